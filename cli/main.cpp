@@ -1,0 +1,264 @@
+// `chainatlas`: validate, stats, analyze and map (DESIGN §4). Parses arguments, calls the core, prints.
+#include <CLI/CLI.hpp>
+#include <ctime>
+#include <iostream>
+
+#include "chainatlas/file_io.hpp"
+#include "chainatlas/layout.hpp"
+#include "chainatlas/load.hpp"
+#include "chainatlas/stats.hpp"
+#include "chainatlas/svg.hpp"
+#include "chainatlas/text.hpp"
+#include "report.hpp"
+
+namespace ca = chainatlas;
+
+namespace {
+
+constexpr int kExitOk = 0, kExitFailure = 1, kExitInvalidData = 2;
+
+// A failure with a one-line reason and its exit status.
+struct Failure {
+    int status;
+    std::string reason;
+};
+
+void printDiagnostics(const std::vector<ca::Diagnostic>& diagnostics) {
+    for (const auto& d : diagnostics) std::cerr << ca::formatDiagnostic(d) << "\n";
+}
+
+// Loads and validates; on invalid data prints every problem and throws exit status 2.
+ca::Chain loadOrFail(const std::string& path) {
+    ca::LoadResult result = ca::loadChainFile(path);
+    printDiagnostics(result.diagnostics);
+    if (!result.ok()) {
+        bool missing = result.diagnostics.size() == 1 && result.diagnostics[0].location.empty() &&
+                       result.diagnostics[0].message.rfind("no such file", 0) == 0;
+        throw Failure{missing ? kExitFailure : kExitInvalidData, ""};
+    }
+    return std::move(*result.chain);
+}
+
+std::vector<std::string> idsOf(const std::unordered_map<std::string, int>& index) {
+    std::vector<std::string> ids;
+    for (const auto& [id, i] : index) ids.push_back(id);
+    return ids;
+}
+
+int resolve(const std::unordered_map<std::string, int>& index, const std::string& id, const char* kind) {
+    auto it = index.find(id);
+    if (it == index.end())
+        throw Failure{kExitFailure, std::string("unknown ") + kind + " \"" + id + "\"" + ca::didYouMean(id, idsOf(index))};
+    return it->second;
+}
+
+ca::Lang parseLang(const std::string& lang) { return lang == "en" ? ca::Lang::En : ca::Lang::Zh; }
+
+// Options shared by `analyze` and `map`.
+struct AnalysisArgs {
+    std::string file, region, weightsFile, format = "table", output, lang = "en", level = "segment";
+    std::vector<std::string> hubs, assumptions;
+    std::size_t top = 0;
+};
+
+void addAnalysisOptions(CLI::App* command, AnalysisArgs& args) {
+    command->add_option("FILE", args.file, "chain JSON file or CSV folder")->required();
+    command->add_option("--region,-r", args.region, "focal region id")->required();
+    command->add_option("--hub", args.hubs, "hub region id (repeatable)");
+    command->add_option("--weights", args.weightsFile, "JSON object with term weights and occupied_discount");
+    command->add_option("--assume", args.assumptions, "what-if: FIRM@REGION[:SEG,SEG...] (repeatable)");
+    command->add_option("--lang", args.lang, "language of names: zh or en")->check(CLI::IsMember({"zh", "en"}));
+}
+
+ca::Assumption parseAssumption(const ca::Chain& chain, const std::string& text) {
+    std::size_t at = text.find('@');
+    if (at == std::string::npos) throw Failure{kExitFailure, "--assume \"" + text + "\": expected FIRM@REGION[:SEG,SEG...]"};
+    std::size_t colon = text.find(':', at);
+    ca::Assumption assumption;
+    assumption.firm = resolve(chain.firmIndex, text.substr(0, at), "firm");
+    assumption.region = resolve(chain.regionIndex, text.substr(at + 1, colon == std::string::npos ? colon : colon - at - 1), "region");
+    if (colon != std::string::npos) {
+        std::string list = text.substr(colon + 1);
+        std::size_t start = 0;
+        while (start <= list.size()) {
+            std::size_t comma = list.find(',', start);
+            std::string id = list.substr(start, comma == std::string::npos ? comma : comma - start);
+            if (!id.empty()) assumption.segments.push_back(resolve(chain.segmentIndex, id, "segment"));
+            if (comma == std::string::npos) break;
+            start = comma + 1;
+        }
+    }
+    if (assumption.segments.empty() && chain.firms[assumption.firm].sites.empty())
+        throw Failure{kExitFailure, "--assume \"" + text + "\": the firm has no sites, so name the segments (FIRM@REGION:SEG,...)"};
+    return assumption;
+}
+
+ca::AnalysisOptions buildOptions(const ca::Chain& chain, const AnalysisArgs& args) {
+    ca::AnalysisOptions options;
+    options.region = resolve(chain.regionIndex, args.region, "region");
+    for (const auto& hub : args.hubs) {
+        int h = resolve(chain.regionIndex, hub, "hub region");
+        if (std::find(options.hubs.begin(), options.hubs.end(), h) == options.hubs.end()) options.hubs.push_back(h);
+    }
+    for (const auto& text : args.assumptions) options.assumptions.push_back(parseAssumption(chain, text));
+    if (!args.weightsFile.empty()) {
+        auto text = ca::readWholeFile(args.weightsFile);
+        if (!text) throw Failure{kExitFailure, args.weightsFile + ": " + text.error()};
+        nlohmann::json weights = nlohmann::json::parse(*text, nullptr, false);
+        if (weights.is_discarded()) throw Failure{kExitFailure, args.weightsFile + ": not valid JSON"};
+        std::string problem = ca::weightsFromJson(weights, options.weights);
+        if (!problem.empty()) throw Failure{kExitFailure, args.weightsFile + ": " + problem};
+    }
+    return options;
+}
+
+void writeOutput(const std::string& path, const std::string& content) {
+    if (path.empty() || path == "-") {
+        std::cout << content;
+        return;
+    }
+    std::string problem = ca::writeFileAtomically(path, content);
+    if (!problem.empty()) throw Failure{kExitFailure, problem};
+}
+
+int runValidate(const std::vector<std::string>& files) {
+    int status = kExitOk;
+    for (const auto& file : files) {
+        ca::LoadResult result = ca::loadChainFile(file);
+        printDiagnostics(result.diagnostics);
+        if (!result.ok()) {
+            bool missing = result.diagnostics.size() == 1 && result.diagnostics[0].location.empty() &&
+                           result.diagnostics[0].message.rfind("no such file", 0) == 0;
+            if (missing && status == kExitOk) status = kExitFailure;
+            if (!missing) status = kExitInvalidData;
+            continue;
+        }
+        const ca::Chain& chain = *result.chain;
+        std::size_t sites = 0;
+        for (const auto& firm : chain.firms) sites += firm.sites.size();
+        std::cout << "ok " << file << ": " << chain.segments.size() << " segments, " << chain.links.size()
+                  << " links, " << chain.regions.size() << " regions, " << chain.firms.size() << " firms, " << sites
+                  << " sites, " << chain.supplies.size() << " supplies, " << chain.sources.size() << " sources\n";
+    }
+    return status;
+}
+
+int runStats(const std::string& file, const std::string& langName) {
+    ca::Chain chain = loadOrFail(file);
+    ca::Lang lang = parseLang(langName);
+    ca::ChainStats stats = ca::computeStats(chain);
+    std::cout << chain.name.pick(lang, chain.id) << " (" << chain.id << ")\n";
+    if (!chain.note.empty()) std::cout << chain.note << "\n";
+    std::cout << "segments " << stats.segments << "\n";
+    for (std::size_t s = 0; s < chain.stages.size(); ++s)
+        std::cout << "  " << chain.stages[s].name.pick(lang, chain.stages[s].id) << ": " << stats.segmentsPerStage[s] << "\n";
+    if (stats.unstaged > 0) std::cout << "  (no stage): " << stats.unstaged << "\n";
+    std::cout << "links " << stats.links << "\nregions " << stats.regions << "\nfirms " << stats.firms << " ("
+              << stats.leaders << " chain leaders)\nsites " << stats.sites << "\nsupplies " << stats.supplies
+              << "\nsources " << stats.sources << "\nfirms per region\n";
+    for (std::size_t r = 0; r < chain.regions.size(); ++r)
+        std::cout << "  " << chain.regions[r].name.pick(lang, chain.regions[r].id) << " (" << chain.regions[r].id
+                  << "): " << stats.firmsPerRegion[r] << "\n";
+    std::cout << "segments with no firm anywhere " << stats.emptySegments.size() << "\n";
+    for (int s : stats.emptySegments)
+        std::cout << "  " << chain.segments[s].name.pick(lang, chain.segments[s].id) << " (" << chain.segments[s].id << ")\n";
+    return kExitOk;
+}
+
+int runAnalyze(const AnalysisArgs& args) {
+    ca::Chain chain = loadOrFail(args.file);
+    ca::AnalysisOptions options = buildOptions(chain, args);
+    ca::Analysis analysis = ca::analyze(chain, options);
+    ca::Lang lang = parseLang(args.lang);
+    std::string text;
+    if (args.format == "json") text = ca::cli::analysisToJson(chain, analysis, args.top).dump(2) + "\n";
+    else if (args.format == "csv") text = ca::cli::analysisToCsv(chain, analysis, args.top, lang);
+    else text = ca::cli::analysisToTable(chain, analysis, args.top == 0 ? 20 : args.top, lang);
+    writeOutput(args.output, text);
+    return kExitOk;
+}
+
+std::string today() {
+    std::time_t now = std::time(nullptr);
+    char buffer[16];
+    std::strftime(buffer, sizeof buffer, "%Y-%m-%d", std::localtime(&now));
+    return buffer;
+}
+
+int runMap(const AnalysisArgs& args) {
+    ca::Chain chain = loadOrFail(args.file);
+    ca::AnalysisOptions options = buildOptions(chain, args);
+    ca::Analysis analysis = ca::analyze(chain, options);
+    // Draw the chain as assumed, so what-if sites appear on the map.
+    std::vector<ca::Assumption> assumed = options.assumptions;
+    ca::Chain drawn = assumed.empty() ? chain : ca::applyAssumptions(chain, assumed);
+
+    std::vector<ca::Diagnostic> themeProblems;
+    ca::Theme theme = ca::loadTheme(ca::defaultThemePath(), themeProblems);
+    printDiagnostics(themeProblems);
+
+    ca::LayoutOptions layoutOptions;
+    layoutOptions.level = args.level == "firm" ? ca::MapLevel::Firm : ca::MapLevel::Segment;
+    layoutOptions.lang = parseLang(args.lang);
+    layoutOptions.fontName = theme.graphvizFont;
+    layoutOptions.fontSize = theme.fontSize;
+    ca::LayoutEngine engine;
+    auto geometry = engine.layout(drawn, analysis, layoutOptions);
+    if (!geometry) throw Failure{kExitFailure, "layout failed: " + geometry.error()};
+    ca::SvgOptions svgOptions{layoutOptions.lang, args.top == 0 ? 10 : args.top, today()};
+    writeOutput(args.output, ca::renderSvg(drawn, analysis, *geometry, theme, svgOptions));
+    return kExitOk;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    CLI::App app{"ChainAtlas: industry-chain gaps, complementary development and investment targets (产业链招商)"};
+    app.set_version_flag("--version", std::string("chainatlas ") + CHAINATLAS_VERSION);
+    app.require_subcommand(1);
+
+    std::vector<std::string> validateFiles;
+    auto* validate = app.add_subcommand("validate", "check chain files; every problem is reported");
+    validate->add_option("FILE", validateFiles, "chain JSON files or CSV folders")->required();
+
+    std::string statsFile, statsLang = "en";
+    auto* stats = app.add_subcommand("stats", "counts of segments, regions, firms, sites and supplies");
+    stats->add_option("FILE", statsFile, "chain JSON file or CSV folder")->required();
+    stats->add_option("--lang", statsLang, "language of names: zh or en")->check(CLI::IsMember({"zh", "en"}));
+
+    AnalysisArgs analyzeArgs;
+    auto* analyze = app.add_subcommand("analyze", "segment status, hubs and ranked investment targets for a region");
+    addAnalysisOptions(analyze, analyzeArgs);
+    analyze->add_option("--top", analyzeArgs.top, "number of targets to list (default: all; 20 in a table)");
+    analyze->add_option("--format", analyzeArgs.format, "table, json or csv")
+        ->check(CLI::IsMember({"table", "json", "csv"}));
+    analyze->add_option("-o,--output", analyzeArgs.output, "output file (written atomically; default: stdout)");
+
+    AnalysisArgs mapArgs;
+    mapArgs.lang = "zh";
+    auto* map = app.add_subcommand("map", "SVG chain map for a region");
+    addAnalysisOptions(map, mapArgs);
+    map->add_option("--level", mapArgs.level, "segment or firm")->check(CLI::IsMember({"segment", "firm"}));
+    map->add_option("--top", mapArgs.top, "targets that carry their rank (default 10)");
+    map->add_option("-o,--output", mapArgs.output, "output SVG file (written atomically)")->required();
+
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::ParseError& e) {
+        int status = app.exit(e);
+        return status == 0 ? kExitOk : kExitFailure;  // bad arguments are status 1 (DESIGN §4)
+    }
+    try {
+        if (*validate) return runValidate(validateFiles);
+        if (*stats) return runStats(statsFile, statsLang);
+        if (*analyze) return runAnalyze(analyzeArgs);
+        if (*map) return runMap(mapArgs);
+    } catch (const Failure& failure) {
+        if (!failure.reason.empty()) std::cerr << "chainatlas: " << failure.reason << "\n";
+        return failure.status;
+    } catch (const std::exception& e) {
+        std::cerr << "chainatlas: " << e.what() << "\n";
+        return kExitFailure;
+    }
+    return kExitFailure;
+}

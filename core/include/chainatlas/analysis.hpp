@@ -1,0 +1,118 @@
+// The analyses of DESIGN.md §3: segment status for a focal region, hubs and complementary development,
+// relatedness density, and explained investment targets. Free functions over a const Chain.
+#pragma once
+
+#include <array>
+#include <string>
+#include <vector>
+
+#include "chainatlas/model.hpp"
+
+namespace chainatlas {
+
+enum class SegmentStatus { Strong, Weak, Gap, Extension, Absent };
+const char* statusKey(SegmentStatus status);  // "strong", "weak", "gap", "extension", "absent"
+
+// Weights of the six target terms (§3.4) and the discount for segments a hub occupies.
+struct Weights {
+    double fit = 3, anchor = 2, hub = 1, leader = 1, density = 1, profile = 2;
+    double occupiedDiscount = 0.5;
+};
+enum Term { TermFit, TermAnchor, TermHub, TermLeader, TermDensity, TermProfile };
+inline constexpr int kTermCount = 6;
+inline constexpr std::array<const char*, kTermCount> kTermKeys = {"fit", "anchor", "hub", "leader", "density", "profile"};
+double termWeight(const Weights& weights, int term);
+nlohmann::json weightsToJson(const Weights& weights);
+// Reads a --weights object; returns "" or the problem as "/pointer: message".
+std::string weightsFromJson(const nlohmann::json& object, Weights& weights);
+
+// "Assume firm f opens a site in region r in these segments" (§3.5).
+struct Assumption {
+    int firm = -1;
+    int region = -1;
+    std::vector<int> segments;  // empty: all segments of the firm's existing sites
+};
+
+struct AnalysisOptions {
+    int region = -1;
+    std::vector<int> hubs;
+    std::vector<Assumption> assumptions;
+    Weights weights;
+};
+
+// X(r,s), n(r,s), RCA(r,s) and M(r,s) for every region and segment, stored region-major.
+struct PresenceMatrix {
+    int regions = 0, segments = 0;
+    std::vector<double> output;  // X
+    std::vector<int> sites;      // n
+    std::vector<double> rca;
+    std::vector<char> advantage;  // M: present and RCA >= 1 (within 1e-9)
+    std::size_t at(int r, int s) const { return static_cast<std::size_t>(r) * segments + s; }
+};
+PresenceMatrix computePresence(const Chain& chain);
+
+// Proximity phi(s, s') over all segment pairs, from M; row-major S x S.
+std::vector<double> computeProximity(const PresenceMatrix& presence);
+// Density omega(r, s) for one region and every segment.
+std::vector<double> computeDensity(const PresenceMatrix& presence, const std::vector<double>& proximity, int region);
+
+struct SegmentResult {
+    SegmentStatus status = SegmentStatus::Absent;
+    int sites = 0;
+    double output = 0, rca = 0, density = 0;
+    bool hubStrong = false, occupied = false, complement = false, singleSource = false;
+};
+
+// A segment of a candidate that earned `fit`.
+struct FitSegment {
+    int segment = -1;
+    SegmentStatus status = SegmentStatus::Absent;
+    double value = 0;  // before the occupied discount
+    bool occupied = false;
+    bool complement = false;
+};
+
+struct Target {
+    int firm = -1;
+    int rank = 0;
+    double score = 0;
+    std::array<double, kTermCount> value{};  // each term in [0, 1]
+    std::array<double, kTermCount> weighted{};
+    std::vector<FitSegment> segments;
+    std::vector<int> anchors;      // local firms that supply it or are supplied by it
+    std::vector<int> hubPartners;  // firms with a site in a hub region that it supplies
+};
+
+struct StatusChange {
+    int segment = -1;
+    SegmentStatus from = SegmentStatus::Absent, to = SegmentStatus::Absent;
+};
+
+struct Analysis {
+    int region = -1;
+    std::vector<int> hubs;
+    std::vector<Assumption> assumed;  // with default segments filled in
+    Weights weights;
+    std::vector<SegmentResult> segments;
+    std::vector<Target> targets;  // ordered by score, then firm id; rank starts at 1
+    std::vector<StatusChange> changed;
+};
+
+// Percentile q of each firm in each metric (0.5 where missing or where only one firm has it).
+std::vector<std::array<double, kMetricCount>> metricPercentiles(const Chain& chain);
+// Mean over the six metrics of q, with 1 - q for the lower-is-better ones.
+std::vector<double> profileScores(const Chain& chain);
+
+// The chain with the assumed sites added (output absent, so each counts as 1); fills default segments.
+Chain applyAssumptions(const Chain& chain, std::vector<Assumption>& assumptions);
+
+// The full analysis; with assumptions it also reports `changed` against the plain analysis.
+Analysis analyze(const Chain& chain, const AnalysisOptions& options);
+// Segment statuses and flags only (no targets): for one region and its hubs.
+std::vector<SegmentResult> analyzeSegments(const Chain& chain, const PresenceMatrix& presence,
+                                           const std::vector<double>& proximity, int region,
+                                           const std::vector<int>& hubs);
+// Scores and orders the targets again with new weights; statuses and terms other than fit are kept.
+void rankTargets(std::vector<Target>& targets, const Chain& chain, const Weights& weights);
+
+}  // namespace chainatlas

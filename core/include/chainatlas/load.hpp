@@ -1,0 +1,46 @@
+// Loading chain files (chainatlas/1 JSON or a folder of CSV files) into a validated Chain.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "chainatlas/diagnostics.hpp"
+#include "chainatlas/model.hpp"
+
+namespace chainatlas {
+
+struct LoadResult {
+    std::optional<Chain> chain;            // set only when there is no error
+    std::vector<Diagnostic> diagnostics;   // every error and warning found
+    bool ok() const { return chain.has_value(); }
+};
+
+// Deeper nesting than this is refused before parsing, so no input can exhaust the stack.
+inline constexpr int kMaxJsonDepth = 64;
+
+// A chain JSON file, or a folder of CSV files (DESIGN §2).
+LoadResult loadChainFile(const std::string& path);
+// JSON text already in memory; `fileLabel` names it in diagnostics.
+LoadResult loadChainText(std::string_view text, const std::string& fileLabel);
+// Validates a parsed document and builds the model (validate.cpp).
+LoadResult chainFromJson(const nlohmann::json& document, const std::string& fileLabel);
+// The model back as a chainatlas/1 document (model_json.cpp); loading it gives an equal chain.
+nlohmann::json chainToJson(const Chain& chain);
+
+// Folder of CSV files -> chainatlas/1 document, remembering where each JSON object came from so that
+// the validator's JSON pointers can be reported as "file.csv:line:column".
+struct CsvRowOrigin {
+    std::string file;  // "sites.csv"
+    std::size_t line = 0;
+    std::vector<std::pair<std::string, std::size_t>> columns;  // relative JSON path -> column
+};
+struct CsvDocument {
+    nlohmann::json document;
+    std::unordered_map<std::string, CsvRowOrigin> origins;  // pointer of an object -> its row
+    std::vector<Diagnostic> diagnostics;
+};
+CsvDocument readCsvFolder(const std::string& folder);
+
+}  // namespace chainatlas

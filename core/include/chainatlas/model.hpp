@@ -1,0 +1,121 @@
+// The chain model after validation: every id has become an index, so references cannot dangle.
+#pragma once
+
+#include <array>
+#include <boost/graph/adjacency_list.hpp>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+namespace chainatlas {
+
+enum class Lang { Zh, En };
+
+// A display name; a plain string in the file fills both languages.
+struct Name {
+    std::string zh;
+    std::string en;
+    // The name in `lang`, falling back to the other language, then to `fallback`.
+    const std::string& pick(Lang lang, const std::string& fallback) const;
+};
+
+// The "three highs, three lows" (三高三低) metrics, in file order.
+enum class Metric { Tech, Profit, Growth, Pollution, Energy, Land };
+inline constexpr int kMetricCount = 6;
+inline constexpr std::array<const char*, kMetricCount> kMetricKeys = {"tech", "profit", "growth",
+                                                                      "pollution", "energy", "land"};
+// Lower is better for pollution, energy and land.
+inline constexpr bool metricLowerIsBetter(int metric) { return metric >= 3; }
+
+struct Source {
+    std::string id, title, url, accessed;
+    nlohmann::json extra = nlohmann::json::object();  // optional keys we keep but do not use
+};
+
+struct Stage {
+    std::string id;
+    Name name;
+    nlohmann::json extra = nlohmann::json::object();
+};
+
+struct Segment {
+    std::string id;
+    Name name;
+    int stage = -1;  // index into Chain::stages, -1 when the segment names no stage
+    nlohmann::json extra = nlohmann::json::object();
+};
+
+struct Link {
+    int from = -1, to = -1;  // segment indices, supplier -> buyer
+    nlohmann::json extra = nlohmann::json::object();
+};
+
+struct Region {
+    std::string id;
+    Name name;
+    std::optional<double> lon, lat;
+    nlohmann::json extra = nlohmann::json::object();
+};
+
+struct Site {
+    int region = -1;
+    std::vector<int> segments;    // segment indices, sorted, unique
+    std::optional<double> output;  // absent counts as 1
+    std::string confidence;        // "A", "B", "C" or empty
+    nlohmann::json extra = nlohmann::json::object();
+    double outputOrOne() const { return output ? *output : 1.0; }
+};
+
+struct Firm {
+    std::string id;
+    Name name;
+    bool leader = false;
+    std::array<std::optional<double>, kMetricCount> metrics{};
+    std::vector<Site> sites;
+    std::vector<int> sources;  // source indices
+    nlohmann::json extra = nlohmann::json::object();
+};
+
+struct Supply {
+    int from = -1, to = -1;  // firm indices
+    int segment = -1;        // segment index or -1
+    std::string confidence;
+    nlohmann::json extra = nlohmann::json::object();
+};
+
+// Segment DAG: vertex i is segment i, an edge per link.
+using SegmentGraph = boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS>;
+// Supply graph: vertex i is firm i, an edge per supply (the edge's property is the supply's index).
+using FirmGraph = boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS, boost::no_property,
+                                        boost::property<boost::edge_index_t, int>>;
+
+struct Chain {
+    std::string id;
+    Name name;
+    std::string note;
+    nlohmann::json extra = nlohmann::json::object();  // chain object keys we do not use
+    std::vector<Source> sources;
+    std::vector<Stage> stages;
+    std::vector<Segment> segments;
+    std::vector<Link> links;
+    std::vector<Region> regions;
+    std::vector<Firm> firms;
+    std::vector<Supply> supplies;
+
+    // Derived by buildIndexes(): graphs and id lookups.
+    SegmentGraph segmentGraph;
+    FirmGraph firmGraph;
+    std::unordered_map<std::string, int> segmentIndex, regionIndex, firmIndex, stageIndex, sourceIndex;
+
+    // Rebuilds graphs and id maps from the vectors; call after any change to them.
+    void buildIndexes();
+};
+
+// Index lookups for user-given ids; -1 when unknown.
+int findSegment(const Chain& chain, const std::string& id);
+int findRegion(const Chain& chain, const std::string& id);
+int findFirm(const Chain& chain, const std::string& id);
+
+}  // namespace chainatlas

@@ -1,0 +1,20 @@
+// SVG chain maps (DESIGN §5) drawn from the shared layout geometry and theme.
+#pragma once
+
+#include <string>
+
+#include "chainatlas/layout.hpp"
+#include "chainatlas/theme.hpp"
+
+namespace chainatlas {
+
+struct SvgOptions {
+    Lang lang = Lang::Zh;
+    std::size_t top = 10;  // targets that carry their rank at firm level
+    std::string date;      // shown in the title, e.g. "2026-11-26"
+};
+
+std::string renderSvg(const Chain& chain, const Analysis& analysis, const MapGeometry& geometry, const Theme& theme,
+                      const SvgOptions& options);
+
+}  // namespace chainatlas

@@ -1,0 +1,177 @@
+// Segment analysis for a focal region (DESIGN §3.1–3.3): presence, RCA, status, hubs, relatedness.
+#include "chainatlas/analysis.hpp"
+
+#include <bit>
+#include <boost/graph/breadth_first_search.hpp>
+#include <boost/graph/reverse_graph.hpp>
+#include <cstdint>
+
+namespace chainatlas {
+
+namespace {
+constexpr double kRcaTolerance = 1e-9;  // "RCA >= 1" holds from 1 - 1e-9 (§3)
+}
+
+const char* statusKey(SegmentStatus status) {
+    switch (status) {
+        case SegmentStatus::Strong: return "strong";
+        case SegmentStatus::Weak: return "weak";
+        case SegmentStatus::Gap: return "gap";
+        case SegmentStatus::Extension: return "extension";
+        case SegmentStatus::Absent: return "absent";
+    }
+    return "absent";
+}
+
+PresenceMatrix computePresence(const Chain& chain) {
+    PresenceMatrix m;
+    m.regions = static_cast<int>(chain.regions.size());
+    m.segments = static_cast<int>(chain.segments.size());
+    std::size_t cells = static_cast<std::size_t>(m.regions) * m.segments;
+    m.output.assign(cells, 0.0);
+    m.sites.assign(cells, 0);
+    m.rca.assign(cells, 0.0);
+    m.advantage.assign(cells, 0);
+    for (const Firm& firm : chain.firms)
+        for (const Site& site : firm.sites)
+            for (int s : site.segments) {
+                m.output[m.at(site.region, s)] += site.outputOrOne();  // no splitting among segments
+                ++m.sites[m.at(site.region, s)];
+            }
+    std::vector<double> rowSum(m.regions, 0.0), columnSum(m.segments, 0.0);
+    double total = 0;
+    for (int r = 0; r < m.regions; ++r)
+        for (int s = 0; s < m.segments; ++s) {
+            double x = m.output[m.at(r, s)];
+            rowSum[r] += x;
+            columnSum[s] += x;
+            total += x;
+        }
+    for (int r = 0; r < m.regions; ++r)
+        for (int s = 0; s < m.segments; ++s) {
+            std::size_t i = m.at(r, s);
+            if (rowSum[r] > 0 && columnSum[s] > 0 && total > 0)
+                m.rca[i] = (m.output[i] / rowSum[r]) / (columnSum[s] / total);
+            m.advantage[i] = m.sites[i] >= 1 && m.rca[i] >= 1.0 - kRcaTolerance;
+        }
+    return m;
+}
+
+std::vector<double> computeProximity(const PresenceMatrix& m) {
+    // One bitset over regions per segment: co-occurrence is a popcount of an AND.
+    std::size_t words = (static_cast<std::size_t>(m.regions) + 63) / 64;
+    std::vector<std::uint64_t> bits(words * m.segments, 0);
+    std::vector<int> ubiquity(m.segments, 0);
+    for (int r = 0; r < m.regions; ++r)
+        for (int s = 0; s < m.segments; ++s)
+            if (m.advantage[m.at(r, s)]) {
+                bits[s * words + r / 64] |= std::uint64_t{1} << (r % 64);
+                ++ubiquity[s];
+            }
+    std::vector<double> phi(static_cast<std::size_t>(m.segments) * m.segments, 0.0);
+    for (int a = 0; a < m.segments; ++a)
+        for (int b = a; b < m.segments; ++b) {
+            int larger = std::max(ubiquity[a], ubiquity[b]);
+            if (larger == 0) continue;  // 0 when both are 0
+            int both = 0;
+            for (std::size_t w = 0; w < words; ++w) both += std::popcount(bits[a * words + w] & bits[b * words + w]);
+            double value = static_cast<double>(both) / larger;
+            phi[static_cast<std::size_t>(a) * m.segments + b] = value;
+            phi[static_cast<std::size_t>(b) * m.segments + a] = value;
+        }
+    return phi;
+}
+
+std::vector<double> computeDensity(const PresenceMatrix& m, const std::vector<double>& phi, int region) {
+    std::vector<double> density(m.segments, 0.0);
+    for (int s = 0; s < m.segments; ++s) {
+        double numerator = 0, denominator = 0;
+        const double* row = &phi[static_cast<std::size_t>(s) * m.segments];
+        for (int t = 0; t < m.segments; ++t) {
+            if (t == s) continue;
+            denominator += row[t];
+            if (m.advantage[m.at(region, t)]) numerator += row[t];
+        }
+        density[s] = denominator > 0 ? numerator / denominator : 0.0;
+    }
+    return density;
+}
+
+namespace {
+
+// Marks every segment reachable along `graph` from the marked ones (the starts stay marked).
+template <typename Graph>
+std::vector<bool> reachFrom(const Graph& graph, const std::vector<bool>& starts) {
+    std::size_t n = starts.size();
+    std::vector<boost::default_color_type> color(n, boost::white_color);
+    auto colorMap = boost::make_iterator_property_map(color.begin(), boost::get(boost::vertex_index, graph));
+    boost::queue<std::size_t> queue;
+    for (std::size_t s = 0; s < n; ++s)
+        if (starts[s] && color[s] == boost::white_color)
+            boost::breadth_first_visit(graph, s, queue, boost::default_bfs_visitor(), colorMap);
+    std::vector<bool> reached(n);
+    for (std::size_t s = 0; s < n; ++s) reached[s] = color[s] != boost::white_color;
+    return reached;
+}
+
+}  // namespace
+
+std::vector<SegmentResult> analyzeSegments(const Chain& chain, const PresenceMatrix& m,
+                                           const std::vector<double>& phi, int region,
+                                           const std::vector<int>& hubs) {
+    int n = m.segments;
+    std::vector<SegmentResult> result(n);
+    std::vector<bool> present(n);
+    for (int s = 0; s < n; ++s) {
+        SegmentResult& r = result[s];
+        std::size_t i = m.at(region, s);
+        r.sites = m.sites[i];
+        r.output = m.output[i];
+        r.rca = m.rca[i];
+        present[s] = r.sites >= 1;
+    }
+    // A non-present segment reached forward from a present one lies downstream of it (path length >= 1);
+    // reached backward, it lies upstream of one: both make it a gap in the local chain.
+    std::vector<bool> downstreamOfPresent = reachFrom(chain.segmentGraph, present);
+    std::vector<bool> upstreamOfPresent = reachFrom(boost::make_reverse_graph(chain.segmentGraph), present);
+    std::vector<double> density = computeDensity(m, phi, region);
+
+    std::vector<int> firmsInSegment(n, 0), lastFirm(n, -1);
+    for (int f = 0; f < static_cast<int>(chain.firms.size()); ++f)
+        for (const Site& site : chain.firms[f].sites)
+            for (int s : site.segments)
+                if (lastFirm[s] != f) {
+                    lastFirm[s] = f;
+                    ++firmsInSegment[s];
+                }
+
+    for (int s = 0; s < n; ++s) {
+        SegmentResult& r = result[s];
+        if (present[s]) {
+            r.status = m.advantage[m.at(region, s)] ? SegmentStatus::Strong : SegmentStatus::Weak;
+        } else if (downstreamOfPresent[s] && upstreamOfPresent[s]) {
+            r.status = SegmentStatus::Gap;
+        } else {
+            bool linkedToPresent = false;
+            for (auto [e, end] = boost::out_edges(s, chain.segmentGraph); e != end && !linkedToPresent; ++e)
+                linkedToPresent = present[boost::target(*e, chain.segmentGraph)];
+            for (auto [e, end] = boost::in_edges(s, chain.segmentGraph); e != end && !linkedToPresent; ++e)
+                linkedToPresent = present[boost::source(*e, chain.segmentGraph)];
+            r.status = linkedToPresent ? SegmentStatus::Extension : SegmentStatus::Absent;
+        }
+        r.density = density[s];
+        r.singleSource = firmsInSegment[s] == 1;
+        for (int h : hubs) r.hubStrong = r.hubStrong || m.advantage[m.at(h, s)];
+        r.occupied = r.hubStrong && r.status != SegmentStatus::Strong;
+    }
+    // Complement needs every segment's hub_strong first: s -> t with t hub-strong.
+    for (int s = 0; s < n; ++s) {
+        SegmentResult& r = result[s];
+        if (r.status == SegmentStatus::Strong || r.hubStrong) continue;
+        for (auto [e, end] = boost::out_edges(s, chain.segmentGraph); e != end; ++e)
+            if (result[boost::target(*e, chain.segmentGraph)].hubStrong) r.complement = true;
+    }
+    return result;
+}
+
+}  // namespace chainatlas

@@ -1,0 +1,254 @@
+// Map layout: the segment graph through Graphviz dot (stages as clusters, left to right), firms placed
+// in a grid inside their segment's box, so that thousands of firms never go through dot (DESIGN §5.1).
+#include "chainatlas/layout.hpp"
+
+#include <graphviz/gvc.h>
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+
+#include "chainatlas/text.hpp"
+
+namespace chainatlas {
+
+struct LayoutEngine::Context {
+    GVC_t* gvc = nullptr;
+};
+
+LayoutEngine::LayoutEngine() : context_(std::make_unique<Context>()) { context_->gvc = gvContext(); }
+
+LayoutEngine::~LayoutEngine() {
+    if (context_->gvc) gvFreeContext(context_->gvc);
+}
+
+std::string graphvizLiteral(const std::string& text) {
+    std::string out;
+    for (char c : text) {
+        if (c == '\\') out += "\\\\";
+        else if (c == '&') out += "&amp;";
+        else if (c == '\n' || c == '\r') out += ' ';
+        else out += c;
+    }
+    return out;
+}
+
+std::string segmentLabel(const Chain& chain, const Analysis& analysis, int segment, Lang lang) {
+    const Segment& s = chain.segments[segment];
+    int sites = analysis.segments[segment].sites;
+    std::string count = lang == Lang::Zh ? "本地 " + std::to_string(sites) + " 家" : std::to_string(sites) + " local sites";
+    return s.name.pick(lang, s.id) + "\n" + count;
+}
+
+namespace {
+
+constexpr double kPointsPerInch = 72.0;
+constexpr double kFirmCellWidth = 124, kFirmCellHeight = 20, kFirmHeader = 44, kFirmPadding = 8;
+
+void set(void* object, const char* name, const std::string& value) {
+    agsafeset(object, const_cast<char*>(name), const_cast<char*>(value.c_str()), const_cast<char*>(""));
+}
+
+// Rough text width in points, for boxes that must hold a label we draw ourselves.
+double estimateWidth(const std::string& text, double fontSize) {
+    double width = 0;
+    for (char32_t cp : decodeUtf8(text)) width += (cp >= 0x2E80 ? 1.0 : 0.58) * fontSize;
+    return width;
+}
+
+// Which segment lane each firm is drawn in, and the order inside each lane.
+struct FirmPlan {
+    std::vector<std::vector<int>> lanes;  // per segment: firm indices in drawing order
+};
+
+FirmPlan planFirms(const Chain& chain, const Analysis& analysis) {
+    std::size_t firmCount = chain.firms.size();
+    std::vector<int> rank(firmCount, 0);
+    std::vector<int> bestFitSegment(firmCount, -1);
+    for (const Target& t : analysis.targets) {
+        rank[t.firm] = t.rank;
+        double best = -1;
+        for (const FitSegment& fs : t.segments)
+            if (fs.value > best) {
+                best = fs.value;
+                bestFitSegment[t.firm] = fs.segment;
+            }
+    }
+    std::vector<char> local(firmCount, 0);
+    std::vector<double> localOutput(firmCount, 0), totalOutput(firmCount, 0);
+    std::vector<int> homeRegion(firmCount, -1);
+    FirmPlan plan;
+    plan.lanes.resize(chain.segments.size());
+    for (std::size_t f = 0; f < firmCount; ++f) {
+        const Firm& firm = chain.firms[f];
+        int lane = -1;
+        double laneOutput = -1, homeOutput = -1;
+        for (const Site& site : firm.sites) {
+            bool here = site.region == analysis.region;
+            if (here) local[f] = 1;
+            totalOutput[f] += site.outputOrOne();
+            if (here) localOutput[f] += site.outputOrOne();
+            if (site.outputOrOne() > homeOutput) {
+                homeOutput = site.outputOrOne();
+                homeRegion[f] = site.region;
+            }
+        }
+        for (const Site& site : firm.sites) {
+            bool preferred = local[f] ? site.region == analysis.region : true;
+            if (preferred && !site.segments.empty() && site.outputOrOne() > laneOutput) {
+                laneOutput = site.outputOrOne();
+                lane = site.segments.front();
+            }
+        }
+        if (!local[f] && bestFitSegment[f] >= 0) lane = bestFitSegment[f];
+        if (lane >= 0) plan.lanes[lane].push_back(static_cast<int>(f));
+    }
+    // Local firms first (largest local output first), then targets by rank, then the rest by region and output.
+    for (auto& lane : plan.lanes)
+        std::sort(lane.begin(), lane.end(), [&](int a, int b) {
+            auto group = [&](int f) { return local[f] ? 0 : (rank[f] > 0 ? 1 : 2); };
+            if (group(a) != group(b)) return group(a) < group(b);
+            if (group(a) == 0 && localOutput[a] != localOutput[b]) return localOutput[a] > localOutput[b];
+            if (group(a) == 1) return rank[a] < rank[b];
+            if (homeRegion[a] != homeRegion[b]) return homeRegion[a] < homeRegion[b];
+            if (totalOutput[a] != totalOutput[b]) return totalOutput[a] > totalOutput[b];
+            return chain.firms[a].id < chain.firms[b].id;
+        });
+    return plan;
+}
+
+int laneColumns(std::size_t firms) {
+    if (firms == 0) return 1;
+    return std::clamp(static_cast<int>(std::ceil(std::sqrt(firms / 2.5))), 1, 12);
+}
+
+Box flipped(boxf b, double top) { return {b.LL.x, top - b.UR.y, b.UR.x - b.LL.x, b.UR.y - b.LL.y}; }
+
+}  // namespace
+
+Result<MapGeometry> LayoutEngine::layout(const Chain& chain, const Analysis& analysis, const LayoutOptions& options) {
+    GVC_t* gvc = context_->gvc;
+    if (!gvc) return Result<MapGeometry>::failure("Graphviz context could not be created");
+    Agraph_t* graph = agopen(const_cast<char*>("chain"), Agdirected, nullptr);
+    set(graph, "rankdir", "LR");
+    set(graph, "nodesep", "0.25");
+    set(graph, "ranksep", "0.55");
+    set(graph, "fontname", options.fontName);
+    set(graph, "fontsize", std::to_string(options.fontSize + 2));
+    set(graph, "labeljust", "l");
+
+    FirmPlan plan;
+    if (options.level == MapLevel::Firm) plan = planFirms(chain, analysis);
+
+    std::vector<Agraph_t*> clusters(chain.stages.size(), nullptr);
+    for (std::size_t s = 0; s < chain.stages.size(); ++s) {
+        std::string name = "cluster_" + std::to_string(s);
+        clusters[s] = agsubg(graph, const_cast<char*>(name.c_str()), 1);
+        set(clusters[s], "label", graphvizLiteral(chain.stages[s].name.pick(options.lang, chain.stages[s].id)));
+        set(clusters[s], "margin", "12");
+    }
+    std::vector<Agnode_t*> nodes(chain.segments.size());
+    for (std::size_t s = 0; s < chain.segments.size(); ++s) {
+        int stage = chain.segments[s].stage;
+        Agraph_t* owner = stage >= 0 ? clusters[stage] : graph;
+        std::string name = "s" + std::to_string(s);
+        Agnode_t* node = agnode(owner, const_cast<char*>(name.c_str()), 1);
+        nodes[s] = node;
+        set(node, "shape", "box");
+        set(node, "fontname", options.fontName);
+        set(node, "fontsize", std::to_string(options.fontSize));
+        set(node, "margin", "0.14,0.07");
+        std::string label = segmentLabel(chain, analysis, static_cast<int>(s), options.lang);
+        std::size_t newline = label.find('\n');
+        set(node, "label", graphvizLiteral(label.substr(0, newline)) + "\\n" + graphvizLiteral(label.substr(newline + 1)));
+        if (options.level == MapLevel::Firm) {
+            std::size_t count = plan.lanes[s].size();
+            int columns = laneColumns(count);
+            int rows = count == 0 ? 0 : static_cast<int>((count + columns - 1) / columns);
+            double width = std::max(columns * kFirmCellWidth,
+                                    estimateWidth(label.substr(0, newline), options.fontSize)) + 2 * kFirmPadding;
+            double height = kFirmHeader + rows * kFirmCellHeight + kFirmPadding;
+            set(node, "fixedsize", "true");
+            set(node, "width", std::to_string(width / kPointsPerInch));
+            set(node, "height", std::to_string(height / kPointsPerInch));
+        }
+    }
+    std::vector<Agedge_t*> edges;
+    for (const Link& link : chain.links) edges.push_back(agedge(graph, nodes[link.from], nodes[link.to], nullptr, 1));
+
+    if (gvLayout(gvc, graph, "dot") != 0) {
+        agclose(graph);
+        return Result<MapGeometry>::failure("Graphviz dot could not lay out the chain");
+    }
+
+    MapGeometry geometry;
+    geometry.level = options.level;
+    boxf bb = GD_bb(graph);
+    double top = bb.UR.y;
+    geometry.width = bb.UR.x - bb.LL.x;
+    geometry.height = bb.UR.y - bb.LL.y;
+    for (std::size_t s = 0; s < clusters.size(); ++s)
+        if (agfstnode(clusters[s])) geometry.clusters.push_back({static_cast<int>(s), flipped(GD_bb(clusters[s]), top)});
+    for (std::size_t s = 0; s < nodes.size(); ++s) {
+        pointf centre = ND_coord(nodes[s]);
+        double w = ND_width(nodes[s]) * kPointsPerInch, h = ND_height(nodes[s]) * kPointsPerInch;
+        SegmentNode node{static_cast<int>(s), {centre.x - w / 2, top - centre.y - h / 2, w, h}, {}};
+        node.firmArea = {node.box.x + kFirmPadding, node.box.y + kFirmHeader, w - 2 * kFirmPadding,
+                         h - kFirmHeader - kFirmPadding};
+        geometry.segments.push_back(node);
+    }
+    for (std::size_t k = 0; k < edges.size(); ++k) {
+        LinkPath path{chain.links[k].from, chain.links[k].to, {}, {}, false};
+        splines* spline = ED_spl(edges[k]);
+        if (spline && spline->size > 0) {
+            const bezier& curve = spline->list[0];
+            for (int i = 0; i < curve.size; ++i) path.points.push_back({curve.list[i].x, top - curve.list[i].y});
+            if (curve.eflag) {
+                path.hasArrow = true;
+                path.arrowTip = {curve.ep.x, top - curve.ep.y};
+            }
+        }
+        geometry.links.push_back(std::move(path));
+    }
+    gvFreeLayout(gvc, graph);
+    agclose(graph);
+
+    if (options.level == MapLevel::Firm) {
+        std::vector<int> placed(chain.firms.size(), -1);  // firm -> index in geometry.firms
+        for (std::size_t s = 0; s < plan.lanes.size(); ++s) {
+            const Box& area = geometry.segments[s].firmArea;
+            int columns = laneColumns(plan.lanes[s].size());
+            double cellWidth = area.w / columns;
+            for (std::size_t i = 0; i < plan.lanes[s].size(); ++i) {
+                int f = plan.lanes[s][i];
+                double x = area.x + (i % columns) * cellWidth, y = area.y + (i / columns) * kFirmCellHeight;
+                placed[f] = static_cast<int>(geometry.firms.size());
+                geometry.firms.push_back({f, static_cast<int>(s), {x + 1, y + 1, cellWidth - 2, kFirmCellHeight - 2}});
+            }
+        }
+        // Supplies between drawn firms; those touching a local firm or a target come first.
+        std::vector<char> important(chain.firms.size(), 0);
+        for (const Target& t : analysis.targets)
+            if (t.rank <= 50) important[t.firm] = 1;
+        for (std::size_t f = 0; f < chain.firms.size(); ++f)
+            for (const Site& site : chain.firms[f].sites)
+                if (site.region == analysis.region) important[f] = 1;
+        std::vector<int> order;
+        for (std::size_t i = 0; i < chain.supplies.size(); ++i)
+            if (placed[chain.supplies[i].from] >= 0 && placed[chain.supplies[i].to] >= 0 &&
+                chain.supplies[i].from != chain.supplies[i].to)
+                order.push_back(static_cast<int>(i));
+        std::stable_partition(order.begin(), order.end(), [&](int i) {
+            return important[chain.supplies[i].from] || important[chain.supplies[i].to];
+        });
+        if (order.size() > options.maxSupplyLines) order.resize(options.maxSupplyLines);
+        for (int i : order) {
+            const Box& a = geometry.firms[placed[chain.supplies[i].from]].box;
+            const Box& b = geometry.firms[placed[chain.supplies[i].to]].box;
+            geometry.supplies.push_back({i, {a.x + a.w, a.y + a.h / 2}, {b.x, b.y + b.h / 2}});
+        }
+    }
+    return geometry;
+}
+
+}  // namespace chainatlas

@@ -1,0 +1,126 @@
+// Reading chain files: checks that the bytes are sane UTF-8 JSON of bounded depth before parsing,
+// then hands the document to the validator. CSV folders go through readCsvFolder first.
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "chainatlas/file_io.hpp"
+#include "chainatlas/load.hpp"
+#include "chainatlas/text.hpp"
+
+namespace chainatlas {
+
+namespace {
+
+std::string lineColumn(std::string_view text, std::size_t offset) {
+    LineColumn at = lineColumnAt(text, offset);
+    return std::to_string(at.line) + ":" + std::to_string(at.column);
+}
+
+// Problems that must be caught before nlohmann::json sees the text; empty when the text may be parsed.
+std::optional<Diagnostic> precheck(std::string_view text, const std::string& file) {
+    if (text.find_first_not_of(" \t\r\n") == std::string_view::npos)
+        return Diagnostic{Severity::Error, file, "1:1", "empty file: expected a chainatlas/1 JSON object"};
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        unsigned char c = static_cast<unsigned char>(text[i]);
+        if (c == 0 || (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f'))
+            return Diagnostic{Severity::Error, file, lineColumn(text, i),
+                              "binary data (control byte " + std::to_string(c) + "): this is not a JSON text"};
+    }
+    if (std::size_t bad = findInvalidUtf8(text); bad != std::string_view::npos)
+        return Diagnostic{Severity::Error, file, lineColumn(text, bad), "invalid UTF-8 byte sequence"};
+    // Nesting depth, outside strings: refuse absurd depth before any recursive code runs.
+    int depth = 0;
+    bool inString = false, escaped = false;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        char c = text[i];
+        if (inString) {
+            if (escaped) escaped = false;
+            else if (c == '\\') escaped = true;
+            else if (c == '"') inString = false;
+            continue;
+        }
+        if (c == '"') inString = true;
+        else if (c == '[' || c == '{') {
+            if (++depth > kMaxJsonDepth)
+                return Diagnostic{Severity::Error, file, lineColumn(text, i),
+                                  "nesting deeper than " + std::to_string(kMaxJsonDepth) + " levels"};
+        } else if (c == ']' || c == '}') {
+            --depth;
+        }
+    }
+    return std::nullopt;
+}
+
+// "[json.exception.parse_error.101] parse error at line 1, column 5: syntax error ..." -> "syntax error ..."
+std::string parseErrorReason(const std::string& what) {
+    std::size_t colon = what.find(": ");
+    std::string reason = colon == std::string::npos ? what : what.substr(colon + 2);
+    if (reason.find("unexpected end of input") != std::string::npos) reason += " (is the file truncated?)";
+    return reason;
+}
+
+// Positions in a CSV-born document are translated back to the CSV file, line and column.
+void relocate(std::vector<Diagnostic>& diagnostics, const CsvDocument& csv, const std::string& folder) {
+    for (auto& d : diagnostics) {
+        std::string prefix = d.location;
+        while (!prefix.empty()) {
+            auto found = csv.origins.find(prefix);
+            if (found != csv.origins.end()) {
+                const CsvRowOrigin& row = found->second;
+                std::string rest = d.location.substr(prefix.size());
+                std::size_t column = 1, bestLength = 0;
+                for (const auto& [path, col] : row.columns) {
+                    bool matches = rest.rfind(path, 0) == 0 && (rest.size() == path.size() || rest[path.size()] == '/');
+                    if (matches && path.size() > bestLength) {
+                        bestLength = path.size();
+                        column = col;
+                    }
+                }
+                d.file = (std::filesystem::path(folder) / row.file).string();
+                d.location = std::to_string(row.line) + ":" + std::to_string(column);
+                break;
+            }
+            prefix = prefix.substr(0, prefix.rfind('/'));
+        }
+        if (prefix.empty()) d.file = folder;
+    }
+}
+
+}  // namespace
+
+LoadResult loadChainText(std::string_view text, const std::string& fileLabel) {
+    LoadResult result;
+    if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);  // spreadsheet programs add a BOM
+    if (auto problem = precheck(text, fileLabel)) {
+        result.diagnostics.push_back(*problem);
+        return result;
+    }
+    nlohmann::json document;
+    try {
+        document = nlohmann::json::parse(text.begin(), text.end());
+    } catch (const nlohmann::json::parse_error& e) {
+        std::size_t offset = e.byte > 0 ? e.byte - 1 : 0;
+        result.diagnostics.push_back(
+            {Severity::Error, fileLabel, lineColumn(text, offset), parseErrorReason(e.what())});
+        return result;
+    }
+    return chainFromJson(document, fileLabel);
+}
+
+LoadResult loadChainFile(const std::string& path) {
+    std::error_code ec;
+    if (std::filesystem::is_directory(path, ec)) {
+        CsvDocument csv = readCsvFolder(path);
+        if (hasErrors(csv.diagnostics)) return LoadResult{std::nullopt, csv.diagnostics};
+        LoadResult result = chainFromJson(csv.document, path);
+        relocate(result.diagnostics, csv, path);
+        result.diagnostics.insert(result.diagnostics.begin(), csv.diagnostics.begin(), csv.diagnostics.end());
+        return result;
+    }
+    auto text = readWholeFile(path);
+    if (!text) return LoadResult{std::nullopt, {{Severity::Error, path, "", text.error()}}};
+    return loadChainText(*text, path);
+}
+
+}  // namespace chainatlas

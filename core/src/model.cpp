@@ -1,0 +1,58 @@
+// Chain indexes: graphs over segments and firms, id lookups.
+#include "chainatlas/diagnostics.hpp"
+#include "chainatlas/model.hpp"
+
+namespace chainatlas {
+
+const std::string& Name::pick(Lang lang, const std::string& fallback) const {
+    const std::string& first = lang == Lang::Zh ? zh : en;
+    const std::string& second = lang == Lang::Zh ? en : zh;
+    if (!first.empty()) return first;
+    if (!second.empty()) return second;
+    return fallback;
+}
+
+void Chain::buildIndexes() {
+    segmentIndex.clear();
+    regionIndex.clear();
+    firmIndex.clear();
+    stageIndex.clear();
+    sourceIndex.clear();
+    for (int i = 0; i < static_cast<int>(segments.size()); ++i) segmentIndex.emplace(segments[i].id, i);
+    for (int i = 0; i < static_cast<int>(regions.size()); ++i) regionIndex.emplace(regions[i].id, i);
+    for (int i = 0; i < static_cast<int>(firms.size()); ++i) firmIndex.emplace(firms[i].id, i);
+    for (int i = 0; i < static_cast<int>(stages.size()); ++i) stageIndex.emplace(stages[i].id, i);
+    for (int i = 0; i < static_cast<int>(sources.size()); ++i) sourceIndex.emplace(sources[i].id, i);
+
+    segmentGraph = SegmentGraph(segments.size());
+    for (const auto& link : links) boost::add_edge(link.from, link.to, segmentGraph);
+    firmGraph = FirmGraph(firms.size());
+    for (int i = 0; i < static_cast<int>(supplies.size()); ++i)
+        boost::add_edge(supplies[i].from, supplies[i].to, i, firmGraph);
+}
+
+namespace {
+int lookup(const std::unordered_map<std::string, int>& index, const std::string& id) {
+    auto it = index.find(id);
+    return it == index.end() ? -1 : it->second;
+}
+}  // namespace
+
+int findSegment(const Chain& chain, const std::string& id) { return lookup(chain.segmentIndex, id); }
+int findRegion(const Chain& chain, const std::string& id) { return lookup(chain.regionIndex, id); }
+int findFirm(const Chain& chain, const std::string& id) { return lookup(chain.firmIndex, id); }
+
+std::string formatDiagnostic(const Diagnostic& d) {
+    std::string prefix = d.severity == Severity::Warning ? "warning: " : "";
+    if (!d.location.empty() && d.location[0] != '/' && d.location[0] != '(')
+        return d.file + ":" + d.location + ": " + prefix + d.message;  // line:column
+    return d.file + ": " + (d.location.empty() ? std::string("/") : d.location) + ": " + prefix + d.message;
+}
+
+bool hasErrors(const std::vector<Diagnostic>& diagnostics) {
+    for (const auto& d : diagnostics)
+        if (d.severity == Severity::Error) return true;
+    return false;
+}
+
+}  // namespace chainatlas

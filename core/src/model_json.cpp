@@ -1,0 +1,112 @@
+// The model written back as a chainatlas/1 document (ids instead of indices, kept keys restored).
+#include "chainatlas/load.hpp"
+
+namespace chainatlas {
+
+namespace {
+
+using nlohmann::json;
+
+json nameToJson(const Name& name) {
+    if (name.zh == name.en) return name.zh;
+    json out = json::object();
+    if (!name.zh.empty()) out["zh"] = name.zh;
+    if (!name.en.empty()) out["en"] = name.en;
+    return out;
+}
+
+// Starts from the kept unknown keys, so that a round trip loses nothing.
+json withExtra(const json& extra) { return extra.is_object() ? extra : json::object(); }
+
+void putName(json& object, const Name& name) {
+    if (!name.zh.empty() || !name.en.empty()) object["name"] = nameToJson(name);
+}
+
+}  // namespace
+
+json chainToJson(const Chain& chain) {
+    json doc = json::object();
+    doc["format"] = "chainatlas/1";
+    json head = withExtra(chain.extra);
+    head["id"] = chain.id;
+    putName(head, chain.name);
+    if (!chain.note.empty()) head["note"] = chain.note;
+    doc["chain"] = head;
+
+    doc["sources"] = json::array();
+    for (const Source& source : chain.sources) {
+        json s = withExtra(source.extra);
+        s["id"] = source.id;
+        if (!source.title.empty()) s["title"] = source.title;
+        if (!source.url.empty()) s["url"] = source.url;
+        if (!source.accessed.empty()) s["accessed"] = source.accessed;
+        doc["sources"].push_back(s);
+    }
+    doc["stages"] = json::array();
+    for (const Stage& stage : chain.stages) {
+        json s = withExtra(stage.extra);
+        s["id"] = stage.id;
+        putName(s, stage.name);
+        doc["stages"].push_back(s);
+    }
+    doc["segments"] = json::array();
+    for (const Segment& segment : chain.segments) {
+        json s = withExtra(segment.extra);
+        s["id"] = segment.id;
+        putName(s, segment.name);
+        if (segment.stage >= 0) s["stage"] = chain.stages[segment.stage].id;
+        doc["segments"].push_back(s);
+    }
+    doc["links"] = json::array();
+    for (const Link& link : chain.links) {
+        json l = withExtra(link.extra);
+        l["from"] = chain.segments[link.from].id;
+        l["to"] = chain.segments[link.to].id;
+        doc["links"].push_back(l);
+    }
+    doc["regions"] = json::array();
+    for (const Region& region : chain.regions) {
+        json r = withExtra(region.extra);
+        r["id"] = region.id;
+        putName(r, region.name);
+        if (region.lon) r["lon"] = *region.lon;
+        if (region.lat) r["lat"] = *region.lat;
+        doc["regions"].push_back(r);
+    }
+    doc["firms"] = json::array();
+    for (const Firm& firm : chain.firms) {
+        json f = withExtra(firm.extra);
+        f["id"] = firm.id;
+        putName(f, firm.name);
+        f["leader"] = firm.leader;
+        json metrics = json::object();
+        for (int m = 0; m < kMetricCount; ++m)
+            if (firm.metrics[m]) metrics[kMetricKeys[m]] = *firm.metrics[m];
+        if (!metrics.empty()) f["metrics"] = metrics;
+        f["sites"] = json::array();
+        for (const Site& site : firm.sites) {
+            json s = withExtra(site.extra);
+            s["region"] = chain.regions[site.region].id;
+            s["segments"] = json::array();
+            for (int segment : site.segments) s["segments"].push_back(chain.segments[segment].id);
+            if (site.output) s["output"] = *site.output;
+            if (!site.confidence.empty()) s["confidence"] = site.confidence;
+            f["sites"].push_back(s);
+        }
+        f["sources"] = json::array();
+        for (int source : firm.sources) f["sources"].push_back(chain.sources[source].id);
+        doc["firms"].push_back(f);
+    }
+    doc["supplies"] = json::array();
+    for (const Supply& supply : chain.supplies) {
+        json s = withExtra(supply.extra);
+        s["from"] = chain.firms[supply.from].id;
+        s["to"] = chain.firms[supply.to].id;
+        if (supply.segment >= 0) s["segment"] = chain.segments[supply.segment].id;
+        if (!supply.confidence.empty()) s["confidence"] = supply.confidence;
+        doc["supplies"].push_back(s);
+    }
+    return doc;
+}
+
+}  // namespace chainatlas

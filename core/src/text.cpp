@@ -1,0 +1,159 @@
+// UTF-8 checks and widths, edit distance and id suggestions.
+#include "chainatlas/text.hpp"
+
+#include <algorithm>
+
+namespace chainatlas {
+
+namespace {
+
+// Length of the valid UTF-8 sequence at text[i], or 0 when it is invalid.
+std::size_t sequenceLength(std::string_view text, std::size_t i, char32_t* codePoint) {
+    auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };
+    unsigned char c = byte(i);
+    if (c < 0x80) {
+        *codePoint = c;
+        return 1;
+    }
+    std::size_t length = 0;
+    char32_t cp = 0, minimum = 0;
+    if ((c & 0xE0) == 0xC0) { length = 2; cp = c & 0x1F; minimum = 0x80; }
+    else if ((c & 0xF0) == 0xE0) { length = 3; cp = c & 0x0F; minimum = 0x800; }
+    else if ((c & 0xF8) == 0xF0) { length = 4; cp = c & 0x07; minimum = 0x10000; }
+    else return 0;
+    if (i + length > text.size()) return 0;
+    for (std::size_t k = 1; k < length; ++k) {
+        if ((byte(i + k) & 0xC0) != 0x80) return 0;
+        cp = (cp << 6) | (byte(i + k) & 0x3F);
+    }
+    // Overlong forms, surrogates and values past U+10FFFF are not UTF-8.
+    if (cp < minimum || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return 0;
+    *codePoint = cp;
+    return length;
+}
+
+bool isWide(char32_t cp) {
+    return (cp >= 0x1100 && cp <= 0x115F) || (cp >= 0x2E80 && cp <= 0x303E) || (cp >= 0x3041 && cp <= 0xA4CF) ||
+           (cp >= 0xAC00 && cp <= 0xD7A3) || (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0xFE30 && cp <= 0xFE4F) ||
+           (cp >= 0xFF00 && cp <= 0xFF60) || (cp >= 0xFFE0 && cp <= 0xFFE6) || (cp >= 0x20000 && cp <= 0x3FFFD);
+}
+
+bool isZeroWidth(char32_t cp) {
+    return (cp >= 0x0300 && cp <= 0x036F) || cp == 0x200B || cp == 0x200D || (cp >= 0xFE00 && cp <= 0xFE0F);
+}
+
+}  // namespace
+
+std::size_t findInvalidUtf8(std::string_view text) {
+    std::size_t i = 0;
+    char32_t cp = 0;
+    while (i < text.size()) {
+        std::size_t n = sequenceLength(text, i, &cp);
+        if (n == 0) return i;
+        i += n;
+    }
+    return std::string_view::npos;
+}
+
+LineColumn lineColumnAt(std::string_view text, std::size_t offset) {
+    LineColumn at;
+    offset = std::min(offset, text.size());
+    for (std::size_t i = 0; i < offset; ++i) {
+        unsigned char c = static_cast<unsigned char>(text[i]);
+        if (c == '\n') {
+            ++at.line;
+            at.column = 1;
+        } else if ((c & 0xC0) != 0x80) {
+            ++at.column;  // count characters, not continuation bytes
+        }
+    }
+    return at;
+}
+
+std::vector<char32_t> decodeUtf8(std::string_view utf8) {
+    std::vector<char32_t> out;
+    out.reserve(utf8.size());
+    std::size_t i = 0;
+    while (i < utf8.size()) {
+        char32_t cp = 0;
+        std::size_t n = sequenceLength(utf8, i, &cp);
+        if (n == 0) {
+            out.push_back(0xFFFD);
+            ++i;
+        } else {
+            out.push_back(cp);
+            i += n;
+        }
+    }
+    return out;
+}
+
+std::size_t displayWidth(std::string_view utf8) {
+    std::size_t width = 0;
+    for (char32_t cp : decodeUtf8(utf8)) width += isZeroWidth(cp) ? 0 : (isWide(cp) ? 2 : 1);
+    return width;
+}
+
+std::size_t editDistance(std::string_view a, std::string_view b) {
+    std::vector<std::size_t> previous(b.size() + 1), current(b.size() + 1);
+    for (std::size_t j = 0; j <= b.size(); ++j) previous[j] = j;
+    for (std::size_t i = 1; i <= a.size(); ++i) {
+        current[0] = i;
+        for (std::size_t j = 1; j <= b.size(); ++j) {
+            std::size_t substitution = previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1);
+            current[j] = std::min({previous[j] + 1, current[j - 1] + 1, substitution});
+        }
+        std::swap(previous, current);
+    }
+    return previous[b.size()];
+}
+
+std::string nearestId(std::string_view word, const std::vector<std::string>& candidates) {
+    // A typo is at most a third of the word, and at least two edits are always allowed.
+    std::size_t limit = std::max<std::size_t>(2, word.size() / 3);
+    std::size_t best = limit + 1;
+    std::string bestId;
+    for (const auto& candidate : candidates) {
+        if (candidate.size() > word.size() + limit || word.size() > candidate.size() + limit) continue;
+        std::size_t d = editDistance(word, candidate);
+        if (d < best || (d == best && candidate < bestId)) {
+            best = d;
+            bestId = candidate;
+        }
+    }
+    return best <= limit ? bestId : std::string();
+}
+
+std::string didYouMean(std::string_view word, const std::vector<std::string>& candidates) {
+    std::string nearest = nearestId(word, candidates);
+    return nearest.empty() ? std::string() : " (did you mean \"" + nearest + "\"?)";
+}
+
+bool isValidId(std::string_view id) {
+    if (id.empty()) return false;
+    auto lowerOrDigit = [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); };
+    if (!lowerOrDigit(id[0])) return false;
+    return std::all_of(id.begin() + 1, id.end(),
+                       [&](char c) { return lowerOrDigit(c) || c == '.' || c == '_' || c == '-'; });
+}
+
+std::string escapeXml(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    for (char c : text) {
+        switch (c) {
+            case '&': out += "&amp;"; break;
+            case '<': out += "&lt;"; break;
+            case '>': out += "&gt;"; break;
+            case '"': out += "&quot;"; break;
+            case '\'': out += "&apos;"; break;
+            default:
+                // Control characters other than tab and newline are not allowed in XML 1.0.
+                if (static_cast<unsigned char>(c) < 0x20 && c != '\t' && c != '\n') out += ' ';
+                else out += c;
+        }
+    }
+    return out;
+}
+
+}  // namespace chainatlas

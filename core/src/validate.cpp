@@ -1,0 +1,527 @@
+// chainatlas/1 validation: walks the parsed document, reports every problem with its JSON pointer,
+// and builds the model (ids become indices) when nothing is wrong.
+#include <algorithm>
+#include <cmath>
+#include <functional>
+#include <set>
+
+#include "chainatlas/load.hpp"
+#include "chainatlas/text.hpp"
+
+namespace chainatlas {
+
+namespace {
+
+using nlohmann::json;
+
+std::string typeName(const json& value) {
+    if (value.is_number()) return "a number";
+    if (value.is_string()) return "a string";
+    if (value.is_boolean()) return "a boolean";
+    if (value.is_null()) return "null";
+    if (value.is_array()) return "an array";
+    return "an object";
+}
+
+std::string escapePointerToken(const std::string& token) {
+    std::string out;
+    for (char c : token) {
+        if (c == '~') out += "~0";
+        else if (c == '/') out += "~1";
+        else out += c;
+    }
+    return out;
+}
+
+std::string at(const std::string& pointer, const std::string& key) { return pointer + "/" + escapePointerToken(key); }
+std::string at(const std::string& pointer, std::size_t index) { return pointer + "/" + std::to_string(index); }
+
+// The ids of one top-level array: id -> position, in file order.
+struct IdTable {
+    std::string kind;  // "segment", "region", ...
+    std::unordered_map<std::string, int> index;
+    std::vector<std::string> ids;
+};
+
+class Validator {
+public:
+    explicit Validator(std::string file) : file_(std::move(file)) {}
+
+    LoadResult run(const json& doc);
+
+private:
+    std::string file_;
+    std::vector<Diagnostic> diagnostics_;
+    Chain chain_;
+    IdTable sources_{"source", {}, {}}, stages_{"stage", {}, {}}, segments_{"segment", {}, {}},
+        regions_{"region", {}, {}}, firms_{"firm", {}, {}};
+
+    void error(const std::string& pointer, const std::string& message) {
+        diagnostics_.push_back({Severity::Error, file_, pointer, message});
+    }
+    void warning(const std::string& pointer, const std::string& message) {
+        diagnostics_.push_back({Severity::Warning, file_, pointer, message});
+    }
+
+    const json* array(const json& doc, const char* key, bool required);
+    void collectIds(const json* items, const std::string& pointer, IdTable& table);
+    int reference(const json& owner, const std::string& pointer, const char* key, const IdTable& table, bool required);
+    int referenceValue(const json& value, const std::string& pointer, const IdTable& table);
+    Name name(const json& owner, const std::string& pointer);
+    std::optional<std::string> string(const json& owner, const std::string& pointer, const char* key, bool required);
+    std::optional<double> number(const json& owner, const std::string& pointer, const char* key, bool nonNegative);
+    json extra(const json& object, std::initializer_list<const char*> known);
+    bool isObject(const json& value, const std::string& pointer, const char* what);
+
+    void readChain(const json& doc);
+    void readSources(const json* items);
+    void readStages(const json* items);
+    void readSegments(const json* items);
+    void readLinks(const json* items);
+    void readRegions(const json* items);
+    void readFirms(const json* items);
+    void readSite(const json& item, const std::string& pointer, Firm& firm);
+    void readSupplies(const json* items);
+    void checkCycles(const json* links, const json* segments);
+};
+
+bool Validator::isObject(const json& value, const std::string& pointer, const char* what) {
+    if (value.is_object()) return true;
+    error(pointer, std::string("expected ") + what + " object, found " + typeName(value));
+    return false;
+}
+
+const json* Validator::array(const json& doc, const char* key, bool required) {
+    auto it = doc.find(key);
+    if (it == doc.end()) {
+        if (required) error("/" + std::string(key), std::string("missing required array \"") + key + "\"");
+        return nullptr;
+    }
+    if (!it->is_array()) {
+        error("/" + std::string(key), std::string("\"") + key + "\" must be an array, found " + typeName(*it));
+        return nullptr;
+    }
+    return &*it;
+}
+
+void Validator::collectIds(const json* items, const std::string& pointer, IdTable& table) {
+    if (!items) return;
+    for (std::size_t i = 0; i < items->size(); ++i) {
+        const json& item = (*items)[i];
+        if (!item.is_object()) continue;  // reported when the element is read
+        auto it = item.find("id");
+        std::string idPointer = at(at(pointer, i), "id");
+        if (it == item.end()) {
+            error(idPointer, "missing \"id\"");
+            continue;
+        }
+        if (!it->is_string()) {
+            error(idPointer, "\"id\" must be a string, found " + typeName(*it));
+            continue;
+        }
+        const std::string& id = it->get_ref<const std::string&>();
+        if (!isValidId(id)) {
+            error(idPointer, "invalid id \"" + id + "\": ids are lower-case letters, digits, '.', '_' and '-', "
+                             "starting with a letter or digit");
+            continue;
+        }
+        auto [existing, inserted] = table.index.emplace(id, static_cast<int>(i));
+        if (!inserted) {
+            error(idPointer, "duplicate " + table.kind + " id \"" + id + "\" (first at " +
+                                 at(pointer, static_cast<std::size_t>(existing->second)) + ")");
+            continue;
+        }
+        table.ids.push_back(id);
+    }
+}
+
+int Validator::referenceValue(const json& value, const std::string& pointer, const IdTable& table) {
+    if (!value.is_string()) {
+        error(pointer, "expected a " + table.kind + " id (a string), found " + typeName(value));
+        return -1;
+    }
+    const std::string& id = value.get_ref<const std::string&>();
+    auto it = table.index.find(id);
+    if (it == table.index.end()) {
+        error(pointer, "unknown " + table.kind + " \"" + id + "\"" + didYouMean(id, table.ids));
+        return -1;
+    }
+    return it->second;
+}
+
+int Validator::reference(const json& owner, const std::string& pointer, const char* key, const IdTable& table,
+                         bool required) {
+    auto it = owner.find(key);
+    if (it == owner.end()) {
+        if (required) error(at(pointer, key), std::string("missing \"") + key + "\"");
+        return -1;
+    }
+    return referenceValue(*it, at(pointer, key), table);
+}
+
+Name Validator::name(const json& owner, const std::string& pointer) {
+    Name result;
+    auto it = owner.find("name");
+    if (it == owner.end()) return result;  // optional: the id stands in
+    std::string p = at(pointer, "name");
+    if (it->is_string()) {
+        result.zh = result.en = it->get<std::string>();
+        return result;
+    }
+    if (!it->is_object()) {
+        error(p, "a name is a string or an object with \"zh\" and/or \"en\", found " + typeName(*it));
+        return result;
+    }
+    bool any = false;
+    for (const char* lang : {"zh", "en"}) {
+        auto value = it->find(lang);
+        if (value == it->end()) continue;
+        if (!value->is_string()) {
+            error(at(p, lang), std::string("\"") + lang + "\" must be a string, found " + typeName(*value));
+            continue;
+        }
+        (std::string(lang) == "zh" ? result.zh : result.en) = value->get<std::string>();
+        any = true;
+    }
+    if (!any && !it->contains("zh") && !it->contains("en")) error(p, "a name object needs \"zh\" and/or \"en\"");
+    return result;
+}
+
+std::optional<std::string> Validator::string(const json& owner, const std::string& pointer, const char* key,
+                                             bool required) {
+    auto it = owner.find(key);
+    if (it == owner.end()) {
+        if (required) error(at(pointer, key), std::string("missing \"") + key + "\"");
+        return std::nullopt;
+    }
+    if (!it->is_string()) {
+        error(at(pointer, key), std::string("\"") + key + "\" must be a string, found " + typeName(*it));
+        return std::nullopt;
+    }
+    return it->get<std::string>();
+}
+
+std::optional<double> Validator::number(const json& owner, const std::string& pointer, const char* key,
+                                        bool nonNegative) {
+    auto it = owner.find(key);
+    if (it == owner.end()) return std::nullopt;
+    std::string p = at(pointer, key);
+    if (!it->is_number()) {
+        error(p, std::string("\"") + key + "\" must be a number, found " + typeName(*it));
+        return std::nullopt;
+    }
+    double value = it->get<double>();
+    if (!std::isfinite(value)) {
+        error(p, std::string("\"") + key + "\" must be a finite number");
+        return std::nullopt;
+    }
+    if (nonNegative && value < 0) {
+        error(p, std::string("\"") + key + "\" must not be negative, found " + it->dump());
+        return std::nullopt;
+    }
+    return value;
+}
+
+json Validator::extra(const json& object, std::initializer_list<const char*> known) {
+    json result = json::object();
+    for (auto it = object.begin(); it != object.end(); ++it) {
+        bool isKnown = std::any_of(known.begin(), known.end(), [&](const char* k) { return it.key() == k; });
+        if (!isKnown) result[it.key()] = it.value();
+    }
+    return result;
+}
+
+void Validator::readChain(const json& doc) {
+    auto it = doc.find("chain");
+    if (it == doc.end()) {
+        error("/chain", "missing required object \"chain\" (with \"id\" and \"name\")");
+        return;
+    }
+    if (!isObject(*it, "/chain", "a chain")) return;
+    if (auto id = string(*it, "/chain", "id", true)) {
+        if (!isValidId(*id)) error("/chain/id", "invalid id \"" + *id + "\"");
+        chain_.id = *id;
+    }
+    chain_.name = name(*it, "/chain");
+    if (auto note = string(*it, "/chain", "note", false)) chain_.note = *note;
+    chain_.extra = extra(*it, {"id", "name", "note"});
+}
+
+void Validator::readSources(const json* items) {
+    if (!items) return;
+    for (std::size_t i = 0; i < items->size(); ++i) {
+        std::string p = at("/sources", i);
+        const json& item = (*items)[i];
+        if (!isObject(item, p, "a source")) continue;
+        Source source;
+        source.id = item.value("id", "");
+        if (auto v = string(item, p, "title", false)) source.title = *v;
+        if (auto v = string(item, p, "url", false)) source.url = *v;
+        if (auto v = string(item, p, "accessed", false)) source.accessed = *v;
+        source.extra = extra(item, {"id", "title", "url", "accessed"});
+        chain_.sources.push_back(std::move(source));
+    }
+}
+
+void Validator::readStages(const json* items) {
+    if (!items) return;
+    for (std::size_t i = 0; i < items->size(); ++i) {
+        std::string p = at("/stages", i);
+        const json& item = (*items)[i];
+        if (!isObject(item, p, "a stage")) continue;
+        Stage stage;
+        stage.id = item.value("id", "");
+        stage.name = name(item, p);
+        stage.extra = extra(item, {"id", "name"});
+        chain_.stages.push_back(std::move(stage));
+    }
+}
+
+void Validator::readSegments(const json* items) {
+    if (!items) return;
+    for (std::size_t i = 0; i < items->size(); ++i) {
+        std::string p = at("/segments", i);
+        const json& item = (*items)[i];
+        if (!isObject(item, p, "a segment")) continue;
+        Segment segment;
+        segment.id = item.value("id", "");
+        segment.name = name(item, p);
+        segment.stage = reference(item, p, "stage", stages_, false);
+        segment.extra = extra(item, {"id", "name", "stage"});
+        chain_.segments.push_back(std::move(segment));
+    }
+}
+
+void Validator::readLinks(const json* items) {
+    if (!items) return;
+    std::set<std::pair<int, int>> seen;
+    for (std::size_t i = 0; i < items->size(); ++i) {
+        std::string p = at("/links", i);
+        const json& item = (*items)[i];
+        if (!isObject(item, p, "a link")) continue;
+        Link link;
+        link.from = reference(item, p, "from", segments_, true);
+        link.to = reference(item, p, "to", segments_, true);
+        link.extra = extra(item, {"from", "to"});
+        if (link.from >= 0 && link.to >= 0 && !seen.insert({link.from, link.to}).second)
+            warning(p, "duplicate link");
+        chain_.links.push_back(std::move(link));
+    }
+}
+
+void Validator::checkCycles(const json* items, const json* segments) {
+    if (!items || !segments) return;
+    // Indices here are positions in the "segments" array, as the references resolved them.
+    int n = static_cast<int>(segments->size());
+    auto idOf = [&](int s) { return (*segments)[s].value("id", std::to_string(s)); };
+    // Adjacency with the link index that makes each edge, so a cycle can be located in the file.
+    std::vector<std::vector<std::pair<int, int>>> out(n);
+    auto resolve = [&](const json& link, const char* key) {
+        auto it = link.find(key);
+        if (it == link.end() || !it->is_string()) return -1;
+        auto found = segments_.index.find(it->get<std::string>());
+        return found == segments_.index.end() ? -1 : found->second;
+    };
+    for (int k = 0; k < static_cast<int>(items->size()); ++k) {
+        const json& link = (*items)[k];
+        if (!link.is_object()) continue;
+        int from = resolve(link, "from"), to = resolve(link, "to");
+        if (from >= 0 && to >= 0) out[from].push_back({to, k});
+    }
+    std::vector<int> state(n, 0);  // 0 unseen, 1 on the DFS stack, 2 done
+    std::vector<int> parent(n, -1);
+    int reported = 0;
+    for (int start = 0; start < n && reported < 20; ++start) {
+        if (state[start] != 0) continue;
+        // Iterative DFS: (vertex, next edge position).
+        std::vector<std::pair<int, std::size_t>> stack{{start, 0}};
+        state[start] = 1;
+        while (!stack.empty() && reported < 20) {
+            auto& [v, next] = stack.back();
+            if (next == out[v].size()) {
+                state[v] = 2;
+                stack.pop_back();
+                continue;
+            }
+            auto [w, linkIndex] = out[v][next++];
+            if (state[w] == 0) {
+                state[w] = 1;
+                parent[w] = v;
+                stack.push_back({w, 0});
+            } else if (state[w] == 1) {
+                std::vector<std::string> path{idOf(w)};
+                std::vector<int> walk;
+                for (int u = v; u != w; u = parent[u]) walk.push_back(u);
+                for (auto it = walk.rbegin(); it != walk.rend(); ++it) path.push_back(idOf(*it));
+                path.push_back(idOf(w));
+                std::string text;
+                for (std::size_t k = 0; k < path.size(); ++k) text += (k ? " -> " : "") + path[k];
+                error(at("/links", static_cast<std::size_t>(linkIndex)),
+                      "links must not form a cycle: " + text);
+                ++reported;
+            }
+        }
+    }
+}
+
+void Validator::readRegions(const json* items) {
+    if (!items) return;
+    for (std::size_t i = 0; i < items->size(); ++i) {
+        std::string p = at("/regions", i);
+        const json& item = (*items)[i];
+        if (!isObject(item, p, "a region")) continue;
+        Region region;
+        region.id = item.value("id", "");
+        region.name = name(item, p);
+        region.lon = number(item, p, "lon", false);
+        region.lat = number(item, p, "lat", false);
+        if (region.lon && std::abs(*region.lon) > 180) error(at(p, "lon"), "longitude must lie in [-180, 180]");
+        if (region.lat && std::abs(*region.lat) > 90) error(at(p, "lat"), "latitude must lie in [-90, 90]");
+        region.extra = extra(item, {"id", "name", "lon", "lat"});
+        chain_.regions.push_back(std::move(region));
+    }
+}
+
+void Validator::readSite(const json& item, const std::string& p, Firm& firm) {
+    if (!isObject(item, p, "a site")) return;
+    Site site;
+    site.region = reference(item, p, "region", regions_, true);
+    auto segments = item.find("segments");
+    if (segments == item.end()) {
+        error(at(p, "segments"), "missing \"segments\": a site names at least one segment");
+    } else if (!segments->is_array()) {
+        error(at(p, "segments"), "\"segments\" must be an array of segment ids, found " + typeName(*segments));
+    } else if (segments->empty()) {
+        error(at(p, "segments"), "a site needs at least one segment");
+    } else {
+        for (std::size_t k = 0; k < segments->size(); ++k) {
+            int s = referenceValue((*segments)[k], at(at(p, "segments"), k), segments_);
+            if (s < 0) continue;
+            if (std::find(site.segments.begin(), site.segments.end(), s) != site.segments.end())
+                warning(at(at(p, "segments"), k), "segment listed twice in one site");
+            else
+                site.segments.push_back(s);
+        }
+        std::sort(site.segments.begin(), site.segments.end());
+    }
+    site.output = number(item, p, "output", true);
+    auto confidence = item.find("confidence");
+    if (confidence != item.end() && confidence->is_string()) site.confidence = confidence->get<std::string>();
+    site.extra = extra(item, {"region", "segments", "output", "confidence"});
+    firm.sites.push_back(std::move(site));
+}
+
+void Validator::readFirms(const json* items) {
+    if (!items) return;
+    for (std::size_t i = 0; i < items->size(); ++i) {
+        std::string p = at("/firms", i);
+        const json& item = (*items)[i];
+        if (!isObject(item, p, "a firm")) continue;
+        Firm firm;
+        firm.id = item.value("id", "");
+        firm.name = name(item, p);
+        if (auto leader = item.find("leader"); leader != item.end()) {
+            if (leader->is_boolean()) firm.leader = leader->get<bool>();
+            else error(at(p, "leader"), "\"leader\" must be true or false, found " + typeName(*leader));
+        }
+        if (auto metrics = item.find("metrics"); metrics != item.end()) {
+            std::string mp = at(p, "metrics");
+            if (isObject(*metrics, mp, "a metrics"))
+                for (int m = 0; m < kMetricCount; ++m) firm.metrics[m] = number(*metrics, mp, kMetricKeys[m], true);
+        }
+        if (auto sites = item.find("sites"); sites != item.end()) {
+            if (!sites->is_array()) {
+                error(at(p, "sites"), "\"sites\" must be an array, found " + typeName(*sites));
+            } else {
+                for (std::size_t k = 0; k < sites->size(); ++k) readSite((*sites)[k], at(at(p, "sites"), k), firm);
+            }
+        }
+        if (auto sources = item.find("sources"); sources != item.end()) {
+            if (!sources->is_array()) {
+                error(at(p, "sources"), "\"sources\" must be an array of source ids, found " + typeName(*sources));
+            } else {
+                for (std::size_t k = 0; k < sources->size(); ++k) {
+                    int s = referenceValue((*sources)[k], at(at(p, "sources"), k), sources_);
+                    if (s >= 0) firm.sources.push_back(s);
+                }
+            }
+        }
+        firm.extra = extra(item, {"id", "name", "leader", "metrics", "sites", "sources"});
+        chain_.firms.push_back(std::move(firm));
+    }
+}
+
+void Validator::readSupplies(const json* items) {
+    if (!items) return;
+    for (std::size_t i = 0; i < items->size(); ++i) {
+        std::string p = at("/supplies", i);
+        const json& item = (*items)[i];
+        if (!isObject(item, p, "a supply")) continue;
+        Supply supply;
+        supply.from = reference(item, p, "from", firms_, true);
+        supply.to = reference(item, p, "to", firms_, true);
+        supply.segment = reference(item, p, "segment", segments_, false);
+        if (supply.from >= 0 && supply.from == supply.to) warning(p, "a firm supplies itself");
+        auto confidence = item.find("confidence");
+        if (confidence != item.end() && confidence->is_string()) supply.confidence = confidence->get<std::string>();
+        supply.extra = extra(item, {"from", "to", "segment", "confidence"});
+        chain_.supplies.push_back(std::move(supply));
+    }
+}
+
+LoadResult Validator::run(const json& doc) {
+    LoadResult result;
+    if (!doc.is_object()) {
+        error("/", "the top level must be a JSON object, found " + typeName(doc));
+        result.diagnostics = std::move(diagnostics_);
+        return result;
+    }
+    auto format = doc.find("format");
+    if (format == doc.end()) error("/format", "missing \"format\" (expected \"chainatlas/1\")");
+    else if (!format->is_string() || *format != "chainatlas/1")
+        error("/format", "unsupported format " + format->dump() + " (expected \"chainatlas/1\")");
+
+    static const std::set<std::string> known = {"format", "chain", "sources", "stages", "segments",
+                                                "links", "regions", "firms", "supplies"};
+    for (auto it = doc.begin(); it != doc.end(); ++it)
+        if (!known.count(it.key())) warning(at("", it.key()), "unknown top-level key \"" + it.key() + "\" (ignored)");
+
+    readChain(doc);
+    const json* sources = array(doc, "sources", false);
+    const json* stages = array(doc, "stages", false);
+    const json* segments = array(doc, "segments", true);
+    const json* links = array(doc, "links", false);
+    const json* regions = array(doc, "regions", true);
+    const json* firms = array(doc, "firms", true);
+    const json* supplies = array(doc, "supplies", false);
+
+    collectIds(sources, "/sources", sources_);
+    collectIds(stages, "/stages", stages_);
+    collectIds(segments, "/segments", segments_);
+    collectIds(regions, "/regions", regions_);
+    collectIds(firms, "/firms", firms_);
+
+    readSources(sources);
+    readStages(stages);
+    readSegments(segments);
+    readLinks(links);
+    readRegions(regions);
+    readFirms(firms);
+    readSupplies(supplies);
+    checkCycles(links, segments);
+
+    if (!hasErrors(diagnostics_)) {
+        chain_.buildIndexes();
+        result.chain = std::move(chain_);
+    }
+    result.diagnostics = std::move(diagnostics_);
+    return result;
+}
+
+}  // namespace
+
+LoadResult chainFromJson(const json& document, const std::string& fileLabel) {
+    return Validator(fileLabel).run(document);
+}
+
+}  // namespace chainatlas
