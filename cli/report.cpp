@@ -167,7 +167,7 @@ std::string analysisToTable(const Chain& chain, const Analysis& a, std::size_t t
             << chain.regions[as.region].name.pick(lang, chain.regions[as.region].id) << "\n";
     out << "\n";
     const std::size_t nameWidth = 28;
-    out << pad(zh ? "环节" : "segment", nameWidth) << pad(zh ? "状态" : "status", 11) << pad(zh ? "企业" : "sites", 7, true)
+    out << pad(zh ? "环节" : "segment", nameWidth) << pad(zh ? "状态" : "status", 11) << pad(zh ? "站点" : "sites", 7, true)
         << pad("RCA", 8, true) << pad(zh ? "密度" : "density", 9, true) << "  " << (zh ? "标记" : "marks") << "\n";
     // Stages in file order, then segments without a stage.
     for (int stage = 0; stage <= static_cast<int>(chain.stages.size()); ++stage) {

@@ -109,8 +109,8 @@ std::size_t editDistance(std::string_view a, std::string_view b) {
 }
 
 std::string nearestId(std::string_view word, const std::vector<std::string>& candidates) {
-    // A typo is at most a third of the word, and at least two edits are always allowed.
-    std::size_t limit = std::max<std::size_t>(2, word.size() / 3);
+    // A typo is at most a third of the word (at least one edit), and never the whole word.
+    std::size_t limit = std::max<std::size_t>(1, word.size() / 3);
     std::size_t best = limit + 1;
     std::string bestId;
     for (const auto& candidate : candidates) {
@@ -121,7 +121,7 @@ std::string nearestId(std::string_view word, const std::vector<std::string>& can
             bestId = candidate;
         }
     }
-    return best <= limit ? bestId : std::string();
+    return best <= limit && best < word.size() ? bestId : std::string();
 }
 
 std::string didYouMean(std::string_view word, const std::vector<std::string>& candidates) {

@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Every test: installs what is missing, builds with AddressSanitizer and UBSan and warnings as errors, runs CTest.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+bash scripts/setup.sh
+cmake -S . -B build-test -DCMAKE_BUILD_TYPE=Debug -DCHAINATLAS_SANITIZE=ON -DCHAINATLAS_WERROR=ON \
+      -DCHAINATLAS_BUILD_BENCH=ON > build-test.log 2>&1 || { cat build-test.log; exit 1; }
+cmake --build build-test -j"$(nproc)"
+export ASAN_OPTIONS="detect_leaks=1:abort_on_error=0"
+export LSAN_OPTIONS="suppressions=$PWD/tests/lsan.supp:print_suppressions=0"
+export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1"
+ctest --test-dir build-test --output-on-failure -j"$(nproc)"

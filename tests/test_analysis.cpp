@@ -1,0 +1,194 @@
+// Segment analysis (DESIGN §3.1–3.3) on small chains computed by hand; the arithmetic is in the comments.
+#include <doctest/doctest.h>
+
+#include "chainatlas/analysis.hpp"
+#include "helpers.hpp"
+
+using namespace chainatlas;
+using doctest::Approx;
+
+namespace {
+
+// Links p -> q -> r -> g -> s -> t; u stands alone. Region L: p (3), s (1). Region O: p (1), s (3).
+// X rows: L = 4, O = 4; columns p = 4, s = 4; total 8.
+// RCA(L,p) = (3/4)/(4/8) = 1.5 -> strong; RCA(L,s) = (1/4)/(4/8) = 0.5 -> weak.
+// q, r, g: reached from p and reaching s -> gap (g only through the two non-present q and r).
+// t: not between present segments, directly after s -> extension. u: no link -> absent.
+const char* kFiveStatuses = R"({"format": "chainatlas/1", "chain": {"id": "five"},
+  "segments": [{"id": "p"}, {"id": "q"}, {"id": "r"}, {"id": "g"}, {"id": "s"}, {"id": "t"}, {"id": "u"}],
+  "links": [{"from": "p", "to": "q"}, {"from": "q", "to": "r"}, {"from": "r", "to": "g"}, {"from": "g", "to": "s"},
+            {"from": "s", "to": "t"}],
+  "regions": [{"id": "l"}, {"id": "o"}],
+  "firms": [
+    {"id": "f1", "sites": [{"region": "l", "segments": ["p"], "output": 3}]},
+    {"id": "f2", "sites": [{"region": "l", "segments": ["s"], "output": 1}]},
+    {"id": "f3", "sites": [{"region": "o", "segments": ["p"], "output": 1}, {"region": "o", "segments": ["s"], "output": 3}]}
+  ]})";
+
+// Segments a -> c, b -> c, c -> d; e alone. Regions F (focal), H1, H2, O; outputs 1.
+// F: a. H1: c. H2: d. O: one site in a, b, c, d, e (no splitting: 1 in each).
+// Rows F 1, H1 1, H2 1, O 5; columns a 2, b 1, c 2, d 2, e 1; total 8.
+// RCA(F,a) = 1/(2/8) = 4; RCA(H1,c) = 4; RCA(H2,d) = 4; RCA(O,b) = RCA(O,e) = (1/5)/(1/8) = 1.6;
+// RCA(O,a) = RCA(O,c) = RCA(O,d) = (1/5)/(2/8) = 0.8.
+// Status in F: a strong; c extension (a -> c, and c reaches no present segment); b, d, e absent.
+const char* kHubs = R"({"format": "chainatlas/1", "chain": {"id": "hubs"},
+  "segments": [{"id": "a"}, {"id": "b"}, {"id": "c"}, {"id": "d"}, {"id": "e"}],
+  "links": [{"from": "a", "to": "c"}, {"from": "b", "to": "c"}, {"from": "c", "to": "d"}],
+  "regions": [{"id": "f"}, {"id": "h1"}, {"id": "h2"}, {"id": "o"}],
+  "firms": [
+    {"id": "ff", "metrics": {"tech": 0.1}, "sites": [{"region": "f", "segments": ["a"]}]},
+    {"id": "fh1", "leader": true, "metrics": {"tech": 0.3, "pollution": 0.2}, "sites": [{"region": "h1", "segments": ["c"]}]},
+    {"id": "fh2", "sites": [{"region": "h2", "segments": ["d"]}]},
+    {"id": "fo", "metrics": {"tech": 0.3, "pollution": 0.4}, "sites": [{"region": "o", "segments": ["a", "b", "c", "d", "e"]}]}
+  ],
+  "supplies": [{"from": "fo", "to": "fh1", "segment": "c"}, {"from": "fh1", "to": "ff", "segment": "c"}]})";
+
+}  // namespace
+
+TEST_CASE("the five statuses, including a gap reached through two non-present segments") {
+    Chain chain = test::chainFrom(kFiveStatuses);
+    Analysis a = analyze(chain, test::options(chain, "l"));
+    CHECK(test::segment(chain, a, "p").rca == Approx(1.5));
+    CHECK(test::segment(chain, a, "s").rca == Approx(0.5));
+    CHECK(test::segment(chain, a, "p").status == SegmentStatus::Strong);
+    CHECK(test::segment(chain, a, "q").status == SegmentStatus::Gap);
+    CHECK(test::segment(chain, a, "r").status == SegmentStatus::Gap);
+    CHECK(test::segment(chain, a, "g").status == SegmentStatus::Gap);
+    CHECK(test::segment(chain, a, "s").status == SegmentStatus::Weak);
+    CHECK(test::segment(chain, a, "t").status == SegmentStatus::Extension);
+    CHECK(test::segment(chain, a, "u").status == SegmentStatus::Absent);
+    CHECK(test::segment(chain, a, "p").sites == 1);
+    CHECK(test::segment(chain, a, "p").output == Approx(3));
+}
+
+TEST_CASE("RCA is 0 where a row, a column or the total is 0") {
+    // Region z has no site; segment n has none; region w has one site of output 0 (present, X = 0).
+    // Rows: l 1, w 0, z 0; columns: m 1, n 0; total 1. RCA(l,m) = (1/1)/(1/1) = 1 -> strong.
+    Chain chain = test::chainFrom(test::document(
+        R"([{"id": "m"}, {"id": "n"}])", R"([{"from": "m", "to": "n"}])", R"([{"id": "l"}, {"id": "w"}, {"id": "z"}])",
+        R"([{"id": "f1", "sites": [{"region": "l", "segments": ["m"]}]}, {"id": "f2", "sites": [{"region": "w", "segments": ["m"], "output": 0}]}])"));
+    PresenceMatrix m = computePresence(chain);
+    int l = findRegion(chain, "l"), w = findRegion(chain, "w"), z = findRegion(chain, "z");
+    CHECK(m.rca[m.at(l, 0)] == Approx(1.0));
+    CHECK(m.rca[m.at(l, 1)] == 0.0);  // empty column
+    CHECK(m.rca[m.at(z, 0)] == 0.0);  // empty row
+    CHECK(m.rca[m.at(w, 0)] == 0.0);  // row sum 0
+    CHECK(m.sites[m.at(w, 0)] == 1);
+    Analysis inW = analyze(chain, test::options(chain, "w"));
+    CHECK(test::segment(chain, inW, "m").status == SegmentStatus::Weak);  // present with RCA 0
+    Analysis inL = analyze(chain, test::options(chain, "l"));
+    CHECK(test::segment(chain, inL, "m").status == SegmentStatus::Strong);  // RCA exactly 1
+}
+
+TEST_CASE("RCA >= 1 allows for rounding") {
+    // R1: s1 0.2, s2 0.1; R2: s1 0.6, s2 0.3. RCA(R1,s1) = (0.2/0.3)/(0.8/1.2) = 1 exactly on paper,
+    // 0.9999999999999999 in doubles: still strong.
+    Chain chain = test::chainFrom(test::document(
+        R"([{"id": "s1"}, {"id": "s2"}])", "[]", R"([{"id": "r1"}, {"id": "r2"}])",
+        R"([{"id": "a", "sites": [{"region": "r1", "segments": ["s1"], "output": 0.2}, {"region": "r1", "segments": ["s2"], "output": 0.1}]},
+            {"id": "b", "sites": [{"region": "r2", "segments": ["s1"], "output": 0.6}, {"region": "r2", "segments": ["s2"], "output": 0.3}]}])"));
+    Analysis a = analyze(chain, test::options(chain, "r1"));
+    CHECK(test::segment(chain, a, "s1").rca == Approx(1.0));
+    CHECK(test::segment(chain, a, "s1").status == SegmentStatus::Strong);
+}
+
+TEST_CASE("a site in several segments counts its whole output in each") {
+    Chain chain = test::chainFrom(kHubs);
+    PresenceMatrix m = computePresence(chain);
+    int o = findRegion(chain, "o");
+    for (int s = 0; s < 5; ++s) CHECK(m.output[m.at(o, s)] == Approx(1.0));
+    CHECK(m.rca[m.at(o, findSegment(chain, "b"))] == Approx(1.6));
+    CHECK(m.rca[m.at(o, findSegment(chain, "a"))] == Approx(0.8));
+}
+
+TEST_CASE("occupied and complement with two hubs") {
+    Chain chain = test::chainFrom(kHubs);
+    SUBCASE("both hubs: c (hub H1) and d (hub H2) are occupied, b -> c is complement") {
+        Analysis a = analyze(chain, test::options(chain, "f", {"h1", "h2"}));
+        CHECK(test::segment(chain, a, "a").status == SegmentStatus::Strong);
+        CHECK(test::segment(chain, a, "c").status == SegmentStatus::Extension);
+        CHECK(test::segment(chain, a, "b").status == SegmentStatus::Absent);
+        CHECK(test::segment(chain, a, "d").status == SegmentStatus::Absent);
+        CHECK(test::segment(chain, a, "c").hubStrong);
+        CHECK(test::segment(chain, a, "d").hubStrong);
+        CHECK(test::segment(chain, a, "c").occupied);
+        CHECK(test::segment(chain, a, "d").occupied);
+        CHECK_FALSE(test::segment(chain, a, "a").occupied);
+        CHECK(test::segment(chain, a, "b").complement);
+        CHECK_FALSE(test::segment(chain, a, "c").complement);  // hub-strong itself
+        CHECK_FALSE(test::segment(chain, a, "a").complement);  // strong locally
+    }
+    SUBCASE("hub H2 alone: d occupied; c -> d makes c complement; b is not") {
+        Analysis a = analyze(chain, test::options(chain, "f", {"h2"}));
+        CHECK_FALSE(test::segment(chain, a, "c").occupied);
+        CHECK(test::segment(chain, a, "d").occupied);
+        CHECK(test::segment(chain, a, "c").complement);
+        CHECK_FALSE(test::segment(chain, a, "b").complement);
+    }
+    SUBCASE("no hub: nothing occupied or complement") {
+        Analysis a = analyze(chain, test::options(chain, "f"));
+        for (const auto& s : a.segments) {
+            CHECK_FALSE(s.occupied);
+            CHECK_FALSE(s.complement);
+            CHECK_FALSE(s.hubStrong);
+        }
+    }
+}
+
+TEST_CASE("single source: exactly one firm anywhere has a site in the segment") {
+    // Firms per segment: a: ff, fo; b: fo; c: fh1, fo; d: fh2, fo; e: fo.
+    Chain chain = test::chainFrom(kHubs);
+    Analysis a = analyze(chain, test::options(chain, "f"));
+    CHECK_FALSE(test::segment(chain, a, "a").singleSource);
+    CHECK(test::segment(chain, a, "b").singleSource);
+    CHECK_FALSE(test::segment(chain, a, "c").singleSource);
+    CHECK(test::segment(chain, a, "e").singleSource);
+}
+
+TEST_CASE("proximity and density on a 3 x 3 matrix") {
+    // M:      s1 s2 s3
+    //   R1     1  1  0
+    //   R2     1  0  0
+    //   R3     0  1  1
+    // k = (2, 2, 1). phi(s1,s2) = |{R1}|/2 = 1/2; phi(s1,s3) = 0/2 = 0; phi(s2,s3) = |{R3}|/2 = 1/2.
+    // omega(R2,s2) = (M(R2,s1)*1/2 + M(R2,s3)*1/2) / (1/2 + 1/2) = 0.5
+    // omega(R1,s3) = (1*0 + 1*1/2) / (0 + 1/2) = 1;  omega(R2,s3) = (1*0 + 0*1/2) / (1/2) = 0
+    // omega(R3,s1) = (1*1/2 + 1*0) / (1/2) = 1.
+    PresenceMatrix m;
+    m.regions = 3;
+    m.segments = 3;
+    m.advantage = {1, 1, 0, 1, 0, 0, 0, 1, 1};
+    std::vector<double> phi = computeProximity(m);
+    CHECK(phi[0 * 3 + 1] == Approx(0.5));
+    CHECK(phi[1 * 3 + 0] == Approx(0.5));
+    CHECK(phi[0 * 3 + 2] == Approx(0.0));
+    CHECK(phi[1 * 3 + 2] == Approx(0.5));
+    CHECK(computeDensity(m, phi, 1)[1] == Approx(0.5));
+    CHECK(computeDensity(m, phi, 0)[2] == Approx(1.0));
+    CHECK(computeDensity(m, phi, 1)[2] == Approx(0.0));
+    CHECK(computeDensity(m, phi, 2)[0] == Approx(1.0));
+}
+
+TEST_CASE("the same 3 x 3 matrix from real outputs, through analyze") {
+    // Sites: R1 s1, s2; R2 s1; R3 s2, s3 (output 1 each). Rows 2, 1, 2; columns 2, 2, 1; total 5.
+    // RCA(R1,s1) = (1/2)/(2/5) = 1.25; RCA(R2,s1) = 2.5; RCA(R3,s2) = 1.25; RCA(R3,s3) = 2.5: M as above.
+    Chain chain = test::chainFrom(test::document(
+        R"([{"id": "s1"}, {"id": "s2"}, {"id": "s3"}])", "[]", R"([{"id": "r1"}, {"id": "r2"}, {"id": "r3"}])",
+        R"([{"id": "a", "sites": [{"region": "r1", "segments": ["s1"]}, {"region": "r1", "segments": ["s2"]}]},
+            {"id": "b", "sites": [{"region": "r2", "segments": ["s1"]}]},
+            {"id": "c", "sites": [{"region": "r3", "segments": ["s2"]}, {"region": "r3", "segments": ["s3"]}]}])"));
+    Analysis a = analyze(chain, test::options(chain, "r2"));
+    CHECK(test::segment(chain, a, "s1").rca == Approx(2.5));
+    CHECK(test::segment(chain, a, "s2").density == Approx(0.5));
+    CHECK(test::segment(chain, a, "s3").density == Approx(0.0));
+}
+
+TEST_CASE("proximity is 0 when both segments are nowhere advantaged") {
+    PresenceMatrix m;
+    m.regions = 2;
+    m.segments = 2;
+    m.advantage = {0, 0, 0, 0};
+    std::vector<double> phi = computeProximity(m);
+    CHECK(phi[1] == 0.0);
+    CHECK(computeDensity(m, phi, 0)[0] == 0.0);
+}

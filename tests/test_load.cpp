@@ -1,0 +1,128 @@
+// Loader and validator: every rule of DESIGN §2 with its exact location, and the bad-input corpus.
+#include <doctest/doctest.h>
+
+#include <fstream>
+#include <sstream>
+
+#include "chainatlas/load.hpp"
+#include "helpers.hpp"
+
+using namespace chainatlas;
+
+namespace {
+
+struct Expected {
+    std::string file, location, keywords;
+};
+
+std::vector<Expected> expectedFaults() {
+    std::ifstream in(std::string(CHAINATLAS_TEST_DATA_DIR) + "/bad/expected.tsv");
+    std::vector<Expected> rows;
+    std::string line;
+    while (std::getline(in, line)) {
+        if (line.empty() || line[0] == '#') continue;
+        std::istringstream fields(line);
+        Expected e;
+        std::getline(fields, e.file, '\t');
+        std::getline(fields, e.location, '\t');
+        std::getline(fields, e.keywords, '\t');
+        rows.push_back(e);
+    }
+    return rows;
+}
+
+bool hasDiagnostic(const LoadResult& result, const std::string& location, const std::string& keywords) {
+    for (const auto& d : result.diagnostics)
+        if (d.severity == Severity::Error && d.location == location && d.message.find(keywords) != std::string::npos)
+            return true;
+    return false;
+}
+
+std::string valid() {
+    return test::document(R"([{"id": "a"}, {"id": "b"}])", R"([{"from": "a", "to": "b"}])",
+                          R"([{"id": "suzhou"}])", R"([{"id": "f1", "sites": [{"region": "suzhou", "segments": ["a"]}]}])");
+}
+
+}  // namespace
+
+TEST_CASE("every fault of the bad-input corpus is reported at its exact place") {
+    auto rows = expectedFaults();
+    REQUIRE(rows.size() >= 30);
+    for (const auto& row : rows) {
+        CAPTURE(row.file);
+        LoadResult result = loadChainFile(std::string(CHAINATLAS_TEST_DATA_DIR) + "/bad/" + row.file);
+        CHECK_FALSE(result.ok());
+        std::string all;
+        for (const auto& d : result.diagnostics) all += formatDiagnostic(d) + "\n";
+        CAPTURE(all);
+        CHECK(hasDiagnostic(result, row.location, row.keywords));
+    }
+}
+
+TEST_CASE("a minimal valid file loads and ids become indices") {
+    Chain chain = test::chainFrom(valid());
+    CHECK(chain.segments.size() == 2);
+    CHECK(chain.links[0].from == 0);
+    CHECK(chain.links[0].to == 1);
+    CHECK(chain.firms[0].sites[0].region == 0);
+    CHECK(chain.firms[0].sites[0].outputOrOne() == 1.0);
+    CHECK(boost::num_edges(chain.segmentGraph) == 1);
+}
+
+TEST_CASE("a plain string name fills both languages; an object may have one") {
+    Chain chain = test::chainFrom(test::document(R"([{"id": "a", "name": "锂"}, {"id": "b", "name": {"en": "Cell"}}])",
+                                                 "[]", R"([{"id": "r"}])", "[]"));
+    CHECK(chain.segments[0].name.zh == "锂");
+    CHECK(chain.segments[0].name.en == "锂");
+    CHECK(chain.segments[1].name.pick(Lang::Zh, "b") == "Cell");  // falls back to the other language
+}
+
+TEST_CASE("unknown top-level keys are warnings, unknown nested keys are kept silently") {
+    std::string text = valid();
+    text.insert(1, R"("comment": "x", )");
+    text.replace(text.find(R"({"id": "f1")"), 11, R"({"id": "f1", "stock": "600000")");
+    LoadResult result = loadChainText(text, "w.json");
+    REQUIRE(result.ok());
+    REQUIRE(result.diagnostics.size() == 1);
+    CHECK(result.diagnostics[0].severity == Severity::Warning);
+    CHECK(result.diagnostics[0].location == "/comment");
+    CHECK(result.chain->firms[0].extra["stock"] == "600000");
+}
+
+TEST_CASE("every error is reported, not only the first") {
+    std::string text = test::document(R"([{"id": "a"}, {"id": "A"}])", R"([{"from": "a", "to": "x"}])",
+                                      R"([{"id": "r"}])", R"([{"id": "f", "sites": [{"region": "q", "segments": []}]}])");
+    LoadResult result = loadChainText(text, "m.json");
+    CHECK_FALSE(result.ok());
+    CHECK(hasDiagnostic(result, "/segments/1/id", "invalid id"));
+    CHECK(hasDiagnostic(result, "/links/0/to", "unknown segment"));
+    CHECK(hasDiagnostic(result, "/firms/0/sites/0/region", "unknown region"));
+    CHECK(hasDiagnostic(result, "/firms/0/sites/0/segments", "at least one segment"));
+}
+
+TEST_CASE("a longer cycle names every segment on it") {
+    std::string text = test::document(R"([{"id": "a"}, {"id": "b"}, {"id": "c"}])",
+                                      R"([{"from": "a", "to": "b"}, {"from": "b", "to": "c"}, {"from": "c", "to": "a"}])",
+                                      R"([{"id": "r"}])", "[]");
+    LoadResult result = loadChainText(text, "c.json");
+    CHECK(hasDiagnostic(result, "/links/2", "a -> b -> c -> a"));
+}
+
+TEST_CASE("diagnostics print as file, pointer or line:column, message") {
+    CHECK(formatDiagnostic({Severity::Error, "nev.json", "/firms/3/sites/0/region", "unknown region"}) ==
+          "nev.json: /firms/3/sites/0/region: unknown region");
+    CHECK(formatDiagnostic({Severity::Error, "nev.json", "12:7", "syntax error"}) == "nev.json:12:7: syntax error");
+    CHECK(formatDiagnostic({Severity::Warning, "nev.json", "/x", "unknown"}) == "nev.json: /x: warning: unknown");
+}
+
+TEST_CASE("a missing file is reported, not thrown") {
+    LoadResult result = loadChainFile("/nonexistent/chain.json");
+    CHECK_FALSE(result.ok());
+    REQUIRE(result.diagnostics.size() == 1);
+    CHECK(result.diagnostics[0].message.find("no such file") != std::string::npos);
+}
+
+TEST_CASE("a byte-order mark before the JSON is accepted") {
+    Chain chain = test::chainFrom("\xEF\xBB\xBF" + valid());
+    CHECK(chain.firms.size() == 1);
+}

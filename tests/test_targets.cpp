@@ -1,0 +1,193 @@
+// Investment targets (DESIGN §3.4): every term, the occupied discount, percentiles and ordering, by hand.
+#include <doctest/doctest.h>
+
+#include "chainatlas/analysis.hpp"
+#include "helpers.hpp"
+
+using namespace chainatlas;
+using doctest::Approx;
+
+namespace {
+
+// The hubs chain of test_analysis.cpp with focal F and hubs H1, H2 (statuses worked out there):
+// values: b absent + complement -> 0.8; c extension -> 0.6, occupied; a strong, d absent, e absent -> 0.
+const char* kHubs = R"({"format": "chainatlas/1", "chain": {"id": "hubs"},
+  "segments": [{"id": "a"}, {"id": "b"}, {"id": "c"}, {"id": "d"}, {"id": "e"}],
+  "links": [{"from": "a", "to": "c"}, {"from": "b", "to": "c"}, {"from": "c", "to": "d"}],
+  "regions": [{"id": "f"}, {"id": "h1"}, {"id": "h2"}, {"id": "o"}],
+  "firms": [
+    {"id": "ff", "metrics": {"tech": 0.1}, "sites": [{"region": "f", "segments": ["a"]}]},
+    {"id": "fh1", "leader": true, "metrics": {"tech": 0.3, "pollution": 0.2}, "sites": [{"region": "h1", "segments": ["c"]}]},
+    {"id": "fh2", "sites": [{"region": "h2", "segments": ["d"]}]},
+    {"id": "fo", "metrics": {"tech": 0.3, "pollution": 0.4}, "sites": [{"region": "o", "segments": ["a", "b", "c", "d", "e"]}]}
+  ],
+  "supplies": [{"from": "fo", "to": "fh1", "segment": "c"}, {"from": "fh1", "to": "ff", "segment": "c"}]})";
+
+// a -> b. Local firms l1..l4 in a (region l); candidates in b (region o): b is an extension (0.6).
+// c1 is supplied by all four local firms (anchor min(4,3)/3 = 1); c2 trades both ways with l1 and buys
+// from l2 (two distinct firms: 2/3); c0 and c3 are identical with no partner (a tie, broken by id).
+const char* kAnchors = R"({"format": "chainatlas/1", "chain": {"id": "anchors"},
+  "segments": [{"id": "a"}, {"id": "b"}], "links": [{"from": "a", "to": "b"}],
+  "regions": [{"id": "l"}, {"id": "o"}],
+  "firms": [
+    {"id": "l1", "sites": [{"region": "l", "segments": ["a"]}]}, {"id": "l2", "sites": [{"region": "l", "segments": ["a"]}]},
+    {"id": "l3", "sites": [{"region": "l", "segments": ["a"]}]}, {"id": "l4", "sites": [{"region": "l", "segments": ["a"]}]},
+    {"id": "c3", "sites": [{"region": "o", "segments": ["b"]}]}, {"id": "c1", "sites": [{"region": "o", "segments": ["b"]}]},
+    {"id": "c2", "sites": [{"region": "o", "segments": ["b"]}]}, {"id": "c0", "sites": [{"region": "o", "segments": ["b"]}]}
+  ],
+  "supplies": [{"from": "l1", "to": "c1"}, {"from": "l2", "to": "c1"}, {"from": "l3", "to": "c1"}, {"from": "l4", "to": "c1"},
+               {"from": "l1", "to": "c2"}, {"from": "c2", "to": "l1"}, {"from": "l2", "to": "c2"}]})";
+
+}  // namespace
+
+TEST_CASE("percentiles with ties and missing metrics") {
+    // tech: ff 0.1, fh1 0.3, fo 0.3 (n = 3). q(ff) = (0 + 0.5*(1-1))/2 = 0; q(fh1) = q(fo) = (1 + 0.5*(2-1))/2 = 0.75.
+    // pollution: fh1 0.2, fo 0.4 (n = 2). q(fh1) = 0, q(fo) = 1. fh2 has no metric: 0.5 everywhere.
+    Chain chain = test::chainFrom(kHubs);
+    auto q = metricPercentiles(chain);
+    int ff = findFirm(chain, "ff"), fh1 = findFirm(chain, "fh1"), fh2 = findFirm(chain, "fh2"), fo = findFirm(chain, "fo");
+    CHECK(q[ff][0] == Approx(0.0));
+    CHECK(q[fh1][0] == Approx(0.75));
+    CHECK(q[fo][0] == Approx(0.75));
+    CHECK(q[fh1][3] == Approx(0.0));
+    CHECK(q[fo][3] == Approx(1.0));
+    CHECK(q[fh2][0] == Approx(0.5));
+    CHECK(q[ff][3] == Approx(0.5));
+    // profile = mean of q (1 - q for pollution, energy, land):
+    // fh1: (0.75 + 0.5 + 0.5 + (1-0) + 0.5 + 0.5)/6 = 3.75/6; fo: (0.75 + 0.5 + 0.5 + 0 + 0.5 + 0.5)/6 = 2.75/6;
+    // ff: (0 + 0.5*5)/6 = 2.5/6; fh2: 0.5.
+    auto profile = profileScores(chain);
+    CHECK(profile[fh1] == Approx(3.75 / 6));
+    CHECK(profile[fo] == Approx(2.75 / 6));
+    CHECK(profile[ff] == Approx(2.5 / 6));
+    CHECK(profile[fh2] == Approx(0.5));
+}
+
+TEST_CASE("a metric only one firm has gives q = 0.5") {
+    Chain chain = test::chainFrom(test::document(R"([{"id": "a"}])", "[]", R"([{"id": "r"}])",
+                                                 R"([{"id": "f", "metrics": {"growth": 9}}, {"id": "g"}])"));
+    CHECK(metricPercentiles(chain)[0][2] == Approx(0.5));
+}
+
+TEST_CASE("every term, the hub partner, the leader and the ordering on the hubs chain") {
+    // fo: fit max(0.8 [b, complement], 0.6*(1-0.5) [c, occupied]) = 0.8 -> 2.4; anchor 0 (its partner fh1 is not local);
+    //     hub 1 (supplies fh1, which has a site in hub H1) -> 1; leader 0; density 0; profile 2.75/6 -> 0.916667.
+    //     score 4.316667.
+    // fh1: fit 0.6*0.5 = 0.3 -> 0.9; anchor 1/3 (supplies ff, local) -> 0.666667; hub 0 (ff is not in a hub);
+    //      leader 1; density 0; profile 3.75/6 -> 1.25. score 3.816667.
+    // fh2: its only segment d has value 0 -> not a candidate. ff is local -> not a candidate.
+    Chain chain = test::chainFrom(kHubs);
+    Analysis a = analyze(chain, test::options(chain, "f", {"h1", "h2"}));
+    REQUIRE(a.targets.size() == 2);
+    const Target& fo = a.targets[0];
+    const Target& fh1 = a.targets[1];
+    CHECK(chain.firms[fo.firm].id == "fo");
+    CHECK(fo.rank == 1);
+    CHECK(fo.value[TermFit] == Approx(0.8));
+    CHECK(fo.weighted[TermFit] == Approx(2.4));
+    CHECK(fo.value[TermAnchor] == Approx(0.0));
+    CHECK(fo.value[TermHub] == Approx(1.0));
+    CHECK(fo.value[TermLeader] == Approx(0.0));
+    CHECK(fo.value[TermDensity] == Approx(0.0));
+    CHECK(fo.value[TermProfile] == Approx(2.75 / 6));
+    CHECK(fo.score == Approx(4.316667).epsilon(1e-6));
+    REQUIRE(fo.hubPartners.size() == 1);
+    CHECK(chain.firms[fo.hubPartners[0]].id == "fh1");
+    REQUIRE(fo.segments.size() == 2);  // b and c earned fit
+    CHECK(chain.segments[fo.segments[0].segment].id == "b");
+    CHECK(fo.segments[0].complement);
+    CHECK(chain.segments[fo.segments[1].segment].id == "c");
+    CHECK(fo.segments[1].occupied);
+
+    CHECK(chain.firms[fh1.firm].id == "fh1");
+    CHECK(fh1.rank == 2);
+    CHECK(fh1.value[TermFit] == Approx(0.3));
+    CHECK(fh1.value[TermAnchor] == Approx(1.0 / 3));
+    CHECK(fh1.weighted[TermAnchor] == Approx(2.0 / 3));
+    CHECK(fh1.value[TermHub] == Approx(0.0));
+    CHECK(fh1.value[TermLeader] == Approx(1.0));
+    CHECK(fh1.weighted[TermProfile] == Approx(1.25));
+    CHECK(fh1.score == Approx(3.816667).epsilon(1e-6));
+    REQUIRE(fh1.anchors.size() == 1);
+    CHECK(chain.firms[fh1.anchors[0]].id == "ff");
+    CHECK(test::target(chain, a, "fh2") == nullptr);
+    CHECK(test::target(chain, a, "ff") == nullptr);
+}
+
+TEST_CASE("the occupied discount steers the ranking away from the hub's segments") {
+    Chain chain = test::chainFrom(kHubs);
+    AnalysisOptions o = test::options(chain, "f", {"h1", "h2"});
+    SUBCASE("discount 0: fh1 fit 0.6 -> 1.8; score 3.816667 + 0.9 = 4.716667 > fo 4.316667") {
+        o.weights.occupiedDiscount = 0;
+        Analysis a = analyze(chain, o);
+        CHECK(chain.firms[a.targets[0].firm].id == "fh1");
+        CHECK(a.targets[0].score == Approx(4.716667).epsilon(1e-6));
+    }
+    SUBCASE("discount 1: fh1 fit 0, still a candidate, score 2.916667") {
+        o.weights.occupiedDiscount = 1;
+        Analysis a = analyze(chain, o);
+        const Target* fh1 = test::target(chain, a, "fh1");
+        REQUIRE(fh1);
+        CHECK(fh1->value[TermFit] == Approx(0.0));
+        CHECK(fh1->score == Approx(2.916667).epsilon(1e-6));
+    }
+}
+
+TEST_CASE("re-ranking with new weights keeps the terms and reorders") {
+    Chain chain = test::chainFrom(kHubs);
+    Analysis a = analyze(chain, test::options(chain, "f", {"h1", "h2"}));
+    Weights w;
+    w.leader = 10;  // fh1: 3.816667 - 1 + 10 = 12.816667
+    rankTargets(a.targets, chain, w);
+    CHECK(chain.firms[a.targets[0].firm].id == "fh1");
+    CHECK(a.targets[0].score == Approx(12.816667).epsilon(1e-6));
+    CHECK(a.targets[0].rank == 1);
+    CHECK(a.targets[1].rank == 2);
+}
+
+TEST_CASE("anchor saturates at three local partners; ties are broken by firm id") {
+    // RCA(l,a) = RCA(o,b) = 2; phi(a,b) = 0 -> density 0. Profile 0.5 for all (no metrics) -> 1.0.
+    // c1: 0.6*3 + 1*2 + 1.0 = 4.8; c2: 1.8 + (2/3)*2 + 1.0 = 4.133333; c0 = c3 = 1.8 + 1.0 = 2.8.
+    Chain chain = test::chainFrom(kAnchors);
+    Analysis a = analyze(chain, test::options(chain, "l"));
+    REQUIRE(a.targets.size() == 4);
+    std::vector<std::string> order;
+    for (const auto& t : a.targets) order.push_back(chain.firms[t.firm].id);
+    CHECK(order == std::vector<std::string>{"c1", "c2", "c0", "c3"});
+    CHECK(a.targets[0].value[TermAnchor] == Approx(1.0));
+    CHECK(a.targets[0].anchors.size() == 4);  // all are listed; the term saturates
+    CHECK(a.targets[0].score == Approx(4.8));
+    CHECK(a.targets[1].value[TermAnchor] == Approx(2.0 / 3));
+    CHECK(a.targets[1].anchors.size() == 2);  // l1 counted once though it trades both ways
+    CHECK(a.targets[1].score == Approx(4.133333).epsilon(1e-6));
+    CHECK(a.targets[2].score == Approx(2.8));
+    CHECK(a.targets[3].score == Approx(2.8));
+}
+
+TEST_CASE("the density term is the best density among the segments that earned fit") {
+    // The 3 x 3 chain of test_analysis.cpp plus a link s1 -> s2; focal R2 (strong in s1).
+    // s2 is an extension (0.6) with omega(R2,s2) = 0.5; s3 is absent (0).
+    Chain chain = test::chainFrom(test::document(
+        R"([{"id": "s1"}, {"id": "s2"}, {"id": "s3"}])", R"([{"from": "s1", "to": "s2"}])",
+        R"([{"id": "r1"}, {"id": "r2"}, {"id": "r3"}])",
+        R"([{"id": "a", "sites": [{"region": "r1", "segments": ["s1"]}, {"region": "r1", "segments": ["s2"]}]},
+            {"id": "b", "sites": [{"region": "r2", "segments": ["s1"]}]},
+            {"id": "c", "sites": [{"region": "r3", "segments": ["s2"]}, {"region": "r3", "segments": ["s3"]}]}])"));
+    Analysis a = analyze(chain, test::options(chain, "r2"));
+    const Target* c = test::target(chain, a, "c");
+    REQUIRE(c);
+    CHECK(c->value[TermDensity] == Approx(0.5));
+    CHECK(c->segments.size() == 1);  // only s2 earned fit
+}
+
+TEST_CASE("weights from JSON: known keys, checked values") {
+    Weights w;
+    CHECK(weightsFromJson(nlohmann::json{{"fit", 5}, {"occupied_discount", 0.25}}, w).empty());
+    CHECK(w.fit == 5);
+    CHECK(w.occupiedDiscount == 0.25);
+    CHECK(w.anchor == 2);  // untouched
+    CHECK(weightsFromJson(nlohmann::json{{"fitt", 1}}, w).find("did you mean \"fit\"") != std::string::npos);
+    CHECK(weightsFromJson(nlohmann::json{{"hub", -1}}, w).find("negative") != std::string::npos);
+    CHECK(weightsFromJson(nlohmann::json{{"occupied_discount", 2}}, w).find("[0, 1]") != std::string::npos);
+    CHECK(weightsToJson(Weights{}).size() == 7);
+}
