@@ -142,7 +142,7 @@ TEST_CASE("analyze --format json has every key of DESIGN §4") {
     CHECK(doc["changed"].empty());
 }
 
-TEST_CASE("analyze with --assume reports what changed; --weights is echoed") {
+TEST_CASE("analyze with --assume reports what changed and echoes --weights") {
     std::string weights = std::filesystem::temp_directory_path() / "chainatlas-weights.json";
     std::ofstream(weights) << R"({"leader": 4, "occupied_discount": 0})";
     Run r = run("analyze " + kMini + " --region suzhou --assume f2@suzhou --format json --weights " + quote(weights));

@@ -36,7 +36,8 @@ TEST_CASE("edit distance and did-you-mean") {
     CHECK(nearestId("shangai", ids) == "shanghai");
     CHECK(nearestId("beijing", ids) == "");
     CHECK(didYouMean("ningb", ids) == " (did you mean \"ningbo\"?)");
-    CHECK(nearestId("zz", {"a"}) == "");  // a two-letter word is not a typo of a one-letter id
+    CHECK(nearestId("zz", {"a"}) == "");
+    CHECK(nearestId("lead", {"fit", "leader"}) == "leader");  // a cut-off word  // a two-letter word is not a typo of a one-letter id
 }
 
 TEST_CASE("id pattern") {

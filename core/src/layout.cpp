@@ -7,20 +7,36 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <mutex>
 
 #include "chainatlas/text.hpp"
 
 namespace chainatlas {
 
+namespace {
+// One Graphviz context for the whole process, never freed: Debian's Graphviz 2.42 pango plugin keeps a
+// pointer to the last font name of the context that measured it, so a second context (after freeing the
+// first) reads freed memory. Graphviz is not thread-safe either, so every layout holds this mutex.
+GVC_t* sharedContext() {
+    static GVC_t* context = gvContext();
+    return context;
+}
+std::mutex& graphvizMutex() {
+    static std::mutex mutex;
+    return mutex;
+}
+}  // namespace
+
 struct LayoutEngine::Context {
     GVC_t* gvc = nullptr;
 };
 
-LayoutEngine::LayoutEngine() : context_(std::make_unique<Context>()) { context_->gvc = gvContext(); }
-
-LayoutEngine::~LayoutEngine() {
-    if (context_->gvc) gvFreeContext(context_->gvc);
+LayoutEngine::LayoutEngine() : context_(std::make_unique<Context>()) {
+    std::lock_guard<std::mutex> lock(graphvizMutex());
+    context_->gvc = sharedContext();
 }
+
+LayoutEngine::~LayoutEngine() = default;
 
 std::string graphvizLiteral(const std::string& text) {
     std::string out;
@@ -129,6 +145,7 @@ Box flipped(boxf b, double top) { return {b.LL.x, top - b.UR.y, b.UR.x - b.LL.x,
 Result<MapGeometry> LayoutEngine::layout(const Chain& chain, const Analysis& analysis, const LayoutOptions& options) {
     GVC_t* gvc = context_->gvc;
     if (!gvc) return Result<MapGeometry>::failure("Graphviz context could not be created");
+    std::unique_lock<std::mutex> lock(graphvizMutex());
     Agraph_t* graph = agopen(const_cast<char*>("chain"), Agdirected, nullptr);
     set(graph, "rankdir", "LR");
     set(graph, "nodesep", "0.25");

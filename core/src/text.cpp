@@ -121,7 +121,12 @@ std::string nearestId(std::string_view word, const std::vector<std::string>& can
             bestId = candidate;
         }
     }
-    return best <= limit && best < word.size() ? bestId : std::string();
+    if (best <= limit && best < word.size()) return bestId;
+    // A cut-off word ("lead" for "leader") is a likely typo too.
+    if (word.size() >= 3)
+        for (const auto& candidate : candidates)
+            if (candidate.rfind(word, 0) == 0) return candidate;
+    return {};
 }
 
 std::string didYouMean(std::string_view word, const std::vector<std::string>& candidates) {

@@ -64,7 +64,8 @@ struct LayoutOptions {
     std::size_t maxSupplyLines = 4000;  // firm level: supplies touching local firms and targets come first
 };
 
-// Owns one Graphviz context. Not thread-safe: Graphviz is not, so use one engine from one thread.
+// Lays out maps with the process's one Graphviz context. Graphviz is not thread-safe: layouts are
+// serialized by a lock, and a program should call them from one worker thread (DESIGN §5.2).
 class LayoutEngine {
 public:
     LayoutEngine();
