@@ -122,7 +122,7 @@ TEST_CASE("Chinese map: names in Chinese with the local site count") {
     Analysis analysis = analyze(chain, test::options(chain, "suzhou"));
     std::string svg = render(chain, analysis, MapLevel::Segment, Lang::Zh);
     CHECK(svg.find(">正极<") != std::string::npos);
-    CHECK(svg.find("本地 1 家") != std::string::npos);
+    CHECK(svg.find("本地 1 个站点") != std::string::npos);
 }
 
 TEST_CASE("a firm-level map of 10,000 firms completes") {

@@ -52,7 +52,7 @@ std::string graphvizLiteral(const std::string& text) {
 std::string segmentLabel(const Chain& chain, const Analysis& analysis, int segment, Lang lang) {
     const Segment& s = chain.segments[segment];
     int sites = analysis.segments[segment].sites;
-    std::string count = lang == Lang::Zh ? "本地 " + std::to_string(sites) + " 家" : std::to_string(sites) + " local sites";
+    std::string count = lang == Lang::Zh ? "本地 " + std::to_string(sites) + " 个站点" : std::to_string(sites) + " local sites";
     return s.name.pick(lang, s.id) + "\n" + count;
 }
 
@@ -168,7 +168,8 @@ Result<MapGeometry> LayoutEngine::layout(const Chain& chain, const Analysis& ana
     for (std::size_t s = 0; s < chain.segments.size(); ++s) {
         int stage = chain.segments[s].stage;
         Agraph_t* owner = stage >= 0 ? clusters[stage] : graph;
-        std::string name = "s" + std::to_string(s);
+        std::string name = std::to_string(s);
+        name.insert(0, 1, 's');  // not "s" + to_string(): GCC 12 warns falsely (-Wrestrict) on that form
         Agnode_t* node = agnode(owner, const_cast<char*>(name.c_str()), 1);
         nodes[s] = node;
         set(node, "shape", "box");
@@ -182,8 +183,9 @@ Result<MapGeometry> LayoutEngine::layout(const Chain& chain, const Analysis& ana
             std::size_t count = plan.lanes[s].size();
             int columns = laneColumns(count);
             int rows = count == 0 ? 0 : static_cast<int>((count + columns - 1) / columns);
+            // Room for the bold title (about 10% wider than regular text) and the corner badges.
             double width = std::max(columns * kFirmCellWidth,
-                                    estimateWidth(label.substr(0, newline), options.fontSize)) + 2 * kFirmPadding;
+                                    1.1 * estimateWidth(label.substr(0, newline), options.fontSize) + 24) + 2 * kFirmPadding;
             double height = kFirmHeader + rows * kFirmCellHeight + kFirmPadding;
             set(node, "fixedsize", "true");
             set(node, "width", std::to_string(width / kPointsPerInch));

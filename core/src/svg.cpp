@@ -62,6 +62,36 @@ std::string clipToWidth(const std::string& text, double width, double fontSize) 
     return out + "…";
 }
 
+// Splits text into lines of at most `width` points at `fontSize`, breaking at spaces (or anywhere in CJK text).
+std::vector<std::string> wrapText(const std::string& text, double width, double fontSize) {
+    std::vector<std::string> lines;
+    std::string line, word;
+    double lineWidth = 0, wordWidth = 0;
+    auto flushWord = [&] {
+        if (lineWidth + wordWidth > width && !line.empty()) {
+            lines.push_back(line);
+            line.clear();
+            lineWidth = 0;
+        }
+        line += word;
+        lineWidth += wordWidth;
+        word.clear();
+        wordWidth = 0;
+    };
+    std::size_t i = 0;
+    for (char32_t cp : decodeUtf8(text)) {
+        std::size_t n = cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+        std::string piece = text.substr(i, n);
+        i += n;
+        word += piece;
+        wordWidth += (cp >= 0x2E80 ? 1.0 : 0.55) * fontSize;
+        if (cp == ' ' || cp >= 0x2E80) flushWord();
+    }
+    flushWord();
+    if (!line.empty()) lines.push_back(line);
+    return lines;
+}
+
 class SvgWriter {
 public:
     SvgWriter(const Chain& chain, const Analysis& analysis, const MapGeometry& geometry, const Theme& theme,
@@ -81,7 +111,7 @@ private:
 
     std::string name(const Name& n, const std::string& id) const { return escapeXml(n.pick(lang_, id)); }
     void header(double width, double height);
-    void title(double width);
+    void title(double width);  // chain, region, hubs, assumptions, date and the note
     void clusters();
     void links();
     void segments();
@@ -128,11 +158,14 @@ void SvgWriter::title(double width) {
     out_ << "<g id=\"title\"><text x=\"" << kMargin << "\" y=\"32\" font-size=\"22\" font-weight=\"bold\" fill=\""
          << theme_.textDark << "\">" << line1 << "</text>\n<text x=\"" << kMargin << "\" y=\"56\" fill=\""
          << theme_.textMuted << "\">" << line2 << "</text>\n";
-    if (!chain_.note.empty())
-        out_ << "<text x=\"" << kMargin << "\" y=\"72\" font-size=\"10\" fill=\"" << theme_.textMuted << "\">"
-             << escapeXml(chain_.note) << "</text>\n";
+    // The chain's note (what the data is and is not), wrapped to the map's width.
+    double y = 72;
+    for (const std::string& line : wrapText(chain_.note, width - 2 * kMargin, 10)) {
+        out_ << "<text x=\"" << kMargin << "\" y=\"" << num(y) << "\" font-size=\"10\" fill=\"" << theme_.textMuted
+             << "\">" << escapeXml(line) << "</text>\n";
+        y += 13;
+    }
     out_ << "</g>\n";
-    (void)width;
 }
 
 void SvgWriter::clusters() {
@@ -208,7 +241,7 @@ void SvgWriter::segments() {
         double fs = theme_.fontSize;
         if (firmLevel) {
             out_ << "<text x=\"" << num(b.x + 8) << "\" y=\"" << num(b.y + fs + 4) << "\" font-weight=\"bold\" fill=\""
-                 << textColor << "\">" << escapeXml(clipToWidth(label.substr(0, newline), b.w - 30, fs)) << "</text>"
+                 << textColor << "\">" << escapeXml(clipToWidth(label.substr(0, newline), b.w - 12, fs * 1.1)) << "</text>"
                  << "<text x=\"" << num(b.x + 8) << "\" y=\"" << num(b.y + 2 * fs + 8) << "\" font-size=\"" << num(fs * 0.75)
                  << "\" fill=\"" << textColor << "\">" << escapeXml(label.substr(newline + 1)) << " · "
                  << statusKey(r.status) << "</text>\n";
@@ -259,7 +292,7 @@ void SvgWriter::firms() {
         const std::string& fill = local ? theme_.firmLocal : (target ? theme_.firmTarget : theme_.firmOther);
         const std::string& textColor = (local || target) ? theme_.textLight : theme_.textDark;
         std::string label = firm.name.pick(lang_, firm.id);
-        if (target) label = "#" + std::to_string(rank[node.firm]) + " " + label;
+        if (target) label.insert(0, "#" + std::to_string(rank[node.firm]).append(" "));
         const Box& b = node.box;
         out_ << "<g id=\"firm-" << escapeXml(firm.id) << "\" class=\"firm " << kind << (assumed ? " assumed" : "")
              << (firm.leader ? " leader" : "") << "\"><title>" << escapeXml(firm.name.pick(lang_, firm.id)) << " ("
@@ -312,16 +345,17 @@ void SvgWriter::legend(double y) {
 
 std::string SvgWriter::write() {
     double width = std::max(g_.width + 2 * kMargin, 900.0);
-    double height = kTitleHeight + g_.height + 2 * kMargin + kLegendHeight;
+    double titleHeight = kTitleHeight + 13.0 * std::max<std::size_t>(1, wrapText(chain_.note, width - 2 * kMargin, 10).size()) - 13;
+    double height = titleHeight + g_.height + 2 * kMargin + kLegendHeight;
     header(width, height);
     title(width);
-    out_ << "<g id=\"map\" transform=\"translate(" << kMargin << ',' << num(kTitleHeight + kMargin) << ")\">\n";
+    out_ << "<g id=\"map\" transform=\"translate(" << kMargin << ',' << num(titleHeight + kMargin) << ")\">\n";
     clusters();
     links();
     segments();
     firms();
     out_ << "</g>\n";
-    legend(kTitleHeight + g_.height + 2 * kMargin + 16);
+    legend(titleHeight + g_.height + 2 * kMargin + 16);
     out_ << "</svg>\n";
     return out_.str();
 }
