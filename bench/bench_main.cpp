@@ -11,6 +11,7 @@
 #include "chainatlas/file_io.hpp"
 #include "chainatlas/layout.hpp"
 #include "chainatlas/load.hpp"
+#include "chainatlas/svg.hpp"
 #include "synthetic.hpp"
 
 using namespace chainatlas;
@@ -86,7 +87,7 @@ void benchLayout(const bench::SyntheticSpec& base) {
         bench::SyntheticSpec spec = base;
         spec.firms = firms;
         spec.supplies = firms * 3;
-        spec.segments = 40;
+        spec.segments = base.segments == 300 ? 40 : base.segments;  // 40 unless asked with --segments
         spec.regions = 30;
         Chain chain = bench::generateChain(spec);
         AnalysisOptions options;
@@ -96,9 +97,12 @@ void benchLayout(const bench::SyntheticSpec& base) {
         LayoutOptions layout;
         double segmentTime = best(3, [&] { (void)engine.layout(chain, analysis, layout); });
         layout.level = MapLevel::Firm;
-        double firmTime = best(3, [&] { (void)engine.layout(chain, analysis, layout); });
-        std::printf("layout %5d firms, %d segments: segment level %.3f s, firm level %.3f s (best of 3)\n", firms,
-                    spec.segments, segmentTime, firmTime);
+        Result<MapGeometry> geometry = MapGeometry{};
+        double firmTime = best(3, [&] { geometry = engine.layout(chain, analysis, layout); });
+        std::string svg;
+        double svgTime = best(3, [&] { svg = renderSvg(chain, analysis, *geometry, Theme{}, SvgOptions{}); });
+        std::printf("layout %5d firms, %d segments: segment level %.3f s, firm level %.3f s; firm SVG %.3f s, %.1f MB "
+                    "(best of 3)\n", firms, spec.segments, segmentTime, firmTime, svgTime, svg.size() / 1e6);
     }
 }
 

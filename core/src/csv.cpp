@@ -266,7 +266,7 @@ CsvDocument readCsvFolder(const std::string& folder) {
                 sites.push_back(std::move(object));
             } else {
                 json& array = doc[spec.array];
-                pointer = "/" + std::string(spec.array) + "/" + std::to_string(array.size());
+                pointer = std::string("/").append(spec.array).append("/").append(std::to_string(array.size()));
                 if (std::string(spec.array) == "firms" && object.contains("id") && object["id"].is_string())
                     firmPosition.emplace(object["id"].get<std::string>(), array.size());
                 array.push_back(std::move(object));

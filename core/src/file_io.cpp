@@ -30,7 +30,10 @@ std::string writeFileAtomically(const std::string& path, std::string_view conten
     std::error_code ec;
     if (!fs::is_directory(folder, ec)) return "folder " + folder.string() + " does not exist";
     std::random_device random;
-    fs::path temporary = folder / ("." + target.filename().string() + ".tmp" + std::to_string(random() % 1000000));
+    std::string name = target.filename().string();
+    name.insert(0, 1, '.');
+    name.append(".tmp").append(std::to_string(random() % 1000000));  // appends: GCC 12 -Wrestrict false positive
+    fs::path temporary = folder / name;
     {
         std::FILE* file = std::fopen(temporary.c_str(), "wb");
         if (!file) return "cannot write " + path + ": " + std::strerror(errno);
