@@ -6,6 +6,7 @@
 #include "chainatlas/file_io.hpp"
 #include "chainatlas/layout.hpp"
 #include "chainatlas/load.hpp"
+#include "chainatlas/report.hpp"
 #include "chainatlas/stats.hpp"
 #include "chainatlas/svg.hpp"
 #include "chainatlas/text.hpp"
@@ -171,8 +172,8 @@ int runAnalyze(const AnalysisArgs& args) {
     ca::Analysis analysis = ca::analyze(chain, options);
     ca::Lang lang = parseLang(args.lang);
     std::string text;
-    if (args.format == "json") text = ca::cli::analysisToJson(chain, analysis, args.top).dump(2) + "\n";
-    else if (args.format == "csv") text = ca::cli::analysisToCsv(chain, analysis, args.top, lang);
+    if (args.format == "json") text = ca::analysisToJson(chain, analysis, args.top).dump(2) + "\n";
+    else if (args.format == "csv") text = ca::analysisToCsv(chain, analysis, args.top, lang);
     else text = ca::cli::analysisToTable(chain, analysis, args.top == 0 ? 20 : args.top, lang);
     writeOutput(args.output, text);
     return kExitOk;

@@ -1,0 +1,19 @@
+// Analysis results as the §4 JSON object and as a CSV target list; formatting only, shared by the
+// command line and the viewer's export.
+#pragma once
+
+#include <string>
+
+#include "chainatlas/analysis.hpp"
+
+namespace chainatlas {
+
+// The §4 JSON object; `top` limits the targets (0: all).
+nlohmann::json analysisToJson(const Chain& chain, const Analysis& analysis, std::size_t top);
+// Target list as CSV, UTF-8 with a byte-order mark (Excel and WPS then read Chinese correctly).
+std::string analysisToCsv(const Chain& chain, const Analysis& analysis, std::size_t top, Lang lang);
+// "gap-segment (gap); other (absent+complement)" — the segments a target fills, by id or by name.
+std::string fitSegmentList(const Chain& chain, const Target& target, Lang lang, bool ids);
+std::string joinFirmIds(const Chain& chain, const std::vector<int>& firms, const char* separator);
+
+}  // namespace chainatlas
