@@ -179,7 +179,7 @@ Result<MapGeometry> LayoutEngine::layout(const Chain& chain, const Analysis& ana
         std::string label = segmentLabel(chain, analysis, static_cast<int>(s), options.lang);
         std::size_t newline = label.find('\n');
         set(node, "label", graphvizLiteral(label.substr(0, newline)) + "\\n" + graphvizLiteral(label.substr(newline + 1)));
-        if (options.level == MapLevel::Firm) {
+        if (options.expands(static_cast<int>(s))) {
             std::size_t count = plan.lanes[s].size();
             int columns = laneColumns(count);
             int rows = count == 0 ? 0 : static_cast<int>((count + columns - 1) / columns);
@@ -212,8 +212,9 @@ Result<MapGeometry> LayoutEngine::layout(const Chain& chain, const Analysis& ana
         pointf centre = ND_coord(nodes[s]);
         double w = ND_width(nodes[s]) * kPointsPerInch, h = ND_height(nodes[s]) * kPointsPerInch;
         SegmentNode node{static_cast<int>(s), {centre.x - w / 2, top - centre.y - h / 2, w, h}, {}};
-        node.firmArea = {node.box.x + kFirmPadding, node.box.y + kFirmHeader, w - 2 * kFirmPadding,
-                         h - kFirmHeader - kFirmPadding};
+        if (options.expands(static_cast<int>(s)))
+            node.firmArea = {node.box.x + kFirmPadding, node.box.y + kFirmHeader, w - 2 * kFirmPadding,
+                             h - kFirmHeader - kFirmPadding};
         geometry.segments.push_back(node);
     }
     for (std::size_t k = 0; k < edges.size(); ++k) {
@@ -235,6 +236,7 @@ Result<MapGeometry> LayoutEngine::layout(const Chain& chain, const Analysis& ana
     if (options.level == MapLevel::Firm) {
         std::vector<int> placed(chain.firms.size(), -1);  // firm -> index in geometry.firms
         for (std::size_t s = 0; s < plan.lanes.size(); ++s) {
+            if (!options.expands(static_cast<int>(s))) continue;
             const Box& area = geometry.segments[s].firmArea;
             int columns = laneColumns(plan.lanes[s].size());
             double cellWidth = area.w / columns;

@@ -239,7 +239,7 @@ void SvgWriter::segments() {
         std::string label = segmentLabel(chain_, a_, s, lang_);
         std::size_t newline = label.find('\n');
         double fs = theme_.fontSize;
-        if (firmLevel) {
+        if (firmLevel && node.firmArea.w > 0) {
             out_ << "<text x=\"" << num(b.x + 8) << "\" y=\"" << num(b.y + fs + 4) << "\" font-weight=\"bold\" fill=\""
                  << textColor << "\">" << escapeXml(clipToWidth(label.substr(0, newline), b.w - 12, fs * 1.1)) << "</text>"
                  << "<text x=\"" << num(b.x + 8) << "\" y=\"" << num(b.y + 2 * fs + 8) << "\" font-size=\"" << num(fs * 0.75)

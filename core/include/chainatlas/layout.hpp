@@ -62,6 +62,10 @@ struct LayoutOptions {
     std::string fontName = "WenQuanYi Micro Hei";
     double fontSize = 14;
     std::size_t maxSupplyLines = 4000;  // firm level: supplies touching local firms and targets come first
+    std::vector<char> expanded;         // firm level: segments drawn with their firms (empty: all of them)
+    bool expands(int segment) const {
+        return level == MapLevel::Firm && (expanded.empty() || (segment < static_cast<int>(expanded.size()) && expanded[segment]));
+    }
 };
 
 // Lays out maps with the process's one Graphviz context. Graphviz is not thread-safe: layouts are
