@@ -1,0 +1,27 @@
+// Fonts: a CJK font from the lookup list, with glyph ranges built from every name in the loaded data
+// (ImGui 1.86's Chinese ranges lack characters such as 锂 and arrows).
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "chainatlas/model.hpp"
+
+struct ImFontAtlas;
+
+namespace viewer {
+
+struct FontFile {
+    std::string path;
+    int faceIndex = 0;  // NotoSansCJK-Regular.ttc: the Simplified Chinese face is number 2
+};
+
+// The first font of assets/fonts.txt (then built-in paths) that exists, or an empty path.
+FontFile findCjkFont(const std::string& assetsDir);
+// Clears the atlas and adds the font with glyphs for the interface text and every string in `chain`.
+// Returns false when no CJK font was found (the default font then stands in, without Chinese).
+bool buildFontAtlas(ImFontAtlas& atlas, const FontFile& font, const chainatlas::Chain* chain, float pixelSize);
+// Every code point the viewer may draw for this chain (its names, notes, sources, and the interface).
+std::vector<char32_t> codePointsToDraw(const chainatlas::Chain* chain);
+
+}  // namespace viewer

@@ -1,0 +1,51 @@
+// Lays out maps on one worker thread (Graphviz is not thread-safe), so the window never waits for it.
+// The UI posts the newest request; older waiting requests are dropped; the UI polls for results.
+#pragma once
+
+#include <condition_variable>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <thread>
+
+#include "chainatlas/layout.hpp"
+
+namespace viewer {
+
+struct LayoutRequest {
+    int generation = 0;
+    std::shared_ptr<const chainatlas::Chain> chain;
+    chainatlas::Analysis analysis;
+    chainatlas::LayoutOptions options;
+};
+
+struct LayoutResult {
+    int generation = 0;
+    std::shared_ptr<const chainatlas::Chain> chain;  // the chain the geometry belongs to
+    chainatlas::Result<chainatlas::MapGeometry> geometry = chainatlas::MapGeometry{};
+    double seconds = 0;
+};
+
+class LayoutWorker {
+public:
+    LayoutWorker();
+    ~LayoutWorker();
+    LayoutWorker(const LayoutWorker&) = delete;
+    LayoutWorker& operator=(const LayoutWorker&) = delete;
+
+    void request(LayoutRequest request);
+    std::optional<LayoutResult> poll();  // a finished layout, once
+    bool busy() const;                   // a request is waiting or running
+
+private:
+    void run();
+
+    mutable std::mutex mutex_;
+    std::condition_variable wake_;
+    std::optional<LayoutRequest> pending_;
+    std::optional<LayoutResult> done_;
+    bool running_ = false, stopping_ = false;
+    std::thread thread_;
+};
+
+}  // namespace viewer

@@ -1,0 +1,263 @@
+// The map: the core's layout geometry drawn with the theme's colours, pan (drag), zoom around the cursor
+// (wheel), fit (F), hover tooltips, click to select, double-click a segment to show its firms. Labels are
+// drawn by level of detail, so thousands of firms stay readable and fast.
+#include <algorithm>
+#include <cmath>
+
+#include <imgui_internal.h>  // ImTextCharFromUtf8
+
+#include "../app.hpp"
+#include "../i18n.hpp"
+#include "chainatlas/layout.hpp"
+
+namespace viewer {
+
+using namespace chainatlas;
+
+namespace {
+
+struct View {
+    ImVec2 origin;
+    double x, y, zoom;
+    ImVec2 toScreen(double wx, double wy) const {
+        return {origin.x + static_cast<float>((wx - x) * zoom), origin.y + static_cast<float>((wy - y) * zoom)};
+    }
+    ImVec2 toScreen(Point p) const { return toScreen(p.x, p.y); }
+};
+
+bool visible(const View& v, const Box& b, ImVec2 pos, ImVec2 size) {
+    ImVec2 a = v.toScreen(b.x, b.y), c = v.toScreen(b.x + b.w, b.y + b.h);
+    return c.x >= pos.x && a.x <= pos.x + size.x && c.y >= pos.y && a.y <= pos.y + size.y;
+}
+
+void fit(Camera& camera, const MapGeometry& g, ImVec2 size) {
+    if (g.width <= 0 || g.height <= 0) return;
+    camera.zoom = std::min(size.x / g.width, size.y / g.height) * 0.95;
+    camera.x = g.width / 2 - size.x / (2 * camera.zoom);
+    camera.y = g.height / 2 - size.y / (2 * camera.zoom);
+    camera.fitRequested = false;
+}
+
+// Text centred in a box if it fits at this zoom; returns false when too small to read.
+bool label(ImDrawList* draw, ImFont* font, float fontPx, ImVec2 at, ImU32 color, const std::string& text, float maxWidth) {
+    if (fontPx < 6.5f) return false;
+    ImVec2 size = font->CalcTextSizeA(fontPx, FLT_MAX, 0, text.c_str());
+    const char* end = text.c_str() + text.size();
+    if (size.x > maxWidth) {
+        // Cut to fit, at a character boundary.
+        const char* cut = text.c_str();
+        float width = 0;
+        while (cut < end) {
+            unsigned int c;
+            int n = ImTextCharFromUtf8(&c, cut, end);
+            float w = font->CalcTextSizeA(fontPx, FLT_MAX, 0, cut, cut + n).x;
+            if (width + w > maxWidth) break;
+            width += w;
+            cut += n;
+        }
+        end = cut;
+        size.x = width;
+    }
+    draw->AddText(font, fontPx, {at.x - size.x / 2, at.y - size.y / 2}, color, text.c_str(), end);
+    return true;
+}
+
+}  // namespace
+
+void drawMapPanel(App& app, ImVec2 pos, ImVec2 size) {
+    ViewerState& state = app.state;
+    ImGui::SetNextWindowPos(pos);
+    ImGui::SetNextWindowSize(size);
+    ImGui::Begin("##map", nullptr,
+                 ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoMove |
+                     ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse | ImGuiWindowFlags_NoBringToFrontOnFocus);
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    draw->AddRectFilled(pos, {pos.x + size.x, pos.y + size.y}, themeColor(app.theme.background));
+    if (!state.chain || !app.geometry || app.geometryBase != state.chain) {
+        const char* text = !state.chain ? tr(state.lang, "打开产业链文件 (Ctrl+O) 或拖放到窗口", "Open a chain file (Ctrl+O) or drop it on the window")
+                                        : tr(state.lang, "布局中…", "Laying out…");
+        ImVec2 t = ImGui::CalcTextSize(text);
+        draw->AddText({pos.x + (size.x - t.x) / 2, pos.y + (size.y - t.y) / 2}, themeColor(app.theme.textMuted), text);
+        ImGui::End();
+        return;
+    }
+    const MapGeometry& g = *app.geometry;
+    const Chain& chain = *state.drawn;
+    const Analysis& a = state.analysis;
+    Camera& camera = state.camera;
+    if (camera.fitRequested) fit(camera, g, size);
+
+    // Pan, zoom, select.
+    ImGui::SetCursorScreenPos(pos);
+    ImGui::InvisibleButton("##canvas", size, ImGuiButtonFlags_MouseButtonLeft | ImGuiButtonFlags_MouseButtonMiddle);
+    bool hovered = ImGui::IsItemHovered();
+    ImGuiIO& io = ImGui::GetIO();
+    if (ImGui::IsItemActive() && (ImGui::IsMouseDragging(ImGuiMouseButton_Left) || ImGui::IsMouseDragging(ImGuiMouseButton_Middle))) {
+        camera.x -= io.MouseDelta.x / camera.zoom;
+        camera.y -= io.MouseDelta.y / camera.zoom;
+    }
+    if (hovered && io.MouseWheel != 0) {
+        double worldX = camera.x + (io.MousePos.x - pos.x) / camera.zoom;
+        double worldY = camera.y + (io.MousePos.y - pos.y) / camera.zoom;
+        camera.zoom = std::clamp(camera.zoom * std::pow(1.15, io.MouseWheel), 0.02, 20.0);
+        camera.x = worldX - (io.MousePos.x - pos.x) / camera.zoom;
+        camera.y = worldY - (io.MousePos.y - pos.y) / camera.zoom;
+    }
+    View v{pos, camera.x, camera.y, camera.zoom};
+    draw->PushClipRect(pos, {pos.x + size.x, pos.y + size.y}, true);
+    ImFont* font = ImGui::GetFont();
+    float zoom = static_cast<float>(camera.zoom);
+    float baseFont = static_cast<float>(app.theme.fontSize);
+
+    for (const StageCluster& c : g.clusters) {
+        ImVec2 p0 = v.toScreen(c.box.x, c.box.y), p1 = v.toScreen(c.box.x + c.box.w, c.box.y + c.box.h);
+        draw->AddRectFilled(p0, p1, themeColor(app.theme.clusterFill), 8 * zoom);
+        draw->AddRect(p0, p1, themeColor(app.theme.clusterBorder), 8 * zoom);
+        const Stage& stage = chain.stages[c.stage];
+        if (baseFont * zoom >= 6.5f)
+            draw->AddText(font, std::max(11.0f, (baseFont + 1) * zoom), {p0.x + 8 * zoom, p0.y + 4 * zoom}, themeColor(app.theme.textMuted),
+                          stage.name.pick(state.lang, stage.id).c_str());
+    }
+    for (const LinkPath& link : g.links) {
+        if (link.points.size() < 4) continue;
+        for (std::size_t i = 0; i + 3 < link.points.size(); i += 3)
+            draw->AddBezierCubic(v.toScreen(link.points[i]), v.toScreen(link.points[i + 1]), v.toScreen(link.points[i + 2]),
+                                 v.toScreen(link.points[i + 3]), themeColor(app.theme.linkEdge), std::max(1.0f, 1.4f * zoom));
+        if (link.hasArrow) {
+            ImVec2 tip = v.toScreen(link.arrowTip), from = v.toScreen(link.points.back());
+            ImVec2 d{tip.x - from.x, tip.y - from.y};
+            float length = std::sqrt(d.x * d.x + d.y * d.y);
+            if (length > 0.1f) {
+                ImVec2 n{-d.y / length * 4 * zoom, d.x / length * 4 * zoom};
+                draw->AddTriangleFilled(tip, {from.x + n.x, from.y + n.y}, {from.x - n.x, from.y - n.y}, themeColor(app.theme.linkEdge));
+            }
+        }
+    }
+
+    int hoveredSegment = -1, hoveredFirm = -1;
+    for (const SegmentNode& node : g.segments) {
+        if (!visible(v, node.box, pos, size)) continue;
+        const SegmentResult& r = a.segments[node.segment];
+        ImVec2 p0 = v.toScreen(node.box.x, node.box.y), p1 = v.toScreen(node.box.x + node.box.w, node.box.y + node.box.h);
+        draw->AddRectFilled(p0, p1, themeColor(app.theme.statusColor(r.status)), 6 * zoom);
+        bool selected = state.selection == Selection{SelectionKind::Segment, node.segment};
+        if (r.occupied) draw->AddRect(p0, p1, themeColor(app.theme.occupiedBorder), 6 * zoom, 0, std::max(2.0f, 4 * zoom));
+        else draw->AddRect(p0, p1, IM_COL32(55, 71, 79, 255), 6 * zoom, 0, 1);
+        if (selected) draw->AddRect({p0.x - 3, p0.y - 3}, {p1.x + 3, p1.y + 3}, themeColor(app.theme.highlightEdge), 8 * zoom, 0, 3);
+        if (r.complement) {
+            draw->AddCircleFilled({p1.x - 2 * zoom, p0.y + 2 * zoom}, std::max(4.0f, 9 * zoom), themeColor(app.theme.complementBadge));
+            label(draw, font, 11 * zoom, {p1.x - 2 * zoom, p0.y + 2 * zoom}, IM_COL32_WHITE, tr(state.lang, "配", "C"), 20 * zoom);
+        }
+        if (r.singleSource) {
+            ImVec2 c{p0.x + 2 * zoom, p0.y + 2 * zoom};
+            float s = std::max(4.0f, 8 * zoom);
+            draw->AddQuadFilled({c.x, c.y - s}, {c.x + s * 0.8f, c.y}, {c.x, c.y + s}, {c.x - s * 0.8f, c.y}, themeColor(app.theme.singleSourceMark));
+        }
+        bool dark = r.status == SegmentStatus::Weak || r.status == SegmentStatus::Absent;
+        ImU32 text = themeColor(dark ? app.theme.textDark : app.theme.textLight);
+        std::string name = chain.segments[node.segment].name.pick(state.lang, chain.segments[node.segment].id);
+        std::string count = std::to_string(r.sites) + tr(state.lang, " 个本地站点", " local sites");
+        float width = p1.x - p0.x - 8;
+        // Names stay readable when zoomed out (at least 11 px, cut to the box); the count only when large enough.
+        float namePx = std::clamp(baseFont * zoom, 11.0f, 40.0f), countPx = baseFont * 0.8f * zoom;
+        bool roomForCount = countPx >= 8.5f;
+        if (node.firmArea.w > 0) {
+            label(draw, font, namePx, {(p0.x + p1.x) / 2, p0.y + 14 * zoom}, text, name, width);
+            if (roomForCount) label(draw, font, countPx, {(p0.x + p1.x) / 2, p0.y + 30 * zoom}, text, count, width);
+        } else {
+            float cy = (p0.y + p1.y) / 2;
+            label(draw, font, namePx, {(p0.x + p1.x) / 2, roomForCount ? cy - 7 * zoom : cy}, text, name, width);
+            if (roomForCount) label(draw, font, countPx, {(p0.x + p1.x) / 2, cy + 9 * zoom}, text, count, width);
+        }
+        if (hovered && node.box.contains({camera.x + (io.MousePos.x - pos.x) / camera.zoom, camera.y + (io.MousePos.y - pos.y) / camera.zoom}))
+            hoveredSegment = node.segment;
+    }
+
+    // Firms and supply lines (firm level).
+    if (!g.firms.empty()) {
+        std::vector<int> rank(chain.firms.size(), 0);
+        for (const Target& t : a.targets) rank[t.firm] = t.rank;
+        int selectedFirm = state.selection.kind == SelectionKind::Firm ? state.selection.index : -1;
+        bool fewLines = g.supplies.size() <= 1500;
+        for (const SupplyLine& line : g.supplies) {
+            const Supply& supply = chain.supplies[line.supply];
+            bool mine = supply.from == selectedFirm || supply.to == selectedFirm;
+            if (!mine && !fewLines) continue;
+            draw->AddLine(v.toScreen(line.from), v.toScreen(line.to),
+                          mine ? themeColor(app.theme.highlightEdge) : themeColor(app.theme.supplyEdge, 60), mine ? 2.5f : 1.0f);
+        }
+        double mouseX = camera.x + (io.MousePos.x - pos.x) / camera.zoom, mouseY = camera.y + (io.MousePos.y - pos.y) / camera.zoom;
+        bool labels = 9 * zoom >= 8;
+        for (const FirmNode& node : g.firms) {
+            if (!visible(v, node.box, pos, size)) continue;
+            bool local = false, assumed = false;
+            for (const Site& site : chain.firms[node.firm].sites)
+                if (site.region == a.region) {
+                    local = true;
+                    assumed = assumed || site.extra.contains("assumed");
+                }
+            bool target = !local && rank[node.firm] > 0 && rank[node.firm] <= 20;
+            const std::string& fill = local ? app.theme.firmLocal : (target ? app.theme.firmTarget : app.theme.firmOther);
+            ImVec2 p0 = v.toScreen(node.box.x, node.box.y), p1 = v.toScreen(node.box.x + node.box.w, node.box.y + node.box.h);
+            draw->AddRectFilled(p0, p1, themeColor(fill), 3 * zoom);
+            if (assumed) draw->AddRect(p0, p1, themeColor(app.theme.firmAssumed), 3 * zoom, 0, 3);
+            if (node.firm == selectedFirm) draw->AddRect(p0, p1, themeColor(app.theme.highlightEdge), 3 * zoom, 0, 3);
+            if (labels) {
+                const Firm& firm = chain.firms[node.firm];
+                std::string text = firm.name.pick(state.lang, firm.id);
+                if (target) text = "#" + std::to_string(rank[node.firm]) + " " + text;
+                label(draw, font, 9 * zoom, {(p0.x + p1.x) / 2, (p0.y + p1.y) / 2},
+                      themeColor(local || target ? app.theme.textLight : app.theme.textDark), text, p1.x - p0.x - 4);
+            }
+            if (hovered && node.box.contains({mouseX, mouseY})) hoveredFirm = node.firm;
+        }
+    }
+    draw->PopClipRect();
+
+    // Tooltip and selection.
+    if (hoveredFirm >= 0) {
+        const Firm& firm = chain.firms[hoveredFirm];
+        ImGui::BeginTooltip();
+        ImGui::TextUnformatted(firm.name.pick(state.lang, firm.id).c_str());
+        ImGui::TextDisabled("%s%s", firm.id.c_str(), firm.leader ? tr(state.lang, " · 链主", " · chain leader") : "");
+        for (const Target& t : a.targets)
+            if (t.firm == hoveredFirm) ImGui::Text("%s %d · %s %.2f", tr(state.lang, "排名", "rank"), t.rank, tr(state.lang, "得分", "score"), t.score);
+        ImGui::EndTooltip();
+    } else if (hoveredSegment >= 0) {
+        const SegmentResult& r = a.segments[hoveredSegment];
+        ImGui::BeginTooltip();
+        ImGui::TextUnformatted(chain.segments[hoveredSegment].name.pick(state.lang, chain.segments[hoveredSegment].id).c_str());
+        ImGui::Text("%s · RCA %.2f · %s %.2f", statusName(state.lang, static_cast<int>(r.status)), r.rca,
+                    tr(state.lang, "关联密度", "density"), r.density);
+        if (r.occupied) ImGui::TextColored(ImColor(themeColor(app.theme.occupiedBorder)), "%s", tr(state.lang, "枢纽已占优: 错位发展", "occupied by a hub: complement, do not compete"));
+        if (r.complement) ImGui::TextColored(ImColor(themeColor(app.theme.complementBadge)), "%s", tr(state.lang, "可为枢纽配套", "complement: can supply the hub"));
+        if (r.singleSource) ImGui::TextUnformatted(tr(state.lang, "独家供应 (卡脖子)", "single source (chokepoint)"));
+        ImGui::TextDisabled("%s", tr(state.lang, "双击: 展开企业", "double-click: show firms"));
+        ImGui::EndTooltip();
+    }
+    if (hovered && ImGui::IsMouseReleased(ImGuiMouseButton_Left) && ImGui::GetMouseDragDelta(ImGuiMouseButton_Left).x == 0 &&
+        ImGui::GetMouseDragDelta(ImGuiMouseButton_Left).y == 0) {
+        if (hoveredFirm >= 0) select(state, {SelectionKind::Firm, hoveredFirm});
+        else if (hoveredSegment >= 0) select(state, {SelectionKind::Segment, hoveredSegment});
+        else select(state, {});
+    }
+    if (hovered && hoveredSegment >= 0 && hoveredFirm < 0 && ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left))
+        toggleExpanded(state, hoveredSegment);
+
+    // Legend in the corner.
+    ImVec2 corner{pos.x + 10, pos.y + size.y - 28};
+    for (int s = 0; s < 5; ++s) {
+        draw->AddRectFilled(corner, {corner.x + 14, corner.y + 14}, themeColor(app.theme.status[s]), 3);
+        const char* name = statusName(state.lang, s);
+        draw->AddText({corner.x + 18, corner.y - 1}, themeColor(app.theme.textDark), name);
+        corner.x += 26 + ImGui::CalcTextSize(name).x;
+    }
+    draw->AddRect(corner, {corner.x + 14, corner.y + 14}, themeColor(app.theme.occupiedBorder), 3, 0, 3);
+    draw->AddText({corner.x + 18, corner.y - 1}, themeColor(app.theme.textDark), tr(state.lang, "被占位", "occupied"));
+    corner.x += 26 + ImGui::CalcTextSize(tr(state.lang, "被占位", "occupied")).x;
+    draw->AddCircleFilled({corner.x + 7, corner.y + 7}, 7, themeColor(app.theme.complementBadge));
+    draw->AddText({corner.x + 18, corner.y - 1}, themeColor(app.theme.textDark), tr(state.lang, "可配套", "complement"));
+    ImGui::End();
+}
+
+}  // namespace viewer

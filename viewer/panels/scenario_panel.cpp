@@ -1,0 +1,136 @@
+// The planning scenario: focal region, hubs, map level, weights (sliders) and what-if assumptions with
+// the statuses they changed; undo and redo.
+#include "../app.hpp"
+#include "../i18n.hpp"
+
+namespace viewer {
+
+using namespace chainatlas;
+
+namespace {
+
+void regionPickers(App& app) {
+    ViewerState& state = app.state;
+    const Chain& chain = *state.chain;
+    const Region& current = chain.regions[state.scenario.region];
+    ImGui::TextUnformatted(tr(state.lang, "本地区域", "Focal region"));
+    ImGui::SetNextItemWidth(-1);
+    if (ImGui::BeginCombo("##region", current.name.pick(state.lang, current.id).c_str())) {
+        for (std::size_t r = 0; r < chain.regions.size(); ++r) {
+            bool chosen = static_cast<int>(r) == state.scenario.region;
+            if (ImGui::Selectable(chain.regions[r].name.pick(state.lang, chain.regions[r].id).c_str(), chosen))
+                setRegion(state, static_cast<int>(r));
+        }
+        ImGui::EndCombo();
+    }
+    ImGui::TextUnformatted(tr(state.lang, "枢纽 (错位发展的参照)", "Hubs (complement, do not compete)"));
+    float height = std::min(150.0f, ImGui::GetFrameHeightWithSpacing() * static_cast<float>(chain.regions.size()) + 8);
+    ImGui::BeginChild("##hubs", {0, height}, true);
+    for (std::size_t r = 0; r < chain.regions.size(); ++r) {
+        if (static_cast<int>(r) == state.scenario.region) continue;
+        bool isHub = std::find(state.scenario.hubs.begin(), state.scenario.hubs.end(), static_cast<int>(r)) != state.scenario.hubs.end();
+        if (ImGui::Checkbox(chain.regions[r].name.pick(state.lang, chain.regions[r].id).c_str(), &isHub))
+            setHub(state, static_cast<int>(r), isHub);
+    }
+    ImGui::EndChild();
+}
+
+void weightSliders(App& app) {
+    ViewerState& state = app.state;
+    Weights w = state.scenario.weights;
+    double* slots[] = {&w.fit, &w.anchor, &w.hub, &w.leader, &w.density, &w.profile};
+    bool changed = false, released = false;
+    for (int t = 0; t < kTermCount; ++t) {
+        float value = static_cast<float>(*slots[t]);
+        ImGui::SetNextItemWidth(-90);
+        if (ImGui::SliderFloat(termName(state.lang, t), &value, 0.0f, 5.0f, "%.1f")) {
+            *slots[t] = value;
+            changed = true;
+        }
+        released = released || ImGui::IsItemDeactivatedAfterEdit();
+    }
+    float discount = static_cast<float>(w.occupiedDiscount);
+    ImGui::SetNextItemWidth(-90);
+    if (ImGui::SliderFloat(tr(state.lang, "占位折扣", "occupied discount"), &discount, 0.0f, 1.0f, "%.2f")) {
+        w.occupiedDiscount = discount;
+        changed = true;
+    }
+    released = released || ImGui::IsItemDeactivatedAfterEdit();
+    if (changed) {
+        // The first change of a drag records one undo step; the ranking follows every frame.
+        static bool dragging = false;
+        setWeights(state, w, !dragging);
+        dragging = !released;
+        ++app.weightsVersion;
+    }
+    if (ImGui::Button(tr(state.lang, "恢复默认权重", "Reset weights"))) {
+        setWeights(state, Weights{}, true);
+        ++app.weightsVersion;
+    }
+}
+
+void whatIf(App& app) {
+    ViewerState& state = app.state;
+    const Chain& chain = *state.chain;
+    if (state.scenario.assumptions.empty())
+        ImGui::TextDisabled("%s", tr(state.lang, "在目标清单中勾选 “假设引进”", "Tick \"assume\" in the target list"));
+    int removeFirm = -1;
+    for (const Assumption& as : state.scenario.assumptions) {
+        ImGui::PushID(as.firm);
+        if (ImGui::SmallButton("×")) removeFirm = as.firm;
+        ImGui::SameLine();
+        ImGui::Text("%s @ %s", chain.firms[as.firm].name.pick(state.lang, chain.firms[as.firm].id).c_str(),
+                    chain.regions[as.region].name.pick(state.lang, chain.regions[as.region].id).c_str());
+        ImGui::PopID();
+    }
+    if (removeFirm >= 0) unassume(state, removeFirm);
+    if (!state.analysis.changed.empty()) {
+        ImGui::TextUnformatted(tr(state.lang, "状态变化:", "Status changes:"));
+        for (const StatusChange& c : state.analysis.changed)
+            ImGui::BulletText("%s: %s → %s", chain.segments[c.segment].name.pick(state.lang, chain.segments[c.segment].id).c_str(),
+                              statusName(state.lang, static_cast<int>(c.from)), statusName(state.lang, static_cast<int>(c.to)));
+    }
+}
+
+}  // namespace
+
+void drawScenarioPanel(App& app, ImVec2 pos, ImVec2 size) {
+    ViewerState& state = app.state;
+    ImGui::SetNextWindowPos(pos);
+    ImGui::SetNextWindowSize(size);
+    ImGui::Begin(tr(state.lang, "规划情景###scenario", "Scenario###scenario"), nullptr,
+                 ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoCollapse);
+    if (!state.chain) {
+        ImGui::TextWrapped("%s", tr(state.lang, "尚未打开产业链。", "No chain open."));
+        ImGui::End();
+        return;
+    }
+    ImGui::TextWrapped("%s", state.chain->name.pick(state.lang, state.chain->id).c_str());
+    ImGui::Separator();
+    regionPickers(app);
+    ImGui::Separator();
+    ImGui::TextUnformatted(tr(state.lang, "图层", "Level"));
+    if (ImGui::RadioButton(tr(state.lang, "环节", "Segments"), state.level == MapLevel::Segment)) setLevel(state, MapLevel::Segment);
+    ImGui::SameLine();
+    if (ImGui::RadioButton(tr(state.lang, "企业", "Firms"), state.level == MapLevel::Firm)) setLevel(state, MapLevel::Firm);
+    if (state.level == MapLevel::Firm) {
+        ImGui::SameLine();
+        if (ImGui::SmallButton(tr(state.lang, "全部展开", "Expand all"))) {
+            state.expanded.assign(state.chain->segments.size(), 1);
+            ++state.layoutGeneration;
+        }
+    }
+    if (ImGui::CollapsingHeader(tr(state.lang, "权重", "Weights"), ImGuiTreeNodeFlags_DefaultOpen)) weightSliders(app);
+    if (ImGui::CollapsingHeader(tr(state.lang, "假设引进 (what-if)", "What-if"), ImGuiTreeNodeFlags_DefaultOpen)) whatIf(app);
+    ImGui::Separator();
+    ImGui::BeginDisabled(state.undoStack.empty());
+    if (ImGui::Button(tr(state.lang, "撤销 Ctrl+Z", "Undo Ctrl+Z"))) undo(state);
+    ImGui::EndDisabled();
+    ImGui::SameLine();
+    ImGui::BeginDisabled(state.redoStack.empty());
+    if (ImGui::Button(tr(state.lang, "重做 Ctrl+Y", "Redo Ctrl+Y"))) redo(state);
+    ImGui::EndDisabled();
+    ImGui::End();
+}
+
+}  // namespace viewer

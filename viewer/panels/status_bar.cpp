@@ -1,0 +1,46 @@
+// Status bar: file, counts, layout progress, frame time, the last message.
+#include <numeric>
+
+#include "../app.hpp"
+#include "../i18n.hpp"
+
+namespace viewer {
+
+void drawStatusBar(App& app, ImVec2 pos, ImVec2 size) {
+    ViewerState& state = app.state;
+    ImGui::SetNextWindowPos(pos);
+    ImGui::SetNextWindowSize(size);
+    ImGui::Begin("##status", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings);
+    if (state.chain) {
+        std::size_t sites = 0;
+        for (const auto& firm : state.drawn->firms) sites += firm.sites.size();
+        ImGui::Text("%s · %zu %s · %zu %s · %zu %s", state.path.c_str(), state.chain->segments.size(), tr(state.lang, "环节", "segments"),
+                    state.chain->firms.size(), tr(state.lang, "企业", "firms"), sites, tr(state.lang, "站点", "sites"));
+    } else {
+        ImGui::TextUnformatted(tr(state.lang, "未打开文件", "no file"));
+    }
+    ImGui::SameLine();
+    if (app.worker.busy()) {
+        static const char* spinner[] = {"|", "/", "-", "\\"};
+        ImGui::TextColored({1.0f, 0.44f, 0.0f, 1.0f}, " %s %s", spinner[static_cast<int>(ImGui::GetTime() * 8) % 4],
+                           tr(state.lang, "布局中…", "laying out…"));
+    } else if (app.geometry) {
+        ImGui::TextDisabled(" · %s %.0f ms", tr(state.lang, "布局", "layout"), app.lastLayoutSeconds * 1000);
+    }
+    if (!app.layoutError.empty()) {
+        ImGui::SameLine();
+        ImGui::TextColored({0.78f, 0.16f, 0.16f, 1}, "%s", app.layoutError.c_str());
+    }
+    if (!app.message.empty()) {
+        ImGui::SameLine();
+        ImGui::TextUnformatted((" · " + app.message).c_str());
+    }
+    float mean = app.frameMs.empty() ? 0 : std::accumulate(app.frameMs.begin(), app.frameMs.end(), 0.0f) / app.frameMs.size();
+    char frame[48];
+    std::snprintf(frame, sizeof frame, "%.1f ms/%s", mean, tr(state.lang, "帧", "frame"));
+    ImGui::SameLine(size.x - ImGui::CalcTextSize(frame).x - 16);
+    ImGui::TextDisabled("%s", frame);
+    ImGui::End();
+}
+
+}  // namespace viewer

@@ -1,0 +1,91 @@
+// The viewer's state: the open chain, the planning scenario (region, hubs, weights, assumptions) with undo
+// and redo, the analysis the core computed for it, selection and view settings. A plain struct changed
+// through the named operations below, so it is tested without a window; no ImGui here.
+#pragma once
+
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "chainatlas/analysis.hpp"
+#include "chainatlas/diagnostics.hpp"
+#include "chainatlas/layout.hpp"
+
+namespace viewer {
+
+using chainatlas::Lang;
+
+// What undo and redo step through.
+struct Scenario {
+    int region = -1;
+    std::vector<int> hubs;
+    chainatlas::Weights weights;
+    std::vector<chainatlas::Assumption> assumptions;
+};
+
+enum class SelectionKind { None, Segment, Firm };
+struct Selection {
+    SelectionKind kind = SelectionKind::None;
+    int index = -1;
+    bool operator==(const Selection&) const = default;
+};
+
+// Pan and zoom of the map: screen = (world - (x, y)) * zoom + origin of the map panel.
+struct Camera {
+    double x = 0, y = 0, zoom = 1;
+    bool fitRequested = true;
+};
+
+struct ViewerState {
+    std::string path;                                   // file of the open chain
+    std::shared_ptr<const chainatlas::Chain> chain;      // as loaded
+    std::shared_ptr<const chainatlas::Chain> drawn;      // with the assumed sites added (what the map shows)
+    std::vector<chainatlas::Diagnostic> problems;        // of the last open attempt; shown in a window
+    Scenario scenario;
+    std::vector<Scenario> undoStack, redoStack;
+    chainatlas::Analysis analysis;
+    std::map<int, int> previousRank;                     // firm -> rank before the last change (for arrows)
+
+    Lang lang = Lang::Zh;
+    chainatlas::MapLevel level = chainatlas::MapLevel::Segment;
+    std::vector<char> expanded;                          // firm level: segments with their firms shown
+    Selection selection;
+    Camera camera;
+    std::map<std::string, std::string> notes;            // per target firm id
+    std::vector<std::string> recentFiles;
+    int layoutGeneration = 0;                            // bumped whenever the map must be laid out again
+
+    bool hasChain() const { return chain != nullptr; }
+};
+
+// Opens a chain file (JSON or CSV folder). On failure the state keeps the chain it had and `problems`
+// holds every located error. The region defaults to the first one; hubs and assumptions are cleared.
+bool openChain(ViewerState& state, const std::string& path);
+void setRegion(ViewerState& state, int region);
+void setHub(ViewerState& state, int region, bool isHub);
+// New weights; the ranking is redone without recomputing statuses. `record` adds an undo step.
+void setWeights(ViewerState& state, const chainatlas::Weights& weights, bool record);
+// Adds (or replaces) the assumption for that firm; segments empty: all of its existing segments.
+void assume(ViewerState& state, const chainatlas::Assumption& assumption);
+void unassume(ViewerState& state, int firm);
+bool isAssumed(const ViewerState& state, int firm);
+bool undo(ViewerState& state);
+bool redo(ViewerState& state);
+void select(ViewerState& state, Selection selection);
+void setLevel(ViewerState& state, chainatlas::MapLevel level);
+void toggleExpanded(ViewerState& state, int segment);
+void setLang(ViewerState& state, Lang lang);
+// Finds firms and segments whose id, Chinese or English name contains `query` (case-insensitive for ASCII).
+std::vector<Selection> search(const ViewerState& state, const std::string& query, std::size_t limit = 50);
+// The layout request that matches the state (level, expanded segments, language).
+chainatlas::LayoutOptions layoutOptions(const ViewerState& state, const std::string& fontName, double fontSize);
+
+// Sessions: file, region, hubs, weights, assumptions, notes, language, as JSON (ids, not indices).
+nlohmann::json sessionToJson(const ViewerState& state);
+// Opens the session's chain and applies it; returns "" or the problem ("session.json: /hubs/1: unknown region ...").
+std::string applySession(ViewerState& state, const nlohmann::json& session, const std::string& label);
+std::string saveSession(const ViewerState& state, const std::string& path);
+std::string loadSession(ViewerState& state, const std::string& path);
+
+}  // namespace viewer
