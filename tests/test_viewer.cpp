@@ -1,0 +1,106 @@
+// The viewer with ImGui: every character of every bundled name is in the font atlas, the interface text
+// list is complete, and a headless screenshot shows the map in the theme's colours.
+#include <doctest/doctest.h>
+#include <imgui.h>
+#include <stb/stb_image.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <set>
+#include <sstream>
+
+#include "chainatlas/load.hpp"
+#include "chainatlas/text.hpp"
+#include "chainatlas/theme.hpp"
+#include "fonts.hpp"
+#include "i18n.hpp"
+
+using namespace chainatlas;
+
+TEST_CASE("every character of every bundled chain and of the interface is in the font atlas") {
+    viewer::FontFile font = viewer::findCjkFont(CHAINATLAS_ASSETS_DIR_FOR_TESTS);
+    REQUIRE_MESSAGE(!font.path.empty(), "no CJK font installed (fonts-wqy-microhei or fonts-noto-cjk)");
+    for (const auto& entry : std::filesystem::directory_iterator(CHAINATLAS_CHAINS_DIR)) {
+        if (entry.path().extension() != ".json") continue;
+        CAPTURE(entry.path().string());
+        LoadResult loaded = loadChainFile(entry.path().string());
+        REQUIRE(loaded.ok());
+        ImGui::CreateContext();
+        ImFontAtlas& atlas = *ImGui::GetIO().Fonts;
+        REQUIRE(viewer::buildFontAtlas(atlas, font, &*loaded.chain, 17.0f));
+        REQUIRE(atlas.Build());
+        ImFont* imfont = atlas.Fonts[0];
+        int missing = 0;
+        std::string missingText;
+        for (char32_t cp : viewer::codePointsToDraw(&*loaded.chain)) {
+            if (cp > 0xFFFF || cp < 0x20) continue;
+            if (!imfont->FindGlyphNoFallback(static_cast<ImWchar>(cp))) {
+                ++missing;
+                missingText += " U+" + std::to_string(static_cast<unsigned>(cp));
+            }
+        }
+        CAPTURE(missingText);
+        CHECK(missing == 0);
+        ImGui::DestroyContext();
+    }
+}
+
+TEST_CASE("the interface text list holds every non-ASCII character of the viewer's sources") {
+    std::set<char32_t> known;
+    for (char32_t cp : decodeUtf8(viewer::allInterfaceText())) known.insert(cp);
+    std::string missing;
+    for (const auto& entry : std::filesystem::recursive_directory_iterator(CHAINATLAS_VIEWER_SOURCE_DIR)) {
+        if (entry.path().extension() != ".cpp" && entry.path().extension() != ".hpp") continue;
+        std::ifstream in(entry.path());
+        std::stringstream text;
+        text << in.rdbuf();
+        for (char32_t cp : decodeUtf8(text.str()))
+            if (cp > 0x7F && !known.count(cp)) missing += entry.path().filename().string() + ":U+" + std::to_string(static_cast<unsigned>(cp)) + " ";
+    }
+    CHECK_MESSAGE(missing.empty(), "add these characters to allInterfaceText(): " << missing);
+}
+
+TEST_CASE("a headless screenshot of the NEV chain shows the map in the theme's colours") {
+    std::string png = (std::filesystem::temp_directory_path() / "chainatlas-viewer-smoke.png").string();
+    std::filesystem::remove(png);
+    std::string command = std::string("xvfb-run -a -s '-screen 0 1280x800x24' '") + CHAINATLAS_VIEWER_PATH + "' '" +
+                          CHAINATLAS_CHAINS_DIR + "/nev.json' --region suzhou --hub shanghai --lang zh" +
+                          " --width 1280 --height 800 --frames 10 --screenshot '" + png + "' > /dev/null";
+    REQUIRE(std::system(command.c_str()) == 0);
+    int width = 0, height = 0, channels = 0;
+    unsigned char* pixels = stbi_load(png.c_str(), &width, &height, &channels, 3);
+    REQUIRE(pixels);
+    CHECK(width == 1280);
+    CHECK(height == 800);
+    std::vector<Diagnostic> problems;
+    Theme theme = loadTheme(std::string(CHAINATLAS_ASSETS_DIR_FOR_TESTS) + "/theme.json", problems);
+    std::map<std::uint32_t, int> counts;
+    for (int i = 0; i < width * height; ++i)
+        ++counts[(pixels[3 * i] << 16) | (pixels[3 * i + 1] << 8) | pixels[3 * i + 2]];
+    stbi_image_free(pixels);
+    CHECK(counts.size() > 100);  // not blank
+    auto count = [&](const std::string& hex) {
+        int r, g, b;
+        parseColor(hex, r, g, b);
+        auto it = counts.find((r << 16) | (g << 8) | b);
+        return it == counts.end() ? 0 : it->second;
+    };
+    for (int s = 0; s < 5; ++s) {
+        CAPTURE(theme.status[s]);
+        CHECK(count(theme.status[s]) > 100);  // each status colour fills boxes or the legend
+    }
+    CHECK(count(theme.occupiedBorder) > 20);   // vehicle assembly is occupied by Shanghai
+    CHECK(count(theme.complementBadge) > 20);  // parts segments complement it
+}
+
+TEST_CASE("a broken file given to the headless viewer exits 2 with the located errors") {
+    std::string command = std::string("xvfb-run -a '") + CHAINATLAS_VIEWER_PATH + "' '" + CHAINATLAS_TEST_DATA_DIR +
+                          "/bad/link_cycle.json' --screenshot /tmp/never.png 2> /tmp/chainatlas-viewer-errors.txt";
+    int status = std::system(command.c_str());
+    CHECK(WEXITSTATUS(status) == 2);
+    std::ifstream in("/tmp/chainatlas-viewer-errors.txt");
+    std::stringstream text;
+    text << in.rdbuf();
+    CHECK(text.str().find("link_cycle.json: /links/3: links must not form a cycle") != std::string::npos);
+}

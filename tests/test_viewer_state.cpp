@@ -1,0 +1,146 @@
+// Viewer state operations without a window: open, region, hubs, weights, what-if, undo/redo, search, sessions.
+#include <doctest/doctest.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "chainatlas/file_io.hpp"
+#include "state.hpp"
+
+using namespace chainatlas;
+using viewer::Selection;
+using viewer::SelectionKind;
+using viewer::ViewerState;
+
+namespace {
+const std::string kMini = std::string(CHAINATLAS_TEST_DATA_DIR) + "/good/mini.json";
+
+ViewerState opened() {
+    ViewerState state;
+    REQUIRE(viewer::openChain(state, kMini));
+    return state;
+}
+}  // namespace
+
+TEST_CASE("opening a chain analyses its first region and a broken file keeps the chain that was open") {
+    ViewerState state = opened();
+    CHECK(state.scenario.region == 0);  // suzhou
+    CHECK(state.analysis.segments.size() == 4);
+    CHECK(state.recentFiles.front() == kMini);
+    int generation = state.layoutGeneration;
+    CHECK_FALSE(viewer::openChain(state, std::string(CHAINATLAS_TEST_DATA_DIR) + "/bad/link_cycle.json"));
+    CHECK(state.path == kMini);
+    REQUIRE_FALSE(state.problems.empty());
+    CHECK(state.problems[0].location == "/links/3");
+    CHECK(state.layoutGeneration == generation);
+}
+
+TEST_CASE("hubs, what-if and undo/redo step through scenarios") {
+    ViewerState state = opened();
+    int b = findSegment(*state.chain, "b"), f2 = findFirm(*state.chain, "f2");
+    viewer::setHub(state, findRegion(*state.chain, "shanghai"), true);
+    CHECK(state.analysis.segments[b].occupied);  // see test_whatif.cpp: shanghai is strong in b
+    viewer::assume(state, {f2, state.scenario.region, {}});
+    CHECK(viewer::isAssumed(state, f2));
+    CHECK(state.analysis.segments[b].status == SegmentStatus::Weak);
+    REQUIRE(state.analysis.changed.size() == 2);
+    CHECK(state.drawn->firms[f2].sites.size() == 2);   // the map draws the assumed site
+    CHECK(state.chain->firms[f2].sites.size() == 1);   // the loaded chain is untouched
+    CHECK(viewer::undo(state));
+    CHECK_FALSE(viewer::isAssumed(state, f2));
+    CHECK(state.analysis.segments[b].status == SegmentStatus::Gap);
+    CHECK(viewer::undo(state));
+    CHECK(state.scenario.hubs.empty());
+    CHECK_FALSE(state.analysis.segments[b].occupied);
+    CHECK_FALSE(viewer::undo(state));
+    CHECK(viewer::redo(state));
+    CHECK(viewer::redo(state));
+    CHECK(viewer::isAssumed(state, f2));
+    CHECK_FALSE(viewer::redo(state));
+    viewer::unassume(state, f2);
+    CHECK(state.analysis.changed.empty());
+}
+
+TEST_CASE("weights re-rank without recomputing statuses, and a weight change is one undo step") {
+    ViewerState state = opened();
+    viewer::setHub(state, findRegion(*state.chain, "shanghai"), true);
+    REQUIRE(state.analysis.targets.size() == 1);
+    double before = state.analysis.targets[0].score;  // 1.5 + 2/3 + 1 + 1 (test_cli.cpp)
+    Weights w;
+    w.leader = 3;
+    viewer::setWeights(state, w, true);
+    CHECK(state.analysis.targets[0].score == doctest::Approx(before + 2));
+    CHECK(state.analysis.weights.leader == 3);
+    viewer::setWeights(state, Weights{}, false);  // a drag in progress: no new step
+    CHECK(state.undoStack.size() == 2);            // the hub, then the first weight change
+    viewer::undo(state);
+    CHECK(state.scenario.weights.leader == 1);
+}
+
+TEST_CASE("search finds firms and segments by Chinese, English and id") {
+    ViewerState state = opened();
+    auto hits = viewer::search(state, "正极");
+    REQUIRE(hits.size() == 1);
+    CHECK(hits[0] == Selection{SelectionKind::Segment, findSegment(*state.chain, "b")});
+    CHECK(viewer::search(state, "cathode").size() == 1);  // case-insensitive English
+    CHECK(viewer::search(state, "f3")[0] == Selection{SelectionKind::Firm, findFirm(*state.chain, "f3")});
+    CHECK(viewer::search(state, "zzz").empty());
+}
+
+TEST_CASE("a session survives a save and a load") {
+    ViewerState state = opened();
+    viewer::setHub(state, findRegion(*state.chain, "shanghai"), true);
+    viewer::assume(state, {findFirm(*state.chain, "f2"), 0, {findSegment(*state.chain, "b")}});
+    Weights w;
+    w.fit = 4.5;
+    viewer::setWeights(state, w, true);
+    state.notes["f2"] = "约见 6 月";
+    viewer::setLang(state, Lang::En);
+    std::string path = (std::filesystem::temp_directory_path() / "chainatlas-session-test.json").string();
+    REQUIRE(viewer::saveSession(state, path).empty());
+
+    ViewerState loaded;
+    REQUIRE(viewer::loadSession(loaded, path) == "");
+    CHECK(loaded.scenario.hubs == state.scenario.hubs);
+    CHECK(loaded.scenario.weights.fit == 4.5);
+    REQUIRE(loaded.scenario.assumptions.size() == 1);
+    CHECK(loaded.scenario.assumptions[0].segments == std::vector<int>{findSegment(*state.chain, "b")});
+    CHECK(loaded.notes["f2"] == "约见 6 月");
+    CHECK(loaded.lang == Lang::En);
+    CHECK(loaded.analysis.changed.size() == 1);
+    std::filesystem::remove(path);
+}
+
+TEST_CASE("a broken session is refused with its place, and the state is left as it was") {
+    ViewerState state = opened();
+    std::string path = (std::filesystem::temp_directory_path() / "chainatlas-broken-session.json").string();
+    auto attempt = [&](const std::string& text) {
+        std::ofstream(path) << text;
+        return viewer::loadSession(state, path);
+    };
+    CHECK(attempt("{not json").find("not valid JSON") != std::string::npos);
+    CHECK(attempt(R"({"format": "other"})").find("/format") != std::string::npos);
+    std::string file = nlohmann::json(kMini).dump();
+    std::string problem = attempt(R"({"format": "chainatlas-session/1", "file": )" + file + R"(, "hubs": ["shanghia"]})");
+    CHECK(problem.find("/hubs/0: unknown region \"shanghia\" (did you mean \"shanghai\"?)") != std::string::npos);
+    problem = attempt(R"({"format": "chainatlas-session/1", "file": )" + file +
+                      R"(, "assumptions": [{"firm": "nobody", "region": "suzhou"}]})");
+    CHECK(problem.find("/assumptions/0/firm") != std::string::npos);
+    CHECK(attempt(R"({"format": "chainatlas-session/1", "file": "/nonexistent.json"})").find("/file") != std::string::npos);
+    CHECK(state.path == kMini);  // unchanged
+    CHECK(state.scenario.hubs.empty());
+    std::filesystem::remove(path);
+}
+
+TEST_CASE("level and expanded segments bump the layout generation and shape the layout request") {
+    ViewerState state = opened();
+    int generation = state.layoutGeneration;
+    viewer::toggleExpanded(state, 1);
+    CHECK(state.level == MapLevel::Firm);
+    CHECK(state.layoutGeneration == generation + 1);
+    LayoutOptions options = viewer::layoutOptions(state, "WenQuanYi Micro Hei", 14);
+    CHECK(options.expands(1));
+    CHECK_FALSE(options.expands(0));
+    viewer::setLevel(state, MapLevel::Segment);
+    CHECK_FALSE(viewer::layoutOptions(state, "x", 14).expands(1));
+}
