@@ -1,5 +1,6 @@
 // chainatlas-bench: load, analysis, re-ranking and layout times and peak memory on synthetic chains.
 // Usage: chainatlas-bench [analysis|layout|all] [--firms N] [--supplies N] [--segments N] [--regions N]
+//        chainatlas-bench generate OUT.json [--firms N] ...   (a synthetic chain file, e.g. for the viewer)
 #include <sys/resource.h>
 
 #include <chrono>
@@ -110,7 +111,7 @@ void benchLayout(const bench::SyntheticSpec& base) {
 
 int main(int argc, char** argv) {
     bench::SyntheticSpec spec;
-    std::string what = "all";
+    std::string what = "all", output;
     for (int i = 1; i < argc; ++i) {
         auto number = [&](int& slot) {
             if (i + 1 < argc) slot = std::atoi(argv[++i]);
@@ -119,7 +120,17 @@ int main(int argc, char** argv) {
         else if (!std::strcmp(argv[i], "--supplies")) number(spec.supplies);
         else if (!std::strcmp(argv[i], "--segments")) number(spec.segments);
         else if (!std::strcmp(argv[i], "--regions")) number(spec.regions);
+        else if (what == "generate" && output.empty()) output = argv[i];
         else what = argv[i];
+    }
+    if (what == "generate") {
+        if (output.empty()) {
+            std::fprintf(stderr, "usage: chainatlas-bench generate OUT.json [--firms N] [--supplies N] [--segments N] [--regions N]\n");
+            return 1;
+        }
+        std::string problem = writeFileAtomically(output, chainToJson(bench::generateChain(spec)).dump());
+        if (!problem.empty()) std::fprintf(stderr, "%s\n", problem.c_str());
+        return problem.empty() ? 0 : 1;
     }
     if (what == "analysis" || what == "all") benchAnalysis(spec);
     if (what == "layout" || what == "all") benchLayout(spec);

@@ -4,12 +4,16 @@
 #include <imgui.h>
 #include <stb/stb_image.h>
 
+#include <chrono>
 #include <cstdlib>
+#include <thread>
 #include <filesystem>
 #include <fstream>
 #include <set>
 #include <sstream>
 
+#include "app.hpp"
+#include "chainatlas/file_io.hpp"
 #include "chainatlas/load.hpp"
 #include "chainatlas/text.hpp"
 #include "chainatlas/theme.hpp"
@@ -103,4 +107,34 @@ TEST_CASE("a broken file given to the headless viewer exits 2 with the located e
     std::stringstream text;
     text << in.rdbuf();
     CHECK(text.str().find("link_cycle.json: /links/3: links must not form a cycle") != std::string::npos);
+}
+
+TEST_CASE("the viewer exports the current view as SVG and the target list as CSV, with the core's writers") {
+    viewer::App app(CHAINATLAS_ASSETS_DIR_FOR_TESTS);
+    app.open(std::string(CHAINATLAS_TEST_DATA_DIR) + "/good/mini.json");
+    REQUIRE(app.state.chain);
+    viewer::setHub(app.state, findRegion(*app.state.chain, "shanghai"), true);
+    std::string svgPath = (std::filesystem::temp_directory_path() / "chainatlas-viewer-export.svg").string();
+    std::string refused = app.exportSvg(svgPath);  // no layout yet: nothing to export
+    CHECK(refused == "没有可导出的图");
+    CHECK_FALSE(std::filesystem::exists(svgPath));
+    app.worker.request({1, app.state.drawn, app.state.analysis, viewer::layoutOptions(app.state, "WenQuanYi Micro Hei", 14)});
+    std::optional<viewer::LayoutResult> result;
+    for (int i = 0; i < 500 && !result; ++i) {
+        result = app.worker.poll();
+        if (!result) std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    }
+    REQUIRE(result);
+    REQUIRE(result->geometry);
+    app.geometry = std::make_shared<const MapGeometry>(*result->geometry);
+    std::string written = app.exportSvg(svgPath);
+    CHECK(written == "已写入 " + svgPath);
+    std::string svg = *readWholeFile(svgPath);
+    CHECK(svg.find("id=\"seg-b\"") != std::string::npos);
+    CHECK(svg.find("occupied") != std::string::npos);
+    std::string csvPath = (std::filesystem::temp_directory_path() / "chainatlas-viewer-export.csv").string();
+    app.exportCsv(csvPath);
+    CHECK(readWholeFile(csvPath)->rfind("\xEF\xBB\xBF" "rank,firm", 0) == 0);
+    std::filesystem::remove(svgPath);
+    std::filesystem::remove(csvPath);
 }

@@ -38,6 +38,7 @@ struct Options {
     std::string file, region, select, lang = "zh", level = "segment", screenshot;
     std::vector<std::string> hubs, assumptions;
     int frames = 30, width = 1600, height = 1000;
+    int relayoutEvery = 0;  // measurement aid: request a new layout every N frames
 };
 
 // Applies --region, --hub, --assume, --select, --lang, --level; returns "" or the reason.
@@ -86,7 +87,8 @@ std::string applyOptions(viewer::App& app, const Options& o) {
         return e.what();
     }
     viewer::setLevel(state, o.level == "firm" ? MapLevel::Firm : MapLevel::Segment);
-    state.undoStack.clear();  // the starting point is not an undo step
+    state.undoStack.clear();  // the starting point is not an undo step, and ranks have not "changed"
+    state.previousRank.clear();
     return {};
 }
 
@@ -118,6 +120,7 @@ int main(int argc, char** argv) {
     cli.add_option("--level", o.level, "segment or firm")->check(CLI::IsMember({"segment", "firm"}));
     cli.add_option("--screenshot", o.screenshot, "render headless and write the last frame to this PNG");
     cli.add_option("--frames", o.frames, "frames to render before the screenshot")->check(CLI::Range(1, 100000));
+    cli.add_option("--relayout-every", o.relayoutEvery, "measurement: lay the map out again every N frames");
     cli.add_option("--width", o.width, "window width")->check(CLI::Range(320, 8192));
     cli.add_option("--height", o.height, "window height")->check(CLI::Range(240, 8192));
     try {
@@ -185,6 +188,7 @@ int main(int argc, char** argv) {
             ImGui_ImplOpenGL3_CreateFontsTexture();
             app.fontsDirty = false;
         }
+        if (o.relayoutEvery > 0 && frame % o.relayoutEvery == 0) ++app.state.layoutGeneration;
         auto frameStart = Clock::now();
         bool layoutRunning = app.worker.busy();
         ImGui_ImplOpenGL3_NewFrame();

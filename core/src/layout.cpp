@@ -135,7 +135,8 @@ FirmPlan planFirms(const Chain& chain, const Analysis& analysis) {
 
 int laneColumns(std::size_t firms) {
     if (firms == 0) return 1;
-    return std::clamp(static_cast<int>(std::ceil(std::sqrt(firms / 2.5))), 1, 12);
+    // Lanes taller than wide: the chain runs left to right, so height is cheaper than width.
+    return std::clamp(static_cast<int>(std::ceil(std::sqrt(firms / 10.0))), 1, 8);
 }
 
 Box flipped(boxf b, double top) { return {b.LL.x, top - b.UR.y, b.UR.x - b.LL.x, b.UR.y - b.LL.y}; }

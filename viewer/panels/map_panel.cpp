@@ -205,7 +205,7 @@ void drawMapPanel(App& app, ImVec2 pos, ImVec2 size) {
             if (labels) {
                 const Firm& firm = chain.firms[node.firm];
                 std::string text = firm.name.pick(state.lang, firm.id);
-                if (target) text = "#" + std::to_string(rank[node.firm]) + " " + text;
+                if (target) text.insert(0, "#" + std::to_string(rank[node.firm]).append(" "));
                 label(draw, font, 9 * zoom, {(p0.x + p1.x) / 2, (p0.y + p1.y) / 2},
                       themeColor(local || target ? app.theme.textLight : app.theme.textDark), text, p1.x - p0.x - 4);
             }
