@@ -108,18 +108,3 @@ TEST_CASE("firm level with one segment expanded places only that segment's firms
     CHECK(chain.firms[geometry->firms[0].firm].id == "f1");
     CHECK(geometry->segments[findSegment(chain, "b")].firmArea.w == 0);
 }
-
-TEST_CASE("firm level with one segment expanded places only that segment's firms") {
-    Chain chain = test::chainFromFile(std::string(CHAINATLAS_TEST_DATA_DIR) + "/good/mini.json");
-    Analysis analysis = analyze(chain, test::options(chain, "suzhou"));
-    LayoutEngine engine;
-    LayoutOptions options;
-    options.level = MapLevel::Firm;
-    options.expanded.assign(chain.segments.size(), 0);
-    options.expanded[findSegment(chain, "a")] = 1;  // f1's lane
-    auto geometry = engine.layout(chain, analysis, options);
-    REQUIRE(geometry);
-    REQUIRE(geometry->firms.size() == 1);
-    CHECK(chain.firms[geometry->firms[0].firm].id == "f1");
-    CHECK(geometry->segments[findSegment(chain, "b")].firmArea.w == 0);
-}

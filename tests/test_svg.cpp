@@ -2,24 +2,13 @@
 #include <doctest/doctest.h>
 
 #include "chainatlas/svg.hpp"
+#include "fixtures.hpp"
 #include "helpers.hpp"
 #include "synthetic.hpp"
 
 using namespace chainatlas;
 
 namespace {
-
-// Five statuses (see test_analysis.cpp): p strong, q/r/g gap, s weak, t extension, u absent.
-const char* kFiveStatuses = R"({"format": "chainatlas/1", "chain": {"id": "five"},
-  "segments": [{"id": "p"}, {"id": "q"}, {"id": "r"}, {"id": "g"}, {"id": "s"}, {"id": "t"}, {"id": "u"}],
-  "links": [{"from": "p", "to": "q"}, {"from": "q", "to": "r"}, {"from": "r", "to": "g"}, {"from": "g", "to": "s"},
-            {"from": "s", "to": "t"}],
-  "regions": [{"id": "l"}, {"id": "o"}],
-  "firms": [
-    {"id": "f1", "sites": [{"region": "l", "segments": ["p"], "output": 3}]},
-    {"id": "f2", "sites": [{"region": "l", "segments": ["s"], "output": 1}]},
-    {"id": "f3", "sites": [{"region": "o", "segments": ["p"], "output": 1}, {"region": "o", "segments": ["s"], "output": 3}]}
-  ]})";
 
 std::string render(const Chain& chain, const Analysis& analysis, MapLevel level, Lang lang = Lang::En) {
     LayoutEngine engine;
@@ -51,7 +40,7 @@ std::string groupOf(const std::string& svg, const std::string& groupId) {
 }  // namespace
 
 TEST_CASE("each segment's group carries its id and its status colour from the theme") {
-    Chain chain = test::chainFrom(kFiveStatuses);
+    Chain chain = test::chainFrom(fixtures::kFiveStatuses);
     Analysis analysis = analyze(chain, test::options(chain, "l"));
     std::string svg = render(chain, analysis, MapLevel::Segment);
     CHECK(boxFill(svg, "seg-p") == "#2e7d32");  // strong
@@ -66,13 +55,7 @@ TEST_CASE("each segment's group carries its id and its status colour from the th
 
 TEST_CASE("occupied, complement and single-source segments are visibly marked") {
     // The hubs chain of test_analysis.cpp: c and d occupied, b complement, b and e single source.
-    Chain chain = test::chainFrom(R"({"format": "chainatlas/1", "chain": {"id": "hubs"},
-      "segments": [{"id": "a"}, {"id": "b"}, {"id": "c"}, {"id": "d"}, {"id": "e"}],
-      "links": [{"from": "a", "to": "c"}, {"from": "b", "to": "c"}, {"from": "c", "to": "d"}],
-      "regions": [{"id": "f"}, {"id": "h1"}, {"id": "h2"}, {"id": "o"}],
-      "firms": [{"id": "ff", "sites": [{"region": "f", "segments": ["a"]}]}, {"id": "fh1", "sites": [{"region": "h1", "segments": ["c"]}]},
-                {"id": "fh2", "sites": [{"region": "h2", "segments": ["d"]}]},
-                {"id": "fo", "sites": [{"region": "o", "segments": ["a", "b", "c", "d", "e"]}]}]})");
+    Chain chain = test::chainFrom(fixtures::kHubs);
     Analysis analysis = analyze(chain, test::options(chain, "f", {"h1", "h2"}));
     std::string svg = render(chain, analysis, MapLevel::Segment);
     CHECK(groupOf(svg, "seg-c").find("occupied") != std::string::npos);

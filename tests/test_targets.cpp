@@ -2,26 +2,14 @@
 #include <doctest/doctest.h>
 
 #include "chainatlas/analysis.hpp"
+#include "fixtures.hpp"
 #include "helpers.hpp"
 
 using namespace chainatlas;
 using doctest::Approx;
+using fixtures::kHubs;
 
 namespace {
-
-// The hubs chain of test_analysis.cpp with focal F and hubs H1, H2 (statuses worked out there):
-// values: b absent + complement -> 0.8; c extension -> 0.6, occupied; a strong, d absent, e absent -> 0.
-const char* kHubs = R"({"format": "chainatlas/1", "chain": {"id": "hubs"},
-  "segments": [{"id": "a"}, {"id": "b"}, {"id": "c"}, {"id": "d"}, {"id": "e"}],
-  "links": [{"from": "a", "to": "c"}, {"from": "b", "to": "c"}, {"from": "c", "to": "d"}],
-  "regions": [{"id": "f"}, {"id": "h1"}, {"id": "h2"}, {"id": "o"}],
-  "firms": [
-    {"id": "ff", "metrics": {"tech": 0.1}, "sites": [{"region": "f", "segments": ["a"]}]},
-    {"id": "fh1", "leader": true, "metrics": {"tech": 0.3, "pollution": 0.2}, "sites": [{"region": "h1", "segments": ["c"]}]},
-    {"id": "fh2", "sites": [{"region": "h2", "segments": ["d"]}]},
-    {"id": "fo", "metrics": {"tech": 0.3, "pollution": 0.4}, "sites": [{"region": "o", "segments": ["a", "b", "c", "d", "e"]}]}
-  ],
-  "supplies": [{"from": "fo", "to": "fh1", "segment": "c"}, {"from": "fh1", "to": "ff", "segment": "c"}]})";
 
 // a -> b. Local firms l1..l4 in a (region l); candidates in b (region o): b is an extension (0.6).
 // c1 is supplied by all four local firms (anchor min(4,3)/3 = 1); c2 trades both ways with l1 and buys
