@@ -189,10 +189,11 @@ std::string today() {
 int runMap(const AnalysisArgs& args) {
     ca::Chain chain = loadOrFail(args.file);
     ca::AnalysisOptions options = buildOptions(chain, args);
-    ca::Analysis analysis = ca::analyze(chain, options);
-    // Draw the chain as assumed, so what-if sites appear on the map.
-    std::vector<ca::Assumption> assumed = options.assumptions;
-    ca::Chain drawn = assumed.empty() ? chain : ca::applyAssumptions(chain, assumed);
+    // Draw the chain as assumed, so what-if sites appear on the map (one copy, shared with the analysis).
+    ca::Chain assumedChain;
+    if (!options.assumptions.empty()) assumedChain = ca::applyAssumptions(chain, options.assumptions);
+    const ca::Chain& drawn = options.assumptions.empty() ? chain : assumedChain;
+    ca::Analysis analysis = ca::analyzeAssumed(chain, drawn, options);
 
     std::vector<ca::Diagnostic> themeProblems;
     ca::Theme theme = ca::loadTheme(ca::defaultThemePath(), themeProblems);

@@ -36,7 +36,7 @@ struct App {
     std::string sessionPath, searchQuery, message;
     float fontScale = 1.0f;
     bool fontsDirty = true, toggleFullscreen = false, quitRequested = false;
-    int weightsVersion = 0;  // bumped on each weight change, so the targets table re-sorts
+    bool weightsDragging = false;  // a slider drag in progress (one undo step per drag)
 
     // Frame timing for the status bar and --screenshot statistics.
     std::deque<float> frameMs;

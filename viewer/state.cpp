@@ -24,14 +24,14 @@ void rememberRanks(ViewerState& state) {
 void recompute(ViewerState& state) {
     if (!state.chain) return;
     rememberRanks(state);
-    std::vector<Assumption> assumed = state.scenario.assumptions;
+    std::vector<Assumption> assumed = state.scenario.assumptions;  // default segments get filled in
     state.drawn = assumed.empty() ? state.chain : std::make_shared<const Chain>(applyAssumptions(*state.chain, assumed));
     AnalysisOptions options;
     options.region = state.scenario.region;
     options.hubs = state.scenario.hubs;
-    options.assumptions = state.scenario.assumptions;
+    options.assumptions = assumed;
     options.weights = state.scenario.weights;
-    state.analysis = analyze(*state.chain, options);
+    state.analysis = analyzeAssumed(*state.chain, *state.drawn, options);
     ++state.layoutGeneration;
 }
 

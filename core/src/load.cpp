@@ -1,8 +1,6 @@
 // Reading chain files: checks that the bytes are sane UTF-8 JSON of bounded depth before parsing,
 // then hands the document to the validator. CSV folders go through readCsvFolder first.
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 
 #include "chainatlas/file_io.hpp"
 #include "chainatlas/load.hpp"

@@ -174,23 +174,25 @@ void rankTargets(std::vector<Target>& targets, const Chain& chain, const Weights
 }
 
 Analysis analyze(const Chain& chain, const AnalysisOptions& options) {
+    if (options.assumptions.empty()) return analyzeAssumed(chain, chain, options);
+    std::vector<Assumption> assumed = options.assumptions;
+    Chain assumedChain = applyAssumptions(chain, assumed);
+    AnalysisOptions filled = options;
+    filled.assumptions = assumed;  // with default segments filled in
+    return analyzeAssumed(chain, assumedChain, filled);
+}
+
+Analysis analyzeAssumed(const Chain& chain, const Chain& assumedChain, const AnalysisOptions& options) {
     Analysis result;
     result.region = options.region;
     result.hubs = options.hubs;
     result.weights = options.weights;
     result.assumed = options.assumptions;
-
-    Chain assumedChain;
-    const Chain* used = &chain;
-    if (!options.assumptions.empty()) {
-        assumedChain = applyAssumptions(chain, result.assumed);
-        used = &assumedChain;
-    }
-    PresenceMatrix presence = computePresence(*used);
+    PresenceMatrix presence = computePresence(assumedChain);
     std::vector<double> proximity = computeProximity(presence);
-    result.segments = analyzeSegments(*used, presence, proximity, options.region, options.hubs);
-    result.targets = buildCandidates(*used, result.segments, options.region, options.hubs);
-    rankTargets(result.targets, *used, options.weights);
+    result.segments = analyzeSegments(assumedChain, presence, proximity, options.region, options.hubs);
+    result.targets = buildCandidates(assumedChain, result.segments, options.region, options.hubs);
+    rankTargets(result.targets, assumedChain, options.weights);
 
     if (!options.assumptions.empty()) {
         PresenceMatrix basePresence = computePresence(chain);

@@ -223,7 +223,7 @@ std::optional<double> Validator::number(const json& owner, const std::string& po
 }
 
 json Validator::extra(const json& object, std::initializer_list<const char*> known) {
-    json result = json::object();
+    json result;  // stays null (no allocation) unless there are unknown keys
     for (auto it = object.begin(); it != object.end(); ++it) {
         bool isKnown = std::any_of(known.begin(), known.end(), [&](const char* k) { return it.key() == k; });
         if (!isKnown) result[it.key()] = it.value();

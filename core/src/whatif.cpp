@@ -23,7 +23,7 @@ Chain applyAssumptions(const Chain& chain, std::vector<Assumption>& assumptions)
         site.extra = {{"assumed", true}};
         if (!site.segments.empty()) firm.sites.push_back(std::move(site));
     }
-    copy.buildIndexes();
+    // Only sites were added: ids, links and supplies are unchanged, so the copied graphs and maps stay valid.
     return copy;
 }
 

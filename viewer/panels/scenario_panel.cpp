@@ -58,14 +58,11 @@ void weightSliders(App& app) {
     released = released || ImGui::IsItemDeactivatedAfterEdit();
     if (changed) {
         // The first change of a drag records one undo step; the ranking follows every frame.
-        static bool dragging = false;
-        setWeights(state, w, !dragging);
-        dragging = !released;
-        ++app.weightsVersion;
+        setWeights(state, w, !app.weightsDragging);
+        app.weightsDragging = !released;
     }
     if (ImGui::Button(tr(state.lang, "恢复默认权重", "Reset weights"))) {
         setWeights(state, Weights{}, true);
-        ++app.weightsVersion;
     }
 }
 

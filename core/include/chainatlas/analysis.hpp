@@ -108,6 +108,9 @@ Chain applyAssumptions(const Chain& chain, std::vector<Assumption>& assumptions)
 
 // The full analysis; with assumptions it also reports `changed` against the plain analysis.
 Analysis analyze(const Chain& chain, const AnalysisOptions& options);
+// The same when the caller already holds the chain with the assumptions applied (the viewer draws it),
+// so it is not copied twice. `options.assumptions` must be those applied, with their segments filled in.
+Analysis analyzeAssumed(const Chain& chain, const Chain& assumedChain, const AnalysisOptions& options);
 // Segment statuses and flags only (no targets): for one region and its hubs.
 std::vector<SegmentResult> analyzeSegments(const Chain& chain, const PresenceMatrix& presence,
                                            const std::vector<double>& proximity, int region,

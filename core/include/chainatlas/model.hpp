@@ -31,32 +31,32 @@ inline constexpr bool metricLowerIsBetter(int metric) { return metric >= 3; }
 
 struct Source {
     std::string id, title, url, accessed;
-    nlohmann::json extra = nlohmann::json::object();  // optional keys we keep but do not use
+    nlohmann::json extra;  // optional keys we keep but do not use (null when there are none: no allocation)
 };
 
 struct Stage {
     std::string id;
     Name name;
-    nlohmann::json extra = nlohmann::json::object();
+    nlohmann::json extra;
 };
 
 struct Segment {
     std::string id;
     Name name;
     int stage = -1;  // index into Chain::stages, -1 when the segment names no stage
-    nlohmann::json extra = nlohmann::json::object();
+    nlohmann::json extra;
 };
 
 struct Link {
     int from = -1, to = -1;  // segment indices, supplier -> buyer
-    nlohmann::json extra = nlohmann::json::object();
+    nlohmann::json extra;
 };
 
 struct Region {
     std::string id;
     Name name;
     std::optional<double> lon, lat;
-    nlohmann::json extra = nlohmann::json::object();
+    nlohmann::json extra;
 };
 
 struct Site {
@@ -64,7 +64,7 @@ struct Site {
     std::vector<int> segments;    // segment indices, sorted, unique
     std::optional<double> output;  // absent counts as 1
     std::string confidence;        // "A", "B", "C" or empty
-    nlohmann::json extra = nlohmann::json::object();
+    nlohmann::json extra;
     double outputOrOne() const { return output ? *output : 1.0; }
 };
 
@@ -75,14 +75,14 @@ struct Firm {
     std::array<std::optional<double>, kMetricCount> metrics{};
     std::vector<Site> sites;
     std::vector<int> sources;  // source indices
-    nlohmann::json extra = nlohmann::json::object();
+    nlohmann::json extra;
 };
 
 struct Supply {
     int from = -1, to = -1;  // firm indices
     int segment = -1;        // segment index or -1
     std::string confidence;
-    nlohmann::json extra = nlohmann::json::object();
+    nlohmann::json extra;
 };
 
 // Segment DAG: vertex i is segment i, an edge per link.
@@ -95,7 +95,7 @@ struct Chain {
     std::string id;
     Name name;
     std::string note;
-    nlohmann::json extra = nlohmann::json::object();  // chain object keys we do not use
+    nlohmann::json extra;  // chain object keys we do not use
     std::vector<Source> sources;
     std::vector<Stage> stages;
     std::vector<Segment> segments;
