@@ -83,9 +83,11 @@ void whatIf(App& app) {
     if (removeFirm >= 0) unassume(state, removeFirm);
     if (!state.analysis.changed.empty()) {
         ImGui::TextUnformatted(tr(state.lang, "状态变化:", "Status changes:"));
-        for (const StatusChange& c : state.analysis.changed)
-            ImGui::BulletText("%s: %s → %s", chain.segments[c.segment].name.pick(state.lang, chain.segments[c.segment].id).c_str(),
-                              statusName(state.lang, static_cast<int>(c.from)), statusName(state.lang, static_cast<int>(c.to)));
+        for (const StatusChange& c : state.analysis.changed) {
+            ImGui::Bullet();
+            ImGui::TextWrapped("%s: %s → %s", chain.segments[c.segment].name.pick(state.lang, chain.segments[c.segment].id).c_str(),
+                               statusName(state.lang, static_cast<int>(c.from)), statusName(state.lang, static_cast<int>(c.to)));
+        }
     }
 }
 
