@@ -138,3 +138,14 @@ TEST_CASE("the viewer exports the current view as SVG and the target list as CSV
     std::filesystem::remove(svgPath);
     std::filesystem::remove(csvPath);
 }
+
+TEST_CASE("a valid chain without regions opens in the viewer without a crash and says why the map is empty") {
+    std::string chainPath = (std::filesystem::temp_directory_path() / "chainatlas-no-regions.json").string();
+    std::ofstream(chainPath) << R"({"format": "chainatlas/1", "chain": {"id": "empty"}, "segments": [{"id": "a"}], "regions": [], "firms": []})";
+    std::string png = (std::filesystem::temp_directory_path() / "chainatlas-no-regions.png").string();
+    std::string command = std::string("xvfb-run -a '") + CHAINATLAS_VIEWER_PATH + "' '" + chainPath + "' --frames 5 --screenshot '" + png + "' > /dev/null";
+    CHECK(std::system(command.c_str()) == 0);
+    CHECK(std::filesystem::exists(png));
+    std::filesystem::remove(chainPath);
+    std::filesystem::remove(png);
+}

@@ -48,7 +48,7 @@ void App::open(const std::string& path) {
 }
 
 void App::syncLayout() {
-    if (!state.chain) return;
+    if (!state.hasAnalysis()) return;
     if (state.layoutGeneration != requestedGeneration) {
         requestedGeneration = state.layoutGeneration;
         worker.request({requestedGeneration, state.drawn, state.analysis,

@@ -213,7 +213,7 @@ int main(int argc, char** argv) {
         }
         ++frame;
         if (!o.screenshot.empty()) {
-            bool settled = !app.state.chain || (app.geometry && !app.worker.busy());
+            bool settled = !app.state.hasAnalysis() || (app.geometry && !app.worker.busy());
             double waited = std::chrono::duration<double>(Clock::now() - started).count();
             if ((frame >= o.frames && settled) || waited > 60) {
                 if (!writeScreenshot(o.screenshot, width, height)) {

@@ -57,6 +57,8 @@ struct ViewerState {
     int layoutGeneration = 0;                            // bumped whenever the map must be laid out again
 
     bool hasChain() const { return chain != nullptr; }
+    // A chain with at least one region: only then is there an analysis to show.
+    bool hasAnalysis() const { return chain != nullptr && scenario.region >= 0; }
 };
 
 // Opens a chain file (JSON or CSV folder). On failure the state keeps the chain it had and `problems`

@@ -124,7 +124,7 @@ void drawDetailsPanel(App& app, ImVec2 pos, ImVec2 size) {
     ImGui::SetNextWindowSize(size);
     ImGui::Begin(tr(state.lang, "详情###details", "Details###details"), nullptr,
                  ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoCollapse);
-    if (!state.chain) {
+    if (!state.hasAnalysis()) {
         ImGui::End();
         return;
     }

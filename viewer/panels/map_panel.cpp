@@ -73,9 +73,10 @@ void drawMapPanel(App& app, ImVec2 pos, ImVec2 size) {
                      ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse | ImGuiWindowFlags_NoBringToFrontOnFocus);
     ImDrawList* draw = ImGui::GetWindowDrawList();
     draw->AddRectFilled(pos, {pos.x + size.x, pos.y + size.y}, themeColor(app.theme.background));
-    if (!state.chain || !app.geometry || app.geometryBase != state.chain) {
+    if (!state.hasAnalysis() || !app.geometry || app.geometryBase != state.chain) {
         const char* text = !state.chain ? tr(state.lang, "打开产业链文件 (Ctrl+O) 或拖放到窗口", "Open a chain file (Ctrl+O) or drop it on the window")
-                                        : tr(state.lang, "布局中…", "Laying out…");
+                           : !state.hasAnalysis() ? tr(state.lang, "该文件没有区域: 无法分析", "This file has no regions: nothing to analyse")
+                                                  : tr(state.lang, "布局中…", "Laying out…");
         ImVec2 t = ImGui::CalcTextSize(text);
         draw->AddText({pos.x + (size.x - t.x) / 2, pos.y + (size.y - t.y) / 2}, themeColor(app.theme.textMuted), text);
         ImGui::End();

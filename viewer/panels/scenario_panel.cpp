@@ -106,6 +106,11 @@ void drawScenarioPanel(App& app, ImVec2 pos, ImVec2 size) {
     }
     ImGui::TextWrapped("%s", state.chain->name.pick(state.lang, state.chain->id).c_str());
     ImGui::Separator();
+    if (!state.hasAnalysis()) {
+        ImGui::TextWrapped("%s", tr(state.lang, "该文件没有区域。", "This file has no regions."));
+        ImGui::End();
+        return;
+    }
     regionPickers(app);
     ImGui::Separator();
     ImGui::TextUnformatted(tr(state.lang, "图层", "Level"));

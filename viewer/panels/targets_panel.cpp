@@ -48,7 +48,7 @@ void drawTargetsPanel(App& app, ImVec2 pos, ImVec2 size) {
     ImGui::SetNextWindowSize(size);
     ImGui::Begin(tr(state.lang, "招商目标###targets", "Investment targets###targets"), nullptr,
                  ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoCollapse);
-    if (!state.chain) {
+    if (!state.hasAnalysis()) {
         ImGui::End();
         return;
     }
