@@ -1,6 +1,8 @@
 // chainatlas-bench: load, analysis, re-ranking and layout times and peak memory on synthetic chains.
 // Usage: chainatlas-bench [analysis|layout|all] [--firms N] [--supplies N] [--segments N] [--regions N]
 //        chainatlas-bench generate OUT.json [--firms N] ...   (a synthetic chain file, e.g. for the viewer)
+//        chainatlas-bench generate-csv OUT_FOLDER [--firms N] ... (the same as a folder of CSV files), then
+//        chainatlas-bench load PATH  (load time and peak memory of a file or CSV folder)
 #include <sys/resource.h>
 
 #include <chrono>
@@ -107,6 +109,46 @@ void benchLayout(const bench::SyntheticSpec& base) {
     }
 }
 
+// A double that reads back exactly (std::to_string keeps only six decimals).
+std::string exact(double value) {
+    char buffer[32];
+    std::snprintf(buffer, sizeof buffer, "%.17g", value);
+    return buffer;
+}
+
+// The chain as a folder of CSV files in the layout chainatlas reads (README, "CSV folders").
+std::string writeCsvFolder(const Chain& chain, const std::string& folder) {
+    std::filesystem::create_directories(folder);
+    auto write = [&](const char* name, const std::string& text) { return writeFileAtomically(folder + "/" + name, text); };
+    std::string stages = "id,name_zh,name_en\n", segments = "id,name_zh,name_en,stage\n", links = "from,to\n";
+    for (const auto& st : chain.stages) stages += st.id + "," + st.name.zh + "," + st.name.en + "\n";
+    for (const auto& sg : chain.segments)
+        segments += sg.id + "," + sg.name.zh + "," + sg.name.en + "," + (sg.stage >= 0 ? chain.stages[sg.stage].id : "") + "\n";
+    for (const auto& l : chain.links) links += chain.segments[l.from].id + "," + chain.segments[l.to].id + "\n";
+    std::string regions = "id,name_zh,name_en,lon,lat\n";
+    for (const auto& r : chain.regions)
+        regions += r.id + "," + r.name.zh + "," + r.name.en + "," + exact(r.lon.value_or(0)) + "," + exact(r.lat.value_or(0)) + "\n";
+    std::string firms = "id,name_zh,name_en,leader,tech,profit,growth,pollution,energy,land\n", sites = "firm,region,segments,output\n";
+    for (const auto& f : chain.firms) {
+        firms += f.id + "," + f.name.zh + "," + f.name.en + "," + (f.leader ? "true" : "false");
+        for (const auto& m : f.metrics) firms.append(",").append(m ? exact(*m) : std::string());
+        firms += "\n";
+        for (const auto& site : f.sites) {
+            std::string list;
+            for (int sg : site.segments) list += (list.empty() ? "" : ";") + chain.segments[sg].id;
+            sites += f.id + "," + chain.regions[site.region].id + "," + list + "," + (site.output ? exact(*site.output) : "") + "\n";
+        }
+    }
+    std::string supplies = "from,to,segment\n";
+    for (const auto& sp : chain.supplies)
+        supplies += chain.firms[sp.from].id + "," + chain.firms[sp.to].id + "," + (sp.segment >= 0 ? chain.segments[sp.segment].id : "") + "\n";
+    for (auto [name, text] : {std::pair<const char*, const std::string*>{"stages.csv", &stages}, {"segments.csv", &segments},
+                              {"links.csv", &links}, {"regions.csv", &regions}, {"firms.csv", &firms}, {"sites.csv", &sites},
+                              {"supplies.csv", &supplies}})
+        if (std::string problem = write(name, *text); !problem.empty()) return problem;
+    return {};
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -120,8 +162,20 @@ int main(int argc, char** argv) {
         else if (!std::strcmp(argv[i], "--supplies")) number(spec.supplies);
         else if (!std::strcmp(argv[i], "--segments")) number(spec.segments);
         else if (!std::strcmp(argv[i], "--regions")) number(spec.regions);
-        else if (what == "generate" && output.empty()) output = argv[i];
+        else if ((what == "generate" || what == "generate-csv" || what == "load") && output.empty()) output = argv[i];
         else what = argv[i];
+    }
+    if (what == "generate-csv") {
+        std::string problem = output.empty() ? "usage: chainatlas-bench generate-csv OUT_FOLDER [--firms N] ..." : writeCsvFolder(bench::generateChain(spec), output);
+        if (!problem.empty()) std::fprintf(stderr, "%s\n", problem.c_str());
+        return problem.empty() ? 0 : 1;
+    }
+    if (what == "load") {
+        auto start = Clock::now();
+        LoadResult loaded = loadChainFile(output);
+        std::printf("load %s: %.2f s, %s, %zu firms, peak memory %.0f MB\n", output.c_str(), secondsSince(start),
+                    loaded.ok() ? "ok" : "FAILED", loaded.ok() ? loaded.chain->firms.size() : 0, peakMegabytes());
+        return loaded.ok() ? 0 : 2;
     }
     if (what == "generate") {
         if (output.empty()) {
