@@ -218,7 +218,8 @@ nlohmann::json sessionToJson(const ViewerState& state) {
 std::string applySession(ViewerState& state, const nlohmann::json& session, const std::string& label) {
     auto fail = [&](const std::string& pointer, const std::string& message) { return label + ": " + pointer + ": " + message; };
     if (!session.is_object()) return fail("/", "a session is a JSON object");
-    if (session.value("format", "") != "chainatlas-session/1") return fail("/format", "expected \"chainatlas-session/1\"");
+    auto format = session.find("format");
+    if (format == session.end() || *format != "chainatlas-session/1") return fail("/format", "expected \"chainatlas-session/1\"");
     if (!session.contains("file") || !session["file"].is_string()) return fail("/file", "missing the chain file");
     std::string file = session["file"];
     ViewerState next = state;  // applied whole or not at all
@@ -272,7 +273,7 @@ std::string applySession(ViewerState& state, const nlohmann::json& session, cons
     if (session.contains("notes") && session["notes"].is_object())
         for (auto it = session["notes"].begin(); it != session["notes"].end(); ++it)
             if (it->is_string()) next.notes[it.key()] = it->get<std::string>();
-    next.lang = session.value("lang", "zh") == "en" ? Lang::En : Lang::Zh;
+    next.lang = session.contains("lang") && session["lang"] == "en" ? Lang::En : Lang::Zh;
     next.scenario = scenario;
     recompute(next);
     next.undoStack.clear();

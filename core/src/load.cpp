@@ -113,7 +113,13 @@ LoadResult loadChainText(std::string_view text, const std::string& fileLabel) {
                                                       : "number " + literal + " is out of range (not a finite number)"});
         return result;
     }
-    return chainFromJson(document, fileLabel);
+    try {
+        return chainFromJson(document, fileLabel);
+    } catch (const nlohmann::json::exception& e) {
+        // The validator checks types before reading them; reaching this is a bug, still reported as data.
+        result.diagnostics.push_back({Severity::Error, fileLabel, "/", std::string("unexpected value: ") + e.what()});
+        return result;
+    }
 }
 
 LoadResult loadChainFile(const std::string& path) {

@@ -33,6 +33,13 @@ std::string escapePointerToken(const std::string& token) {
     return out;
 }
 
+// The "id" of an element when it is a string, else "" (a wrong type is reported by collectIds).
+// Never json::value(): it throws on a type mismatch, and input is untrusted.
+std::string idString(const json& item) {
+    auto it = item.find("id");
+    return it != item.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+
 std::string at(const std::string& pointer, const std::string& key) { return pointer + "/" + escapePointerToken(key); }
 std::string at(const std::string& pointer, std::size_t index) { return pointer + "/" + std::to_string(index); }
 
@@ -254,7 +261,7 @@ void Validator::readSources(const json* items) {
         const json& item = (*items)[i];
         if (!isObject(item, p, "a source")) continue;
         Source source;
-        source.id = item.value("id", "");
+        source.id = idString(item);
         if (auto v = string(item, p, "title", false)) source.title = *v;
         if (auto v = string(item, p, "url", false)) source.url = *v;
         if (auto v = string(item, p, "accessed", false)) source.accessed = *v;
@@ -270,7 +277,7 @@ void Validator::readStages(const json* items) {
         const json& item = (*items)[i];
         if (!isObject(item, p, "a stage")) continue;
         Stage stage;
-        stage.id = item.value("id", "");
+        stage.id = idString(item);
         stage.name = name(item, p);
         stage.extra = extra(item, {"id", "name"});
         chain_.stages.push_back(std::move(stage));
@@ -284,7 +291,7 @@ void Validator::readSegments(const json* items) {
         const json& item = (*items)[i];
         if (!isObject(item, p, "a segment")) continue;
         Segment segment;
-        segment.id = item.value("id", "");
+        segment.id = idString(item);
         segment.name = name(item, p);
         segment.stage = reference(item, p, "stage", stages_, false);
         segment.extra = extra(item, {"id", "name", "stage"});
@@ -313,7 +320,7 @@ void Validator::checkCycles(const json* items, const json* segments) {
     if (!items || !segments) return;
     // Indices here are positions in the "segments" array, as the references resolved them.
     int n = static_cast<int>(segments->size());
-    auto idOf = [&](int s) { return (*segments)[s].value("id", std::to_string(s)); };
+    auto idOf = [&](int s) { return idString((*segments)[s]); };
     // Adjacency with the link index that makes each edge, so a cycle can be located in the file.
     std::vector<std::vector<std::pair<int, int>>> out(n);
     auto resolve = [&](const json& link, const char* key) {
@@ -371,7 +378,7 @@ void Validator::readRegions(const json* items) {
         const json& item = (*items)[i];
         if (!isObject(item, p, "a region")) continue;
         Region region;
-        region.id = item.value("id", "");
+        region.id = idString(item);
         region.name = name(item, p);
         region.lon = number(item, p, "lon", false);
         region.lat = number(item, p, "lat", false);
@@ -418,7 +425,7 @@ void Validator::readFirms(const json* items) {
         const json& item = (*items)[i];
         if (!isObject(item, p, "a firm")) continue;
         Firm firm;
-        firm.id = item.value("id", "");
+        firm.id = idString(item);
         firm.name = name(item, p);
         if (auto leader = item.find("leader"); leader != item.end()) {
             if (leader->is_boolean()) firm.leader = leader->get<bool>();
