@@ -189,6 +189,15 @@ void drawMapPanel(App& app, ImVec2 pos, ImVec2 size) {
         }
         double mouseX = camera.x + (io.MousePos.x - pos.x) / camera.zoom, mouseY = camera.y + (io.MousePos.y - pos.y) / camera.zoom;
         bool labels = 9 * zoom >= 8;
+        // Level of detail: when cells are under 3 px, each lane is one block and only the firms that must
+        // stand out (local, top targets, assumed, selected) are drawn one by one.
+        bool aggregate = g.firms.front().box.w * zoom < 3.0;
+        if (aggregate)
+            for (const SegmentNode& node : g.segments)
+                if (node.firmArea.w > 0 && visible(v, node.firmArea, pos, size))
+                    draw->AddRectFilled(v.toScreen(node.firmArea.x, node.firmArea.y),
+                                        v.toScreen(node.firmArea.x + node.firmArea.w, node.firmArea.y + node.firmArea.h),
+                                        themeColor(app.theme.firmOther, 200), 2);
         for (const FirmNode& node : g.firms) {
             if (!visible(v, node.box, pos, size)) continue;
             bool local = false, assumed = false;
@@ -198,6 +207,7 @@ void drawMapPanel(App& app, ImVec2 pos, ImVec2 size) {
                     assumed = assumed || site.extra.contains("assumed");
                 }
             bool target = !local && rank[node.firm] > 0 && rank[node.firm] <= 20;
+            if (aggregate && !local && !target && node.firm != selectedFirm) continue;
             const std::string& fill = local ? app.theme.firmLocal : (target ? app.theme.firmTarget : app.theme.firmOther);
             ImVec2 p0 = v.toScreen(node.box.x, node.box.y), p1 = v.toScreen(node.box.x + node.box.w, node.box.y + node.box.h);
             draw->AddRectFilled(p0, p1, themeColor(fill), 3 * zoom);
