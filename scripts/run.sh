@@ -5,7 +5,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 bash scripts/setup.sh
-cmake -S . -B build -DCMAKE_BUILD_TYPE=Release -DCHAINATLAS_BUILD_TESTS=OFF > build.log 2>&1 || { cat build.log; exit 1; }
+mkdir -p build
+cmake -S . -B build -DCMAKE_BUILD_TYPE=Release -DCHAINATLAS_BUILD_TESTS=OFF > build/configure.log 2>&1 || { cat build/configure.log; exit 1; }
 cmake --build build -j"$(nproc)"
 
 cli=build/cli/chainatlas

@@ -4,8 +4,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 bash scripts/setup.sh
+mkdir -p build-test
 cmake -S . -B build-test -DCMAKE_BUILD_TYPE=Debug -DCHAINATLAS_SANITIZE=ON -DCHAINATLAS_WERROR=ON \
-      -DCHAINATLAS_BUILD_BENCH=ON > build-test.log 2>&1 || { cat build-test.log; exit 1; }
+      -DCHAINATLAS_BUILD_BENCH=ON > build-test/configure.log 2>&1 || { cat build-test/configure.log; exit 1; }
 cmake --build build-test -j"$(nproc)"
 export ASAN_OPTIONS="detect_leaks=1:abort_on_error=0"
 export LSAN_OPTIONS="suppressions=$PWD/tests/lsan.supp:print_suppressions=0"
