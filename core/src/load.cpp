@@ -17,6 +17,9 @@ std::string lineColumn(std::string_view text, std::size_t offset) {
 
 // Problems that must be caught before nlohmann::json sees the text; empty when the text may be parsed.
 std::optional<Diagnostic> precheck(std::string_view text, const std::string& file) {
+    if (text.substr(0, 2) == "\xFF\xFE" || text.substr(0, 2) == "\xFE\xFF")
+        return Diagnostic{Severity::Error, file, "1:1",
+                          "the file is UTF-16 (as some Windows programs save \"Unicode\" text): save it as UTF-8"};
     if (text.find_first_not_of(" \t\r\n") == std::string_view::npos)
         return Diagnostic{Severity::Error, file, "1:1", "empty file: expected a chainatlas/1 JSON object"};
     for (std::size_t i = 0; i < text.size(); ++i) {
