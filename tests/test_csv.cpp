@@ -44,3 +44,13 @@ TEST_CASE("a folder without its required files says which is missing") {
         if (d.file.find("segments.csv") != std::string::npos && d.message.find("missing") != std::string::npos) segments = true;
     CHECK(segments);
 }
+
+TEST_CASE("a CSV file saved as UTF-16 is named, with the fix") {
+    std::string folder = std::string(CHAINATLAS_TEST_DATA_DIR) + "/bad/csv_utf16";
+    LoadResult result = loadChainFile(folder);
+    CHECK_FALSE(result.ok());
+    REQUIRE_FALSE(result.diagnostics.empty());
+    CHECK(result.diagnostics[0].file == folder + "/firms.csv");
+    CHECK(result.diagnostics[0].location == "1:1");
+    CHECK(result.diagnostics[0].message.find("CSV UTF-8") != std::string::npos);
+}
