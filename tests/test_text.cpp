@@ -55,3 +55,13 @@ TEST_CASE("XML escaping keeps the text literal") {
     CHECK(escapeXml("A & \"B\"") == "A &amp; &quot;B&quot;");
     CHECK(escapeXml("&amp;") == "&amp;amp;");
 }
+
+TEST_CASE("UTF-8 encoding and the label width estimate") {
+    CHECK(encodeUtf8(U'a') == "a");
+    CHECK(encodeUtf8(U'锂') == "锂");
+    CHECK(encodeUtf8(U'€') == "\xE2\x82\xAC");
+    CHECK(encodeUtf8(U'\U0001F600') == "\xF0\x9F\x98\x80");
+    // 10 pt: two CJK characters are 2 em = 20 pt, "ab" is 2 x 0.58 em = 11.6 pt.
+    CHECK(estimateTextWidth("锂电", 10) == doctest::Approx(20.0));
+    CHECK(estimateTextWidth("ab", 10) == doctest::Approx(11.6));
+}

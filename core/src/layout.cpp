@@ -65,13 +65,6 @@ void set(void* object, const char* name, const std::string& value) {
     agsafeset(object, const_cast<char*>(name), const_cast<char*>(value.c_str()), const_cast<char*>(""));
 }
 
-// Rough text width in points, for boxes that must hold a label we draw ourselves.
-double estimateWidth(const std::string& text, double fontSize) {
-    double width = 0;
-    for (char32_t cp : decodeUtf8(text)) width += (cp >= 0x2E80 ? 1.0 : 0.58) * fontSize;
-    return width;
-}
-
 // Which segment lane each firm is drawn in, and the order inside each lane.
 struct FirmPlan {
     std::vector<std::vector<int>> lanes;  // per segment: firm indices in drawing order
@@ -186,7 +179,7 @@ Result<MapGeometry> LayoutEngine::layout(const Chain& chain, const Analysis& ana
             int rows = count == 0 ? 0 : static_cast<int>((count + columns - 1) / columns);
             // Room for the bold title (about 10% wider than regular text) and the corner badges.
             double width = std::max(columns * kFirmCellWidth,
-                                    1.1 * estimateWidth(label.substr(0, newline), options.fontSize) + 24) + 2 * kFirmPadding;
+                                    1.1 * estimateTextWidth(label.substr(0, newline), options.fontSize) + 24) + 2 * kFirmPadding;
             double height = kFirmHeader + rows * kFirmCellHeight + kFirmPadding;
             set(node, "fixedsize", "true");
             set(node, "width", std::to_string(width / kPointsPerInch));

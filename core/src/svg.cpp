@@ -33,31 +33,16 @@ const char* statusLabel(SegmentStatus s, Lang lang) {
 
 bool darkFill(SegmentStatus s) { return s != SegmentStatus::Weak && s != SegmentStatus::Absent; }
 
-// Cuts text so that it fits `width` points at `fontSize` (wide characters count one em).
+// Cuts text so that it fits `width` points at `fontSize`, ending with "…" when cut.
 std::string clipToWidth(const std::string& text, double width, double fontSize) {
+    if (estimateTextWidth(text, fontSize) <= width) return text;
     std::string out;
     double used = 0;
-    std::vector<char32_t> cps = decodeUtf8(text);
-    double total = 0;
-    for (char32_t cp : cps) total += (cp >= 0x2E80 ? 1.0 : 0.58) * fontSize;
-    if (total <= width) return text;
-    for (char32_t cp : cps) {
-        double w = (cp >= 0x2E80 ? 1.0 : 0.58) * fontSize;
-        if (used + w + fontSize > width) break;
+    for (char32_t cp : decodeUtf8(text)) {
+        double w = estimateTextWidth(cp, fontSize);
+        if (used + w + fontSize > width) break;  // leave room for the ellipsis
         used += w;
-        // Re-encode the code point.
-        if (cp < 0x80) out += static_cast<char>(cp);
-        else if (cp < 0x800) { out += static_cast<char>(0xC0 | (cp >> 6)); out += static_cast<char>(0x80 | (cp & 0x3F)); }
-        else if (cp < 0x10000) {
-            out += static_cast<char>(0xE0 | (cp >> 12));
-            out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-            out += static_cast<char>(0x80 | (cp & 0x3F));
-        } else {
-            out += static_cast<char>(0xF0 | (cp >> 18));
-            out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-            out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-            out += static_cast<char>(0x80 | (cp & 0x3F));
-        }
+        out += encodeUtf8(cp);
     }
     return out + "…";
 }
@@ -78,14 +63,10 @@ std::vector<std::string> wrapText(const std::string& text, double width, double 
         word.clear();
         wordWidth = 0;
     };
-    std::size_t i = 0;
     for (char32_t cp : decodeUtf8(text)) {
-        std::size_t n = cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
-        std::string piece = text.substr(i, n);
-        i += n;
-        word += piece;
-        wordWidth += (cp >= 0x2E80 ? 1.0 : 0.55) * fontSize;
-        if (cp == ' ' || cp >= 0x2E80) flushWord();
+        word += encodeUtf8(cp);
+        wordWidth += estimateTextWidth(cp, fontSize);
+        if (cp == ' ' || estimateTextWidth(cp, 1.0) == 1.0) flushWord();  // a wide character may end a line
     }
     flushWord();
     if (!line.empty()) lines.push_back(line);

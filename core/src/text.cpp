@@ -94,6 +94,36 @@ std::size_t displayWidth(std::string_view utf8) {
     return width;
 }
 
+std::string encodeUtf8(char32_t cp) {
+    std::string out;
+    if (cp < 0x80) {
+        out += static_cast<char>(cp);
+    } else if (cp < 0x800) {
+        out += static_cast<char>(0xC0 | (cp >> 6));
+        out += static_cast<char>(0x80 | (cp & 0x3F));
+    } else if (cp < 0x10000) {
+        out += static_cast<char>(0xE0 | (cp >> 12));
+        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+        out += static_cast<char>(0x80 | (cp & 0x3F));
+    } else {
+        out += static_cast<char>(0xF0 | (cp >> 18));
+        out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+        out += static_cast<char>(0x80 | (cp & 0x3F));
+    }
+    return out;
+}
+
+double estimateTextWidth(char32_t cp, double fontSize) {
+    return isZeroWidth(cp) ? 0.0 : (isWide(cp) ? 1.0 : 0.58) * fontSize;
+}
+
+double estimateTextWidth(std::string_view utf8, double fontSize) {
+    double width = 0;
+    for (char32_t cp : decodeUtf8(utf8)) width += estimateTextWidth(cp, fontSize);
+    return width;
+}
+
 std::size_t editDistance(std::string_view a, std::string_view b) {
     std::vector<std::size_t> previous(b.size() + 1), current(b.size() + 1);
     for (std::size_t j = 0; j <= b.size(); ++j) previous[j] = j;

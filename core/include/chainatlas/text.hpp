@@ -17,6 +17,11 @@ LineColumn lineColumnAt(std::string_view text, std::size_t offset);
 std::size_t displayWidth(std::string_view utf8);
 // Decodes UTF-8 into code points (invalid bytes become U+FFFD).
 std::vector<char32_t> decodeUtf8(std::string_view utf8);
+std::string encodeUtf8(char32_t codePoint);
+// Approximate width in points of text drawn at `fontSize` when no font can be asked: wide (CJK)
+// characters take one em, others 0.58 em. Used to size and cut labels we draw ourselves.
+double estimateTextWidth(char32_t codePoint, double fontSize);
+double estimateTextWidth(std::string_view utf8, double fontSize);
 std::size_t editDistance(std::string_view a, std::string_view b);
 // The candidate nearest to `word` when it is close enough to be a likely typo, else "".
 std::string nearestId(std::string_view word, const std::vector<std::string>& candidates);
