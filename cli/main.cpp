@@ -9,7 +9,6 @@
 #include "chainatlas/report.hpp"
 #include "chainatlas/stats.hpp"
 #include "chainatlas/svg.hpp"
-#include "chainatlas/text.hpp"
 #include "report.hpp"
 
 namespace ca = chainatlas;
@@ -40,17 +39,11 @@ ca::Chain loadOrFail(const std::string& path) {
     return std::move(*result.chain);
 }
 
-std::vector<std::string> idsOf(const std::unordered_map<std::string, int>& index) {
-    std::vector<std::string> ids;
-    for (const auto& [id, i] : index) ids.push_back(id);
-    return ids;
-}
-
-int resolve(const std::unordered_map<std::string, int>& index, const std::string& id, const char* kind) {
-    auto it = index.find(id);
-    if (it == index.end())
-        throw Failure{kExitFailure, std::string("unknown ") + kind + " \"" + id + "\"" + ca::didYouMean(id, idsOf(index))};
-    return it->second;
+int resolve(const ca::Chain& chain, ca::IdKind kind, const std::string& id) {
+    std::string problem;
+    int index = ca::resolveId(chain, kind, id, problem);
+    if (index < 0) throw Failure{kExitFailure, problem};
+    return index;
 }
 
 ca::Lang parseLang(const std::string& lang) { return lang == "en" ? ca::Lang::En : ca::Lang::Zh; }
@@ -71,37 +64,19 @@ void addAnalysisOptions(CLI::App* command, AnalysisArgs& args) {
     command->add_option("--lang", args.lang, "language of names: zh or en")->check(CLI::IsMember({"zh", "en"}));
 }
 
-ca::Assumption parseAssumption(const ca::Chain& chain, const std::string& text) {
-    std::size_t at = text.find('@');
-    if (at == std::string::npos) throw Failure{kExitFailure, "--assume \"" + text + "\": expected FIRM@REGION[:SEG,SEG...]"};
-    std::size_t colon = text.find(':', at);
-    ca::Assumption assumption;
-    assumption.firm = resolve(chain.firmIndex, text.substr(0, at), "firm");
-    assumption.region = resolve(chain.regionIndex, text.substr(at + 1, colon == std::string::npos ? colon : colon - at - 1), "region");
-    if (colon != std::string::npos) {
-        std::string list = text.substr(colon + 1);
-        std::size_t start = 0;
-        while (start <= list.size()) {
-            std::size_t comma = list.find(',', start);
-            std::string id = list.substr(start, comma == std::string::npos ? comma : comma - start);
-            if (!id.empty()) assumption.segments.push_back(resolve(chain.segmentIndex, id, "segment"));
-            if (comma == std::string::npos) break;
-            start = comma + 1;
-        }
-    }
-    if (assumption.segments.empty() && chain.firms[assumption.firm].sites.empty())
-        throw Failure{kExitFailure, "--assume \"" + text + "\": the firm has no sites, so name the segments (FIRM@REGION:SEG,...)"};
-    return assumption;
-}
-
 ca::AnalysisOptions buildOptions(const ca::Chain& chain, const AnalysisArgs& args) {
     ca::AnalysisOptions options;
-    options.region = resolve(chain.regionIndex, args.region, "region");
+    options.region = resolve(chain, ca::IdKind::Region, args.region);
     for (const auto& hub : args.hubs) {
-        int h = resolve(chain.regionIndex, hub, "hub region");
+        int h = resolve(chain, ca::IdKind::Region, hub);
         if (std::find(options.hubs.begin(), options.hubs.end(), h) == options.hubs.end()) options.hubs.push_back(h);
     }
-    for (const auto& text : args.assumptions) options.assumptions.push_back(parseAssumption(chain, text));
+    for (const auto& text : args.assumptions) {
+        ca::Assumption assumption;
+        std::string problem = ca::parseAssumption(chain, text, assumption);
+        if (!problem.empty()) throw Failure{kExitFailure, "--assume " + problem};
+        options.assumptions.push_back(assumption);
+    }
     if (!args.weightsFile.empty()) {
         auto text = ca::readWholeFile(args.weightsFile);
         if (!text) throw Failure{kExitFailure, args.weightsFile + ": " + text.error()};

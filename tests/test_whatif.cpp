@@ -63,3 +63,27 @@ TEST_CASE("the assumed chain marks the new site and counts it as output 1") {
     CHECK(f1.sites[1].outputOrOne() == 1.0);
     CHECK(f1.sites[1].extra["assumed"] == true);
 }
+
+TEST_CASE("FIRM@REGION[:SEG,...] is parsed once for the command line and the viewer") {
+    Chain chain = mini();
+    Assumption a;
+    CHECK(parseAssumption(chain, "f2@suzhou", a) == "");
+    CHECK(a.firm == findFirm(chain, "f2"));
+    CHECK(a.region == findRegion(chain, "suzhou"));
+    CHECK(a.segments.empty());  // filled in later: all of the firm's segments
+    CHECK(parseAssumption(chain, "f2@suzhou:b,d", a) == "");
+    CHECK(a.segments == std::vector<int>{findSegment(chain, "b"), findSegment(chain, "d")});
+    CHECK(parseAssumption(chain, "f2", a).find("expected FIRM@REGION") != std::string::npos);
+    CHECK(parseAssumption(chain, "f2@suzho", a) == "unknown region \"suzho\" (did you mean \"suzhou\"?)");
+    CHECK(parseAssumption(chain, "f9@suzhou", a).find("unknown firm \"f9\"") != std::string::npos);
+    CHECK(parseAssumption(chain, "f2@suzhou:b,zz", a).find("unknown segment \"zz\"") != std::string::npos);
+}
+
+TEST_CASE("resolveId finds ids and suggests the nearest one") {
+    Chain chain = mini();
+    std::string problem;
+    CHECK(resolveId(chain, IdKind::Segment, "c", problem) == findSegment(chain, "c"));
+    CHECK(problem.empty());
+    CHECK(resolveId(chain, IdKind::Region, "shanghia", problem) == -1);
+    CHECK(problem == "unknown region \"shanghia\" (did you mean \"shanghai\"?)");
+}

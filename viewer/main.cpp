@@ -13,7 +13,6 @@
 #include <iostream>
 
 #include "app.hpp"
-#include "chainatlas/text.hpp"
 
 namespace {
 
@@ -48,43 +47,26 @@ std::string applyOptions(viewer::App& app, const Options& o) {
     viewer::setLang(state, o.lang == "en" ? Lang::En : Lang::Zh);
     if (!state.chain) return {};
     const Chain& chain = *state.chain;
-    auto ids = [](const auto& items) {
-        std::vector<std::string> out;
-        for (const auto& item : items) out.push_back(item.id);
-        return out;
-    };
-    auto regionOf = [&](const std::string& id) {
-        int r = findRegion(chain, id);
-        if (r < 0) throw std::runtime_error("unknown region \"" + id + "\"" + didYouMean(id, ids(chain.regions)));
-        return r;
-    };
-    try {
-        if (!o.region.empty()) viewer::setRegion(state, regionOf(o.region));
-        for (const auto& hub : o.hubs) viewer::setHub(state, regionOf(hub), true);
-        for (const auto& text : o.assumptions) {
-            std::size_t at = text.find('@'), colon = text.find(':');
-            if (at == std::string::npos) return "--assume " + text + ": expected FIRM@REGION[:SEG,...]";
-            Assumption a;
-            a.firm = findFirm(chain, text.substr(0, at));
-            if (a.firm < 0) return "unknown firm \"" + text.substr(0, at) + "\"" + didYouMean(text.substr(0, at), ids(chain.firms));
-            a.region = regionOf(text.substr(at + 1, colon == std::string::npos ? colon : colon - at - 1));
-            for (std::size_t start = colon; start != std::string::npos && start < text.size();) {
-                std::size_t comma = text.find(',', start + 1);
-                std::string id = text.substr(start + 1, comma == std::string::npos ? comma : comma - start - 1);
-                int s = findSegment(chain, id);
-                if (s < 0) return "unknown segment \"" + id + "\"" + didYouMean(id, ids(chain.segments));
-                a.segments.push_back(s);
-                start = comma;
-            }
-            viewer::assume(state, a);
-        }
-        if (!o.select.empty()) {
-            if (int f = findFirm(chain, o.select); f >= 0) viewer::select(state, {viewer::SelectionKind::Firm, f});
-            else if (int s = findSegment(chain, o.select); s >= 0) viewer::select(state, {viewer::SelectionKind::Segment, s});
-            else return "--select: no firm or segment \"" + o.select + "\"";
-        }
-    } catch (const std::runtime_error& e) {
-        return e.what();
+    std::string problem;
+    if (!o.region.empty()) {
+        int region = resolveId(chain, IdKind::Region, o.region, problem);
+        if (region < 0) return problem;
+        viewer::setRegion(state, region);
+    }
+    for (const auto& hub : o.hubs) {
+        int region = resolveId(chain, IdKind::Region, hub, problem);
+        if (region < 0) return problem;
+        viewer::setHub(state, region, true);
+    }
+    for (const auto& text : o.assumptions) {
+        Assumption assumption;
+        if (std::string bad = parseAssumption(chain, text, assumption); !bad.empty()) return "--assume " + bad;
+        viewer::assume(state, assumption);
+    }
+    if (!o.select.empty()) {
+        if (int f = findFirm(chain, o.select); f >= 0) viewer::select(state, {viewer::SelectionKind::Firm, f});
+        else if (int s = findSegment(chain, o.select); s >= 0) viewer::select(state, {viewer::SelectionKind::Segment, s});
+        else return "--select: no firm or segment \"" + o.select + "\"";
     }
     viewer::setLevel(state, o.level == "firm" ? MapLevel::Firm : MapLevel::Segment);
     state.undoStack.clear();  // the starting point is not an undo step, and ranks have not "changed"

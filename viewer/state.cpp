@@ -7,7 +7,6 @@
 
 #include "chainatlas/file_io.hpp"
 #include "chainatlas/load.hpp"
-#include "chainatlas/text.hpp"
 
 namespace viewer {
 
@@ -230,11 +229,9 @@ std::string applySession(ViewerState& state, const nlohmann::json& session, cons
     const Chain& chain = *next.chain;
     auto region = [&](const nlohmann::json& value, const std::string& pointer, int& out) -> std::string {
         if (!value.is_string()) return fail(pointer, "expected a region id");
-        out = findRegion(chain, value.get<std::string>());
-        std::vector<std::string> ids;
-        for (const auto& r : chain.regions) ids.push_back(r.id);
-        if (out < 0) return fail(pointer, "unknown region \"" + value.get<std::string>() + "\"" + didYouMean(value.get<std::string>(), ids));
-        return {};
+        std::string problem;
+        out = resolveId(chain, IdKind::Region, value.get<std::string>(), problem);
+        return out < 0 ? fail(pointer, problem) : std::string();
     };
     Scenario scenario;
     scenario.region = next.scenario.region;
@@ -259,8 +256,9 @@ std::string applySession(ViewerState& state, const nlohmann::json& session, cons
             std::string pointer = "/assumptions/" + std::to_string(i);
             if (!item.is_object() || !item.contains("firm") || !item["firm"].is_string()) return fail(pointer + "/firm", "expected a firm id");
             Assumption a;
-            a.firm = findFirm(chain, item["firm"]);
-            if (a.firm < 0) return fail(pointer + "/firm", "unknown firm \"" + item["firm"].get<std::string>() + "\"");
+            std::string problem;
+            a.firm = resolveId(chain, IdKind::Firm, item["firm"], problem);
+            if (a.firm < 0) return fail(pointer + "/firm", problem);
             if (auto problem = region(item.value("region", nlohmann::json()), pointer + "/region", a.region); !problem.empty()) return problem;
             for (const auto& segment : item.value("segments", nlohmann::json::array())) {
                 int s = segment.is_string() ? findSegment(chain, segment) : -1;

@@ -1,6 +1,7 @@
 // Chain indexes: graphs over segments and firms, id lookups.
 #include "chainatlas/diagnostics.hpp"
 #include "chainatlas/model.hpp"
+#include "chainatlas/text.hpp"
 
 namespace chainatlas {
 
@@ -41,6 +42,18 @@ int lookup(const std::unordered_map<std::string, int>& index, const std::string&
 int findSegment(const Chain& chain, const std::string& id) { return lookup(chain.segmentIndex, id); }
 int findRegion(const Chain& chain, const std::string& id) { return lookup(chain.regionIndex, id); }
 int findFirm(const Chain& chain, const std::string& id) { return lookup(chain.firmIndex, id); }
+
+int resolveId(const Chain& chain, IdKind kind, const std::string& id, std::string& problem) {
+    const auto& index = kind == IdKind::Segment ? chain.segmentIndex : kind == IdKind::Region ? chain.regionIndex : chain.firmIndex;
+    int found = lookup(index, id);
+    if (found >= 0) return found;
+    std::vector<std::string> ids;
+    ids.reserve(index.size());
+    for (const auto& [known, i] : index) ids.push_back(known);
+    const char* what = kind == IdKind::Segment ? "segment" : kind == IdKind::Region ? "region" : "firm";
+    problem = std::string("unknown ") + what + " \"" + id + "\"" + didYouMean(id, ids);
+    return -1;
+}
 
 std::string formatDiagnostic(const Diagnostic& d) {
     std::string prefix = d.severity == Severity::Warning ? "warning: " : "";

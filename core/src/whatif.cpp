@@ -5,6 +5,36 @@
 
 namespace chainatlas {
 
+std::string parseAssumption(const Chain& chain, const std::string& text, Assumption& assumption) {
+    std::size_t at = text.find('@');
+    if (at == std::string::npos) return "\"" + text + "\": expected FIRM@REGION[:SEG,SEG...]";
+    std::size_t colon = text.find(':', at);
+    std::string problem;
+    assumption = {};
+    assumption.firm = resolveId(chain, IdKind::Firm, text.substr(0, at), problem);
+    if (assumption.firm < 0) return problem;
+    std::string region = colon == std::string::npos ? text.substr(at + 1) : text.substr(at + 1, colon - at - 1);
+    assumption.region = resolveId(chain, IdKind::Region, region, problem);
+    if (assumption.region < 0) return problem;
+    if (colon != std::string::npos) {
+        std::string list = text.substr(colon + 1);
+        for (std::size_t start = 0; start <= list.size();) {
+            std::size_t comma = list.find(',', start);
+            std::string id = list.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
+            if (!id.empty()) {
+                int segment = resolveId(chain, IdKind::Segment, id, problem);
+                if (segment < 0) return problem;
+                assumption.segments.push_back(segment);
+            }
+            if (comma == std::string::npos) break;
+            start = comma + 1;
+        }
+    }
+    if (assumption.segments.empty() && chain.firms[assumption.firm].sites.empty())
+        return "\"" + text + "\": the firm has no sites, so name the segments (FIRM@REGION:SEG,...)";
+    return {};
+}
+
 Chain applyAssumptions(const Chain& chain, std::vector<Assumption>& assumptions) {
     Chain copy = chain;
     for (Assumption& assumption : assumptions) {

@@ -103,6 +103,9 @@ std::vector<std::array<double, kMetricCount>> metricPercentiles(const Chain& cha
 // Mean over the six metrics of q, with 1 - q for the lower-is-better ones.
 std::vector<double> profileScores(const Chain& chain);
 
+// Reads "FIRM@REGION[:SEG,SEG...]" (command line, viewer); returns "" or the problem, with did-you-mean.
+std::string parseAssumption(const Chain& chain, const std::string& text, Assumption& assumption);
+
 // The chain with the assumed sites added (output absent, so each counts as 1); fills default segments.
 Chain applyAssumptions(const Chain& chain, std::vector<Assumption>& assumptions);
 

@@ -118,4 +118,9 @@ int findSegment(const Chain& chain, const std::string& id);
 int findRegion(const Chain& chain, const std::string& id);
 int findFirm(const Chain& chain, const std::string& id);
 
+enum class IdKind { Segment, Region, Firm };
+// The index of an id typed by a user, or -1 with `problem` set to
+// 'unknown region "suzho" (did you mean "suzhou"?)'.
+int resolveId(const Chain& chain, IdKind kind, const std::string& id, std::string& problem);
+
 }  // namespace chainatlas
