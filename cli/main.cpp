@@ -27,15 +27,17 @@ void printDiagnostics(const std::vector<ca::Diagnostic>& diagnostics) {
     for (const auto& d : diagnostics) std::cerr << ca::formatDiagnostic(d) << "\n";
 }
 
+// A file that is not there is a usage failure (exit 1), not invalid data (exit 2).
+bool isMissingFile(const ca::LoadResult& result) {
+    return result.diagnostics.size() == 1 && result.diagnostics[0].location.empty() &&
+           result.diagnostics[0].message.rfind("no such file", 0) == 0;
+}
+
 // Loads and validates; on invalid data prints every problem and throws exit status 2.
 ca::Chain loadOrFail(const std::string& path) {
     ca::LoadResult result = ca::loadChainFile(path);
     printDiagnostics(result.diagnostics);
-    if (!result.ok()) {
-        bool missing = result.diagnostics.size() == 1 && result.diagnostics[0].location.empty() &&
-                       result.diagnostics[0].message.rfind("no such file", 0) == 0;
-        throw Failure{missing ? kExitFailure : kExitInvalidData, ""};
-    }
+    if (!result.ok()) throw Failure{isMissingFile(result) ? kExitFailure : kExitInvalidData, ""};
     return std::move(*result.chain);
 }
 
@@ -103,10 +105,8 @@ int runValidate(const std::vector<std::string>& files) {
         ca::LoadResult result = ca::loadChainFile(file);
         printDiagnostics(result.diagnostics);
         if (!result.ok()) {
-            bool missing = result.diagnostics.size() == 1 && result.diagnostics[0].location.empty() &&
-                           result.diagnostics[0].message.rfind("no such file", 0) == 0;
-            if (missing && status == kExitOk) status = kExitFailure;
-            if (!missing) status = kExitInvalidData;
+            if (!isMissingFile(result)) status = kExitInvalidData;
+            else if (status == kExitOk) status = kExitFailure;
             continue;
         }
         const ca::Chain& chain = *result.chain;

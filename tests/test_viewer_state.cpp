@@ -27,6 +27,8 @@ TEST_CASE("opening a chain analyses its first region and a broken file keeps the
     CHECK(state.scenario.region == 0);  // suzhou
     CHECK(state.analysis.segments.size() == 4);
     CHECK(state.recentFiles.front() == kMini);
+    REQUIRE(state.percentiles.size() == 3);      // computed once with the chain, not every frame
+    CHECK(state.percentiles[0][0] == 0.5);       // mini has no metrics: q = 0.5
     int generation = state.layoutGeneration;
     CHECK_FALSE(viewer::openChain(state, std::string(CHAINATLAS_TEST_DATA_DIR) + "/bad/link_cycle.json"));
     CHECK(state.path == kMini);

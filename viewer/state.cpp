@@ -54,6 +54,7 @@ bool openChain(ViewerState& state, const std::string& path) {
     if (!result.ok()) return false;
     state.chain = std::make_shared<const Chain>(std::move(*result.chain));
     state.drawn = state.chain;  // until an analysis with assumptions replaces it
+    state.percentiles = metricPercentiles(*state.chain);
     state.path = path;
     state.scenario = Scenario{};
     state.scenario.region = state.chain->regions.empty() ? -1 : 0;

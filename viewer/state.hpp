@@ -41,6 +41,7 @@ struct ViewerState {
     std::string path;                                   // file of the open chain
     std::shared_ptr<const chainatlas::Chain> chain;      // as loaded
     std::shared_ptr<const chainatlas::Chain> drawn;      // with the assumed sites added (what the map shows)
+    std::vector<std::array<double, chainatlas::kMetricCount>> percentiles;  // per firm; metrics never change after loading
     std::vector<chainatlas::Diagnostic> problems;        // of the last open attempt; shown in a window
     Scenario scenario;
     std::vector<Scenario> undoStack, redoStack;

@@ -87,12 +87,11 @@ void firmDetails(App& app, int f) {
         ImGui::Unindent();
     }
     heading(tr(state.lang, "三高三低指标 (百分位)", "Metrics (percentile)"));
-    auto percentiles = metricPercentiles(chain);
     bool any = false;
     for (int m = 0; m < kMetricCount; ++m)
         if (firm.metrics[m]) {
             any = true;
-            ImGui::BulletText("%s %.3g (q %.2f)", metricName(state.lang, m), *firm.metrics[m], percentiles[f][m]);
+            ImGui::BulletText("%s %.3g (q %.2f)", metricName(state.lang, m), *firm.metrics[m], state.percentiles[f][m]);
         }
     if (!any) ImGui::TextDisabled("%s", tr(state.lang, "无指标数据 (按 0.5 计)", "no metrics (counted as 0.5)"));
     heading(tr(state.lang, "供应关系", "Supply partners"));
