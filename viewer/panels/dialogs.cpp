@@ -12,19 +12,19 @@ void drawSearchPanel(App& app);
 
 namespace {
 
-void centreNext(ImVec2 size) {
+// Opens a dialog centred on the screen; false when it is collapsed (End() has then been called).
+bool beginDialog(const char* title, bool* open, ImVec2 size) {
     ImVec2 display = ImGui::GetIO().DisplaySize;
     ImGui::SetNextWindowPos({(display.x - size.x) / 2, (display.y - size.y) / 3}, ImGuiCond_Appearing);
     ImGui::SetNextWindowSize(size, ImGuiCond_Appearing);
+    if (ImGui::Begin(title, open)) return true;
+    ImGui::End();
+    return false;
 }
 
 void openWindow(App& app) {
     ViewerState& state = app.state;
-    centreNext({560, 300});
-    if (!ImGui::Begin(tr(state.lang, "打开产业链###open", "Open a chain###open"), &app.showOpen)) {
-        ImGui::End();
-        return;
-    }
+    if (!beginDialog(tr(state.lang, "打开产业链###open", "Open a chain###open"), &app.showOpen, {560, 300})) return;
     ImGui::TextWrapped("%s", tr(state.lang, "产业链 JSON 文件或 CSV 文件夹的路径 (也可把文件拖放到窗口):",
                                  "Path of a chain JSON file or CSV folder (or drop a file on the window):"));
     ImGui::SetNextItemWidth(-80);
@@ -43,11 +43,7 @@ void openWindow(App& app) {
 
 void problemsWindow(App& app) {
     ViewerState& state = app.state;
-    centreNext({720, 360});
-    if (!ImGui::Begin(tr(state.lang, "文件有问题###problems", "Problems in the file###problems"), &app.showProblems)) {
-        ImGui::End();
-        return;
-    }
+    if (!beginDialog(tr(state.lang, "文件有问题###problems", "Problems in the file###problems"), &app.showProblems, {720, 360})) return;
     ImGui::TextWrapped("%s", tr(state.lang, "文件未能打开 (之前的产业链仍然打开)。每个问题都标明了位置:",
                                  "The file was not opened (the previous chain stays open). Every problem with its place:"));
     ImGui::BeginChild("##list", {0, -ImGui::GetFrameHeightWithSpacing()}, true);
@@ -64,11 +60,7 @@ void problemsWindow(App& app) {
 
 void exportWindow(App& app) {
     ViewerState& state = app.state;
-    centreNext({560, 200});
-    if (!ImGui::Begin(tr(state.lang, "导出###export", "Export###export"), &app.showExport)) {
-        ImGui::End();
-        return;
-    }
+    if (!beginDialog(tr(state.lang, "导出###export", "Export###export"), &app.showExport, {560, 200})) return;
     ImGui::TextUnformatted(tr(state.lang, "当前视图 (SVG, 与 chainatlas map 相同):", "Current view (SVG, as chainatlas map writes it):"));
     ImGui::SetNextItemWidth(-110);
     ImGui::InputText("##svg", &app.exportSvgPath);
@@ -85,11 +77,7 @@ void exportWindow(App& app) {
 
 void sessionWindow(App& app) {
     ViewerState& state = app.state;
-    centreNext({560, 170});
-    if (!ImGui::Begin(tr(state.lang, "规划会话###session", "Planning session###session"), &app.showSession)) {
-        ImGui::End();
-        return;
-    }
+    if (!beginDialog(tr(state.lang, "规划会话###session", "Planning session###session"), &app.showSession, {560, 170})) return;
     ImGui::TextWrapped("%s", tr(state.lang, "会话保存文件、区域、枢纽、权重、假设与备注:", "A session keeps file, region, hubs, weights, assumptions and notes:"));
     ImGui::SetNextItemWidth(-1);
     ImGui::InputText("##sessionpath", &app.sessionPath);
