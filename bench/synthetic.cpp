@@ -21,7 +21,11 @@ Chain generateChain(const SyntheticSpec& spec) {
         chain.stages.push_back({"stage" + std::to_string(s), {"阶段" + std::to_string(s), "Stage " + std::to_string(s)}, {}});
     for (int s = 0; s < spec.segments; ++s) {
         int stage = std::min(spec.stages - 1, s * spec.stages / std::max(1, spec.segments));
-        chain.segments.push_back({"s" + std::to_string(s), {"环节" + std::to_string(s), "Segment " + std::to_string(s)}, stage, {}});
+        Segment segment;
+        segment.id = "s" + std::to_string(s);
+        segment.name = {"环节" + std::to_string(s), "Segment " + std::to_string(s)};
+        segment.stage = stage;
+        chain.segments.push_back(std::move(segment));
     }
     std::set<std::pair<int, int>> links;
     for (int s = 1; s < spec.segments; ++s) {

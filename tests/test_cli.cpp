@@ -121,7 +121,7 @@ TEST_CASE("analyze --format json has every key of DESIGN §4") {
     nlohmann::json doc = nlohmann::json::parse(r.out);
     for (const char* key : {"chain", "region", "hubs", "assumed", "weights", "segments", "targets", "changed"})
         CHECK(doc.contains(key));
-    CHECK(doc["weights"].size() == 7);
+    CHECK(doc["weights"].size() == 8);  // seven terms and occupied_discount
     CHECK(doc["weights"]["occupied_discount"] == 0.5);
     for (const char* key : {"id", "status", "sites", "output", "rca", "density", "hub_strong", "occupied", "complement",
                             "single_source"})

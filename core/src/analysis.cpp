@@ -23,6 +23,38 @@ const char* statusKey(SegmentStatus status) {
     return "absent";
 }
 
+const char* adviceKey(Advice advice) {
+    switch (advice) {
+        case Advice::Keep: return "keep";
+        case Advice::Leave: return "leave";
+        case Advice::Complement: return "complement";
+        case Advice::Fill: return "fill";
+        case Advice::Strengthen: return "strengthen";
+        case Advice::Extend: return "extend";
+        case Advice::None: return "none";
+    }
+    return "none";
+}
+
+const char* basisKey(Basis basis) {
+    switch (basis) {
+        case Basis::Firm: return "firm";
+        case Basis::Segment: return "segment";
+        case Basis::Ties: return "ties";
+        case Basis::None: return "none";
+    }
+    return "none";
+}
+
+const char* causeKey(ChangeCause cause) {
+    switch (cause) {
+        case ChangeCause::Site: return "site";
+        case ChangeCause::Share: return "share";
+        case ChangeCause::Link: return "link";
+    }
+    return "link";
+}
+
 PresenceMatrix computePresence(const Chain& chain) {
     PresenceMatrix m;
     m.regions = static_cast<int>(chain.regions.size());

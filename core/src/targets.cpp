@@ -23,7 +23,7 @@ double statusValue(const SegmentResult& segment) {
 }
 }  // namespace
 
-double termWeight(const Weights& w, int term) {
+double& termWeight(Weights& w, int term) {
     switch (term) {
         case TermFit: return w.fit;
         case TermAnchor: return w.anchor;
@@ -31,21 +31,26 @@ double termWeight(const Weights& w, int term) {
         case TermLeader: return w.leader;
         case TermDensity: return w.density;
         case TermProfile: return w.profile;
+        case TermInnovation: return w.innovation;
     }
-    return 0;
+    return w.occupiedDiscount;  // not reached: every Term is listed
 }
+
+double termWeight(const Weights& w, int term) { return termWeight(const_cast<Weights&>(w), term); }
 
 nlohmann::json weightsToJson(const Weights& w) {
     return {{"fit", w.fit},         {"anchor", w.anchor},   {"hub", w.hub},
             {"leader", w.leader},   {"density", w.density}, {"profile", w.profile},
-            {"occupied_discount", w.occupiedDiscount}};
+            {"innovation", w.innovation}, {"occupied_discount", w.occupiedDiscount}};
 }
 
 std::string weightsFromJson(const nlohmann::json& object, Weights& w) {
     if (!object.is_object()) return "/: weights must be a JSON object";
     std::vector<std::string> keys(kTermKeys.begin(), kTermKeys.end());
     keys.push_back("occupied_discount");
-    double* slots[] = {&w.fit, &w.anchor, &w.hub, &w.leader, &w.density, &w.profile, &w.occupiedDiscount};
+    auto slot = [&](std::ptrdiff_t index) -> double& {
+        return index < kTermCount ? termWeight(w, static_cast<int>(index)) : w.occupiedDiscount;
+    };
     for (auto it = object.begin(); it != object.end(); ++it) {
         auto key = std::find(keys.begin(), keys.end(), it.key());
         if (key == keys.end()) return "/" + it.key() + ": unknown weight \"" + it.key() + "\"" + didYouMean(it.key(), keys);
@@ -54,7 +59,7 @@ std::string weightsFromJson(const nlohmann::json& object, Weights& w) {
         double value = it->get<double>();
         if (value < 0) return "/" + it.key() + ": must not be negative";
         if (it.key() == "occupied_discount" && value > 1) return "/occupied_discount: must lie in [0, 1]";
-        *slots[key - keys.begin()] = value;
+        slot(key - keys.begin()) = value;
     }
     return {};
 }

@@ -38,13 +38,12 @@ void regionPickers(App& app) {
 void weightSliders(App& app) {
     ViewerState& state = app.state;
     Weights w = state.scenario.weights;
-    double* slots[] = {&w.fit, &w.anchor, &w.hub, &w.leader, &w.density, &w.profile};
     bool changed = false, released = false;
     for (int t = 0; t < kTermCount; ++t) {
-        float value = static_cast<float>(*slots[t]);
+        float value = static_cast<float>(termWeight(w, t));
         ImGui::SetNextItemWidth(-90);
         if (ImGui::SliderFloat(termName(state.lang, t), &value, 0.0f, 5.0f, "%.1f")) {
-            *slots[t] = value;
+            termWeight(w, t) = value;
             changed = true;
         }
         released = released || ImGui::IsItemDeactivatedAfterEdit();

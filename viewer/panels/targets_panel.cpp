@@ -16,7 +16,8 @@ using namespace chainatlas;
 namespace {
 
 const ImU32 kTermColors[kTermCount] = {IM_COL32(198, 40, 40, 255), IM_COL32(0, 137, 123, 255), IM_COL32(106, 27, 154, 255),
-                                       IM_COL32(255, 111, 0, 255), IM_COL32(21, 101, 192, 255), IM_COL32(85, 139, 47, 255)};
+                                       IM_COL32(255, 111, 0, 255), IM_COL32(21, 101, 192, 255), IM_COL32(85, 139, 47, 255),
+                                       IM_COL32(0, 172, 193, 255)};
 
 void stackedBar(const Target& t, double maxScore, float width) {
     ImDrawList* draw = ImGui::GetWindowDrawList();

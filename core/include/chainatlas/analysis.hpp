@@ -13,15 +13,30 @@ namespace chainatlas {
 enum class SegmentStatus { Strong, Weak, Gap, Extension, Absent };
 const char* statusKey(SegmentStatus status);  // "strong", "weak", "gap", "extension", "absent"
 
-// Weights of the six target terms (§3.4) and the discount for segments a hub occupies.
+// What a planner does with a segment (§3.3); the first rule that holds, in this order.
+enum class Advice { Keep, Leave, Complement, Fill, Strengthen, Extend, None };
+const char* adviceKey(Advice advice);  // "keep", "leave", "complement", "fill", "strengthen", "extend", "none"
+
+// Where a profile or innovation value comes from (§3.5, §3.6, §3.9); `None` is shown as no data (无数据).
+enum class Basis { Firm, Segment, Ties, None };
+const char* basisKey(Basis basis);  // "firm", "segment", "ties", "none"
+
+// Why a segment's status changed under a what-if (§3.8).
+enum class ChangeCause { Site, Share, Link };
+const char* causeKey(ChangeCause cause);  // "site", "share", "link"
+
+// Weights of the seven target terms (§3.6) and the discount for segments a hub occupies.
+// TODO(logic, issue 10): occupiedDiscount default becomes 1.0 per revised §3.6.
 struct Weights {
-    double fit = 3, anchor = 2, hub = 1, leader = 1, density = 1, profile = 2;
+    double fit = 3, anchor = 2, hub = 1, leader = 1, density = 1, profile = 2, innovation = 1;
     double occupiedDiscount = 0.5;
 };
-enum Term { TermFit, TermAnchor, TermHub, TermLeader, TermDensity, TermProfile };
-inline constexpr int kTermCount = 6;
-inline constexpr std::array<const char*, kTermCount> kTermKeys = {"fit", "anchor", "hub", "leader", "density", "profile"};
+enum Term { TermFit, TermAnchor, TermHub, TermLeader, TermDensity, TermProfile, TermInnovation };
+inline constexpr int kTermCount = 7;
+inline constexpr std::array<const char*, kTermCount> kTermKeys = {"fit",     "anchor",  "hub",       "leader",
+                                                                  "density", "profile", "innovation"};
 double termWeight(const Weights& weights, int term);
+double& termWeight(Weights& weights, int term);  // the slot, for sliders and readers
 nlohmann::json weightsToJson(const Weights& weights);
 // Reads a --weights object; returns "" or the problem as "/pointer: message".
 std::string weightsFromJson(const nlohmann::json& object, Weights& weights);
@@ -56,11 +71,22 @@ std::vector<double> computeProximity(const PresenceMatrix& presence);
 // Density omega(r, s) for one region and every segment.
 std::vector<double> computeDensity(const PresenceMatrix& presence, const std::vector<double>& proximity, int region);
 
+// Resources of the focal region serving a segment, by chain (§3.9).
+struct ChainSupport {
+    int innovation = 0, capital = 0, talent = 0, service = 0;
+};
+
 struct SegmentResult {
     SegmentStatus status = SegmentStatus::Absent;
+    Advice advice = Advice::None;
     int sites = 0;
     double output = 0, rca = 0, density = 0;
     bool hubStrong = false, occupied = false, complement = false, singleSource = false;
+    int candidates = 0;          // distinct firms with a site in s and none in the region (§3.2)
+    double profile = 0.5;        // P(s) (§3.5)
+    Basis profileBasis = Basis::None;
+    ChainSupport support;        // §3.9
+    bool transfer = false;       // 成果转化 opportunity (§3.9)
 };
 
 // A segment of a candidate that earned `fit`.
@@ -81,11 +107,32 @@ struct Target {
     std::vector<FitSegment> segments;
     std::vector<int> anchors;      // local firms that supply it or are supplied by it
     std::vector<int> hubPartners;  // firms with a site in a hub region that it supplies
+    std::vector<int> resources;    // resources it has a tie to that earned `innovation` (§3.9)
+    Basis profileBasis = Basis::None;
+    Basis innovationBasis = Basis::None;
+    int baseRank = 0;  // under a what-if: its rank without the assumptions (0: not ranked then)
+};
+
+// A candidate whose fit is 0 after the occupied discount (§3.6): listed, not ranked.
+struct SetAside {
+    int firm = -1;
+    std::vector<int> segments;  // the discounted segments it would have earned fit in
+};
+
+// A segment to pursue (§3.7), with feasibility (density) and attractiveness (profile).
+struct Priority {
+    int segment = -1;
+    Advice advice = Advice::None;
+    double value = 0, density = 0, profile = 0.5;
+    Basis basis = Basis::None;
+    int candidates = 0;
+    double score = 0;
 };
 
 struct StatusChange {
     int segment = -1;
     SegmentStatus from = SegmentStatus::Absent, to = SegmentStatus::Absent;
+    ChangeCause cause = ChangeCause::Link;
 };
 
 struct Analysis {
@@ -95,6 +142,8 @@ struct Analysis {
     Weights weights;
     std::vector<SegmentResult> segments;
     std::vector<Target> targets;  // ordered by score, then firm id; rank starts at 1
+    std::vector<SetAside> setAside;      // ordered by firm id
+    std::vector<Priority> priorities;    // ordered by score, then segment id
     std::vector<StatusChange> changed;
 };
 

@@ -44,6 +44,9 @@ struct Segment {
     std::string id;
     Name name;
     int stage = -1;  // index into Chain::stages, -1 when the segment names no stage
+    std::array<std::optional<double>, kMetricCount> metrics{};  // industry-level 三高三低 figures (§2)
+    std::string division;      // national industry classification code, e.g. "C3841" (may be empty)
+    std::vector<int> sources;  // source indices
     nlohmann::json extra;
 };
 
