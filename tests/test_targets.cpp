@@ -177,5 +177,8 @@ TEST_CASE("weights from JSON: known keys, checked values") {
     CHECK(weightsFromJson(nlohmann::json{{"fitt", 1}}, w).find("did you mean \"fit\"") != std::string::npos);
     CHECK(weightsFromJson(nlohmann::json{{"hub", -1}}, w).find("negative") != std::string::npos);
     CHECK(weightsFromJson(nlohmann::json{{"occupied_discount", 2}}, w).find("[0, 1]") != std::string::npos);
-    CHECK(weightsToJson(Weights{}).size() == 7);
+    CHECK(weightsToJson(Weights{}).size() == 8);  // seven terms and occupied_discount
+    CHECK(weightsFromJson(nlohmann::json{{"innovation", 4}}, w).empty());
+    CHECK(w.innovation == 4);
+    CHECK(w.fit == 5);  // untouched by the second call
 }
