@@ -55,6 +55,14 @@ const std::vector<FileSpec>& specs() {
         {"supplies.csv", "supplies", false,
          {{"from", "/from", Cell::Text}, {"to", "/to", Cell::Text}, {"segment", "/segment", Cell::Text},
           {"confidence", "/confidence", Cell::Text}}},
+        {"resources.csv", "resources", false,
+         {{"id", "/id", Cell::Text}, {"name_zh", "/name/zh", Cell::Text}, {"name_en", "/name/en", Cell::Text},
+          {"kind", "/kind", Cell::Text}, {"region", "/region", Cell::Text}, {"segments", "/segments", Cell::List},
+          {"sources", "/sources", Cell::List}, {"confidence", "/confidence", Cell::Text},
+          {"note", "/note", Cell::Text}}},
+        {"ties.csv", "ties", false,
+         {{"resource", "/resource", Cell::Text}, {"firm", "/firm", Cell::Text}, {"kind", "/kind", Cell::Text},
+          {"confidence", "/confidence", Cell::Text}}},
     };
     return all;
 }

@@ -19,11 +19,13 @@ void Chain::buildIndexes() {
     firmIndex.clear();
     stageIndex.clear();
     sourceIndex.clear();
+    resourceIndex.clear();
     for (int i = 0; i < static_cast<int>(segments.size()); ++i) segmentIndex.emplace(segments[i].id, i);
     for (int i = 0; i < static_cast<int>(regions.size()); ++i) regionIndex.emplace(regions[i].id, i);
     for (int i = 0; i < static_cast<int>(firms.size()); ++i) firmIndex.emplace(firms[i].id, i);
     for (int i = 0; i < static_cast<int>(stages.size()); ++i) stageIndex.emplace(stages[i].id, i);
     for (int i = 0; i < static_cast<int>(sources.size()); ++i) sourceIndex.emplace(sources[i].id, i);
+    for (int i = 0; i < static_cast<int>(resources.size()); ++i) resourceIndex.emplace(resources[i].id, i);
 
     segmentGraph = SegmentGraph(segments.size());
     for (const auto& link : links) boost::add_edge(link.from, link.to, segmentGraph);

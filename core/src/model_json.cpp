@@ -22,6 +22,42 @@ void putName(json& object, const Name& name) {
     if (!name.zh.empty() || !name.en.empty()) object["name"] = nameToJson(name);
 }
 
+json idList(const std::vector<int>& indices, const auto& items) {
+    json out = json::array();
+    for (int i : indices) out.push_back(items[i].id);
+    return out;
+}
+
+json resourcesToJson(const Chain& chain) {
+    json out = json::array();
+    for (const Resource& resource : chain.resources) {
+        json r = withExtra(resource.extra);
+        r["id"] = resource.id;
+        putName(r, resource.name);
+        r["kind"] = kResourceKindKeys[static_cast<int>(resource.kind)];
+        r["region"] = chain.regions[resource.region].id;
+        if (!resource.segments.empty()) r["segments"] = idList(resource.segments, chain.segments);
+        if (!resource.sources.empty()) r["sources"] = idList(resource.sources, chain.sources);
+        r["confidence"] = resource.confidence;
+        if (!resource.note.empty()) r["note"] = resource.note;
+        out.push_back(r);
+    }
+    return out;
+}
+
+json tiesToJson(const Chain& chain) {
+    json out = json::array();
+    for (const Tie& tie : chain.ties) {
+        json t = withExtra(tie.extra);
+        t["resource"] = chain.resources[tie.resource].id;
+        t["firm"] = chain.firms[tie.firm].id;
+        t["kind"] = kTieKindKeys[static_cast<int>(tie.kind)];
+        t["confidence"] = tie.confidence;
+        out.push_back(t);
+    }
+    return out;
+}
+
 }  // namespace
 
 json chainToJson(const Chain& chain) {
@@ -106,6 +142,8 @@ json chainToJson(const Chain& chain) {
         if (!supply.confidence.empty()) s["confidence"] = supply.confidence;
         doc["supplies"].push_back(s);
     }
+    if (!chain.resources.empty()) doc["resources"] = resourcesToJson(chain);
+    if (!chain.ties.empty()) doc["ties"] = tiesToJson(chain);
     return doc;
 }
 

@@ -3,6 +3,7 @@
 #include <cmath>
 
 #include "chainatlas/analysis.hpp"
+#include "chainatlas/support.hpp"
 #include "chainatlas/text.hpp"
 
 namespace chainatlas {
@@ -152,6 +153,10 @@ std::vector<Target> buildCandidates(const Chain& chain, const std::vector<Segmen
         for (const FitSegment& fs : target.segments) density = std::max(density, segments[fs.segment].density);
         target.value[TermDensity] = density;
         target.value[TermProfile] = profile[f];
+        InnovationTerm innovation = innovationTerm(chain, static_cast<int>(f), region, hubs);
+        target.value[TermInnovation] = innovation.value;
+        target.resources = std::move(innovation.resources);
+        target.innovationBasis = chain.resources.empty() ? Basis::None : Basis::Ties;
         targets.push_back(std::move(target));
     }
     return targets;
@@ -196,6 +201,7 @@ Analysis analyzeAssumed(const Chain& chain, const Chain& assumedChain, const Ana
     PresenceMatrix presence = computePresence(assumedChain);
     std::vector<double> proximity = computeProximity(presence);
     result.segments = analyzeSegments(assumedChain, presence, proximity, options.region, options.hubs);
+    applySupport(assumedChain, options.region, result.segments);
     result.targets = buildCandidates(assumedChain, result.segments, options.region, options.hubs);
     rankTargets(result.targets, assumedChain, options.weights);
 

@@ -61,7 +61,7 @@ private:
     std::vector<Diagnostic> diagnostics_;
     Chain chain_;
     IdTable sources_{"source", {}, {}}, stages_{"stage", {}, {}}, segments_{"segment", {}, {}},
-        regions_{"region", {}, {}}, firms_{"firm", {}, {}};
+        regions_{"region", {}, {}}, firms_{"firm", {}, {}}, resources_{"resource", {}, {}};
 
     void error(const std::string& pointer, const std::string& message) {
         diagnostics_.push_back({Severity::Error, file_, pointer, message});
@@ -89,6 +89,11 @@ private:
     void readFirms(const json* items);
     void readSite(const json& item, const std::string& pointer, Firm& firm);
     void readSupplies(const json* items);
+    void readResources(const json* items);
+    void readTies(const json* items);
+    int keyword(const json& owner, const std::string& pointer, const char* key, const std::vector<std::string>& words);
+    std::string confidence(const json& owner, const std::string& pointer);
+    std::vector<int> references(const json& owner, const std::string& pointer, const char* key, const IdTable& table);
     void checkCycles(const json* links, const json* segments);
 };
 
@@ -476,6 +481,93 @@ void Validator::readSupplies(const json* items) {
     }
 }
 
+// A required string that must be one of `words`; its position, or -1 (reported, with did-you-mean).
+int Validator::keyword(const json& owner, const std::string& pointer, const char* key,
+                       const std::vector<std::string>& words) {
+    auto value = string(owner, pointer, key, true);
+    if (!value) return -1;
+    auto found = std::find(words.begin(), words.end(), *value);
+    if (found != words.end()) return static_cast<int>(found - words.begin());
+    std::string list;
+    for (const auto& word : words) list += (list.empty() ? "" : ", ") + word;
+    error(at(pointer, key), "unknown " + std::string(key) + " \"" + *value + "\"" + didYouMean(*value, words) +
+                                " (one of " + list + ")");
+    return -1;
+}
+
+// Resources and ties must say how sure we are (§2): "A", "B" or "C".
+std::string Validator::confidence(const json& owner, const std::string& pointer) {
+    auto value = string(owner, pointer, "confidence", true);
+    if (!value) return {};
+    if (*value != "A" && *value != "B" && *value != "C") {
+        error(at(pointer, "confidence"), "\"confidence\" must be \"A\", \"B\" or \"C\", found \"" + *value + "\"");
+        return {};
+    }
+    return *value;
+}
+
+// An optional array of ids of one kind; the resolved indices, sorted and unique.
+std::vector<int> Validator::references(const json& owner, const std::string& pointer, const char* key,
+                                       const IdTable& table) {
+    std::vector<int> result;
+    auto it = owner.find(key);
+    if (it == owner.end()) return result;
+    if (!it->is_array()) {
+        error(at(pointer, key), std::string("\"") + key + "\" must be an array of " + table.kind + " ids, found " +
+                                    typeName(*it));
+        return result;
+    }
+    for (std::size_t k = 0; k < it->size(); ++k) {
+        int index = referenceValue((*it)[k], at(at(pointer, key), k), table);
+        if (index >= 0) result.push_back(index);
+    }
+    std::sort(result.begin(), result.end());
+    result.erase(std::unique(result.begin(), result.end()), result.end());
+    return result;
+}
+
+void Validator::readResources(const json* items) {
+    if (!items) return;
+    static const std::vector<std::string> kinds(kResourceKindKeys.begin(), kResourceKindKeys.end());
+    for (std::size_t i = 0; i < items->size(); ++i) {
+        std::string p = at("/resources", i);
+        const json& item = (*items)[i];
+        if (!isObject(item, p, "a resource")) continue;
+        Resource resource;
+        resource.id = idString(item);
+        if (firms_.index.count(resource.id))
+            error(at(p, "id"), "resource id \"" + resource.id + "\" is also a firm id (ids must differ)");
+        resource.name = name(item, p);
+        int kind = keyword(item, p, "kind", kinds);
+        if (kind >= 0) resource.kind = static_cast<ResourceKind>(kind);
+        resource.region = reference(item, p, "region", regions_, true);
+        resource.segments = references(item, p, "segments", segments_);
+        resource.sources = references(item, p, "sources", sources_);
+        resource.confidence = confidence(item, p);
+        if (auto note = string(item, p, "note", false)) resource.note = *note;
+        resource.extra = extra(item, {"id", "name", "kind", "region", "segments", "sources", "confidence", "note"});
+        chain_.resources.push_back(std::move(resource));
+    }
+}
+
+void Validator::readTies(const json* items) {
+    if (!items) return;
+    static const std::vector<std::string> kinds(kTieKindKeys.begin(), kTieKindKeys.end());
+    for (std::size_t i = 0; i < items->size(); ++i) {
+        std::string p = at("/ties", i);
+        const json& item = (*items)[i];
+        if (!isObject(item, p, "a tie")) continue;
+        Tie tie;
+        tie.resource = reference(item, p, "resource", resources_, true);
+        tie.firm = reference(item, p, "firm", firms_, true);
+        int kind = keyword(item, p, "kind", kinds);
+        if (kind >= 0) tie.kind = static_cast<TieKind>(kind);
+        tie.confidence = confidence(item, p);
+        tie.extra = extra(item, {"resource", "firm", "kind", "confidence"});
+        chain_.ties.push_back(std::move(tie));
+    }
+}
+
 LoadResult Validator::run(const json& doc) {
     LoadResult result;
     if (!doc.is_object()) {
@@ -489,7 +581,8 @@ LoadResult Validator::run(const json& doc) {
         error("/format", "unsupported format " + format->dump() + " (expected \"chainatlas/1\")");
 
     static const std::set<std::string> known = {"format", "chain", "sources", "stages", "segments",
-                                                "links", "regions", "firms", "supplies"};
+                                                "links", "regions", "firms", "supplies",
+                                                "resources", "ties"};
     for (auto it = doc.begin(); it != doc.end(); ++it)
         if (!known.count(it.key())) warning(at("", it.key()), "unknown top-level key \"" + it.key() + "\" (ignored)");
 
@@ -501,12 +594,15 @@ LoadResult Validator::run(const json& doc) {
     const json* regions = array(doc, "regions", true);
     const json* firms = array(doc, "firms", true);
     const json* supplies = array(doc, "supplies", false);
+    const json* resources = array(doc, "resources", false);
+    const json* ties = array(doc, "ties", false);
 
     collectIds(sources, "/sources", sources_);
     collectIds(stages, "/stages", stages_);
     collectIds(segments, "/segments", segments_);
     collectIds(regions, "/regions", regions_);
     collectIds(firms, "/firms", firms_);
+    collectIds(resources, "/resources", resources_);
 
     readSources(sources);
     readStages(stages);
@@ -515,6 +611,8 @@ LoadResult Validator::run(const json& doc) {
     readRegions(regions);
     readFirms(firms);
     readSupplies(supplies);
+    readResources(resources);
+    readTies(ties);
     checkCycles(links, segments);
 
     if (!hasErrors(diagnostics_)) {

@@ -88,6 +88,39 @@ struct Supply {
     nlohmann::json extra;
 };
 
+// The other three of the four chains (四链融合: innovation, capital, talent) plus services (§2, §3.9).
+enum class ResourceKind { University, Institute, Lab, Fund, Talent, Platform, Service };
+inline constexpr int kResourceKindCount = 7;
+inline constexpr std::array<const char*, kResourceKindCount> kResourceKindKeys = {
+    "university", "institute", "lab", "fund", "talent", "platform", "service"};
+
+// How a resource relates to a firm.
+enum class TieKind { Spinoff, License, JointLab, Investment, Training, Service };
+inline constexpr int kTieKindCount = 6;
+inline constexpr std::array<const char*, kTieKindCount> kTieKindKeys = {"spinoff",    "license",  "joint-lab",
+                                                                        "investment", "training", "service"};
+
+struct Resource {
+    std::string id;
+    Name name;
+    ResourceKind kind = ResourceKind::Institute;
+    int region = -1;
+    std::vector<int> segments;  // segment indices, sorted; empty: the whole chain
+    std::vector<int> sources;   // source indices
+    std::string confidence;     // "A", "B" or "C"; C counts nowhere (§2)
+    std::string note;
+    nlohmann::json extra;
+    bool confirmed() const { return confidence == "A" || confidence == "B"; }
+};
+
+struct Tie {
+    int resource = -1, firm = -1;
+    TieKind kind = TieKind::Spinoff;
+    std::string confidence;  // "A", "B" or "C"
+    nlohmann::json extra;
+    bool confirmed() const { return confidence == "A" || confidence == "B"; }
+};
+
 // Segment DAG: vertex i is segment i, an edge per link.
 using SegmentGraph = boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS>;
 // Supply graph: vertex i is firm i, an edge per supply (the edge's property is the supply's index).
@@ -106,11 +139,14 @@ struct Chain {
     std::vector<Region> regions;
     std::vector<Firm> firms;
     std::vector<Supply> supplies;
+    std::vector<Resource> resources;
+    std::vector<Tie> ties;
 
     // Derived by buildIndexes(): graphs and id lookups.
     SegmentGraph segmentGraph;
     FirmGraph firmGraph;
-    std::unordered_map<std::string, int> segmentIndex, regionIndex, firmIndex, stageIndex, sourceIndex;
+    std::unordered_map<std::string, int> segmentIndex, regionIndex, firmIndex, stageIndex, sourceIndex,
+        resourceIndex;
 
     // Rebuilds graphs and id maps from the vectors; call after any change to them.
     void buildIndexes();
