@@ -297,3 +297,24 @@ TEST_CASE("additive manufacturing, Weinan with hub Xi'an: printing services stro
     CHECK(blt->value[TermLeader] == 1.0);
     checkActionableSegmentsHaveCandidates(chain, a);
 }
+
+TEST_CASE("four chains: each SIP/Xi'an chain has A/B resources and ties; BLT earns innovation through NWPU in Xi'an") {
+    for (const char* name : {"biomedicine.json", "nanotech.json", "ai.json", "additive-manufacturing.json"}) {
+        CAPTURE(name);
+        Chain chain = bundled(name);
+        CHECK(chain.resources.size() >= 5);
+        CHECK(chain.ties.size() >= 4);
+        for (const Resource& r : chain.resources) CHECK(r.confirmed());
+        for (const Tie& t : chain.ties) CHECK(t.confirmed());
+    }
+    // Weinan with hub Xi'an: BLT has no site in Weinan and a spin-off tie to NWPU, a resource in the hub, so
+    // innovation = 0.5 (§3.9: 1 for a tie in the region, 0.5 for one in a hub region only).
+    Chain chain = bundled("additive-manufacturing.json");
+    Analysis a = analyze(chain, test::options(chain, "weinan", {"xian"}));
+    const Target* blt = test::target(chain, a, "bright-laser");
+    REQUIRE(blt != nullptr);
+    CHECK(blt->value[TermInnovation] == 0.5);
+    bool viaNwpu = false;
+    for (int r : blt->resources) viaNwpu = viaNwpu || chain.resources[r].id == "nwpu-university";
+    CHECK(viaNwpu);
+}
