@@ -318,3 +318,17 @@ TEST_CASE("four chains: each SIP/Xi'an chain has A/B resources and ties; BLT ear
     for (int r : blt->resources) viaNwpu = viaNwpu || chain.resources[r].id == "nwpu-university";
     CHECK(viaNwpu);
 }
+
+TEST_CASE("AI, SIP with hub Shanghai: 深聪 earns innovation 1 through SIP's sci-tech fund and Oriza (科技招商)") {
+    Chain chain = bundled("ai.json");
+    Analysis a = analyze(chain, test::options(chain, "suzhou", {"shanghai"}));
+    const Target* shencong = test::target(chain, a, "shencong");
+    REQUIRE(shencong != nullptr);
+    // A tie (A or B) to a resource in the focal region gives 1 (§3.9); both funds are in SIP.
+    CHECK(shencong->value[TermInnovation] == 1.0);
+    std::vector<std::string> ids;
+    for (int r : shencong->resources) ids.push_back(chain.resources[r].id);
+    CHECK(std::find(ids.begin(), ids.end(), "sip-sci-fund") != ids.end());
+    // It also supplies AISpeech, a local firm: a = 1, anchor = 1/3.
+    CHECK(shencong->value[TermAnchor] == doctest::Approx(1.0 / 3.0));
+}
