@@ -332,3 +332,20 @@ TEST_CASE("AI, SIP with hub Shanghai: 深聪 earns innovation 1 through SIP's sc
     // It also supplies AISpeech, a local firm: a = 1, anchor = 1/3.
     CHECK(shencong->value[TermAnchor] == doctest::Approx(1.0 / 3.0));
 }
+
+TEST_CASE("biomedicine, SIP: CRO is the gap, and its leading targets are partners of park firms (以商招商)") {
+    Chain chain = bundled("biomedicine.json");
+    Analysis a = analyze(chain, test::options(chain, "suzhou"));
+    CHECK(test::segment(chain, a, "cro").status == SegmentStatus::Gap);
+    CHECK(test::segment(chain, a, "discovery").status == SegmentStatus::Strong);
+    CHECK(test::segment(chain, a, "cdmo").status == SegmentStatus::Strong);
+    REQUIRE(a.targets.size() >= 2);
+    for (int i = 0; i < 2; ++i) {
+        const Target& t = a.targets[i];
+        CAPTURE(chain.firms[t.firm].id);
+        CHECK((chain.firms[t.firm].id == "3d-medicines" || chain.firms[t.firm].id == "wuxi-apptec"));
+        // One local partner each (Alphamab, JW Therapeutics): anchor = min(1, 3) / 3.
+        CHECK(t.value[TermAnchor] == doctest::Approx(1.0 / 3.0));
+    }
+    checkActionableSegmentsHaveCandidates(chain, a);
+}
