@@ -13,6 +13,7 @@
 #include <iostream>
 
 #include "app.hpp"
+#include "chainatlas/paths.hpp"
 
 namespace {
 
@@ -133,8 +134,7 @@ int main(int argc, char** argv) {
     ImGui_ImplGlfw_InitForOpenGL(window, true);
     ImGui_ImplOpenGL3_Init(glsl);
 
-    const char* assets = std::getenv("CHAINATLAS_ASSETS");
-    viewer::App app(assets ? assets : CHAINATLAS_DEFAULT_ASSETS_DIR);
+    viewer::App app(chainatlas::assetsDir());
     int status = 0;
     if (!o.file.empty()) {
         app.open(o.file);

@@ -5,6 +5,7 @@
 #include <filesystem>
 
 #include "chainatlas/file_io.hpp"
+#include "chainatlas/paths.hpp"
 
 namespace chainatlas {
 
@@ -18,10 +19,7 @@ bool parseColor(const std::string& hex, int& r, int& g, int& b) {
     return true;
 }
 
-std::string defaultThemePath() {
-    if (const char* assets = std::getenv("CHAINATLAS_ASSETS")) return std::string(assets) + "/theme.json";
-    return std::string(CHAINATLAS_DEFAULT_ASSETS_DIR) + "/theme.json";
-}
+std::string defaultThemePath() { return assetsDir() + "/theme.json"; }
 
 Theme loadTheme(const std::string& path, std::vector<Diagnostic>& diagnostics) {
     Theme theme;
