@@ -5,8 +5,14 @@ cd "$(dirname "$0")/.."
 
 bash scripts/setup.sh
 mkdir -p build-test
+# ccache, when the machine has it, shares compiled objects between checkouts of this repository (optional).
+launcher=()
+if command -v ccache >/dev/null 2>&1; then
+  launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
+  export CCACHE_BASEDIR="${CCACHE_BASEDIR:-$(dirname "$PWD")}" CCACHE_NOHASHDIR=1
+fi
 cmake -S . -B build-test -DCMAKE_BUILD_TYPE=Debug -DCHAINATLAS_SANITIZE=ON -DCHAINATLAS_WERROR=ON \
-      -DCHAINATLAS_BUILD_BENCH=ON > build-test/configure.log 2>&1 || { cat build-test/configure.log; exit 1; }
+      -DCHAINATLAS_BUILD_BENCH=ON "${launcher[@]}" > build-test/configure.log 2>&1 || { cat build-test/configure.log; exit 1; }
 cmake --build build-test -j"$(nproc)"
 export ASAN_OPTIONS="detect_leaks=1:abort_on_error=0"
 export LSAN_OPTIONS="suppressions=$PWD/tests/lsan.supp:print_suppressions=0"
