@@ -5,6 +5,9 @@
 #include <functional>
 #include <set>
 
+#include <boost/graph/adjacency_list.hpp>
+#include <boost/graph/depth_first_search.hpp>
+
 #include "chainatlas/load.hpp"
 #include "chainatlas/text.hpp"
 
@@ -321,59 +324,62 @@ void Validator::readLinks(const json* items) {
     }
 }
 
+// Segment positions as vertices, one edge per resolvable link carrying the link's position, so a cycle
+// can be located in the file.
+using LinkGraph = boost::adjacency_list<boost::vecS, boost::vecS, boost::directedS, boost::no_property,
+                                        boost::property<boost::edge_index_t, int>>;
+
+// Depth-first search that reports each back edge (u -> v with v still on the stack) as the cycle
+// v -> ... -> u -> v, walking the tree edges back from u.
+class CycleReporter : public boost::default_dfs_visitor {
+public:
+    CycleReporter(std::vector<int>& parent, std::function<void(int, int, int)> report)
+        : parent_(&parent), report_(std::move(report)) {}
+    void tree_edge(LinkGraph::edge_descriptor e, const LinkGraph& g) const {
+        (*parent_)[boost::target(e, g)] = static_cast<int>(boost::source(e, g));
+    }
+    void back_edge(LinkGraph::edge_descriptor e, const LinkGraph& g) const {
+        report_(static_cast<int>(boost::source(e, g)), static_cast<int>(boost::target(e, g)),
+                boost::get(boost::edge_index, g, e));
+    }
+
+private:
+    std::vector<int>* parent_;
+    std::function<void(int, int, int)> report_;
+};
+
 void Validator::checkCycles(const json* items, const json* segments) {
     if (!items || !segments) return;
     // Indices here are positions in the "segments" array, as the references resolved them.
     int n = static_cast<int>(segments->size());
     auto idOf = [&](int s) { return idString((*segments)[s]); };
-    // Adjacency with the link index that makes each edge, so a cycle can be located in the file.
-    std::vector<std::vector<std::pair<int, int>>> out(n);
     auto resolve = [&](const json& link, const char* key) {
         auto it = link.find(key);
         if (it == link.end() || !it->is_string()) return -1;
         auto found = segments_.index.find(it->get<std::string>());
         return found == segments_.index.end() ? -1 : found->second;
     };
+    LinkGraph graph(n);
     for (int k = 0; k < static_cast<int>(items->size()); ++k) {
         const json& link = (*items)[k];
         if (!link.is_object()) continue;
         int from = resolve(link, "from"), to = resolve(link, "to");
-        if (from >= 0 && to >= 0) out[from].push_back({to, k});
+        if (from >= 0 && to >= 0) boost::add_edge(from, to, k, graph);
     }
-    std::vector<int> state(n, 0);  // 0 unseen, 1 on the DFS stack, 2 done
     std::vector<int> parent(n, -1);
     int reported = 0;
-    for (int start = 0; start < n && reported < 20; ++start) {
-        if (state[start] != 0) continue;
-        // Iterative DFS: (vertex, next edge position).
-        std::vector<std::pair<int, std::size_t>> stack{{start, 0}};
-        state[start] = 1;
-        while (!stack.empty() && reported < 20) {
-            auto& [v, next] = stack.back();
-            if (next == out[v].size()) {
-                state[v] = 2;
-                stack.pop_back();
-                continue;
-            }
-            auto [w, linkIndex] = out[v][next++];
-            if (state[w] == 0) {
-                state[w] = 1;
-                parent[w] = v;
-                stack.push_back({w, 0});
-            } else if (state[w] == 1) {
-                std::vector<std::string> path{idOf(w)};
-                std::vector<int> walk;
-                for (int u = v; u != w; u = parent[u]) walk.push_back(u);
-                for (auto it = walk.rbegin(); it != walk.rend(); ++it) path.push_back(idOf(*it));
-                path.push_back(idOf(w));
-                std::string text;
-                for (std::size_t k = 0; k < path.size(); ++k) text += (k ? " -> " : "") + path[k];
-                error(at("/links", static_cast<std::size_t>(linkIndex)),
-                      "links must not form a cycle: " + text);
-                ++reported;
-            }
-        }
-    }
+    auto report = [&](int from, int to, int linkIndex) {
+        if (++reported > 20) return;  // a tangle of links: the first twenty cycles say enough
+        std::vector<int> walk;
+        for (int u = from; u != to; u = parent[u]) walk.push_back(u);
+        std::string text = idOf(to);
+        for (auto it = walk.rbegin(); it != walk.rend(); ++it) text += " -> " + idOf(*it);
+        text += " -> " + idOf(to);
+        error(at("/links", static_cast<std::size_t>(linkIndex)), "links must not form a cycle: " + text);
+    };
+    std::vector<boost::default_color_type> colors(n);
+    boost::depth_first_search(graph, CycleReporter(parent, report),
+                              boost::make_iterator_property_map(colors.begin(), boost::get(boost::vertex_index, graph)));
 }
 
 void Validator::readRegions(const json* items) {
