@@ -127,7 +127,7 @@ TEST_CASE("NEV data: every segment has a firm, the Weinan cathode gap has candid
     }
     // The issue asks for at least two firms that could be courted for Weinan's cathode gap.
     CHECK(candidatesOutside(chain, "cathode", "weinan") >= 2);
-    CHECK(chain.firms.size() >= 80);
+    CHECK(chain.firms.size() >= 120);
     int drawn = 0;
     for (const Supply& supply : chain.supplies) drawn += supply.confidence == "A" || supply.confidence == "B";
     CHECK(drawn >= 60);
