@@ -26,6 +26,11 @@ inline chainatlas::Chain chainFromFile(const std::string& path) {
     return std::move(*result.chain);
 }
 
+// A chain from tests/data, e.g. dataChain(fixtures::kPlannerFile).
+inline chainatlas::Chain dataChain(const std::string& relative) {
+    return chainFromFile(std::string(CHAINATLAS_TEST_DATA_DIR) + "/" + relative);
+}
+
 inline const chainatlas::SegmentResult& segment(const chainatlas::Chain& chain, const chainatlas::Analysis& a,
                                                 const std::string& id) {
     int s = chainatlas::findSegment(chain, id);

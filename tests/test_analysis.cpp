@@ -158,3 +158,76 @@ TEST_CASE("proximity is 0 when both segments are nowhere advantaged") {
     CHECK(phi[1] == 0.0);
     CHECK(computeDensity(m, phi, 0)[0] == 0.0);
 }
+
+namespace {
+Chain planner() { return test::dataChain(fixtures::kPlannerFile); }
+}  // namespace
+
+TEST_CASE("advice, candidates and segment profiles on the planner chain") {
+    // See fixtures.hpp (kPlannerFile) for the arithmetic.
+    Chain chain = planner();
+    Analysis a = analyze(chain, test::options(chain, "l", {"h"}));
+    struct Row {
+        const char* id;
+        SegmentStatus status;
+        Advice advice;
+        int candidates;
+        double profile;
+        Basis basis;
+    };
+    const Row rows[] = {{"m", SegmentStatus::Strong, Advice::Keep, 2, 2.5 / 6, Basis::Segment},
+                        {"p", SegmentStatus::Extension, Advice::Leave, 3, 2.5 / 6, Basis::Segment},
+                        {"q", SegmentStatus::Extension, Advice::Extend, 0, 0.5, Basis::None},
+                        {"s", SegmentStatus::Absent, Advice::Complement, 2, 4.0 / 6, Basis::Segment},
+                        {"t", SegmentStatus::Absent, Advice::Complement, 1, 0.5, Basis::None},
+                        {"v", SegmentStatus::Absent, Advice::Leave, 1, 0.5, Basis::None}};
+    for (const Row& row : rows) {
+        CAPTURE(row.id);
+        const SegmentResult& r = test::segment(chain, a, row.id);
+        CHECK(r.status == row.status);
+        CHECK(r.advice == row.advice);
+        CHECK(r.candidates == row.candidates);
+        CHECK(r.profile == Approx(row.profile).epsilon(1e-9));
+        CHECK(r.profileBasis == row.basis);
+    }
+    CHECK(test::segment(chain, a, "t").density == Approx(1.0));
+    CHECK(test::segment(chain, a, "s").density == Approx(0.0));
+    CHECK(test::segment(chain, a, "v").singleSource);
+}
+
+TEST_CASE("advice follows the first rule that holds") {
+    SegmentResult r;
+    r.status = SegmentStatus::Strong;
+    r.occupied = true;  // cannot happen with strong, but keep wins first
+    CHECK(adviceFor(r) == Advice::Keep);
+    r.status = SegmentStatus::Gap;
+    CHECK(adviceFor(r) == Advice::Leave);  // occupied before complement and fill
+    r.occupied = false;
+    r.complement = true;
+    CHECK(adviceFor(r) == Advice::Complement);
+    r.complement = false;
+    CHECK(adviceFor(r) == Advice::Fill);
+    r.status = SegmentStatus::Weak;
+    CHECK(adviceFor(r) == Advice::Strengthen);
+    r.status = SegmentStatus::Extension;
+    CHECK(adviceFor(r) == Advice::Extend);
+    r.status = SegmentStatus::Absent;
+    CHECK(adviceFor(r) == Advice::None);
+}
+
+TEST_CASE("advice and candidates on the hubs chain") {
+    // kHubs, focal F, hubs H1, H2: a strong (keep); b absent + complement; c extension, occupied (leave);
+    // d absent, occupied (leave); e absent (none). Candidates: firms in the segment other than ff (local):
+    // a: fo -> 1; b: fo -> 1; c: fh1, fo -> 2; d: fh2, fo -> 2; e: fo -> 1.
+    Chain chain = test::chainFrom(kHubs);
+    Analysis a = analyze(chain, test::options(chain, "f", {"h1", "h2"}));
+    CHECK(test::segment(chain, a, "a").advice == Advice::Keep);
+    CHECK(test::segment(chain, a, "b").advice == Advice::Complement);
+    CHECK(test::segment(chain, a, "c").advice == Advice::Leave);
+    CHECK(test::segment(chain, a, "d").advice == Advice::Leave);
+    CHECK(test::segment(chain, a, "e").advice == Advice::None);
+    CHECK(test::segment(chain, a, "a").candidates == 1);
+    CHECK(test::segment(chain, a, "c").candidates == 2);
+    CHECK(test::segment(chain, a, "d").candidates == 2);
+    CHECK(test::segment(chain, a, "e").candidates == 1);
+}

@@ -1,7 +1,9 @@
 // The `chainatlas` command: formats, byte-order mark, exit statuses, atomic output, the bad-input corpus.
 #include <doctest/doctest.h>
 
+#include <cmath>
 #include <cstdio>
+#include <map>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -10,6 +12,7 @@
 #include <unistd.h>
 
 #include "chainatlas/file_io.hpp"
+#include "fixtures.hpp"
 
 namespace {
 
@@ -119,27 +122,107 @@ TEST_CASE("analyze --format json has every key of DESIGN §4") {
     Run r = run("analyze " + kMini + " --region suzhou --hub shanghai --format json");
     REQUIRE(r.status == 0);
     nlohmann::json doc = nlohmann::json::parse(r.out);
-    for (const char* key : {"chain", "region", "hubs", "assumed", "weights", "segments", "targets", "changed"})
+    for (const char* key : {"chain", "region", "hubs", "assumed", "weights", "segments", "targets", "set_aside",
+                            "priorities", "changed"})
         CHECK(doc.contains(key));
     CHECK(doc["weights"].size() == 8);  // seven terms and occupied_discount
-    CHECK(doc["weights"]["occupied_discount"] == 0.5);
-    for (const char* key : {"id", "status", "sites", "output", "rca", "density", "hub_strong", "occupied", "complement",
-                            "single_source"})
+    CHECK(doc["weights"]["occupied_discount"] == 1.0);
+    for (const char* key : {"id", "status", "advice", "sites", "output", "rca", "density", "hub_strong", "occupied",
+                            "complement", "single_source", "candidates", "profile", "profile_basis", "support", "transfer"})
         CHECK(doc["segments"][0].contains(key));
-    REQUIRE(doc["targets"].size() == 1);
-    const auto& target = doc["targets"][0];
-    for (const char* key : {"rank", "firm", "score", "terms", "segments", "anchors", "hub_partners"}) CHECK(target.contains(key));
-    for (const char* term : {"fit", "anchor", "hub", "leader", "density", "profile"}) {
-        CHECK(target["terms"][term].contains("value"));
-        CHECK(target["terms"][term].contains("weighted"));
-    }
-    // By hand (see test_whatif.cpp for the chain): f2 fills b (gap, occupied by shanghai) and d (extension, occupied):
-    // fit max(1.0, 0.6) * 0.5 = 0.5 -> 1.5; anchor: supplies f3 (local) -> 1/3 -> 0.666667; leader 1; profile 0.5 -> 1.
-    CHECK(target["firm"] == "f2");
-    CHECK(target["terms"]["fit"]["weighted"].get<double>() == doctest::Approx(1.5));
-    CHECK(target["score"].get<double>() == doctest::Approx(1.5 + 2.0 / 3 + 1 + 1));
-    CHECK(target["anchors"] == nlohmann::json::array({"f3"}));
+    for (const char* key : {"innovation", "capital", "talent", "service"}) CHECK(doc["segments"][0]["support"][key] == 0);
+    // By hand (see test_whatif.cpp for the chain): f2 fills b (gap) and d (extension), both occupied by Shanghai
+    // (revised §3.6: the default discount 1.0 takes all their value; before, with 0.5, f2 ranked first with 1.5 fit).
+    CHECK(doc["targets"].empty());
+    CHECK(doc["set_aside"] == nlohmann::json::parse(R"([{"firm": "f2", "segments": ["b", "d"]}])"));
     CHECK(doc["changed"].empty());
+}
+
+TEST_CASE("analyze --format json on the planner chain matches the hand computation to 1e-6") {
+    // Every number below is computed in tests/fixtures.hpp (kPlannerFile).
+    Run r = run("analyze " + data(fixtures::kPlannerFile) + " --region l --hub h --format json");
+    REQUIRE(r.status == 0);
+    nlohmann::json doc = nlohmann::json::parse(r.out);
+    auto near = [](const nlohmann::json& value, double expected) {
+        return std::abs(value.get<double>() - expected) <= 1e-6;
+    };
+    std::map<std::string, nlohmann::json> segments;
+    for (const auto& s : doc["segments"]) segments[s["id"]] = s;
+    CHECK(segments["m"]["advice"] == "keep");
+    CHECK(segments["p"]["advice"] == "leave");
+    CHECK(segments["q"]["advice"] == "extend");
+    CHECK(segments["s"]["advice"] == "complement");
+    CHECK(segments["q"]["candidates"] == 0);
+    CHECK(segments["p"]["candidates"] == 3);
+    CHECK(near(segments["s"]["profile"], 4.0 / 6));
+    CHECK(segments["s"]["profile_basis"] == "segment");
+    CHECK(segments["t"]["profile_basis"] == "none");
+    CHECK(near(segments["m"]["rca"], 3.25));
+    CHECK(near(segments["t"]["density"], 1.0));
+
+    REQUIRE(doc["targets"].size() == 3);
+    const auto& e = doc["targets"][0];
+    CHECK(e["firm"] == "e");
+    CHECK(e["rank"] == 1);
+    CHECK(near(e["score"], 5.0 + 0.2 / 3));  // 2.4 + 2/3 + 1 + 1
+    CHECK(near(e["terms"]["anchor"]["weighted"], 2.0 / 3));
+    CHECK(e["terms"]["profile"]["basis"] == "none");
+    CHECK(e["terms"]["innovation"]["basis"] == "none");
+    CHECK(e["segments"] == nlohmann::json::parse(R"([{"id": "t", "status": "absent", "advice": "complement", "discounted": false}])"));
+    CHECK(e["anchors"] == nlohmann::json::array({"f1"}));
+    CHECK(e["resources"].empty());
+    const auto& a = doc["targets"][1];
+    CHECK(a["firm"] == "a");
+    CHECK(near(a["score"], 2.4 + 1 + 8.0 / 6));
+    CHECK(near(a["terms"]["hub"]["value"], 1.0));
+    CHECK(a["terms"]["profile"]["basis"] == "segment");
+    const auto& b = doc["targets"][2];
+    CHECK(b["firm"] == "b");
+    CHECK(near(b["score"], 2.4 + 7.0 / 6));
+    CHECK(near(b["terms"]["hub"]["value"], 0.0));
+    CHECK(b["hub_partners"] == nlohmann::json::array({"hv"}));
+    CHECK(b["terms"]["profile"]["basis"] == "firm");
+    CHECK(b["segments"][0] == nlohmann::json::parse(R"({"id": "p", "status": "extension", "advice": "leave", "discounted": true})"));
+    CHECK(doc["set_aside"] == nlohmann::json::parse(R"([{"firm": "c", "segments": ["p"]}, {"firm": "hp", "segments": ["p"]}])"));
+
+    REQUIRE(doc["priorities"].size() == 3);
+    const auto& t = doc["priorities"][0];
+    for (const char* key : {"segment", "advice", "value", "density", "profile", "basis", "candidates", "score"})
+        CHECK(t.contains(key));
+    CHECK(t["segment"] == "t");
+    CHECK(t["advice"] == "complement");
+    CHECK(near(t["score"], 4.4));
+    CHECK(t["basis"] == "none");
+    CHECK(doc["priorities"][1]["segment"] == "s");
+    CHECK(near(doc["priorities"][1]["score"], 2.4 + 8.0 / 6));
+    CHECK(doc["priorities"][2]["segment"] == "q");
+    CHECK(doc["priorities"][2]["candidates"] == 0);
+}
+
+TEST_CASE("analyze --format json with custom weights and a what-if on the planner chain") {
+    // hub 3, profile 1, occupied_discount 0.5: a 6.066667, e 4.566667, b 2.983333, c = hp = 1.316667 (test_targets.cpp).
+    std::string weights = std::filesystem::temp_directory_path() / "chainatlas-planner-weights.json";
+    std::ofstream(weights) << R"({"hub": 3, "profile": 1, "occupied_discount": 0.5})";
+    Run r = run("analyze " + data(fixtures::kPlannerFile) + " --region l --hub h --format json --weights " + quote(weights));
+    REQUIRE(r.status == 0);
+    nlohmann::json doc = nlohmann::json::parse(r.out);
+    std::vector<std::string> order;
+    for (const auto& t : doc["targets"]) order.push_back(t["firm"]);
+    CHECK(order == std::vector<std::string>{"a", "e", "b", "c", "hp"});
+    CHECK(std::abs(doc["targets"][0]["score"].get<double>() - (2.4 + 3 + 4.0 / 6)) <= 1e-6);
+    CHECK(std::abs(doc["targets"][4]["score"].get<double>() - (0.9 + 2.5 / 6)) <= 1e-6);
+    CHECK(doc["targets"][3]["segments"][0]["discounted"] == true);
+    CHECK(doc["set_aside"].empty());
+    // Priorities with profile weight 1: t 2.4 + 1 + 0.5 = 3.9; s 2.4 + 0 + 4/6; q 1.8 + 0.5 = 2.3.
+    CHECK(std::abs(doc["priorities"][0]["score"].get<double>() - 3.9) <= 1e-6);
+    CHECK(std::abs(doc["priorities"][2]["score"].get<double>() - 2.3) <= 1e-6);
+    // What-if a@l (test_whatif.cpp): s absent -> strong (site), v absent -> extension (link).
+    r = run("analyze " + data(fixtures::kPlannerFile) + " --region l --hub h --format json --assume a@l");
+    REQUIRE(r.status == 0);
+    doc = nlohmann::json::parse(r.out);
+    CHECK(doc["changed"] == nlohmann::json::parse(R"([{"id": "s", "from": "absent", "to": "strong", "cause": "site"},
+                                                      {"id": "v", "from": "absent", "to": "extension", "cause": "link"}])"));
+    std::filesystem::remove(weights);
 }
 
 TEST_CASE("analyze with --assume reports what changed and echoes --weights") {
@@ -154,7 +237,7 @@ TEST_CASE("analyze with --assume reports what changed and echoes --weights") {
     REQUIRE(doc["assumed"].size() == 1);
     CHECK(doc["assumed"][0]["segments"] == nlohmann::json::array({"b", "d"}));
     REQUIRE(doc["changed"].size() == 2);
-    CHECK(doc["changed"][0] == nlohmann::json({{"id", "b"}, {"from", "gap"}, {"to", "weak"}}));
+    CHECK(doc["changed"][0] == nlohmann::json({{"id", "b"}, {"from", "gap"}, {"to", "weak"}, {"cause", "site"}}));
     std::ofstream(weights) << R"({"lead": 4})";
     r = run("analyze " + kMini + " --region suzhou --weights " + quote(weights));
     CHECK(r.status == 1);

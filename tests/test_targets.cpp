@@ -1,5 +1,7 @@
-// Investment targets (DESIGN §3.4): every term, the occupied discount, percentiles and ordering, by hand.
+// Investment targets (DESIGN §3.6): every term, the occupied discount, percentiles and ordering, by hand.
 #include <doctest/doctest.h>
+
+#include <algorithm>
 
 #include "chainatlas/analysis.hpp"
 #include "fixtures.hpp"
@@ -58,6 +60,7 @@ TEST_CASE("a metric only one firm has gives q = 0.5") {
 }
 
 TEST_CASE("every term, the hub partner, the leader and the ordering on the hubs chain") {
+    // With the discount 0.5 (the default before the revised §3.6 was 0.5; see the next test for 1.0).
     // fo: fit max(0.8 [b, complement], 0.6*(1-0.5) [c, occupied]) = 0.8 -> 2.4; anchor 0 (its partner fh1 is not local);
     //     hub 1 (supplies fh1, which has a site in hub H1) -> 1; leader 0; density 0; profile 2.75/6 -> 0.916667.
     //     score 4.316667.
@@ -65,7 +68,9 @@ TEST_CASE("every term, the hub partner, the leader and the ordering on the hubs 
     //      leader 1; density 0; profile 3.75/6 -> 1.25. score 3.816667.
     // fh2: its only segment d has value 0 -> not a candidate. ff is local -> not a candidate.
     Chain chain = test::chainFrom(kHubs);
-    Analysis a = analyze(chain, test::options(chain, "f", {"h1", "h2"}));
+    AnalysisOptions o = test::options(chain, "f", {"h1", "h2"});
+    o.weights.occupiedDiscount = 0.5;
+    Analysis a = analyze(chain, o);
     REQUIRE(a.targets.size() == 2);
     const Target& fo = a.targets[0];
     const Target& fh1 = a.targets[1];
@@ -111,20 +116,25 @@ TEST_CASE("the occupied discount steers the ranking away from the hub's segments
         CHECK(chain.firms[a.targets[0].firm].id == "fh1");
         CHECK(a.targets[0].score == Approx(4.716667).epsilon(1e-6));
     }
-    SUBCASE("discount 1: fh1 fit 0, still a candidate, score 2.916667") {
-        o.weights.occupiedDiscount = 1;
+    SUBCASE("discount 1 (the default): fh1's only earned segment c is discounted away: set aside, not ranked") {
+        CHECK(o.weights.occupiedDiscount == 1.0);
         Analysis a = analyze(chain, o);
-        const Target* fh1 = test::target(chain, a, "fh1");
-        REQUIRE(fh1);
-        CHECK(fh1->value[TermFit] == Approx(0.0));
-        CHECK(fh1->score == Approx(2.916667).epsilon(1e-6));
+        CHECK(test::target(chain, a, "fh1") == nullptr);
+        REQUIRE(a.setAside.size() == 1);
+        CHECK(chain.firms[a.setAside[0].firm].id == "fh1");
+        CHECK(a.setAside[0].segments == std::vector<int>{findSegment(chain, "c")});
+        REQUIRE(a.targets.size() == 1);  // fo keeps fit 0.8 from b (complement): 4.316667
+        CHECK(a.targets[0].score == Approx(4.316667).epsilon(1e-6));
     }
 }
 
 TEST_CASE("re-ranking with new weights keeps the terms and reorders") {
     Chain chain = test::chainFrom(kHubs);
-    Analysis a = analyze(chain, test::options(chain, "f", {"h1", "h2"}));
+    AnalysisOptions o = test::options(chain, "f", {"h1", "h2"});
+    o.weights.occupiedDiscount = 0.5;
+    Analysis a = analyze(chain, o);
     Weights w;
+    w.occupiedDiscount = 0.5;
     w.leader = 10;  // fh1: 3.816667 - 1 + 10 = 12.816667
     rankTargets(a.targets, chain, w);
     CHECK(chain.firms[a.targets[0].firm].id == "fh1");
@@ -181,4 +191,94 @@ TEST_CASE("weights from JSON: known keys, checked values") {
     CHECK(weightsFromJson(nlohmann::json{{"innovation", 4}}, w).empty());
     CHECK(w.innovation == 4);
     CHECK(w.fit == 5);  // untouched by the second call
+}
+
+namespace {
+Chain planner() { return test::dataChain(fixtures::kPlannerFile); }
+std::vector<std::string> targetIds(const Chain& chain, const Analysis& a) {
+    std::vector<std::string> ids;
+    for (const Target& t : a.targets) ids.push_back(chain.firms[t.firm].id);
+    return ids;
+}
+}  // namespace
+
+TEST_CASE("planner chain: hub term only without a hub site, profile bases, set-aside") {
+    // See fixtures.hpp (kPlannerFile) for the arithmetic.
+    Chain chain = planner();
+    Analysis a = analyze(chain, test::options(chain, "l", {"h"}));
+    CHECK(targetIds(chain, a) == std::vector<std::string>{"e", "a", "b"});
+    const Target* e = test::target(chain, a, "e");
+    const Target* ta = test::target(chain, a, "a");
+    const Target* b = test::target(chain, a, "b");
+    REQUIRE((e && ta && b));
+    CHECK(e->score == Approx(5.066667).epsilon(1e-6));
+    CHECK(e->value[TermDensity] == Approx(1.0));
+    CHECK(e->value[TermProfile] == Approx(0.5));
+    CHECK(e->profileBasis == Basis::None);
+    CHECK(ta->score == Approx(4.733333).epsilon(1e-6));
+    CHECK(ta->value[TermHub] == Approx(1.0));
+    CHECK(ta->value[TermProfile] == Approx(4.0 / 6));
+    CHECK(ta->profileBasis == Basis::Segment);
+    CHECK(b->score == Approx(3.566667).epsilon(1e-6));
+    CHECK(b->value[TermHub] == 0.0);  // supplies hv in the hub, but has a site in the hub itself
+    REQUIRE(b->hubPartners.size() == 1);  // still listed: the explanation says whom it supplies
+    CHECK(b->value[TermProfile] == Approx(3.5 / 6));
+    CHECK(b->profileBasis == Basis::Firm);
+    CHECK(b->value[TermFit] == Approx(0.8));
+    for (const Target& t : a.targets) CHECK(t.innovationBasis == Basis::None);  // no resources in the file
+    REQUIRE(a.setAside.size() == 2);
+    CHECK(chain.firms[a.setAside[0].firm].id == "c");
+    CHECK(chain.firms[a.setAside[1].firm].id == "hp");
+    CHECK(a.setAside[0].segments == std::vector<int>{findSegment(chain, "p")});
+}
+
+TEST_CASE("planner chain with custom weights: the discount brings set-aside firms back, ties by id") {
+    // hub 3, profile 1, occupied_discount 0.5:
+    // e: 2.4 + 0.666667 + 1 + 0.5 = 4.566667; a: 2.4 + 3 + 4/6 = 6.066667; b: 2.4 + 3.5/6 = 2.983333;
+    // c: fit 0.6 * 0.5 = 0.3 -> 0.9, profile 2.5/6 (firm) -> 1.316667;
+    // hp: 0.9 + P(p) = 2.5/6 (segment) -> 1.316667, hub 0 (its own site is in the hub): a tie, c before hp.
+    Chain chain = planner();
+    AnalysisOptions o = test::options(chain, "l", {"h"});
+    Analysis a = analyze(chain, o);
+    Weights w;
+    w.hub = 3;
+    w.profile = 1;
+    w.occupiedDiscount = 0.5;
+    rerank(a, chain, w);
+    CHECK(targetIds(chain, a) == std::vector<std::string>{"a", "e", "b", "c", "hp"});
+    CHECK(a.targets[0].score == Approx(6.066667).epsilon(1e-6));
+    CHECK(a.targets[1].score == Approx(4.566667).epsilon(1e-6));
+    CHECK(a.targets[2].score == Approx(2.983333).epsilon(1e-6));
+    CHECK(a.targets[3].score == Approx(1.316667).epsilon(1e-6));
+    CHECK(a.targets[4].score == Approx(1.316667).epsilon(1e-6));
+    CHECK(a.targets[4].profileBasis == Basis::Segment);
+    CHECK(a.targets[4].value[TermHub] == 0.0);
+    CHECK(a.targets[4].rank == 5);
+    CHECK(a.setAside.empty());
+    // Back to the default discount: c and hp are set aside again, the same as a fresh analysis.
+    rerank(a, chain, Weights{});
+    CHECK(targetIds(chain, a) == std::vector<std::string>{"e", "a", "b"});
+    CHECK(a.setAside.size() == 2);
+    o.weights = w;
+    Analysis fresh = analyze(chain, o);
+    CHECK(targetIds(chain, fresh) == std::vector<std::string>{"a", "e", "b", "c", "hp"});
+}
+
+TEST_CASE("NEV, Weinan with hub Xi'an: no top-10 target earns fit only where the hub is, none in Xi'an gets `hub`") {
+    // The lesson of 错位发展: do not court the hub's own suppliers for the segments the hub holds.
+    Chain chain = test::chainFromFile(std::string(CHAINATLAS_CHAINS_DIR) + "/nev.json");
+    Analysis a = analyze(chain, test::options(chain, "weinan", {"xian"}));
+    int xian = findRegion(chain, "xian");
+    REQUIRE_FALSE(a.targets.empty());
+    for (std::size_t i = 0; i < a.targets.size() && i < 10; ++i) {
+        const Target& t = a.targets[i];
+        CAPTURE(chain.firms[t.firm].id);
+        CHECK(std::any_of(t.segments.begin(), t.segments.end(), [](const FitSegment& fs) { return !fs.occupied; }));
+    }
+    for (const Target& t : a.targets) {
+        const Firm& firm = chain.firms[t.firm];
+        bool inXian = std::any_of(firm.sites.begin(), firm.sites.end(), [&](const Site& s) { return s.region == xian; });
+        CAPTURE(firm.id);
+        if (inXian) CHECK(t.value[TermHub] == 0.0);
+    }
 }

@@ -1,7 +1,10 @@
-// What-if (DESIGN §3.5): assumed sites, the firm becoming local, and `changed`.
+// What-if (DESIGN §3.8): assumed sites, the firm becoming local, `changed` with causes, rank changes.
 #include <doctest/doctest.h>
 
+#include <algorithm>
+
 #include "chainatlas/analysis.hpp"
+#include "chainatlas/vocabulary.hpp"
 #include "helpers.hpp"
 
 using namespace chainatlas;
@@ -9,6 +12,12 @@ using doctest::Approx;
 
 namespace {
 Chain mini() { return test::chainFromFile(std::string(CHAINATLAS_TEST_DATA_DIR) + "/good/mini.json"); }
+// The planner chain (fixtures.hpp), focal L, hub H, assuming firm a opens a site in L (segment s).
+Analysis plannerAssumingA(const Chain& chain) {
+    AnalysisOptions o = test::options(chain, "l", {"h"});
+    o.assumptions.push_back({findFirm(chain, "a"), o.region, {}});
+    return analyze(chain, o);
+}
 }
 
 TEST_CASE("assuming a firm in the focal region with its default segments") {
@@ -86,4 +95,82 @@ TEST_CASE("resolveId finds ids and suggests the nearest one") {
     CHECK(problem.empty());
     CHECK(resolveId(chain, IdKind::Region, "shanghia", problem) == -1);
     CHECK(problem == "unknown region \"shanghia\" (did you mean \"shanghai\"?)");
+}
+
+TEST_CASE("causes: an assumed site, a share move and a link move") {
+    SUBCASE("mini: f2@suzhou lists b and d -> both changes are `site`") {
+        Chain chain = mini();
+        AnalysisOptions o = test::options(chain, "suzhou", {"shanghai"});
+        o.assumptions.push_back({findFirm(chain, "f2"), o.region, {}});
+        Analysis a = analyze(chain, o);
+        REQUIRE(a.changed.size() == 2);
+        CHECK(a.changed[0].cause == ChangeCause::Site);
+        CHECK(a.changed[1].cause == ChangeCause::Site);
+    }
+    SUBCASE("mini: f3@shanghai and f1@shanghai:c dilute Suzhou's cells -> c strong to weak, `share`") {
+        // Before: rows suzhou 3 (a 2, c 1); column c 1; total 5: RCA(suzhou,c) = (1/3)/(1/5) = 1.67 strong.
+        // After: shanghai gains c twice: column c 3, total 7: RCA(suzhou,c) = (1/3)/(3/7) = 7/9 = 0.777778 weak.
+        // a: (2/3)/(2/7) = 2.33 stays strong; b stays a gap, d an extension.
+        Chain chain = mini();
+        AnalysisOptions o = test::options(chain, "suzhou");
+        int shanghai = findRegion(chain, "shanghai"), c = findSegment(chain, "c");
+        o.assumptions.push_back({findFirm(chain, "f3"), shanghai, {}});
+        o.assumptions.push_back({findFirm(chain, "f1"), shanghai, {c}});
+        Analysis a = analyze(chain, o);
+        CHECK(test::segment(chain, a, "c").rca == Approx(7.0 / 9));
+        REQUIRE(a.changed.size() == 1);
+        CHECK(a.changed[0].segment == c);
+        CHECK(a.changed[0].from == SegmentStatus::Strong);
+        CHECK(a.changed[0].to == SegmentStatus::Weak);
+        CHECK(a.changed[0].cause == ChangeCause::Share);
+    }
+    SUBCASE("planner: a@l makes s strong (`site`) and v an extension next to it (`link`)") {
+        // Rows L 3 (m 2, s 1), total 14, column s 3: RCA(L,s) = (1/3)/(3/14) = 1.56 strong; RCA(L,m) = 2.33.
+        // v is linked to s, now present: absent -> extension.
+        Chain chain = test::dataChain("good/planner.json");
+        Analysis a = plannerAssumingA(chain);
+        REQUIRE(a.changed.size() == 2);
+        CHECK(chain.segments[a.changed[0].segment].id == "s");
+        CHECK(a.changed[0].to == SegmentStatus::Strong);
+        CHECK(a.changed[0].cause == ChangeCause::Site);
+        CHECK(chain.segments[a.changed[1].segment].id == "v");
+        CHECK(a.changed[1].from == SegmentStatus::Absent);
+        CHECK(a.changed[1].to == SegmentStatus::Extension);
+        CHECK(a.changed[1].cause == ChangeCause::Link);
+    }
+}
+
+TEST_CASE("rank changes: each target carries its rank without the assumptions") {
+    // planner, focal L, hub H. Without assumptions: e 1, a 2, b 3 (fixtures.hpp).
+    // Assume a@l: s becomes strong (value 0), so b earns only p (occupied): set aside with hv (v, now an occupied
+    // extension); e keeps fit 0.8 from t, density omega(L,t) = phi(t,m) / phi(t,m) = 1: 5.066667, rank 1 as before.
+    Chain chain = test::dataChain("good/planner.json");
+    Analysis a = plannerAssumingA(chain);
+    REQUIRE(a.targets.size() == 1);
+    CHECK(chain.firms[a.targets[0].firm].id == "e");
+    CHECK(a.targets[0].score == Approx(5.066667).epsilon(1e-6));
+    CHECK(a.targets[0].baseRank == 1);
+    std::vector<std::string> setAside;
+    for (const SetAside& entry : a.setAside) setAside.push_back(chain.firms[entry.firm].id);
+    CHECK(setAside == std::vector<std::string>{"b", "c", "hp", "hv"});
+    // Without assumptions baseRank stays 0.
+    Analysis plain = analyze(chain, test::options(chain, "l", {"h"}));
+    for (const Target& t : plain.targets) CHECK(t.baseRank == 0);
+}
+
+TEST_CASE("NEV, Weinan with hub Xi'an: assuming Sanhua and Huada dilutes vehicle assembly, cause `share`") {
+    Chain chain = test::chainFromFile(std::string(CHAINATLAS_CHAINS_DIR) + "/nev.json");
+    AnalysisOptions o = test::options(chain, "weinan", {"xian"});
+    Assumption sanhua, huada;
+    REQUIRE(parseAssumption(chain, "sanhua@weinan", sanhua).empty());
+    REQUIRE(parseAssumption(chain, "huada@weinan:body", huada).empty());
+    o.assumptions = {sanhua, huada};
+    Analysis a = analyze(chain, o);
+    int assembly = findSegment(chain, "vehicle-assembly");
+    auto change = std::find_if(a.changed.begin(), a.changed.end(), [&](const StatusChange& c) { return c.segment == assembly; });
+    REQUIRE(change != a.changed.end());
+    CHECK(change->from == SegmentStatus::Strong);
+    CHECK(change->to == SegmentStatus::Weak);
+    CHECK(change->cause == ChangeCause::Share);
+    CHECK(describeChange(chain, *change, Lang::Zh) == "整车制造: 优势 → 薄弱 — 新增企业摊薄了本地占比");
 }

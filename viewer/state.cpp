@@ -97,7 +97,7 @@ void setWeights(ViewerState& state, const Weights& weights, bool recordStep) {
     state.scenario.weights = weights;
     state.analysis.weights = weights;
     rememberRanks(state);
-    rankTargets(state.analysis.targets, *state.drawn, weights);  // statuses stay; only the order changes
+    rerank(state.analysis, *state.drawn, weights);  // statuses stay; order, set-aside and priorities change
     if (state.level == MapLevel::Firm) ++state.layoutGeneration;  // lanes are ordered by rank
 }
 

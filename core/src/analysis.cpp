@@ -1,6 +1,7 @@
-// Segment analysis for a focal region (DESIGN §3.1–3.3): presence, RCA, status, hubs, relatedness.
+// Segment analysis for a focal region (DESIGN §3.1–3.5): presence, RCA, status, hubs, advice, relatedness.
 #include "chainatlas/analysis.hpp"
 
+#include <algorithm>
 #include <bit>
 #include <boost/graph/breadth_first_search.hpp>
 #include <boost/graph/reverse_graph.hpp>
@@ -148,6 +149,68 @@ std::vector<bool> reachFrom(const Graph& graph, const std::vector<bool>& starts)
 
 }  // namespace
 
+namespace {
+
+// single_source(s) and candidates(s) (§3.2): firms with a site in s anywhere, and those among them with no
+// site in the region.
+void countFirms(const Chain& chain, int region, std::vector<SegmentResult>& result) {
+    std::size_t n = result.size();
+    std::vector<int> firmsInSegment(n, 0), lastFirm(n, -1);
+    for (int f = 0; f < static_cast<int>(chain.firms.size()); ++f) {
+        const Firm& firm = chain.firms[f];
+        bool local = std::any_of(firm.sites.begin(), firm.sites.end(), [&](const Site& site) { return site.region == region; });
+        for (const Site& site : firm.sites)
+            for (int s : site.segments)
+                if (lastFirm[s] != f) {
+                    lastFirm[s] = f;
+                    ++firmsInSegment[s];
+                    if (!local) ++result[s].candidates;
+                }
+    }
+    for (std::size_t s = 0; s < n; ++s) result[s].singleSource = firmsInSegment[s] == 1;
+}
+
+SegmentStatus statusOf(const Chain& chain, const PresenceMatrix& m, const std::vector<bool>& present,
+                       bool between, int region, int s) {
+    if (present[s]) return m.advantage[m.at(region, s)] ? SegmentStatus::Strong : SegmentStatus::Weak;
+    if (between) return SegmentStatus::Gap;
+    for (auto [e, end] = boost::out_edges(s, chain.segmentGraph); e != end; ++e)
+        if (present[boost::target(*e, chain.segmentGraph)]) return SegmentStatus::Extension;
+    for (auto [e, end] = boost::in_edges(s, chain.segmentGraph); e != end; ++e)
+        if (present[boost::source(*e, chain.segmentGraph)]) return SegmentStatus::Extension;
+    return SegmentStatus::Absent;
+}
+
+// hub_strong, occupied, then complement (which needs every segment's hub_strong first: s -> t, t hub-strong).
+void markHubs(const Chain& chain, const PresenceMatrix& m, const std::vector<int>& hubs,
+              std::vector<SegmentResult>& result) {
+    for (std::size_t s = 0; s < result.size(); ++s) {
+        SegmentResult& r = result[s];
+        for (int h : hubs) r.hubStrong = r.hubStrong || m.advantage[m.at(h, static_cast<int>(s))];
+        r.occupied = r.hubStrong && r.status != SegmentStatus::Strong;
+    }
+    for (std::size_t s = 0; s < result.size(); ++s) {
+        SegmentResult& r = result[s];
+        if (r.status == SegmentStatus::Strong || r.hubStrong) continue;
+        for (auto [e, end] = boost::out_edges(s, chain.segmentGraph); e != end; ++e)
+            if (result[boost::target(*e, chain.segmentGraph)].hubStrong) r.complement = true;
+    }
+}
+
+}  // namespace
+
+Advice adviceFor(const SegmentResult& r) {
+    if (r.status == SegmentStatus::Strong) return Advice::Keep;
+    if (r.occupied) return Advice::Leave;
+    if (r.complement) return Advice::Complement;
+    switch (r.status) {
+        case SegmentStatus::Gap: return Advice::Fill;
+        case SegmentStatus::Weak: return Advice::Strengthen;
+        case SegmentStatus::Extension: return Advice::Extend;
+        default: return Advice::None;
+    }
+}
+
 std::vector<SegmentResult> analyzeSegments(const Chain& chain, const PresenceMatrix& m,
                                            const std::vector<double>& phi, int region,
                                            const std::vector<int>& hubs) {
@@ -155,54 +218,28 @@ std::vector<SegmentResult> analyzeSegments(const Chain& chain, const PresenceMat
     std::vector<SegmentResult> result(n);
     std::vector<bool> present(n);
     for (int s = 0; s < n; ++s) {
-        SegmentResult& r = result[s];
         std::size_t i = m.at(region, s);
-        r.sites = m.sites[i];
-        r.output = m.output[i];
-        r.rca = m.rca[i];
-        present[s] = r.sites >= 1;
+        result[s].sites = m.sites[i];
+        result[s].output = m.output[i];
+        result[s].rca = m.rca[i];
+        present[s] = result[s].sites >= 1;
     }
     // A non-present segment reached forward from a present one lies downstream of it (path length >= 1);
     // reached backward, it lies upstream of one: both make it a gap in the local chain.
     std::vector<bool> downstreamOfPresent = reachFrom(chain.segmentGraph, present);
     std::vector<bool> upstreamOfPresent = reachFrom(boost::make_reverse_graph(chain.segmentGraph), present);
     std::vector<double> density = computeDensity(m, phi, region);
-
-    std::vector<int> firmsInSegment(n, 0), lastFirm(n, -1);
-    for (int f = 0; f < static_cast<int>(chain.firms.size()); ++f)
-        for (const Site& site : chain.firms[f].sites)
-            for (int s : site.segments)
-                if (lastFirm[s] != f) {
-                    lastFirm[s] = f;
-                    ++firmsInSegment[s];
-                }
-
+    std::vector<std::optional<double>> profile = segmentProfiles(chain);
     for (int s = 0; s < n; ++s) {
         SegmentResult& r = result[s];
-        if (present[s]) {
-            r.status = m.advantage[m.at(region, s)] ? SegmentStatus::Strong : SegmentStatus::Weak;
-        } else if (downstreamOfPresent[s] && upstreamOfPresent[s]) {
-            r.status = SegmentStatus::Gap;
-        } else {
-            bool linkedToPresent = false;
-            for (auto [e, end] = boost::out_edges(s, chain.segmentGraph); e != end && !linkedToPresent; ++e)
-                linkedToPresent = present[boost::target(*e, chain.segmentGraph)];
-            for (auto [e, end] = boost::in_edges(s, chain.segmentGraph); e != end && !linkedToPresent; ++e)
-                linkedToPresent = present[boost::source(*e, chain.segmentGraph)];
-            r.status = linkedToPresent ? SegmentStatus::Extension : SegmentStatus::Absent;
-        }
+        r.status = statusOf(chain, m, present, downstreamOfPresent[s] && upstreamOfPresent[s], region, s);
         r.density = density[s];
-        r.singleSource = firmsInSegment[s] == 1;
-        for (int h : hubs) r.hubStrong = r.hubStrong || m.advantage[m.at(h, s)];
-        r.occupied = r.hubStrong && r.status != SegmentStatus::Strong;
+        r.profile = profile[s].value_or(0.5);
+        r.profileBasis = profile[s] ? Basis::Segment : Basis::None;
     }
-    // Complement needs every segment's hub_strong first: s -> t with t hub-strong.
-    for (int s = 0; s < n; ++s) {
-        SegmentResult& r = result[s];
-        if (r.status == SegmentStatus::Strong || r.hubStrong) continue;
-        for (auto [e, end] = boost::out_edges(s, chain.segmentGraph); e != end; ++e)
-            if (result[boost::target(*e, chain.segmentGraph)].hubStrong) r.complement = true;
-    }
+    countFirms(chain, region, result);
+    markHubs(chain, m, hubs, result);
+    for (SegmentResult& r : result) r.advice = adviceFor(r);
     return result;
 }
 

@@ -28,6 +28,14 @@ json idList(const std::vector<int>& indices, const auto& items) {
     return out;
 }
 
+// The six metrics of a firm or a segment; absent ones are left out.
+void putMetrics(json& object, const std::array<std::optional<double>, kMetricCount>& metrics) {
+    json out = json::object();
+    for (int m = 0; m < kMetricCount; ++m)
+        if (metrics[m]) out[kMetricKeys[m]] = *metrics[m];
+    if (!out.empty()) object["metrics"] = out;
+}
+
 json resourcesToJson(const Chain& chain) {
     json out = json::array();
     for (const Resource& resource : chain.resources) {
@@ -91,6 +99,9 @@ json chainToJson(const Chain& chain) {
         s["id"] = segment.id;
         putName(s, segment.name);
         if (segment.stage >= 0) s["stage"] = chain.stages[segment.stage].id;
+        putMetrics(s, segment.metrics);
+        if (!segment.division.empty()) s["division"] = segment.division;
+        if (!segment.sources.empty()) s["sources"] = idList(segment.sources, chain.sources);
         doc["segments"].push_back(s);
     }
     doc["links"] = json::array();
@@ -115,10 +126,7 @@ json chainToJson(const Chain& chain) {
         f["id"] = firm.id;
         putName(f, firm.name);
         f["leader"] = firm.leader;
-        json metrics = json::object();
-        for (int m = 0; m < kMetricCount; ++m)
-            if (firm.metrics[m]) metrics[kMetricKeys[m]] = *firm.metrics[m];
-        if (!metrics.empty()) f["metrics"] = metrics;
+        putMetrics(f, firm.metrics);
         f["sites"] = json::array();
         for (const Site& site : firm.sites) {
             json s = withExtra(site.extra);

@@ -1,4 +1,4 @@
-// Investment targets (DESIGN §3.4): candidates, the six explained terms, weights and ranking.
+// Investment targets (DESIGN §3.6): candidates, the seven explained terms, weights, set-aside and ranking.
 #include <algorithm>
 #include <cmath>
 
@@ -10,8 +10,9 @@ namespace chainatlas {
 
 namespace {
 constexpr double kScoreTieTolerance = 1e-9;  // scores this close count as a tie, broken by firm id
+}  // namespace
 
-double statusValue(const SegmentResult& segment) {
+double segmentValue(const SegmentResult& segment) {
     double value = 0;
     switch (segment.status) {
         case SegmentStatus::Gap: value = 1.0; break;
@@ -22,7 +23,6 @@ double statusValue(const SegmentResult& segment) {
     if (segment.complement) value = std::max(value, 0.8);
     return value;
 }
-}  // namespace
 
 double& termWeight(Weights& w, int term) {
     switch (term) {
@@ -65,94 +65,102 @@ std::string weightsFromJson(const nlohmann::json& object, Weights& w) {
     return {};
 }
 
-std::vector<std::array<double, kMetricCount>> metricPercentiles(const Chain& chain) {
-    std::vector<std::array<double, kMetricCount>> q(chain.firms.size());
-    for (auto& row : q) row.fill(0.5);
-    for (int m = 0; m < kMetricCount; ++m) {
-        std::vector<double> values;
-        for (const Firm& firm : chain.firms)
-            if (firm.metrics[m]) values.push_back(*firm.metrics[m]);
-        std::size_t n = values.size();
-        if (n <= 1) continue;
-        std::sort(values.begin(), values.end());
-        for (std::size_t f = 0; f < chain.firms.size(); ++f) {
-            const auto& x = chain.firms[f].metrics[m];
-            if (!x) continue;
-            auto low = std::lower_bound(values.begin(), values.end(), *x);
-            auto high = std::upper_bound(values.begin(), values.end(), *x);
-            double less = static_cast<double>(low - values.begin());
-            double equal = static_cast<double>(high - low);  // counts the firm itself
-            q[f][m] = (less + 0.5 * (equal - 1)) / static_cast<double>(n - 1);
-        }
-    }
-    return q;
-}
-
-std::vector<double> profileScores(const Chain& chain) {
-    auto q = metricPercentiles(chain);
-    std::vector<double> profile(chain.firms.size(), 0.0);
-    for (std::size_t f = 0; f < q.size(); ++f) {
-        double sum = 0;
-        for (int m = 0; m < kMetricCount; ++m) sum += metricLowerIsBetter(m) ? 1.0 - q[f][m] : q[f][m];
-        profile[f] = sum / kMetricCount;
-    }
-    return profile;
-}
-
 namespace {
 
+// What every candidate needs to know about every firm: local to the region, in a hub region, profile.
+struct FirmFacts {
+    std::vector<char> local, inHub;
+    std::vector<double> profile;
+    std::vector<char> hasMetric;
+};
+
+FirmFacts firmFacts(const Chain& chain, int region, const std::vector<int>& hubs) {
+    std::size_t count = chain.firms.size();
+    FirmFacts facts{std::vector<char>(count, 0), std::vector<char>(count, 0), profileScores(chain),
+                    std::vector<char>(count, 0)};
+    for (std::size_t f = 0; f < count; ++f) {
+        for (const Site& site : chain.firms[f].sites) {
+            if (site.region == region) facts.local[f] = 1;
+            if (std::find(hubs.begin(), hubs.end(), site.region) != hubs.end()) facts.inHub[f] = 1;
+        }
+        facts.hasMetric[f] = hasAnyMetric(chain.firms[f].metrics);
+    }
+    return facts;
+}
+
+// The segments of firm f where it earns fit (v(s) > 0 before the discount), in segment order.
+std::vector<FitSegment> earnedSegments(const Chain& chain, std::size_t f, const std::vector<SegmentResult>& segments) {
+    std::vector<int> ids;
+    for (const Site& site : chain.firms[f].sites) ids.insert(ids.end(), site.segments.begin(), site.segments.end());
+    std::sort(ids.begin(), ids.end());
+    ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+    std::vector<FitSegment> earned;
+    for (int s : ids) {
+        const SegmentResult& r = segments[s];
+        double value = segmentValue(r);
+        if (value > 0) earned.push_back({s, r.status, r.advice, value, r.occupied, r.complement});
+    }
+    return earned;
+}
+
+// Local partners (either direction) and the hub firms it supplies; the hub term only for a firm with no site
+// in a hub region: it would bring new supply next to the hub, not move the hub's own supplier away (§3.6).
+void partnerTerms(const Chain& chain, std::size_t f, const FirmFacts& facts, Target& target) {
+    const auto& graph = chain.firmGraph;
+    for (auto [e, end] = boost::out_edges(f, graph); e != end; ++e) {
+        auto partner = static_cast<int>(boost::target(*e, graph));
+        if (facts.local[partner]) target.anchors.push_back(partner);
+        if (facts.inHub[partner]) target.hubPartners.push_back(partner);
+    }
+    for (auto [e, end] = boost::in_edges(f, graph); e != end; ++e) {
+        auto partner = static_cast<int>(boost::source(*e, graph));
+        if (facts.local[partner]) target.anchors.push_back(partner);
+    }
+    auto byId = [&](int a, int b) { return chain.firms[a].id < chain.firms[b].id; };
+    for (auto* list : {&target.anchors, &target.hubPartners}) {
+        std::sort(list->begin(), list->end(), byId);
+        list->erase(std::unique(list->begin(), list->end()), list->end());
+    }
+    target.value[TermAnchor] = std::min<double>(static_cast<double>(target.anchors.size()), 3.0) / 3.0;
+    target.value[TermHub] = !target.hubPartners.empty() && !facts.inHub[f] ? 1.0 : 0.0;
+}
+
+// Firm profile (basis firm); else the mean P(s) of its earned segments that have metrics (basis segment);
+// else 0.5 (basis none: neutral, shown as no data).
+void profileTerm(std::size_t f, const FirmFacts& facts, const std::vector<SegmentResult>& segments, Target& target) {
+    if (facts.hasMetric[f]) {
+        target.value[TermProfile] = facts.profile[f];
+        target.profileBasis = Basis::Firm;
+        return;
+    }
+    double sum = 0;
+    int count = 0;
+    for (const FitSegment& fs : target.segments)
+        if (segments[fs.segment].profileBasis == Basis::Segment) {
+            sum += segments[fs.segment].profile;
+            ++count;
+        }
+    target.value[TermProfile] = count > 0 ? sum / count : 0.5;
+    target.profileBasis = count > 0 ? Basis::Segment : Basis::None;
+}
+
+// Every candidate with every term but fit (fit depends on the discount: rankTargets sets it).
 std::vector<Target> buildCandidates(const Chain& chain, const std::vector<SegmentResult>& segments, int region,
                                     const std::vector<int>& hubs) {
-    std::size_t firmCount = chain.firms.size();
-    std::vector<char> local(firmCount, 0), inHub(firmCount, 0);
-    for (std::size_t f = 0; f < firmCount; ++f)
-        for (const Site& site : chain.firms[f].sites) {
-            if (site.region == region) local[f] = 1;
-            if (std::find(hubs.begin(), hubs.end(), site.region) != hubs.end()) inHub[f] = 1;
-        }
-    std::vector<double> profile = profileScores(chain);
-    std::vector<double> segmentValue(segments.size());
-    for (std::size_t s = 0; s < segments.size(); ++s) segmentValue[s] = statusValue(segments[s]);
-
+    FirmFacts facts = firmFacts(chain, region, hubs);
     std::vector<Target> targets;
-    std::vector<int> firmSegments;
-    for (std::size_t f = 0; f < firmCount; ++f) {
-        if (local[f]) continue;
-        firmSegments.clear();
-        for (const Site& site : chain.firms[f].sites)
-            firmSegments.insert(firmSegments.end(), site.segments.begin(), site.segments.end());
-        std::sort(firmSegments.begin(), firmSegments.end());
-        firmSegments.erase(std::unique(firmSegments.begin(), firmSegments.end()), firmSegments.end());
+    for (std::size_t f = 0; f < chain.firms.size(); ++f) {
+        if (facts.local[f]) continue;
         Target target;
         target.firm = static_cast<int>(f);
-        for (int s : firmSegments)
-            if (segmentValue[s] > 0)
-                target.segments.push_back(
-                    {s, segments[s].status, segmentValue[s], segments[s].occupied, segments[s].complement});
+        target.segments = earnedSegments(chain, f, segments);
         if (target.segments.empty()) continue;
-
-        const auto& graph = chain.firmGraph;
-        for (auto [e, end] = boost::out_edges(f, graph); e != end; ++e) {
-            auto partner = static_cast<int>(boost::target(*e, graph));
-            if (local[partner]) target.anchors.push_back(partner);
-            if (inHub[partner]) target.hubPartners.push_back(partner);
-        }
-        for (auto [e, end] = boost::in_edges(f, graph); e != end; ++e) {
-            auto partner = static_cast<int>(boost::source(*e, graph));
-            if (local[partner]) target.anchors.push_back(partner);
-        }
-        auto byId = [&](int a, int b) { return chain.firms[a].id < chain.firms[b].id; };
-        for (auto* list : {&target.anchors, &target.hubPartners}) {
-            std::sort(list->begin(), list->end(), byId);
-            list->erase(std::unique(list->begin(), list->end()), list->end());
-        }
-        target.value[TermAnchor] = std::min<double>(static_cast<double>(target.anchors.size()), 3.0) / 3.0;
-        target.value[TermHub] = target.hubPartners.empty() ? 0.0 : 1.0;
+        partnerTerms(chain, f, facts, target);
         target.value[TermLeader] = chain.firms[f].leader ? 1.0 : 0.0;
         double density = 0;
         for (const FitSegment& fs : target.segments) density = std::max(density, segments[fs.segment].density);
         target.value[TermDensity] = density;
-        target.value[TermProfile] = profile[f];
+        profileTerm(f, facts, segments, target);
         InnovationTerm innovation = innovationTerm(chain, static_cast<int>(f), region, hubs);
         target.value[TermInnovation] = innovation.value;
         target.resources = std::move(innovation.resources);
@@ -162,9 +170,7 @@ std::vector<Target> buildCandidates(const Chain& chain, const std::vector<Segmen
     return targets;
 }
 
-}  // namespace
-
-void rankTargets(std::vector<Target>& targets, const Chain& chain, const Weights& weights) {
+void scoreTargets(std::vector<Target>& targets, const Weights& weights) {
     for (Target& target : targets) {
         double fit = 0;
         for (const FitSegment& fs : target.segments)
@@ -176,11 +182,58 @@ void rankTargets(std::vector<Target>& targets, const Chain& chain, const Weights
             target.score += target.weighted[t];
         }
     }
+}
+
+void orderTargets(std::vector<Target>& targets, const Chain& chain) {
     std::sort(targets.begin(), targets.end(), [&](const Target& a, const Target& b) {
         if (std::abs(a.score - b.score) > kScoreTieTolerance) return a.score > b.score;
         return chain.firms[a.firm].id < chain.firms[b.firm].id;
     });
     for (std::size_t i = 0; i < targets.size(); ++i) targets[i].rank = static_cast<int>(i) + 1;
+}
+
+// Segments, support, candidates, targets, set-aside and priorities of one chain (no what-if comparison).
+Analysis analyzeChain(const Chain& chain, const AnalysisOptions& options) {
+    Analysis result;
+    result.region = options.region;
+    result.hubs = options.hubs;
+    result.assumed = options.assumptions;
+    PresenceMatrix presence = computePresence(chain);
+    std::vector<double> proximity = computeProximity(presence);
+    result.segments = analyzeSegments(chain, presence, proximity, options.region, options.hubs);
+    applySupport(chain, options.region, result.segments);
+    result.unranked = buildCandidates(chain, result.segments, options.region, options.hubs);
+    rerank(result, chain, options.weights);
+    return result;
+}
+
+}  // namespace
+
+void rankTargets(std::vector<Target>& targets, const Chain& chain, const Weights& weights) {
+    scoreTargets(targets, weights);
+    orderTargets(targets, chain);
+}
+
+void rerank(Analysis& analysis, const Chain& chain, const Weights& weights) {
+    analysis.weights = weights;
+    std::vector<Target> all = std::move(analysis.targets);
+    for (Target& t : analysis.unranked) all.push_back(std::move(t));
+    analysis.targets.clear();
+    analysis.unranked.clear();
+    scoreTargets(all, weights);
+    // Fit 0 after the discount: every earned segment is occupied and discounted away (exactly 0, no rounding).
+    for (Target& t : all) (t.value[TermFit] > 0 ? analysis.targets : analysis.unranked).push_back(std::move(t));
+    orderTargets(analysis.targets, chain);
+    std::sort(analysis.unranked.begin(), analysis.unranked.end(),
+              [&](const Target& a, const Target& b) { return chain.firms[a.firm].id < chain.firms[b.firm].id; });
+    analysis.setAside.clear();
+    for (Target& t : analysis.unranked) {
+        t.rank = 0;
+        SetAside entry{t.firm, {}};
+        for (const FitSegment& fs : t.segments) entry.segments.push_back(fs.segment);
+        analysis.setAside.push_back(std::move(entry));
+    }
+    analysis.priorities = computePriorities(chain, analysis.segments, weights);
 }
 
 Analysis analyze(const Chain& chain, const AnalysisOptions& options) {
@@ -193,25 +246,15 @@ Analysis analyze(const Chain& chain, const AnalysisOptions& options) {
 }
 
 Analysis analyzeAssumed(const Chain& chain, const Chain& assumedChain, const AnalysisOptions& options) {
-    Analysis result;
-    result.region = options.region;
-    result.hubs = options.hubs;
-    result.weights = options.weights;
-    result.assumed = options.assumptions;
-    PresenceMatrix presence = computePresence(assumedChain);
-    std::vector<double> proximity = computeProximity(presence);
-    result.segments = analyzeSegments(assumedChain, presence, proximity, options.region, options.hubs);
-    applySupport(assumedChain, options.region, result.segments);
-    result.targets = buildCandidates(assumedChain, result.segments, options.region, options.hubs);
-    rankTargets(result.targets, assumedChain, options.weights);
-
-    if (!options.assumptions.empty()) {
-        PresenceMatrix basePresence = computePresence(chain);
-        auto base = analyzeSegments(chain, basePresence, computeProximity(basePresence), options.region, options.hubs);
-        for (std::size_t s = 0; s < base.size(); ++s)
-            if (base[s].status != result.segments[s].status)
-                result.changed.push_back({static_cast<int>(s), base[s].status, result.segments[s].status});
-    }
+    Analysis result = analyzeChain(assumedChain, options);
+    if (options.assumptions.empty()) return result;
+    AnalysisOptions plain = options;
+    plain.assumptions.clear();
+    Analysis base = analyzeChain(chain, plain);
+    result.changed = statusChanges(base.segments, result.segments, options.assumptions, options.region);
+    std::vector<int> baseRank(chain.firms.size(), 0);
+    for (const Target& t : base.targets) baseRank[t.firm] = t.rank;
+    for (Target& t : result.targets) t.baseRank = baseRank[t.firm];
     return result;
 }
 

@@ -91,6 +91,7 @@ private:
     void readRegions(const json* items);
     void readFirms(const json* items);
     void readSite(const json& item, const std::string& pointer, Firm& firm);
+    void readMetrics(const json& owner, const std::string& pointer, std::array<std::optional<double>, kMetricCount>& metrics);
     void readSupplies(const json* items);
     void readResources(const json* items);
     void readTies(const json* items);
@@ -292,6 +293,16 @@ void Validator::readStages(const json* items) {
     }
 }
 
+// The optional six 三高三低 metrics of a firm or a segment: finite, non-negative numbers.
+void Validator::readMetrics(const json& owner, const std::string& pointer,
+                            std::array<std::optional<double>, kMetricCount>& metrics) {
+    auto it = owner.find("metrics");
+    if (it == owner.end()) return;
+    std::string mp = at(pointer, "metrics");
+    if (!isObject(*it, mp, "a metrics")) return;
+    for (int m = 0; m < kMetricCount; ++m) metrics[m] = number(*it, mp, kMetricKeys[m], true);
+}
+
 void Validator::readSegments(const json* items) {
     if (!items) return;
     for (std::size_t i = 0; i < items->size(); ++i) {
@@ -302,7 +313,10 @@ void Validator::readSegments(const json* items) {
         segment.id = idString(item);
         segment.name = name(item, p);
         segment.stage = reference(item, p, "stage", stages_, false);
-        segment.extra = extra(item, {"id", "name", "stage"});
+        readMetrics(item, p, segment.metrics);  // industry-level figures (§2): checked like a firm's
+        if (auto division = string(item, p, "division", false)) segment.division = *division;
+        segment.sources = references(item, p, "sources", sources_);
+        segment.extra = extra(item, {"id", "name", "stage", "metrics", "division", "sources"});
         chain_.segments.push_back(std::move(segment));
     }
 }
@@ -442,11 +456,7 @@ void Validator::readFirms(const json* items) {
             if (leader->is_boolean()) firm.leader = leader->get<bool>();
             else error(at(p, "leader"), "\"leader\" must be true or false, found " + typeName(*leader));
         }
-        if (auto metrics = item.find("metrics"); metrics != item.end()) {
-            std::string mp = at(p, "metrics");
-            if (isObject(*metrics, mp, "a metrics"))
-                for (int m = 0; m < kMetricCount; ++m) firm.metrics[m] = number(*metrics, mp, kMetricKeys[m], true);
-        }
+        readMetrics(item, p, firm.metrics);
         if (auto sites = item.find("sites"); sites != item.end()) {
             if (!sites->is_array()) {
                 error(at(p, "sites"), "\"sites\" must be an array, found " + typeName(*sites));

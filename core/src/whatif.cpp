@@ -1,4 +1,4 @@
-// What-if (DESIGN §3.5): the chain with assumed sites added.
+// What-if (DESIGN §3.8): the chain with assumed sites added, and why each segment's status changed.
 #include <algorithm>
 
 #include "chainatlas/analysis.hpp"
@@ -55,6 +55,35 @@ Chain applyAssumptions(const Chain& chain, std::vector<Assumption>& assumptions)
     }
     // Only sites were added: ids, links and supplies are unchanged, so the copied graphs and maps stay valid.
     return copy;
+}
+
+namespace {
+
+bool isStrongOrWeak(SegmentStatus status) { return status == SegmentStatus::Strong || status == SegmentStatus::Weak; }
+
+ChangeCause causeOf(SegmentStatus from, SegmentStatus to, int segment, const std::vector<Assumption>& assumptions,
+                    int region) {
+    for (const Assumption& assumption : assumptions)
+        if (assumption.region == region &&
+            std::find(assumption.segments.begin(), assumption.segments.end(), segment) != assumption.segments.end())
+            return ChangeCause::Site;
+    // Present before and after, only RCA's denominators (the region's or the chain's totals) moved.
+    if (isStrongOrWeak(from) && isStrongOrWeak(to)) return ChangeCause::Share;
+    return ChangeCause::Link;  // a neighbour became present (or stopped being)
+}
+
+}  // namespace
+
+std::vector<StatusChange> statusChanges(const std::vector<SegmentResult>& before, const std::vector<SegmentResult>& after,
+                                        const std::vector<Assumption>& assumptions, int region) {
+    std::vector<StatusChange> changes;
+    for (std::size_t s = 0; s < before.size() && s < after.size(); ++s) {
+        if (before[s].status == after[s].status) continue;
+        int segment = static_cast<int>(s);
+        changes.push_back({segment, before[s].status, after[s].status,
+                           causeOf(before[s].status, after[s].status, segment, assumptions, region)});
+    }
+    return changes;
 }
 
 }  // namespace chainatlas

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <array>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -26,10 +27,10 @@ enum class ChangeCause { Site, Share, Link };
 const char* causeKey(ChangeCause cause);  // "site", "share", "link"
 
 // Weights of the seven target terms (§3.6) and the discount for segments a hub occupies.
-// TODO(logic, issue 10): occupiedDiscount default becomes 1.0 per revised §3.6.
+// By default head-on competition with the hub earns nothing (discount 1.0, §3.6); the user may lower it.
 struct Weights {
     double fit = 3, anchor = 2, hub = 1, leader = 1, density = 1, profile = 2, innovation = 1;
-    double occupiedDiscount = 0.5;
+    double occupiedDiscount = 1.0;
 };
 enum Term { TermFit, TermAnchor, TermHub, TermLeader, TermDensity, TermProfile, TermInnovation };
 inline constexpr int kTermCount = 7;
@@ -41,7 +42,7 @@ nlohmann::json weightsToJson(const Weights& weights);
 // Reads a --weights object; returns "" or the problem as "/pointer: message".
 std::string weightsFromJson(const nlohmann::json& object, Weights& weights);
 
-// "Assume firm f opens a site in region r in these segments" (§3.5).
+// "Assume firm f opens a site in region r in these segments" (§3.8).
 struct Assumption {
     int firm = -1;
     int region = -1;
@@ -93,6 +94,7 @@ struct SegmentResult {
 struct FitSegment {
     int segment = -1;
     SegmentStatus status = SegmentStatus::Absent;
+    Advice advice = Advice::None;
     double value = 0;  // before the occupied discount
     bool occupied = false;
     bool complement = false;
@@ -145,12 +147,25 @@ struct Analysis {
     std::vector<SetAside> setAside;      // ordered by firm id
     std::vector<Priority> priorities;    // ordered by score, then segment id
     std::vector<StatusChange> changed;
+    // The set-aside candidates with all their terms, so rerank() can bring them back when the discount drops.
+    std::vector<Target> unranked;
 };
 
 // Percentile q of each firm in each metric (0.5 where missing or where only one firm has it).
 std::vector<std::array<double, kMetricCount>> metricPercentiles(const Chain& chain);
 // Mean over the six metrics of q, with 1 - q for the lower-is-better ones.
 std::vector<double> profileScores(const Chain& chain);
+// Segment profile P(s) among segments (§3.5); empty where the segment has no metric (basis `none`).
+std::vector<std::optional<double>> segmentProfiles(const Chain& chain);
+bool hasAnyMetric(const std::array<std::optional<double>, kMetricCount>& metrics);
+
+// Segment value v(s) before the occupied discount (§3.6): gap 1, extension 0.6, weak 0.4, complement at least 0.8.
+double segmentValue(const SegmentResult& segment);
+// The advice of §3.3 from status, occupied and complement.
+Advice adviceFor(const SegmentResult& segment);
+// The segments to pursue (§3.7), ordered by score, then segment id.
+std::vector<Priority> computePriorities(const Chain& chain, const std::vector<SegmentResult>& segments,
+                                        const Weights& weights);
 
 // Reads "FIRM@REGION[:SEG,SEG...]" (command line, viewer); returns "" or the problem, with did-you-mean.
 std::string parseAssumption(const Chain& chain, const std::string& text, Assumption& assumption);
@@ -169,5 +184,12 @@ std::vector<SegmentResult> analyzeSegments(const Chain& chain, const PresenceMat
                                            const std::vector<int>& hubs);
 // Scores and orders the targets again with new weights; statuses and terms other than fit are kept.
 void rankTargets(std::vector<Target>& targets, const Chain& chain, const Weights& weights);
+// The same for a whole analysis: candidates move between `targets` and `setAside` as the discount changes,
+// and the priorities are scored again. `baseRank` keeps the value computed by analyze().
+void rerank(Analysis& analysis, const Chain& chain, const Weights& weights);
+// Segments whose status differs between two analyses of one region, each with its cause (§3.8).
+std::vector<StatusChange> statusChanges(const std::vector<SegmentResult>& before,
+                                        const std::vector<SegmentResult>& after,
+                                        const std::vector<Assumption>& assumptions, int region);
 
 }  // namespace chainatlas

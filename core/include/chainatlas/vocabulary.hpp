@@ -1,0 +1,30 @@
+// The planner's words for the analysis in Chinese and English, one place for the command line, the SVG and
+// the viewer (DESIGN §3.3, §4): statuses, advice, term names, bases, what-if causes and their explanations.
+// JSON keys and values stay English (statusKey, adviceKey, ...); these are the words people read.
+#pragma once
+
+#include <string>
+
+#include "chainatlas/analysis.hpp"
+
+namespace chainatlas {
+
+const char* statusWord(SegmentStatus status, Lang lang);  // 优势/薄弱/断点/可延伸/无
+const char* adviceWord(Advice advice, Lang lang);         // 巩固优势/错位避让/错位配套/补链/强链/延链/—
+const char* termWord(int term, Lang lang);                // 契合/以商招商/枢纽配套/链主/关联密度/三高三低/科技招商
+const char* metricWord(int metric, Lang lang);            // 研发强度/利润/增长/污染/能耗/用地
+const char* basisWord(Basis basis, Lang lang);            // 企业数据/环节数据/合作关系/无数据
+const char* causeWord(ChangeCause cause, Lang lang);      // 新增站点/占比变化/相邻变化
+
+// A value with basis `none` is shown as this mark, never as a score (§3.6).
+inline constexpr const char* kNoDataMark = "–";
+const char* noDataWord(Lang lang);       // 无数据 / no data
+const char* noCandidateWord(Lang lang);  // 无候选企业 / no candidate in the data (§3.2)
+
+// True for a segment the planner should act on (fill, strengthen, extend, complement) with no candidate firm.
+bool lacksCandidate(const SegmentResult& segment);
+
+// "整车制造: 优势 → 薄弱 — 新增企业摊薄了本地占比": a what-if status change explained in words (§3.8).
+std::string describeChange(const Chain& chain, const StatusChange& change, Lang lang);
+
+}  // namespace chainatlas

@@ -1,0 +1,67 @@
+// 三高三低 profiles (DESIGN §3.5): percentiles of firms among firms and of segments among segments.
+#include <algorithm>
+
+#include "chainatlas/analysis.hpp"
+
+namespace chainatlas {
+
+namespace {
+
+// q of every item in every metric; 0.5 where the item lacks the metric or only one item has it.
+// Items are firms or segments: both carry the same six optional metrics.
+template <typename Item>
+std::vector<std::array<double, kMetricCount>> percentilesOf(const std::vector<Item>& items) {
+    std::vector<std::array<double, kMetricCount>> q(items.size());
+    for (auto& row : q) row.fill(0.5);
+    std::vector<double> values;
+    for (int m = 0; m < kMetricCount; ++m) {
+        values.clear();
+        for (const Item& item : items)
+            if (item.metrics[m]) values.push_back(*item.metrics[m]);
+        std::size_t n = values.size();
+        if (n <= 1) continue;
+        std::sort(values.begin(), values.end());
+        for (std::size_t i = 0; i < items.size(); ++i) {
+            const auto& x = items[i].metrics[m];
+            if (!x) continue;
+            auto low = std::lower_bound(values.begin(), values.end(), *x);
+            auto high = std::upper_bound(values.begin(), values.end(), *x);
+            double less = static_cast<double>(low - values.begin());
+            double equal = static_cast<double>(high - low);  // counts the item itself
+            q[i][m] = (less + 0.5 * (equal - 1)) / static_cast<double>(n - 1);
+        }
+    }
+    return q;
+}
+
+// Mean over the six metrics of q, with 1 - q for the lower-is-better ones.
+double meanProfile(const std::array<double, kMetricCount>& q) {
+    double sum = 0;
+    for (int m = 0; m < kMetricCount; ++m) sum += metricLowerIsBetter(m) ? 1.0 - q[m] : q[m];
+    return sum / kMetricCount;
+}
+
+}  // namespace
+
+bool hasAnyMetric(const std::array<std::optional<double>, kMetricCount>& metrics) {
+    return std::any_of(metrics.begin(), metrics.end(), [](const auto& m) { return m.has_value(); });
+}
+
+std::vector<std::array<double, kMetricCount>> metricPercentiles(const Chain& chain) { return percentilesOf(chain.firms); }
+
+std::vector<double> profileScores(const Chain& chain) {
+    auto q = metricPercentiles(chain);
+    std::vector<double> profile(q.size());
+    for (std::size_t f = 0; f < q.size(); ++f) profile[f] = meanProfile(q[f]);
+    return profile;
+}
+
+std::vector<std::optional<double>> segmentProfiles(const Chain& chain) {
+    auto q = percentilesOf(chain.segments);
+    std::vector<std::optional<double>> profile(q.size());
+    for (std::size_t s = 0; s < q.size(); ++s)
+        if (hasAnyMetric(chain.segments[s].metrics)) profile[s] = meanProfile(q[s]);
+    return profile;
+}
+
+}  // namespace chainatlas
