@@ -66,17 +66,26 @@ TEST_CASE("hubs, what-if and undo/redo step through scenarios") {
 TEST_CASE("weights re-rank without recomputing statuses, and a weight change is one undo step") {
     ViewerState state = opened();
     viewer::setHub(state, findRegion(*state.chain, "shanghai"), true);
-    REQUIRE(state.analysis.targets.size() == 1);
-    double before = state.analysis.targets[0].score;  // 1.5 + 2/3 + 1 + 1 (test_cli.cpp)
+    // f2 earns fit only in b and d, both held by Shanghai: with the default discount 1.0 it is set aside.
+    CHECK(state.analysis.targets.empty());
+    REQUIRE(state.analysis.setAside.size() == 1);
     Weights w;
-    w.leader = 3;
+    w.occupiedDiscount = 0.5;  // fit max(1.0, 0.6) * 0.5 = 0.5: back as a target, 1.5 + 2/3 + 1 + 1 (test_cli.cpp)
     viewer::setWeights(state, w, true);
+    REQUIRE(state.analysis.targets.size() == 1);
+    CHECK(state.analysis.setAside.empty());
+    double before = state.analysis.targets[0].score;
+    CHECK(before == doctest::Approx(1.5 + 2.0 / 3 + 1 + 1));
+    w.leader = 3;
+    viewer::setWeights(state, w, false);  // a drag in progress: no new step
     CHECK(state.analysis.targets[0].score == doctest::Approx(before + 2));
     CHECK(state.analysis.weights.leader == 3);
-    viewer::setWeights(state, Weights{}, false);  // a drag in progress: no new step
-    CHECK(state.undoStack.size() == 2);            // the hub, then the first weight change
+    viewer::setWeights(state, Weights{}, false);
+    CHECK(state.analysis.targets.empty());  // the default discount sets f2 aside again
+    CHECK(state.undoStack.size() == 2);     // the hub, then the first weight change
     viewer::undo(state);
     CHECK(state.scenario.weights.leader == 1);
+    CHECK(state.scenario.weights.occupiedDiscount == 1.0);
 }
 
 TEST_CASE("search finds firms and segments by Chinese, English and id") {
