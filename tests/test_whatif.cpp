@@ -158,17 +158,40 @@ TEST_CASE("rank changes: each target carries its rank without the assumptions") 
     for (const Target& t : plain.targets) CHECK(t.baseRank == 0);
 }
 
-TEST_CASE("NEV, Weinan with hub Xi'an: assuming Sanhua and Huada dilutes vehicle assembly, cause `share`") {
+TEST_CASE("NEV, Weinan with hub Xi'an: assumed suppliers dilute vehicle assembly, cause `share`") {
+    // Weinan today: Skywell (assembly) and Pearson Huazhou (one site in recycling and recycled materials),
+    // outputs 1: row 3. The chain: 201 segment-site units, 33 of them in assembly.
+    // RCA(Weinan, assembly) = (1/3)/(33/201) = 2.03 strong.
+    // + Sanhua (thermal) and Huada (body): (1/5)/(33/203) = 1.23, still strong (the data had fewer
+    //   firms; since the 120-firm NEV file this pair alone no longer tips it).
+    // + Tuopu (thermal, chassis) as well: row 7, total 205: (1/7)/(33/205) = 0.887 weak, with no assumed site in
+    //   assembly: cause `share`.
     Chain chain = test::chainFromFile(std::string(CHAINATLAS_CHAINS_DIR) + "/nev.json");
-    AnalysisOptions o = test::options(chain, "weinan", {"xian"});
-    Assumption sanhua, huada;
-    REQUIRE(parseAssumption(chain, "sanhua@weinan", sanhua).empty());
-    REQUIRE(parseAssumption(chain, "huada@weinan:body", huada).empty());
-    o.assumptions = {sanhua, huada};
-    Analysis a = analyze(chain, o);
     int assembly = findSegment(chain, "vehicle-assembly");
-    auto change = std::find_if(a.changed.begin(), a.changed.end(), [&](const StatusChange& c) { return c.segment == assembly; });
-    REQUIRE(change != a.changed.end());
+    // The chain's totals counted here, independently of the analysis, so the check survives data updates.
+    double total = 0, inAssembly = 0;
+    for (const Firm& firm : chain.firms)
+        for (const Site& site : firm.sites)
+            for (int s : site.segments) {
+                total += site.outputOrOne();
+                if (s == assembly) inAssembly += site.outputOrOne();
+            }
+    auto whatIf = [&](std::vector<std::string> texts) {
+        AnalysisOptions o = test::options(chain, "weinan", {"xian"});
+        for (const auto& text : texts) {
+            Assumption assumption;
+            REQUIRE(parseAssumption(chain, text, assumption).empty());
+            o.assumptions.push_back(assumption);
+        }
+        return analyze(chain, o);
+    };
+    Analysis two = whatIf({"sanhua@weinan", "huada@weinan:body"});
+    CHECK(test::segment(chain, two, "vehicle-assembly").rca == Approx(0.2 / (inAssembly / (total + 2))));
+    Analysis three = whatIf({"sanhua@weinan", "huada@weinan:body", "tuopu@weinan"});
+    CHECK(test::segment(chain, three, "vehicle-assembly").rca == Approx((1.0 / 7) / (inAssembly / (total + 4))));
+    auto change = std::find_if(three.changed.begin(), three.changed.end(),
+                               [&](const StatusChange& c) { return c.segment == assembly; });
+    REQUIRE(change != three.changed.end());
     CHECK(change->from == SegmentStatus::Strong);
     CHECK(change->to == SegmentStatus::Weak);
     CHECK(change->cause == ChangeCause::Share);
