@@ -108,6 +108,22 @@ bool suppliesHubFirm(const Chain& chain, const Target& t, const std::string& fir
     return false;
 }
 
+// §3.2: a segment the planner should act on names at least one firm to court; §3.5: segment profiles
+// come from the segment metrics for at least 80% of segments.
+void checkActionableAndProfiled(const Chain& chain, const Analysis& a) {
+    int profiled = 0;
+    for (int s = 0; s < static_cast<int>(chain.segments.size()); ++s) {
+        CAPTURE(chain.segments[s].id);
+        Advice advice = a.segments[s].advice;
+        if (advice == Advice::Fill || advice == Advice::Complement || advice == Advice::Strengthen ||
+            advice == Advice::Extend)
+            CHECK(a.segments[s].candidates >= 1);
+        profiled += a.segments[s].profileBasis == Basis::Segment;
+    }
+    // 33 of 37 segments carry a metric (89%).
+    CHECK(profiled * 100 >= static_cast<int>(chain.segments.size()) * 80);
+}
+
 int anchoredInTop(const Analysis& a, int top) {
     int n = 0;
     for (const Target& t : a.targets)
@@ -168,6 +184,17 @@ TEST_CASE("NEV, Suzhou Industrial Park with hub Shanghai: vehicle assembly is oc
     CHECK(inovance->rank <= 10);
     CHECK(anchoredBy(chain, *inovance, "novosense"));
     CHECK(anchoredInTop(a, 10) >= 1);
+    // Advice (§3.3): leave what the hub holds, complement what feeds it, fill the gap.
+    for (std::string id : {"vehicle-assembly", "battery-pack", "cell"}) {
+        CAPTURE(id);
+        CHECK(test::segment(chain, a, id).advice == Advice::Leave);
+    }
+    for (std::string id : {"thermal", "bms", "structural-parts", "cathode", "electrolyte", "drivetrain"}) {
+        CAPTURE(id);
+        CHECK(test::segment(chain, a, id).advice == Advice::Complement);
+    }
+    CHECK(test::segment(chain, a, "e-control").advice == Advice::Fill);
+    checkActionableAndProfiled(chain, a);
     // Bosch is already in the park, so it is a local firm, not a target.
     CHECK(test::target(chain, a, "bosch") == nullptr);
 }
@@ -193,6 +220,14 @@ TEST_CASE("NEV, Weinan with hub Xi'an: Xi'an occupies the battery, cathode is th
     CHECK(gotion->rank <= 3);
     CHECK(anchoredBy(chain, *gotion, "skywell"));
     CHECK(anchoredInTop(a, 10) >= 1);
+    // Advice (§3.3): Xi'an holds the battery and e-drive; cathode (a gap) is first a complement to it.
+    for (std::string id : {"cell", "battery-pack", "e-drive", "e-control"}) {
+        CAPTURE(id);
+        CHECK(test::segment(chain, a, id).advice == Advice::Leave);
+    }
+    CHECK(test::segment(chain, a, "cathode").advice == Advice::Complement);
+    CHECK(test::segment(chain, a, "vehicle-assembly").advice == Advice::Keep);
+    checkActionableAndProfiled(chain, a);
     // A BYD supplier earns the hub term.
     const Target* semcorp = test::target(chain, a, "semcorp");
     REQUIRE(semcorp != nullptr);
