@@ -6,6 +6,7 @@
 
 #include "chainatlas/report.hpp"
 #include "chainatlas/text.hpp"
+#include "chainatlas/vocabulary.hpp"
 
 namespace chainatlas::cli {
 
@@ -44,26 +45,54 @@ std::string clip(const std::string& text, std::size_t width) {
     return out + "…";
 }
 
-}  // namespace
+const char* tr(Lang lang, const char* zh, const char* en) { return lang == Lang::Zh ? zh : en; }
 
-std::string analysisToTable(const Chain& chain, const Analysis& a, std::size_t top, Lang lang) {
-    bool zh = lang == Lang::Zh;
-    std::ostringstream out;
-    const Region& region = chain.regions[a.region];
-    out << chain.name.pick(lang, chain.id) << " — " << (zh ? "本地区域 " : "region ") << region.name.pick(lang, region.id);
+std::string regionName(const Chain& chain, int r, Lang lang) { return chain.regions[r].name.pick(lang, chain.regions[r].id); }
+std::string firmName(const Chain& chain, int f, Lang lang) { return chain.firms[f].name.pick(lang, chain.firms[f].id); }
+std::string segmentName(const Chain& chain, int s, Lang lang) {
+    return chain.segments[s].name.pick(lang, chain.segments[s].id);
+}
+
+// A value shown with its basis: "–" (no data) when the basis is none, never a score (§3.6).
+std::string firmNames(const Chain& chain, const std::vector<int>& firms, Lang lang) {
+    std::string out;
+    for (std::size_t i = 0; i < firms.size(); ++i) out += (i ? ", " : "") + firmName(chain, firms[i], lang);
+    return out;
+}
+
+std::string valueOrNoData(double value, Basis basis, int decimals) {
+    return basis == Basis::None ? std::string(kNoDataMark) : fixed(value, decimals);
+}
+
+void writeHeader(std::ostringstream& out, const Chain& chain, const Analysis& a, Lang lang) {
+    out << chain.name.pick(lang, chain.id) << " — " << tr(lang, "本地区域 ", "region ") << regionName(chain, a.region, lang);
     if (!a.hubs.empty()) {
-        out << (zh ? "；枢纽 " : "; hubs ");
-        for (std::size_t i = 0; i < a.hubs.size(); ++i)
-            out << (i ? ", " : "") << chain.regions[a.hubs[i]].name.pick(lang, chain.regions[a.hubs[i]].id);
+        out << tr(lang, "；枢纽 ", "; hubs ");
+        for (std::size_t i = 0; i < a.hubs.size(); ++i) out << (i ? ", " : "") << regionName(chain, a.hubs[i], lang);
     }
     out << "\n";
     for (const Assumption& as : a.assumed)
-        out << (zh ? "假设: " : "assume: ") << chain.firms[as.firm].name.pick(lang, chain.firms[as.firm].id) << " @ "
-            << chain.regions[as.region].name.pick(lang, chain.regions[as.region].id) << "\n";
+        out << tr(lang, "假设: ", "assume: ") << firmName(chain, as.firm, lang) << " @ " << regionName(chain, as.region, lang)
+            << "\n";
     out << "\n";
+}
+
+std::string segmentMarks(const SegmentResult& r, Lang lang) {
+    std::string marks;
+    if (lacksCandidate(r)) marks += std::string(noCandidateWord(lang)) + " ";
+    if (r.hubStrong) marks += tr(lang, "枢纽优势 ", "hub-strong ");
+    if (r.singleSource) marks += tr(lang, "独家 ", "single-source ");
+    if (r.transfer) marks += tr(lang, "成果转化 ", "transfer ");
+    return marks;
+}
+
+void writeSegments(std::ostringstream& out, const Chain& chain, const Analysis& a, Lang lang) {
     const std::size_t nameWidth = 28;
-    out << pad(zh ? "环节" : "segment", nameWidth) << pad(zh ? "状态" : "status", 11) << pad(zh ? "站点" : "sites", 7, true)
-        << pad("RCA", 8, true) << pad(zh ? "密度" : "density", 9, true) << "  " << (zh ? "标记" : "marks") << "\n";
+    out << pad(tr(lang, "环节", "segment"), nameWidth) << pad(tr(lang, "状态", "status"), 11)
+        << pad(tr(lang, "建议", "advice"), 12) << pad(tr(lang, "站点", "sites"), 6, true)
+        << pad(tr(lang, "区位熵", "RCA"), 8, true) << pad(tr(lang, "密度", "density"), 9, true)
+        << pad(tr(lang, "候选", "cands"), 7, true) << pad(tr(lang, "三高三低", "profile"), 10, true) << "  "
+        << tr(lang, "标记", "marks") << "\n";
     // Stages in file order, then segments without a stage.
     for (int stage = 0; stage <= static_cast<int>(chain.stages.size()); ++stage) {
         int stageIndex = stage == static_cast<int>(chain.stages.size()) ? -1 : stage;
@@ -72,39 +101,109 @@ std::string analysisToTable(const Chain& chain, const Analysis& a, std::size_t t
             if (chain.segments[s].stage != stageIndex) continue;
             if (!header) {
                 out << "[" << (stageIndex >= 0 ? chain.stages[stageIndex].name.pick(lang, chain.stages[stageIndex].id)
-                                               : std::string(zh ? "未分阶段" : "no stage"))
+                                               : std::string(tr(lang, "未分阶段", "no stage")))
                     << "]\n";
                 header = true;
             }
             const SegmentResult& r = a.segments[s];
-            std::string marks;
-            if (r.hubStrong) marks += zh ? "枢纽强 " : "hub-strong ";
-            if (r.occupied) marks += zh ? "被占位 " : "OCCUPIED ";
-            if (r.complement) marks += zh ? "可配套 " : "COMPLEMENT ";
-            if (r.singleSource) marks += zh ? "独家 " : "single-source ";
-            const Segment& segment = chain.segments[s];
-            out << "  " << pad(clip(segment.name.pick(lang, segment.id), nameWidth - 3), nameWidth - 2)
-                << pad(statusKey(r.status), 11) << pad(std::to_string(r.sites), 7, true) << pad(fixed(r.rca, 2), 8, true)
-                << pad(fixed(r.density, 2), 9, true) << "  " << marks << "\n";
+            out << "  " << pad(clip(segmentName(chain, static_cast<int>(s), lang), nameWidth - 3), nameWidth - 2)
+                << pad(statusWord(r.status, lang), 11) << pad(adviceWord(r.advice, lang), 12)
+                << pad(std::to_string(r.sites), 6, true) << pad(fixed(r.rca, 2), 8, true)
+                << pad(fixed(r.density, 2), 9, true) << pad(std::to_string(r.candidates), 7, true)
+                << pad(valueOrNoData(r.profile, r.profileBasis, 2), 10, true) << "  " << segmentMarks(r, lang) << "\n";
         }
     }
+}
+
+// "▲2" / "▼1" / "新" against the analysis without the assumptions (§3.8); empty without a what-if.
+std::string rankChange(const Target& t, bool whatIf, Lang lang) {
+    if (!whatIf) return "";
+    if (t.baseRank == 0) return tr(lang, "新", "new");
+    if (t.baseRank > t.rank) return "▲" + std::to_string(t.baseRank - t.rank);
+    if (t.baseRank < t.rank) return "▼" + std::to_string(t.rank - t.baseRank);
+    return "=";
+}
+
+void writeTargetDetails(std::ostringstream& out, const Chain& chain, const Target& t, Lang lang) {
+    out << "      " << tr(lang, "契合环节: ", "fills: ") << fitSegmentList(chain, t, lang, false) << "\n";
+    if (!t.anchors.empty()) out << "      " << tr(lang, "本地伙伴: ", "local partners: ") << firmNames(chain, t.anchors, lang) << "\n";
+    if (t.value[TermHub] > 0)
+        out << "      " << tr(lang, "供应枢纽企业: ", "supplies hub firms: ") << firmNames(chain, t.hubPartners, lang) << "\n";
+}
+
+void writeTargets(std::ostringstream& out, const Chain& chain, const Analysis& a, std::size_t top, Lang lang) {
     std::size_t shown = top == 0 ? a.targets.size() : std::min(top, a.targets.size());
-    out << "\n" << (zh ? "招商目标" : "Targets") << " (" << shown << " / " << a.targets.size() << ")\n";
-    out << pad("#", 4, true) << "  " << pad(zh ? "企业" : "firm", 26) << pad(zh ? "得分" : "score", 7, true);
-    for (const char* key : kTermKeys) out << pad(std::string(key).substr(0, 7), 8, true);
+    bool whatIf = !a.assumed.empty();
+    out << "\n" << tr(lang, "招商目标", "Targets") << " (" << shown << " / " << a.targets.size() << ")\n";
+    out << pad(tr(lang, "排名", "rank"), 4, true) << pad("", whatIf ? 5 : 0) << "  " << pad(tr(lang, "企业", "firm"), 26)
+        << pad(tr(lang, "得分", "score"), 7, true);
+    for (int k = 0; k < kTermCount; ++k) out << pad(clip(termWord(k, lang), 9), 10, true);
     out << "\n";
     for (std::size_t i = 0; i < shown; ++i) {
         const Target& t = a.targets[i];
-        const Firm& firm = chain.firms[t.firm];
-        out << pad(std::to_string(t.rank), 4, true) << "  " << pad(clip(firm.name.pick(lang, firm.id), 25), 26)
-            << pad(fixed(t.score, 2), 7, true);
-        for (int k = 0; k < kTermCount; ++k) out << pad(fixed(t.weighted[k], 2), 8, true);
-        out << "\n      " << (zh ? "填补: " : "fills: ") << fitSegmentList(chain, t, lang, false) << "\n";
-        if (!t.anchors.empty()) out << "      " << (zh ? "本地伙伴: " : "local partners: ") << joinFirmIds(chain, t.anchors, ", ") << "\n";
-        if (!t.hubPartners.empty())
-            out << "      " << (zh ? "供应枢纽企业: " : "supplies hub firms: ") << joinFirmIds(chain, t.hubPartners, ", ") << "\n";
+        out << pad(std::to_string(t.rank), 4, true) << pad(rankChange(t, whatIf, lang), whatIf ? 5 : 0, true) << "  "
+            << pad(clip(firmName(chain, t.firm, lang), 25), 26) << pad(fixed(t.score, 2), 7, true);
+        for (int k = 0; k < kTermCount; ++k) {
+            Basis basis = k == TermProfile ? t.profileBasis : k == TermInnovation ? t.innovationBasis : Basis::Firm;
+            out << pad(valueOrNoData(t.weighted[k], basis, 2), 10, true);
+        }
+        out << "\n";
+        writeTargetDetails(out, chain, t, lang);
     }
-    out << "\n" << (zh ? "权重 " : "weights ") << weightsToJson(a.weights).dump() << "\n";
+}
+
+void writeSetAside(std::ostringstream& out, const Chain& chain, const Analysis& a, Lang lang) {
+    if (a.setAside.empty()) return;
+    out << "\n" << tr(lang, "暂不列入（只在枢纽占据的环节有契合，错位避让）", "Set aside (fit only in segments the hub holds)")
+        << " (" << a.setAside.size() << ")\n";
+    for (const SetAside& entry : a.setAside) {
+        out << "  " << firmName(chain, entry.firm, lang) << ": ";
+        for (std::size_t i = 0; i < entry.segments.size(); ++i) out << (i ? ", " : "") << segmentName(chain, entry.segments[i], lang);
+        out << "\n";
+    }
+}
+
+void writePriorities(std::ostringstream& out, const Chain& chain, const Analysis& a, Lang lang) {
+    out << "\n" << tr(lang, "产业选择（环节优先级）", "Segment priorities") << " (" << a.priorities.size() << ")\n";
+    if (a.priorities.empty()) return;
+    out << pad("#", 4, true) << "  " << pad(tr(lang, "环节", "segment"), 26) << pad(tr(lang, "建议", "advice"), 12)
+        << pad(tr(lang, "价值", "value"), 7, true) << pad(tr(lang, "密度", "density"), 9, true)
+        << pad(tr(lang, "三高三低", "profile"), 10, true) << pad(tr(lang, "候选", "cands"), 7, true)
+        << pad(tr(lang, "得分", "score"), 7, true) << "\n";
+    for (std::size_t i = 0; i < a.priorities.size(); ++i) {
+        const Priority& p = a.priorities[i];
+        out << pad(std::to_string(i + 1), 4, true) << "  " << pad(clip(segmentName(chain, p.segment, lang), 25), 26)
+            << pad(adviceWord(p.advice, lang), 12) << pad(fixed(p.value, 2), 7, true) << pad(fixed(p.density, 2), 9, true)
+            << pad(valueOrNoData(p.profile, p.basis, 2), 10, true) << pad(std::to_string(p.candidates), 7, true)
+            << pad(fixed(p.score, 2), 7, true) << (p.candidates == 0 ? std::string("  ") + noCandidateWord(lang) : "")
+            << "\n";
+    }
+}
+
+void writeChanges(std::ostringstream& out, const Chain& chain, const Analysis& a, Lang lang) {
+    if (a.assumed.empty()) return;
+    out << "\n" << tr(lang, "假设带来的变化", "Changes under the assumptions") << " (" << a.changed.size() << ")\n";
+    for (const StatusChange& c : a.changed)
+        out << "  [" << causeWord(c.cause, lang) << "] " << describeChange(chain, c, lang) << "\n";
+}
+
+void writeWeights(std::ostringstream& out, const Weights& w, Lang lang) {
+    out << "\n" << tr(lang, "权重", "weights");
+    for (int k = 0; k < kTermCount; ++k) out << " " << termWord(k, lang) << " " << fixed(termWeight(w, k), 2);
+    out << tr(lang, "；枢纽占据环节折扣 ", "; occupied_discount ") << fixed(w.occupiedDiscount, 2) << "\n";
+}
+
+}  // namespace
+
+std::string analysisToTable(const Chain& chain, const Analysis& a, std::size_t top, Lang lang) {
+    std::ostringstream out;
+    writeHeader(out, chain, a, lang);
+    writeSegments(out, chain, a, lang);
+    writeChanges(out, chain, a, lang);
+    writeTargets(out, chain, a, top, lang);
+    writeSetAside(out, chain, a, lang);
+    writePriorities(out, chain, a, lang);
+    writeWeights(out, a.weights, lang);
     return out.str();
 }
 

@@ -260,9 +260,9 @@ TEST_CASE("analyze table: Chinese names keep the columns aligned") {
     std::string line;
     std::vector<std::size_t> columns;
     while (std::getline(lines, line)) {
-        for (const char* status : {"strong", "gap", "extension", "weak"}) {
+        for (const char* status : {"优势", "断点", "可延伸", "薄弱"}) {
             std::size_t at = line.find(std::string(status) + " ");
-            if (line.rfind("  ", 0) == 0 && at != std::string::npos && line.find("填补") == std::string::npos) {
+            if (line.rfind("  ", 0) == 0 && at != std::string::npos && line.find("契合环节") == std::string::npos) {
                 std::string before = line.substr(0, at);
                 std::size_t width = 0;
                 for (std::size_t i = 0; i < before.size(); ++i) {
@@ -277,6 +277,29 @@ TEST_CASE("analyze table: Chinese names keep the columns aligned") {
     }
     REQUIRE(columns.size() == 4);
     for (std::size_t w : columns) CHECK(w == columns[0]);
+}
+
+TEST_CASE("analyze --lang zh: no English status, advice or term word in the table or the CSV header") {
+    // The planner chain has every advice but fill and strengthen; mini (hub Shanghai, assuming f2) adds gap and weak.
+    std::vector<std::string> outputs = {
+        run("analyze " + data(fixtures::kPlannerFile) + " --region l --hub h --lang zh --assume a@l").out,
+        run("analyze " + kMini + " --region suzhou --hub shanghai --lang zh").out,
+        run("analyze " + kMini + " --region suzhou --lang zh --assume f3@shanghai --assume f1@shanghai:c").out};
+    std::string csv = run("analyze " + data(fixtures::kPlannerFile) + " --region l --hub h --lang zh --format csv").out;
+    for (const std::string& table : outputs) REQUIRE(table.find("优势") != std::string::npos);
+    CHECK(outputs[0].find("错位配套") != std::string::npos);
+    CHECK(outputs[0].find("无候选企业") != std::string::npos);  // q: extend with no candidate
+    CHECK(outputs[0].find("–") != std::string::npos);           // profile with basis none
+    CHECK(outputs[2].find("新增企业摊薄了本地占比") != std::string::npos);  // the share cause in words
+    auto header = csv.substr(0, csv.find("\r\n"));
+    outputs.push_back(header);
+    for (const std::string& text : outputs)
+        for (const char* word : {"strong", "weak", "gap", "extension", "absent", "keep", "leave", "complement", "fill",
+                                 "strengthen", "extend", "fit", "anchor", "hub", "leader", "density", "profile",
+                                 "innovation", "rank", "sites", "score", "segment", "firm", "weights", "none"}) {
+            CAPTURE(word);
+            CHECK(text.find(word) == std::string::npos);
+        }
 }
 
 TEST_CASE("-o writes atomically and a failed run leaves the old file untouched") {

@@ -134,7 +134,7 @@ TEST_CASE("the viewer exports the current view as SVG and the target list as CSV
     CHECK(svg.find("occupied") != std::string::npos);
     std::string csvPath = (std::filesystem::temp_directory_path() / "chainatlas-viewer-export.csv").string();
     app.exportCsv(csvPath);
-    CHECK(readWholeFile(csvPath)->rfind("\xEF\xBB\xBF" "rank,firm", 0) == 0);
+    CHECK(readWholeFile(csvPath)->rfind("\xEF\xBB\xBF" "排名,企业编号", 0) == 0);  // the viewer speaks Chinese
     std::filesystem::remove(svgPath);
     std::filesystem::remove(csvPath);
 }

@@ -153,21 +153,69 @@ nlohmann::json analysisToJson(const Chain& chain, const Analysis& a, std::size_t
     return out;
 }
 
-std::string analysisToCsv(const Chain& chain, const Analysis& a, std::size_t top, Lang lang) {
-    std::ostringstream out;
-    out << "\xEF\xBB\xBF";  // byte-order mark: Excel and WPS then read the file as UTF-8
-    out << "rank,firm,name,score";
-    for (const char* key : kTermKeys) out << ',' << key << ',' << key << "_weighted";
-    out << ",segments,anchors,hub_partners\r\n";
+namespace {
+
+const char* tr(Lang lang, const char* zh, const char* en) { return lang == Lang::Zh ? zh : en; }
+
+// A number, or "–" when its basis is none (shown as no data, never as a score: §3.6).
+std::string numberOrNoData(double value, Basis basis) { return basis == Basis::None ? kNoDataMark : fixed(value, 6); }
+
+void writeTargetsCsv(std::ostringstream& out, const Chain& chain, const Analysis& a, std::size_t top, Lang lang) {
+    out << tr(lang, "排名,企业编号,企业,得分", "rank,firm,name,score");
+    for (int k = 0; k < kTermCount; ++k)
+        out << ',' << termWord(k, lang) << ',' << termWord(k, lang) << tr(lang, "加权", "_weighted");
+    out << tr(lang, ",三高三低依据,契合环节,本地伙伴,供应枢纽企业\r\n", ",profile_basis,segments,anchors,hub_partners\r\n");
     for (std::size_t i = 0; i < limit(top, a.targets.size()); ++i) {
         const Target& t = a.targets[i];
         const Firm& firm = chain.firms[t.firm];
         out << t.rank << ',' << csvField(firm.id) << ',' << csvField(firm.name.pick(lang, firm.id)) << ','
             << fixed(t.score, 6);
-        for (int k = 0; k < kTermCount; ++k) out << ',' << fixed(t.value[k], 6) << ',' << fixed(t.weighted[k], 6);
-        out << ',' << csvField(fitSegmentList(chain, t, lang, true)) << ',' << csvField(joinFirmIds(chain, t.anchors, "; "))
-            << ',' << csvField(joinFirmIds(chain, t.hubPartners, "; ")) << "\r\n";
+        for (int k = 0; k < kTermCount; ++k) {
+            Basis basis = k == TermProfile ? t.profileBasis : k == TermInnovation ? t.innovationBasis : Basis::Firm;
+            out << ',' << numberOrNoData(t.value[k], basis) << ',' << numberOrNoData(t.weighted[k], basis);
+        }
+        out << ',' << basisWord(t.profileBasis, lang) << ',' << csvField(fitSegmentList(chain, t, lang, true)) << ','
+            << csvField(joinFirmIds(chain, t.anchors, "; ")) << ',' << csvField(joinFirmIds(chain, t.hubPartners, "; "))
+            << "\r\n";
     }
+}
+
+// Second section: the segment priorities (§3.7); a segment with no candidate says so in the note.
+void writePrioritiesCsv(std::ostringstream& out, const Chain& chain, const Analysis& a, Lang lang) {
+    out << "\r\n"
+        << tr(lang, "优先序,环节编号,环节,建议,价值,关联密度,三高三低,三高三低依据,候选企业数,得分,备注\r\n",
+              "priority,segment,name,advice,value,density,profile,profile_basis,candidates,score,note\r\n");
+    for (std::size_t i = 0; i < a.priorities.size(); ++i) {
+        const Priority& p = a.priorities[i];
+        const Segment& segment = chain.segments[p.segment];
+        out << i + 1 << ',' << csvField(segment.id) << ',' << csvField(segment.name.pick(lang, segment.id)) << ','
+            << adviceWord(p.advice, lang) << ',' << fixed(p.value, 6) << ',' << fixed(p.density, 6) << ','
+            << numberOrNoData(p.profile, p.basis) << ',' << basisWord(p.basis, lang) << ',' << p.candidates << ','
+            << fixed(p.score, 6) << ',' << (p.candidates == 0 ? noCandidateWord(lang) : "") << "\r\n";
+    }
+}
+
+// Third section: candidates set aside because they earn fit only where the hub is (§3.6).
+void writeSetAsideCsv(std::ostringstream& out, const Chain& chain, const Analysis& a, Lang lang) {
+    out << "\r\n" << tr(lang, "暂不列入,企业编号,企业,环节\r\n", "set_aside,firm,name,segments\r\n");
+    for (std::size_t i = 0; i < a.setAside.size(); ++i) {
+        const SetAside& entry = a.setAside[i];
+        const Firm& firm = chain.firms[entry.firm];
+        std::string segments;
+        for (std::size_t k = 0; k < entry.segments.size(); ++k) segments += (k ? "; " : "") + chain.segments[entry.segments[k]].id;
+        out << i + 1 << ',' << csvField(firm.id) << ',' << csvField(firm.name.pick(lang, firm.id)) << ','
+            << csvField(segments) << "\r\n";
+    }
+}
+
+}  // namespace
+
+std::string analysisToCsv(const Chain& chain, const Analysis& a, std::size_t top, Lang lang) {
+    std::ostringstream out;
+    out << "\xEF\xBB\xBF";  // byte-order mark: Excel and WPS then read the file as UTF-8
+    writeTargetsCsv(out, chain, a, top, lang);
+    writePrioritiesCsv(out, chain, a, lang);
+    writeSetAsideCsv(out, chain, a, lang);
     return out.str();
 }
 
