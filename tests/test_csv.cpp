@@ -1,6 +1,11 @@
 // CSV folders: the same chain as JSON, and located errors in CSV files.
 #include <doctest/doctest.h>
 
+#include <filesystem>
+#include <fstream>
+#include <unistd.h>
+
+#include "chainatlas/analysis.hpp"
 #include "chainatlas/load.hpp"
 #include "helpers.hpp"
 
@@ -53,4 +58,42 @@ TEST_CASE("a CSV file saved as UTF-16 is named, with the fix") {
     CHECK(result.diagnostics[0].file == folder + "/firms.csv");
     CHECK(result.diagnostics[0].location == "1:1");
     CHECK(result.diagnostics[0].message.find("CSV UTF-8") != std::string::npos);
+}
+
+TEST_CASE("segments.csv carries the six metrics, the division and sources; a bad metric is a located error") {
+    namespace fs = std::filesystem;
+    fs::path folder = fs::temp_directory_path() / ("chainatlas-csv-segments-" + std::to_string(::getpid()));
+    fs::remove_all(folder);
+    fs::copy(std::string(CHAINATLAS_TEST_DATA_DIR) + "/good/csv_mini", folder);
+    std::ofstream(folder / "segments.csv") << "id,name_zh,name_en,stage,tech,profit,growth,pollution,energy,land,division,sources\n"
+                                              "a,锂,Lithium,up,0.02,,,0.5,,,B0912,src-1\n"
+                                              "b,正极,Cathode,up,,,,,,,,\n"
+                                              "c,电芯,Cell,down,0.04,,,0.1,,,C3841,src-1\n"
+                                              "d,整车,Vehicle,down,,,,,,,,\n";
+    Chain chain = test::chainFromFile(folder.string());
+    CHECK(chain.segments[0].metrics[0] == 0.02);
+    CHECK(chain.segments[0].metrics[3] == 0.5);
+    CHECK_FALSE(chain.segments[1].metrics[0].has_value());
+    CHECK(chain.segments[2].division == "C3841");
+    CHECK(chain.segments[0].sources.size() == 1);
+    // P(a): tech q 0, pollution q 1 (1 - q = 0) -> (0 + 0.5 * 4)/6 = 2/6; P(c): tech 1, pollution 1 - 0 -> 4/6.
+    auto profile = segmentProfiles(chain);
+    CHECK(*profile[0] == doctest::Approx(2.0 / 6));
+    CHECK(*profile[2] == doctest::Approx(4.0 / 6));
+    CHECK_FALSE(profile[1].has_value());
+
+    std::ofstream(folder / "segments.csv") << "id,name_zh,name_en,stage,tech\na,锂,Lithium,up,-1\nb,正极,Cathode,up,\n"
+                                              "c,电芯,Cell,down,x\nd,整车,Vehicle,down,\n";
+    LoadResult bad = loadChainFile(folder.string());
+    CHECK_FALSE(bad.ok());
+    bool negative = false, notNumber = false;
+    for (const auto& d : bad.diagnostics) {
+        if (d.file == (folder / "segments.csv").string() && d.location.rfind("2:", 0) == 0 && d.message.find("negative") != std::string::npos)
+            negative = true;
+        if (d.file == (folder / "segments.csv").string() && d.location.rfind("4:", 0) == 0 && d.message.find("must be a number") != std::string::npos)
+            notNumber = true;
+    }
+    CHECK(negative);
+    CHECK(notNumber);
+    fs::remove_all(folder);
 }
