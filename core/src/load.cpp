@@ -2,6 +2,7 @@
 // then hands the document to the validator. CSV folders go through readCsvFolder first.
 #include <filesystem>
 
+#include "chainatlas/fast_load.hpp"
 #include "chainatlas/file_io.hpp"
 #include "chainatlas/load.hpp"
 #include "chainatlas/text.hpp"
@@ -88,11 +89,15 @@ void relocate(std::vector<Diagnostic>& diagnostics, const CsvDocument& csv, cons
     }
 }
 
+std::string_view withoutByteOrderMark(std::string_view text) {
+    if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);  // spreadsheet programs add a BOM
+    return text;
+}
+
 }  // namespace
 
-LoadResult loadChainText(std::string_view text, const std::string& fileLabel) {
+LoadResult validateChainText(std::string_view text, const std::string& fileLabel) {
     LoadResult result;
-    if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);  // spreadsheet programs add a BOM
     if (auto problem = precheck(text, fileLabel)) {
         result.diagnostics.push_back(*problem);
         return result;
@@ -125,6 +130,12 @@ LoadResult loadChainText(std::string_view text, const std::string& fileLabel) {
     }
 }
 
+LoadResult loadChainText(std::string_view text, const std::string& fileLabel) {
+    text = withoutByteOrderMark(text);
+    if (auto chain = fastChainFromJson(text)) return LoadResult{std::move(chain), {}};
+    return validateChainText(text, fileLabel);
+}
+
 LoadResult loadChainFile(const std::string& path) {
     std::error_code ec;
     if (std::filesystem::is_directory(path, ec)) {
@@ -134,6 +145,12 @@ LoadResult loadChainFile(const std::string& path) {
         relocate(result.diagnostics, csv, path);
         result.diagnostics.insert(result.diagnostics.begin(), csv.diagnostics.begin(), csv.diagnostics.end());
         return result;
+    }
+    // Read once into a buffer with the fast path's padding; the validating path reads the same bytes.
+    if (auto padded = readPaddedFile(path)) {
+        std::string_view text = withoutByteOrderMark(padded->view());
+        if (auto chain = fastChainFromPaddedJson(text)) return LoadResult{std::move(chain), {}};
+        return validateChainText(text, path);
     }
     auto text = readWholeFile(path);
     if (!text) return LoadResult{std::nullopt, {{Severity::Error, path, "", text.error()}}};

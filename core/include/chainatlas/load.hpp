@@ -22,8 +22,11 @@ inline constexpr int kMaxJsonDepth = 64;
 
 // A chain JSON file, or a folder of CSV files (DESIGN §2).
 LoadResult loadChainFile(const std::string& path);
-// JSON text already in memory; `fileLabel` names it in diagnostics.
+// JSON text already in memory; `fileLabel` names it in diagnostics. Both take the fast path
+// (fast_load.hpp) when the file is valid and the validating path otherwise.
 LoadResult loadChainText(std::string_view text, const std::string& fileLabel);
+// The validating path alone: every problem, located (the fast path's tests compare against it).
+LoadResult validateChainText(std::string_view text, const std::string& fileLabel);
 // Validates a parsed document and builds the model (validate.cpp).
 LoadResult chainFromJson(const nlohmann::json& document, const std::string& fileLabel);
 // The model back as a chainatlas/1 document (model_json.cpp); loading it gives an equal chain.

@@ -121,11 +121,35 @@ struct Tie {
     bool confirmed() const { return confidence == "A" || confidence == "B"; }
 };
 
+// Boost's adjacency_list has no move constructor and its swap() copies, so every move of a Chain (into a
+// LoadResult, out of it, into the viewer's state) copied its graphs: 500k supply edges took longer to
+// copy than to load. Its storage members are public (Boost 1.74); swapping them is a true move, and the
+// stored edges' iterators into the edge list stay valid because std::list::swap keeps them.
+template <typename Graph>
+struct MovableGraph : Graph {
+    using Graph::Graph;
+    MovableGraph() = default;
+    MovableGraph(const MovableGraph&) = default;
+    MovableGraph& operator=(const MovableGraph&) = default;
+    MovableGraph(MovableGraph&& other) noexcept { take(other); }
+    MovableGraph& operator=(MovableGraph&& other) noexcept {
+        take(other);
+        return *this;
+    }
+
+private:
+    void take(MovableGraph& other) noexcept {
+        this->m_edges.swap(other.m_edges);
+        this->m_vertices.swap(other.m_vertices);
+        this->m_property.swap(other.m_property);
+    }
+};
+
 // Segment DAG: vertex i is segment i, an edge per link.
-using SegmentGraph = boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS>;
+using SegmentGraph = MovableGraph<boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS>>;
 // Supply graph: vertex i is firm i, an edge per supply (the edge's property is the supply's index).
-using FirmGraph = boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS, boost::no_property,
-                                        boost::property<boost::edge_index_t, int>>;
+using FirmGraph = MovableGraph<boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS, boost::no_property,
+                                                     boost::property<boost::edge_index_t, int>>>;
 
 struct Chain {
     std::string id;

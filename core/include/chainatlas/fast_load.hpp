@@ -1,0 +1,38 @@
+// The fast path for large chain files: builds the model in one pass without a document tree.
+// It accepts only input the validator accepts without a single diagnostic, and builds the same model;
+// on anything else it returns nothing and the caller takes the validating path (load.cpp), which
+// reports the problems with their places.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "chainatlas/model.hpp"
+
+namespace chainatlas {
+
+// Extra bytes that must be readable after the text (simdjson reads in 64-byte blocks).
+std::size_t fastLoadPadding();
+
+// A whole file in a buffer followed by fastLoadPadding() zero bytes.
+class PaddedText {
+public:
+    PaddedText(std::unique_ptr<char[]> bytes, std::size_t size) : bytes_(std::move(bytes)), size_(size) {}
+    std::string_view view() const { return {bytes_.get(), size_}; }
+
+private:
+    std::unique_ptr<char[]> bytes_;
+    std::size_t size_;
+};
+// nullopt when the file cannot be read (readWholeFile then says why).
+std::optional<PaddedText> readPaddedFile(const std::string& path);
+
+// A chainatlas/1 JSON text (byte-order mark already removed) whose buffer holds at least
+// fastLoadPadding() readable bytes after text.size(); nullopt when the validating path must decide.
+std::optional<Chain> fastChainFromPaddedJson(std::string_view text);
+// The same for any text (copies it into a padded buffer first).
+std::optional<Chain> fastChainFromJson(std::string_view text);
+
+}  // namespace chainatlas

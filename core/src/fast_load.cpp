@@ -1,0 +1,450 @@
+// Fast JSON loading: one pass of simdjson's On-Demand API straight into the model (no DOM; see the
+// README's design notes for the measurements behind the choice). The pass gives up at the first thing
+// the validator would say anything about — an error or a warning — so a file it accepts is exactly a
+// file the validator accepts silently, and the model is the same.
+#include <simdjson.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <set>
+
+#include "chainatlas/fast_load.hpp"
+#include "chainatlas/load.hpp"
+#include "chainatlas/text.hpp"
+#include "id_interner.hpp"
+
+namespace chainatlas {
+
+namespace {
+
+namespace od = simdjson::ondemand;
+using nlohmann::json;
+using detail::GiveUp;
+using detail::IdInterner;
+
+// Containers open around the members of each kind of object, for the nesting limit of kept keys.
+constexpr int kChainDepth = 2, kItemDepth = 3, kSiteDepth = 5;
+
+// Deepest nesting of brackets in a JSON text, outside strings.
+int nesting(std::string_view raw) {
+    int depth = 0, deepest = 0;
+    bool inString = false, escaped = false;
+    for (char c : raw) {
+        if (inString) {
+            if (escaped) escaped = false;
+            else if (c == '\\') escaped = true;
+            else if (c == '"') inString = false;
+        } else if (c == '"') {
+            inString = true;
+        } else if (c == '[' || c == '{') {
+            deepest = std::max(deepest, ++depth);
+        } else if (c == ']' || c == '}') {
+            --depth;
+        }
+    }
+    return deepest;
+}
+
+std::string_view text(od::value value) { return value.get_string(); }
+
+double number(od::value value, bool nonNegative) {
+    double x = value.get_double();
+    // -0 is left to the validator: nlohmann reads "-0" as the integer 0 but "-0.0" as negative zero.
+    if (!std::isfinite(x) || (nonNegative && x < 0) || (x == 0 && std::signbit(x))) throw GiveUp{};
+    return x;
+}
+
+// A key the model does not use, kept as the validator keeps it: the value parsed by nlohmann::json.
+void keep(json& extra, std::string_view key, od::value value, int depth) {
+    std::string_view raw;
+    switch (value.type()) {
+        case od::json_type::object: {
+            od::object object = value.get_object();
+            raw = object.raw_json();
+            break;
+        }
+        case od::json_type::array: {
+            od::array array = value.get_array();
+            raw = array.raw_json();
+            break;
+        }
+        default: raw = value.raw_json_token(); break;
+    }
+    if (depth + nesting(raw) > kMaxJsonDepth) throw GiveUp{};
+    std::string name(key);
+    if (extra.is_object() && extra.contains(name)) throw GiveUp{};  // duplicate key: nlohmann keeps the last
+    extra[name] = json::parse(raw);
+}
+
+// Marks a known key as seen; a second one is a duplicate key, which the validator's parser resolves.
+void once(unsigned& seen, int bit) {
+    if (seen & (1u << bit)) throw GiveUp{};
+    seen |= 1u << bit;
+}
+
+Name name(od::value value) {
+    Name result;
+    if (value.type() == od::json_type::string) {
+        result.zh = result.en = std::string(text(value));
+        return result;
+    }
+    unsigned seen = 0;
+    for (auto field : value.get_object()) {
+        std::string_view key = field.unescaped_key();
+        if (key == "zh") once(seen, 0), result.zh = std::string(text(field.value()));
+        else if (key == "en") once(seen, 1), result.en = std::string(text(field.value()));
+        else throw GiveUp{};  // the validator ignores other languages; the model would differ from a round trip
+    }
+    if (!seen) throw GiveUp{};
+    return result;
+}
+
+// An id as a view into the parser's buffer, which outlives the interners that keep it.
+std::string_view id(od::value value) {
+    std::string_view id = text(value);
+    if (!isValidId(id)) throw GiveUp{};
+    return id;
+}
+
+// An array of ids, each interned.
+void internAll(od::value array, IdInterner& interner, std::vector<int>& numbers) {
+    for (auto item : array.get_array()) numbers.push_back(interner.intern(text(item.value())));
+}
+
+class FastJsonLoader {
+public:
+    std::optional<Chain> run(simdjson::padded_string_view text);
+
+private:
+    od::parser parser_;
+    Chain chain_;
+    IdInterner sources_, stages_, segments_, regions_, firms_;
+
+    template <typename Read>
+    void eachItem(od::value array, Read&& read) {
+        for (auto item : array.get_array()) read(item.value().get_object());
+    }
+    void readTop(od::object top, unsigned& seen);
+    void readChainHead(od::object object);
+    void readSource(od::object object);
+    void readStage(od::object object);
+    void readSegment(od::object object);
+    void readLink(od::object object);
+    void readRegion(od::object object);
+    void readFirm(od::object object);
+    void readMetrics(od::object object, std::array<std::optional<double>, kMetricCount>& metrics);
+    void readSite(od::object object, Firm& firm);
+    void readSupply(od::object object);
+    void resolveReferences();
+    void checkLinks() const;
+};
+
+void FastJsonLoader::readChainHead(od::object object) {
+    unsigned seen = 0;
+    for (auto field : object) {
+        std::string_view key = field.unescaped_key();
+        if (key == "id") once(seen, 0), chain_.id = std::string(id(field.value()));
+        else if (key == "name") once(seen, 1), chain_.name = name(field.value());
+        else if (key == "note") once(seen, 2), chain_.note = std::string(text(field.value()));
+        else keep(chain_.extra, key, field.value(), kChainDepth);
+    }
+    if (!(seen & 1u)) throw GiveUp{};
+}
+
+void FastJsonLoader::readSource(od::object object) {
+    Source source;
+    std::string_view idView;
+    unsigned seen = 0;
+    for (auto field : object) {
+        std::string_view key = field.unescaped_key();
+        if (key == "id") once(seen, 0), idView = id(field.value());
+        else if (key == "title") once(seen, 1), source.title = std::string(text(field.value()));
+        else if (key == "url") once(seen, 2), source.url = std::string(text(field.value()));
+        else if (key == "accessed") once(seen, 3), source.accessed = std::string(text(field.value()));
+        else keep(source.extra, key, field.value(), kItemDepth);
+    }
+    if (!(seen & 1u)) throw GiveUp{};
+    source.id = std::string(idView);
+    sources_.define(idView, static_cast<int>(chain_.sources.size()));
+    chain_.sources.push_back(std::move(source));
+}
+
+void FastJsonLoader::readStage(od::object object) {
+    Stage stage;
+    std::string_view idView;
+    unsigned seen = 0;
+    for (auto field : object) {
+        std::string_view key = field.unescaped_key();
+        if (key == "id") once(seen, 0), idView = id(field.value());
+        else if (key == "name") once(seen, 1), stage.name = name(field.value());
+        else keep(stage.extra, key, field.value(), kItemDepth);
+    }
+    if (!(seen & 1u)) throw GiveUp{};
+    stage.id = std::string(idView);
+    stages_.define(idView, static_cast<int>(chain_.stages.size()));
+    chain_.stages.push_back(std::move(stage));
+}
+
+void FastJsonLoader::readSegment(od::object object) {
+    Segment segment;
+    std::string_view idView;
+    unsigned seen = 0;
+    for (auto field : object) {
+        std::string_view key = field.unescaped_key();
+        if (key == "id") once(seen, 0), idView = id(field.value());
+        else if (key == "name") once(seen, 1), segment.name = name(field.value());
+        else if (key == "stage") once(seen, 2), segment.stage = stages_.intern(text(field.value()));
+        else if (key == "metrics") once(seen, 3), readMetrics(field.value().get_object(), segment.metrics);
+        else if (key == "division") once(seen, 4), segment.division = std::string(text(field.value()));
+        else if (key == "sources") once(seen, 5), internAll(field.value(), sources_, segment.sources);
+        else keep(segment.extra, key, field.value(), kItemDepth);
+    }
+    if (!(seen & 1u)) throw GiveUp{};
+    segment.id = std::string(idView);
+    segments_.define(idView, static_cast<int>(chain_.segments.size()));
+    chain_.segments.push_back(std::move(segment));
+}
+
+void FastJsonLoader::readLink(od::object object) {
+    Link link;
+    unsigned seen = 0;
+    for (auto field : object) {
+        std::string_view key = field.unescaped_key();
+        if (key == "from") once(seen, 0), link.from = segments_.intern(text(field.value()));
+        else if (key == "to") once(seen, 1), link.to = segments_.intern(text(field.value()));
+        else keep(link.extra, key, field.value(), kItemDepth);
+    }
+    if (seen != 3u) throw GiveUp{};
+    chain_.links.push_back(std::move(link));
+}
+
+void FastJsonLoader::readRegion(od::object object) {
+    Region region;
+    std::string_view idView;
+    unsigned seen = 0;
+    for (auto field : object) {
+        std::string_view key = field.unescaped_key();
+        if (key == "id") once(seen, 0), idView = id(field.value());
+        else if (key == "name") once(seen, 1), region.name = name(field.value());
+        else if (key == "lon") once(seen, 2), region.lon = number(field.value(), false);
+        else if (key == "lat") once(seen, 3), region.lat = number(field.value(), false);
+        else keep(region.extra, key, field.value(), kItemDepth);
+    }
+    if (!(seen & 1u)) throw GiveUp{};
+    region.id = std::string(idView);
+    if ((region.lon && std::abs(*region.lon) > 180) || (region.lat && std::abs(*region.lat) > 90)) throw GiveUp{};
+    regions_.define(idView, static_cast<int>(chain_.regions.size()));
+    chain_.regions.push_back(std::move(region));
+}
+
+void FastJsonLoader::readMetrics(od::object object, std::array<std::optional<double>, kMetricCount>& metrics) {
+    unsigned seen = 0;
+    for (auto field : object) {
+        std::string_view key = field.unescaped_key();
+        auto known = std::find(kMetricKeys.begin(), kMetricKeys.end(), key);
+        if (known == kMetricKeys.end()) throw GiveUp{};  // the validator drops unknown metrics silently
+        int m = static_cast<int>(known - kMetricKeys.begin());
+        once(seen, m);
+        metrics[m] = number(field.value(), true);
+    }
+}
+
+void FastJsonLoader::readSite(od::object object, Firm& firm) {
+    Site site;
+    unsigned seen = 0;
+    for (auto field : object) {
+        std::string_view key = field.unescaped_key();
+        if (key == "region") {
+            once(seen, 0), site.region = regions_.intern(text(field.value()));
+        } else if (key == "segments") {
+            once(seen, 1);
+            for (auto segment : field.value().get_array()) site.segments.push_back(segments_.intern(text(segment.value())));
+            if (site.segments.empty()) throw GiveUp{};
+        } else if (key == "output") {
+            once(seen, 2), site.output = number(field.value(), true);
+        } else if (key == "confidence") {
+            once(seen, 3), site.confidence = std::string(text(field.value()));
+        } else {
+            keep(site.extra, key, field.value(), kSiteDepth);
+        }
+    }
+    if ((seen & 3u) != 3u) throw GiveUp{};
+    firm.sites.push_back(std::move(site));
+}
+
+void FastJsonLoader::readFirm(od::object object) {
+    Firm firm;
+    std::string_view idView;
+    unsigned seen = 0;
+    for (auto field : object) {
+        std::string_view key = field.unescaped_key();
+        if (key == "id") {
+            once(seen, 0), idView = id(field.value());
+        } else if (key == "name") {
+            once(seen, 1), firm.name = name(field.value());
+        } else if (key == "leader") {
+            once(seen, 2), firm.leader = field.value().get_bool();
+        } else if (key == "metrics") {
+            once(seen, 3), readMetrics(field.value().get_object(), firm.metrics);
+        } else if (key == "sites") {
+            once(seen, 4);
+            for (auto site : field.value().get_array()) readSite(site.value().get_object(), firm);
+        } else if (key == "sources") {
+            once(seen, 5);
+            internAll(field.value(), sources_, firm.sources);
+        } else {
+            keep(firm.extra, key, field.value(), kItemDepth);
+        }
+    }
+    if (!(seen & 1u)) throw GiveUp{};
+    firm.id = std::string(idView);
+    firms_.define(idView, static_cast<int>(chain_.firms.size()));
+    chain_.firms.push_back(std::move(firm));
+}
+
+void FastJsonLoader::readSupply(od::object object) {
+    Supply supply;
+    unsigned seen = 0;
+    for (auto field : object) {
+        std::string_view key = field.unescaped_key();
+        if (key == "from") once(seen, 0), supply.from = firms_.intern(text(field.value()));
+        else if (key == "to") once(seen, 1), supply.to = firms_.intern(text(field.value()));
+        else if (key == "segment") once(seen, 2), supply.segment = segments_.intern(text(field.value()));
+        else if (key == "confidence") once(seen, 3), supply.confidence = std::string(text(field.value()));
+        else keep(supply.extra, key, field.value(), kItemDepth);
+    }
+    if ((seen & 3u) != 3u || supply.from == supply.to) throw GiveUp{};  // a firm supplying itself is a warning
+    chain_.supplies.push_back(std::move(supply));
+}
+
+void FastJsonLoader::readTop(od::object top, unsigned& seen) {
+    for (auto field : top) {
+        std::string_view key = field.unescaped_key();
+        od::value value = field.value();
+        if (key == "format") {
+            once(seen, 0);
+            if (text(value) != "chainatlas/1") throw GiveUp{};
+        } else if (key == "chain") {
+            once(seen, 1), readChainHead(value.get_object());
+        } else if (key == "sources") {
+            once(seen, 2), eachItem(value, [&](od::object o) { readSource(o); });
+        } else if (key == "stages") {
+            once(seen, 3), eachItem(value, [&](od::object o) { readStage(o); });
+        } else if (key == "segments") {
+            once(seen, 4), eachItem(value, [&](od::object o) { readSegment(o); });
+        } else if (key == "links") {
+            once(seen, 5), eachItem(value, [&](od::object o) { readLink(o); });
+        } else if (key == "regions") {
+            once(seen, 6), eachItem(value, [&](od::object o) { readRegion(o); });
+        } else if (key == "firms") {
+            once(seen, 7), eachItem(value, [&](od::object o) { readFirm(o); });
+        } else if (key == "supplies") {
+            once(seen, 8), eachItem(value, [&](od::object o) { readSupply(o); });
+        } else {
+            throw GiveUp{};  // an unknown top-level key is a warning
+        }
+    }
+}
+
+// Provisional numbers (ids met in any order) become positions; an id never defined ends the fast path.
+void FastJsonLoader::resolveReferences() {
+    for (Segment& segment : chain_.segments) {
+        if (segment.stage >= 0) segment.stage = stages_.resolve(segment.stage);
+        for (int& source : segment.sources) source = sources_.resolve(source);
+        std::sort(segment.sources.begin(), segment.sources.end());  // as the validator: sorted, once each
+        segment.sources.erase(std::unique(segment.sources.begin(), segment.sources.end()), segment.sources.end());
+    }
+    for (Link& link : chain_.links) link.from = segments_.resolve(link.from), link.to = segments_.resolve(link.to);
+    for (Firm& firm : chain_.firms) {
+        for (int& source : firm.sources) source = sources_.resolve(source);
+        for (Site& site : firm.sites) {
+            site.region = regions_.resolve(site.region);
+            for (int& segment : site.segments) segment = segments_.resolve(segment);
+            std::sort(site.segments.begin(), site.segments.end());
+            if (std::adjacent_find(site.segments.begin(), site.segments.end()) != site.segments.end())
+                throw GiveUp{};  // a segment listed twice is a warning
+        }
+    }
+    for (Supply& supply : chain_.supplies) {
+        supply.from = firms_.resolve(supply.from), supply.to = firms_.resolve(supply.to);
+        if (supply.segment >= 0) supply.segment = segments_.resolve(supply.segment);
+    }
+}
+
+// Duplicate links (a warning) and cycles (an error) are the validator's to report.
+void FastJsonLoader::checkLinks() const {
+    std::set<std::pair<int, int>> seen;
+    std::size_t n = chain_.segments.size();
+    std::vector<std::vector<int>> out(n);
+    std::vector<int> incoming(n, 0);
+    for (const Link& link : chain_.links) {
+        if (!seen.insert({link.from, link.to}).second) throw GiveUp{};
+        out[link.from].push_back(link.to);
+        ++incoming[link.to];
+    }
+    // Kahn's algorithm: every segment is removed exactly when the links form no cycle.
+    std::vector<int> ready;
+    for (std::size_t s = 0; s < n; ++s)
+        if (incoming[s] == 0) ready.push_back(static_cast<int>(s));
+    std::size_t removed = 0;
+    while (!ready.empty()) {
+        int s = ready.back();
+        ready.pop_back();
+        ++removed;
+        for (int t : out[s])
+            if (--incoming[t] == 0) ready.push_back(t);
+    }
+    if (removed != n) throw GiveUp{};
+}
+
+std::optional<Chain> FastJsonLoader::run(simdjson::padded_string_view text) {
+    try {
+        od::document document = parser_.iterate(text);
+        unsigned seen = 0;
+        readTop(document.get_object(), seen);
+        const char* after = nullptr;  // anything after the top-level object is the validator's to report
+        if (document.current_location().get(after) != simdjson::OUT_OF_BOUNDS) return std::nullopt;
+        constexpr unsigned required = 1u << 0 | 1u << 1 | 1u << 4 | 1u << 6 | 1u << 7;  // format chain segments regions firms
+        if ((seen & required) != required) return std::nullopt;
+        resolveReferences();
+        checkLinks();
+    } catch (const GiveUp&) {
+        return std::nullopt;
+    } catch (const simdjson::simdjson_error&) {
+        return std::nullopt;
+    } catch (const json::exception&) {
+        return std::nullopt;  // a kept value that nlohmann refuses
+    }
+    chain_.buildIndexes();
+    return std::move(chain_);
+}
+
+}  // namespace
+
+std::size_t fastLoadPadding() { return simdjson::SIMDJSON_PADDING; }
+
+std::optional<PaddedText> readPaddedFile(const std::string& path) {
+    std::unique_ptr<std::FILE, int (*)(std::FILE*)> file(std::fopen(path.c_str(), "rb"), std::fclose);
+    if (!file || std::fseek(file.get(), 0, SEEK_END) != 0) return std::nullopt;
+    long size = std::ftell(file.get());
+    if (size < 0 || std::fseek(file.get(), 0, SEEK_SET) != 0) return std::nullopt;
+    auto bytes = std::make_unique<char[]>(static_cast<std::size_t>(size) + fastLoadPadding());
+    std::size_t got = std::fread(bytes.get(), 1, static_cast<std::size_t>(size), file.get());
+    if (got != static_cast<std::size_t>(size) || std::fgetc(file.get()) != EOF) return std::nullopt;  // changed while read
+    return PaddedText(std::move(bytes), got);
+}
+
+std::optional<Chain> fastChainFromPaddedJson(std::string_view text) {
+    // Refuse what the validating path's precheck refuses by size alone; everything else the pass checks.
+    if (text.size() >= 0xFFFFFFFFu) return std::nullopt;
+    FastJsonLoader loader;
+    return loader.run(simdjson::padded_string_view(text.data(), text.size(), text.size() + fastLoadPadding()));
+}
+
+std::optional<Chain> fastChainFromJson(std::string_view text) {
+    simdjson::padded_string padded(text);
+    return fastChainFromPaddedJson(std::string_view(padded.data(), padded.size()));
+}
+
+}  // namespace chainatlas

@@ -1,0 +1,258 @@
+// The fast loading path against the validating one: the same model for every valid file, and never a
+// model where the validator has anything to say (so diagnostics stay exactly those of the validator).
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <random>
+
+#include "chainatlas/fast_load.hpp"
+#include "chainatlas/file_io.hpp"
+#include "chainatlas/load.hpp"
+#include "synthetic.hpp"
+
+using namespace chainatlas;
+
+namespace {
+
+std::string readText(const std::string& path) {
+    auto text = readWholeFile(path);
+    REQUIRE(text);
+    return *text;
+}
+
+void checkSameName(const Name& a, const Name& b) {
+    CHECK(a.zh == b.zh);
+    CHECK(a.en == b.en);
+}
+
+void checkSameSites(const Firm& a, const Firm& b) {
+    REQUIRE(a.sites.size() == b.sites.size());
+    for (std::size_t k = 0; k < a.sites.size(); ++k) {
+        const Site &x = a.sites[k], &y = b.sites[k];
+        CHECK(x.region == y.region);
+        CHECK(x.segments == y.segments);
+        CHECK(x.output == y.output);
+        CHECK(x.confidence == y.confidence);
+        CHECK(x.extra == y.extra);
+    }
+}
+
+void checkSameFirms(const Chain& a, const Chain& b) {
+    REQUIRE(a.firms.size() == b.firms.size());
+    for (std::size_t i = 0; i < a.firms.size(); ++i) {
+        const Firm &x = a.firms[i], &y = b.firms[i];
+        CHECK(x.id == y.id);
+        checkSameName(x.name, y.name);
+        CHECK(x.leader == y.leader);
+        CHECK(x.metrics == y.metrics);
+        CHECK(x.sources == y.sources);
+        CHECK(x.extra == y.extra);
+        checkSameSites(x, y);
+    }
+    REQUIRE(a.supplies.size() == b.supplies.size());
+    for (std::size_t i = 0; i < a.supplies.size(); ++i) {
+        const Supply &x = a.supplies[i], &y = b.supplies[i];
+        CHECK(x.from == y.from);
+        CHECK(x.to == y.to);
+        CHECK(x.segment == y.segment);
+        CHECK(x.confidence == y.confidence);
+        CHECK(x.extra == y.extra);
+    }
+}
+
+// Field by field, so a difference names the field; then the indexes built from them.
+void checkSameChain(const Chain& a, const Chain& b) {
+    CHECK(a.id == b.id);
+    checkSameName(a.name, b.name);
+    CHECK(a.note == b.note);
+    CHECK(a.extra == b.extra);
+    REQUIRE(a.sources.size() == b.sources.size());
+    for (std::size_t i = 0; i < a.sources.size(); ++i) {
+        CHECK(a.sources[i].id == b.sources[i].id);
+        CHECK(a.sources[i].title == b.sources[i].title);
+        CHECK(a.sources[i].url == b.sources[i].url);
+        CHECK(a.sources[i].accessed == b.sources[i].accessed);
+        CHECK(a.sources[i].extra == b.sources[i].extra);
+    }
+    REQUIRE(a.stages.size() == b.stages.size());
+    for (std::size_t i = 0; i < a.stages.size(); ++i) {
+        CHECK(a.stages[i].id == b.stages[i].id);
+        checkSameName(a.stages[i].name, b.stages[i].name);
+        CHECK(a.stages[i].extra == b.stages[i].extra);
+    }
+    REQUIRE(a.segments.size() == b.segments.size());
+    for (std::size_t i = 0; i < a.segments.size(); ++i) {
+        CHECK(a.segments[i].id == b.segments[i].id);
+        checkSameName(a.segments[i].name, b.segments[i].name);
+        CHECK(a.segments[i].stage == b.segments[i].stage);
+        CHECK(a.segments[i].metrics == b.segments[i].metrics);
+        CHECK(a.segments[i].division == b.segments[i].division);
+        CHECK(a.segments[i].sources == b.segments[i].sources);
+        CHECK(a.segments[i].extra == b.segments[i].extra);
+    }
+    REQUIRE(a.links.size() == b.links.size());
+    for (std::size_t i = 0; i < a.links.size(); ++i) {
+        CHECK(a.links[i].from == b.links[i].from);
+        CHECK(a.links[i].to == b.links[i].to);
+        CHECK(a.links[i].extra == b.links[i].extra);
+    }
+    REQUIRE(a.regions.size() == b.regions.size());
+    for (std::size_t i = 0; i < a.regions.size(); ++i) {
+        CHECK(a.regions[i].id == b.regions[i].id);
+        checkSameName(a.regions[i].name, b.regions[i].name);
+        CHECK(a.regions[i].lon == b.regions[i].lon);
+        CHECK(a.regions[i].lat == b.regions[i].lat);
+        CHECK(a.regions[i].extra == b.regions[i].extra);
+    }
+    checkSameFirms(a, b);
+    CHECK(a.firmIndex == b.firmIndex);
+    CHECK(a.segmentIndex == b.segmentIndex);
+    CHECK(boost::num_edges(a.firmGraph) == boost::num_edges(b.firmGraph));
+    CHECK(boost::num_edges(a.segmentGraph) == boost::num_edges(b.segmentGraph));
+    CHECK(chainToJson(a) == chainToJson(b));  // catches a field added to the model but not to this test
+}
+
+void checkBothPaths(const std::string& text, const std::string& label) {
+    INFO(label);
+    std::optional<Chain> fast = fastChainFromJson(text);
+    LoadResult slow = validateChainText(text, label);
+    REQUIRE(slow.ok());
+    REQUIRE(slow.diagnostics.empty());
+    REQUIRE(fast.has_value());
+    checkSameChain(*fast, *slow.chain);
+}
+
+std::vector<std::string> jsonFilesIn(const std::string& folder) {
+    std::vector<std::string> files;
+    for (const auto& entry : std::filesystem::directory_iterator(folder))
+        if (entry.path().extension() == ".json") files.push_back(entry.path().string());
+    std::sort(files.begin(), files.end());
+    return files;
+}
+
+}  // namespace
+
+TEST_CASE("every bundled chain and good test file loads to the same model by both paths") {
+    std::vector<std::string> files = jsonFilesIn(CHAINATLAS_CHAINS_DIR);
+    for (const auto& file : jsonFilesIn(std::string(CHAINATLAS_TEST_DATA_DIR) + "/good")) files.push_back(file);
+    REQUIRE(files.size() >= 7);  // five bundled chains, mini.json, escape.json
+    for (const auto& file : files) {
+        // Resources and ties (§2, the four chains) are not read by the fast path yet: such files go to the
+        // validator whole, and the rest of each file is compared without them.
+        nlohmann::json document = nlohmann::json::parse(readText(file));
+        bool fourChains = document.contains("resources") || document.contains("ties");
+        if (fourChains) CHECK_FALSE(fastChainFromJson(readText(file)).has_value());
+        document.erase("resources");
+        document.erase("ties");
+        checkBothPaths(document.dump(1), file);
+    }
+}
+
+TEST_CASE("a synthetic chain loads to the same model by both paths") {
+    bench::SyntheticSpec spec;
+    spec.segments = 40, spec.regions = 30, spec.firms = 2000, spec.supplies = 6000;
+    checkBothPaths(chainToJson(bench::generateChain(spec)).dump(), "synthetic");
+}
+
+TEST_CASE("kept keys, names in any form and keys in any order reach the model as the validator builds it") {
+    // Supplies and firms come before the segments and regions they name (files with sorted keys do this).
+    checkBothPaths(R"({"supplies": [{"to": "b", "from": "a", "confidence": "B", "note": {"deep": [1, [2.5, null]]}}],
+        "firms": [{"id": "a", "sites": [{"segments": ["y", "x"], "region": "r", "output": 0}], "x-crm": 12345678901},
+                  {"id": "b", "name": {"en": "B only"}, "leader": true, "metrics": {"tech": 3, "land": 0.5},
+                   "sites": [{"region": "r", "segments": ["y"], "confidence": "C", "tag": "\u4e2d"}]}],
+        "regions": [{"id": "r", "name": "地区", "lon": -120.5, "lat": 0, "code": "3205"}],
+        "segments": [{"id": "x", "stage": "up", "k": true, "metrics": {"energy": 2}, "division": "C3841",
+                      "sources": ["s1", "s1"]}, {"id": "y", "name": {"zh": "乙", "en": "Y"}}],
+        "links": [{"from": "x", "to": "y", "w": -0.0}],
+        "stages": [{"id": "up", "name": "Up", "order": 1}],
+        "sources": [{"id": "s1", "title": "T", "year": 2024}],
+        "chain": {"id": "c", "name": "C", "note": "n", "owner": "me"},
+        "format": "chainatlas/1"})",
+                   "keys-in-any-order");
+}
+
+TEST_CASE("the fast path leaves every bad file to the validator") {
+    std::string folder = std::string(CHAINATLAS_TEST_DATA_DIR) + "/bad";
+    std::vector<std::string> files = jsonFilesIn(folder);
+    REQUIRE(files.size() >= 10);
+    for (const auto& file : files) {
+        INFO(file);
+        CHECK_FALSE(fastChainFromJson(readText(file)).has_value());
+    }
+}
+
+TEST_CASE("the fast path refuses what the validator warns about or refuses") {
+    const std::string head = R"({"format": "chainatlas/1", "chain": {"id": "c"}, "segments": [{"id": "x"}, {"id": "y"}],
+                                 "regions": [{"id": "r"}], )";
+    const char* tails[] = {
+        R"("firms": [{"id": "a", "sites": [{"region": "r", "segments": ["x", "x"]}]}]})",  // listed twice: warning
+        R"("firms": [{"id": "a"}], "supplies": [{"from": "a", "to": "a"}]})",              // supplies itself: warning
+        R"("firms": [], "links": [{"from": "x", "to": "y"}, {"from": "x", "to": "y"}]})",   // duplicate link: warning
+        R"("firms": [], "links": [{"from": "x", "to": "y"}, {"from": "y", "to": "x"}]})",   // cycle: error
+        R"("firms": [], "extra": 1})",                                                      // unknown top-level key
+        R"("firms": [{"id": "a", "sites": [{"region": "r", "segments": ["z"]}]}]})",        // unknown segment
+        R"("firms": [{"id": "a", "metrics": {"tech": -1}}]})",                              // negative metric
+        R"("firms": []} {})",                                                               // trailing text
+        R"("firms": [{"id": "A"}]})",                                                       // invalid id
+    };
+    for (const char* tail : tails) {
+        INFO(std::string(tail));
+        CHECK_FALSE(fastChainFromJson(head + tail).has_value());
+        CHECK_FALSE(validateChainText(head + tail, "t.json").diagnostics.empty());
+    }
+    CHECK(fastChainFromJson(head + R"("firms": []})").has_value());  // the same head is fine on its own
+    // Valid, but left to the validator: -0 (nlohmann reads it as the integer 0, -0.0 as negative zero),
+    // a duplicate key (nlohmann keeps the last), a confidence that is not a string (the validator drops it).
+    const char* quirks[] = {
+        R"("firms": [{"id": "a", "metrics": {"tech": -0}}]})",
+        R"("firms": [{"id": "a", "id": "b"}]})",
+        R"("firms": [{"id": "a", "sites": [{"region": "r", "segments": ["x"], "confidence": 1}]}]})",
+    };
+    for (const char* tail : quirks) {
+        INFO(std::string(tail));
+        CHECK_FALSE(fastChainFromJson(head + tail).has_value());
+        CHECK(loadChainText(head + tail, "t.json").ok());
+    }
+}
+
+TEST_CASE("random damage to valid files: whatever the fast path accepts, the validator accepts silently and alike") {
+    // Deterministic mutations (seeded): delete, duplicate or replace one byte with a JSON-significant one.
+    const std::string alphabet = "{}[]\",:0-1.eE \\/un\xE4\xB8\xAD\x01";
+    std::mt19937 random(14);
+    int accepted = 0;
+    for (const char* name : {"/good/mini.json", "/good/escape.json"}) {
+        std::string original = readText(std::string(CHAINATLAS_TEST_DATA_DIR) + name);
+        for (int round = 0; round < 1500; ++round) {
+            std::string text = original;
+            std::size_t at = random() % text.size();
+            switch (random() % 3) {
+                case 0: text.erase(at, 1); break;
+                case 1: text.insert(at, 1, text[at]); break;
+                default: text[at] = alphabet[random() % alphabet.size()]; break;
+            }
+            std::optional<Chain> fast = fastChainFromJson(text);
+            if (!fast) continue;
+            ++accepted;
+            INFO(text);
+            LoadResult slow = validateChainText(text, "mutated.json");
+            REQUIRE(slow.ok());
+            CHECK(slow.diagnostics.empty());
+            checkSameChain(*fast, *slow.chain);
+        }
+    }
+    CHECK(accepted > 100);  // harmless changes (inside names, spaces) must still take the fast path
+}
+
+TEST_CASE("a file with a byte-order mark takes the fast path through loadChainFile") {
+    std::string path = (std::filesystem::temp_directory_path() / "chainatlas-fast-bom.json").string();
+    std::string text = "\xEF\xBB\xBF" + readText(std::string(CHAINATLAS_TEST_DATA_DIR) + "/good/mini.json");
+    REQUIRE(writeFileAtomically(path, text).empty());
+    std::optional<PaddedText> padded = readPaddedFile(path);
+    REQUIRE(padded);
+    CHECK(padded->view() == text);
+    LoadResult loaded = loadChainFile(path);
+    std::filesystem::remove(path);
+    REQUIRE(loaded.ok());
+    checkSameChain(*loaded.chain, *validateChainText(text.substr(3), "mini.json").chain);
+}
