@@ -123,6 +123,14 @@ Chain linkedChain(int n, const std::vector<std::pair<int, int>>& links) {
     return test::chainFrom(test::document("[" + segments + "]", "[" + linkText + "]", R"([{"id": "r"}])",
                                           R"([{"id": "f", "sites": [{"region": "r", "segments": ["s0"]}]}])"));
 }
+// The layout and how long it took.
+std::pair<Result<MapGeometry>, double> timedLayout(const Chain& chain) {
+    Analysis analysis = analyze(chain, test::options(chain, "r"));
+    LayoutEngine engine;
+    auto start = std::chrono::steady_clock::now();
+    auto geometry = engine.layout(chain, analysis, LayoutOptions{});
+    return {std::move(geometry), std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count()};
+}
 std::size_t drawnLinks(const MapGeometry& g) {
     return static_cast<std::size_t>(std::count_if(g.links.begin(), g.links.end(), [](const LinkPath& l) { return !l.points.empty(); }));
 }
@@ -133,13 +141,9 @@ TEST_CASE("dense links: a complete DAG of 40 segments is drawn as its transitive
     for (int i = 0; i < 40; ++i)
         for (int j = i + 1; j < 40; ++j) links.push_back({i, j});
     REQUIRE(links.size() == 780);  // 40 * 39 / 2
-    Chain chain = linkedChain(40, links);
-    Analysis analysis = analyze(chain, test::options(chain, "r"));
-    LayoutEngine engine;
-    auto start = std::chrono::steady_clock::now();
-    auto geometry = engine.layout(chain, analysis, LayoutOptions{});
+    auto [geometry, seconds] = timedLayout(linkedChain(40, links));
     REQUIRE(geometry);
-    CHECK(std::chrono::steady_clock::now() - start < std::chrono::seconds(20));  // was 29 s without sanitizers
+    CHECK(seconds < 20);  // was 29 s without sanitizers
     // Only s_i -> s_(i+1) is not implied by a longer path: 39 links drawn, 741 left out (no points).
     CHECK(geometry->links.size() == 780);
     CHECK(drawnLinks(*geometry) == 39);
@@ -154,13 +158,9 @@ TEST_CASE("dense links that no reduction removes: past the limit dot routes one 
     for (int column = 0; column < 4; ++column)
         for (int i = 0; i < 60; ++i)
             for (int j = 0; j < 60; ++j) links.push_back({column * 60 + i, (column + 1) * 60 + j});
-    Chain chain = linkedChain(300, links);
-    Analysis analysis = analyze(chain, test::options(chain, "r"));
-    LayoutEngine engine;
-    auto start = std::chrono::steady_clock::now();
-    auto geometry = engine.layout(chain, analysis, LayoutOptions{});
+    auto [geometry, seconds] = timedLayout(linkedChain(300, links));
     REQUIRE(geometry);
-    CHECK(std::chrono::steady_clock::now() - start < std::chrono::seconds(30));  // was 23 s without sanitizers
+    CHECK(seconds < 30);  // was 23 s without sanitizers
     CHECK(drawnLinks(*geometry) == 14400);
     std::size_t straight = 0;
     for (const LinkPath& link : geometry->links) {

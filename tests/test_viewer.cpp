@@ -193,10 +193,12 @@ TEST_CASE("the viewer reports (never aborts on) a CSV folder whose extra column 
         std::string command = std::string("xvfb-run -a '") + CHAINATLAS_VIEWER_PATH + "' '" + CHAINATLAS_TEST_DATA_DIR +
                               "/bad/" + bad + "' --select f1 --screenshot /tmp/never.png 2> '" + errors + "'";
         int status = std::system(command.c_str());
-        CHECK(WIFEXITED(status));
-        CHECK(WEXITSTATUS(status) == 2);
         auto text = readWholeFile(errors);
         REQUIRE(text);
+        CHECK(WIFEXITED(status));  // never SIGABRT
+        // xvfb-run itself sometimes fails to clean up its folder when other runs share /tmp (status 5).
+        bool xvfbCleanup = text->find("xvfb-run: error: problem while cleaning up") != std::string::npos;
+        CHECK((WEXITSTATUS(status) == 2 || xvfbCleanup));
         CHECK(text->find(std::string(bad).find("csv") == 0 ? "is not a column of firms.csv" : "must be a string") != std::string::npos);
     }
 }

@@ -150,12 +150,13 @@ std::size_t boundedEditDistance(std::string_view a, std::string_view b, std::siz
 namespace {
 // A lower bound of the edit distance from the letters alone (each edit changes at most one letter
 // count up and one down): rules out most candidates in O(length) before the quadratic comparison.
-std::size_t letterBound(const std::array<int, 256>& wordCounts, std::string_view candidate) {
-    std::array<int, 256> counts = wordCounts;
-    for (char c : candidate) --counts[static_cast<unsigned char>(c)];
-    std::size_t surplus = 0, deficit = 0;
-    for (int n : counts) (n > 0 ? surplus : deficit) += static_cast<std::size_t>(n > 0 ? n : -n);
-    return std::max(surplus, deficit);
+// `counts` holds the word's letter counts and is restored before returning.
+std::size_t letterBound(std::array<int, 256>& counts, std::size_t wordLength, std::string_view candidate) {
+    std::size_t shared = 0;
+    for (char c : candidate)
+        if (counts[static_cast<unsigned char>(c)]-- > 0) ++shared;
+    for (char c : candidate) ++counts[static_cast<unsigned char>(c)];
+    return std::max(wordLength - shared, candidate.size() - shared);
 }
 }  // namespace
 
@@ -171,7 +172,7 @@ std::string nearestId(std::string_view word, const std::vector<std::string>& can
     for (char c : word) ++wordCounts[static_cast<unsigned char>(c)];
     for (const auto& candidate : candidates) {
         if (candidate.size() > word.size() + limit || word.size() > candidate.size() + limit) continue;
-        if (letterBound(wordCounts, candidate) > limit) continue;
+        if (letterBound(wordCounts, word.size(), candidate) > limit) continue;
         if (++compared > kMaxSuggestCandidates) break;
         std::size_t d = boundedEditDistance(word, candidate, std::min(limit, best));
         if (d < best || (d == best && d <= limit && candidate < bestId)) {
@@ -208,15 +209,26 @@ bool isXmlChar(char32_t cp) {
 }
 }  // namespace
 
-std::string escapeXml(std::string_view text) {
-    std::string out;
-    out.reserve(text.size());
+namespace {
+// Calls visit(codePoint, bytes, valid) for each UTF-8 sequence; a byte that is not UTF-8 comes alone, not valid.
+template <typename Visit>
+void forEachSequence(std::string_view text, Visit visit) {
     std::size_t i = 0;
     while (i < text.size()) {
         char32_t cp = 0;
         std::size_t n = sequenceLength(text, i, &cp);
-        bool stray = n == 0;  // a byte that is not UTF-8 (never from a validated file)
-        if (stray) cp = 0xFFFD, n = 1;
+        bool valid = n != 0;
+        if (!valid) cp = static_cast<unsigned char>(text[i]), n = 1;
+        visit(cp, text.substr(i, n), valid);
+        i += n;
+    }
+}
+}  // namespace
+
+std::string escapeXml(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    forEachSequence(text, [&](char32_t cp, std::string_view bytes, bool valid) {
         switch (cp) {
             case '&': out += "&amp;"; break;
             case '<': out += "&lt;"; break;
@@ -225,13 +237,12 @@ std::string escapeXml(std::string_view text) {
             case '\'': out += "&apos;"; break;
             default:
                 // Characters XML 1.0 forbids (controls, U+FFFE, U+FFFF) become a space or U+FFFD; CR too
-                // (a parser would turn it into a newline).
+                // (a parser would turn it into a newline). A byte that is not UTF-8 becomes U+FFFD.
                 if (cp < 0x20 && cp != '\t' && cp != '\n') out += ' ';
-                else if (stray || !isXmlChar(cp)) out += encodeUtf8(0xFFFD);
-                else out.append(text.substr(i, n));
+                else if (!valid || !isXmlChar(cp)) out += encodeUtf8(0xFFFD);
+                else out.append(bytes);
         }
-        i += n;
-    }
+    });
     return out;
 }
 
@@ -239,21 +250,16 @@ std::string escapeControls(std::string_view text, bool keepNewlines) {
     static const char* hex = "0123456789abcdef";
     std::string out;
     out.reserve(text.size());
-    std::size_t i = 0;
-    while (i < text.size()) {
-        char32_t cp = 0;
-        std::size_t n = sequenceLength(text, i, &cp);
-        if (n == 0) cp = static_cast<unsigned char>(text[i]), n = 1;
-        bool control = cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp <= 0x9F) || (n == 1 && cp >= 0x80);
+    forEachSequence(text, [&](char32_t cp, std::string_view bytes, bool valid) {
+        bool control = cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp <= 0x9F) || !valid;
         if (control && !(keepNewlines && cp == '\n')) {
             out += "\\x";
             out += hex[(cp >> 4) & 0xF];
             out += hex[cp & 0xF];
         } else {
-            out.append(text.substr(i, n));
+            out.append(bytes);
         }
-        i += n;
-    }
+    });
     return out;
 }
 
