@@ -1,7 +1,11 @@
 // `chainatlas`: validate, stats, analyze and map (DESIGN §4). Parses arguments, calls the core, prints.
 #include <CLI/CLI.hpp>
 #include <ctime>
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
 #include <iostream>
+#include <sstream>
 
 #include "chainatlas/file_io.hpp"
 #include "chainatlas/layout.hpp"
@@ -9,6 +13,7 @@
 #include "chainatlas/report.hpp"
 #include "chainatlas/stats.hpp"
 #include "chainatlas/svg.hpp"
+#include "chainatlas/text.hpp"
 #include "report.hpp"
 
 namespace ca = chainatlas;
@@ -23,21 +28,19 @@ struct Failure {
     std::string reason;
 };
 
-void printDiagnostics(const std::vector<ca::Diagnostic>& diagnostics) {
-    for (const auto& d : diagnostics) std::cerr << ca::formatDiagnostic(d) << "\n";
-}
+// Data printed on a terminal: control characters escaped, so a name can never clear the screen.
+std::string safe(const std::string& text) { return ca::escapeControls(text, false); }
 
-// A file that is not there is a usage failure (exit 1), not invalid data (exit 2).
-bool isMissingFile(const ca::LoadResult& result) {
-    return result.diagnostics.size() == 1 && result.diagnostics[0].location.empty() &&
-           result.diagnostics[0].message.rfind("no such file", 0) == 0;
+void printDiagnostics(const std::vector<ca::Diagnostic>& diagnostics) {
+    for (const auto& d : diagnostics) std::cerr << safe(ca::formatDiagnostic(d)) << "\n";
 }
 
 // Loads and validates; on invalid data prints every problem and throws exit status 2.
 ca::Chain loadOrFail(const std::string& path) {
     ca::LoadResult result = ca::loadChainFile(path);
     printDiagnostics(result.diagnostics);
-    if (!result.ok()) throw Failure{isMissingFile(result) ? kExitFailure : kExitInvalidData, ""};
+    // A file that cannot be read (missing, a pipe, too large) is a usage failure (exit 1), not invalid data.
+    if (!result.ok()) throw Failure{result.unreadable ? kExitFailure : kExitInvalidData, ""};
     return std::move(*result.chain);
 }
 
@@ -105,14 +108,14 @@ int runValidate(const std::vector<std::string>& files) {
         ca::LoadResult result = ca::loadChainFile(file);
         printDiagnostics(result.diagnostics);
         if (!result.ok()) {
-            if (!isMissingFile(result)) status = kExitInvalidData;
+            if (!result.unreadable) status = kExitInvalidData;
             else if (status == kExitOk) status = kExitFailure;
             continue;
         }
         const ca::Chain& chain = *result.chain;
         std::size_t sites = 0;
         for (const auto& firm : chain.firms) sites += firm.sites.size();
-        std::cout << "ok " << file << ": " << chain.segments.size() << " segments, " << chain.links.size()
+        std::cout << "ok " << safe(file) << ": " << chain.segments.size() << " segments, " << chain.links.size()
                   << " links, " << chain.regions.size() << " regions, " << chain.firms.size() << " firms, " << sites
                   << " sites, " << chain.supplies.size() << " supplies, " << chain.sources.size() << " sources\n";
     }
@@ -123,21 +126,23 @@ int runStats(const std::string& file, const std::string& langName) {
     ca::Chain chain = loadOrFail(file);
     ca::Lang lang = parseLang(langName);
     ca::ChainStats stats = ca::computeStats(chain);
-    std::cout << chain.name.pick(lang, chain.id) << " (" << chain.id << ")\n";
-    if (!chain.note.empty()) std::cout << chain.note << "\n";
-    std::cout << "segments " << stats.segments << "\n";
+    std::ostringstream out;
+    out << chain.name.pick(lang, chain.id) << " (" << chain.id << ")\n";
+    if (!chain.note.empty()) out << chain.note << "\n";
+    out << "segments " << stats.segments << "\n";
     for (std::size_t s = 0; s < chain.stages.size(); ++s)
-        std::cout << "  " << chain.stages[s].name.pick(lang, chain.stages[s].id) << ": " << stats.segmentsPerStage[s] << "\n";
-    if (stats.unstaged > 0) std::cout << "  (no stage): " << stats.unstaged << "\n";
-    std::cout << "links " << stats.links << "\nregions " << stats.regions << "\nfirms " << stats.firms << " ("
+        out << "  " << chain.stages[s].name.pick(lang, chain.stages[s].id) << ": " << stats.segmentsPerStage[s] << "\n";
+    if (stats.unstaged > 0) out << "  (no stage): " << stats.unstaged << "\n";
+    out << "links " << stats.links << "\nregions " << stats.regions << "\nfirms " << stats.firms << " ("
               << stats.leaders << " chain leaders)\nsites " << stats.sites << "\nsupplies " << stats.supplies
               << "\nsources " << stats.sources << "\nfirms per region\n";
     for (std::size_t r = 0; r < chain.regions.size(); ++r)
-        std::cout << "  " << chain.regions[r].name.pick(lang, chain.regions[r].id) << " (" << chain.regions[r].id
+        out << "  " << chain.regions[r].name.pick(lang, chain.regions[r].id) << " (" << chain.regions[r].id
                   << "): " << stats.firmsPerRegion[r] << "\n";
-    std::cout << "segments with no firm anywhere " << stats.emptySegments.size() << "\n";
+    out << "segments with no firm anywhere " << stats.emptySegments.size() << "\n";
     for (int s : stats.emptySegments)
-        std::cout << "  " << chain.segments[s].name.pick(lang, chain.segments[s].id) << " (" << chain.segments[s].id << ")\n";
+        out << "  " << chain.segments[s].name.pick(lang, chain.segments[s].id) << " (" << chain.segments[s].id << ")\n";
+    std::cout << ca::escapeControls(out.str(), true);
     return kExitOk;
 }
 
@@ -149,7 +154,7 @@ int runAnalyze(const AnalysisArgs& args) {
     std::string text;
     if (args.format == "json") text = ca::analysisToJson(chain, analysis, args.top).dump(2) + "\n";
     else if (args.format == "csv") text = ca::analysisToCsv(chain, analysis, args.top, lang);
-    else text = ca::cli::analysisToTable(chain, analysis, args.top == 0 ? 20 : args.top, lang);
+    else text = ca::escapeControls(ca::cli::analysisToTable(chain, analysis, args.top == 0 ? 20 : args.top, lang), true);
     writeOutput(args.output, text);
     return kExitOk;
 }
@@ -185,6 +190,16 @@ int runMap(const AnalysisArgs& args) {
     ca::SvgOptions svgOptions{layoutOptions.lang, args.top == 0 ? 10 : args.top, today()};
     writeOutput(args.output, ca::renderSvg(drawn, analysis, *geometry, theme, svgOptions));
     return kExitOk;
+}
+
+// Output lost on a full disk or a closed pipe is a failure, never a silent exit 0.
+int checkStandardOutput(int status) {
+    std::cout.flush();
+    errno = 0;
+    if (std::fflush(stdout) == 0 && !std::cout.fail() && !std::ferror(stdout)) return status;
+    std::string reason = errno != 0 ? std::strerror(errno) : "write error";
+    std::cerr << "chainatlas: cannot write to standard output: " << reason << "\n";
+    return kExitFailure;
 }
 
 }  // namespace
@@ -225,17 +240,20 @@ int main(int argc, char** argv) {
         int status = app.exit(e);
         return status == 0 ? kExitOk : kExitFailure;  // bad arguments are status 1 (DESIGN §4)
     }
-    try {
-        if (*validate) return runValidate(validateFiles);
-        if (*stats) return runStats(statsFile, statsLang);
-        if (*analyze) return runAnalyze(analyzeArgs);
-        if (*map) return runMap(mapArgs);
-    } catch (const Failure& failure) {
-        if (!failure.reason.empty()) std::cerr << "chainatlas: " << failure.reason << "\n";
-        return failure.status;
-    } catch (const std::exception& e) {
-        std::cerr << "chainatlas: " << e.what() << "\n";
+    auto runCommand = [&]() -> int {
+        try {
+            if (*validate) return runValidate(validateFiles);
+            if (*stats) return runStats(statsFile, statsLang);
+            if (*analyze) return runAnalyze(analyzeArgs);
+            if (*map) return runMap(mapArgs);
+        } catch (const Failure& failure) {
+            if (!failure.reason.empty()) std::cerr << "chainatlas: " << safe(failure.reason) << "\n";
+            return failure.status;
+        } catch (const std::exception& e) {
+            std::cerr << "chainatlas: " << safe(e.what()) << "\n";
+            return kExitFailure;
+        }
         return kExitFailure;
-    }
-    return kExitFailure;
+    };
+    return checkStandardOutput(runCommand());
 }

@@ -18,3 +18,11 @@ export ASAN_OPTIONS="detect_leaks=1:abort_on_error=0"
 export LSAN_OPTIONS="suppressions=$PWD/tests/lsan.supp:print_suppressions=0"
 export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1"
 ctest --test-dir build-test --output-on-failure -j"$(nproc)"
+
+# Fuzzing (tests/fuzz, README "Fuzzing"): each target for a bounded time when clang is installed.
+fuzz_seconds=${CHAINATLAS_FUZZ_SECONDS:-60}
+if [ "$fuzz_seconds" -gt 0 ] && command -v clang++ >/dev/null 2>&1; then
+  for target in json csv map; do
+    bash scripts/fuzz.sh "$target" "$fuzz_seconds"
+  done
+fi

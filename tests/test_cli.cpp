@@ -4,15 +4,19 @@
 #include <cmath>
 #include <cstdio>
 #include <map>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <nlohmann/json.hpp>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include "chainatlas/file_io.hpp"
 #include "fixtures.hpp"
+#include "chainatlas/load.hpp"
+#include "synthetic.hpp"
 
 namespace {
 
@@ -335,4 +339,154 @@ TEST_CASE("stats prints counts and empty segments") {
     CHECK(r.out.find("segments 4") != std::string::npos);
     CHECK(r.out.find("Suzhou (suzhou): 2") != std::string::npos);
     CHECK(r.out.find("segments with no firm anywhere 0") != std::string::npos);
+}
+
+// ---- Hardening (issue 9): each case reproduces one defect found by fuzzing or fault injection. ----
+
+namespace {
+const std::string kHostile = data("good/hostile.json");  // names with ESC, BEL, NUL, CR, U+FFFE, "=", "+", "-", "@"
+
+std::string scratch(const std::string& name) {
+    return std::filesystem::temp_directory_path() / ("chainatlas-harden-" + std::to_string(::getpid()) + "-" + name);
+}
+bool hasRawControl(const std::string& text) {
+    for (char c : text)
+        if ((static_cast<unsigned char>(c) < 0x20 && c != '\n') || c == 0x7F) return true;
+    return false;
+}
+}  // namespace
+
+TEST_CASE("stdout write errors (/dev/full) exit 1 with a message") {
+    for (const std::string& command : {"analyze " + kMini + " --region suzhou", "analyze " + kMini + " --region suzhou --format json",
+                                       "validate " + kMini, "stats " + kMini}) {
+        CAPTURE(command);
+        Run r = run(command + " >/dev/full");
+        CHECK(r.status == 1);
+        CHECK(r.err.find("cannot write to standard output") != std::string::npos);
+    }
+}
+
+TEST_CASE("terminal output escapes control characters from data (table, stats, error messages)") {
+    Run table = run("analyze " + kHostile + " --region suzhou");
+    REQUIRE(table.status == 0);
+    CHECK_FALSE(hasRawControl(table.out));
+    CHECK(table.out.find("+cmd\\x1b[2J") != std::string::npos);
+    CHECK(table.out.find("-2\\x0d\\x0dcarriage") != std::string::npos);
+    Run stats = run("stats " + kHostile);
+    REQUIRE(stats.status == 0);
+    CHECK_FALSE(hasRawControl(stats.out));
+    // An unknown region id typed with an escape sequence: the message shows it escaped.
+    Run bad = run("analyze " + kHostile + " --region \"$(printf 'su\\033[2Jzhou')\"");
+    CHECK(bad.status == 1);
+    CHECK_FALSE(hasRawControl(bad.err));
+    CHECK(bad.err.find("su\\x1b[2Jzhou") != std::string::npos);
+}
+
+TEST_CASE("CSV targets: cells starting with = + - @ are prefixed with ' (no formula injection)") {
+    Run r = run("analyze " + kHostile + " --region suzhou --format csv");
+    REQUIRE(r.status == 0);
+    CHECK(r.out.find(",'+cmd") != std::string::npos);
+    CHECK(r.out.find(",\"'-2") != std::string::npos);  // quoted: it holds a carriage return
+    CHECK(r.out.find(",'@SUM(A1),") != std::string::npos);
+    CHECK(r.out.find(",+cmd") == std::string::npos);
+}
+
+TEST_CASE("map of hostile names is well-formed XML (U+FFFE, U+FFFF, NUL dropped)") {
+    std::string out = scratch("hostile.svg");
+    REQUIRE(run("map " + kHostile + " --region suzhou -o " + quote(out)).status == 0);
+    auto svg = chainatlas::readWholeFile(out);
+    REQUIRE(svg);
+    CHECK(svg->find("\xEF\xBF\xBE") == std::string::npos);  // U+FFFE
+    CHECK(svg->find("\xEF\xBF\xBF") == std::string::npos);  // U+FFFF
+    CHECK(svg->find('\0') == std::string::npos);
+    if (std::system("command -v xmllint >/dev/null 2>&1") == 0)
+        CHECK(std::system(("xmllint --noout " + quote(out)).c_str()) == 0);
+    std::filesystem::remove(out);
+}
+
+TEST_CASE("FILE that is not a regular file: refused at once with exit 1 (FIFO never blocks, /dev/zero)") {
+    std::string fifo = scratch("fifo");
+    REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
+    Run r = run("validate " + quote(fifo));
+    CHECK(r.status == 1);
+    CHECK(r.err.find("named pipe") != std::string::npos);
+    std::filesystem::remove(fifo);
+    r = run("validate /dev/zero");
+    CHECK(r.status == 1);
+    CHECK(r.err.find("character device") != std::string::npos);
+}
+
+TEST_CASE("a symbolic link loop is reported as such, not as a missing file") {
+    std::string a = scratch("loop-a.json"), b = scratch("loop-b.json");
+    std::filesystem::create_symlink(b, a);
+    std::filesystem::create_symlink(a, b);
+    Run r = run("validate " + quote(a));
+    CHECK(r.status == 1);
+    CHECK(r.err.find("symbolic link loop") != std::string::npos);
+    CHECK(r.err.find("no such file") == std::string::npos);
+    std::filesystem::remove(a);
+    std::filesystem::remove(b);
+}
+
+TEST_CASE("- reads the chain from standard input") {
+    Run r = run("validate - < " + kMini);
+    CHECK(r.status == 0);
+    CHECK(r.out.find("4 segments, 3 links") != std::string::npos);
+}
+
+TEST_CASE("weights are bounded: 1e308 is refused with a clear message") {
+    std::string weights = scratch("weights.json");
+    std::ofstream(weights) << R"({"fit": 1e308})";
+    Run r = run("analyze " + kMini + " --region suzhou --weights " + quote(weights));
+    CHECK(r.status == 1);
+    CHECK(r.err.find("/fit: must be at most 100") != std::string::npos);
+    std::filesystem::remove(weights);
+}
+
+TEST_CASE("-o through a symlink, to /dev/null and to a FIFO: the link, device and pipe stay what they are") {
+    std::string target = scratch("target.json"), link = scratch("link.json");
+    std::filesystem::create_symlink(target, link);
+    REQUIRE(run("analyze " + kMini + " --region suzhou --format json -o " + quote(link)).status == 0);
+    CHECK(std::filesystem::is_symlink(link));
+    CHECK(std::filesystem::file_size(target) > 100);
+    std::filesystem::remove(link);
+    std::filesystem::remove(target);
+
+    REQUIRE(run("analyze " + kMini + " --region suzhou -o /dev/null").status == 0);
+    CHECK(std::filesystem::is_character_file("/dev/null"));
+
+    std::string fifo = scratch("out-fifo");
+    REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
+    Run r = run("analyze " + kMini + " --region suzhou --format json -o " + quote(fifo) + " & cat " + quote(fifo) + "; wait");
+    CHECK(r.out.find("\"targets\"") != std::string::npos);
+    CHECK(std::filesystem::is_fifo(fifo));
+    std::filesystem::remove(fifo);
+}
+
+TEST_CASE("the segment map depends on the data only, not on how the path is spelled") {
+    // 300 segments: Graphviz used to order nodes by the addresses of their names, which moved with the
+    // length of the path (big.json vs ./big.json gave different maps).
+    bench::SyntheticSpec spec;
+    spec.firms = 3000;
+    spec.supplies = 5000;
+    spec.regions = 50;
+    chainatlas::Chain chain = bench::generateChain(spec);
+    std::filesystem::path folder = scratch("spelling");
+    std::filesystem::create_directories(folder);
+    REQUIRE(chainatlas::writeFileAtomically((folder / "big.json").string(), chainatlas::chainToJson(chain).dump()).empty());
+    std::string region = chain.regions[0].id;
+    std::vector<std::string> spellings = {"big.json", "./big.json", "././big.json", (folder / "big.json").string()};
+    std::string first;
+    for (std::size_t i = 0; i < spellings.size(); ++i) {
+        std::string out = (folder / ("map" + std::to_string(i) + ".svg")).string();
+        std::string command = "cd " + quote(folder.string()) + " && " + quote(CHAINATLAS_CLI_PATH) + " map " +
+                              quote(spellings[i]) + " --region " + region + " -o " + quote(out);
+        REQUIRE(std::system(command.c_str()) == 0);
+        auto svg = chainatlas::readWholeFile(out);
+        REQUIRE(svg);
+        if (i == 0) first = *svg;
+        CAPTURE(spellings[i]);
+        CHECK(*svg == first);
+    }
+    std::filesystem::remove_all(folder);
 }

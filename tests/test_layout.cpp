@@ -1,6 +1,9 @@
 // Layout geometry: boxes, left-to-right links, firms inside their lanes, Graphviz escaping.
 #include <doctest/doctest.h>
 
+#include <algorithm>
+#include <chrono>
+
 #include "chainatlas/layout.hpp"
 #include "helpers.hpp"
 #include "synthetic.hpp"
@@ -107,4 +110,68 @@ TEST_CASE("firm level with one segment expanded places only that segment's firms
     REQUIRE(geometry->firms.size() == 1);
     CHECK(chain.firms[geometry->firms[0].firm].id == "f1");
     CHECK(geometry->segments[findSegment(chain, "b")].firmArea.w == 0);
+}
+
+namespace {
+// Segments s0..s(n-1) and the given links (pairs of indices), one firm in the first segment.
+Chain linkedChain(int n, const std::vector<std::pair<int, int>>& links) {
+    std::string segments, linkText;
+    for (int i = 0; i < n; ++i) segments += (i ? "," : "") + std::string(R"({"id": "s)") + std::to_string(i) + "\"}";
+    for (std::size_t k = 0; k < links.size(); ++k)
+        linkText += (k ? "," : "") + std::string(R"({"from": "s)") + std::to_string(links[k].first) + R"(", "to": "s)" +
+                    std::to_string(links[k].second) + "\"}";
+    return test::chainFrom(test::document("[" + segments + "]", "[" + linkText + "]", R"([{"id": "r"}])",
+                                          R"([{"id": "f", "sites": [{"region": "r", "segments": ["s0"]}]}])"));
+}
+// The layout and how long it took.
+std::pair<Result<MapGeometry>, double> timedLayout(const Chain& chain) {
+    Analysis analysis = analyze(chain, test::options(chain, "r"));
+    LayoutEngine engine;
+    auto start = std::chrono::steady_clock::now();
+    auto geometry = engine.layout(chain, analysis, LayoutOptions{});
+    return {std::move(geometry), std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count()};
+}
+std::size_t drawnLinks(const MapGeometry& g) {
+    return static_cast<std::size_t>(std::count_if(g.links.begin(), g.links.end(), [](const LinkPath& l) { return !l.points.empty(); }));
+}
+}  // namespace
+
+TEST_CASE("dense links: a complete DAG of 40 segments is drawn as its transitive reduction, quickly") {
+    std::vector<std::pair<int, int>> links;
+    for (int i = 0; i < 40; ++i)
+        for (int j = i + 1; j < 40; ++j) links.push_back({i, j});
+    REQUIRE(links.size() == 780);  // 40 * 39 / 2
+    auto [geometry, seconds] = timedLayout(linkedChain(40, links));
+    REQUIRE(geometry);
+    CHECK(seconds < 20);  // was 29 s without sanitizers
+    // Only s_i -> s_(i+1) is not implied by a longer path: 39 links drawn, 741 left out (no points).
+    CHECK(geometry->links.size() == 780);
+    CHECK(drawnLinks(*geometry) == 39);
+    for (const LinkPath& link : geometry->links)
+        if (!link.points.empty()) CHECK(link.to == link.from + 1);
+}
+
+TEST_CASE("dense links that no reduction removes: past the limit dot routes one link per segment, the rest are straight") {
+    // Five columns of 60 segments, every segment linked to every one of the next column: 4 * 3600 links,
+    // none implied by another path.
+    std::vector<std::pair<int, int>> links;
+    for (int column = 0; column < 4; ++column)
+        for (int i = 0; i < 60; ++i)
+            for (int j = 0; j < 60; ++j) links.push_back({column * 60 + i, (column + 1) * 60 + j});
+    auto [geometry, seconds] = timedLayout(linkedChain(300, links));
+    REQUIRE(geometry);
+    CHECK(seconds < 30);  // was 23 s without sanitizers
+    CHECK(drawnLinks(*geometry) == 14400);
+    std::size_t straight = 0;
+    for (const LinkPath& link : geometry->links) {
+        // Straight: starts at the middle of the right side of its box, ends pointing at the middle of the left side.
+        const Box& from = geometry->segments[link.from].box;
+        const Box& to = geometry->segments[link.to].box;
+        bool isStraight = link.points.size() == 4 && link.points[0].x == from.x + from.w &&
+                          link.points[0].y == from.y + from.h / 2 && link.arrowTip.x == to.x && link.arrowTip.y == to.y + to.h / 2;
+        straight += isStraight ? 1 : 0;
+        // Every link still runs left to right: columns are what the full graph gives.
+        CHECK(geometry->segments[link.from].box.x + geometry->segments[link.from].box.w <= geometry->segments[link.to].box.x + 0.01);
+    }
+    CHECK(straight >= 14400 - 240);  // at most one routed link into each of the 240 segments right of column 0
 }

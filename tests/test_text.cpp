@@ -1,6 +1,8 @@
 // UTF-8 checks, display widths, edit distance and suggestions.
 #include <doctest/doctest.h>
 
+#include <chrono>
+
 #include "chainatlas/text.hpp"
 
 using namespace chainatlas;
@@ -64,4 +66,47 @@ TEST_CASE("UTF-8 encoding and the label width estimate") {
     // 10 pt: two CJK characters are 2 em = 20 pt, "ab" is 2 x 0.58 em = 11.6 pt.
     CHECK(estimateTextWidth("锂电", 10) == doctest::Approx(20.0));
     CHECK(estimateTextWidth("ab", 10) == doctest::Approx(11.6));
+}
+
+TEST_CASE("escapeXml drops every character XML 1.0 forbids") {
+    // C0 controls other than tab and LF become a space (CR too: a parser would turn it into LF).
+    CHECK(escapeXml(std::string("a\0b", 3)) == "a b");
+    CHECK(escapeXml("a\x1b[2J\x07" "b\tc\nd\re") == "a [2J b\tc\nd e");
+    // U+FFFE and U+FFFF (valid UTF-8, forbidden in XML) become U+FFFD.
+    CHECK(escapeXml("x\xEF\xBF\xBEy\xEF\xBF\xBFz") == "x\xEF\xBF\xBDy\xEF\xBF\xBDz");
+    // A lone surrogate (ED A0 80) or a stray byte is not UTF-8: one U+FFFD per byte.
+    CHECK(escapeXml("\xED\xA0\x80") == "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD");
+    CHECK(escapeXml("\xFF") == "\xEF\xBF\xBD");
+    // Allowed characters pass: CJK, U+FFFD itself, a character beyond the BMP.
+    CHECK(escapeXml("苏州\xEF\xBF\xBD\xF0\x9F\x98\x80") == "苏州\xEF\xBF\xBD\xF0\x9F\x98\x80");
+}
+
+TEST_CASE("escapeControls: terminal output never carries control characters") {
+    CHECK(escapeControls("a\x1b[2Jb\x07", false) == "a\\x1b[2Jb\\x07");
+    CHECK(escapeControls(std::string("n\0l\r", 4), false) == "n\\x00l\\x0d");
+    CHECK(escapeControls("line\nnext", true) == "line\nnext");
+    CHECK(escapeControls("line\nnext", false) == "line\\x0anext");
+    CHECK(escapeControls("\xC2\x9B" "c1", false) == "\\x9bc1");  // U+009B, the one-character CSI
+    CHECK(escapeControls("\xFF", false) == "\\xff");             // not UTF-8
+    CHECK(escapeControls("苏州 ok", false) == "苏州 ok");
+}
+
+TEST_CASE("did you mean: bounded work, same suggestions for ordinary typos") {
+    CHECK(boundedEditDistance("kitten", "sitting", 2) == 3);  // 3 edits > limit 2: limit + 1
+    CHECK(boundedEditDistance("kitten", "sitting", 3) == 3);
+    CHECK(boundedEditDistance("a", "abcdef", 2) == 3);        // length gap alone exceeds the limit
+    // A 5,000-character id gets no suggestion (and costs nothing), even when one is one edit away.
+    std::string longId(5000, 'x');
+    CHECK(nearestId(longId + "y", {longId}) == "");
+    // 40 misspelt 5,000-character ids against 40 candidates: bounded (was 72 s).
+    std::vector<std::string> longIds;
+    for (int i = 0; i < 40; ++i) longIds.push_back(std::string(4999, 'x') + static_cast<char>('a' + i % 26));
+    auto start = std::chrono::steady_clock::now();
+    for (const auto& id : longIds) CHECK(nearestId("y" + id.substr(1), longIds) == "");
+    CHECK(std::chrono::steady_clock::now() - start < std::chrono::seconds(1));
+    // Letters in common decide quickly; ordinary typos keep their suggestion.
+    std::vector<std::string> firms;
+    for (int i = 0; i < 10000; ++i) firms.push_back("firm-" + std::to_string(10000 + i));
+    CHECK(nearestId("zzzz-qqqqq", firms) == "");
+    CHECK(nearestId("firm-1234x", firms) == "firm-12340");  // one substitution; ties go to the smallest id
 }

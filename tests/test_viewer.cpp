@@ -149,3 +149,57 @@ TEST_CASE("a valid chain without regions opens in the viewer without a crash and
     std::filesystem::remove(chainPath);
     std::filesystem::remove(png);
 }
+
+TEST_CASE("shutdown never waits for a layout in progress (the worker is left to finish on its own)") {
+    // Four columns of 22 segments, each linked to every segment of the next: 1,452 links that dot routes
+    // (just under the layout's limit of 1,500 routed links).
+    std::string segments, links;
+    for (int i = 0; i < 88; ++i) segments += (i ? "," : "") + std::string(R"({"id": "s)") + std::to_string(i) + "\"}";
+    for (int c = 0; c < 3; ++c)
+        for (int i = 0; i < 22; ++i)
+            for (int j = 0; j < 22; ++j)
+                links += std::string(links.empty() ? "" : ",") + R"({"from": "s)" + std::to_string(c * 22 + i) +
+                         R"(", "to": "s)" + std::to_string((c + 1) * 22 + j) + "\"}";
+    std::string text = R"({"format": "chainatlas/1", "chain": {"id": "t", "name": "T"}, "segments": [)" + segments +
+                       R"(], "links": [)" + links + R"(], "regions": [{"id": "r"}], "firms": [{"id": "f", "sites": [{"region": "r", "segments": ["s0"]}]}]})";
+    LoadResult loaded = loadChainText(text, "dense.json");
+    REQUIRE(loaded.ok());
+    auto chain = std::make_shared<const Chain>(std::move(*loaded.chain));
+    AnalysisOptions options;
+    options.region = 0;
+    viewer::LayoutRequest request{1, chain, analyze(*chain, options), LayoutOptions{}};
+
+    auto start = std::chrono::steady_clock::now();
+    { LayoutEngine engine; REQUIRE(engine.layout(*chain, request.analysis, request.options)); }
+    double layoutSeconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    REQUIRE(layoutSeconds > 0.1);  // long enough that waiting for it would show
+
+    auto worker = std::make_unique<viewer::LayoutWorker>();
+    worker->request(request);
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));  // the worker has started the layout
+    REQUIRE(worker->busy());
+    start = std::chrono::steady_clock::now();
+    worker.reset();
+    double shutdownSeconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    CAPTURE(layoutSeconds);
+    CHECK(shutdownSeconds < layoutSeconds / 4);
+    // The detached worker still finishes its layout; give it time so the test process ends cleanly.
+    std::this_thread::sleep_for(std::chrono::duration<double>(layoutSeconds * 1.5));
+}
+
+TEST_CASE("the viewer reports (never aborts on) a CSV folder whose extra column clashes, and a non-string leader_basis") {
+    for (const char* bad : {"csv_reserved_column", "leader_basis_number.json"}) {
+        CAPTURE(bad);
+        std::string errors = std::filesystem::temp_directory_path() / "chainatlas-viewer-harden.txt";
+        std::string command = std::string("xvfb-run -a '") + CHAINATLAS_VIEWER_PATH + "' '" + CHAINATLAS_TEST_DATA_DIR +
+                              "/bad/" + bad + "' --select f1 --screenshot /tmp/never.png 2> '" + errors + "'";
+        int status = std::system(command.c_str());
+        auto text = readWholeFile(errors);
+        REQUIRE(text);
+        CHECK(WIFEXITED(status));  // never SIGABRT
+        // xvfb-run itself sometimes fails to clean up its folder when other runs share /tmp (status 5).
+        bool xvfbCleanup = text->find("xvfb-run: error: problem while cleaning up") != std::string::npos;
+        CHECK((WEXITSTATUS(status) == 2 || xvfbCleanup));
+        CHECK(text->find(std::string(bad).find("csv") == 0 ? "is not a column of firms.csv" : "must be a string") != std::string::npos);
+    }
+}

@@ -5,48 +5,53 @@
 
 namespace viewer {
 
-LayoutWorker::LayoutWorker() : thread_([this] { run(); }) {}
+LayoutWorker::LayoutWorker() : thread_([shared = shared_] { run(shared); }) {}
 
 LayoutWorker::~LayoutWorker() {
+    bool running = false;
     {
-        std::lock_guard<std::mutex> lock(mutex_);
-        stopping_ = true;
+        std::lock_guard<std::mutex> lock(shared_->mutex);
+        shared_->stopping = true;
+        shared_->pending.reset();
+        running = shared_->running;
     }
-    wake_.notify_all();
-    thread_.join();
+    shared_->wake.notify_all();
+    // Graphviz cannot be interrupted: a layout in progress finishes (or the process ends) without us.
+    if (running) thread_.detach();
+    else thread_.join();
 }
 
 void LayoutWorker::request(LayoutRequest request) {
     {
-        std::lock_guard<std::mutex> lock(mutex_);
-        pending_ = std::move(request);  // replaces an older request that has not started
+        std::lock_guard<std::mutex> lock(shared_->mutex);
+        shared_->pending = std::move(request);  // replaces an older request that has not started
     }
-    wake_.notify_all();
+    shared_->wake.notify_all();
 }
 
 std::optional<LayoutResult> LayoutWorker::poll() {
-    std::lock_guard<std::mutex> lock(mutex_);
-    std::optional<LayoutResult> result = std::move(done_);
-    done_.reset();
+    std::lock_guard<std::mutex> lock(shared_->mutex);
+    std::optional<LayoutResult> result = std::move(shared_->done);
+    shared_->done.reset();
     return result;
 }
 
 bool LayoutWorker::busy() const {
-    std::lock_guard<std::mutex> lock(mutex_);
-    return running_ || pending_.has_value();
+    std::lock_guard<std::mutex> lock(shared_->mutex);
+    return shared_->running || shared_->pending.has_value();
 }
 
-void LayoutWorker::run() {
+void LayoutWorker::run(const std::shared_ptr<Shared>& shared) {
     chainatlas::LayoutEngine engine;
     for (;;) {
         LayoutRequest job;
         {
-            std::unique_lock<std::mutex> lock(mutex_);
-            wake_.wait(lock, [this] { return stopping_ || pending_.has_value(); });
-            if (stopping_) return;
-            job = std::move(*pending_);
-            pending_.reset();
-            running_ = true;
+            std::unique_lock<std::mutex> lock(shared->mutex);
+            shared->wake.wait(lock, [&] { return shared->stopping || shared->pending.has_value(); });
+            if (shared->stopping) return;
+            job = std::move(*shared->pending);
+            shared->pending.reset();
+            shared->running = true;
         }
         auto start = std::chrono::steady_clock::now();
         LayoutResult result;
@@ -54,9 +59,9 @@ void LayoutWorker::run() {
         result.chain = job.chain;
         result.geometry = engine.layout(*job.chain, job.analysis, job.options);
         result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-        std::lock_guard<std::mutex> lock(mutex_);
-        done_ = std::move(result);
-        running_ = false;
+        std::lock_guard<std::mutex> lock(shared->mutex);
+        if (!shared->stopping) shared->done = std::move(result);
+        shared->running = false;
     }
 }
 

@@ -26,6 +26,8 @@ struct LayoutResult {
     double seconds = 0;
 };
 
+// Shutdown never waits for a layout: a worker still busy when destroyed is left to finish on its own
+// (its state is shared with the thread, so nothing it touches is freed) and its result is dropped.
 class LayoutWorker {
 public:
     LayoutWorker();
@@ -38,13 +40,16 @@ public:
     bool busy() const;                   // a request is waiting or running
 
 private:
-    void run();
+    struct Shared {
+        std::mutex mutex;
+        std::condition_variable wake;
+        std::optional<LayoutRequest> pending;
+        std::optional<LayoutResult> done;
+        bool running = false, stopping = false;
+    };
+    static void run(const std::shared_ptr<Shared>& shared);
 
-    mutable std::mutex mutex_;
-    std::condition_variable wake_;
-    std::optional<LayoutRequest> pending_;
-    std::optional<LayoutResult> done_;
-    bool running_ = false, stopping_ = false;
+    std::shared_ptr<Shared> shared_ = std::make_shared<Shared>();
     std::thread thread_;
 };
 

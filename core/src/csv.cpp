@@ -1,5 +1,6 @@
 // A folder of CSV files (as exported from a database) turned into a chainatlas/1 document.
 // Each file has a header row; the columns are listed in kSpecs. Lists inside a cell use ';'.
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <filesystem>
@@ -176,6 +177,39 @@ json cellValue(const std::string& raw, Cell kind) {
     return text;
 }
 
+// The JSON keys a file's rows fill from its own columns ("name" from name_zh, "metrics" from tech, ...)
+// and that the loader adds ("sites" of a firm): an extra column of that name would clash with them.
+bool isReservedKey(const FileSpec& spec, const std::string& key) {
+    if (std::string(spec.array) == "firms" && key == "sites") return true;
+    for (const Column& column : spec.columns) {
+        std::string_view path = column.path;
+        if (path.empty()) continue;
+        path.remove_prefix(1);
+        if (path.substr(0, path.find('/')) == key) return true;
+    }
+    return false;
+}
+
+// Header: which spec column each CSV column is (null: an extra column, kept as an extra key unless it
+// clashes with a key the file fills, which is reported at its place).
+std::vector<const Column*> readHeader(const FileSpec& spec, const Row& header, const std::string& label,
+                                      std::vector<Diagnostic>& diagnostics) {
+    std::vector<const Column*> byPosition;
+    for (const Field& field : header.fields) {
+        std::string name = trim(field.text);
+        const Column* match = nullptr;
+        for (const Column& column : spec.columns)
+            if (name == column.header) match = &column;
+        if (!match && isReservedKey(spec, name)) {
+            diagnostics.push_back({Severity::Error, label, "1:" + std::to_string(field.column),
+                                   "column \"" + name + "\" is not a column of " + spec.file +
+                                       " (it would clash with the values of other columns)"});
+        }
+        byPosition.push_back(match);
+    }
+    return byPosition;
+}
+
 }  // namespace
 
 CsvDocument readCsvFolder(const std::string& folder) {
@@ -189,16 +223,17 @@ CsvDocument readCsvFolder(const std::string& folder) {
     doc = {{"format", "chainatlas/1"}, {"chain", {{"id", isValidId(chainId) ? chainId : "chain"}, {"name", folderName}}}};
     for (const char* key : {"sources", "stages", "segments", "links", "regions", "firms", "supplies"}) doc[key] = json::array();
     std::unordered_map<std::string, std::size_t> firmPosition;
+    std::vector<std::string> firmIds;  // for "did you mean", in a fixed order
+    int suggestionsLeft = kMaxSuggestionsPerFile;
 
     for (const FileSpec& spec : specs()) {
         fs::path path = fs::path(folder) / spec.file;
         std::string label = path.string();
-        std::error_code ec;
-        if (!fs::exists(path, ec)) {
+        auto text = readWholeFile(label);
+        if (!text && text.error() == "no such file") {
             if (spec.required) out.diagnostics.push_back({Severity::Error, label, "", "missing required file"});
             continue;
         }
-        auto text = readWholeFile(label);
         if (!text) {
             out.diagnostics.push_back({Severity::Error, label, "", text.error()});
             continue;
@@ -226,15 +261,8 @@ CsvDocument readCsvFolder(const std::string& folder) {
             out.diagnostics.push_back({Severity::Error, label, "1:1", "empty file: expected a header row"});
             continue;
         }
-        // Header: which spec column each CSV column is; unknown columns are kept as extra keys.
-        std::vector<const Column*> byPosition;
-        for (const Field& header : rows[0].fields) {
-            const Column* match = nullptr;
-            for (const Column& column : spec.columns)
-                if (trim(header.text) == column.header) match = &column;
-            byPosition.push_back(match);
-        }
-        if (!byPosition.empty() && !byPosition[0])
+        std::vector<const Column*> byPosition = readHeader(spec, rows[0], label, out.diagnostics);
+        if (!byPosition[0])
             out.diagnostics.push_back({Severity::Warning, label, "1:1",
                                        "first column \"" + rows[0].fields[0].text + "\" is not a known column"});
         for (std::size_t r = 1; r < rows.size(); ++r) {
@@ -253,7 +281,8 @@ CsvDocument readCsvFolder(const std::string& folder) {
                 }
                 const Column* column = byPosition[c];
                 if (!column) {
-                    object[trim(rows[0].fields[c].text)] = field.text;
+                    std::string key = trim(rows[0].fields[c].text);
+                    if (!isReservedKey(spec, key)) object[key] = field.text;
                     continue;
                 }
                 if (std::string(column->path).empty()) {  // the site's firm: decides where the row goes
@@ -270,11 +299,16 @@ CsvDocument readCsvFolder(const std::string& folder) {
             if (std::string(spec.array) == "sites") {
                 auto firm = firmPosition.find(firmId);
                 if (firm == firmPosition.end()) {
-                    std::vector<std::string> ids;
-                    for (const auto& [id, position] : firmPosition) ids.push_back(id);
+                    if (firmIds.size() != firmPosition.size()) {  // listed once, not once per unknown firm
+                        firmIds.clear();
+                        for (const auto& [id, position] : firmPosition) firmIds.push_back(id);
+                        std::sort(firmIds.begin(), firmIds.end());
+                    }
+                    const std::vector<std::string>& ids = firmIds;
                     out.diagnostics.push_back({Severity::Error, label,
                                                std::to_string(row.line) + ":" + std::to_string(firmColumn),
-                                               "unknown firm \"" + firmId + "\"" + didYouMean(firmId, ids)});
+                                               "unknown firm \"" + firmId + "\"" +
+                                                   (suggestionsLeft-- > 0 ? didYouMean(firmId, ids) : "")});
                     continue;
                 }
                 json& sites = doc["firms"][firm->second]["sites"];

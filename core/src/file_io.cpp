@@ -1,58 +1,196 @@
-// Whole-file reads and atomic writes.
+// Whole-file reads (regular files only, bounded) and atomic writes (temporary file, rename, folder sync).
 #include "chainatlas/file_io.hpp"
 
+#include <dirent.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <cerrno>
-#include <cstdio>
 #include <cstring>
 #include <filesystem>
-#include <fstream>
 #include <random>
-#include <sstream>
-#include <unistd.h>
 
 namespace chainatlas {
 
-Result<std::string> readWholeFile(const std::string& path) {
-    std::error_code ec;
-    if (!std::filesystem::exists(path, ec)) return Result<std::string>::failure("no such file");
-    std::ifstream in(path, std::ios::binary);
-    if (!in) return Result<std::string>::failure(std::string("cannot open: ") + std::strerror(errno));
-    std::ostringstream buffer;
-    buffer << in.rdbuf();
-    if (in.bad()) return Result<std::string>::failure("read error");
-    return buffer.str();
+namespace {
+
+std::string reasonOf(int error) { return std::strerror(error); }
+
+const char* fileKind(mode_t mode) {
+    if (S_ISDIR(mode)) return "a folder";
+    if (S_ISFIFO(mode)) return "a named pipe (FIFO)";
+    if (S_ISCHR(mode)) return "a character device";
+    if (S_ISBLK(mode)) return "a block device";
+    if (S_ISSOCK(mode)) return "a socket";
+    return "not a regular file";
 }
 
-std::string writeFileAtomically(const std::string& path, std::string_view content) {
-    namespace fs = std::filesystem;
-    fs::path target(path);
+// Reads an open descriptor to its end, refusing more than kMaxReadBytes.
+Result<std::string> readDescriptor(int fd, std::size_t expected) {
+    std::string text;
+    text.reserve(std::min<std::size_t>(expected, kMaxReadBytes) + 1);
+    char buffer[1 << 16];
+    for (;;) {
+        ssize_t n = ::read(fd, buffer, sizeof buffer);
+        if (n < 0 && errno == EINTR) continue;
+        if (n < 0) return Result<std::string>::failure("read error: " + reasonOf(errno));
+        if (n == 0) return text;
+        if (text.size() + static_cast<std::size_t>(n) > kMaxReadBytes)
+            return Result<std::string>::failure("too large: more than " + std::to_string(kMaxReadBytes >> 20) + " MB");
+        text.append(buffer, static_cast<std::size_t>(n));
+    }
+}
+
+std::string openFailure(int error) {
+    if (error == ENOENT) return "no such file";
+    if (error == ELOOP) return "symbolic link loop (too many levels of symbolic links)";
+    return "cannot open: " + reasonOf(error);
+}
+
+}  // namespace
+
+Result<std::string> readWholeFile(const std::string& path) {
+    if (path == "-") return readDescriptor(STDIN_FILENO, 0);
+    // O_NONBLOCK: opening a named pipe must never wait for a writer; it is refused below anyway.
+    int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+    if (fd < 0) return Result<std::string>::failure(openFailure(errno));
+    struct stat info {};
+    if (::fstat(fd, &info) != 0 || !S_ISREG(info.st_mode)) {
+        std::string kind = fileKind(info.st_mode);
+        ::close(fd);
+        return Result<std::string>::failure("not a regular file (" + kind + "); give a file, or - for standard input");
+    }
+    if (static_cast<std::uintmax_t>(info.st_size) > kMaxReadBytes) {
+        ::close(fd);
+        return Result<std::string>::failure("too large: " + std::to_string(info.st_size >> 20) + " MB, more than " +
+                                            std::to_string(kMaxReadBytes >> 20) + " MB");
+    }
+    ::fcntl(fd, F_SETFL, ::fcntl(fd, F_GETFL) & ~O_NONBLOCK);
+    Result<std::string> text = readDescriptor(fd, static_cast<std::size_t>(info.st_size));
+    ::close(fd);
+    return text;
+}
+
+namespace {
+
+namespace fs = std::filesystem;
+
+bool writeAll(int fd, std::string_view content) {
+    while (!content.empty()) {
+        ssize_t n = ::write(fd, content.data(), content.size());
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0) return false;
+        content.remove_prefix(static_cast<std::size_t>(n));
+    }
+    return true;
+}
+
+// A device, a named pipe or a socket is written to in place: replacing it would turn /dev/null into a file.
+std::string writeThrough(const std::string& path, std::string_view content) {
+    int fd = ::open(path.c_str(), O_WRONLY | O_CLOEXEC);
+    if (fd < 0) return "cannot write " + path + ": " + reasonOf(errno);
+    bool ok = writeAll(fd, content);
+    int error = errno;
+    if (::close(fd) != 0 && ok) ok = false, error = errno;
+    return ok ? std::string() : "cannot write " + path + ": " + reasonOf(error);
+}
+
+// The file a chain of symbolic links ends at, so that the link stays and its target is replaced.
+Result<fs::path> resolveLinks(fs::path path) {
+    for (int hops = 0; hops < 40; ++hops) {
+        std::error_code ec;
+        if (!fs::is_symlink(fs::symlink_status(path, ec))) return path;
+        fs::path next = fs::read_symlink(path, ec);
+        if (ec) return Result<fs::path>::failure(ec.message());
+        path = next.is_absolute() ? next : path.parent_path() / next;
+    }
+    return Result<fs::path>::failure("symbolic link loop (too many levels of symbolic links)");
+}
+
+const std::string kTempMark = ".tmp-chainatlas-";
+
+// ".map.svg.tmp-chainatlas-PID-RANDOM": the writer's process id lets a later run remove what a killed
+// run left behind, and never what a running one is still writing.
+std::string temporaryName(const fs::path& target) {
+    static thread_local std::mt19937_64 random{std::random_device{}()};
+    return "." + target.filename().string() + kTempMark + std::to_string(::getpid()) + "-" +
+           std::to_string(random() % 1000000000);
+}
+
+void removeStaleTemporaries(const fs::path& folder, const fs::path& target) {
+    std::string prefix = "." + target.filename().string() + kTempMark;
+    std::error_code ec;
+    for (const auto& entry : fs::directory_iterator(folder, ec)) {
+        std::string name = entry.path().filename().string();
+        if (name.rfind(prefix, 0) != 0) continue;
+        long pid = std::strtol(name.c_str() + prefix.size(), nullptr, 10);
+        if (pid > 0 && pid != ::getpid() && ::kill(static_cast<pid_t>(pid), 0) != 0 && errno == ESRCH)
+            fs::remove(entry.path(), ec);
+    }
+}
+
+// An unnamed file in `folder` (O_TMPFILE: a crash leaves nothing), else a named temporary one.
+int openTemporary(const fs::path& folder, const fs::path& target, fs::path& named, mode_t mode) {
+#ifdef O_TMPFILE
+    int fd = ::open(folder.c_str(), O_TMPFILE | O_WRONLY | O_CLOEXEC, mode);
+    if (fd >= 0) return fd;
+#endif
+    named = folder / temporaryName(target);
+    return ::open(named.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode);
+}
+
+// Gives an unnamed temporary file a name next to the target (linkat through /proc).
+bool nameTemporary(int fd, const fs::path& folder, const fs::path& target, fs::path& named) {
+    named = folder / temporaryName(target);
+    std::string procPath = "/proc/self/fd/" + std::to_string(fd);
+    return ::linkat(AT_FDCWD, procPath.c_str(), AT_FDCWD, named.c_str(), AT_SYMLINK_FOLLOW) == 0;
+}
+
+void syncFolder(const fs::path& folder) {
+    int fd = ::open(folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd < 0) return;
+    ::fsync(fd);  // makes the rename durable; a failure here cannot be undone, so it is not reported
+    ::close(fd);
+}
+
+std::string replaceAtomically(const fs::path& target, std::string_view content) {
     fs::path folder = target.has_parent_path() ? target.parent_path() : fs::path(".");
     std::error_code ec;
     if (!fs::is_directory(folder, ec)) return "folder " + folder.string() + " does not exist";
-    std::random_device random;
-    std::string name = target.filename().string();
-    name.insert(0, 1, '.');
-    name.append(".tmp").append(std::to_string(random() % 1000000));  // appends: GCC 12 -Wrestrict false positive
-    fs::path temporary = folder / name;
-    {
-        std::FILE* file = std::fopen(temporary.c_str(), "wb");
-        if (!file) return "cannot write " + path + ": " + std::strerror(errno);
-        bool written = std::fwrite(content.data(), 1, content.size(), file) == content.size();
-        written = std::fflush(file) == 0 && written;
-        written = ::fsync(fileno(file)) == 0 && written;
-        int savedErrno = errno;
-        written = std::fclose(file) == 0 && written;
-        if (!written) {
-            fs::remove(temporary, ec);
-            return "cannot write " + path + ": " + std::strerror(savedErrno);
-        }
-    }
-    if (std::rename(temporary.c_str(), path.c_str()) != 0) {
-        std::string reason = std::strerror(errno);
-        fs::remove(temporary, ec);
-        return "cannot write " + path + ": " + reason;
-    }
+    removeStaleTemporaries(folder, target);
+    struct stat existing {};
+    mode_t mode = ::stat(target.c_str(), &existing) == 0 ? (existing.st_mode & 07777) : 0666;
+    fs::path named;
+    int fd = openTemporary(folder, target, named, mode);
+    auto fail = [&](int error) {
+        if (fd >= 0) ::close(fd);
+        if (!named.empty()) fs::remove(named, ec);
+        return "cannot write " + target.string() + ": " + reasonOf(error);
+    };
+    if (fd < 0) return fail(errno);
+    if (existing.st_mode != 0) ::fchmod(fd, mode);  // keep the permissions of the file replaced (not the umask's)
+    if (!writeAll(fd, content) || ::fsync(fd) != 0) return fail(errno);
+    if (named.empty() && !nameTemporary(fd, folder, target, named)) return fail(errno);
+    int closed = ::close(fd);
+    fd = -1;
+    if (closed != 0 || std::rename(named.c_str(), target.c_str()) != 0) return fail(errno);
+    syncFolder(folder);
     return {};
+}
+
+}  // namespace
+
+std::string writeFileAtomically(const std::string& path, std::string_view content) {
+    struct stat info {};
+    if (::stat(path.c_str(), &info) == 0) {
+        if (S_ISDIR(info.st_mode)) return "cannot write " + path + ": it is a folder";
+        if (!S_ISREG(info.st_mode)) return writeThrough(path, content);
+    }
+    auto target = resolveLinks(path);
+    if (!target) return "cannot write " + path + ": " + target.error();
+    return replaceAtomically(*target, content);
 }
 
 }  // namespace chainatlas

@@ -136,24 +136,35 @@ LoadResult loadChainText(std::string_view text, const std::string& fileLabel) {
     return validateChainText(text, fileLabel);
 }
 
-LoadResult loadChainFile(const std::string& path) {
-    std::error_code ec;
-    if (std::filesystem::is_directory(path, ec)) {
+namespace {
+
+LoadResult loadCsvFolder(const std::string& path) {
+    try {
         CsvDocument csv = readCsvFolder(path);
         if (hasErrors(csv.diagnostics)) return LoadResult{std::nullopt, csv.diagnostics};
         LoadResult result = chainFromJson(csv.document, path);
         relocate(result.diagnostics, csv, path);
         result.diagnostics.insert(result.diagnostics.begin(), csv.diagnostics.begin(), csv.diagnostics.end());
         return result;
+    } catch (const nlohmann::json::exception& e) {
+        // Columns are checked before they are stored; reaching this is a bug, still reported as data.
+        return LoadResult{std::nullopt, {{Severity::Error, path, "", std::string("unexpected value: ") + e.what()}}};
     }
-    // Read once into a buffer with the fast path's padding; the validating path reads the same bytes.
-    if (auto padded = readPaddedFile(path)) {
-        std::string_view text = withoutByteOrderMark(padded->view());
-        if (auto chain = fastChainFromPaddedJson(text)) return LoadResult{std::move(chain), {}};
-        return validateChainText(text, path);
-    }
+}
+
+}  // namespace
+
+// The file goes through readWholeFile's checks (regular files only, size cap, "-" for standard input);
+// loadChainText then tries the fast path on it.
+LoadResult loadChainFile(const std::string& path) {
+    std::error_code ec;
+    if (path != "-" && std::filesystem::is_directory(path, ec)) return loadCsvFolder(path);
     auto text = readWholeFile(path);
-    if (!text) return LoadResult{std::nullopt, {{Severity::Error, path, "", text.error()}}};
+    if (!text) {
+        LoadResult failed{std::nullopt, {{Severity::Error, path, "", text.error()}}};
+        failed.unreadable = true;
+        return failed;
+    }
     return loadChainText(*text, path);
 }
 

@@ -26,10 +26,14 @@ std::string fixed(double value, int decimals) {
     return buffer;
 }
 
+// A cell a spreadsheet shows as text: quoted when needed, and a leading = + - @ (or tab, CR) gets a "'"
+// so that a name can never run as a formula (CSV injection).
 std::string csvField(const std::string& text) {
-    if (text.find_first_of(",\"\n\r") == std::string::npos) return text;
+    bool formula = !text.empty() && std::string_view("=+-@\t\r").find(text[0]) != std::string_view::npos;
+    std::string cell = formula ? "'" + text : text;
+    if (cell.find_first_of(",\"\n\r") == std::string::npos) return cell;
     std::string out = "\"";
-    for (char c : text) out += c == '"' ? std::string("\"\"") : std::string(1, c);
+    for (char c : cell) out += c == '"' ? std::string("\"\"") : std::string(1, c);
     return out + "\"";
 }
 

@@ -59,6 +59,8 @@ std::string weightsFromJson(const nlohmann::json& object, Weights& w) {
             return "/" + it.key() + ": must be a finite number";
         double value = it->get<double>();
         if (value < 0) return "/" + it.key() + ": must not be negative";
+        // Bounded so that scores stay readable numbers (1e308 would overflow to infinity).
+        if (value > 100) return "/" + it.key() + ": must be at most 100";
         if (it.key() == "occupied_discount" && value > 1) return "/occupied_discount: must lie in [0, 1]";
         slot(key - keys.begin()) = value;
     }

@@ -2,6 +2,7 @@
 #include "chainatlas/text.hpp"
 
 #include <algorithm>
+#include <array>
 
 namespace chainatlas {
 
@@ -125,28 +126,56 @@ double estimateTextWidth(std::string_view utf8, double fontSize) {
 }
 
 std::size_t editDistance(std::string_view a, std::string_view b) {
+    return boundedEditDistance(a, b, std::max(a.size(), b.size()));
+}
+
+std::size_t boundedEditDistance(std::string_view a, std::string_view b, std::size_t limit) {
+    if ((a.size() > b.size() ? a.size() - b.size() : b.size() - a.size()) > limit) return limit + 1;
     std::vector<std::size_t> previous(b.size() + 1), current(b.size() + 1);
     for (std::size_t j = 0; j <= b.size(); ++j) previous[j] = j;
     for (std::size_t i = 1; i <= a.size(); ++i) {
         current[0] = i;
+        std::size_t rowMinimum = i;
         for (std::size_t j = 1; j <= b.size(); ++j) {
             std::size_t substitution = previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1);
             current[j] = std::min({previous[j] + 1, current[j - 1] + 1, substitution});
+            rowMinimum = std::min(rowMinimum, current[j]);
         }
+        if (rowMinimum > limit) return limit + 1;  // every later row is at least as far
         std::swap(previous, current);
     }
-    return previous[b.size()];
+    return std::min(previous[b.size()], limit + 1);
 }
 
+namespace {
+// A lower bound of the edit distance from the letters alone (each edit changes at most one letter
+// count up and one down): rules out most candidates in O(length) before the quadratic comparison.
+// `counts` holds the word's letter counts and is restored before returning.
+std::size_t letterBound(std::array<int, 256>& counts, std::size_t wordLength, std::string_view candidate) {
+    std::size_t shared = 0;
+    for (char c : candidate)
+        if (counts[static_cast<unsigned char>(c)]-- > 0) ++shared;
+    for (char c : candidate) ++counts[static_cast<unsigned char>(c)];
+    return std::max(wordLength - shared, candidate.size() - shared);
+}
+}  // namespace
+
 std::string nearestId(std::string_view word, const std::vector<std::string>& candidates) {
+    // Bounded work (a file full of misspelt, very long ids must not take minutes): long words get no
+    // suggestion, and only the first kMaxSuggestCandidates candidates of a plausible length are compared.
+    if (word.size() > kMaxSuggestLength) return {};
     // A typo is at most a third of the word (at least one edit), and never the whole word.
     std::size_t limit = std::max<std::size_t>(1, word.size() / 3);
-    std::size_t best = limit + 1;
+    std::size_t best = limit + 1, compared = 0;
     std::string bestId;
+    std::array<int, 256> wordCounts{};
+    for (char c : word) ++wordCounts[static_cast<unsigned char>(c)];
     for (const auto& candidate : candidates) {
         if (candidate.size() > word.size() + limit || word.size() > candidate.size() + limit) continue;
-        std::size_t d = editDistance(word, candidate);
-        if (d < best || (d == best && candidate < bestId)) {
+        if (letterBound(wordCounts, word.size(), candidate) > limit) continue;
+        if (++compared > kMaxSuggestCandidates) break;
+        std::size_t d = boundedEditDistance(word, candidate, std::min(limit, best));
+        if (d < best || (d == best && d <= limit && candidate < bestId)) {
             best = d;
             bestId = candidate;
         }
@@ -172,22 +201,65 @@ bool isValidId(std::string_view id) {
                        [&](char c) { return lowerOrDigit(c) || c == '.' || c == '_' || c == '-'; });
 }
 
+namespace {
+// XML 1.0 Char: #x9 | #xA | #xD | [#x20-#xD7FF] | [#xE000-#xFFFD] | [#x10000-#x10FFFF].
+bool isXmlChar(char32_t cp) {
+    return cp == 0x9 || cp == 0xA || cp == 0xD || (cp >= 0x20 && cp <= 0xD7FF) || (cp >= 0xE000 && cp <= 0xFFFD) ||
+           (cp >= 0x10000 && cp <= 0x10FFFF);
+}
+}  // namespace
+
+namespace {
+// Calls visit(codePoint, bytes, valid) for each UTF-8 sequence; a byte that is not UTF-8 comes alone, not valid.
+template <typename Visit>
+void forEachSequence(std::string_view text, Visit visit) {
+    std::size_t i = 0;
+    while (i < text.size()) {
+        char32_t cp = 0;
+        std::size_t n = sequenceLength(text, i, &cp);
+        bool valid = n != 0;
+        if (!valid) cp = static_cast<unsigned char>(text[i]), n = 1;
+        visit(cp, text.substr(i, n), valid);
+        i += n;
+    }
+}
+}  // namespace
+
 std::string escapeXml(std::string_view text) {
     std::string out;
     out.reserve(text.size());
-    for (char c : text) {
-        switch (c) {
+    forEachSequence(text, [&](char32_t cp, std::string_view bytes, bool valid) {
+        switch (cp) {
             case '&': out += "&amp;"; break;
             case '<': out += "&lt;"; break;
             case '>': out += "&gt;"; break;
             case '"': out += "&quot;"; break;
             case '\'': out += "&apos;"; break;
             default:
-                // Control characters other than tab and newline are not allowed in XML 1.0.
-                if (static_cast<unsigned char>(c) < 0x20 && c != '\t' && c != '\n') out += ' ';
-                else out += c;
+                // Characters XML 1.0 forbids (controls, U+FFFE, U+FFFF) become a space or U+FFFD; CR too
+                // (a parser would turn it into a newline). A byte that is not UTF-8 becomes U+FFFD.
+                if (cp < 0x20 && cp != '\t' && cp != '\n') out += ' ';
+                else if (!valid || !isXmlChar(cp)) out += encodeUtf8(0xFFFD);
+                else out.append(bytes);
         }
-    }
+    });
+    return out;
+}
+
+std::string escapeControls(std::string_view text, bool keepNewlines) {
+    static const char* hex = "0123456789abcdef";
+    std::string out;
+    out.reserve(text.size());
+    forEachSequence(text, [&](char32_t cp, std::string_view bytes, bool valid) {
+        bool control = cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp <= 0x9F) || !valid;
+        if (control && !(keepNewlines && cp == '\n')) {
+            out += "\\x";
+            out += hex[(cp >> 4) & 0xF];
+            out += hex[cp & 0xF];
+        } else {
+            out.append(bytes);
+        }
+    });
     return out;
 }
 

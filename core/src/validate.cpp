@@ -62,6 +62,7 @@ public:
 private:
     std::string file_;
     std::vector<Diagnostic> diagnostics_;
+    int suggestionsLeft_ = kMaxSuggestionsPerFile;
     Chain chain_;
     IdTable sources_{"source", {}, {}}, stages_{"stage", {}, {}}, segments_{"segment", {}, {}},
         regions_{"region", {}, {}}, firms_{"firm", {}, {}}, resources_{"resource", {}, {}};
@@ -99,7 +100,31 @@ private:
     std::string confidence(const json& owner, const std::string& pointer);
     std::vector<int> references(const json& owner, const std::string& pointer, const char* key, const IdTable& table);
     void checkCycles(const json* links, const json* segments);
+    void checkOutputTotals();
 };
+
+// Outputs are each finite, but the analysis adds them up (a site once per segment it lists) and divides
+// shares of the total: the sum must stay finite and the smallest positive output must not vanish beside
+// it, or RCA becomes infinite or NaN. Reported at the site that breaks it.
+void Validator::checkOutputTotals() {
+    double total = 0, smallest = 0;
+    std::string smallestAt;
+    for (std::size_t f = 0; f < chain_.firms.size(); ++f) {
+        const auto& sites = chain_.firms[f].sites;
+        for (std::size_t k = 0; k < sites.size(); ++k) {
+            double o = sites[k].outputOrOne();
+            std::string p = at(at(at("/firms", f), "sites"), k) + "/output";
+            total += o * static_cast<double>(std::max<std::size_t>(1, sites[k].segments.size()));
+            if (!std::isfinite(total)) {
+                error(p, "outputs add up to more than a number can hold (infinite total): use a smaller unit");
+                return;
+            }
+            if (o > 0 && (smallest == 0 || o < smallest)) smallest = o, smallestAt = p;
+        }
+    }
+    if (smallest > 0 && !(total / smallest < 1e300))
+        error(smallestAt, "output is more than 300 orders of magnitude below the total of all outputs: use one unit");
+}
 
 bool Validator::isObject(const json& value, const std::string& pointer, const char* what) {
     if (value.is_object()) return true;
@@ -159,7 +184,10 @@ int Validator::referenceValue(const json& value, const std::string& pointer, con
     const std::string& id = value.get_ref<const std::string&>();
     auto it = table.index.find(id);
     if (it == table.index.end()) {
-        error(pointer, "unknown " + table.kind + " \"" + id + "\"" + didYouMean(id, table.ids));
+        // Suggestions cost a scan of the ids each: a file full of misspellings gets the first few only.
+        std::string hint = suggestionsLeft_ > 0 ? didYouMean(id, table.ids) : std::string();
+        --suggestionsLeft_;
+        error(pointer, "unknown " + table.kind + " \"" + id + "\"" + hint);
         return -1;
     }
     return it->second;
@@ -439,6 +467,7 @@ void Validator::readSite(const json& item, const std::string& p, Firm& firm) {
     site.output = number(item, p, "output", true);
     auto confidence = item.find("confidence");
     if (confidence != item.end() && confidence->is_string()) site.confidence = confidence->get<std::string>();
+    string(item, p, "note", false);  // kept in extra; checked because the viewer shows it as text
     site.extra = extra(item, {"region", "segments", "output", "confidence"});
     firm.sites.push_back(std::move(site));
 }
@@ -474,6 +503,7 @@ void Validator::readFirms(const json* items) {
                 }
             }
         }
+        string(item, p, "leader_basis", false);  // kept in extra; checked because the viewer shows it as text
         firm.extra = extra(item, {"id", "name", "leader", "metrics", "sites", "sources"});
         chain_.firms.push_back(std::move(firm));
     }
@@ -630,6 +660,7 @@ LoadResult Validator::run(const json& doc) {
     readResources(resources);
     readTies(ties);
     checkCycles(links, segments);
+    if (!hasErrors(diagnostics_)) checkOutputTotals();
 
     if (!hasErrors(diagnostics_)) {
         chain_.buildIndexes();

@@ -1,6 +1,7 @@
-// Reading whole files and writing files atomically (temporary file in the same folder, then rename).
+// Reading whole files (bounded, regular files only) and writing files atomically.
 #pragma once
 
+#include <cstddef>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -29,9 +30,16 @@ private:
     std::string reason_;
 };
 
+// Files larger than this are refused (a chain file is megabytes; a mistaken path can be a disk image).
+inline constexpr std::size_t kMaxReadBytes = std::size_t{1} << 30;
+
+// A regular file's bytes, or "-" for standard input. Named pipes, devices and folders are refused at
+// once (never blocks, never reads /dev/zero forever); a symbolic link loop is named as such.
 Result<std::string> readWholeFile(const std::string& path);
-// Writes `content` to `path` through a temporary file and a rename, so a failure never leaves half a file.
-// Returns an empty string on success, else the reason.
+// Writes `content` to `path` through a temporary file and a rename, so a failure never leaves half a
+// file; the folder is synced after the rename. A symbolic link stays and its target is replaced; a device,
+// named pipe or socket is written to in place. Temporaries of killed runs (".NAME.tmp-chainatlas-PID-N",
+// only made where O_TMPFILE is not supported) are removed. Returns an empty string on success, else the reason.
 std::string writeFileAtomically(const std::string& path, std::string_view content);
 
 }  // namespace chainatlas

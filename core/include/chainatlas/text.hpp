@@ -23,11 +23,24 @@ std::string encodeUtf8(char32_t codePoint);
 double estimateTextWidth(char32_t codePoint, double fontSize);
 double estimateTextWidth(std::string_view utf8, double fontSize);
 std::size_t editDistance(std::string_view a, std::string_view b);
+// The edit distance when it is at most `limit`, else limit + 1 (stops early: O(|a| * |b|) at worst).
+std::size_t boundedEditDistance(std::string_view a, std::string_view b, std::size_t limit);
+// "Did you mean" does bounded work: words longer than this get no suggestion ...
+inline constexpr std::size_t kMaxSuggestLength = 64;
+// ... and at most this many candidates of a plausible length are compared.
+inline constexpr std::size_t kMaxSuggestCandidates = 10000;
+// ... and a file full of misspellings gets suggestions for its first few only.
+inline constexpr int kMaxSuggestionsPerFile = 20;
 // The candidate nearest to `word` when it is close enough to be a likely typo, else "".
 std::string nearestId(std::string_view word, const std::vector<std::string>& candidates);
 // " (did you mean \"x\"?)" or "".
 std::string didYouMean(std::string_view word, const std::vector<std::string>& candidates);
 bool isValidId(std::string_view id);
+// Text for XML content and attribute values: markup characters escaped, characters XML 1.0 forbids
+// (C0 controls except tab, LF, CR; U+FFFE, U+FFFF; bytes that are not UTF-8) replaced.
 std::string escapeXml(std::string_view text);
+// Text safe to print on a terminal: control characters (C0, DEL, C1) and bytes that are not UTF-8
+// become "\x1b"-style escapes, so data can never move the cursor or clear the screen.
+std::string escapeControls(std::string_view text, bool keepNewlines);
 
 }  // namespace chainatlas

@@ -1,0 +1,118 @@
+// Reads and atomic writes under odd files: named pipes, devices, symbolic links, litter of killed runs.
+#include <doctest/doctest.h>
+
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <thread>
+
+#include "chainatlas/file_io.hpp"
+
+using namespace chainatlas;
+namespace fs = std::filesystem;
+
+namespace {
+
+// A fresh folder per test case, removed at the end.
+struct Scratch {
+    fs::path folder;
+    Scratch() {
+        folder = fs::temp_directory_path() / ("chainatlas-fileio-" + std::to_string(::getpid()) + "-" +
+                                              std::to_string(std::chrono::steady_clock::now().time_since_epoch().count()));
+        fs::create_directories(folder);
+    }
+    ~Scratch() { fs::remove_all(folder); }
+    std::string operator/(const std::string& name) const { return (folder / name).string(); }
+    std::size_t entries() const { return static_cast<std::size_t>(std::distance(fs::directory_iterator(folder), {})); }
+};
+
+}  // namespace
+
+TEST_CASE("read: regular file, missing file, folder, FIFO (never blocks), /dev/zero, symlink loop, too large") {
+    Scratch s;
+    std::ofstream(s / "a.json") << "{}";
+    auto ok = readWholeFile(s / "a.json");
+    REQUIRE(ok);
+    CHECK(*ok == "{}");
+    CHECK(readWholeFile(s / "none.json").error() == "no such file");
+    CHECK(readWholeFile(s.folder.string()).error().find("a folder") != std::string::npos);
+    REQUIRE(::mkfifo((s / "pipe").c_str(), 0600) == 0);
+    auto start = std::chrono::steady_clock::now();
+    CHECK(readWholeFile(s / "pipe").error().find("named pipe") != std::string::npos);
+    CHECK(std::chrono::steady_clock::now() - start < std::chrono::seconds(2));
+    CHECK(readWholeFile("/dev/zero").error().find("character device") != std::string::npos);
+    fs::create_symlink(s / "loop2", s / "loop1");
+    fs::create_symlink(s / "loop1", s / "loop2");
+    CHECK(readWholeFile(s / "loop1").error().find("symbolic link loop") != std::string::npos);
+    // A sparse file one byte past the limit: refused from its size, nothing is read.
+    { std::ofstream(s / "huge.json"); }
+    fs::resize_file(s / "huge.json", kMaxReadBytes + 1);
+    CHECK(readWholeFile(s / "huge.json").error().find("too large") != std::string::npos);
+}
+
+TEST_CASE("write: replaces a file atomically and leaves no temporary behind") {
+    Scratch s;
+    CHECK(writeFileAtomically(s / "out.svg", "one").empty());
+    CHECK(writeFileAtomically(s / "out.svg", "two").empty());
+    CHECK(*readWholeFile(s / "out.svg") == "two");
+    CHECK(s.entries() == 1);
+    CHECK(writeFileAtomically(s / "missing/out.svg", "x").find("does not exist") != std::string::npos);
+    CHECK(writeFileAtomically(s.folder.string(), "x").find("folder") != std::string::npos);
+}
+
+TEST_CASE("write: keeps the permissions of the file it replaces") {
+    Scratch s;
+    std::ofstream(s / "out.csv") << "old";
+    fs::permissions(s / "out.csv", fs::perms::owner_read | fs::perms::owner_write);
+    CHECK(writeFileAtomically(s / "out.csv", "new").empty());
+    CHECK(fs::status(s / "out.csv").permissions() == (fs::perms::owner_read | fs::perms::owner_write));
+}
+
+TEST_CASE("write: through a symbolic link (chains too), the link stays and its target is replaced") {
+    Scratch s;
+    std::ofstream(s / "real.svg") << "old";
+    fs::create_symlink("real.svg", s / "link.svg");  // relative to the link's folder
+    fs::create_symlink(s / "link.svg", s / "link2.svg");
+    CHECK(writeFileAtomically(s / "link2.svg", "new").empty());
+    CHECK(fs::is_symlink(s / "link.svg"));
+    CHECK(fs::is_symlink(s / "link2.svg"));
+    CHECK(*readWholeFile(s / "real.svg") == "new");
+    fs::create_symlink(s / "dangling-target.svg", s / "dangling.svg");  // a link to a file not there yet
+    CHECK(writeFileAtomically(s / "dangling.svg", "made").empty());
+    CHECK(*readWholeFile(s / "dangling-target.svg") == "made");
+    fs::create_symlink(s / "l2", s / "l1");
+    fs::create_symlink(s / "l1", s / "l2");
+    CHECK(writeFileAtomically(s / "l1", "x").find("symbolic link loop") != std::string::npos);
+}
+
+TEST_CASE("write: /dev/null and a FIFO are written through, never replaced by a file") {
+    CHECK(writeFileAtomically("/dev/null", "nothing").empty());
+    CHECK(fs::is_character_file("/dev/null"));
+    Scratch s;
+    REQUIRE(::mkfifo((s / "pipe").c_str(), 0600) == 0);
+    std::string received;
+    std::thread reader([&] {
+        std::ifstream in(s / "pipe");
+        received.assign(std::istreambuf_iterator<char>(in), {});
+    });
+    CHECK(writeFileAtomically(s / "pipe", "through the pipe").empty());
+    reader.join();
+    CHECK(received == "through the pipe");
+    CHECK(fs::is_fifo(s / "pipe"));
+}
+
+TEST_CASE("write: temporaries left by killed runs are removed, those of running ones are not") {
+    Scratch s;
+    // Our naming: ".NAME.tmp-chainatlas-PID-N". PID 2147483646 is above any pid_max, so it is not running.
+    std::ofstream(s / ".map.svg.tmp-chainatlas-2147483646-17") << "23 MB of a killed run";
+    std::string live = ".map.svg.tmp-chainatlas-" + std::to_string(::getppid()) + "-5";
+    std::ofstream(s / live) << "a run still writing";
+    std::ofstream(s / ".other.svg.tmp-chainatlas-2147483646-1") << "another output's";
+    CHECK(writeFileAtomically(s / "map.svg", "<svg/>").empty());
+    CHECK_FALSE(fs::exists(s / ".map.svg.tmp-chainatlas-2147483646-17"));
+    CHECK(fs::exists(s / live));
+    CHECK(fs::exists(s / ".other.svg.tmp-chainatlas-2147483646-1"));
+}
