@@ -54,13 +54,18 @@ TEST_CASE("the interface text list holds every non-ASCII character of the viewer
     std::set<char32_t> known;
     for (char32_t cp : decodeUtf8(viewer::allInterfaceText())) known.insert(cp);
     std::string missing;
-    for (const auto& entry : std::filesystem::recursive_directory_iterator(CHAINATLAS_VIEWER_SOURCE_DIR)) {
-        if (entry.path().extension() != ".cpp" && entry.path().extension() != ".hpp") continue;
-        std::ifstream in(entry.path());
+    // The viewer's sources, and the core's map scene and chart, whose words the viewer draws.
+    std::vector<std::filesystem::path> files;
+    for (const auto& entry : std::filesystem::recursive_directory_iterator(CHAINATLAS_VIEWER_SOURCE_DIR)) files.push_back(entry.path());
+    for (const char* core : {"scene.cpp", "chart.cpp"})
+        files.push_back(std::filesystem::path(CHAINATLAS_VIEWER_SOURCE_DIR) / ".." / "core" / "src" / core);
+    for (const auto& path : files) {
+        if (path.extension() != ".cpp" && path.extension() != ".hpp") continue;
+        std::ifstream in(path);
         std::stringstream text;
         text << in.rdbuf();
         for (char32_t cp : decodeUtf8(text.str()))
-            if (cp > 0x7F && !known.count(cp)) missing += entry.path().filename().string() + ":U+" + std::to_string(static_cast<unsigned>(cp)) + " ";
+            if (cp > 0x7F && !known.count(cp)) missing += path.filename().string() + ":U+" + std::to_string(static_cast<unsigned>(cp)) + " ";
     }
     CHECK_MESSAGE(missing.empty(), "add these characters to allInterfaceText(): " << missing);
 }
