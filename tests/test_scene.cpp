@@ -132,6 +132,9 @@ TEST_CASE("a what-if change is marked and its cause is in the details") {
     CHECK(scene.segments[4].classes.find("changed") != std::string::npos);
     CHECK(scene.segments[4].details.find("区位商的分母") != std::string::npos);  // the share cause, in words
     CHECK(scene.segments[3].change.empty());
+    // P(s) with basis none reads as no data, never as the neutral 0.5.
+    CHECK(scene.segments[3].details.find("三高三低 – 无数据") != std::string::npos);
+    CHECK(scene.segments[3].details.find("0.50") == std::string::npos);
 }
 
 TEST_CASE("the legend has every advice colour, and the Chinese scene has no English word") {

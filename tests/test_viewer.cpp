@@ -13,6 +13,7 @@
 #include <sstream>
 
 #include "app.hpp"
+#include "chainatlas/analysis.hpp"
 #include "chainatlas/file_io.hpp"
 #include "chainatlas/load.hpp"
 #include "chainatlas/text.hpp"

@@ -57,14 +57,18 @@ std::string segmentDetails(const Chain& chain, const Analysis& a, int s, Lang la
     std::snprintf(numbers, sizeof numbers, " · %s %.2f · %s %.2f", pick(lang, "区位商", "RCA"), r.rca,
                   pick(lang, "关联密度", "density"), r.density);
     std::string text = chain.segments[s].name.pick(lang, chain.segments[s].id) + "\n" + pick(lang, "建议: ", "advice: ") +
-                       adviceWord(r.advice, lang) + "\n" + pick(lang, "状态: ", "status: ") + statusWord(r.status, lang) + numbers;
+                       mapAdviceWord(r.advice, lang) + "\n" + pick(lang, "状态: ", "status: ") + mapStatusWord(r.status, lang) + numbers;
+    char profile[32];
+    std::snprintf(profile, sizeof profile, "%.2f", r.profile);
+    text += std::string("\n") + pick(lang, "三高三低 ", "profile ") +
+            (r.profileBasis == Basis::None ? pick(lang, "– 无数据", "– no data") : profile);  // never a score without data
     text += std::string("\n") + pick(lang, "候选企业 ", "candidates ") + std::to_string(r.candidates);
     if (r.occupied) text += pick(lang, "\n枢纽已占优: 避免正面竞争 (错位发展)", "\na hub holds it: do not compete head-on");
     if (r.complement) text += pick(lang, "\n可为枢纽的优势环节配套", "\ncan supply the hub's strength");
     if (r.singleSource) text += pick(lang, "\n仅一家企业 (卡脖子)", "\nsingle source (chokepoint)");
     if (actOn(r.advice) && r.candidates == 0) text += std::string("\n") + noCandidateWord(lang);
     if (r.transfer) text += pick(lang, "\n成果转化机会: 本地有科研、无产业", "\ntransfer opportunity: local research, no local industry");
-    if (const StatusChange* c = changeOf(a, s)) text += std::string("\n") + pick(lang, "假设后: ", "what-if: ") + describeChange(chain, *c, lang);
+    if (const StatusChange* c = changeOf(a, s)) text += std::string("\n") + pick(lang, "假设后: ", "what-if: ") + mapChangeWords(chain, *c, lang);
     return text + "\n" + pick(lang, "本地企业: ", "local firms: ") + localFirms(chain, a, s, lang);
 }
 
@@ -90,7 +94,7 @@ SegmentLook describeSegment(const Chain& chain, const Analysis& a, const Theme& 
     }
     if (const StatusChange* c = changeOf(a, s)) {
         look.classes += " changed";
-        look.change = std::string(statusWord(c->from, lang)) + " → " + statusWord(c->to, lang);
+        look.change = std::string(mapStatusWord(c->from, lang)) + " → " + mapStatusWord(c->to, lang);
         look.marks.push_back({MarkKind::Changed, theme.highlightEdge, ""});
     }
     look.details = segmentDetails(chain, a, s, lang);
@@ -157,7 +161,7 @@ std::vector<LegendEntry> describeLegend(const MapScene& scene, const Theme& them
     Lang lang = scene.lang;
     std::vector<LegendEntry> legend;
     for (Advice a : {Advice::Keep, Advice::Leave, Advice::Complement, Advice::Fill, Advice::Strengthen, Advice::Extend, Advice::None})
-        legend.push_back({LegendShape::Fill, theme.adviceColor(a), adviceWord(a, lang), "", 0});
+        legend.push_back({LegendShape::Fill, theme.adviceColor(a), mapAdviceWord(a, lang), "", 0});
     auto any = [&](auto test) { return std::any_of(scene.segments.begin(), scene.segments.end(), test); };
     auto hasMark = [&](MarkKind kind) {
         return any([&](const SegmentLook& s) {
@@ -185,13 +189,13 @@ std::vector<LegendEntry> describeLegend(const MapScene& scene, const Theme& them
 
 }  // namespace
 
-std::string describeChange(const Chain& chain, const StatusChange& change, Lang lang) {
+std::string mapChangeWords(const Chain& chain, const StatusChange& change, Lang lang) {
     const Segment& segment = chain.segments[change.segment];
-    return segment.name.pick(lang, segment.id) + ": " + statusWord(change.from, lang) + " → " + statusWord(change.to, lang) +
+    return segment.name.pick(lang, segment.id) + ": " + mapStatusWord(change.from, lang) + " → " + mapStatusWord(change.to, lang) +
            " — " + causeWords(change.cause, lang);
 }
 
-const char* adviceWord(Advice advice, Lang lang) {
+const char* mapAdviceWord(Advice advice, Lang lang) {
     switch (advice) {
         case Advice::Keep: return pick(lang, "巩固优势", "keep");
         case Advice::Leave: return pick(lang, "错位避让", "leave to the hub");
@@ -204,7 +208,7 @@ const char* adviceWord(Advice advice, Lang lang) {
     return "";
 }
 
-const char* statusWord(SegmentStatus status, Lang lang) {
+const char* mapStatusWord(SegmentStatus status, Lang lang) {
     switch (status) {
         case SegmentStatus::Strong: return pick(lang, "优势", "strong");
         case SegmentStatus::Weak: return pick(lang, "薄弱", "weak");

@@ -50,7 +50,7 @@ const ChartPoint* paintPoints(ImDrawList* draw, const App& app, const PriorityCh
     for (const ChartPoint& p : c.points) {
         ImVec2 centre{o.x + static_cast<float>(p.x), o.y + static_cast<float>(p.y)};
         float r = static_cast<float>(p.radius);
-        draw->AddCircleFilled(centre, r, themeColor(p.color, p.noData ? 110 : 220));
+        draw->AddCircleFilled(centre, r, themeColor(p.color, p.noData ? 110 : 255));  // no data: faint
         draw->AddCircle(centre, r, themeColor(app.theme.textDark), 0, p.noData ? 1.0f : 1.5f);
         if (selection == Selection{SelectionKind::Segment, p.segment})
             draw->AddCircle(centre, r + 4, themeColor(app.theme.highlightEdge), 0, 3);
