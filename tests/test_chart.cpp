@@ -61,6 +61,7 @@ TEST_CASE("points sit at (density, profile), sized by candidates, coloured by ad
 TEST_CASE("labels of points close together are placed apart") {
     Chain chain = test::chainFrom(fixtures::kFiveStatuses);
     Analysis a = analyze(chain, test::options(chain, "l"));
+    a.priorities.clear();
     // Five points at one place (ω 0.3 of an axis to 0.4: x = 600): right, left, top, bottom, then stacked.
     for (int s : {1, 2, 3, 5, 6}) a.priorities.push_back({s, Advice::Fill, 1.0, 0.3, 0.5, Basis::Segment, 1, 1.0});
     PriorityChart c = describePriorities(chain, a, shippedTheme(), {Lang::En, 10, ""}, 800, 470);
@@ -84,6 +85,7 @@ TEST_CASE("the priorities SVG has a labelled point per priority and its words in
     CHECK(svg.find("可行性") != std::string::npos);
     CHECK(svg.find("feasibility") == std::string::npos);
     Analysis none = analyze(chain, test::options(chain, "l"));
+    none.priorities.clear();
     std::string empty = renderPrioritiesSvg(chain, none, shippedTheme(), {Lang::Zh, 10, ""});
     CHECK(empty.find("没有需要行动的环节") != std::string::npos);
 }

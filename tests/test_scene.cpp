@@ -55,10 +55,10 @@ TEST_CASE("segments are filled with their advice colour, text stays readable on 
 TEST_CASE("a label shows the local site count only when it is not 0") {
     Chain chain = test::chainFrom(fixtures::kFiveStatuses);
     Analysis a = analyze(chain, test::options(chain, "l"));
-    // L has one site in p (output 3) and one in s; q has none.
+    // L has one site in p (output 3) and one in s; u has none (and, absent, no advice).
     CHECK(segmentLines(chain, a, 0, Lang::Zh) == std::vector<std::string>{"p", "本地 1 个站点"});
     CHECK(segmentLines(chain, a, 0, Lang::En) == std::vector<std::string>{"p", "1 local site"});
-    CHECK(segmentLines(chain, a, 1, Lang::Zh) == std::vector<std::string>{"q"});  // no "本地 0 个站点"
+    CHECK(segmentLines(chain, a, 6, Lang::Zh) == std::vector<std::string>{"u"});  // no "本地 0 个站点"
 }
 
 TEST_CASE("a segment to act on with no candidate carries the no-candidate mark, in words and in the legend") {
@@ -87,6 +87,7 @@ TEST_CASE("a segment to act on with no candidate carries the no-candidate mark, 
 TEST_CASE("top targets stand out with their rank, local and assumed firms are marked, the rest do not") {
     Chain chain = test::chainFromFile(std::string(CHAINATLAS_TEST_DATA_DIR) + "/good/mini.json");
     AnalysisOptions options = test::options(chain, "suzhou", {"shanghai"});
+    options.weights.occupiedDiscount = 0.5;  // f2 earns fit only where Shanghai is strong: ranked, not set aside
     Analysis a = analyze(chain, options);
     // By hand: f2 is the only candidate; rank it 1 for the first scene, 3 for the second (top 2).
     REQUIRE(a.targets.size() == 1);
@@ -130,7 +131,7 @@ TEST_CASE("a what-if change is marked and its cause is in the details") {
     MapScene scene = describeMap(chain, a, shippedTheme(), MapLevel::Segment, {Lang::Zh, 10, ""});
     CHECK(scene.segments[4].change == "优势 → 薄弱");
     CHECK(scene.segments[4].classes.find("changed") != std::string::npos);
-    CHECK(scene.segments[4].details.find("区位商的分母") != std::string::npos);  // the share cause, in words
+    CHECK(scene.segments[4].details.find("新增企业摊薄了本地占比") != std::string::npos);  // the share cause, in words
     CHECK(scene.segments[3].change.empty());
     // P(s) with basis none reads as no data, never as the neutral 0.5.
     CHECK(scene.segments[3].details.find("三高三低 – 无数据") != std::string::npos);

@@ -7,6 +7,7 @@
 #include <cstdio>
 
 #include "chainatlas/text.hpp"
+#include "chainatlas/vocabulary.hpp"
 
 namespace chainatlas {
 
@@ -29,7 +30,7 @@ std::string number(double value) {
 
 std::string pointDetails(const Chain& chain, const Priority& p, Lang lang) {
     std::string text = chain.segments[p.segment].name.pick(lang, chain.segments[p.segment].id) + "\n" +
-                       pick(lang, "建议: ", "advice: ") + mapAdviceWord(p.advice, lang) + "\n" + pick(lang, "优先得分 ", "score ") +
+                       pick(lang, "建议: ", "advice: ") + adviceWord(p.advice, lang) + "\n" + pick(lang, "优先得分 ", "score ") +
                        number(p.score) + " · " + pick(lang, "环节价值 ", "value ") + number(p.value) + "\n" +
                        pick(lang, "可行性 (关联密度) ", "feasibility (density) ") + number(p.density) + "\n" +
                        pick(lang, "吸引力 (三高三低) ", "attractiveness (profile) ");
@@ -83,7 +84,7 @@ std::vector<LegendEntry> describeChartLegend(const PriorityChart& chart, const T
     std::vector<LegendEntry> legend;
     for (Advice a : {Advice::Fill, Advice::Complement, Advice::Strengthen, Advice::Extend})
         if (std::any_of(chart.points.begin(), chart.points.end(), [&](const ChartPoint& p) { return p.advice == a; }))
-            legend.push_back({LegendShape::Fill, theme.adviceColor(a), mapAdviceWord(a, chart.lang), "", 0});
+            legend.push_back({LegendShape::Fill, theme.adviceColor(a), adviceWord(a, chart.lang), "", 0});
     legend.push_back({LegendShape::Badge, theme.textMuted,
                       pick(chart.lang, "点越大, 候选企业越多", "larger point: more candidate firms"), "", 1});
     return legend;

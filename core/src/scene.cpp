@@ -3,6 +3,8 @@
 // status, RCA and density go to the details.
 #include "chainatlas/scene.hpp"
 
+#include "chainatlas/vocabulary.hpp"
+
 #include <algorithm>
 #include <cstdio>
 
@@ -12,25 +14,10 @@ namespace {
 
 const char* pick(Lang lang, const char* zh, const char* en) { return lang == Lang::Zh ? zh : en; }
 
-bool actOn(Advice a) {
-    return a == Advice::Fill || a == Advice::Strengthen || a == Advice::Extend || a == Advice::Complement;
-}
-
 std::string siteCount(int sites, Lang lang) {
     if (sites <= 0) return "";
     if (lang == Lang::Zh) return "本地 " + std::to_string(sites) + " 个站点";
     return std::to_string(sites) + (sites == 1 ? " local site" : " local sites");
-}
-
-const char* noCandidateWord(Lang lang) { return pick(lang, "无候选企业", "no candidate in the data"); }
-
-std::string causeWords(ChangeCause cause, Lang lang) {
-    switch (cause) {
-        case ChangeCause::Site: return pick(lang, "假设的站点落在此环节", "an assumed site lists it");
-        case ChangeCause::Share: return pick(lang, "新增企业改变了本地与全链的占比 (区位商的分母)", "added sites changed the region's and the chain's totals behind RCA");
-        case ChangeCause::Link: return pick(lang, "相邻环节有了企业", "a linked segment became present");
-    }
-    return "";
 }
 
 const StatusChange* changeOf(const Analysis& a, int segment) {
@@ -57,7 +44,7 @@ std::string segmentDetails(const Chain& chain, const Analysis& a, int s, Lang la
     std::snprintf(numbers, sizeof numbers, " · %s %.2f · %s %.2f", pick(lang, "区位商", "RCA"), r.rca,
                   pick(lang, "关联密度", "density"), r.density);
     std::string text = chain.segments[s].name.pick(lang, chain.segments[s].id) + "\n" + pick(lang, "建议: ", "advice: ") +
-                       mapAdviceWord(r.advice, lang) + "\n" + pick(lang, "状态: ", "status: ") + mapStatusWord(r.status, lang) + numbers;
+                       adviceWord(r.advice, lang) + "\n" + pick(lang, "状态: ", "status: ") + statusWord(r.status, lang) + numbers;
     char profile[32];
     std::snprintf(profile, sizeof profile, "%.2f", r.profile);
     text += std::string("\n") + pick(lang, "三高三低 ", "profile ") +
@@ -66,9 +53,9 @@ std::string segmentDetails(const Chain& chain, const Analysis& a, int s, Lang la
     if (r.occupied) text += pick(lang, "\n枢纽已占优: 避免正面竞争 (错位发展)", "\na hub holds it: do not compete head-on");
     if (r.complement) text += pick(lang, "\n可为枢纽的优势环节配套", "\ncan supply the hub's strength");
     if (r.singleSource) text += pick(lang, "\n仅一家企业 (卡脖子)", "\nsingle source (chokepoint)");
-    if (actOn(r.advice) && r.candidates == 0) text += std::string("\n") + noCandidateWord(lang);
+    if (lacksCandidate(r)) text += std::string("\n") + noCandidateWord(lang);
     if (r.transfer) text += pick(lang, "\n成果转化机会: 本地有科研、无产业", "\ntransfer opportunity: local research, no local industry");
-    if (const StatusChange* c = changeOf(a, s)) text += std::string("\n") + pick(lang, "假设后: ", "what-if: ") + mapChangeWords(chain, *c, lang);
+    if (const StatusChange* c = changeOf(a, s)) text += std::string("\n") + pick(lang, "假设后: ", "what-if: ") + describeChange(chain, *c, lang);
     return text + "\n" + pick(lang, "本地企业: ", "local firms: ") + localFirms(chain, a, s, lang);
 }
 
@@ -79,7 +66,7 @@ SegmentLook describeSegment(const Chain& chain, const Analysis& a, const Theme& 
     look.fill = theme.adviceColor(r.advice);
     look.textColor = textColorOn(look.fill, theme);
     look.lines = segmentLines(chain, a, s, lang);
-    look.noCandidate = actOn(r.advice) && r.candidates == 0;
+    look.noCandidate = lacksCandidate(r);
     look.classes = std::string("segment advice-") + adviceKey(r.advice) + " status-" + statusKey(r.status);
     if (r.occupied) look.classes += " occupied";
     if (r.complement) look.classes += " complement";
@@ -94,7 +81,7 @@ SegmentLook describeSegment(const Chain& chain, const Analysis& a, const Theme& 
     }
     if (const StatusChange* c = changeOf(a, s)) {
         look.classes += " changed";
-        look.change = std::string(mapStatusWord(c->from, lang)) + " → " + mapStatusWord(c->to, lang);
+        look.change = std::string(statusWord(c->from, lang)) + " → " + statusWord(c->to, lang);
         look.marks.push_back({MarkKind::Changed, theme.highlightEdge, ""});
     }
     look.details = segmentDetails(chain, a, s, lang);
@@ -161,7 +148,7 @@ std::vector<LegendEntry> describeLegend(const MapScene& scene, const Theme& them
     Lang lang = scene.lang;
     std::vector<LegendEntry> legend;
     for (Advice a : {Advice::Keep, Advice::Leave, Advice::Complement, Advice::Fill, Advice::Strengthen, Advice::Extend, Advice::None})
-        legend.push_back({LegendShape::Fill, theme.adviceColor(a), mapAdviceWord(a, lang), "", 0});
+        legend.push_back({LegendShape::Fill, theme.adviceColor(a), a == Advice::None ? pick(lang, "无需行动", "nothing to do") : adviceWord(a, lang), "", 0});
     auto any = [&](auto test) { return std::any_of(scene.segments.begin(), scene.segments.end(), test); };
     auto hasMark = [&](MarkKind kind) {
         return any([&](const SegmentLook& s) {
@@ -189,36 +176,6 @@ std::vector<LegendEntry> describeLegend(const MapScene& scene, const Theme& them
 
 }  // namespace
 
-std::string mapChangeWords(const Chain& chain, const StatusChange& change, Lang lang) {
-    const Segment& segment = chain.segments[change.segment];
-    return segment.name.pick(lang, segment.id) + ": " + mapStatusWord(change.from, lang) + " → " + mapStatusWord(change.to, lang) +
-           " — " + causeWords(change.cause, lang);
-}
-
-const char* mapAdviceWord(Advice advice, Lang lang) {
-    switch (advice) {
-        case Advice::Keep: return pick(lang, "巩固优势", "keep");
-        case Advice::Leave: return pick(lang, "错位避让", "leave to the hub");
-        case Advice::Complement: return pick(lang, "错位配套", "complement the hub");
-        case Advice::Fill: return pick(lang, "补链", "fill");
-        case Advice::Strengthen: return pick(lang, "强链", "strengthen");
-        case Advice::Extend: return pick(lang, "延链", "extend");
-        case Advice::None: return pick(lang, "无", "none");
-    }
-    return "";
-}
-
-const char* mapStatusWord(SegmentStatus status, Lang lang) {
-    switch (status) {
-        case SegmentStatus::Strong: return pick(lang, "优势", "strong");
-        case SegmentStatus::Weak: return pick(lang, "薄弱", "weak");
-        case SegmentStatus::Gap: return pick(lang, "断点", "gap");
-        case SegmentStatus::Extension: return pick(lang, "可延伸", "extension");
-        case SegmentStatus::Absent: return pick(lang, "无", "absent");
-    }
-    return "";
-}
-
 const std::string& textColorOn(const std::string& fill, const Theme& theme) {
     int r = 0, g = 0, b = 0;
     if (!parseColor(fill, r, g, b)) return theme.textDark;
@@ -239,7 +196,7 @@ std::vector<std::string> segmentLines(const Chain& chain, const Analysis& analys
     const SegmentResult& r = analysis.segments[segment];
     std::vector<std::string> lines{chain.segments[segment].name.pick(lang, chain.segments[segment].id)};
     if (std::string count = siteCount(r.sites, lang); !count.empty()) lines.push_back(count);
-    if (actOn(r.advice) && r.candidates == 0) lines.push_back(noCandidateWord(lang));
+    if (lacksCandidate(r)) lines.push_back(noCandidateWord(lang));
     return lines;
 }
 

@@ -2,7 +2,7 @@
 // the statuses they changed; undo and redo.
 #include "../app.hpp"
 #include "../i18n.hpp"
-#include "chainatlas/scene.hpp"
+#include "chainatlas/vocabulary.hpp"
 
 namespace viewer {
 
@@ -85,7 +85,7 @@ void whatIf(App& app) {
         ImGui::TextUnformatted(tr(state.lang, "状态变化:", "Status changes:"));
         for (const StatusChange& c : state.analysis.changed) {
             ImGui::Bullet();
-            ImGui::TextWrapped("%s", mapChangeWords(chain, c, state.lang).c_str());  // with its cause (§3.8)
+            ImGui::TextWrapped("%s", describeChange(chain, c, state.lang).c_str());  // with its cause (§3.8)
         }
     }
 }

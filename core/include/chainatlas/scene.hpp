@@ -80,12 +80,6 @@ std::vector<std::string> segmentLines(const Chain& chain, const Analysis& analys
 // The regions where `firm` has a site in `segment`, named in `lang` ("苏州、上海"), for a firm box's hover text.
 std::string firmRegionsIn(const Chain& chain, int firm, int segment, Lang lang);
 
-// A what-if change in words, with its cause (§3.8): "整车制造: 优势 → 薄弱 — 新增企业摊薄了本地占比".
-std::string mapChangeWords(const Chain& chain, const StatusChange& change, Lang lang);
-
-// Words the maps print, in one place (statuses, advice, marks, legend), until a shared vocabulary exists.
-const char* mapAdviceWord(Advice advice, Lang lang);
-const char* mapStatusWord(SegmentStatus status, Lang lang);
 // "#rrggbb" text colour readable on `fill` (dark on light fills, light on dark ones).
 const std::string& textColorOn(const std::string& fill, const Theme& theme);
 
