@@ -126,11 +126,15 @@ void drawTargetsPanel(App& app, ImVec2 pos, ImVec2 size) {
                 if (ImGui::Selectable(rankText, selected, ImGuiSelectableFlags_SpanAllColumns | ImGuiSelectableFlags_AllowItemOverlap))
                     app.centreOn({SelectionKind::Firm, t.firm});
                 ImGui::TableNextColumn();
-                auto before = state.previousRank.find(t.firm);
-                if (state.previousRank.empty()) ImGui::TextUnformatted("");  // first analysis: nothing to compare
-                else if (before == state.previousRank.end()) ImGui::TextDisabled("%s", tr(state.lang, "新", "new"));
-                else if (before->second > t.rank) ImGui::TextColored({0.18f, 0.49f, 0.2f, 1}, "▲%d", before->second - t.rank);
-                else if (before->second < t.rank) ImGui::TextColored({0.78f, 0.16f, 0.16f, 1}, "▼%d", t.rank - before->second);
+                // Under a what-if: against the analysis without the assumptions (Target::baseRank, §3.8);
+                // otherwise against the ranking before the last change (weights).
+                bool whatIf = !state.scenario.assumptions.empty();
+                auto previous = state.previousRank.find(t.firm);
+                int before = whatIf ? t.baseRank : (previous == state.previousRank.end() ? 0 : previous->second);
+                if (!whatIf && state.previousRank.empty()) ImGui::TextUnformatted("");  // first analysis: nothing to compare
+                else if (before == 0) ImGui::TextDisabled("%s", tr(state.lang, "新", "new"));
+                else if (before > t.rank) ImGui::TextColored({0.18f, 0.49f, 0.2f, 1}, "▲%d", before - t.rank);
+                else if (before < t.rank) ImGui::TextColored({0.78f, 0.16f, 0.16f, 1}, "▼%d", t.rank - before);
                 ImGui::TableNextColumn();
                 ImGui::TextUnformatted(firm.name.pick(state.lang, firm.id).c_str());
                 if (ImGui::IsItemHovered())
