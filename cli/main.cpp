@@ -55,7 +55,7 @@ ca::Lang parseLang(const std::string& lang) { return lang == "en" ? ca::Lang::En
 
 // Options shared by `analyze` and `map`.
 struct AnalysisArgs {
-    std::string file, region, weightsFile, format = "table", output, lang = "en", level = "segment";
+    std::string file, region, weightsFile, format = "table", output, lang = "en", level = "segment", view = "chain";
     std::vector<std::string> hubs, assumptions;
     std::size_t top = 0;
 };
@@ -178,6 +178,11 @@ int runMap(const AnalysisArgs& args) {
     std::vector<ca::Diagnostic> themeProblems;
     ca::Theme theme = ca::loadTheme(ca::defaultThemePath(), themeProblems);
     printDiagnostics(themeProblems);
+    if (args.view == "priorities") {
+        ca::SvgOptions chartOptions{parseLang(args.lang), args.top == 0 ? 10 : args.top, today()};
+        writeOutput(args.output, ca::renderPrioritiesSvg(drawn, analysis, theme, chartOptions));
+        return kExitOk;
+    }
 
     ca::LayoutOptions layoutOptions;
     layoutOptions.level = args.level == "firm" ? ca::MapLevel::Firm : ca::MapLevel::Segment;
@@ -231,6 +236,8 @@ int main(int argc, char** argv) {
     auto* map = app.add_subcommand("map", "SVG chain map for a region");
     addAnalysisOptions(map, mapArgs);
     map->add_option("--level", mapArgs.level, "segment or firm")->check(CLI::IsMember({"segment", "firm"}));
+    map->add_option("--view", mapArgs.view, "chain (the map) or priorities (feasibility x attractiveness chart)")
+        ->check(CLI::IsMember({"chain", "priorities"}));
     map->add_option("--top", mapArgs.top, "targets that carry their rank (default 10)");
     map->add_option("-o,--output", mapArgs.output, "output SVG file (written atomically)")->required();
 

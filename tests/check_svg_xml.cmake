@@ -1,13 +1,19 @@
-# Writes segment- and firm-level maps of a chain whose names try to break XML, then runs xmllint on them.
+# Writes segment- and firm-level maps and the priorities chart of a chain (one whose names try to break XML,
+# and a bundled one), then runs xmllint on them.
 file(MAKE_DIRECTORY ${OUT})
-foreach(level segment firm)
-  execute_process(COMMAND ${CLI} map ${CHAIN} --region x --hub y --level ${level} -o ${OUT}/${level}.svg
+foreach(view segment firm priorities)
+  if(view STREQUAL "priorities")
+    set(args --view priorities)
+  else()
+    set(args --level ${view})
+  endif()
+  execute_process(COMMAND ${CLI} map ${CHAIN} --region ${REGION} --hub ${HUB} ${args} -o ${OUT}/${view}.svg
                   RESULT_VARIABLE rc ERROR_VARIABLE err)
   if(NOT rc EQUAL 0)
-    message(FATAL_ERROR "chainatlas map --level ${level} failed (${rc}): ${err}")
+    message(FATAL_ERROR "chainatlas map ${args} failed (${rc}): ${err}")
   endif()
-  execute_process(COMMAND xmllint --noout ${OUT}/${level}.svg RESULT_VARIABLE rc ERROR_VARIABLE err)
+  execute_process(COMMAND xmllint --noout ${OUT}/${view}.svg RESULT_VARIABLE rc ERROR_VARIABLE err)
   if(NOT rc EQUAL 0)
-    message(FATAL_ERROR "${level}.svg is not well-formed XML: ${err}")
+    message(FATAL_ERROR "${view}.svg is not well-formed XML: ${err}")
   endif()
 endforeach()

@@ -333,6 +333,21 @@ TEST_CASE("map writes an SVG at segment and firm level") {
     std::filesystem::remove(out);
 }
 
+TEST_CASE("map --view priorities writes the chart; an unknown view is exit 1 naming the valid ones") {
+    std::string out = std::filesystem::temp_directory_path() / "chainatlas-priorities.svg";
+    Run r = run("map " + kMini + " --region suzhou --hub shanghai --view priorities --lang en -o " + quote(out));
+    CHECK(r.status == 0);
+    std::string svg = *chainatlas::readWholeFile(out);
+    CHECK(svg.find("id=\"chart\"") != std::string::npos);
+    CHECK(svg.find("segment priorities") != std::string::npos);
+    std::filesystem::remove(out);
+    r = run("map " + kMini + " --region suzhou --view chart -o " + quote(out));
+    CHECK(r.status == 1);
+    CHECK(r.err.find("chain") != std::string::npos);
+    CHECK(r.err.find("priorities") != std::string::npos);
+    CHECK_FALSE(std::filesystem::exists(out));
+}
+
 TEST_CASE("stats prints counts and empty segments") {
     Run r = run("stats " + kMini);
     CHECK(r.status == 0);

@@ -1,4 +1,4 @@
-// SVG maps: ids, status fills from the theme, marks, escaping of data text, firm level at scale.
+// SVG maps: ids, advice fills from the theme, marks, escaping of data text, Chinese words, firm level at scale.
 #include <doctest/doctest.h>
 
 #include "chainatlas/svg.hpp"
@@ -39,31 +39,52 @@ std::string groupOf(const std::string& svg, const std::string& groupId) {
 
 }  // namespace
 
-TEST_CASE("each segment's group carries its id and its status colour from the theme") {
+TEST_CASE("each segment's group carries its id and its advice colour from the theme") {
     Chain chain = test::chainFrom(fixtures::kFiveStatuses);
     Analysis analysis = analyze(chain, test::options(chain, "l"));
+    // Advice set by hand on p q r g s t u (the analysis computes it; this checks the drawing).
+    const Advice advice[] = {Advice::Keep,       Advice::Leave,  Advice::Complement, Advice::Fill,
+                             Advice::Strengthen, Advice::Extend, Advice::None};
+    for (int s = 0; s < 7; ++s) analysis.segments[s].advice = advice[s];
     std::string svg = render(chain, analysis, MapLevel::Segment);
-    CHECK(boxFill(svg, "seg-p") == "#2e7d32");  // strong
-    CHECK(boxFill(svg, "seg-s") == "#f9a825");  // weak
-    CHECK(boxFill(svg, "seg-g") == "#c62828");  // gap
-    CHECK(boxFill(svg, "seg-t") == "#1565c0");  // extension
-    CHECK(boxFill(svg, "seg-u") == "#9e9e9e");  // absent
-    CHECK(groupOf(svg, "seg-q").find("status-gap") != std::string::npos);
+    CHECK(boxFill(svg, "seg-p") == "#2e7d32");  // keep
+    CHECK(boxFill(svg, "seg-q") == "#6a1b9a");  // leave
+    CHECK(boxFill(svg, "seg-r") == "#00897b");  // complement
+    CHECK(boxFill(svg, "seg-g") == "#c62828");  // fill
+    CHECK(boxFill(svg, "seg-s") == "#f9a825");  // strengthen
+    CHECK(boxFill(svg, "seg-t") == "#1565c0");  // extend
+    CHECK(boxFill(svg, "seg-u") == "#9e9e9e");  // none
+    CHECK(groupOf(svg, "seg-g").find("advice-fill status-gap") != std::string::npos);
     CHECK(svg.find("id=\"legend\"") != std::string::npos);
+    CHECK(groupOf(svg, "legend").find("fill=\"#6a1b9a\"") != std::string::npos);
     CHECK(svg.find("<title>") != std::string::npos);
 }
 
-TEST_CASE("occupied, complement and single-source segments are visibly marked") {
+TEST_CASE("occupied and complement segments are classed, single-source marked, and no box has an avoid border") {
     // The hubs chain of test_analysis.cpp: c and d occupied, b complement, b and e single source.
     Chain chain = test::chainFrom(fixtures::kHubs);
     Analysis analysis = analyze(chain, test::options(chain, "f", {"h1", "h2"}));
     std::string svg = render(chain, analysis, MapLevel::Segment);
     CHECK(groupOf(svg, "seg-c").find("occupied") != std::string::npos);
     CHECK(groupOf(svg, "seg-a").find("occupied") == std::string::npos);
-    CHECK(groupOf(svg, "seg-b").find("complement-badge") != std::string::npos);
-    CHECK(groupOf(svg, "seg-c").find("complement-badge") == std::string::npos);
+    CHECK(groupOf(svg, "seg-b").find("complement") != std::string::npos);
     CHECK(groupOf(svg, "seg-e").find("single-source-mark") != std::string::npos);
-    CHECK(svg.find(".segment.occupied rect.box{stroke:#6a1b9a") != std::string::npos);
+    CHECK(svg.find("stroke-dasharray") == std::string::npos);  // the advice fill says "leave"; no purple border
+}
+
+TEST_CASE("a segment to act on with no candidate carries the mark; a count of 0 is not printed") {
+    Chain chain = test::chainFrom(fixtures::kFiveStatuses);
+    Analysis analysis = analyze(chain, test::options(chain, "l"));
+    analysis.segments[3].advice = Advice::Fill;  // g, by hand, with 0 candidates
+    analysis.segments[3].candidates = 0;
+    for (Lang lang : {Lang::Zh, Lang::En}) {
+        std::string svg = render(chain, analysis, MapLevel::Segment, lang);
+        CHECK(groupOf(svg, "seg-g").find("class=\"no-candidate-mark\"") != std::string::npos);
+        CHECK(groupOf(svg, "seg-g").find(lang == Lang::Zh ? "无候选企业" : "no candidate in the data") != std::string::npos);
+        CHECK(groupOf(svg, "seg-p").find("no-candidate") == std::string::npos);  // keep: nothing to court
+        CHECK(svg.find("本地 0 个站点") == std::string::npos);
+        CHECK(svg.find(" 0 local sites") == std::string::npos);
+    }
 }
 
 TEST_CASE("text from data appears literally and cannot break or script the SVG") {
@@ -89,8 +110,8 @@ TEST_CASE("firm level: firms have ids, local firms and ranked targets stand out,
     options.weights.occupiedDiscount = 0.5;
     Analysis plain = analyze(chain, options);
     std::string svg = render(chain, plain, MapLevel::Firm);
-    CHECK(groupOf(svg, "firm-f1").find("class=\"firm local") != std::string::npos);
-    CHECK(groupOf(svg, "firm-f2").find("class=\"firm target") != std::string::npos);
+    CHECK(groupOf(svg, "firm-f1").find("class=\"firm firm-f1 local") != std::string::npos);
+    CHECK(groupOf(svg, "firm-f2").find("class=\"firm firm-f2 target") != std::string::npos);
     CHECK(groupOf(svg, "firm-f2").find("#1 ") != std::string::npos);
 
     options.assumptions.push_back({findFirm(chain, "f2"), options.region, {}});
@@ -109,6 +130,61 @@ TEST_CASE("Chinese map: names in Chinese with the local site count") {
     std::string svg = render(chain, analysis, MapLevel::Segment, Lang::Zh);
     CHECK(svg.find(">正极<") != std::string::npos);
     CHECK(svg.find("本地 1 个站点") != std::string::npos);
+}
+
+TEST_CASE("a firm has a box in every segment it has a site in, the first with the id, each titled with its regions") {
+    Chain chain = test::chainFromFile(std::string(CHAINATLAS_TEST_DATA_DIR) + "/good/mini.json");
+    AnalysisOptions options = test::options(chain, "suzhou", {"shanghai"});
+    options.weights.occupiedDiscount = 0.5;  // so that f2 is ranked (it earns fit only where Shanghai is strong)
+    Analysis analysis = analyze(chain, options);
+    std::string svg = render(chain, analysis, MapLevel::Firm, Lang::Zh);
+    // F2 has one site in Shanghai listing b and d: two boxes, one id.
+    std::size_t boxes = 0;
+    for (std::size_t at = svg.find("firm-f2 "); at != std::string::npos; at = svg.find("firm-f2 ", at + 1)) ++boxes;
+    CHECK(boxes == 2);
+    CHECK(svg.find("id=\"firm-f2\"") == svg.rfind("id=\"firm-f2\""));
+    CHECK(groupOf(svg, "firm-f2").find("<title>F2 · 链主 · 排名 1 · 上海</title>") != std::string::npos);
+}
+
+// Text content of every <text> and <title> element.
+std::string svgText(const std::string& svg) {
+    std::string out;
+    for (const char* tag : {"<text", "<title"}) {
+        for (std::size_t at = svg.find(tag); at != std::string::npos; at = svg.find(tag, at + 1)) {
+            std::size_t start = svg.find('>', at) + 1;
+            out += svg.substr(start, svg.find('<', start) - start) + "\n";
+        }
+    }
+    return out;
+}
+
+TEST_CASE("with --lang zh no English word is left in the SVG (names all have a Chinese form here)") {
+    // Every name in Chinese; advice, status, marks, a what-if and firm level all drawn.
+    Chain chain = test::chainFrom(R"({"format": "chainatlas/1", "chain": {"id": "t", "name": {"zh": "测试链", "en": "Test"}, "note": "示例数据"},
+      "stages": [{"id": "u", "name": {"zh": "上游", "en": "Up"}}],
+      "segments": [{"id": "a", "name": {"zh": "甲", "en": "A"}, "stage": "u"}, {"id": "b", "name": {"zh": "乙", "en": "B"}},
+                   {"id": "c", "name": {"zh": "丙", "en": "C"}}],
+      "links": [{"from": "a", "to": "b"}, {"from": "b", "to": "c"}],
+      "regions": [{"id": "x", "name": {"zh": "渭南", "en": "Weinan"}}, {"id": "h", "name": {"zh": "西安", "en": "Xi'an"}}],
+      "firms": [{"id": "f", "name": {"zh": "甲厂", "en": "F"}, "leader": true, "sites": [{"region": "x", "segments": ["a"]}]},
+                {"id": "g", "name": {"zh": "乙厂", "en": "G"}, "sites": [{"region": "h", "segments": ["b", "c"]}]}],
+      "supplies": [{"from": "f", "to": "g", "segment": "a"}]})");
+    AnalysisOptions options = test::options(chain, "x", {"h"});
+    options.assumptions.push_back({findFirm(chain, "g"), options.region, {}});
+    std::vector<Assumption> assumed = options.assumptions;
+    Chain drawn = applyAssumptions(chain, assumed);
+    Analysis analysis = analyzeAssumed(chain, drawn, options);
+    analysis.segments[2].advice = Advice::Fill;  // by hand: the marks and words of every kind appear
+    analysis.segments[1].singleSource = true;
+    analysis.segments[1].transfer = true;
+    analysis.changed.push_back({1, SegmentStatus::Gap, SegmentStatus::Strong, ChangeCause::Site});
+    for (MapLevel level : {MapLevel::Segment, MapLevel::Firm}) {
+        std::string text = svgText(render(drawn, analysis, level, Lang::Zh));
+        CAPTURE(text);
+        bool latin = false;
+        for (char c : text) latin = latin || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+        CHECK_FALSE(latin);
+    }
 }
 
 TEST_CASE("a firm-level map of 10,000 firms completes") {

@@ -21,6 +21,27 @@ TEST_CASE("the shipped theme has the status colours of DESIGN §6") {
     CHECK(theme.complementBadge == "#00897b");
 }
 
+TEST_CASE("the shipped theme has the advice colours of DESIGN §6, and a file may change one") {
+    std::vector<Diagnostic> problems;
+    Theme theme = loadTheme(defaultThemePath(), problems);
+    CHECK(problems.empty());
+    CHECK(theme.adviceColor(Advice::Keep) == "#2e7d32");
+    CHECK(theme.adviceColor(Advice::Strengthen) == "#f9a825");
+    CHECK(theme.adviceColor(Advice::Fill) == "#c62828");
+    CHECK(theme.adviceColor(Advice::Extend) == "#1565c0");
+    CHECK(theme.adviceColor(Advice::Complement) == "#00897b");
+    CHECK(theme.adviceColor(Advice::Leave) == "#6a1b9a");
+    CHECK(theme.adviceColor(Advice::None) == "#9e9e9e");
+    std::string path = "theme-advice-test.json";
+    std::ofstream(path) << R"({"advice": {"leave": "#010203", "fill": 7}})";
+    Theme custom = loadTheme(path, problems);
+    REQUIRE(problems.size() == 1);
+    CHECK(problems[0].location == "/advice/fill");
+    CHECK(custom.adviceColor(Advice::Leave) == "#010203");
+    CHECK(custom.adviceColor(Advice::Fill) == "#c62828");
+    std::remove(path.c_str());
+}
+
 TEST_CASE("a malformed colour is reported with its pointer and the default stays") {
     std::string path = "theme-test.json";
     std::ofstream(path) << R"({"status": {"gap": "red"}, "occupied": {"border": "#123456"}})";

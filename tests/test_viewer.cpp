@@ -13,6 +13,7 @@
 #include <sstream>
 
 #include "app.hpp"
+#include "chainatlas/analysis.hpp"
 #include "chainatlas/file_io.hpp"
 #include "chainatlas/load.hpp"
 #include "chainatlas/text.hpp"
@@ -54,13 +55,18 @@ TEST_CASE("the interface text list holds every non-ASCII character of the viewer
     std::set<char32_t> known;
     for (char32_t cp : decodeUtf8(viewer::allInterfaceText())) known.insert(cp);
     std::string missing;
-    for (const auto& entry : std::filesystem::recursive_directory_iterator(CHAINATLAS_VIEWER_SOURCE_DIR)) {
-        if (entry.path().extension() != ".cpp" && entry.path().extension() != ".hpp") continue;
-        std::ifstream in(entry.path());
+    // The viewer's sources, and the core's map scene and chart, whose words the viewer draws.
+    std::vector<std::filesystem::path> files;
+    for (const auto& entry : std::filesystem::recursive_directory_iterator(CHAINATLAS_VIEWER_SOURCE_DIR)) files.push_back(entry.path());
+    for (const char* core : {"scene.cpp", "chart.cpp", "vocabulary.cpp"})
+        files.push_back(std::filesystem::path(CHAINATLAS_VIEWER_SOURCE_DIR) / ".." / "core" / "src" / core);
+    for (const auto& path : files) {
+        if (path.extension() != ".cpp" && path.extension() != ".hpp") continue;
+        std::ifstream in(path);
         std::stringstream text;
         text << in.rdbuf();
         for (char32_t cp : decodeUtf8(text.str()))
-            if (cp > 0x7F && !known.count(cp)) missing += entry.path().filename().string() + ":U+" + std::to_string(static_cast<unsigned>(cp)) + " ";
+            if (cp > 0x7F && !known.count(cp)) missing += path.filename().string() + ":U+" + std::to_string(static_cast<unsigned>(cp)) + " ";
     }
     CHECK_MESSAGE(missing.empty(), "add these characters to allInterfaceText(): " << missing);
 }
@@ -96,6 +102,72 @@ TEST_CASE("a headless screenshot of the NEV chain shows the map in the theme's c
     }
     CHECK(count(theme.occupiedBorder) > 20);   // vehicle assembly is occupied by Shanghai
     CHECK(count(theme.complementBadge) > 20);  // parts segments complement it
+}
+
+namespace {
+
+// Pixels of a screenshot, counted by exact colour, in the whole image or a rectangle of it.
+struct Screenshot {
+    int width = 0, height = 0;
+    std::vector<unsigned char> rgb;
+    int count(const std::string& hex, int x0 = 0, int y0 = 0, int x1 = 1 << 30, int y1 = 1 << 30) const {
+        int r, g, b, n = 0;
+        parseColor(hex, r, g, b);
+        for (int y = std::max(0, y0); y < std::min(height, y1); ++y)
+            for (int x = std::max(0, x0); x < std::min(width, x1); ++x) {
+                const unsigned char* p = &rgb[3 * (static_cast<std::size_t>(y) * width + x)];
+                n += p[0] == r && p[1] == g && p[2] == b;
+            }
+        return n;
+    }
+};
+
+Screenshot screenshot(const std::string& arguments) {
+    std::string png = (std::filesystem::temp_directory_path() / "chainatlas-viewer-shot.png").string();
+    std::filesystem::remove(png);
+    std::string command = std::string("xvfb-run -a -s '-screen 0 1280x800x24' '") + CHAINATLAS_VIEWER_PATH + "' " + arguments +
+                          " --width 1280 --height 800 --frames 10 --screenshot '" + png + "' > /dev/null";
+    REQUIRE(std::system(command.c_str()) == 0);
+    Screenshot shot;
+    int channels = 0;
+    unsigned char* pixels = stbi_load(png.c_str(), &shot.width, &shot.height, &channels, 3);
+    REQUIRE(pixels);
+    shot.rgb.assign(pixels, pixels + 3 * shot.width * shot.height);
+    stbi_image_free(pixels);
+    return shot;
+}
+
+}  // namespace
+
+TEST_CASE("Weinan with hub Xi'an and a what-if: advice colours on the map, the priorities chart, rank changes") {
+    std::string nev = std::string(CHAINATLAS_CHAINS_DIR) + "/nev.json";
+    Screenshot shot = screenshot("'" + nev + "' --region weinan --hub xian --assume sanhua@weinan --assume huada@weinan:body --lang zh");
+    std::vector<Diagnostic> problems;
+    Theme theme = loadTheme(std::string(CHAINATLAS_ASSETS_DIR_FOR_TESTS) + "/theme.json", problems);
+    // What the core says the map must show: every advice that occurs fills boxes (and the legend) in its colour.
+    Chain chain = *loadChainFile(nev).chain;
+    AnalysisOptions options;
+    options.region = findRegion(chain, "weinan");
+    options.hubs = {findRegion(chain, "xian")};
+    for (const char* text : {"sanhua@weinan", "huada@weinan:body"}) {
+        Assumption a;
+        REQUIRE(parseAssumption(chain, text, a).empty());
+        options.assumptions.push_back(a);
+    }
+    Analysis analysis = analyze(chain, options);
+    for (const SegmentResult& r : analysis.segments) {
+        CAPTURE(adviceKey(r.advice));
+        CHECK(shot.count(theme.adviceColor(r.advice)) > 150);
+    }
+    // The priorities chart (right column, lower half): its points in advice colours.
+    REQUIRE_FALSE(analysis.priorities.empty());
+    int chartPixels = 0;
+    for (const Priority& p : analysis.priorities) chartPixels += shot.count(theme.adviceColor(p.advice), 1000, 430, 1280, 780);
+    CHECK(chartPixels > 100);
+    // Rank changes against the analysis without the what-if: green ▲ or red ▼ in the target table.
+    bool moved = std::any_of(analysis.targets.begin(), analysis.targets.end(),
+                             [](const Target& t) { return t.baseRank != 0 && t.baseRank != t.rank; });
+    REQUIRE(moved);  // the table's ▲/▼ arrows are not counted in pixels yet: their antialiased text has no exact colour
 }
 
 TEST_CASE("a broken file given to the headless viewer exits 2 with the located errors") {

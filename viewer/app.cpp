@@ -4,6 +4,7 @@
 
 #include <GLFW/glfw3.h>  // key codes: ImGui 1.86 reads keys by the backend's codes
 
+#include <cmath>
 #include <cstdlib>
 #include <filesystem>
 
@@ -142,7 +143,9 @@ void App::frame() {
     drawScenarioPanel(*this, {0, top}, {left, display.y - top - statusHeight});
     drawMapPanel(*this, {left, top}, {middle, mapHeight});
     drawTargetsPanel(*this, {left, top + mapHeight}, {middle, bottom});
-    drawDetailsPanel(*this, {left + middle, top}, {right, display.y - top - statusHeight});
+    float sideHeight = display.y - top - statusHeight, detailsHeight = std::floor(sideHeight * 0.5f);
+    drawDetailsPanel(*this, {left + middle, top}, {right, detailsHeight});
+    drawPrioritiesPanel(*this, {left + middle, top + detailsHeight}, {right, sideHeight - detailsHeight});
     drawStatusBar(*this, {0, display.y - statusHeight}, {display.x, statusHeight});
     drawDialogs(*this);
 }

@@ -8,6 +8,7 @@
 #include <memory>
 #include <string>
 
+#include "chainatlas/scene.hpp"
 #include "chainatlas/theme.hpp"
 #include "fonts.hpp"
 #include "layout_worker.hpp"
@@ -28,6 +29,9 @@ struct App {
     int requestedGeneration = -1, shownGeneration = -1;
     double lastLayoutSeconds = 0;
     std::string layoutError;
+    // The core's description of the map on screen (panels/scene_painter.cpp keeps it current).
+    chainatlas::MapScene scene;
+    std::string sceneKey;
 
     // Windows and inputs.
     bool showOpen = false, showExport = false, showSession = false, showSearch = false, showProblems = false;
@@ -65,6 +69,7 @@ void drawScenarioPanel(App& app, ImVec2 pos, ImVec2 size);  // region, hubs, wei
 void drawMapPanel(App& app, ImVec2 pos, ImVec2 size);
 void drawDetailsPanel(App& app, ImVec2 pos, ImVec2 size);
 void drawTargetsPanel(App& app, ImVec2 pos, ImVec2 size);
+void drawPrioritiesPanel(App& app, ImVec2 pos, ImVec2 size);  // §3.7 chart; a click selects the segment
 void drawStatusBar(App& app, ImVec2 pos, ImVec2 size);
 void drawDialogs(App& app);                                  // open, export, session, search, problems
 

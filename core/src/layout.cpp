@@ -11,6 +11,7 @@
 #include <mutex>
 #include <set>
 
+#include "chainatlas/scene.hpp"
 #include "chainatlas/text.hpp"
 
 namespace chainatlas {
@@ -162,23 +163,19 @@ std::string graphvizLiteral(const std::string& text) {
     return out;
 }
 
-std::string segmentLabel(const Chain& chain, const Analysis& analysis, int segment, Lang lang) {
-    const Segment& s = chain.segments[segment];
-    int sites = analysis.segments[segment].sites;
-    std::string count = lang == Lang::Zh ? "本地 " + std::to_string(sites) + " 个站点" : std::to_string(sites) + " local sites";
-    return s.name.pick(lang, s.id) + "\n" + count;
-}
-
 namespace {
 
 constexpr double kPointsPerInch = 72.0;
-constexpr double kFirmCellWidth = 124, kFirmCellHeight = 20, kFirmHeader = 44, kFirmPadding = 8;
+constexpr double kFirmCellWidth = 124, kFirmCellHeight = 20, kFirmPadding = 8;
+
+// Height of a firm-level segment box's header: its label lines at kLabelLineStep apart, then a gap.
+double firmHeader(std::size_t lines) { return kLabelFirstBaseline + kLabelLineStep * (static_cast<double>(lines) - 1) + 10; }
 
 void set(void* object, const char* name, const std::string& value) {
     agsafeset(object, const_cast<char*>(name), const_cast<char*>(value.c_str()), const_cast<char*>(""));
 }
 
-// Which segment lane each firm is drawn in, and the order inside each lane.
+// The firms drawn in each segment's lane, in drawing order: a firm appears in every segment it has a site in.
 struct FirmPlan {
     std::vector<std::vector<int>> lanes;  // per segment: firm indices in drawing order
 };
@@ -186,47 +183,31 @@ struct FirmPlan {
 FirmPlan planFirms(const Chain& chain, const Analysis& analysis) {
     std::size_t firmCount = chain.firms.size();
     std::vector<int> rank(firmCount, 0);
-    std::vector<int> bestFitSegment(firmCount, -1);
-    for (const Target& t : analysis.targets) {
-        rank[t.firm] = t.rank;
-        double best = -1;
-        for (const FitSegment& fs : t.segments)
-            if (fs.value > best) {
-                best = fs.value;
-                bestFitSegment[t.firm] = fs.segment;
-            }
-    }
+    for (const Target& t : analysis.targets) rank[t.firm] = t.rank;
     std::vector<char> local(firmCount, 0);
     std::vector<double> localOutput(firmCount, 0), totalOutput(firmCount, 0);
     std::vector<int> homeRegion(firmCount, -1);
     FirmPlan plan;
     plan.lanes.resize(chain.segments.size());
     for (std::size_t f = 0; f < firmCount; ++f) {
-        const Firm& firm = chain.firms[f];
-        int lane = -1;
-        double laneOutput = -1, homeOutput = -1;
-        for (const Site& site : firm.sites) {
+        double homeOutput = -1;
+        for (const Site& site : chain.firms[f].sites) {
             bool here = site.region == analysis.region;
-            if (here) local[f] = 1;
+            local[f] = local[f] || here;
             totalOutput[f] += site.outputOrOne();
             if (here) localOutput[f] += site.outputOrOne();
             if (site.outputOrOne() > homeOutput) {
                 homeOutput = site.outputOrOne();
                 homeRegion[f] = site.region;
             }
+            for (int s : site.segments)
+                if (plan.lanes[s].empty() || plan.lanes[s].back() != static_cast<int>(f)) plan.lanes[s].push_back(static_cast<int>(f));
         }
-        for (const Site& site : firm.sites) {
-            bool preferred = local[f] ? site.region == analysis.region : true;
-            if (preferred && !site.segments.empty() && site.outputOrOne() > laneOutput) {
-                laneOutput = site.outputOrOne();
-                lane = site.segments.front();
-            }
-        }
-        if (!local[f] && bestFitSegment[f] >= 0) lane = bestFitSegment[f];
-        if (lane >= 0) plan.lanes[lane].push_back(static_cast<int>(f));
     }
     // Local firms first (largest local output first), then targets by rank, then the rest by region and output.
-    for (auto& lane : plan.lanes)
+    for (auto& lane : plan.lanes) {
+        std::sort(lane.begin(), lane.end());
+        lane.erase(std::unique(lane.begin(), lane.end()), lane.end());  // two sites of one firm in one segment
         std::sort(lane.begin(), lane.end(), [&](int a, int b) {
             auto group = [&](int f) { return local[f] ? 0 : (rank[f] > 0 ? 1 : 2); };
             if (group(a) != group(b)) return group(a) < group(b);
@@ -236,6 +217,7 @@ FirmPlan planFirms(const Chain& chain, const Analysis& analysis) {
             if (totalOutput[a] != totalOutput[b]) return totalOutput[a] > totalOutput[b];
             return chain.firms[a].id < chain.firms[b].id;
         });
+    }
     return plan;
 }
 
@@ -283,17 +265,18 @@ Result<MapGeometry> LayoutEngine::layout(const Chain& chain, const Analysis& ana
         set(node, "fontname", options.fontName);
         set(node, "fontsize", std::to_string(options.fontSize));
         set(node, "margin", "0.14,0.07");
-        std::string label = segmentLabel(chain, analysis, static_cast<int>(s), options.lang);
-        std::size_t newline = label.find('\n');
-        set(node, "label", graphvizLiteral(label.substr(0, newline)) + "\\n" + graphvizLiteral(label.substr(newline + 1)));
+        std::vector<std::string> lines = segmentLines(chain, analysis, static_cast<int>(s), options.lang);
+        std::string label;
+        for (const std::string& line : lines) label += (label.empty() ? "" : "\\n") + graphvizLiteral(line);
+        set(node, "label", label);
         if (options.expands(static_cast<int>(s))) {
             std::size_t count = plan.lanes[s].size();
             int columns = laneColumns(count);
             int rows = count == 0 ? 0 : static_cast<int>((count + columns - 1) / columns);
             // Room for the bold title (about 10% wider than regular text) and the corner badges.
             double width = std::max(columns * kFirmCellWidth,
-                                    1.1 * estimateTextWidth(label.substr(0, newline), options.fontSize) + 24) + 2 * kFirmPadding;
-            double height = kFirmHeader + rows * kFirmCellHeight + kFirmPadding;
+                                    1.1 * estimateTextWidth(lines.front(), options.fontSize) + 24) + 2 * kFirmPadding;
+            double height = firmHeader(lines.size()) + rows * kFirmCellHeight + kFirmPadding;
             set(node, "fixedsize", "true");
             set(node, "width", std::to_string(width / kPointsPerInch));
             set(node, "height", std::to_string(height / kPointsPerInch));
@@ -323,9 +306,10 @@ Result<MapGeometry> LayoutEngine::layout(const Chain& chain, const Analysis& ana
         pointf centre = ND_coord(nodes[s]);
         double w = ND_width(nodes[s]) * kPointsPerInch, h = ND_height(nodes[s]) * kPointsPerInch;
         SegmentNode node{static_cast<int>(s), {centre.x - w / 2, top - centre.y - h / 2, w, h}, {}};
-        if (options.expands(static_cast<int>(s)))
-            node.firmArea = {node.box.x + kFirmPadding, node.box.y + kFirmHeader, w - 2 * kFirmPadding,
-                             h - kFirmHeader - kFirmPadding};
+        if (options.expands(static_cast<int>(s))) {
+            double header = firmHeader(segmentLines(chain, analysis, static_cast<int>(s), options.lang).size());
+            node.firmArea = {node.box.x + kFirmPadding, node.box.y + header, w - 2 * kFirmPadding, h - header - kFirmPadding};
+        }
         geometry.segments.push_back(node);
     }
     for (std::size_t k = 0; k < edges.size(); ++k) {
@@ -359,7 +343,7 @@ Result<MapGeometry> LayoutEngine::layout(const Chain& chain, const Analysis& ana
             for (std::size_t i = 0; i < plan.lanes[s].size(); ++i) {
                 int f = plan.lanes[s][i];
                 double x = area.x + (i % columns) * cellWidth, y = area.y + (i / columns) * kFirmCellHeight;
-                placed[f] = static_cast<int>(geometry.firms.size());
+                if (placed[f] < 0) placed[f] = static_cast<int>(geometry.firms.size());  // supply lines use the first box
                 geometry.firms.push_back({f, static_cast<int>(s), {x + 1, y + 1, cellWidth - 2, kFirmCellHeight - 2}});
             }
         }

@@ -44,9 +44,14 @@ Theme loadTheme(const std::string& path, std::vector<Diagnostic>& diagnostics) {
     const char* statusPointers[] = {"/status/strong", "/status/weak", "/status/gap", "/status/extension",
                                     "/status/absent"};
     for (int s = 0; s < 5; ++s) color(statusPointers[s], theme.status[s]);
+    const char* advicePointers[] = {"/advice/keep",       "/advice/leave",  "/advice/complement", "/advice/fill",
+                                    "/advice/strengthen", "/advice/extend", "/advice/none"};
+    for (int a = 0; a < 7; ++a) color(advicePointers[a], theme.advice[a]);
     color("/occupied/border", theme.occupiedBorder);
     color("/complement/badge", theme.complementBadge);
     color("/single_source/mark", theme.singleSourceMark);
+    color("/transfer/mark", theme.transferMark);
+    color("/no_data", theme.noData);
     color("/text/dark", theme.textDark);
     color("/text/light", theme.textLight);
     color("/text/muted", theme.textMuted);

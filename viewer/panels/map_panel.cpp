@@ -4,11 +4,10 @@
 #include <algorithm>
 #include <cmath>
 
-#include <imgui_internal.h>  // ImTextCharFromUtf8
-
 #include "../app.hpp"
 #include "../i18n.hpp"
 #include "chainatlas/layout.hpp"
+#include "scene_painter.hpp"
 
 namespace viewer {
 
@@ -38,30 +37,6 @@ void fit(Camera& camera, const MapGeometry& g, ImVec2 size) {
     camera.fitRequested = false;
 }
 
-// Text centred in a box if it fits at this zoom; returns false when too small to read.
-bool label(ImDrawList* draw, ImFont* font, float fontPx, ImVec2 at, ImU32 color, const std::string& text, float maxWidth) {
-    if (fontPx < 6.5f) return false;
-    ImVec2 size = font->CalcTextSizeA(fontPx, FLT_MAX, 0, text.c_str());
-    const char* end = text.c_str() + text.size();
-    if (size.x > maxWidth) {
-        // Cut to fit, at a character boundary.
-        const char* cut = text.c_str();
-        float width = 0;
-        while (cut < end) {
-            unsigned int c;
-            int n = ImTextCharFromUtf8(&c, cut, end);
-            float w = font->CalcTextSizeA(fontPx, FLT_MAX, 0, cut, cut + n).x;
-            if (width + w > maxWidth) break;
-            width += w;
-            cut += n;
-        }
-        end = cut;
-        size.x = width;
-    }
-    draw->AddText(font, fontPx, {at.x - size.x / 2, at.y - size.y / 2}, color, text.c_str(), end);
-    return true;
-}
-
 }  // namespace
 
 void drawMapPanel(App& app, ImVec2 pos, ImVec2 size) {
@@ -84,7 +59,7 @@ void drawMapPanel(App& app, ImVec2 pos, ImVec2 size) {
     }
     const MapGeometry& g = *app.geometry;
     const Chain& chain = *state.drawn;
-    const Analysis& a = state.analysis;
+    const MapScene& scene = currentScene(app);
     Camera& camera = state.camera;
     if (camera.fitRequested) fit(camera, g, size);
 
@@ -135,49 +110,21 @@ void drawMapPanel(App& app, ImVec2 pos, ImVec2 size) {
         }
     }
 
-    int hoveredSegment = -1, hoveredFirm = -1;
+    int hoveredSegment = -1, hoveredFirm = -1, hoveredFirmSegment = -1;
     for (const SegmentNode& node : g.segments) {
         if (!visible(v, node.box, pos, size)) continue;
-        const SegmentResult& r = a.segments[node.segment];
         ImVec2 p0 = v.toScreen(node.box.x, node.box.y), p1 = v.toScreen(node.box.x + node.box.w, node.box.y + node.box.h);
-        draw->AddRectFilled(p0, p1, themeColor(app.theme.statusColor(r.status)), 6 * zoom);
-        bool selected = state.selection == Selection{SelectionKind::Segment, node.segment};
-        if (r.occupied) draw->AddRect(p0, p1, themeColor(app.theme.occupiedBorder), 6 * zoom, 0, std::max(2.0f, 4 * zoom));
-        else draw->AddRect(p0, p1, IM_COL32(55, 71, 79, 255), 6 * zoom, 0, 1);
-        if (selected) draw->AddRect({p0.x - 3, p0.y - 3}, {p1.x + 3, p1.y + 3}, themeColor(app.theme.highlightEdge), 8 * zoom, 0, 3);
-        if (r.complement) {
-            draw->AddCircleFilled({p1.x - 2 * zoom, p0.y + 2 * zoom}, std::max(4.0f, 9 * zoom), themeColor(app.theme.complementBadge));
-            label(draw, font, 11 * zoom, {p1.x - 2 * zoom, p0.y + 2 * zoom}, IM_COL32_WHITE, tr(state.lang, "配", "C"), 20 * zoom);
-        }
-        if (r.singleSource) {
-            ImVec2 c{p0.x + 2 * zoom, p0.y + 2 * zoom};
-            float s = std::max(4.0f, 8 * zoom);
-            draw->AddQuadFilled({c.x, c.y - s}, {c.x + s * 0.8f, c.y}, {c.x, c.y + s}, {c.x - s * 0.8f, c.y}, themeColor(app.theme.singleSourceMark));
-        }
-        bool dark = r.status == SegmentStatus::Weak || r.status == SegmentStatus::Absent;
-        ImU32 text = themeColor(dark ? app.theme.textDark : app.theme.textLight);
-        std::string name = chain.segments[node.segment].name.pick(state.lang, chain.segments[node.segment].id);
-        std::string count = std::to_string(r.sites) + tr(state.lang, " 个本地站点", " local sites");
-        float width = p1.x - p0.x - 8;
-        // Names stay readable when zoomed out (at least 11 px, cut to the box); the count only when large enough.
-        float namePx = std::clamp(baseFont * zoom, 11.0f, 40.0f), countPx = baseFont * 0.8f * zoom;
-        bool roomForCount = countPx >= 8.5f;
-        if (node.firmArea.w > 0) {
-            label(draw, font, namePx, {(p0.x + p1.x) / 2, p0.y + 14 * zoom}, text, name, width);
-            if (roomForCount) label(draw, font, countPx, {(p0.x + p1.x) / 2, p0.y + 30 * zoom}, text, count, width);
-        } else {
-            float cy = (p0.y + p1.y) / 2;
-            label(draw, font, namePx, {(p0.x + p1.x) / 2, roomForCount ? cy - 7 * zoom : cy}, text, name, width);
-            if (roomForCount) label(draw, font, countPx, {(p0.x + p1.x) / 2, cy + 9 * zoom}, text, count, width);
-        }
+        // Names stay readable when zoomed out (at least 11 px, cut to the box); smaller lines only when large enough.
+        SegmentPaint paint{p0, p1, zoom, std::clamp(baseFont * zoom, 11.0f, 40.0f), baseFont * 0.8f * zoom, node.firmArea.w > 0};
+        paintSegment(draw, app, scene.segments[node.segment], paint);
+        if (state.selection == Selection{SelectionKind::Segment, node.segment})
+            draw->AddRect({p0.x - 3, p0.y - 3}, {p1.x + 3, p1.y + 3}, themeColor(app.theme.highlightEdge), 8 * zoom, 0, 3);
         if (hovered && node.box.contains({camera.x + (io.MousePos.x - pos.x) / camera.zoom, camera.y + (io.MousePos.y - pos.y) / camera.zoom}))
             hoveredSegment = node.segment;
     }
 
     // Firms and supply lines (firm level).
     if (!g.firms.empty()) {
-        std::vector<int> rank(chain.firms.size(), 0);
-        for (const Target& t : a.targets) rank[t.firm] = t.rank;
         int selectedFirm = state.selection.kind == SelectionKind::Firm ? state.selection.index : -1;
         bool fewLines = g.supplies.size() <= 1500;
         for (const SupplyLine& line : g.supplies) {
@@ -200,49 +147,32 @@ void drawMapPanel(App& app, ImVec2 pos, ImVec2 size) {
                                         themeColor(app.theme.firmOther, 200), 2);
         for (const FirmNode& node : g.firms) {
             if (!visible(v, node.box, pos, size)) continue;
-            bool local = false, assumed = false;
-            for (const Site& site : chain.firms[node.firm].sites)
-                if (site.region == a.region) {
-                    local = true;
-                    assumed = assumed || site.extra.contains("assumed");
-                }
-            bool target = !local && rank[node.firm] > 0 && rank[node.firm] <= 20;
-            if (aggregate && !local && !target && node.firm != selectedFirm) continue;
-            const std::string& fill = local ? app.theme.firmLocal : (target ? app.theme.firmTarget : app.theme.firmOther);
+            const FirmLook& look = scene.firms[node.firm];
+            if (aggregate && look.role == FirmRole::Other && !look.assumed && node.firm != selectedFirm) continue;
             ImVec2 p0 = v.toScreen(node.box.x, node.box.y), p1 = v.toScreen(node.box.x + node.box.w, node.box.y + node.box.h);
-            draw->AddRectFilled(p0, p1, themeColor(fill), 3 * zoom);
-            if (assumed) draw->AddRect(p0, p1, themeColor(app.theme.firmAssumed), 3 * zoom, 0, 3);
+            draw->AddRectFilled(p0, p1, themeColor(look.fill), 3 * zoom);
+            if (look.assumed) draw->AddRect(p0, p1, themeColor(app.theme.firmAssumed), 3 * zoom, 0, 3);
             if (node.firm == selectedFirm) draw->AddRect(p0, p1, themeColor(app.theme.highlightEdge), 3 * zoom, 0, 3);
-            if (labels) {
-                const Firm& firm = chain.firms[node.firm];
-                std::string text = firm.name.pick(state.lang, firm.id);
-                if (target) text.insert(0, "#" + std::to_string(rank[node.firm]).append(" "));
-                label(draw, font, 9 * zoom, {(p0.x + p1.x) / 2, (p0.y + p1.y) / 2},
-                      themeColor(local || target ? app.theme.textLight : app.theme.textDark), text, p1.x - p0.x - 4);
+            if (labels)
+                drawCentredLabel(draw, font, 9 * zoom, {(p0.x + p1.x) / 2, (p0.y + p1.y) / 2}, themeColor(look.textColor), look.label,
+                                 p1.x - p0.x - 4);
+            if (hovered && node.box.contains({mouseX, mouseY})) {
+                hoveredFirm = node.firm;
+                hoveredFirmSegment = node.segment;
             }
-            if (hovered && node.box.contains({mouseX, mouseY})) hoveredFirm = node.firm;
         }
     }
     draw->PopClipRect();
 
     // Tooltip and selection.
     if (hoveredFirm >= 0) {
-        const Firm& firm = chain.firms[hoveredFirm];
         ImGui::BeginTooltip();
-        ImGui::TextUnformatted(firm.name.pick(state.lang, firm.id).c_str());
-        ImGui::TextDisabled("%s%s", firm.id.c_str(), firm.leader ? tr(state.lang, " · 链主", " · chain leader") : "");
-        for (const Target& t : a.targets)
-            if (t.firm == hoveredFirm) ImGui::Text("%s %d · %s %.2f", tr(state.lang, "排名", "rank"), t.rank, tr(state.lang, "得分", "score"), t.score);
+        ImGui::TextUnformatted(scene.firms[hoveredFirm].title.c_str());
+        ImGui::TextDisabled("%s", firmRegionsIn(chain, hoveredFirm, hoveredFirmSegment, state.lang).c_str());
         ImGui::EndTooltip();
     } else if (hoveredSegment >= 0) {
-        const SegmentResult& r = a.segments[hoveredSegment];
         ImGui::BeginTooltip();
-        ImGui::TextUnformatted(chain.segments[hoveredSegment].name.pick(state.lang, chain.segments[hoveredSegment].id).c_str());
-        ImGui::Text("%s · RCA %.2f · %s %.2f", statusName(state.lang, static_cast<int>(r.status)), r.rca,
-                    tr(state.lang, "关联密度", "density"), r.density);
-        if (r.occupied) ImGui::TextColored(ImColor(themeColor(app.theme.occupiedBorder)), "%s", tr(state.lang, "枢纽已占优: 错位发展", "occupied by a hub: complement, do not compete"));
-        if (r.complement) ImGui::TextColored(ImColor(themeColor(app.theme.complementBadge)), "%s", tr(state.lang, "可为枢纽配套", "complement: can supply the hub"));
-        if (r.singleSource) ImGui::TextUnformatted(tr(state.lang, "独家供应 (卡脖子)", "single source (chokepoint)"));
+        ImGui::TextUnformatted(scene.segments[hoveredSegment].details.c_str());
         ImGui::TextDisabled("%s", tr(state.lang, "双击: 展开企业", "double-click: show firms"));
         ImGui::EndTooltip();
     }
@@ -255,19 +185,11 @@ void drawMapPanel(App& app, ImVec2 pos, ImVec2 size) {
     if (hovered && hoveredSegment >= 0 && hoveredFirm < 0 && ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left))
         toggleExpanded(state, hoveredSegment);
 
-    // Legend in the corner.
-    ImVec2 corner{pos.x + 10, pos.y + size.y - 28};
-    for (int s = 0; s < 5; ++s) {
-        draw->AddRectFilled(corner, {corner.x + 14, corner.y + 14}, themeColor(app.theme.status[s]), 3);
-        const char* name = statusName(state.lang, s);
-        draw->AddText({corner.x + 18, corner.y - 1}, themeColor(app.theme.textDark), name);
-        corner.x += 26 + ImGui::CalcTextSize(name).x;
-    }
-    draw->AddRect(corner, {corner.x + 14, corner.y + 14}, themeColor(app.theme.occupiedBorder), 3, 0, 3);
-    draw->AddText({corner.x + 18, corner.y - 1}, themeColor(app.theme.textDark), tr(state.lang, "被占位", "occupied"));
-    corner.x += 26 + ImGui::CalcTextSize(tr(state.lang, "被占位", "occupied")).x;
-    draw->AddCircleFilled({corner.x + 7, corner.y + 7}, 7, themeColor(app.theme.complementBadge));
-    draw->AddText({corner.x + 18, corner.y - 1}, themeColor(app.theme.textDark), tr(state.lang, "可配套", "complement"));
+    // Legend in the corner, from the scene (the SVG draws the same entries).
+    ImVec2 legendSize = paintLegend(nullptr, app, scene.legend, {});
+    ImVec2 corner{pos.x + 10, pos.y + size.y - legendSize.y - 12};
+    draw->AddRectFilled({corner.x - 6, corner.y - 5}, {corner.x + legendSize.x, corner.y + legendSize.y + 5}, IM_COL32(255, 255, 255, 235), 4);
+    paintLegend(draw, app, scene.legend, corner);
     ImGui::End();
 }
 

@@ -2,6 +2,7 @@
 // the statuses they changed; undo and redo.
 #include "../app.hpp"
 #include "../i18n.hpp"
+#include "chainatlas/vocabulary.hpp"
 
 namespace viewer {
 
@@ -84,8 +85,7 @@ void whatIf(App& app) {
         ImGui::TextUnformatted(tr(state.lang, "状态变化:", "Status changes:"));
         for (const StatusChange& c : state.analysis.changed) {
             ImGui::Bullet();
-            ImGui::TextWrapped("%s: %s → %s", chain.segments[c.segment].name.pick(state.lang, chain.segments[c.segment].id).c_str(),
-                               statusName(state.lang, static_cast<int>(c.from)), statusName(state.lang, static_cast<int>(c.to)));
+            ImGui::TextWrapped("%s", describeChange(chain, c, state.lang).c_str());  // with its cause (§3.8)
         }
     }
 }

@@ -19,23 +19,39 @@ const ImU32 kTermColors[kTermCount] = {IM_COL32(198, 40, 40, 255), IM_COL32(0, 1
                                        IM_COL32(255, 111, 0, 255), IM_COL32(21, 101, 192, 255), IM_COL32(85, 139, 47, 255),
                                        IM_COL32(0, 172, 193, 255)};
 
-void stackedBar(const Target& t, double maxScore, float width) {
+// Profile and innovation with basis none are neutral in the score but are no data (无数据), not a value.
+bool noData(const Target& t, int term) {
+    return (term == TermProfile && t.profileBasis == Basis::None) || (term == TermInnovation && t.innovationBasis == Basis::None);
+}
+
+// Grey with diagonal lines: a part of the bar that stands for missing data.
+void hatched(ImDrawList* draw, ImVec2 a, ImVec2 b, ImU32 fill) {
+    draw->AddRectFilled(a, b, fill);
+    draw->PushClipRect(a, b, true);
+    for (float x = a.x - (b.y - a.y); x < b.x; x += 4) draw->AddLine({x, b.y}, {x + (b.y - a.y), a.y}, IM_COL32(255, 255, 255, 200), 1.2f);
+    draw->PopClipRect();
+}
+
+void stackedBar(const App& app, const Target& t, double maxScore, float width) {
+    Lang lang = app.state.lang;
     ImDrawList* draw = ImGui::GetWindowDrawList();
     ImVec2 p = ImGui::GetCursorScreenPos();
     float height = ImGui::GetTextLineHeight();
     float x = p.x;
     for (int k = 0; k < kTermCount; ++k) {
         float w = maxScore > 0 ? static_cast<float>(t.weighted[k] / maxScore) * width : 0;
-        if (w > 0.5f) draw->AddRectFilled({x, p.y + 2}, {x + w, p.y + height - 2}, kTermColors[k]);
+        if (w > 0.5f && noData(t, k)) hatched(draw, {x, p.y + 2}, {x + w, p.y + height - 2}, themeColor(app.theme.noData));
+        else if (w > 0.5f) draw->AddRectFilled({x, p.y + 2}, {x + w, p.y + height - 2}, kTermColors[k]);
         x += w;
     }
     ImGui::Dummy({width, height});
     if (ImGui::IsItemHovered()) {
         ImGui::BeginTooltip();
         for (int k = 0; k < kTermCount; ++k) {
-            ImGui::ColorButton("##c", ImColor(kTermColors[k]), ImGuiColorEditFlags_NoTooltip, {10, 10});
+            ImGui::ColorButton("##c", ImColor(noData(t, k) ? themeColor(app.theme.noData) : kTermColors[k]), ImGuiColorEditFlags_NoTooltip, {10, 10});
             ImGui::SameLine();
-            ImGui::Text("%s %.2f × %.2f = %.2f", kTermKeys[k], t.value[k], t.weighted[k] / std::max(1e-12, t.value[k]), t.weighted[k]);
+            if (noData(t, k)) ImGui::Text("%s – %s", termName(lang, k), tr(lang, "无数据 (按中性值计)", "no data (counted as neutral)"));
+            else ImGui::Text("%s %.2f × %.2f = %.2f", termName(lang, k), t.value[k], t.weighted[k] / std::max(1e-12, t.value[k]), t.weighted[k]);
         }
         ImGui::EndTooltip();
     }
@@ -110,11 +126,15 @@ void drawTargetsPanel(App& app, ImVec2 pos, ImVec2 size) {
                 if (ImGui::Selectable(rankText, selected, ImGuiSelectableFlags_SpanAllColumns | ImGuiSelectableFlags_AllowItemOverlap))
                     app.centreOn({SelectionKind::Firm, t.firm});
                 ImGui::TableNextColumn();
-                auto before = state.previousRank.find(t.firm);
-                if (state.previousRank.empty()) ImGui::TextUnformatted("");  // first analysis: nothing to compare
-                else if (before == state.previousRank.end()) ImGui::TextDisabled("%s", tr(state.lang, "新", "new"));
-                else if (before->second > t.rank) ImGui::TextColored({0.18f, 0.49f, 0.2f, 1}, "▲%d", before->second - t.rank);
-                else if (before->second < t.rank) ImGui::TextColored({0.78f, 0.16f, 0.16f, 1}, "▼%d", t.rank - before->second);
+                // Under a what-if: against the analysis without the assumptions (Target::baseRank, §3.8);
+                // otherwise against the ranking before the last change (weights).
+                bool whatIf = !state.scenario.assumptions.empty();
+                auto previous = state.previousRank.find(t.firm);
+                int before = whatIf ? t.baseRank : (previous == state.previousRank.end() ? 0 : previous->second);
+                if (!whatIf && state.previousRank.empty()) ImGui::TextUnformatted("");  // first analysis: nothing to compare
+                else if (before == 0) ImGui::TextDisabled("%s", tr(state.lang, "新", "new"));
+                else if (before > t.rank) ImGui::TextColored({0.18f, 0.49f, 0.2f, 1}, "▲%d", before - t.rank);
+                else if (before < t.rank) ImGui::TextColored({0.78f, 0.16f, 0.16f, 1}, "▼%d", t.rank - before);
                 ImGui::TableNextColumn();
                 ImGui::TextUnformatted(firm.name.pick(state.lang, firm.id).c_str());
                 if (ImGui::IsItemHovered())
@@ -122,7 +142,7 @@ void drawTargetsPanel(App& app, ImVec2 pos, ImVec2 size) {
                 ImGui::TableNextColumn();
                 ImGui::Text("%.2f", t.score);
                 ImGui::TableNextColumn();
-                stackedBar(t, maxScore, ImGui::GetContentRegionAvail().x);
+                stackedBar(app, t, maxScore, ImGui::GetContentRegionAvail().x);
                 ImGui::TableNextColumn();
                 bool assumed = isAssumed(state, t.firm);
                 if (ImGui::Checkbox("##assume", &assumed)) (assumed ? assumeFirm : unassumeFirm) = t.firm;

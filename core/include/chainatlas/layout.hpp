@@ -86,7 +86,7 @@ private:
 
 // Text from data as a Graphviz escape string that shows literally: backslashes doubled, '&' as "&amp;".
 std::string graphvizLiteral(const std::string& text);
-// The label Graphviz sizes a segment box for (name and local site count).
-std::string segmentLabel(const Chain& chain, const Analysis& analysis, int segment, Lang lang);
+// Firm level: where a segment box's label lines sit, measured from the box top (painters and layout agree).
+inline constexpr double kLabelFirstBaseline = 18, kLabelLineStep = 17;
 
 }  // namespace chainatlas

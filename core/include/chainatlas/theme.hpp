@@ -12,9 +12,13 @@ namespace chainatlas {
 
 struct Theme {
     std::array<std::string, 5> status = {"#2e7d32", "#f9a825", "#c62828", "#1565c0", "#9e9e9e"};  // by SegmentStatus
+    // by Advice: keep, leave, complement, fill, strengthen, extend, none (DESIGN §6)
+    std::array<std::string, 7> advice = {"#2e7d32", "#6a1b9a", "#00897b", "#c62828", "#f9a825", "#1565c0", "#9e9e9e"};
     std::string occupiedBorder = "#6a1b9a";
     std::string complementBadge = "#00897b";
     std::string singleSourceMark = "#e65100";
+    std::string transferMark = "#6d4c41";  // 成果转化: local research without local industry (§3.9)
+    std::string noData = "#bdbdbd";        // terms with basis none (无数据), drawn hatched
     std::string textDark = "#212121", textLight = "#ffffff", textMuted = "#616161";
     std::string background = "#fafafa";
     std::string clusterFill = "#eceff1", clusterBorder = "#b0bec5";
@@ -25,6 +29,7 @@ struct Theme {
     double fontSize = 14;
 
     const std::string& statusColor(SegmentStatus s) const { return status[static_cast<int>(s)]; }
+    const std::string& adviceColor(Advice a) const { return advice[static_cast<int>(a)]; }
 };
 
 // Reads a theme file; every key is optional (defaults above), but a colour must be "#rrggbb".

@@ -1,0 +1,229 @@
+// The map scene: one description of what a chain map shows, drawn by svg.cpp and the viewer's map panel.
+// Segments are filled with their advice colour (§3.3), so a box never says "fill it" and "avoid it" at once;
+// status, RCA and density go to the details.
+#include "chainatlas/scene.hpp"
+
+#include "chainatlas/vocabulary.hpp"
+
+#include <algorithm>
+#include <cstdio>
+
+namespace chainatlas {
+
+namespace {
+
+const char* pick(Lang lang, const char* zh, const char* en) { return lang == Lang::Zh ? zh : en; }
+
+std::string siteCount(int sites, Lang lang) {
+    if (sites <= 0) return "";
+    if (lang == Lang::Zh) return "本地 " + std::to_string(sites) + " 个站点";
+    return std::to_string(sites) + (sites == 1 ? " local site" : " local sites");
+}
+
+const StatusChange* changeOf(const Analysis& a, int segment) {
+    for (const StatusChange& c : a.changed)
+        if (c.segment == segment) return &c;
+    return nullptr;
+}
+
+std::string localFirms(const Chain& chain, const Analysis& a, int s, Lang lang) {
+    std::string list;
+    int shown = 0;
+    for (std::size_t f = 0; f < chain.firms.size() && shown < 12; ++f)
+        for (const Site& site : chain.firms[f].sites)
+            if (site.region == a.region && std::find(site.segments.begin(), site.segments.end(), s) != site.segments.end()) {
+                list += (shown++ ? pick(lang, "、", ", ") : "") + chain.firms[f].name.pick(lang, chain.firms[f].id);
+                break;
+            }
+    return list.empty() ? pick(lang, "无", "none") : list;
+}
+
+std::string segmentDetails(const Chain& chain, const Analysis& a, int s, Lang lang) {
+    const SegmentResult& r = a.segments[s];
+    char numbers[96];
+    std::snprintf(numbers, sizeof numbers, " · %s %.2f · %s %.2f", pick(lang, "区位商", "RCA"), r.rca,
+                  pick(lang, "关联密度", "density"), r.density);
+    std::string text = chain.segments[s].name.pick(lang, chain.segments[s].id) + "\n" + pick(lang, "建议: ", "advice: ") +
+                       adviceWord(r.advice, lang) + "\n" + pick(lang, "状态: ", "status: ") + statusWord(r.status, lang) + numbers;
+    char profile[32];
+    std::snprintf(profile, sizeof profile, "%.2f", r.profile);
+    text += std::string("\n") + pick(lang, "三高三低 ", "profile ") +
+            (r.profileBasis == Basis::None ? pick(lang, "– 无数据", "– no data") : profile);  // never a score without data
+    text += std::string("\n") + pick(lang, "候选企业 ", "candidates ") + std::to_string(r.candidates);
+    if (r.occupied) text += pick(lang, "\n枢纽已占优: 避免正面竞争 (错位发展)", "\na hub holds it: do not compete head-on");
+    if (r.complement) text += pick(lang, "\n可为枢纽的优势环节配套", "\ncan supply the hub's strength");
+    if (r.singleSource) text += pick(lang, "\n仅一家企业 (卡脖子)", "\nsingle source (chokepoint)");
+    if (lacksCandidate(r)) text += std::string("\n") + noCandidateWord(lang);
+    if (r.transfer) text += pick(lang, "\n成果转化机会: 本地有科研、无产业", "\ntransfer opportunity: local research, no local industry");
+    if (const StatusChange* c = changeOf(a, s)) text += std::string("\n") + pick(lang, "假设后: ", "what-if: ") + describeChange(chain, *c, lang);
+    return text + "\n" + pick(lang, "本地企业: ", "local firms: ") + localFirms(chain, a, s, lang);
+}
+
+SegmentLook describeSegment(const Chain& chain, const Analysis& a, const Theme& theme, int s, Lang lang) {
+    const SegmentResult& r = a.segments[s];
+    SegmentLook look;
+    look.advice = r.advice;
+    look.fill = theme.adviceColor(r.advice);
+    look.textColor = textColorOn(look.fill, theme);
+    look.lines = segmentLines(chain, a, s, lang);
+    look.noCandidate = lacksCandidate(r);
+    look.classes = std::string("segment advice-") + adviceKey(r.advice) + " status-" + statusKey(r.status);
+    if (r.occupied) look.classes += " occupied";
+    if (r.complement) look.classes += " complement";
+    if (r.singleSource) {
+        look.classes += " single-source";
+        look.marks.push_back({MarkKind::SingleSource, theme.singleSourceMark, ""});
+    }
+    if (look.noCandidate) look.classes += " no-candidate";
+    if (r.transfer) {
+        look.classes += " transfer";
+        look.marks.push_back({MarkKind::Transfer, theme.transferMark, pick(lang, "转", "T")});
+    }
+    if (const StatusChange* c = changeOf(a, s)) {
+        look.classes += " changed";
+        look.change = std::string(statusWord(c->from, lang)) + " → " + statusWord(c->to, lang);
+        look.marks.push_back({MarkKind::Changed, theme.highlightEdge, ""});
+    }
+    look.details = segmentDetails(chain, a, s, lang);
+    return look;
+}
+
+std::vector<FirmLook> describeFirms(const Chain& chain, const Analysis& a, const Theme& theme, const SceneOptions& options) {
+    std::vector<FirmLook> looks(chain.firms.size());
+    for (const Target& t : a.targets) looks[t.firm].rank = t.rank;
+    Lang lang = options.lang;
+    for (std::size_t f = 0; f < chain.firms.size(); ++f) {
+        const Firm& firm = chain.firms[f];
+        FirmLook& look = looks[f];
+        bool local = false;
+        for (const Site& site : firm.sites)
+            if (site.region == a.region) {
+                local = true;
+                look.assumed = look.assumed || site.extra.contains("assumed");
+            }
+        bool target = !local && look.rank > 0 && static_cast<std::size_t>(look.rank) <= options.top;
+        look.role = local ? FirmRole::Local : (target ? FirmRole::Target : FirmRole::Other);
+        look.leader = firm.leader;
+        look.fill = local ? theme.firmLocal : (target ? theme.firmTarget : theme.firmOther);
+        look.textColor = textColorOn(look.fill, theme);
+        std::string name = firm.name.pick(lang, firm.id);
+        look.label = target ? "#" + std::to_string(look.rank) + " " + name : name;
+        look.title = lang == Lang::Zh ? name : name + " (" + firm.id + ")";
+        if (firm.leader) look.title += pick(lang, " · 链主", " · chain leader");
+        if (look.rank > 0) look.title += std::string(pick(lang, " · 排名 ", " · rank ")) + std::to_string(look.rank);
+        if (look.assumed) look.title += pick(lang, " · 假设引进", " · assumed (what-if)");
+    }
+    return looks;
+}
+
+std::string describeTitle(const Chain& chain, const Analysis& a, Lang lang) {
+    const Region& region = chain.regions[a.region];
+    return chain.name.pick(lang, chain.id) + " — " + region.name.pick(lang, region.id) + pick(lang, " 产业链图谱", " chain map");
+}
+
+}  // namespace
+
+std::string mapSubtitle(const Chain& chain, const Analysis& a, const SceneOptions& options) {
+    Lang lang = options.lang;
+    const char* separator = pick(lang, "、", ", ");
+    std::string text = pick(lang, "枢纽: ", "Hubs: ");
+    if (a.hubs.empty()) text += pick(lang, "无", "none");
+    for (std::size_t i = 0; i < a.hubs.size(); ++i)
+        text += (i ? separator : "") + chain.regions[a.hubs[i]].name.pick(lang, chain.regions[a.hubs[i]].id);
+    text += pick(lang, " · 假设引进: ", " · Assumed: ");
+    if (a.assumed.empty()) text += pick(lang, "无", "none");
+    for (std::size_t i = 0; i < a.assumed.size(); ++i) {
+        const Assumption& as = a.assumed[i];
+        text += (i ? separator : "") + chain.firms[as.firm].name.pick(lang, chain.firms[as.firm].id) + " @ " +
+                chain.regions[as.region].name.pick(lang, chain.regions[as.region].id);
+    }
+    if (!options.date.empty()) text += " · " + options.date;
+    return text;
+}
+
+namespace {
+
+// The legend lists what the map can show: every advice colour, the marks that occur, firm kinds at firm level.
+std::vector<LegendEntry> describeLegend(const MapScene& scene, const Theme& theme, MapLevel level) {
+    Lang lang = scene.lang;
+    std::vector<LegendEntry> legend;
+    for (Advice a : {Advice::Keep, Advice::Leave, Advice::Complement, Advice::Fill, Advice::Strengthen, Advice::Extend, Advice::None})
+        legend.push_back({LegendShape::Fill, theme.adviceColor(a), a == Advice::None ? pick(lang, "无需行动", "nothing to do") : adviceWord(a, lang), "", 0});
+    auto any = [&](auto test) { return std::any_of(scene.segments.begin(), scene.segments.end(), test); };
+    auto hasMark = [&](MarkKind kind) {
+        return any([&](const SegmentLook& s) {
+            return std::any_of(s.marks.begin(), s.marks.end(), [&](const Mark& m) { return m.kind == kind; });
+        });
+    };
+    if (hasMark(MarkKind::SingleSource))
+        legend.push_back({LegendShape::Diamond, theme.singleSourceMark, pick(lang, "独家供应 (卡脖子)", "single source (chokepoint)"), "", 1});
+    if (any([](const SegmentLook& s) { return s.noCandidate; }))
+        legend.push_back({LegendShape::Tag, theme.textDark, pick(lang, "数据中没有可招引的企业", "nobody to court in the data"),
+                          noCandidateWord(lang), 1});
+    if (hasMark(MarkKind::Transfer))
+        legend.push_back({LegendShape::Badge, theme.transferMark, pick(lang, "成果转化: 本地有科研、无产业", "transfer: local research, no industry"),
+                          pick(lang, "转", "T"), 1});
+    if (hasMark(MarkKind::Changed))
+        legend.push_back({LegendShape::Outline, theme.highlightEdge, pick(lang, "假设后状态变化", "status changed by the what-if"), "", 1});
+    if (level == MapLevel::Firm) {
+        legend.push_back({LegendShape::Firm, theme.firmLocal, pick(lang, "本地企业", "local firm"), "", 2});
+        legend.push_back({LegendShape::Firm, theme.firmTarget, pick(lang, "招商目标 (排名)", "target (rank)"), "", 2});
+        legend.push_back({LegendShape::Firm, theme.firmOther, pick(lang, "其他企业", "other firm"), "", 2});
+        legend.push_back({LegendShape::Outline, theme.firmAssumed, pick(lang, "假设引进", "assumed site (what-if)"), "", 2});
+    }
+    return legend;
+}
+
+}  // namespace
+
+const std::string& textColorOn(const std::string& fill, const Theme& theme) {
+    int r = 0, g = 0, b = 0;
+    if (!parseColor(fill, r, g, b)) return theme.textDark;
+    // Perceived brightness (ITU-R BT.601 weights): yellow and grey fills take dark text.
+    double brightness = (0.299 * r + 0.587 * g + 0.114 * b) / 255.0;
+    return brightness > 0.55 ? theme.textDark : theme.textLight;
+}
+
+std::array<int, 3> legendRowPlaces(const std::vector<LegendEntry>& legend) {
+    std::array<bool, 3> used{};
+    for (const LegendEntry& e : legend) used[e.row] = true;
+    std::array<int, 3> place{};
+    for (int row = 0, next = 0; row < 3; ++row) place[row] = used[row] ? next++ : next;
+    return place;
+}
+
+std::vector<std::string> segmentLines(const Chain& chain, const Analysis& analysis, int segment, Lang lang) {
+    const SegmentResult& r = analysis.segments[segment];
+    std::vector<std::string> lines{chain.segments[segment].name.pick(lang, chain.segments[segment].id)};
+    if (std::string count = siteCount(r.sites, lang); !count.empty()) lines.push_back(count);
+    if (lacksCandidate(r)) lines.push_back(noCandidateWord(lang));
+    return lines;
+}
+
+std::string firmRegionsIn(const Chain& chain, int firm, int segment, Lang lang) {
+    std::string out;
+    std::vector<int> seen;
+    for (const Site& site : chain.firms[firm].sites) {
+        bool inSegment = std::find(site.segments.begin(), site.segments.end(), segment) != site.segments.end();
+        if (!inSegment || std::find(seen.begin(), seen.end(), site.region) != seen.end()) continue;
+        seen.push_back(site.region);
+        const Region& region = chain.regions[site.region];
+        out += (out.empty() ? "" : pick(lang, "、", ", ")) + region.name.pick(lang, region.id);
+    }
+    return out;
+}
+
+MapScene describeMap(const Chain& chain, const Analysis& analysis, const Theme& theme, MapLevel level,
+                     const SceneOptions& options) {
+    MapScene scene;
+    scene.lang = options.lang;
+    scene.title = describeTitle(chain, analysis, options.lang);
+    scene.subtitle = mapSubtitle(chain, analysis, options);
+    for (std::size_t s = 0; s < chain.segments.size(); ++s)
+        scene.segments.push_back(describeSegment(chain, analysis, theme, static_cast<int>(s), options.lang));
+    if (level == MapLevel::Firm) scene.firms = describeFirms(chain, analysis, theme, options);
+    scene.legend = describeLegend(scene, theme, level);
+    return scene;
+}
+
+}  // namespace chainatlas

@@ -1,0 +1,30 @@
+// Drawing the core's map scene and priorities chart with ImGui: the viewer paints what the core describes
+// (fills, label lines, marks, legend entries), the same description svg.cpp writes.
+#pragma once
+
+#include <imgui.h>
+
+#include "../app.hpp"
+#include "chainatlas/chart.hpp"
+#include "chainatlas/scene.hpp"
+
+namespace viewer {
+
+// The scene of the current analysis; computed again only when the analysis, language or level changed.
+const chainatlas::MapScene& currentScene(App& app);
+
+// Text centred at `at` if it is readable at `fontPx`, cut to `maxWidth`; returns false when too small.
+bool drawCentredLabel(ImDrawList* draw, ImFont* font, float fontPx, ImVec2 at, ImU32 color, const std::string& text, float maxWidth);
+
+// A segment box: advice fill, outline, label lines (the first larger), then its marks.
+struct SegmentPaint {
+    ImVec2 p0, p1;
+    float zoom = 1, namePx = 14, smallPx = 11;
+    bool labelsAtTop = false;  // the box holds firms: labels at the top, as the layout left room for
+};
+void paintSegment(ImDrawList* draw, const App& app, const chainatlas::SegmentLook& look, const SegmentPaint& paint);
+
+// Legend entries in rows from `at`; returns the size they take (nothing drawn when `draw` is null).
+ImVec2 paintLegend(ImDrawList* draw, const App& app, const std::vector<chainatlas::LegendEntry>& legend, ImVec2 at);
+
+}  // namespace viewer
