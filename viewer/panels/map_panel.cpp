@@ -30,12 +30,48 @@ bool visible(const View& v, const Box& b, ImVec2 pos, ImVec2 size) {
     return c.x >= pos.x && a.x <= pos.x + size.x && c.y >= pos.y && a.y <= pos.y + size.y;
 }
 
-void fit(Camera& camera, const MapGeometry& g, ImVec2 size) {
+// Fits the map above the legend strip (`reserved` pixels at the bottom), so the legend covers no box.
+void fit(Camera& camera, const MapGeometry& g, ImVec2 size, float reserved) {
     if (g.width <= 0 || g.height <= 0) return;
-    camera.zoom = std::min(size.x / g.width, size.y / g.height) * 0.95;
+    float height = std::max(40.0f, size.y - reserved);
+    camera.zoom = std::min(size.x / g.width, height / g.height) * 0.95;
     camera.x = g.width / 2 - size.x / (2 * camera.zoom);
-    camera.y = g.height / 2 - size.y / (2 * camera.zoom);
+    camera.y = g.height / 2 - height / (2 * camera.zoom);
     camera.fitRequested = false;
+}
+
+// A pulsing outline around the located item for kFlashSeconds.
+void drawFlash(ImDrawList* draw, const App& app, ImVec2 p0, ImVec2 p1) {
+    double age = ImGui::GetTime() - app.flashStarted;
+    if (age < 0 || age > kFlashSeconds) return;
+    float pulse = 0.5f + 0.5f * std::cos(static_cast<float>(age) * 12.0f);
+    float grow = 4 + 6 * pulse;
+    draw->AddRect({p0.x - grow, p0.y - grow}, {p1.x + grow, p1.y + grow}, themeColor(app.theme.highlightEdge, 120 + static_cast<int>(135 * pulse)), 6, 0, 3);
+}
+
+// Status colours and marks, on a panel of their own in the bottom-left corner.
+void drawLegend(ImDrawList* draw, const App& app, ImVec2 pos, ImVec2 size) {
+    const Lang lang = app.state.lang;
+    float line = ImGui::GetTextLineHeight(), box = line * 0.8f, gap = line * 0.5f;
+    const char* names[7];
+    for (int s = 0; s < 5; ++s) names[s] = statusName(lang, s);
+    names[5] = tr(lang, "被占位", "occupied");
+    names[6] = tr(lang, "可配套", "complement");
+    float width = gap;
+    for (const char* name : names) width += box + gap * 0.5f + ImGui::CalcTextSize(name).x + gap;
+    ImVec2 corner{pos.x + 6, pos.y + size.y - line - gap * 2 - 6};
+    draw->AddRectFilled(corner, {corner.x + width, corner.y + line + gap * 2}, IM_COL32(255, 255, 255, 235), 4);
+    draw->AddRect(corner, {corner.x + width, corner.y + line + gap * 2}, IM_COL32(176, 190, 197, 255), 4);
+    ImVec2 at{corner.x + gap, corner.y + gap};
+    float top = at.y + (line - box) / 2;
+    for (int i = 0; i < 7; ++i) {
+        ImVec2 a{at.x, top}, b{at.x + box, top + box};
+        if (i < 5) draw->AddRectFilled(a, b, themeColor(app.theme.status[i]), 3);
+        else if (i == 5) draw->AddRect(a, b, themeColor(app.theme.occupiedBorder), 3, 0, 3);
+        else draw->AddCircleFilled({a.x + box / 2, a.y + box / 2}, box / 2, themeColor(app.theme.complementBadge));
+        draw->AddText({at.x + box + gap * 0.5f, at.y}, themeColor(app.theme.textDark), names[i]);
+        at.x += box + gap * 0.5f + ImGui::CalcTextSize(names[i]).x + gap;
+    }
 }
 
 // Text centred in a box if it fits at this zoom; returns false when too small to read.
@@ -71,6 +107,7 @@ void drawMapPanel(App& app, ImVec2 pos, ImVec2 size) {
     ImGui::Begin("##map", nullptr,
                  ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoMove |
                      ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse | ImGuiWindowFlags_NoBringToFrontOnFocus);
+    app.mapSize = size;
     ImDrawList* draw = ImGui::GetWindowDrawList();
     draw->AddRectFilled(pos, {pos.x + size.x, pos.y + size.y}, themeColor(app.theme.background));
     if (!state.hasAnalysis() || !app.geometry || app.geometryBase != state.chain) {
@@ -86,11 +123,13 @@ void drawMapPanel(App& app, ImVec2 pos, ImVec2 size) {
     const Chain& chain = *state.drawn;
     const Analysis& a = state.analysis;
     Camera& camera = state.camera;
-    if (camera.fitRequested) fit(camera, g, size);
+    float legendHeight = ImGui::GetTextLineHeight() * 2 + 12;
+    if (camera.fitRequested) fit(camera, g, size, legendHeight);
 
     // Pan, zoom, select.
     ImGui::SetCursorScreenPos(pos);
     ImGui::InvisibleButton("##canvas", size, ImGuiButtonFlags_MouseButtonLeft | ImGuiButtonFlags_MouseButtonMiddle);
+    app.probe("map");
     bool hovered = ImGui::IsItemHovered();
     ImGuiIO& io = ImGui::GetIO();
     if (ImGui::IsItemActive() && (ImGui::IsMouseDragging(ImGuiMouseButton_Left) || ImGui::IsMouseDragging(ImGuiMouseButton_Middle))) {
@@ -108,7 +147,10 @@ void drawMapPanel(App& app, ImVec2 pos, ImVec2 size) {
     draw->PushClipRect(pos, {pos.x + size.x, pos.y + size.y}, true);
     ImFont* font = ImGui::GetFont();
     float zoom = static_cast<float>(camera.zoom);
-    float baseFont = static_cast<float>(app.theme.fontSize);
+    // Map text follows the interface text size (Ctrl +, Ctrl -), with a floor that stays readable.
+    float textScale = app.textSize / kDefaultTextSize;
+    float baseFont = static_cast<float>(app.theme.fontSize) * textScale;
+    float minPx = 11.0f * textScale;
 
     for (const StageCluster& c : g.clusters) {
         ImVec2 p0 = v.toScreen(c.box.x, c.box.y), p1 = v.toScreen(c.box.x + c.box.w, c.box.y + c.box.h);
@@ -116,7 +158,7 @@ void drawMapPanel(App& app, ImVec2 pos, ImVec2 size) {
         draw->AddRect(p0, p1, themeColor(app.theme.clusterBorder), 8 * zoom);
         const Stage& stage = chain.stages[c.stage];
         if (baseFont * zoom >= 6.5f)
-            draw->AddText(font, std::max(11.0f, (baseFont + 1) * zoom), {p0.x + 8 * zoom, p0.y + 4 * zoom}, themeColor(app.theme.textMuted),
+            draw->AddText(font, std::max(minPx, (baseFont + 1) * zoom), {p0.x + 8 * zoom, p0.y + 4 * zoom}, themeColor(app.theme.textMuted),
                           stage.name.pick(state.lang, stage.id).c_str());
     }
     for (const LinkPath& link : g.links) {
@@ -160,7 +202,7 @@ void drawMapPanel(App& app, ImVec2 pos, ImVec2 size) {
         std::string count = std::to_string(r.sites) + tr(state.lang, " 个本地站点", " local sites");
         float width = p1.x - p0.x - 8;
         // Names stay readable when zoomed out (at least 11 px, cut to the box); the count only when large enough.
-        float namePx = std::clamp(baseFont * zoom, 11.0f, 40.0f), countPx = baseFont * 0.8f * zoom;
+        float namePx = std::clamp(baseFont * zoom, minPx, 40.0f * textScale), countPx = baseFont * 0.8f * zoom;
         bool roomForCount = countPx >= 8.5f;
         if (node.firmArea.w > 0) {
             label(draw, font, namePx, {(p0.x + p1.x) / 2, p0.y + 14 * zoom}, text, name, width);
@@ -188,7 +230,8 @@ void drawMapPanel(App& app, ImVec2 pos, ImVec2 size) {
                           mine ? themeColor(app.theme.highlightEdge) : themeColor(app.theme.supplyEdge, 60), mine ? 2.5f : 1.0f);
         }
         double mouseX = camera.x + (io.MousePos.x - pos.x) / camera.zoom, mouseY = camera.y + (io.MousePos.y - pos.y) / camera.zoom;
-        bool labels = 9 * zoom >= 8;
+        float firmPx = 9 * zoom * textScale;
+        bool labels = firmPx >= 8;
         // Level of detail: when cells are under 3 px, each lane is one block and only the firms that must
         // stand out (local, top targets, assumed, selected) are drawn one by one.
         bool aggregate = g.firms.front().box.w * zoom < 3.0;
@@ -217,12 +260,15 @@ void drawMapPanel(App& app, ImVec2 pos, ImVec2 size) {
                 const Firm& firm = chain.firms[node.firm];
                 std::string text = firm.name.pick(state.lang, firm.id);
                 if (target) text.insert(0, "#" + std::to_string(rank[node.firm]).append(" "));
-                label(draw, font, 9 * zoom, {(p0.x + p1.x) / 2, (p0.y + p1.y) / 2},
+                label(draw, font, firmPx, {(p0.x + p1.x) / 2, (p0.y + p1.y) / 2},
                       themeColor(local || target ? app.theme.textLight : app.theme.textDark), text, p1.x - p0.x - 4);
             }
             if (hovered && node.box.contains({mouseX, mouseY})) hoveredFirm = node.firm;
         }
     }
+    const Box* located = ImGui::GetTime() - app.flashStarted < kFlashSeconds ? app.boxOf(app.flash) : nullptr;
+    if (located)  // a firm not drawn at this level flashes its segment
+        drawFlash(draw, app, v.toScreen(located->x, located->y), v.toScreen(located->x + located->w, located->y + located->h));
     draw->PopClipRect();
 
     // Tooltip and selection.
@@ -255,19 +301,7 @@ void drawMapPanel(App& app, ImVec2 pos, ImVec2 size) {
     if (hovered && hoveredSegment >= 0 && hoveredFirm < 0 && ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left))
         toggleExpanded(state, hoveredSegment);
 
-    // Legend in the corner.
-    ImVec2 corner{pos.x + 10, pos.y + size.y - 28};
-    for (int s = 0; s < 5; ++s) {
-        draw->AddRectFilled(corner, {corner.x + 14, corner.y + 14}, themeColor(app.theme.status[s]), 3);
-        const char* name = statusName(state.lang, s);
-        draw->AddText({corner.x + 18, corner.y - 1}, themeColor(app.theme.textDark), name);
-        corner.x += 26 + ImGui::CalcTextSize(name).x;
-    }
-    draw->AddRect(corner, {corner.x + 14, corner.y + 14}, themeColor(app.theme.occupiedBorder), 3, 0, 3);
-    draw->AddText({corner.x + 18, corner.y - 1}, themeColor(app.theme.textDark), tr(state.lang, "被占位", "occupied"));
-    corner.x += 26 + ImGui::CalcTextSize(tr(state.lang, "被占位", "occupied")).x;
-    draw->AddCircleFilled({corner.x + 7, corner.y + 7}, 7, themeColor(app.theme.complementBadge));
-    draw->AddText({corner.x + 18, corner.y - 1}, themeColor(app.theme.textDark), tr(state.lang, "可配套", "complement"));
+    drawLegend(draw, app, pos, size);
     ImGui::End();
 }
 

@@ -98,12 +98,13 @@ void drawScenarioPanel(App& app, ImVec2 pos, ImVec2 size) {
     ImGui::SetNextWindowSize(size);
     ImGui::Begin(tr(state.lang, "规划情景###scenario", "Scenario###scenario"), nullptr,
                  ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoCollapse);
+    drawFoldButton(app, app.showScenarioPanel, "«");
+    ImGui::TextUnformatted(state.chain ? state.chain->name.pick(state.lang, state.chain->id).c_str() : tr(state.lang, "尚未打开产业链。", "No chain open."));
+    ImGui::PopTextWrapPos();
     if (!state.chain) {
-        ImGui::TextWrapped("%s", tr(state.lang, "尚未打开产业链。", "No chain open."));
         ImGui::End();
         return;
     }
-    ImGui::TextWrapped("%s", state.chain->name.pick(state.lang, state.chain->id).c_str());
     ImGui::Separator();
     if (!state.hasAnalysis()) {
         ImGui::TextWrapped("%s", tr(state.lang, "该文件没有区域。", "This file has no regions."));
@@ -129,9 +130,13 @@ void drawScenarioPanel(App& app, ImVec2 pos, ImVec2 size) {
     ImGui::BeginDisabled(state.undoStack.empty());
     if (ImGui::Button(tr(state.lang, "撤销 Ctrl+Z", "Undo Ctrl+Z"))) undo(state);
     ImGui::EndDisabled();
-    ImGui::SameLine();
+    // Side by side when both fit the panel, else one under the other (English labels are longer).
+    const char* redoLabel = tr(state.lang, "重做 Ctrl+Y", "Redo Ctrl+Y");
+    float redoWidth = ImGui::CalcTextSize(redoLabel).x + ImGui::GetStyle().FramePadding.x * 2;
+    if (ImGui::GetItemRectMax().x + ImGui::GetStyle().ItemSpacing.x + redoWidth <= ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x)
+        ImGui::SameLine();
     ImGui::BeginDisabled(state.redoStack.empty());
-    if (ImGui::Button(tr(state.lang, "重做 Ctrl+Y", "Redo Ctrl+Y"))) redo(state);
+    if (ImGui::Button(redoLabel)) redo(state);
     ImGui::EndDisabled();
     ImGui::End();
 }
