@@ -42,6 +42,7 @@ void App::open(const std::string& requested) {
         fontsDirty = true;  // new names need glyphs
         geometry.reset();
         flash = {};
+        scrollToHub = true;
         say({});
         showProblems = hasErrors(state.problems);
         markWorkSaved();

@@ -43,6 +43,7 @@ struct App {
     int searchCursor = 0;                   // keyboard selection in the search results
     float textSize = kDefaultTextSize;      // pixels; the font is rebuilt at this size (Ctrl +, Ctrl -, Ctrl 0)
     bool fontsDirty = true, toggleFullscreen = false;
+    bool scrollToHub = true;  // set when a chain or session opens: the hub list shows the ticked hub
     bool persistSettings = false;  // the real window: last session and recent files live in the config folder
 
     // The last message (status bar and dialogs): errors in the error colour, the system's reason on hover.

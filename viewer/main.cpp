@@ -40,6 +40,7 @@ struct Options {
     std::vector<std::string> hubs, assumptions;
     int frames = 30, width = 1600, height = 1000;
     int relayoutEvery = 0;  // measurement aid: request a new layout every N frames
+    float textSize = viewer::kDefaultTextSize;
 };
 
 // Applies --region, --hub, --assume, --select, --lang, --level; returns "" or the reason.
@@ -129,6 +130,8 @@ int main(int argc, char** argv) {
     cli.add_option("--screenshot", o.screenshot, "render headless and write the last frame to this PNG");
     cli.add_option("--frames", o.frames, "frames to render before the screenshot")->check(CLI::Range(1, 100000));
     cli.add_option("--relayout-every", o.relayoutEvery, "measurement: lay the map out again every N frames");
+    cli.add_option("--text-size", o.textSize, "text size in pixels (Ctrl +, Ctrl -, Ctrl 0 in the window)")
+        ->check(CLI::Range(viewer::kMinTextSize, viewer::kMaxTextSize));
     cli.add_option("--probe", o.probe, "test aid: write widget rectangles and state facts to this file after each frame");
     cli.add_option("--width", o.width, "window width")->check(CLI::Range(320, 8192));
     cli.add_option("--height", o.height, "window height")->check(CLI::Range(240, 8192));
@@ -162,6 +165,7 @@ int main(int argc, char** argv) {
     viewer::App app(chainatlas::assetsDir());
     app.persistSettings = o.screenshot.empty();  // headless runs leave the planner's settings alone
     app.probing = !o.probe.empty();
+    app.setTextSize(o.textSize);
     if (app.persistSettings) app.loadRecentFiles();
     int status = 0;
     if (!o.file.empty()) {

@@ -61,6 +61,7 @@ std::string App::loadNamedSession(const std::string& path) {
     }
     fontsDirty = true;
     geometry.reset();
+    scrollToHub = true;
     markWorkSaved();
     say(tr(state.lang, "已载入 ", "Loaded ") + path);
     return {};

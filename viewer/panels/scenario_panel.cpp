@@ -31,8 +31,13 @@ void regionPickers(App& app) {
         bool isHub = std::find(state.scenario.hubs.begin(), state.scenario.hubs.end(), static_cast<int>(r)) != state.scenario.hubs.end();
         if (ImGui::Checkbox(chain.regions[r].name.pick(state.lang, chain.regions[r].id).c_str(), &isHub))
             setHub(state, static_cast<int>(r), isHub);
+        if (isHub && app.scrollToHub) {  // the first ticked hub in view when a chain or session opens
+            ImGui::SetScrollHereY(0.3f);
+            app.scrollToHub = false;
+        }
     }
     ImGui::EndChild();
+    app.scrollToHub = false;  // no hub ticked: nothing to scroll to
 }
 
 void weightSliders(App& app) {
