@@ -215,7 +215,8 @@ void App::frame() {
     float right = showDetailsPanel ? std::clamp(display.x * 0.22f, 240.0f, 400.0f) : strip;
     float middle = std::max(100.0f, display.x - left - right);
     float available = display.y - top - statusHeight;
-    float bottom = std::max(std::min(200.0f, available * 0.45f), available * 0.3f);
+    // The table keeps about eight lines of text (title, legend, header, five rows) while the map keeps half.
+    float bottom = std::min(std::max(available * 0.3f, ImGui::GetFrameHeightWithSpacing() * 8), available * 0.5f);
     float mapHeight = available - bottom;
     if (showScenarioPanel) drawScenarioPanel(*this, {0, top}, {left, available});
     else drawFoldedPanel(*this, showScenarioPanel, {0, top}, {left, available}, "»");

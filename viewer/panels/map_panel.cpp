@@ -2,6 +2,7 @@
 // (wheel), fit (F), hover tooltips, click to select, double-click a segment to show its firms. Labels are
 // drawn by level of detail, so thousands of firms stay readable and fast.
 #include <algorithm>
+#include <array>
 #include <cmath>
 
 #include <imgui_internal.h>  // ImTextCharFromUtf8
@@ -49,28 +50,48 @@ void drawFlash(ImDrawList* draw, const App& app, ImVec2 p0, ImVec2 p1) {
     draw->AddRect({p0.x - grow, p0.y - grow}, {p1.x + grow, p1.y + grow}, themeColor(app.theme.highlightEdge, 120 + static_cast<int>(135 * pulse)), 6, 0, 3);
 }
 
+// The legend's entries: status colours, then the occupied and complement marks.
+std::array<const char*, 7> legendNames(Lang lang) {
+    return {statusName(lang, 0), statusName(lang, 1), statusName(lang, 2), statusName(lang, 3), statusName(lang, 4),
+            tr(lang, "被占位", "occupied"), tr(lang, "可配套", "complement")};
+}
+
+// Lays the legend out in rows that fit `width`; returns each entry's offset from the legend's corner and
+// the legend's size in `size`.
+std::array<ImVec2, 7> legendLayout(Lang lang, float width, ImVec2& size) {
+    float line = ImGui::GetTextLineHeight(), box = line * 0.8f, gap = line * 0.5f;
+    std::array<ImVec2, 7> at{};
+    float x = gap, y = gap, widest = 0;
+    auto names = legendNames(lang);
+    for (int i = 0; i < 7; ++i) {
+        float w = box + gap * 0.5f + ImGui::CalcTextSize(names[i]).x + gap;
+        if (x > gap && x + w > width) {  // next row
+            x = gap;
+            y += line + gap * 0.5f;
+        }
+        at[i] = {x, y};
+        x += w;
+        widest = std::max(widest, x);
+    }
+    size = {widest, y + line + gap};
+    return at;
+}
+
 // Status colours and marks, on a panel of their own in the bottom-left corner.
 void drawLegend(ImDrawList* draw, const App& app, ImVec2 pos, ImVec2 size) {
-    const Lang lang = app.state.lang;
+    ImVec2 extent;
+    auto at = legendLayout(app.state.lang, size.x - 12, extent);
+    auto names = legendNames(app.state.lang);
     float line = ImGui::GetTextLineHeight(), box = line * 0.8f, gap = line * 0.5f;
-    const char* names[7];
-    for (int s = 0; s < 5; ++s) names[s] = statusName(lang, s);
-    names[5] = tr(lang, "被占位", "occupied");
-    names[6] = tr(lang, "可配套", "complement");
-    float width = gap;
-    for (const char* name : names) width += box + gap * 0.5f + ImGui::CalcTextSize(name).x + gap;
-    ImVec2 corner{pos.x + 6, pos.y + size.y - line - gap * 2 - 6};
-    draw->AddRectFilled(corner, {corner.x + width, corner.y + line + gap * 2}, IM_COL32(255, 255, 255, 235), 4);
-    draw->AddRect(corner, {corner.x + width, corner.y + line + gap * 2}, IM_COL32(176, 190, 197, 255), 4);
-    ImVec2 at{corner.x + gap, corner.y + gap};
-    float top = at.y + (line - box) / 2;
+    ImVec2 corner{pos.x + 6, pos.y + size.y - extent.y - 6};
+    draw->AddRectFilled(corner, {corner.x + extent.x, corner.y + extent.y}, IM_COL32(255, 255, 255, 235), 4);
+    draw->AddRect(corner, {corner.x + extent.x, corner.y + extent.y}, IM_COL32(176, 190, 197, 255), 4);
     for (int i = 0; i < 7; ++i) {
-        ImVec2 a{at.x, top}, b{at.x + box, top + box};
+        ImVec2 a{corner.x + at[i].x, corner.y + at[i].y + (line - box) / 2}, b{a.x + box, a.y + box};
         if (i < 5) draw->AddRectFilled(a, b, themeColor(app.theme.status[i]), 3);
         else if (i == 5) draw->AddRect(a, b, themeColor(app.theme.occupiedBorder), 3, 0, 3);
         else draw->AddCircleFilled({a.x + box / 2, a.y + box / 2}, box / 2, themeColor(app.theme.complementBadge));
-        draw->AddText({at.x + box + gap * 0.5f, at.y}, themeColor(app.theme.textDark), names[i]);
-        at.x += box + gap * 0.5f + ImGui::CalcTextSize(names[i]).x + gap;
+        draw->AddText({a.x + box + gap * 0.5f, corner.y + at[i].y}, themeColor(app.theme.textDark), names[i]);
     }
 }
 
@@ -123,7 +144,9 @@ void drawMapPanel(App& app, ImVec2 pos, ImVec2 size) {
     const Chain& chain = *state.drawn;
     const Analysis& a = state.analysis;
     Camera& camera = state.camera;
-    float legendHeight = ImGui::GetTextLineHeight() * 2 + 12;
+    ImVec2 legendSize;
+    legendLayout(state.lang, size.x - 12, legendSize);
+    float legendHeight = legendSize.y + 12;
     if (camera.fitRequested) fit(camera, g, size, legendHeight);
 
     // Pan, zoom, select.

@@ -29,8 +29,10 @@ void regionPickers(App& app) {
     for (std::size_t r = 0; r < chain.regions.size(); ++r) {
         if (static_cast<int>(r) == state.scenario.region) continue;
         bool isHub = std::find(state.scenario.hubs.begin(), state.scenario.hubs.end(), static_cast<int>(r)) != state.scenario.hubs.end();
-        if (ImGui::Checkbox(chain.regions[r].name.pick(state.lang, chain.regions[r].id).c_str(), &isHub))
-            setHub(state, static_cast<int>(r), isHub);
+        const std::string& name = chain.regions[r].name.pick(state.lang, chain.regions[r].id);
+        if (ImGui::Checkbox(name.c_str(), &isHub)) setHub(state, static_cast<int>(r), isHub);
+        if (ImGui::IsItemHovered() && ImGui::GetItemRectMax().x > ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x)
+            ImGui::SetTooltip("%s", name.c_str());  // cut by the panel: the whole name
         if (isHub && app.scrollToHub) {  // the first ticked hub in view when a chain or session opens
             ImGui::SetScrollHereY(0.3f);
             app.scrollToHub = false;
@@ -130,7 +132,7 @@ void drawScenarioPanel(App& app, ImVec2 pos, ImVec2 size) {
         }
     }
     if (ImGui::CollapsingHeader(tr(state.lang, "权重", "Weights"), ImGuiTreeNodeFlags_DefaultOpen)) weightSliders(app);
-    if (ImGui::CollapsingHeader(tr(state.lang, "假设引进 (what-if)", "What-if"), ImGuiTreeNodeFlags_DefaultOpen)) whatIf(app);
+    if (ImGui::CollapsingHeader(tr(state.lang, "假设引进", "What-if"), ImGuiTreeNodeFlags_DefaultOpen)) whatIf(app);
     ImGui::Separator();
     ImGui::BeginDisabled(state.undoStack.empty());
     if (ImGui::Button(tr(state.lang, "撤销 Ctrl+Z", "Undo Ctrl+Z"))) undo(state);

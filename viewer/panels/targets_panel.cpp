@@ -166,7 +166,8 @@ int drawRow(App& app, const Row& row, int index, double maxScore) {
     bool selected = state.selection == Selection{SelectionKind::Firm, row.firm};
     char rankText[24];
     if (t) std::snprintf(rankText, sizeof rankText, "%d", t->rank);
-    else std::snprintf(rankText, sizeof rankText, "(%d)", row.rankKey < INT_MAX ? static_cast<int>(row.rankKey + 0.5) : 0);
+    else if (row.rankKey < INT_MAX) std::snprintf(rankText, sizeof rankText, "(%d)", static_cast<int>(row.rankKey + 0.5));
+    else std::snprintf(rankText, sizeof rankText, "—");  // assumed, and no target without the what-if either
     if (ImGui::Selectable(rankText, selected, ImGuiSelectableFlags_SpanAllColumns | ImGuiSelectableFlags_AllowItemOverlap))
         app.locate({SelectionKind::Firm, row.firm});
     ImGui::TableNextColumn();
@@ -213,8 +214,10 @@ void setupColumns(ViewerState& state) {
 
 void legend(const ViewerState& state, std::size_t count) {
     ImGui::Text("%zu %s", count, tr(state.lang, "个候选企业 · 点击一行在图上定位", "candidates · click a row to find it on the map"));
+    float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
     for (int k = 0; k < kTermCount; ++k) {
-        ImGui::SameLine();
+        float width = 10 + ImGui::GetStyle().ItemSpacing.x * 2 + ImGui::CalcTextSize(termName(state.lang, k)).x;
+        if (ImGui::GetItemRectMax().x + ImGui::GetStyle().ItemSpacing.x + width <= right) ImGui::SameLine();  // else a new line
         ImGui::ColorButton("##legend", ImColor(kTermColors[k]), ImGuiColorEditFlags_NoTooltip, {10, 10});
         ImGui::SameLine();
         ImGui::TextUnformatted(termName(state.lang, k));
