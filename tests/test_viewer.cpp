@@ -109,15 +109,9 @@ TEST_CASE("a broken file given to the headless viewer exits 2 with the located e
     CHECK(text.str().find("link_cycle.json: /links/3: links must not form a cycle") != std::string::npos);
 }
 
-TEST_CASE("the viewer exports the current view as SVG and the target list as CSV, with the core's writers") {
-    viewer::App app(CHAINATLAS_ASSETS_DIR_FOR_TESTS);
-    app.open(std::string(CHAINATLAS_TEST_DATA_DIR) + "/good/mini.json");
-    REQUIRE(app.state.chain);
-    viewer::setHub(app.state, findRegion(*app.state.chain, "shanghai"), true);
-    std::string svgPath = (std::filesystem::temp_directory_path() / "chainatlas-viewer-export.svg").string();
-    std::string refused = app.exportSvg(svgPath);  // no layout yet: nothing to export
-    CHECK(refused == "没有可导出的图");
-    CHECK_FALSE(std::filesystem::exists(svgPath));
+namespace {
+// Lays the app's map out on its worker and waits for the geometry.
+void layOut(viewer::App& app) {
     app.worker.request({1, app.state.drawn, app.state.analysis, viewer::layoutOptions(app.state, "WenQuanYi Micro Hei", 14)});
     std::optional<viewer::LayoutResult> result;
     for (int i = 0; i < 500 && !result; ++i) {
@@ -127,6 +121,19 @@ TEST_CASE("the viewer exports the current view as SVG and the target list as CSV
     REQUIRE(result);
     REQUIRE(result->geometry);
     app.geometry = std::make_shared<const MapGeometry>(*result->geometry);
+}
+}  // namespace
+
+TEST_CASE("the viewer exports the current view as SVG and the target list as CSV, with the core's writers") {
+    viewer::App app(CHAINATLAS_ASSETS_DIR_FOR_TESTS);
+    app.open(std::string(CHAINATLAS_TEST_DATA_DIR) + "/good/mini.json");
+    REQUIRE(app.state.chain);
+    viewer::setHub(app.state, findRegion(*app.state.chain, "shanghai"), true);
+    std::string svgPath = (std::filesystem::temp_directory_path() / "chainatlas-viewer-export.svg").string();
+    std::string refused = app.exportSvg(svgPath);  // no layout yet: nothing to export
+    CHECK(refused == "没有可导出的图");
+    CHECK_FALSE(std::filesystem::exists(svgPath));
+    layOut(app);
     std::string written = app.exportSvg(svgPath);
     CHECK(written == "已写入 " + svgPath);
     std::string svg = *readWholeFile(svgPath);
@@ -275,4 +282,27 @@ TEST_CASE("screenshots at 800x600, 1280x800 and 1920x1080 in Chinese and English
             parseColor(theme.status[0], r, g, b);  // "strong" boxes on the map and the legend's swatch
             CHECK(counts[(r << 16) | (g << 8) | b] > 100);
         }
+}
+
+TEST_CASE("locating a target centres the map on its box, zooms to it and starts the flash") {
+    ImGui::CreateContext();  // for the clock of the flash
+    viewer::App app(CHAINATLAS_ASSETS_DIR_FOR_TESTS);
+    app.open(std::string(CHAINATLAS_TEST_DATA_DIR) + "/good/mini.json");
+    layOut(app);
+    app.mapSize = {800, 400};
+    viewer::Selection b{viewer::SelectionKind::Segment, findSegment(*app.state.chain, "b")};
+    app.locate(b);
+    const Box& box = app.geometry->segments[b.index].box;
+    const viewer::Camera& camera = app.state.camera;
+    // The box's centre is the view's centre: camera + size / 2 / zoom.
+    CHECK(camera.x + 800 / 2 / camera.zoom == doctest::Approx(box.x + box.w / 2));
+    CHECK(camera.y + 400 / 2 / camera.zoom == doctest::Approx(box.y + box.h / 2));
+    CHECK(camera.zoom == doctest::Approx(std::min(std::min(800 / box.w, 400 / box.h) * 0.4, 4.0)));
+    CHECK(app.state.selection == b);
+    CHECK(app.flash == b);
+    // A firm at the segment level has no cell: its first site's segment is located instead.
+    viewer::Selection f1{viewer::SelectionKind::Firm, findFirm(*app.state.chain, "f1")};
+    const Site& site = app.state.chain->firms[f1.index].sites[0];
+    CHECK(app.boxOf(f1) == &app.geometry->segments[site.segments[0]].box);
+    ImGui::DestroyContext();
 }
