@@ -214,6 +214,7 @@ void App::frame() {
     float left = showScenarioPanel ? std::clamp(display.x * 0.22f, 230.0f, 340.0f) : strip;
     float right = showDetailsPanel ? std::clamp(display.x * 0.22f, 240.0f, 400.0f) : strip;
     float middle = std::max(100.0f, display.x - left - right);
+    detailsLeft = left + middle;
     float available = display.y - top - statusHeight;
     // The table keeps about eight lines of text (title, legend, header, five rows) while the map keeps half.
     float bottom = std::min(std::max(available * 0.3f, ImGui::GetFrameHeightWithSpacing() * 8), available * 0.5f);

@@ -89,6 +89,7 @@ struct App {
     void locate(Selection selection);
     const chainatlas::Box* boxOf(Selection selection) const;
     ImVec2 mapSize{0, 0};     // of the map panel in the last frame
+    float detailsLeft = 0;    // where the details panel starts: the search window opens over it
     Selection flash;          // drawn pulsing for kFlashSeconds after a locate
     double flashStarted = -100;
     std::string exportSvg(const std::string& path);

@@ -11,6 +11,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <iostream>
+#include <vector>
 
 #include "app.hpp"
 #include "chainatlas/file_io.hpp"
@@ -22,6 +23,42 @@ std::vector<std::string> droppedPaths;
 
 void onDrop(GLFWwindow*, int count, const char** paths) {
     for (int i = 0; i < count; ++i) droppedPaths.emplace_back(paths[i]);
+}
+
+// ImGui 1.86 reads key states once per frame, so a press and release within one slow frame (a busy
+// projector laptop, a sanitizer build) would be lost. Presses are latched here and held for one frame.
+std::vector<int> keyPresses;
+
+void onKey(GLFWwindow*, int key, int, int action, int) {
+    if (action == GLFW_PRESS && key >= 0 && key < 512) keyPresses.push_back(key);
+}
+
+void updateModifiers(ImGuiIO& io) {
+    io.KeyCtrl = io.KeysDown[GLFW_KEY_LEFT_CONTROL] || io.KeysDown[GLFW_KEY_RIGHT_CONTROL];
+    io.KeyShift = io.KeysDown[GLFW_KEY_LEFT_SHIFT] || io.KeysDown[GLFW_KEY_RIGHT_SHIFT];
+    io.KeyAlt = io.KeysDown[GLFW_KEY_LEFT_ALT] || io.KeysDown[GLFW_KEY_RIGHT_ALT];
+}
+
+// Before a frame: keys pressed since the last one count as down. Returns those that were already up again.
+std::vector<int> latchKeyPresses() {
+    ImGuiIO& io = ImGui::GetIO();
+    std::vector<int> latched;
+    for (int key : keyPresses)
+        if (!io.KeysDown[key]) {
+            io.KeysDown[key] = true;
+            latched.push_back(key);
+        }
+    keyPresses.clear();
+    updateModifiers(io);
+    return latched;
+}
+
+// After the frame: the latched keys are up again unless they are still held.
+void releaseLatched(GLFWwindow* window, const std::vector<int>& latched) {
+    ImGuiIO& io = ImGui::GetIO();
+    for (int key : latched)
+        if (glfwGetKey(window, key) == GLFW_RELEASE) io.KeysDown[key] = false;
+    updateModifiers(io);
 }
 
 bool writeScreenshot(const std::string& path, int width, int height) {
@@ -159,6 +196,7 @@ int main(int argc, char** argv) {
     IMGUI_CHECKVERSION();
     ImGui::CreateContext();
     ImGui::GetIO().IniFilename = nullptr;  // the arrangement is fixed; nothing to remember
+    glfwSetKeyCallback(window, onKey);  // before ImGui's backend, which calls it from its own callback
     ImGui_ImplGlfw_InitForOpenGL(window, true);
     ImGui_ImplOpenGL3_Init(glsl);
 
@@ -205,9 +243,11 @@ int main(int argc, char** argv) {
         bool layoutRunning = app.worker.busy();
         ImGui_ImplOpenGL3_NewFrame();
         ImGui_ImplGlfw_NewFrame();
+        std::vector<int> latched = latchKeyPresses();
         ImGui::NewFrame();
         app.frame();
         ImGui::Render();
+        releaseLatched(window, latched);
         int width, height;
         glfwGetFramebufferSize(window, &width, &height);
         glViewport(0, 0, width, height);

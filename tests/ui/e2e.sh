@@ -36,13 +36,10 @@ click() {
   xdotool click 1
   sleep 0.35
 }
-# Held for a moment: ImGui 1.86 reads key states once per frame, so a press and release within one slow
-# frame would not be seen.
+# A quick press and release, as a hurried planner types: the viewer must see it even in a slow frame.
 key() {
-  xdotool keydown "$1"
-  sleep 0.2
-  xdotool keyup "$1"
-  sleep 0.35
+  xdotool key "$1"
+  sleep 0.4
 }
 # One character at a time: xdotool types a Chinese character by remapping a spare key, and a fast run of
 # them loses some (an xdotool limitation, not the viewer's).
@@ -64,7 +61,7 @@ start() {
 }
 
 wait_exit() {
-  for _ in $(seq 100); do
+  for _ in $(seq 300); do
     kill -0 "$pid" 2>/dev/null || { wait "$pid" || true; return 0; }
     sleep 0.1
   done

@@ -35,9 +35,10 @@ void drawSearchPanel(App& app) {
     ViewerState& state = app.state;
     if (!app.showSearch) return;
     ImVec2 display = ImGui::GetIO().DisplaySize;
-    float width = std::min(display.x * 0.9f, std::max(ImGui::GetFontSize() * 20, display.x * 0.22f));
+    // Over the details panel when it is open (as wide as it), else at the right edge.
+    float width = std::min(display.x * 0.9f, std::max(ImGui::GetFontSize() * 16, display.x - app.detailsLeft));
     ImGui::SetNextWindowSize({width, std::min(display.y * 0.6f, ImGui::GetFontSize() * 26)}, ImGuiCond_Appearing);
-    ImGui::SetNextWindowPos({display.x - width - 4, ImGui::GetFrameHeight() + 4}, ImGuiCond_Appearing);
+    ImGui::SetNextWindowPos({display.x - width, ImGui::GetFrameHeight()}, ImGuiCond_Appearing);
     if (!ImGui::Begin(tr(state.lang, "搜索###search", "Search###search"), &app.showSearch)) {
         ImGui::End();
         return;
