@@ -197,6 +197,9 @@ TEST_CASE("the recent list owns its strings: reopening an entry of the list keep
 TEST_CASE("rank changes compare with the analysis without the what-ifs, after undo and redo too") {
     ViewerState state = opened();
     viewer::setHub(state, findRegion(*state.chain, "shanghai"), true);
+    Weights w;
+    w.occupiedDiscount = 0.5;  // f2 is a target again (see the weights test above)
+    viewer::setWeights(state, w, true);
     int f2 = findFirm(*state.chain, "f2");
     REQUIRE(state.analysis.targets.size() == 1);
     REQUIRE(state.analysis.targets[0].firm == f2);
