@@ -17,16 +17,17 @@ namespace {
 
 void indexBaseline(ViewerState& state) {
     state.baselineRank.clear();
-    for (const Target& t : state.baselineTargets) state.baselineRank[t.firm] = t.rank;
+    if (!state.baseline) return;
+    for (const Target& t : state.baseline->targets) state.baselineRank[t.firm] = t.rank;
 }
 
 // The analysis without the what-ifs, so rank changes mean "because of the what-ifs" after any change,
 // undo or session load alike.
 void computeBaseline(ViewerState& state, AnalysisOptions options) {
-    state.baselineTargets.clear();
+    state.baseline.reset();
     if (!options.assumptions.empty()) {
         options.assumptions.clear();
-        state.baselineTargets = analyzeAssumed(*state.chain, *state.chain, options).targets;
+        state.baseline = analyzeAssumed(*state.chain, *state.chain, options);
     }
     indexBaseline(state);
 }
@@ -118,7 +119,7 @@ void setWeights(ViewerState& state, const Weights& weights, bool recordStep) {
     state.scenario.weights = weights;
     state.analysis.weights = weights;
     rerank(state.analysis, *state.drawn, weights);  // statuses stay; order, set-aside and priorities change
-    rankTargets(state.baselineTargets, *state.chain, weights);
+    if (state.baseline) rerank(*state.baseline, *state.chain, weights);  // set-aside follows the weights too
     indexBaseline(state);
     ++state.analysisVersion;
     if (state.level == MapLevel::Firm) ++state.layoutGeneration;  // lanes are ordered by rank

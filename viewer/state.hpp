@@ -5,6 +5,7 @@
 
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -53,8 +54,8 @@ struct ViewerState {
     std::vector<Scenario> undoStack, redoStack;
     chainatlas::Analysis analysis;
     // The same scenario without the what-ifs (DESIGN §3.8: rank changes are against it); empty without what-ifs.
-    std::vector<chainatlas::Target> baselineTargets;
-    std::map<int, int> baselineRank;                     // firm -> rank in baselineTargets
+    std::optional<chainatlas::Analysis> baseline;
+    std::map<int, int> baselineRank;                     // firm -> rank among baseline's targets
 
     Lang lang = Lang::Zh;
     chainatlas::MapLevel level = chainatlas::MapLevel::Segment;
