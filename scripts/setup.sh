@@ -5,8 +5,8 @@ set -euo pipefail
 packages=(
   cmake g++ make pkg-config
   libboost-graph-dev libgraphviz-dev graphviz nlohmann-json3-dev libsimdjson-dev libcli11-dev doctest-dev
-  libimgui-dev libstb-dev libglfw3-dev libgl-dev
-  xvfb xauth libgl1-mesa-dri libglx-mesa0 fonts-wqy-microhei libxml2-utils
+  libimgui-dev libstb-dev libglfw3-dev libgl-dev libicu-dev
+  xvfb xauth xdotool libgl1-mesa-dri libglx-mesa0 fonts-wqy-microhei libxml2-utils
   dpkg-dev file
   clang libclang-rt-14-dev libxml2-dev
 )

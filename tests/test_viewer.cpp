@@ -181,15 +181,9 @@ TEST_CASE("a broken file given to the headless viewer exits 2 with the located e
     CHECK(text.str().find("link_cycle.json: /links/3: links must not form a cycle") != std::string::npos);
 }
 
-TEST_CASE("the viewer exports the current view as SVG and the target list as CSV, with the core's writers") {
-    viewer::App app(CHAINATLAS_ASSETS_DIR_FOR_TESTS);
-    app.open(std::string(CHAINATLAS_TEST_DATA_DIR) + "/good/mini.json");
-    REQUIRE(app.state.chain);
-    viewer::setHub(app.state, findRegion(*app.state.chain, "shanghai"), true);
-    std::string svgPath = (std::filesystem::temp_directory_path() / "chainatlas-viewer-export.svg").string();
-    std::string refused = app.exportSvg(svgPath);  // no layout yet: nothing to export
-    CHECK(refused == "没有可导出的图");
-    CHECK_FALSE(std::filesystem::exists(svgPath));
+namespace {
+// Lays the app's map out on its worker and waits for the geometry.
+void layOut(viewer::App& app) {
     app.worker.request({1, app.state.drawn, app.state.analysis, viewer::layoutOptions(app.state, "WenQuanYi Micro Hei", 14)});
     std::optional<viewer::LayoutResult> result;
     for (int i = 0; i < 500 && !result; ++i) {
@@ -199,6 +193,19 @@ TEST_CASE("the viewer exports the current view as SVG and the target list as CSV
     REQUIRE(result);
     REQUIRE(result->geometry);
     app.geometry = std::make_shared<const MapGeometry>(*result->geometry);
+}
+}  // namespace
+
+TEST_CASE("the viewer exports the current view as SVG and the target list as CSV, with the core's writers") {
+    viewer::App app(CHAINATLAS_ASSETS_DIR_FOR_TESTS);
+    app.open(std::string(CHAINATLAS_TEST_DATA_DIR) + "/good/mini.json");
+    REQUIRE(app.state.chain);
+    viewer::setHub(app.state, findRegion(*app.state.chain, "shanghai"), true);
+    std::string svgPath = (std::filesystem::temp_directory_path() / "chainatlas-viewer-export.svg").string();
+    std::string refused = app.exportSvg(svgPath);  // no layout yet: nothing to export
+    CHECK(refused == "没有可导出的图");
+    CHECK_FALSE(std::filesystem::exists(svgPath));
+    layOut(app);
     std::string written = app.exportSvg(svgPath);
     CHECK(written == "已写入 " + svgPath);
     std::string svg = *readWholeFile(svgPath);
@@ -274,4 +281,153 @@ TEST_CASE("the viewer reports (never aborts on) a CSV folder whose extra column 
         CHECK((WEXITSTATUS(status) == 2 || xvfbCleanup));
         CHECK(text->find(std::string(bad).find("csv") == 0 ? "is not a column of firms.csv" : "must be a string") != std::string::npos);
     }
+
+TEST_CASE("a note typed with 跟建议带队拜访签约 is drawn with real glyphs, not the fallback (CPU only, no window)") {
+    viewer::FontFile font = viewer::findCjkFont(CHAINATLAS_ASSETS_DIR_FOR_TESTS);
+    REQUIRE_MESSAGE(!font.path.empty(), "no CJK font installed");
+    ImGui::CreateContext();
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr;
+    io.DisplaySize = {800, 600};
+    REQUIRE(viewer::buildFontAtlas(*io.Fonts, font, nullptr, 17.0f));  // no chain: the characters come from no data
+    unsigned char* pixels;
+    int width, height;
+    io.Fonts->GetTexDataAsRGBA32(&pixels, &width, &height);
+    CHECK(width <= 4096);
+    CHECK(height <= 4096);  // one texture page every OpenGL 3 driver takes
+    ImFont* imfont = io.Fonts->Fonts[0];
+    const std::string note = "重点跟进: 跟建议带队拜访签约";
+    for (char32_t cp : decodeUtf8(note)) {
+        CAPTURE(static_cast<unsigned>(cp));
+        CHECK(imfont->FindGlyphNoFallback(static_cast<ImWchar>(cp)) != nullptr);
+    }
+    for (int frame = 0; frame < 2; ++frame) {  // a new window is sized in its first frame and drawn from the second
+        ImGui::NewFrame();
+        ImGui::Begin("note");
+        ImGui::TextUnformatted(note.c_str());
+        ImGui::End();
+        ImGui::Render();
+    }
+    // No vertex of the drawn text uses the fallback glyph's texture corner.
+    const ImFontGlyph* fallback = imfont->FallbackGlyph;
+    REQUIRE(fallback);
+    int quads = 0, fallbackVertices = 0;
+    for (int l = 0; l < ImGui::GetDrawData()->CmdListsCount; ++l)
+        for (const ImDrawVert& v : ImGui::GetDrawData()->CmdLists[l]->VtxBuffer) {
+            if (v.uv.x == fallback->U0 && v.uv.y == fallback->V0) ++fallbackVertices;
+            ++quads;
+        }
+    CHECK(quads > 4 * 14);  // the text was drawn (14 characters that are not spaces, 4 vertices each)
+    CHECK(fallbackVertices == 0);
+    ImGui::DestroyContext();
+}
+
+namespace {
+// A config folder of its own for each test, that does not exist yet.
+std::string freshConfigHome(const std::string& name) {
+    std::filesystem::path home = std::filesystem::temp_directory_path() / name;
+    std::filesystem::remove_all(home);
+    setenv("XDG_CONFIG_HOME", (home / "deeper" / "config").c_str(), 1);
+    return home.string();
+}
+}  // namespace
+
+TEST_CASE("a session saved by name creates its folder; quitting writes only the last-session file") {
+    std::string home = freshConfigHome("chainatlas-settings-test");
+    viewer::App app(CHAINATLAS_ASSETS_DIR_FOR_TESTS);
+    CHECK(app.settingsFolder() == home + "/deeper/config/chainatlas");
+    app.open(std::string(CHAINATLAS_TEST_DATA_DIR) + "/good/mini.json");
+    int f2 = findFirm(*app.state.chain, "f2");
+    viewer::assume(app.state, {f2, 0, {}});
+    CHECK(app.saveNamedSession(app.sessionPath).empty());
+    CHECK(app.message == "已保存 " + app.sessionPath);
+    CHECK(std::filesystem::exists(app.sessionPath));
+    viewer::unassume(app.state, f2);
+    app.saveLastSession();
+    CHECK(readWholeFile(app.sessionPath)->find("\"f2\"") != std::string::npos);  // the named file keeps the what-if
+    CHECK(readWholeFile(app.lastSessionPath())->find("\"f2\"") == std::string::npos);
+    CHECK(app.lastSessionPath() != app.sessionPath);
+    std::string problem = app.saveNamedSession("/proc/chainatlas/no.json");
+    CHECK_FALSE(problem.empty());
+    CHECK(app.messageIsError);
+    CHECK(app.message == "无法保存会话: /proc/chainatlas/no.json");  // the interface language; the reason on hover
+    unsetenv("XDG_CONFIG_HOME");
+    std::filesystem::remove_all(home);
+}
+
+TEST_CASE("opening another chain with unsaved what-ifs waits for the planner's answer") {
+    std::string home = freshConfigHome("chainatlas-confirm-test");
+    viewer::App app(CHAINATLAS_ASSETS_DIR_FOR_TESTS);
+    std::string mini = std::string(CHAINATLAS_TEST_DATA_DIR) + "/good/mini.json";
+    std::string escape = std::string(CHAINATLAS_TEST_DATA_DIR) + "/good/escape.json";
+    app.open(mini);
+    CHECK_FALSE(app.hasUnsavedWork());
+    app.state.notes["f1"] = "";  // an empty note is no work
+    CHECK_FALSE(app.hasUnsavedWork());
+    viewer::assume(app.state, {findFirm(*app.state.chain, "f2"), 0, {}});
+    CHECK(app.hasUnsavedWork());
+    app.requestOpen(escape);
+    CHECK(app.pending == viewer::App::Pending::Open);
+    CHECK(app.state.path == mini);  // nothing discarded yet
+    app.carryOutPending();          // "discard"
+    CHECK(app.state.path == escape);
+    app.state.notes["x"] = "约见";
+    app.requestQuit();
+    CHECK_FALSE(app.quitConfirmed);
+    CHECK(app.saveNamedSession(app.sessionPath).empty());
+    CHECK_FALSE(app.hasUnsavedWork());
+    app.requestQuit();
+    CHECK(app.quitConfirmed);
+    unsetenv("XDG_CONFIG_HOME");
+    std::filesystem::remove_all(home);
+}
+
+TEST_CASE("screenshots at 800x600, 1280x800 and 1920x1080 in Chinese and English show map, table and legend") {
+    std::filesystem::path folder = std::filesystem::path(CHAINATLAS_TEST_OUTPUT_DIR) / "screenshots";
+    std::filesystem::create_directories(folder);
+    std::vector<Diagnostic> problems;
+    Theme theme = loadTheme(std::string(CHAINATLAS_ASSETS_DIR_FOR_TESTS) + "/theme.json", problems);
+    for (auto [w, h] : {std::pair{800, 600}, {1280, 800}, {1920, 1080}})
+        for (const char* lang : {"zh", "en"}) {
+            std::string size = std::to_string(w) + "x" + std::to_string(h);
+            std::string png = (folder / ("nev-" + size + "-" + lang + ".png")).string();
+            CAPTURE(png);
+            std::string command = "xvfb-run -a -s '-screen 0 " + size + "x24' '" + CHAINATLAS_VIEWER_PATH + "' '" + CHAINATLAS_CHAINS_DIR +
+                                  "/nev.json' --region suzhou --hub shanghai --select catl --lang " + lang + " --width " +
+                                  std::to_string(w) + " --height " + std::to_string(h) + " --frames 10 --screenshot '" + png + "' > /dev/null";
+            REQUIRE(std::system(command.c_str()) == 0);
+            int width = 0, height = 0, channels = 0;
+            unsigned char* pixels = stbi_load(png.c_str(), &width, &height, &channels, 3);
+            REQUIRE(pixels);
+            CHECK(width == w);
+            std::map<std::uint32_t, int> counts;
+            for (int i = 0; i < width * height; ++i) ++counts[(pixels[3 * i] << 16) | (pixels[3 * i + 1] << 8) | pixels[3 * i + 2]];
+            stbi_image_free(pixels);
+            int r, g, b;
+            parseColor(theme.status[0], r, g, b);  // "strong" boxes on the map and the legend's swatch
+            CHECK(counts[(r << 16) | (g << 8) | b] > 100);
+        }
+}
+
+TEST_CASE("locating a target centres the map on its box, zooms to it and starts the flash") {
+    ImGui::CreateContext();  // for the clock of the flash
+    viewer::App app(CHAINATLAS_ASSETS_DIR_FOR_TESTS);
+    app.open(std::string(CHAINATLAS_TEST_DATA_DIR) + "/good/mini.json");
+    layOut(app);
+    app.mapSize = {800, 400};
+    viewer::Selection b{viewer::SelectionKind::Segment, findSegment(*app.state.chain, "b")};
+    app.locate(b);
+    const Box& box = app.geometry->segments[b.index].box;
+    const viewer::Camera& camera = app.state.camera;
+    // The box's centre is the view's centre: camera + size / 2 / zoom.
+    CHECK(camera.x + 800 / 2 / camera.zoom == doctest::Approx(box.x + box.w / 2));
+    CHECK(camera.y + 400 / 2 / camera.zoom == doctest::Approx(box.y + box.h / 2));
+    CHECK(camera.zoom == doctest::Approx(std::min(std::min(800 / box.w, 400 / box.h) * 0.4, 4.0)));
+    CHECK(app.state.selection == b);
+    CHECK(app.flash == b);
+    // A firm at the segment level has no cell: its first site's segment is located instead.
+    viewer::Selection f1{viewer::SelectionKind::Firm, findFirm(*app.state.chain, "f1")};
+    const Site& site = app.state.chain->firms[f1.index].sites[0];
+    CHECK(app.boxOf(f1) == &app.geometry->segments[site.segments[0]].box);
+    ImGui::DestroyContext();
 }

@@ -5,6 +5,7 @@
 #include <fstream>
 
 #include "chainatlas/file_io.hpp"
+#include "collate.hpp"
 #include "state.hpp"
 
 using namespace chainatlas;
@@ -154,4 +155,72 @@ TEST_CASE("level and expanded segments bump the layout generation and shape the 
     CHECK_FALSE(options.expands(0));
     viewer::setLevel(state, MapLevel::Segment);
     CHECK_FALSE(viewer::layoutOptions(state, "x", 14).expands(1));
+}
+
+TEST_CASE("search ignores spaces, punctuation and brackets, so Bosch Suzhou finds Bosch (Suzhou)") {
+    CHECK(viewer::searchKey("Bosch (Suzhou)") == "boschsuzhou");
+    CHECK(viewer::searchKey("Bosch Suzhou") == "boschsuzhou");
+    CHECK(viewer::searchKey("博世（苏州）") == "博世苏州");
+    CHECK(viewer::searchKey("CATL-Ningde 3.0") == "catlningde30");
+    ViewerState state = opened();
+    CHECK(viewer::search(state, "Cath.ode")[0] == Selection{SelectionKind::Segment, findSegment(*state.chain, "b")});
+    CHECK(viewer::search(state, " - ").empty());  // nothing left to look for
+}
+
+TEST_CASE("locating centres the box and zooms so that it takes 40% of the view") {
+    viewer::Camera camera;
+    Box box{100, 50, 200, 50};  // centre (200, 75)
+    camera = viewer::locateCamera(camera, box, 1000, 500);
+    // zoom = min(1000/200, 500/50) * 0.4 = min(5, 10) * 0.4 = 2
+    CHECK(camera.zoom == doctest::Approx(2.0));
+    // x = 200 - 1000 / (2 * 2) = -50; y = 75 - 500 / 4 = -50
+    CHECK(camera.x == doctest::Approx(-50));
+    CHECK(camera.y == doctest::Approx(-50));
+    Box cell{0, 0, 10, 10};  // a tiny firm cell: zoom capped at 4, min(100, 50) * 0.4 = 20 otherwise
+    CHECK(viewer::locateCamera(camera, cell, 1000, 500).zoom == doctest::Approx(4.0));
+}
+
+TEST_CASE("the recent list owns its strings: reopening an entry of the list keeps every path whole") {
+    ViewerState state = opened();
+    std::string escape = std::string(CHAINATLAS_TEST_DATA_DIR) + "/good/escape.json";
+    REQUIRE(viewer::openChain(state, escape));
+    REQUIRE(state.recentFiles.size() == 2);
+    REQUIRE(viewer::openChain(state, state.recentFiles[1]));  // a reference into the list that opening reorders
+    CHECK(state.path == kMini);
+    CHECK(state.recentFiles == std::vector<std::string>{kMini, escape});
+    viewer::rememberRecent(state, std::string(CHAINATLAS_TEST_DATA_DIR) + "/good/../good/escape.json");
+    CHECK(state.recentFiles == std::vector<std::string>{escape, kMini});  // normalised: one entry per file
+    for (int i = 0; i < 20; ++i) viewer::rememberRecent(state, "/tmp/file" + std::to_string(i));
+    CHECK(state.recentFiles.size() == viewer::kRecentFilesKept);
+}
+
+TEST_CASE("rank changes compare with the analysis without the what-ifs, after undo and redo too") {
+    ViewerState state = opened();
+    viewer::setHub(state, findRegion(*state.chain, "shanghai"), true);
+    Weights w;
+    w.occupiedDiscount = 0.5;  // f2 is a target again (see the weights test above)
+    viewer::setWeights(state, w, true);
+    int f2 = findFirm(*state.chain, "f2");
+    REQUIRE(state.analysis.targets.size() == 1);
+    REQUIRE(state.analysis.targets[0].firm == f2);
+    CHECK(state.baselineRank.empty());  // no what-if: nothing to compare
+    viewer::assume(state, {f2, state.scenario.region, {}});
+    CHECK(state.analysis.targets.empty());  // f2 is local now
+    CHECK(state.baselineRank == std::map<int, int>{{f2, 1}});  // where it stood without the what-if
+    viewer::undo(state);
+    CHECK(state.baselineRank.empty());
+    viewer::redo(state);
+    CHECK(state.baselineRank == std::map<int, int>{{f2, 1}});
+}
+
+TEST_CASE("firm names sort by pinyin in Chinese and case-insensitively in English (ICU collation)") {
+    // Code point order would be 北 U+5317 < 张 U+5F20 < 苏 U+82CF; pinyin is bei < su < zhang.
+    std::vector<std::string> names{"张家港", "苏州", "北京"};
+    auto keys = viewer::collationKeys(names, Lang::Zh);
+    REQUIRE(keys.size() == 3);
+    CHECK(keys[2] < keys[1]);  // 北京 bei < 苏州 su
+    CHECK(keys[1] < keys[0]);  // 苏州 su < 张家港 zhang
+    auto en = viewer::collationKeys({"Banana", "apple", "cherry"}, Lang::En);
+    CHECK(en[1] < en[0]);  // apple < Banana, although in bytes 'B' (0x42) < 'a' (0x61)
+    CHECK(en[0] < en[2]);
 }

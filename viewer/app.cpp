@@ -4,6 +4,7 @@
 
 #include <GLFW/glfw3.h>  // key codes: ImGui 1.86 reads keys by the backend's codes
 
+#include <algorithm>
 #include <cmath>
 #include <cstdlib>
 #include <filesystem>
@@ -27,25 +28,56 @@ App::App(std::string assets) : assetsDir(std::move(assets)) {
     std::vector<Diagnostic> problems;
     theme = loadTheme(assetsDir + "/theme.json", problems);
     font = findCjkFont(assetsDir);
-    sessionPath = settingsFolder() + "/session.json";
+    sessionPath = settingsFolder() + "/planning-session.json";
 }
 
-std::string App::settingsFolder() const {
-    const char* config = std::getenv("XDG_CONFIG_HOME");
-    const char* home = std::getenv("HOME");
-    std::string base = config ? config : (home ? std::string(home) + "/.config" : std::string("."));
-    return base + "/chainatlas";
+void App::say(std::string text, bool error, std::string detail) {
+    message = std::move(text);
+    messageIsError = error;
+    messageDetail = std::move(detail);
 }
 
-void App::open(const std::string& path) {
+void App::open(const std::string& requested) {
+    const std::string path = requested;  // may point into the recent list, which opening reorders
     if (openChain(state, path)) {
         fontsDirty = true;  // new names need glyphs
         geometry.reset();
-        message.clear();
+        flash = {};
+        scrollToHub = true;
+        say({});
         showProblems = hasErrors(state.problems);
+        markWorkSaved();
+        saveRecentFiles();
     } else {
         showProblems = true;
     }
+}
+
+void App::requestOpen(const std::string& path) {
+    pending = Pending::Open;
+    pendingPath = path;
+    if (!hasUnsavedWork()) carryOutPending();
+}
+
+void App::requestLoadSession(const std::string& path) {
+    pending = Pending::LoadSession;
+    pendingPath = path;
+    if (!hasUnsavedWork()) carryOutPending();
+}
+
+void App::requestQuit() {
+    pending = Pending::Quit;
+    if (!hasUnsavedWork()) carryOutPending();
+}
+
+void App::carryOutPending() {
+    Pending what = pending;
+    std::string path = pendingPath;
+    pending = Pending::None;
+    pendingPath.clear();
+    if (what == Pending::Open) open(path);
+    if (what == Pending::LoadSession) loadNamedSession(path);
+    if (what == Pending::Quit) quitConfirmed = true;
 }
 
 void App::syncLayout() {
@@ -70,48 +102,64 @@ void App::syncLayout() {
     }
 }
 
-void App::centreOn(Selection selection) {
-    select(state, selection);
-    if (!geometry) return;
-    const Box* box = nullptr;
+// The box the map shows for a selection: the firm's cell, else (firm not drawn at this level) the segment
+// of its first site.
+const Box* App::boxOf(Selection selection) const {
+    if (!geometry || selection.index < 0) return nullptr;
     if (selection.kind == SelectionKind::Segment && selection.index < static_cast<int>(geometry->segments.size()))
-        box = &geometry->segments[selection.index].box;
-    if (selection.kind == SelectionKind::Firm)
-        for (const auto& firm : geometry->firms)
-            if (firm.firm == selection.index) box = &firm.box;
-    if (!box && selection.kind == SelectionKind::Firm) {
-        // Not drawn at this level: centre on the segment of its first site.
-        const Firm& firm = state.chain->firms[selection.index];
-        if (!firm.sites.empty() && !firm.sites[0].segments.empty())
-            box = &geometry->segments[firm.sites[0].segments[0]].box;
+        return &geometry->segments[selection.index].box;
+    if (selection.kind != SelectionKind::Firm || selection.index >= static_cast<int>(state.chain->firms.size())) return nullptr;
+    for (const auto& firm : geometry->firms)
+        if (firm.firm == selection.index) return &firm.box;
+    const Firm& firm = state.chain->firms[selection.index];
+    if (!firm.sites.empty() && !firm.sites[0].segments.empty()) {
+        int segment = firm.sites[0].segments[0];
+        if (segment < static_cast<int>(geometry->segments.size())) return &geometry->segments[segment].box;
     }
-    if (!box) return;
-    ImVec2 display = ImGui::GetIO().DisplaySize;
-    state.camera.zoom = std::max(state.camera.zoom, 1.0);
-    state.camera.x = box->x + box->w / 2 - display.x * 0.5 / state.camera.zoom;
-    state.camera.y = box->y + box->h / 2 - display.y * 0.35 / state.camera.zoom;
+    return nullptr;
+}
+
+void App::locate(Selection selection) {
+    select(state, selection);
+    flash = selection;
+    flashStarted = ImGui::GetTime();
+    const Box* box = boxOf(selection);
+    if (!box || mapSize.x <= 0 || mapSize.y <= 0) return;
+    state.camera = locateCamera(state.camera, *box, mapSize.x, mapSize.y);
+}
+
+// The export's outcome in the interface language; the system's reason (English) goes to the tooltip.
+std::string App::reportExport(const std::string& path, const std::string& problem) {
+    if (problem.empty()) say(tr(state.lang, "已写入 ", "Written ") + path);
+    else say(tr(state.lang, "无法写入 ", "Cannot write ") + path, true, problem);
+    return message;
 }
 
 std::string App::exportSvg(const std::string& path) {
-    if (!state.chain || !geometry) return tr(state.lang, "没有可导出的图", "nothing to export yet");
+    if (!state.chain || !geometry) {
+        say(tr(state.lang, "没有可导出的图", "nothing to export yet"), true);
+        return message;
+    }
     SvgOptions options{state.lang, 10, ""};
     char date[16];
     std::time_t now = std::time(nullptr);
     std::strftime(date, sizeof date, "%Y-%m-%d", std::localtime(&now));
     options.date = date;
-    std::string problem = writeFileAtomically(path, renderSvg(*state.drawn, state.analysis, *geometry, theme, options));
-    return problem.empty() ? std::string(tr(state.lang, "已写入 ", "Written ")) + path : problem;
+    return reportExport(path, writeFileAtomically(path, renderSvg(*state.drawn, state.analysis, *geometry, theme, options)));
 }
 
 std::string App::exportCsv(const std::string& path) {
-    if (!state.chain) return tr(state.lang, "没有可导出的清单", "nothing to export yet");
-    std::string problem = writeFileAtomically(path, analysisToCsv(*state.drawn, state.analysis, 0, state.lang));
-    return problem.empty() ? std::string(tr(state.lang, "已写入 ", "Written ")) + path : problem;
+    if (!state.chain) {
+        say(tr(state.lang, "没有可导出的清单", "nothing to export yet"), true);
+        return message;
+    }
+    return reportExport(path, writeFileAtomically(path, analysisToCsv(*state.drawn, state.analysis, 0, state.lang)));
 }
 
 void App::shortcuts() {
     ImGuiIO& io = ImGui::GetIO();
-    bool typing = io.WantTextInput;
+    // A text field has the keyboard: Ctrl+Z and friends belong to it (a note's undo must not undo a what-if).
+    if (io.WantTextInput || pending != Pending::None) return;
     if (io.KeyCtrl && ImGui::IsKeyPressed(GLFW_KEY_Z)) undo(state);
     if (io.KeyCtrl && ImGui::IsKeyPressed(GLFW_KEY_Y)) redo(state);
     if (io.KeyCtrl && ImGui::IsKeyPressed(GLFW_KEY_F)) {
@@ -119,33 +167,70 @@ void App::shortcuts() {
         focusSearch = true;
     }
     if (io.KeyCtrl && ImGui::IsKeyPressed(GLFW_KEY_O)) showOpen = true;
-    if (io.KeyCtrl && (ImGui::IsKeyPressed(GLFW_KEY_EQUAL) || ImGui::IsKeyPressed(GLFW_KEY_KP_ADD)))
-        fontScale = std::min(2.5f, fontScale + 0.1f);
-    if (io.KeyCtrl && (ImGui::IsKeyPressed(GLFW_KEY_MINUS) || ImGui::IsKeyPressed(GLFW_KEY_KP_SUBTRACT)))
-        fontScale = std::max(0.6f, fontScale - 0.1f);
+    if (io.KeyCtrl && ImGui::IsKeyPressed(GLFW_KEY_S) && state.chain) {
+        showSession = true;
+        saveNamedSession(sessionPath);
+    }
+    if (io.KeyCtrl && ImGui::IsKeyPressed(GLFW_KEY_Q)) requestQuit();
+    if (io.KeyCtrl && (ImGui::IsKeyPressed(GLFW_KEY_EQUAL) || ImGui::IsKeyPressed(GLFW_KEY_KP_ADD))) setTextSize(textSize + 2);
+    if (io.KeyCtrl && (ImGui::IsKeyPressed(GLFW_KEY_MINUS) || ImGui::IsKeyPressed(GLFW_KEY_KP_SUBTRACT))) setTextSize(textSize - 2);
+    if (io.KeyCtrl && (ImGui::IsKeyPressed(GLFW_KEY_0) || ImGui::IsKeyPressed(GLFW_KEY_KP_0))) setTextSize(kDefaultTextSize);
     if (ImGui::IsKeyPressed(GLFW_KEY_F11)) toggleFullscreen = true;
-    if (!typing && !io.KeyCtrl && ImGui::IsKeyPressed(GLFW_KEY_F)) state.camera.fitRequested = true;
-    if (!typing && ImGui::IsKeyPressed(GLFW_KEY_ESCAPE)) select(state, {});
-    io.FontGlobalScale = fontScale;
+    if (!io.KeyCtrl && ImGui::IsKeyPressed(GLFW_KEY_F)) state.camera.fitRequested = true;
+    if (ImGui::IsKeyPressed(GLFW_KEY_ESCAPE)) select(state, {});
+}
+
+void App::setTextSize(float pixels) {
+    float size = std::clamp(pixels, kMinTextSize, kMaxTextSize);
+    if (size == textSize) return;
+    textSize = size;
+    fontsDirty = true;  // rebuilt at this size between frames: sharp, not a scaled bitmap
+}
+
+// Side panels fold to a strip below these widths (the planner can open them again).
+void App::adaptPanels(float width) {
+    int bucket = width < 760 ? 0 : width < 1100 ? 1 : 2;
+    if (bucket == panelBucket) return;
+    panelBucket = bucket;
+    showScenarioPanel = bucket >= 1;
+    showDetailsPanel = bucket >= 2;
+}
+
+void App::probe(const std::string& name) {
+    if (!probing) return;
+    ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+    probeRects[name] = {a.x, a.y, b.x - a.x, b.y - a.y};
 }
 
 void App::frame() {
+    probeRects.clear();
     syncLayout();
     shortcuts();
     ImVec2 display = ImGui::GetIO().DisplaySize;
+    adaptPanels(display.x);
     drawMenuBar(*this);
     float top = ImGui::GetFrameHeight();
     float statusHeight = ImGui::GetFrameHeight() + 4;
-    float left = std::max(250.0f, display.x * 0.2f), right = std::max(280.0f, display.x * 0.22f);
-    float bottom = std::max(200.0f, display.y * 0.3f);
-    float middle = display.x - left - right;
-    float mapHeight = display.y - top - bottom - statusHeight;
-    drawScenarioPanel(*this, {0, top}, {left, display.y - top - statusHeight});
+    float strip = ImGui::GetFrameHeight() + 8;  // a folded panel: one button to open it again
+    float left = showScenarioPanel ? std::clamp(display.x * 0.22f, 230.0f, 340.0f) : strip;
+    float right = showDetailsPanel ? std::clamp(display.x * 0.22f, 240.0f, 400.0f) : strip;
+    float middle = std::max(100.0f, display.x - left - right);
+    detailsLeft = left + middle;
+    float available = display.y - top - statusHeight;
+    // The table keeps about eight lines of text (title, legend, header, five rows) while the map keeps half.
+    float bottom = std::min(std::max(available * 0.3f, ImGui::GetFrameHeightWithSpacing() * 8), available * 0.5f);
+    float mapHeight = available - bottom;
+    if (showScenarioPanel) drawScenarioPanel(*this, {0, top}, {left, available});
+    else drawFoldedPanel(*this, showScenarioPanel, {0, top}, {left, available}, "»");
     drawMapPanel(*this, {left, top}, {middle, mapHeight});
     drawTargetsPanel(*this, {left, top + mapHeight}, {middle, bottom});
-    float sideHeight = display.y - top - statusHeight, detailsHeight = std::floor(sideHeight * 0.5f);
-    drawDetailsPanel(*this, {left + middle, top}, {right, detailsHeight});
-    drawPrioritiesPanel(*this, {left + middle, top + detailsHeight}, {right, sideHeight - detailsHeight});
+    if (showDetailsPanel) {
+        float detailsHeight = std::floor(available * 0.5f);
+        drawDetailsPanel(*this, {left + middle, top}, {right, detailsHeight});
+        drawPrioritiesPanel(*this, {left + middle, top + detailsHeight}, {right, available - detailsHeight});
+    } else {
+        drawFoldedPanel(*this, showDetailsPanel, {left + middle, top}, {right, available}, "«");
+    }
     drawStatusBar(*this, {0, display.y - statusHeight}, {display.x, statusHeight});
     drawDialogs(*this);
 }

@@ -4,7 +4,9 @@
 
 #include <imgui.h>
 
+#include <array>
 #include <deque>
+#include <map>
 #include <memory>
 #include <string>
 
@@ -15,6 +17,9 @@
 #include "state.hpp"
 
 namespace viewer {
+
+constexpr double kFlashSeconds = 1.6;
+constexpr float kDefaultTextSize = 17.0f, kMinTextSize = 13.0f, kMaxTextSize = 34.0f;
 
 struct App {
     ViewerState state;
@@ -37,10 +42,34 @@ struct App {
     bool showOpen = false, showExport = false, showSession = false, showSearch = false, showProblems = false;
     bool focusSearch = false;
     std::string openPath, exportSvgPath = "chainatlas-map.svg", exportCsvPath = "chainatlas-targets.csv";
-    std::string sessionPath, searchQuery, message;
-    float fontScale = 1.0f;
-    bool fontsDirty = true, toggleFullscreen = false, quitRequested = false;
+    std::string sessionPath, searchQuery;  // sessionPath: the session saved by name (never written on quit)
+    std::string noteDraft;                  // the note being typed (kept when Esc leaves the field)
+    int searchCursor = 0;                   // keyboard selection in the search results
+    float textSize = kDefaultTextSize;      // pixels; the font is rebuilt at this size (Ctrl +, Ctrl -, Ctrl 0)
+    bool fontsDirty = true, toggleFullscreen = false;
+    bool scrollToHub = true;  // set when a chain or session opens: the hub list shows the ticked hub
+    bool persistSettings = false;  // the real window: last session and recent files live in the config folder
+
+    // The last message (status bar and dialogs): errors in the error colour, the system's reason on hover.
+    std::string message, messageDetail;
+    bool messageIsError = false;
+    void say(std::string text, bool error = false, std::string detail = {});
+
+    // Actions that would discard unsaved what-ifs or notes wait for the planner's answer.
+    enum class Pending { None, Open, LoadSession, Quit };
+    Pending pending = Pending::None;
+    std::string pendingPath;
+    bool quitConfirmed = false;
+    nlohmann::json savedWork;  // what-ifs and notes as last opened, saved or loaded by name
     bool weightsDragging = false;  // a slider drag in progress (one undo step per drag)
+
+    // Test aid (--probe FILE): rectangles of named widgets and a few facts, written after each frame, so
+    // the end-to-end test drives the real window with xdotool without guessing coordinates.
+    bool probing = false;
+    std::map<std::string, std::array<float, 4>> probeRects;
+    void probe(const std::string& name);  // the last item's rectangle
+    std::string probeReport() const;
+    int missingGlyphs() const;
 
     // Frame timing for the status bar and --screenshot statistics.
     std::deque<float> frameMs;
@@ -50,14 +79,40 @@ struct App {
     void frame();
     // Opens a chain (command line, Open box, drag-and-drop): errors go to the problems window.
     void open(const std::string& path);
-    void centreOn(Selection selection);
+    // The same, but asks first when unsaved what-ifs or notes would be lost (the menus and dialogs use these).
+    void requestOpen(const std::string& path);
+    void requestLoadSession(const std::string& path);
+    void requestQuit();
+    void carryOutPending();  // the planner said "discard" (or saved): do what was asked
+    bool hasUnsavedWork() const;
+    void markWorkSaved();
+    void setTextSize(float pixels);
+    bool showScenarioPanel = true, showDetailsPanel = true;
+    int panelBucket = -1;  // width class the panels were last arranged for
+    // Locate (a target row, a search result, a link in details): select, centre, zoom to fit it, flash it.
+    void locate(Selection selection);
+    const chainatlas::Box* boxOf(Selection selection) const;
+    ImVec2 mapSize{0, 0};     // of the map panel in the last frame
+    float detailsLeft = 0;    // where the details panel starts: the search window opens over it
+    Selection flash;          // drawn pulsing for kFlashSeconds after a locate
+    double flashStarted = -100;
     std::string exportSvg(const std::string& path);
     std::string exportCsv(const std::string& path);
+    // Settings (viewer/settings.cpp): ~/.config/chainatlas ($XDG_CONFIG_HOME respected), created on demand.
     std::string settingsFolder() const;
+    std::string lastSessionPath() const;  // written on every quit, reopened on the next start
+    std::string recentFilesPath() const;
+    std::string saveNamedSession(const std::string& path);  // "" or the reason, in the interface language
+    std::string loadNamedSession(const std::string& path);
+    void saveLastSession();
+    void loadRecentFiles();
+    void saveRecentFiles();
 
 private:
     void syncLayout();
     void shortcuts();
+    void adaptPanels(float width);
+    std::string reportExport(const std::string& path, const std::string& problem);
 };
 
 // "#rrggbb" from the theme as an ImGui colour.
@@ -71,6 +126,13 @@ void drawDetailsPanel(App& app, ImVec2 pos, ImVec2 size);
 void drawTargetsPanel(App& app, ImVec2 pos, ImVec2 size);
 void drawPrioritiesPanel(App& app, ImVec2 pos, ImVec2 size);  // §3.7 chart; a click selects the segment
 void drawStatusBar(App& app, ImVec2 pos, ImVec2 size);
-void drawDialogs(App& app);                                  // open, export, session, search, problems
+// A side panel folded to a strip with one button that opens it again.
+void drawFoldedPanel(App& app, bool& shown, ImVec2 pos, ImVec2 size, const char* arrow);
+// The button at the end of a panel's first line that folds it; pushes a text wrap position before it
+// (the caller pops it with ImGui::PopTextWrapPos after that first line).
+void drawFoldButton(App& app, bool& shown, const char* arrow);
+void drawDialogs(App& app);                                  // open, export, session, search, problems, confirm
+// The last message, red when it is an error, with the system's reason as a tooltip.
+void drawMessage(const App& app, bool wrapped);
 
 }  // namespace viewer

@@ -54,7 +54,9 @@ bool buildFontAtlas(ImFontAtlas& atlas, const FontFile& font, const chainatlas::
         return false;
     }
     ImFontGlyphRangesBuilder builder;
-    builder.AddRanges(atlas.GetGlyphRangesDefault());
+    // Every Chinese character a planner may type into a note or the search box (CJK Unified Ideographs,
+    // CJK and full-width punctuation), not only those of the data: the atlas cannot grow while typing.
+    builder.AddRanges(atlas.GetGlyphRangesChineseFull());
     for (char32_t cp : codePointsToDraw(chain))
         if (cp <= 0xFFFF) builder.AddChar(static_cast<ImWchar>(cp));  // ImGui 1.86 is built with 16-bit ImWchar
     ranges.clear();
@@ -64,7 +66,22 @@ bool buildFontAtlas(ImFontAtlas& atlas, const FontFile& font, const chainatlas::
     config.OversampleH = 1;  // CJK glyphs are many: keep the atlas small
     config.OversampleV = 1;
     config.PixelSnapH = true;
+    atlas.TexDesiredWidth = 4096;  // ~21,000 glyphs: a wide texture keeps it one page
+    atlas.Flags |= ImFontAtlasFlags_NoPowerOfTwoHeight;  // only the rows it needs (half the memory at some sizes)
     return atlas.AddFontFromFileTTF(font.path.c_str(), pixelSize, &config, ranges.Data) != nullptr;
+}
+
+ImGuiStyle scaledStyle(float pixelSize) {
+    ImGuiStyle style;
+    ImGui::StyleColorsLight(&style);
+    style.ScaleAllSizes(pixelSize / 17.0f);  // paddings and spacings follow the text size
+    // Pop-ups, menus and drop-down lists are opaque: nothing of the map shows through them.
+    style.Colors[ImGuiCol_PopupBg].w = 1.0f;
+    style.Colors[ImGuiCol_MenuBarBg].w = 1.0f;
+    style.Colors[ImGuiCol_WindowBg].w = 1.0f;
+    style.Colors[ImGuiCol_ModalWindowDimBg] = ImVec4(0.2f, 0.2f, 0.2f, 0.45f);
+    style.PopupBorderSize = 1.0f;
+    return style;
 }
 
 }  // namespace viewer

@@ -7,7 +7,7 @@
 
 #include "chainatlas/model.hpp"
 
-struct ImFontAtlas;
+#include <imgui.h>
 
 namespace viewer {
 
@@ -18,9 +18,12 @@ struct FontFile {
 
 // The first font of assets/fonts.txt (then built-in paths) that exists, or an empty path.
 FontFile findCjkFont(const std::string& assetsDir);
-// Clears the atlas and adds the font with glyphs for the interface text and every string in `chain`.
+// Clears the atlas and adds the font with glyphs for every Chinese character (GB 18030's common range that
+// ImGui calls ChineseFull), the interface text and every string in `chain`.
 // Returns false when no CJK font was found (the default font then stands in, without Chinese).
 bool buildFontAtlas(ImFontAtlas& atlas, const FontFile& font, const chainatlas::Chain* chain, float pixelSize);
+// The light style with sizes for this text size, and opaque pop-ups and menus.
+ImGuiStyle scaledStyle(float pixelSize);
 // Every code point the viewer may draw for this chain (its names, notes, sources, and the interface).
 std::vector<char32_t> codePointsToDraw(const chainatlas::Chain* chain);
 

@@ -11,8 +11,10 @@
 #include <cstdio>
 #include <filesystem>
 #include <iostream>
+#include <vector>
 
 #include "app.hpp"
+#include "chainatlas/file_io.hpp"
 #include "chainatlas/paths.hpp"
 
 namespace {
@@ -21,6 +23,42 @@ std::vector<std::string> droppedPaths;
 
 void onDrop(GLFWwindow*, int count, const char** paths) {
     for (int i = 0; i < count; ++i) droppedPaths.emplace_back(paths[i]);
+}
+
+// ImGui 1.86 reads key states once per frame, so a press and release within one slow frame (a busy
+// projector laptop, a sanitizer build) would be lost. Presses are latched here and held for one frame.
+std::vector<int> keyPresses;
+
+void onKey(GLFWwindow*, int key, int, int action, int) {
+    if (action == GLFW_PRESS && key >= 0 && key < 512) keyPresses.push_back(key);
+}
+
+void updateModifiers(ImGuiIO& io) {
+    io.KeyCtrl = io.KeysDown[GLFW_KEY_LEFT_CONTROL] || io.KeysDown[GLFW_KEY_RIGHT_CONTROL];
+    io.KeyShift = io.KeysDown[GLFW_KEY_LEFT_SHIFT] || io.KeysDown[GLFW_KEY_RIGHT_SHIFT];
+    io.KeyAlt = io.KeysDown[GLFW_KEY_LEFT_ALT] || io.KeysDown[GLFW_KEY_RIGHT_ALT];
+}
+
+// Before a frame: keys pressed since the last one count as down. Returns those that were already up again.
+std::vector<int> latchKeyPresses() {
+    ImGuiIO& io = ImGui::GetIO();
+    std::vector<int> latched;
+    for (int key : keyPresses)
+        if (!io.KeysDown[key]) {
+            io.KeysDown[key] = true;
+            latched.push_back(key);
+        }
+    keyPresses.clear();
+    updateModifiers(io);
+    return latched;
+}
+
+// After the frame: the latched keys are up again unless they are still held.
+void releaseLatched(GLFWwindow* window, const std::vector<int>& latched) {
+    ImGuiIO& io = ImGui::GetIO();
+    for (int key : latched)
+        if (glfwGetKey(window, key) == GLFW_RELEASE) io.KeysDown[key] = false;
+    updateModifiers(io);
 }
 
 bool writeScreenshot(const std::string& path, int width, int height) {
@@ -35,10 +73,11 @@ bool writeScreenshot(const std::string& path, int width, int height) {
 }
 
 struct Options {
-    std::string file, region, select, lang = "zh", level = "segment", screenshot;
+    std::string file, region, select, lang = "zh", level = "segment", screenshot, probe;
     std::vector<std::string> hubs, assumptions;
     int frames = 30, width = 1600, height = 1000;
     int relayoutEvery = 0;  // measurement aid: request a new layout every N frames
+    float textSize = viewer::kDefaultTextSize;
 };
 
 // Applies --region, --hub, --assume, --select, --lang, --level; returns "" or the reason.
@@ -70,9 +109,33 @@ std::string applyOptions(viewer::App& app, const Options& o) {
         else return "--select: no firm or segment \"" + o.select + "\"";
     }
     viewer::setLevel(state, o.level == "firm" ? MapLevel::Firm : MapLevel::Segment);
-    state.undoStack.clear();  // the starting point is not an undo step, and ranks have not "changed"
-    state.previousRank.clear();
+    state.undoStack.clear();  // the starting point is not an undo step
     return {};
+}
+
+void rebuildFonts(viewer::App& app) {
+    ImGuiIO& io = ImGui::GetIO();
+    viewer::buildFontAtlas(*io.Fonts, app.font, app.state.chain.get(), app.textSize);
+    ImGui_ImplOpenGL3_DestroyFontsTexture();
+    ImGui_ImplOpenGL3_CreateFontsTexture();
+    ImGui::GetStyle() = viewer::scaledStyle(app.textSize);
+    app.fontsDirty = false;
+}
+
+// Rewrites the probe file when its content changed (atomically: a reader never sees half of it).
+void writeProbe(const viewer::App& app, const std::string& path) {
+    static std::string last;
+    std::string report = app.probeReport();
+    if (report == last) return;
+    last = report;
+    chainatlas::writeFileAtomically(path, report);
+}
+
+void restoreLastSession(viewer::App& app) {
+    std::string problem = viewer::loadSession(app.state, app.lastSessionPath());
+    if (!problem.empty()) app.say(app.lastSessionPath(), true, problem);
+    app.fontsDirty = true;
+    app.savedWork = nullptr;  // restored what-ifs are in no file saved by name: still unsaved work
 }
 
 GLFWwindow* createWindow(const Options& o, const char** glslVersion) {
@@ -104,6 +167,9 @@ int main(int argc, char** argv) {
     cli.add_option("--screenshot", o.screenshot, "render headless and write the last frame to this PNG");
     cli.add_option("--frames", o.frames, "frames to render before the screenshot")->check(CLI::Range(1, 100000));
     cli.add_option("--relayout-every", o.relayoutEvery, "measurement: lay the map out again every N frames");
+    cli.add_option("--text-size", o.textSize, "text size in pixels (Ctrl +, Ctrl -, Ctrl 0 in the window)")
+        ->check(CLI::Range(viewer::kMinTextSize, viewer::kMaxTextSize));
+    cli.add_option("--probe", o.probe, "test aid: write widget rectangles and state facts to this file after each frame");
     cli.add_option("--width", o.width, "window width")->check(CLI::Range(320, 8192));
     cli.add_option("--height", o.height, "window height")->check(CLI::Range(240, 8192));
     try {
@@ -130,11 +196,15 @@ int main(int argc, char** argv) {
     IMGUI_CHECKVERSION();
     ImGui::CreateContext();
     ImGui::GetIO().IniFilename = nullptr;  // the arrangement is fixed; nothing to remember
-    ImGui::StyleColorsLight();
+    glfwSetKeyCallback(window, onKey);  // before ImGui's backend, which calls it from its own callback
     ImGui_ImplGlfw_InitForOpenGL(window, true);
     ImGui_ImplOpenGL3_Init(glsl);
 
     viewer::App app(chainatlas::assetsDir());
+    app.persistSettings = o.screenshot.empty();  // headless runs leave the planner's settings alone
+    app.probing = !o.probe.empty();
+    app.setTextSize(o.textSize);
+    if (app.persistSettings) app.loadRecentFiles();
     int status = 0;
     if (!o.file.empty()) {
         app.open(o.file);
@@ -142,10 +212,8 @@ int main(int argc, char** argv) {
             for (const auto& d : app.state.problems) std::cerr << chainatlas::formatDiagnostic(d) << "\n";
             if (!o.screenshot.empty()) status = 2;  // headless: nothing to show but the errors
         }
-    } else if (std::filesystem::exists(app.sessionPath)) {
-        std::string problem = viewer::loadSession(app.state, app.sessionPath);
-        if (!problem.empty()) app.message = problem;
-        app.fontsDirty = true;
+    } else if (o.screenshot.empty() && std::filesystem::exists(app.lastSessionPath())) {
+        restoreLastSession(app);
     }
     if (std::string problem = applyOptions(app, o); !problem.empty()) {
         std::cerr << "chainatlas-viewer: " << problem << "\n";
@@ -158,26 +226,28 @@ int main(int argc, char** argv) {
     double longest = 0, total = 0;
     bool windowed = true;
     int savedX = 0, savedY = 0, savedW = o.width, savedH = o.height;
-    while (status == 0 && !glfwWindowShouldClose(window) && !app.quitRequested) {
+    while (status == 0 && !app.quitConfirmed) {
         glfwPollEvents();
+        if (glfwWindowShouldClose(window)) {  // the window's close button: ask first, like File → Quit
+            glfwSetWindowShouldClose(window, GLFW_FALSE);
+            if (o.screenshot.empty()) app.requestQuit();
+            else break;
+        }
         if (!droppedPaths.empty()) {
-            app.open(droppedPaths.back());
+            app.requestOpen(droppedPaths.back());
             droppedPaths.clear();
         }
-        if (app.fontsDirty) {
-            viewer::buildFontAtlas(*ImGui::GetIO().Fonts, app.font, app.state.chain.get(), 17.0f);
-            ImGui_ImplOpenGL3_DestroyFontsTexture();
-            ImGui_ImplOpenGL3_CreateFontsTexture();
-            app.fontsDirty = false;
-        }
+        if (app.fontsDirty) rebuildFonts(app);
         if (o.relayoutEvery > 0 && frame % o.relayoutEvery == 0) ++app.state.layoutGeneration;
         auto frameStart = Clock::now();
         bool layoutRunning = app.worker.busy();
         ImGui_ImplOpenGL3_NewFrame();
         ImGui_ImplGlfw_NewFrame();
+        std::vector<int> latched = latchKeyPresses();
         ImGui::NewFrame();
         app.frame();
         ImGui::Render();
+        releaseLatched(window, latched);
         int width, height;
         glfwGetFramebufferSize(window, &width, &height);
         glViewport(0, 0, width, height);
@@ -185,6 +255,7 @@ int main(int argc, char** argv) {
         glClear(GL_COLOR_BUFFER_BIT);
         ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
         glFinish();
+        if (app.probing) writeProbe(app, o.probe);
         double ms = std::chrono::duration<double, std::milli>(Clock::now() - frameStart).count();
         app.frameMs.push_back(static_cast<float>(ms));
         if (app.frameMs.size() > 120) app.frameMs.pop_front();
@@ -222,9 +293,9 @@ int main(int argc, char** argv) {
             windowed = !windowed;
         }
     }
-    if (o.screenshot.empty() && app.state.chain) {
-        std::filesystem::create_directories(app.settingsFolder());
-        viewer::saveSession(app.state, app.sessionPath);  // reopened on the next start
+    if (app.persistSettings) {
+        app.saveLastSession();  // reopened on the next start; the session saved by name is left as saved
+        app.saveRecentFiles();
     }
     ImGui_ImplOpenGL3_Shutdown();
     ImGui_ImplGlfw_Shutdown();

@@ -7,6 +7,7 @@
 
 #include "chainatlas/file_io.hpp"
 #include "chainatlas/load.hpp"
+#include "chainatlas/text.hpp"
 
 namespace viewer {
 
@@ -14,15 +15,26 @@ using namespace chainatlas;
 
 namespace {
 
-void rememberRanks(ViewerState& state) {
-    state.previousRank.clear();
-    for (const Target& t : state.analysis.targets) state.previousRank[t.firm] = t.rank;
+void indexBaseline(ViewerState& state) {
+    state.baselineRank.clear();
+    if (!state.baseline) return;
+    for (const Target& t : state.baseline->targets) state.baselineRank[t.firm] = t.rank;
+}
+
+// The analysis without the what-ifs, so rank changes mean "because of the what-ifs" after any change,
+// undo or session load alike.
+void computeBaseline(ViewerState& state, AnalysisOptions options) {
+    state.baseline.reset();
+    if (!options.assumptions.empty()) {
+        options.assumptions.clear();
+        state.baseline = analyzeAssumed(*state.chain, *state.chain, options);
+    }
+    indexBaseline(state);
 }
 
 // Everything that follows from the scenario: the drawn chain and the analysis.
 void recompute(ViewerState& state) {
     if (!state.chain) return;
-    rememberRanks(state);
     std::vector<Assumption> assumed = state.scenario.assumptions;  // default segments get filled in
     state.drawn = assumed.empty() ? state.chain : std::make_shared<const Chain>(applyAssumptions(*state.chain, assumed));
     AnalysisOptions options;
@@ -31,6 +43,8 @@ void recompute(ViewerState& state) {
     options.assumptions = assumed;
     options.weights = state.scenario.weights;
     state.analysis = analyzeAssumed(*state.chain, *state.drawn, options);
+    computeBaseline(state, options);
+    ++state.analysisVersion;
     ++state.layoutGeneration;
 }
 
@@ -40,15 +54,26 @@ void record(ViewerState& state) {
     state.redoStack.clear();
 }
 
-std::string lower(std::string text) {
-    for (char& c : text)
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    return text;
+bool ignoredInSearch(char32_t c) {
+    static const std::u32string ignored = U"（）【】《》〈〉「」『』、，。·・－—　";
+    if (c < 0x80) return !((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'));
+    return ignored.find(c) != std::u32string::npos;
 }
 
 }  // namespace
 
-bool openChain(ViewerState& state, const std::string& path) {
+void rememberRecent(ViewerState& state, const std::string& path) {
+    std::error_code ec;
+    std::string absolute = std::filesystem::absolute(path, ec).lexically_normal().string();
+    if (ec) absolute = path;
+    auto& list = state.recentFiles;
+    list.erase(std::remove(list.begin(), list.end(), absolute), list.end());
+    list.insert(list.begin(), absolute);
+    if (list.size() > kRecentFilesKept) list.resize(kRecentFilesKept);
+}
+
+bool openChain(ViewerState& state, const std::string& requested) {
+    const std::string path = requested;  // the caller's string may live in recentFiles, which changes below
     LoadResult result = loadChainFile(path);
     state.problems = result.diagnostics;
     if (!result.ok()) return false;
@@ -65,10 +90,7 @@ bool openChain(ViewerState& state, const std::string& path) {
     state.expanded.assign(state.chain->segments.size(), 0);
     state.camera.fitRequested = true;
     state.analysis = {};
-    auto known = std::find(state.recentFiles.begin(), state.recentFiles.end(), path);
-    if (known != state.recentFiles.end()) state.recentFiles.erase(known);
-    state.recentFiles.insert(state.recentFiles.begin(), path);
-    if (state.recentFiles.size() > 10) state.recentFiles.resize(10);
+    rememberRecent(state, path);
     if (state.scenario.region >= 0) recompute(state);
     return true;
 }
@@ -96,8 +118,10 @@ void setWeights(ViewerState& state, const Weights& weights, bool recordStep) {
     if (recordStep) record(state);
     state.scenario.weights = weights;
     state.analysis.weights = weights;
-    rememberRanks(state);
     rerank(state.analysis, *state.drawn, weights);  // statuses stay; order, set-aside and priorities change
+    if (state.baseline) rerank(*state.baseline, *state.chain, weights);  // set-aside follows the weights too
+    indexBaseline(state);
+    ++state.analysisVersion;
     if (state.level == MapLevel::Firm) ++state.layoutGeneration;  // lanes are ordered by rank
 }
 
@@ -142,6 +166,14 @@ bool redo(ViewerState& state) {
     return true;
 }
 
+Camera locateCamera(Camera camera, const Box& box, double width, double height) {
+    if (box.w > 0 && box.h > 0) camera.zoom = std::clamp(std::min(width / box.w, height / box.h) * 0.4, 0.05, 4.0);
+    camera.x = box.x + box.w / 2 - width / (2 * camera.zoom);
+    camera.y = box.y + box.h / 2 - height / (2 * camera.zoom);
+    camera.fitRequested = false;
+    return camera;
+}
+
 void select(ViewerState& state, Selection selection) { state.selection = selection; }
 
 void setLevel(ViewerState& state, MapLevel level) {
@@ -165,13 +197,23 @@ void setLang(ViewerState& state, Lang lang) {
     ++state.layoutGeneration;  // label widths change
 }
 
+std::string searchKey(const std::string& text) {
+    std::string key;
+    for (char32_t c : decodeUtf8(text)) {
+        if (ignoredInSearch(c)) continue;
+        if (c >= 'A' && c <= 'Z') c = c - 'A' + 'a';
+        key += encodeUtf8(c);
+    }
+    return key;
+}
+
 std::vector<Selection> search(const ViewerState& state, const std::string& query, std::size_t limit) {
     std::vector<Selection> found;
-    if (!state.chain || query.empty()) return found;
-    std::string needle = lower(query);
+    std::string needle = searchKey(query);
+    if (!state.chain || needle.empty()) return found;
     auto matches = [&](const std::string& id, const Name& name) {
-        return lower(id).find(needle) != std::string::npos || name.zh.find(query) != std::string::npos ||
-               lower(name.en).find(needle) != std::string::npos;
+        return searchKey(id).find(needle) != std::string::npos || searchKey(name.zh).find(needle) != std::string::npos ||
+               searchKey(name.en).find(needle) != std::string::npos;
     };
     const Chain& chain = *state.chain;
     for (std::size_t s = 0; s < chain.segments.size() && found.size() < limit; ++s)

@@ -5,6 +5,7 @@
 
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -15,6 +16,8 @@
 namespace viewer {
 
 using chainatlas::Lang;
+
+constexpr std::size_t kRecentFilesKept = 10;
 
 // What undo and redo step through.
 struct Scenario {
@@ -37,6 +40,10 @@ struct Camera {
     bool fitRequested = true;
 };
 
+// The camera that centres `box` in a view of width x height pixels, zoomed so that the box takes about
+// 40% of the view (capped at 4x, so one firm cell stays in its context).
+Camera locateCamera(Camera camera, const chainatlas::Box& box, double width, double height);
+
 struct ViewerState {
     std::string path;                                   // file of the open chain
     std::shared_ptr<const chainatlas::Chain> chain;      // as loaded
@@ -46,7 +53,9 @@ struct ViewerState {
     Scenario scenario;
     std::vector<Scenario> undoStack, redoStack;
     chainatlas::Analysis analysis;
-    std::map<int, int> previousRank;                     // firm -> rank before the last change (for arrows)
+    // The same scenario without the what-ifs (DESIGN §3.8: rank changes are against it); empty without what-ifs.
+    std::optional<chainatlas::Analysis> baseline;
+    std::map<int, int> baselineRank;                     // firm -> rank among baseline's targets
 
     Lang lang = Lang::Zh;
     chainatlas::MapLevel level = chainatlas::MapLevel::Segment;
@@ -56,6 +65,7 @@ struct ViewerState {
     std::map<std::string, std::string> notes;            // per target firm id
     std::vector<std::string> recentFiles;
     int layoutGeneration = 0;                            // bumped whenever the map must be laid out again
+    int analysisVersion = 0;                             // bumped whenever targets or their ranks change
 
     bool hasChain() const { return chain != nullptr; }
     // A chain with at least one region: only then is there an analysis to show.
@@ -65,6 +75,8 @@ struct ViewerState {
 // Opens a chain file (JSON or CSV folder). On failure the state keeps the chain it had and `problems`
 // holds every located error. The region defaults to the first one; hubs and assumptions are cleared.
 bool openChain(ViewerState& state, const std::string& path);
+// Puts the file first in the recent list, as an absolute path (owned strings, at most kRecentFilesKept).
+void rememberRecent(ViewerState& state, const std::string& path);
 void setRegion(ViewerState& state, int region);
 void setHub(ViewerState& state, int region, bool isHub);
 // New weights; the ranking is redone without recomputing statuses. `record` adds an undo step.
@@ -79,7 +91,10 @@ void select(ViewerState& state, Selection selection);
 void setLevel(ViewerState& state, chainatlas::MapLevel level);
 void toggleExpanded(ViewerState& state, int segment);
 void setLang(ViewerState& state, Lang lang);
-// Finds firms and segments whose id, Chinese or English name contains `query` (case-insensitive for ASCII).
+// What search compares: lower-case ASCII letters and digits and every other character, without spaces,
+// punctuation or brackets ("Bosch (Suzhou)" and "bosch suzhou" both give "boschsuzhou").
+std::string searchKey(const std::string& text);
+// Finds firms and segments whose id, Chinese or English name contains `query` (compared by searchKey).
 std::vector<Selection> search(const ViewerState& state, const std::string& query, std::size_t limit = 50);
 // The layout request that matches the state (level, expanded segments, language).
 chainatlas::LayoutOptions layoutOptions(const ViewerState& state, const std::string& fontName, double fontSize);

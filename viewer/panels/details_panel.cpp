@@ -20,7 +20,7 @@ void heading(const char* text) {
 void firmLink(App& app, int firm) {
     const Firm& f = app.state.drawn->firms[firm];
     ImGui::PushID(firm);
-    if (ImGui::SmallButton(f.name.pick(app.state.lang, f.id).c_str())) app.centreOn({SelectionKind::Firm, firm});
+    if (ImGui::SmallButton(f.name.pick(app.state.lang, f.id).c_str())) app.locate({SelectionKind::Firm, firm});
     ImGui::PopID();
 }
 
@@ -33,7 +33,7 @@ void segmentDetails(App& app, int s) {
     ImGui::ColorButton("##status", ImColor(themeColor(app.theme.statusColor(r.status))), ImGuiColorEditFlags_NoTooltip);
     ImGui::SameLine();
     ImGui::TextUnformatted(statusName(state.lang, static_cast<int>(r.status)));
-    ImGui::Text("RCA %.3f · %s %.3f", r.rca, tr(state.lang, "关联密度", "density"), r.density);
+    ImGui::Text("RCA %.2f · %s %.2f", r.rca, tr(state.lang, "关联密度", "density"), r.density);  // as in the map's tooltip
     ImGui::Text("%s %d · %s %.1f", tr(state.lang, "本地站点", "local sites"), r.sites, tr(state.lang, "产出", "output"), r.output);
     if (r.hubStrong) ImGui::BulletText("%s", tr(state.lang, "枢纽在此环节占优", "a hub is strong here"));
     if (r.occupied) ImGui::BulletText("%s", tr(state.lang, "被占位: 避免正面竞争", "occupied: avoid head-on competition"));
@@ -79,7 +79,8 @@ void firmDetails(App& app, int f) {
     for (const Site& site : firm.sites) {
         std::string segments;
         for (int s : site.segments) segments += (segments.empty() ? "" : ", ") + chain.segments[s].name.pick(state.lang, chain.segments[s].id);
-        ImGui::BulletText("%s: %s", chain.regions[site.region].name.pick(state.lang, chain.regions[site.region].id).c_str(), segments.c_str());
+        ImGui::Bullet();
+        ImGui::TextWrapped("%s: %s", chain.regions[site.region].name.pick(state.lang, chain.regions[site.region].id).c_str(), segments.c_str());
         ImGui::Indent();
         if (!site.confidence.empty()) ImGui::TextDisabled("%s %s", tr(state.lang, "可信度", "confidence"), site.confidence.c_str());
         if (site.extra.contains("assumed")) ImGui::TextColored(ImColor(themeColor(app.theme.firmAssumed)), "%s", tr(state.lang, "假设引进", "assumed (what-if)"));
@@ -108,11 +109,20 @@ void firmDetails(App& app, int f) {
     heading(tr(state.lang, "来源", "Sources"));
     for (int s : firm.sources) {
         const Source& source = chain.sources[s];
-        ImGui::BulletText("%s", source.title.c_str());
+        ImGui::Bullet();
+        ImGui::TextWrapped("%s", source.title.c_str());  // long titles and URLs wrap instead of being cut
         ImGui::Indent();
-        ImGui::TextDisabled("%s · %s", source.url.c_str(), source.accessed.c_str());
+        ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+        ImGui::TextWrapped("%s · %s", source.url.c_str(), source.accessed.c_str());
+        ImGui::PopStyleColor();
         ImGui::Unindent();
     }
+}
+
+const char* selectionKindName(const ViewerState& state) {
+    if (state.selection.kind == SelectionKind::Segment) return tr(state.lang, "环节", "Segment");
+    if (state.selection.kind == SelectionKind::Firm) return tr(state.lang, "企业", "Firm");
+    return tr(state.lang, "使用说明", "How to use");
 }
 
 }  // namespace
@@ -123,6 +133,9 @@ void drawDetailsPanel(App& app, ImVec2 pos, ImVec2 size) {
     ImGui::SetNextWindowSize(size);
     ImGui::Begin(tr(state.lang, "详情###details", "Details###details"), nullptr,
                  ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoCollapse);
+    drawFoldButton(app, app.showDetailsPanel, "»");
+    ImGui::TextDisabled("%s", selectionKindName(state));
+    ImGui::PopTextWrapPos();
     if (!state.hasAnalysis()) {
         ImGui::End();
         return;

@@ -28,16 +28,20 @@ void openWindow(App& app) {
     ImGui::TextWrapped("%s", tr(state.lang, "产业链 JSON 文件或 CSV 文件夹的路径 (也可把文件拖放到窗口):",
                                  "Path of a chain JSON file or CSV folder (or drop a file on the window):"));
     ImGui::SetNextItemWidth(-80);
+    if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
     bool enter = ImGui::InputText("##path", &app.openPath, ImGuiInputTextFlags_EnterReturnsTrue);
+    app.probe("open-path");
     ImGui::SameLine();
     if ((ImGui::Button(tr(state.lang, "打开", "Open")) || enter) && !app.openPath.empty()) {
-        app.open(app.openPath);
-        if (!app.showProblems) app.showOpen = false;
+        app.requestOpen(app.openPath);
+        app.showOpen = false;
     }
     ImGui::Separator();
     ImGui::TextUnformatted(tr(state.lang, "最近打开", "Recent"));
+    std::string chosen;  // a copy: the list may change while it is drawn
     for (const std::string& path : state.recentFiles)
-        if (ImGui::Selectable(path.c_str())) app.openPath = path;
+        if (ImGui::Selectable(path.c_str())) chosen = path;
+    if (!chosen.empty()) app.openPath = chosen;
     ImGui::End();
 }
 
@@ -65,13 +69,13 @@ void exportWindow(App& app) {
     ImGui::SetNextItemWidth(-110);
     ImGui::InputText("##svg", &app.exportSvgPath);
     ImGui::SameLine();
-    if (ImGui::Button(tr(state.lang, "导出 SVG", "Export SVG"))) app.message = app.exportSvg(app.exportSvgPath);
+    if (ImGui::Button(tr(state.lang, "导出 SVG", "Export SVG"))) app.exportSvg(app.exportSvgPath);
     ImGui::TextUnformatted(tr(state.lang, "招商目标清单 (CSV, 可用 Excel/WPS 打开):", "Target list (CSV, opens in Excel/WPS):"));
     ImGui::SetNextItemWidth(-110);
     ImGui::InputText("##csv", &app.exportCsvPath);
     ImGui::SameLine();
-    if (ImGui::Button(tr(state.lang, "导出 CSV", "Export CSV"))) app.message = app.exportCsv(app.exportCsvPath);
-    if (!app.message.empty()) ImGui::TextWrapped("%s", app.message.c_str());
+    if (ImGui::Button(tr(state.lang, "导出 CSV", "Export CSV"))) app.exportCsv(app.exportCsvPath);
+    drawMessage(app, true);
     ImGui::End();
 }
 
@@ -81,18 +85,48 @@ void sessionWindow(App& app) {
     ImGui::TextWrapped("%s", tr(state.lang, "会话保存文件、区域、枢纽、权重、假设与备注:", "A session keeps file, region, hubs, weights, assumptions and notes:"));
     ImGui::SetNextItemWidth(-1);
     ImGui::InputText("##sessionpath", &app.sessionPath);
-    if (ImGui::Button(tr(state.lang, "保存", "Save"))) {
-        std::string problem = saveSession(state, app.sessionPath);
-        app.message = problem.empty() ? std::string(tr(state.lang, "已保存 ", "Saved ")) + app.sessionPath : problem;
-    }
+    app.probe("session-path");
+    ImGui::BeginDisabled(!state.hasChain());
+    if (ImGui::Button(tr(state.lang, "保存", "Save"))) app.saveNamedSession(app.sessionPath);
+    app.probe("session-save");
+    ImGui::EndDisabled();
     ImGui::SameLine();
-    if (ImGui::Button(tr(state.lang, "载入", "Load"))) {
-        std::string problem = loadSession(state, app.sessionPath);
-        app.message = problem.empty() ? std::string(tr(state.lang, "已载入 ", "Loaded ")) + app.sessionPath : problem;
-        if (problem.empty()) app.fontsDirty = true;
-    }
-    if (!app.message.empty()) ImGui::TextWrapped("%s", app.message.c_str());
+    if (ImGui::Button(tr(state.lang, "载入", "Load"))) app.requestLoadSession(app.sessionPath);
+    app.probe("session-load");
+    drawMessage(app, true);
     ImGui::End();
+}
+
+// Asked before opening another chain, loading a session or quitting would drop unsaved what-ifs or notes.
+void confirmDiscard(App& app) {
+    ViewerState& state = app.state;
+    const char* title = tr(state.lang, "未保存的假设###confirm", "Unsaved what-ifs###confirm");
+    if (app.pending == App::Pending::None || !app.hasUnsavedWork()) return;
+    if (!ImGui::IsPopupOpen(title)) ImGui::OpenPopup(title);
+    ImVec2 display = ImGui::GetIO().DisplaySize;
+    ImGui::SetNextWindowPos({display.x / 2, display.y / 3}, ImGuiCond_Always, {0.5f, 0.5f});
+    if (!ImGui::BeginPopupModal(title, nullptr, ImGuiWindowFlags_AlwaysAutoResize)) return;
+    ImGui::TextUnformatted(tr(state.lang, "当前的假设引进和备注尚未保存到会话文件。", "The current what-ifs and notes are not saved in a session file."));
+    ImGui::TextDisabled("%s", app.sessionPath.c_str());
+    bool done = false;
+    if (ImGui::Button(tr(state.lang, "保存会话并继续", "Save the session and go on"))) done = app.saveNamedSession(app.sessionPath).empty();
+    app.probe("confirm-save");
+    ImGui::SameLine();
+    if (ImGui::Button(tr(state.lang, "不保存", "Discard"))) done = true;
+    app.probe("confirm-discard");
+    ImGui::SameLine();
+    bool cancel = ImGui::Button(tr(state.lang, "取消", "Cancel"));
+    app.probe("confirm-cancel");
+    if (cancel || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) {
+        app.pending = App::Pending::None;
+        ImGui::CloseCurrentPopup();
+    }
+    drawMessage(app, true);
+    if (done) {
+        ImGui::CloseCurrentPopup();
+        app.carryOutPending();
+    }
+    ImGui::EndPopup();
 }
 
 }  // namespace
@@ -103,6 +137,7 @@ void drawDialogs(App& app) {
     if (app.showExport) exportWindow(app);
     if (app.showSession) sessionWindow(app);
     drawSearchPanel(app);
+    confirmDiscard(app);
 }
 
 }  // namespace viewer

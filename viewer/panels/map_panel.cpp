@@ -2,6 +2,7 @@
 // (wheel), fit (F), hover tooltips, click to select, double-click a segment to show its firms. Labels are
 // drawn by level of detail, so thousands of firms stay readable and fast.
 #include <algorithm>
+#include <array>
 #include <cmath>
 
 #include "../app.hpp"
@@ -29,12 +30,23 @@ bool visible(const View& v, const Box& b, ImVec2 pos, ImVec2 size) {
     return c.x >= pos.x && a.x <= pos.x + size.x && c.y >= pos.y && a.y <= pos.y + size.y;
 }
 
-void fit(Camera& camera, const MapGeometry& g, ImVec2 size) {
+// Fits the map above the legend strip (`reserved` pixels at the bottom), so the legend covers no box.
+void fit(Camera& camera, const MapGeometry& g, ImVec2 size, float reserved) {
     if (g.width <= 0 || g.height <= 0) return;
-    camera.zoom = std::min(size.x / g.width, size.y / g.height) * 0.95;
+    float height = std::max(40.0f, size.y - reserved);
+    camera.zoom = std::min(size.x / g.width, height / g.height) * 0.95;
     camera.x = g.width / 2 - size.x / (2 * camera.zoom);
-    camera.y = g.height / 2 - size.y / (2 * camera.zoom);
+    camera.y = g.height / 2 - height / (2 * camera.zoom);
     camera.fitRequested = false;
+}
+
+// A pulsing outline around the located item for kFlashSeconds.
+void drawFlash(ImDrawList* draw, const App& app, ImVec2 p0, ImVec2 p1) {
+    double age = ImGui::GetTime() - app.flashStarted;
+    if (age < 0 || age > kFlashSeconds) return;
+    float pulse = 0.5f + 0.5f * std::cos(static_cast<float>(age) * 12.0f);
+    float grow = 4 + 6 * pulse;
+    draw->AddRect({p0.x - grow, p0.y - grow}, {p1.x + grow, p1.y + grow}, themeColor(app.theme.highlightEdge, 120 + static_cast<int>(135 * pulse)), 6, 0, 3);
 }
 
 }  // namespace
@@ -46,6 +58,7 @@ void drawMapPanel(App& app, ImVec2 pos, ImVec2 size) {
     ImGui::Begin("##map", nullptr,
                  ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoMove |
                      ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse | ImGuiWindowFlags_NoBringToFrontOnFocus);
+    app.mapSize = size;
     ImDrawList* draw = ImGui::GetWindowDrawList();
     draw->AddRectFilled(pos, {pos.x + size.x, pos.y + size.y}, themeColor(app.theme.background));
     if (!state.hasAnalysis() || !app.geometry || app.geometryBase != state.chain) {
@@ -61,11 +74,14 @@ void drawMapPanel(App& app, ImVec2 pos, ImVec2 size) {
     const Chain& chain = *state.drawn;
     const MapScene& scene = currentScene(app);
     Camera& camera = state.camera;
-    if (camera.fitRequested) fit(camera, g, size);
+    ImVec2 legendSize = paintLegend(nullptr, app, scene.legend, {});
+    float legendHeight = legendSize.y + 12;
+    if (camera.fitRequested) fit(camera, g, size, legendHeight);
 
     // Pan, zoom, select.
     ImGui::SetCursorScreenPos(pos);
     ImGui::InvisibleButton("##canvas", size, ImGuiButtonFlags_MouseButtonLeft | ImGuiButtonFlags_MouseButtonMiddle);
+    app.probe("map");
     bool hovered = ImGui::IsItemHovered();
     ImGuiIO& io = ImGui::GetIO();
     if (ImGui::IsItemActive() && (ImGui::IsMouseDragging(ImGuiMouseButton_Left) || ImGui::IsMouseDragging(ImGuiMouseButton_Middle))) {
@@ -83,7 +99,10 @@ void drawMapPanel(App& app, ImVec2 pos, ImVec2 size) {
     draw->PushClipRect(pos, {pos.x + size.x, pos.y + size.y}, true);
     ImFont* font = ImGui::GetFont();
     float zoom = static_cast<float>(camera.zoom);
-    float baseFont = static_cast<float>(app.theme.fontSize);
+    // Map text follows the interface text size (Ctrl +, Ctrl -), with a floor that stays readable.
+    float textScale = app.textSize / kDefaultTextSize;
+    float baseFont = static_cast<float>(app.theme.fontSize) * textScale;
+    float minPx = 11.0f * textScale;
 
     for (const StageCluster& c : g.clusters) {
         ImVec2 p0 = v.toScreen(c.box.x, c.box.y), p1 = v.toScreen(c.box.x + c.box.w, c.box.y + c.box.h);
@@ -91,7 +110,7 @@ void drawMapPanel(App& app, ImVec2 pos, ImVec2 size) {
         draw->AddRect(p0, p1, themeColor(app.theme.clusterBorder), 8 * zoom);
         const Stage& stage = chain.stages[c.stage];
         if (baseFont * zoom >= 6.5f)
-            draw->AddText(font, std::max(11.0f, (baseFont + 1) * zoom), {p0.x + 8 * zoom, p0.y + 4 * zoom}, themeColor(app.theme.textMuted),
+            draw->AddText(font, std::max(minPx, (baseFont + 1) * zoom), {p0.x + 8 * zoom, p0.y + 4 * zoom}, themeColor(app.theme.textMuted),
                           stage.name.pick(state.lang, stage.id).c_str());
     }
     for (const LinkPath& link : g.links) {
@@ -115,7 +134,7 @@ void drawMapPanel(App& app, ImVec2 pos, ImVec2 size) {
         if (!visible(v, node.box, pos, size)) continue;
         ImVec2 p0 = v.toScreen(node.box.x, node.box.y), p1 = v.toScreen(node.box.x + node.box.w, node.box.y + node.box.h);
         // Names stay readable when zoomed out (at least 11 px, cut to the box); smaller lines only when large enough.
-        SegmentPaint paint{p0, p1, zoom, std::clamp(baseFont * zoom, 11.0f, 40.0f), baseFont * 0.8f * zoom, node.firmArea.w > 0};
+        SegmentPaint paint{p0, p1, zoom, std::clamp(baseFont * zoom, minPx, 40.0f * textScale), baseFont * 0.8f * zoom, node.firmArea.w > 0};
         paintSegment(draw, app, scene.segments[node.segment], paint);
         if (state.selection == Selection{SelectionKind::Segment, node.segment})
             draw->AddRect({p0.x - 3, p0.y - 3}, {p1.x + 3, p1.y + 3}, themeColor(app.theme.highlightEdge), 8 * zoom, 0, 3);
@@ -135,7 +154,8 @@ void drawMapPanel(App& app, ImVec2 pos, ImVec2 size) {
                           mine ? themeColor(app.theme.highlightEdge) : themeColor(app.theme.supplyEdge, 60), mine ? 2.5f : 1.0f);
         }
         double mouseX = camera.x + (io.MousePos.x - pos.x) / camera.zoom, mouseY = camera.y + (io.MousePos.y - pos.y) / camera.zoom;
-        bool labels = 9 * zoom >= 8;
+        float firmPx = 9 * zoom * textScale;
+        bool labels = firmPx >= 8;
         // Level of detail: when cells are under 3 px, each lane is one block and only the firms that must
         // stand out (local, top targets, assumed, selected) are drawn one by one.
         bool aggregate = g.firms.front().box.w * zoom < 3.0;
@@ -154,7 +174,7 @@ void drawMapPanel(App& app, ImVec2 pos, ImVec2 size) {
             if (look.assumed) draw->AddRect(p0, p1, themeColor(app.theme.firmAssumed), 3 * zoom, 0, 3);
             if (node.firm == selectedFirm) draw->AddRect(p0, p1, themeColor(app.theme.highlightEdge), 3 * zoom, 0, 3);
             if (labels)
-                drawCentredLabel(draw, font, 9 * zoom, {(p0.x + p1.x) / 2, (p0.y + p1.y) / 2}, themeColor(look.textColor), look.label,
+                drawCentredLabel(draw, font, firmPx, {(p0.x + p1.x) / 2, (p0.y + p1.y) / 2}, themeColor(look.textColor), look.label,
                                  p1.x - p0.x - 4);
             if (hovered && node.box.contains({mouseX, mouseY})) {
                 hoveredFirm = node.firm;
@@ -162,6 +182,9 @@ void drawMapPanel(App& app, ImVec2 pos, ImVec2 size) {
             }
         }
     }
+    const Box* located = ImGui::GetTime() - app.flashStarted < kFlashSeconds ? app.boxOf(app.flash) : nullptr;
+    if (located)  // a firm not drawn at this level flashes its segment
+        drawFlash(draw, app, v.toScreen(located->x, located->y), v.toScreen(located->x + located->w, located->y + located->h));
     draw->PopClipRect();
 
     // Tooltip and selection.
@@ -185,8 +208,7 @@ void drawMapPanel(App& app, ImVec2 pos, ImVec2 size) {
     if (hovered && hoveredSegment >= 0 && hoveredFirm < 0 && ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left))
         toggleExpanded(state, hoveredSegment);
 
-    // Legend in the corner, from the scene (the SVG draws the same entries).
-    ImVec2 legendSize = paintLegend(nullptr, app, scene.legend, {});
+    // Legend in the corner, from the scene (the SVG draws the same entries), on its own background.
     ImVec2 corner{pos.x + 10, pos.y + size.y - legendSize.y - 12};
     draw->AddRectFilled({corner.x - 6, corner.y - 5}, {corner.x + legendSize.x, corner.y + legendSize.y + 5}, IM_COL32(255, 255, 255, 235), 4);
     paintLegend(draw, app, scene.legend, corner);

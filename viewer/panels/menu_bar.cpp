@@ -7,18 +7,27 @@ namespace viewer {
 void drawMenuBar(App& app) {
     ViewerState& state = app.state;
     if (!ImGui::BeginMainMenuBar()) return;
-    if (ImGui::BeginMenu(tr(state.lang, "文件", "File"))) {
+    bool fileMenu = ImGui::BeginMenu(tr(state.lang, "文件", "File"));
+    app.probe("menu-file");
+    if (fileMenu) {
         if (ImGui::MenuItem(tr(state.lang, "打开…", "Open…"), "Ctrl+O")) app.showOpen = true;
-        if (ImGui::BeginMenu(tr(state.lang, "最近打开", "Recent"), !state.recentFiles.empty())) {
-            for (const std::string& path : state.recentFiles)
-                if (ImGui::MenuItem(path.c_str())) app.open(path);
+        bool recent = ImGui::BeginMenu(tr(state.lang, "最近打开", "Recent"), !state.recentFiles.empty());
+        app.probe("menu-recent");
+        if (recent) {
+            std::string chosen;  // a copy: opening reorders the list this loop walks
+            for (std::size_t i = 0; i < state.recentFiles.size(); ++i) {
+                if (ImGui::MenuItem(state.recentFiles[i].c_str())) chosen = state.recentFiles[i];
+                app.probe("recent-" + std::to_string(i));
+            }
             ImGui::EndMenu();
+            if (!chosen.empty()) app.requestOpen(chosen);
         }
         ImGui::Separator();
-        if (ImGui::MenuItem(tr(state.lang, "会话 (保存/载入)…", "Session (save/load)…"), nullptr, false, true)) app.showSession = true;
+        if (ImGui::MenuItem(tr(state.lang, "会话 (保存/载入)…", "Session (save/load)…"), "Ctrl+S", false, true)) app.showSession = true;
+        app.probe("menu-session");
         if (ImGui::MenuItem(tr(state.lang, "导出 SVG / CSV…", "Export SVG / CSV…"), nullptr, false, state.hasChain())) app.showExport = true;
         ImGui::Separator();
-        if (ImGui::MenuItem(tr(state.lang, "退出", "Quit"))) app.quitRequested = true;
+        if (ImGui::MenuItem(tr(state.lang, "退出", "Quit"), "Ctrl+Q")) app.requestQuit();
         ImGui::EndMenu();
     }
     if (ImGui::BeginMenu(tr(state.lang, "编辑", "Edit"))) {
@@ -33,8 +42,12 @@ void drawMenuBar(App& app) {
     if (ImGui::BeginMenu(tr(state.lang, "视图", "View"))) {
         if (ImGui::MenuItem(tr(state.lang, "适应窗口", "Fit to window"), "F")) state.camera.fitRequested = true;
         if (ImGui::MenuItem(tr(state.lang, "全屏", "Full screen"), "F11")) app.toggleFullscreen = true;
-        if (ImGui::MenuItem(tr(state.lang, "放大字号", "Larger text"), "Ctrl +")) app.fontScale = std::min(2.5f, app.fontScale + 0.1f);
-        if (ImGui::MenuItem(tr(state.lang, "缩小字号", "Smaller text"), "Ctrl -")) app.fontScale = std::max(0.6f, app.fontScale - 0.1f);
+        if (ImGui::MenuItem(tr(state.lang, "放大字号", "Larger text"), "Ctrl +")) app.setTextSize(app.textSize + 2);
+        if (ImGui::MenuItem(tr(state.lang, "缩小字号", "Smaller text"), "Ctrl -")) app.setTextSize(app.textSize - 2);
+        if (ImGui::MenuItem(tr(state.lang, "默认字号", "Default text size"), "Ctrl 0")) app.setTextSize(kDefaultTextSize);
+        ImGui::Separator();
+        ImGui::MenuItem(tr(state.lang, "规划情景面板", "Scenario panel"), nullptr, &app.showScenarioPanel);
+        ImGui::MenuItem(tr(state.lang, "详情面板", "Details panel"), nullptr, &app.showDetailsPanel);
         ImGui::EndMenu();
     }
     if (ImGui::MenuItem("中文", nullptr, state.lang == Lang::Zh)) setLang(state, Lang::Zh);

@@ -30,10 +30,17 @@ void regionPickers(App& app) {
     for (std::size_t r = 0; r < chain.regions.size(); ++r) {
         if (static_cast<int>(r) == state.scenario.region) continue;
         bool isHub = std::find(state.scenario.hubs.begin(), state.scenario.hubs.end(), static_cast<int>(r)) != state.scenario.hubs.end();
-        if (ImGui::Checkbox(chain.regions[r].name.pick(state.lang, chain.regions[r].id).c_str(), &isHub))
-            setHub(state, static_cast<int>(r), isHub);
+        const std::string& name = chain.regions[r].name.pick(state.lang, chain.regions[r].id);
+        if (ImGui::Checkbox(name.c_str(), &isHub)) setHub(state, static_cast<int>(r), isHub);
+        if (ImGui::IsItemHovered() && ImGui::GetItemRectMax().x > ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x)
+            ImGui::SetTooltip("%s", name.c_str());  // cut by the panel: the whole name
+        if (isHub && app.scrollToHub) {  // the first ticked hub in view when a chain or session opens
+            ImGui::SetScrollHereY(0.3f);
+            app.scrollToHub = false;
+        }
     }
     ImGui::EndChild();
+    app.scrollToHub = false;  // no hub ticked: nothing to scroll to
 }
 
 void weightSliders(App& app) {
@@ -98,12 +105,13 @@ void drawScenarioPanel(App& app, ImVec2 pos, ImVec2 size) {
     ImGui::SetNextWindowSize(size);
     ImGui::Begin(tr(state.lang, "规划情景###scenario", "Scenario###scenario"), nullptr,
                  ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoCollapse);
+    drawFoldButton(app, app.showScenarioPanel, "«");
+    ImGui::TextUnformatted(state.chain ? state.chain->name.pick(state.lang, state.chain->id).c_str() : tr(state.lang, "尚未打开产业链。", "No chain open."));
+    ImGui::PopTextWrapPos();
     if (!state.chain) {
-        ImGui::TextWrapped("%s", tr(state.lang, "尚未打开产业链。", "No chain open."));
         ImGui::End();
         return;
     }
-    ImGui::TextWrapped("%s", state.chain->name.pick(state.lang, state.chain->id).c_str());
     ImGui::Separator();
     if (!state.hasAnalysis()) {
         ImGui::TextWrapped("%s", tr(state.lang, "该文件没有区域。", "This file has no regions."));
@@ -124,14 +132,18 @@ void drawScenarioPanel(App& app, ImVec2 pos, ImVec2 size) {
         }
     }
     if (ImGui::CollapsingHeader(tr(state.lang, "权重", "Weights"), ImGuiTreeNodeFlags_DefaultOpen)) weightSliders(app);
-    if (ImGui::CollapsingHeader(tr(state.lang, "假设引进 (what-if)", "What-if"), ImGuiTreeNodeFlags_DefaultOpen)) whatIf(app);
+    if (ImGui::CollapsingHeader(tr(state.lang, "假设引进", "What-if"), ImGuiTreeNodeFlags_DefaultOpen)) whatIf(app);
     ImGui::Separator();
     ImGui::BeginDisabled(state.undoStack.empty());
     if (ImGui::Button(tr(state.lang, "撤销 Ctrl+Z", "Undo Ctrl+Z"))) undo(state);
     ImGui::EndDisabled();
-    ImGui::SameLine();
+    // Side by side when both fit the panel, else one under the other (English labels are longer).
+    const char* redoLabel = tr(state.lang, "重做 Ctrl+Y", "Redo Ctrl+Y");
+    float redoWidth = ImGui::CalcTextSize(redoLabel).x + ImGui::GetStyle().FramePadding.x * 2;
+    if (ImGui::GetItemRectMax().x + ImGui::GetStyle().ItemSpacing.x + redoWidth <= ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x)
+        ImGui::SameLine();
     ImGui::BeginDisabled(state.redoStack.empty());
-    if (ImGui::Button(tr(state.lang, "重做 Ctrl+Y", "Redo Ctrl+Y"))) redo(state);
+    if (ImGui::Button(redoLabel)) redo(state);
     ImGui::EndDisabled();
     ImGui::End();
 }

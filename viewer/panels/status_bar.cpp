@@ -33,7 +33,9 @@ void drawStatusBar(App& app, ImVec2 pos, ImVec2 size) {
     }
     if (!app.message.empty()) {
         ImGui::SameLine();
-        ImGui::TextUnformatted((" · " + app.message).c_str());
+        ImGui::TextUnformatted(" · ");
+        ImGui::SameLine(0, 0);
+        drawMessage(app, false);
     }
     float mean = app.frameMs.empty() ? 0 : std::accumulate(app.frameMs.begin(), app.frameMs.end(), 0.0f) / app.frameMs.size();
     char frame[48];
@@ -41,6 +43,36 @@ void drawStatusBar(App& app, ImVec2 pos, ImVec2 size) {
     ImGui::SameLine(size.x - ImGui::CalcTextSize(frame).x - 16);
     ImGui::TextDisabled("%s", frame);
     ImGui::End();
+}
+
+void drawMessage(const App& app, bool wrapped) {
+    if (app.message.empty()) return;
+    if (app.messageIsError) ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.78f, 0.16f, 0.16f, 1));
+    if (wrapped) ImGui::TextWrapped("%s", app.message.c_str());
+    else ImGui::TextUnformatted(app.message.c_str());
+    if (app.messageIsError) ImGui::PopStyleColor();
+    if (!app.messageDetail.empty() && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", app.messageDetail.c_str());
+}
+
+void drawFoldedPanel(App& app, bool& shown, ImVec2 pos, ImVec2 size, const char* arrow) {
+    ImGui::SetNextWindowPos(pos);
+    ImGui::SetNextWindowSize(size);
+    ImGui::Begin((std::string("##folded") + arrow).c_str(), nullptr,
+                 ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings);
+    if (ImGui::Button(arrow, {-1, ImGui::GetFrameHeight() * 2})) shown = true;
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(app.state.lang, "展开面板", "Show the panel"));
+    ImGui::End();
+}
+
+void drawFoldButton(App& app, bool& shown, const char* arrow) {
+    // At the right end of the first line; the text after it wraps before the button.
+    float width = ImGui::CalcTextSize(arrow).x + ImGui::GetStyle().FramePadding.x * 2;
+    ImVec2 start = ImGui::GetCursorPos();
+    ImGui::SetCursorPos({ImGui::GetWindowContentRegionMax().x - width, start.y});
+    if (ImGui::SmallButton(arrow)) shown = false;
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(app.state.lang, "收起面板", "Fold the panel"));
+    ImGui::SetCursorPos(start);
+    ImGui::PushTextWrapPos(ImGui::GetWindowContentRegionMax().x - width - ImGui::GetStyle().ItemSpacing.x);
 }
 
 }  // namespace viewer

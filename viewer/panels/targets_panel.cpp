@@ -1,11 +1,15 @@
-// Target list: sortable, each term's weighted contribution as a stacked bar, rank changes after a what-if
-// or weight change, "assume attracted" per target, a note per target; click a row to select on the map.
+// Target list: every column sortable (firm names by pinyin in Chinese), each term's weighted contribution
+// as a stacked bar, rank changes caused by the what-ifs, "assume attracted" per target, a note per target;
+// click a row to locate it on the map. Assumed firms stay listed where they were, ticked, so a quick
+// second click unticks the same row. Narrow windows scroll sideways with rank, assume and firm frozen.
 #include <algorithm>
+#include <climits>
 
 #include <imgui.h>
 #include <imgui_stdlib.h>
 
 #include "../app.hpp"
+#include "../collate.hpp"
 #include "../i18n.hpp"
 #include "chainatlas/report.hpp"
 
@@ -30,6 +34,94 @@ void hatched(ImDrawList* draw, ImVec2 a, ImVec2 b, ImU32 fill) {
     draw->PushClipRect(a, b, true);
     for (float x = a.x - (b.y - a.y); x < b.x; x += 4) draw->AddLine({x, b.y}, {x + (b.y - a.y), a.y}, IM_COL32(255, 255, 255, 200), 1.2f);
     draw->PopClipRect();
+}
+
+enum Column { kRank, kAssume, kFirm, kChange, kScore, kContributions, kNote, kColumnCount };
+
+// A table row: a target, or an assumed firm (no longer a target: it is local now) at its former rank.
+struct Row {
+    int target = -1;  // index into analysis.targets, -1 for an assumed firm
+    int firm = -1;
+    double rankKey = 0;  // rank, or the rank before the what-if minus a half (listed just above its old place)
+    bool assumed = false;
+};
+
+// Rows and the firms' collation keys, rebuilt only when the analysis, language or sort order changes.
+struct TableCache {
+    const Chain* keysChain = nullptr;
+    Lang keysLang = Lang::Zh;
+    std::vector<std::string> keys;  // per firm
+    int version = -1, column = -1;
+    bool descending = false;
+    Lang lang = Lang::Zh;
+    std::vector<Row> rows;
+};
+
+std::vector<Row> tableRows(const ViewerState& state) {
+    std::vector<Row> rows;
+    const auto& targets = state.analysis.targets;
+    for (std::size_t i = 0; i < targets.size(); ++i) rows.push_back({static_cast<int>(i), targets[i].firm, double(targets[i].rank), isAssumed(state, targets[i].firm)});
+    for (const Assumption& a : state.scenario.assumptions) {
+        bool listed = std::any_of(targets.begin(), targets.end(), [&](const Target& t) { return t.firm == a.firm; });
+        if (listed) continue;
+        auto before = state.baselineRank.find(a.firm);
+        rows.push_back({-1, a.firm, before == state.baselineRank.end() ? double(INT_MAX) : before->second - 0.5, true});
+    }
+    return rows;
+}
+
+int rankChange(const ViewerState& state, const Row& row) {
+    if (row.target < 0) return 0;
+    auto before = state.baselineRank.find(row.firm);
+    return before == state.baselineRank.end() ? 0 : before->second - state.analysis.targets[row.target].rank;
+}
+
+// Ascending means smaller first in every column, so the arrow reads the same way everywhere.
+void sortRows(TableCache& cache, const ViewerState& state, int column, bool descending) {
+    const auto& targets = state.analysis.targets;
+    auto score = [&](const Row& r) { return r.target < 0 ? -1.0 : targets[r.target].score; };
+    auto less = [&](const Row& a, const Row& b) {
+        switch (column) {
+            case kAssume: return a.assumed != b.assumed ? a.assumed > b.assumed : a.rankKey < b.rankKey;
+            case kFirm: return cache.keys[a.firm] < cache.keys[b.firm];
+            case kChange: return rankChange(state, a) < rankChange(state, b);
+            case kScore:
+            case kContributions: return score(a) < score(b);
+            case kNote: {
+                auto note = [&](const Row& r) {
+                    auto it = state.notes.find(state.chain->firms[r.firm].id);
+                    return it == state.notes.end() ? std::string() : it->second;
+                };
+                return note(a) < note(b);
+            }
+            default: return a.rankKey < b.rankKey;
+        }
+    };
+    std::stable_sort(cache.rows.begin(), cache.rows.end(), [&](const Row& a, const Row& b) { return descending ? less(b, a) : less(a, b); });
+}
+
+const std::vector<Row>& sortedRows(const ViewerState& state, const ImGuiTableSortSpecs* specs) {
+    static TableCache cache;
+    const Chain* chain = state.chain.get();
+    if (cache.keysChain != chain || cache.keysLang != state.lang) {
+        std::vector<std::string> names;
+        for (const Firm& f : chain->firms) names.push_back(f.name.pick(state.lang, f.id));
+        cache.keys = collationKeys(names, state.lang);
+        cache.keysChain = chain;
+        cache.keysLang = state.lang;
+        cache.version = -1;
+    }
+    int column = specs && specs->SpecsCount > 0 ? specs->Specs[0].ColumnIndex : static_cast<int>(kRank);
+    bool descending = specs && specs->SpecsCount > 0 && specs->Specs[0].SortDirection == ImGuiSortDirection_Descending;
+    if (cache.version != state.analysisVersion || cache.column != column || cache.descending != descending || cache.lang != state.lang) {
+        cache.rows = tableRows(state);
+        sortRows(cache, state, column, descending);
+        cache.version = state.analysisVersion;
+        cache.column = column;
+        cache.descending = descending;
+        cache.lang = state.lang;
+    }
+    return cache.rows;
 }
 
 void stackedBar(const App& app, const Target& t, double maxScore, float width) {
@@ -57,6 +149,97 @@ void stackedBar(const App& app, const Target& t, double maxScore, float width) {
     }
 }
 
+void changeCell(const ViewerState& state, const Row& row) {
+    if (row.assumed && row.target < 0) ImGui::TextDisabled("%s", tr(state.lang, "假设", "what-if"));
+    else if (state.baselineRank.empty()) ImGui::TextUnformatted("");  // no what-if: nothing changed
+    else if (!state.baselineRank.count(row.firm)) ImGui::TextDisabled("%s", tr(state.lang, "新", "new"));
+    else if (int up = rankChange(state, row); up > 0) ImGui::TextColored({0.18f, 0.49f, 0.2f, 1}, "▲%d", up);
+    else if (up < 0) ImGui::TextColored({0.78f, 0.16f, 0.16f, 1}, "▼%d", -up);
+}
+
+// Esc in an ImGui text field reverts it to what it held before editing: for a note typed in a meeting that
+// loses the note, so Esc only leaves the field and the text stays.
+void keepNoteOnEscape(App& app, std::string& note) {
+    if (ImGui::IsItemActive()) app.noteDraft = note;
+    else if (ImGui::IsItemDeactivated() && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) note = app.noteDraft;
+}
+
+// Tooltip with the whole text when the cell shows only part of it.
+void tooltipIfCut(const std::string& text, float shownWidth) {
+    if (ImGui::IsItemHovered() && ImGui::CalcTextSize(text.c_str()).x > shownWidth) ImGui::SetTooltip("%s", text.c_str());
+}
+
+// One row (the `index`th on screen); returns firm+1 to assume, -firm-1 to unassume, 0 for nothing.
+int drawRow(App& app, const Row& row, int index, double maxScore) {
+    ViewerState& state = app.state;
+    const Chain& chain = *state.drawn;
+    const Firm& firm = chain.firms[row.firm];
+    const Target* t = row.target >= 0 ? &state.analysis.targets[row.target] : nullptr;
+    int action = 0;
+    ImGui::PushID(row.firm);
+    ImGui::TableNextRow();
+    ImGui::TableNextColumn();
+    bool selected = state.selection == Selection{SelectionKind::Firm, row.firm};
+    char rankText[24];
+    if (t) std::snprintf(rankText, sizeof rankText, "%d", t->rank);
+    else if (row.rankKey < INT_MAX) std::snprintf(rankText, sizeof rankText, "(%d)", static_cast<int>(row.rankKey + 0.5));
+    else std::snprintf(rankText, sizeof rankText, "—");  // assumed, and no target without the what-if either
+    if (ImGui::Selectable(rankText, selected, ImGuiSelectableFlags_SpanAllColumns | ImGuiSelectableFlags_AllowItemOverlap))
+        app.locate({SelectionKind::Firm, row.firm});
+    ImGui::TableNextColumn();
+    bool assumed = row.assumed;
+    if (ImGui::Checkbox("##assume", &assumed)) action = assumed ? row.firm + 1 : -row.firm - 1;
+    app.probe("assume-" + std::to_string(index));
+    ImGui::TableNextColumn();
+    std::string name = firm.name.pick(state.lang, firm.id);
+    if (row.assumed) ImGui::TextColored(ImColor(themeColor(app.theme.firmAssumed)), "%s", name.c_str());
+    else ImGui::TextUnformatted(name.c_str());
+    if (ImGui::IsItemHovered())
+        ImGui::SetTooltip("%s\n%s\n%s", name.c_str(), firm.id.c_str(),
+                          t ? fitSegmentList(chain, *t, state.lang, false).c_str() : tr(state.lang, "已假设引进到本地", "assumed attracted here"));
+    ImGui::TableNextColumn();
+    changeCell(state, row);
+    ImGui::TableNextColumn();
+    if (t) ImGui::Text("%.2f", t->score);
+    ImGui::TableNextColumn();
+    if (t) stackedBar(app, *t, maxScore, ImGui::GetContentRegionAvail().x);
+    ImGui::TableNextColumn();
+    ImGui::SetNextItemWidth(-1);
+    std::string& note = state.notes[firm.id];
+    ImGui::InputText("##note", &note);
+    app.probe("note-" + std::to_string(index));
+    keepNoteOnEscape(app, note);
+    tooltipIfCut(note, ImGui::GetItemRectSize().x - ImGui::GetStyle().FramePadding.x * 2);
+    ImGui::PopID();
+    return action;
+}
+
+void setupColumns(ViewerState& state) {
+    float em = ImGui::GetFontSize();
+    ImGui::TableSetupScrollFreeze(3, 1);
+    ImGui::TableSetupColumn("#", ImGuiTableColumnFlags_DefaultSort | ImGuiTableColumnFlags_WidthFixed, em * 2.6f);
+    const char* assume = tr(state.lang, "假设引进", "Assume");
+    ImGui::TableSetupColumn(assume, ImGuiTableColumnFlags_WidthFixed, ImGui::CalcTextSize(assume).x + em * 1.2f);
+    ImGui::TableSetupColumn(tr(state.lang, "企业", "Firm"), ImGuiTableColumnFlags_WidthStretch, 1.0f);
+    ImGui::TableSetupColumn(tr(state.lang, "变化", "Δ"), ImGuiTableColumnFlags_WidthFixed | ImGuiTableColumnFlags_PreferSortDescending, em * 2.8f);
+    ImGui::TableSetupColumn(tr(state.lang, "得分", "Score"), ImGuiTableColumnFlags_WidthFixed | ImGuiTableColumnFlags_PreferSortDescending, em * 3.2f);
+    ImGui::TableSetupColumn(tr(state.lang, "各项贡献", "Contributions"), ImGuiTableColumnFlags_WidthFixed | ImGuiTableColumnFlags_PreferSortDescending, em * 8);
+    ImGui::TableSetupColumn(tr(state.lang, "备注", "Note"), ImGuiTableColumnFlags_WidthFixed, em * 8);
+    ImGui::TableHeadersRow();
+}
+
+void legend(const ViewerState& state, std::size_t count) {
+    ImGui::Text("%zu %s", count, tr(state.lang, "个候选企业 · 点击一行在图上定位", "candidates · click a row to find it on the map"));
+    float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
+    for (int k = 0; k < kTermCount; ++k) {
+        float width = 10 + ImGui::GetStyle().ItemSpacing.x * 2 + ImGui::CalcTextSize(termName(state.lang, k)).x;
+        if (ImGui::GetItemRectMax().x + ImGui::GetStyle().ItemSpacing.x + width <= right) ImGui::SameLine();  // else a new line
+        ImGui::ColorButton("##legend", ImColor(kTermColors[k]), ImGuiColorEditFlags_NoTooltip, {10, 10});
+        ImGui::SameLine();
+        ImGui::TextUnformatted(termName(state.lang, k));
+    }
+}
+
 }  // namespace
 
 void drawTargetsPanel(App& app, ImVec2 pos, ImVec2 size) {
@@ -69,100 +252,35 @@ void drawTargetsPanel(App& app, ImVec2 pos, ImVec2 size) {
         ImGui::End();
         return;
     }
-    const Chain& chain = *state.drawn;
-    const std::vector<Target>& targets = state.analysis.targets;
-    ImGui::Text("%zu %s", targets.size(), tr(state.lang, "个候选企业 · 点击一行在图上定位", "candidates · click a row to find it on the map"));
-    ImGui::SameLine();
-    for (int k = 0; k < kTermCount; ++k) {
-        ImGui::SameLine();
-        ImGui::ColorButton("##legend", ImColor(kTermColors[k]), ImGuiColorEditFlags_NoTooltip, {10, 10});
-        ImGui::SameLine();
-        ImGui::TextUnformatted(termName(state.lang, k));
-    }
-    ImGuiTableFlags flags = ImGuiTableFlags_Sortable | ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY |
+    legend(state, state.analysis.targets.size());
+    ImGuiTableFlags flags = ImGuiTableFlags_Sortable | ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY | ImGuiTableFlags_ScrollX |
                             ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_Resizable | ImGuiTableFlags_SizingFixedFit;
-    if (ImGui::BeginTable("##targets", 7, flags)) {
-        ImGui::TableSetupScrollFreeze(0, 1);
-        ImGui::TableSetupColumn("#", ImGuiTableColumnFlags_DefaultSort, 36);
-        ImGui::TableSetupColumn(tr(state.lang, "变化", "Δ"), ImGuiTableColumnFlags_NoSort, 34);
-        ImGui::TableSetupColumn(tr(state.lang, "企业", "Firm"), ImGuiTableColumnFlags_WidthStretch);
-        ImGui::TableSetupColumn(tr(state.lang, "得分", "Score"), 0, 50);
-        ImGui::TableSetupColumn(tr(state.lang, "各项贡献", "Contributions"), ImGuiTableColumnFlags_NoSort, 170);
-        ImGui::TableSetupColumn(tr(state.lang, "假设引进", "Assume"), ImGuiTableColumnFlags_NoSort, 60);
-        ImGui::TableSetupColumn(tr(state.lang, "备注", "Note"), ImGuiTableColumnFlags_NoSort, 140);
-        ImGui::TableHeadersRow();
-
-        // Row order: by rank (the core's order) unless the user sorts by firm name or score.
-        static std::vector<int> order;
-        order.resize(targets.size());
-        for (std::size_t i = 0; i < order.size(); ++i) order[i] = static_cast<int>(i);
-        if (ImGuiTableSortSpecs* specs = ImGui::TableGetSortSpecs(); specs && specs->SpecsCount > 0) {
-            const ImGuiTableColumnSortSpecs& spec = specs->Specs[0];
-            bool descending = spec.SortDirection == ImGuiSortDirection_Descending;
-            if (spec.ColumnIndex == 2)
-                std::stable_sort(order.begin(), order.end(), [&](int x, int y) {
-                    const std::string& a = chain.firms[targets[x].firm].name.pick(state.lang, chain.firms[targets[x].firm].id);
-                    const std::string& b = chain.firms[targets[y].firm].name.pick(state.lang, chain.firms[targets[y].firm].id);
-                    return descending ? b < a : a < b;
-                });
-            else if (descending)
-                std::reverse(order.begin(), order.end());  // rank and score share the core's order
-        }
+    float em = ImGui::GetFontSize();
+    // The firm column keeps at least ten characters; below that the table scrolls sideways.
+    float needed = em * (2.6f + 5.2f + 10 + 2.8f + 3.2f + 8 + 8 + 2);
+    float innerWidth = ImGui::GetContentRegionAvail().x >= needed ? 0.0f : needed;  // 0: fit, no sideways scrolling
+    int action = 0;
+    if (ImGui::BeginTable("##targets", kColumnCount, flags, {0, 0}, innerWidth)) {
+        setupColumns(state);
+        const std::vector<Row>& rows = sortedRows(state, ImGui::TableGetSortSpecs());
         double maxScore = 0;
-        for (const Target& t : targets) maxScore = std::max(maxScore, t.score);
+        for (const Target& t : state.analysis.targets) maxScore = std::max(maxScore, t.score);
         ImGuiListClipper clipper;
-        clipper.Begin(static_cast<int>(order.size()));
-        int assumeFirm = -1, unassumeFirm = -1;
-        while (clipper.Step()) {
-            for (int row = clipper.DisplayStart; row < clipper.DisplayEnd; ++row) {
-                const Target& t = targets[order[row]];
-                const Firm& firm = chain.firms[t.firm];
-                ImGui::PushID(t.firm);
-                ImGui::TableNextRow();
-                ImGui::TableNextColumn();
-                bool selected = state.selection == Selection{SelectionKind::Firm, t.firm};
-                char rankText[16];
-                std::snprintf(rankText, sizeof rankText, "%d", t.rank);
-                if (ImGui::Selectable(rankText, selected, ImGuiSelectableFlags_SpanAllColumns | ImGuiSelectableFlags_AllowItemOverlap))
-                    app.centreOn({SelectionKind::Firm, t.firm});
-                ImGui::TableNextColumn();
-                // Under a what-if: against the analysis without the assumptions (Target::baseRank, §3.8);
-                // otherwise against the ranking before the last change (weights).
-                bool whatIf = !state.scenario.assumptions.empty();
-                auto previous = state.previousRank.find(t.firm);
-                int before = whatIf ? t.baseRank : (previous == state.previousRank.end() ? 0 : previous->second);
-                if (!whatIf && state.previousRank.empty()) ImGui::TextUnformatted("");  // first analysis: nothing to compare
-                else if (before == 0) ImGui::TextDisabled("%s", tr(state.lang, "新", "new"));
-                else if (before > t.rank) ImGui::TextColored({0.18f, 0.49f, 0.2f, 1}, "▲%d", before - t.rank);
-                else if (before < t.rank) ImGui::TextColored({0.78f, 0.16f, 0.16f, 1}, "▼%d", t.rank - before);
-                ImGui::TableNextColumn();
-                ImGui::TextUnformatted(firm.name.pick(state.lang, firm.id).c_str());
-                if (ImGui::IsItemHovered())
-                    ImGui::SetTooltip("%s\n%s", firm.id.c_str(), fitSegmentList(chain, t, state.lang, false).c_str());
-                ImGui::TableNextColumn();
-                ImGui::Text("%.2f", t.score);
-                ImGui::TableNextColumn();
-                stackedBar(app, t, maxScore, ImGui::GetContentRegionAvail().x);
-                ImGui::TableNextColumn();
-                bool assumed = isAssumed(state, t.firm);
-                if (ImGui::Checkbox("##assume", &assumed)) (assumed ? assumeFirm : unassumeFirm) = t.firm;
-                ImGui::TableNextColumn();
-                ImGui::SetNextItemWidth(-1);
-                ImGui::InputText("##note", &state.notes[firm.id]);
-                ImGui::PopID();
-            }
-        }
+        clipper.Begin(static_cast<int>(rows.size()));
+        while (clipper.Step())
+            for (int row = clipper.DisplayStart; row < clipper.DisplayEnd; ++row)
+                if (int a = drawRow(app, rows[row], row, maxScore); a != 0) action = a;
         ImGui::EndTable();
-        // What-if from the list: open a site in the focal region with the segments it would fill.
-        if (assumeFirm >= 0) {
-            Assumption assumption{assumeFirm, state.scenario.region, {}};
-            for (const Target& t : targets)
-                if (t.firm == assumeFirm)
-                    for (const FitSegment& fs : t.segments) assumption.segments.push_back(fs.segment);
-            assume(state, assumption);
-        }
-        if (unassumeFirm >= 0) unassume(state, unassumeFirm);
     }
+    // What-if from the list: open a site in the focal region with the segments it would fill.
+    if (action > 0) {
+        Assumption assumption{action - 1, state.scenario.region, {}};
+        for (const Target& t : state.analysis.targets)
+            if (t.firm == assumption.firm)
+                for (const FitSegment& fs : t.segments) assumption.segments.push_back(fs.segment);
+        assume(state, assumption);
+    }
+    if (action < 0) unassume(state, -action - 1);
     ImGui::End();
 }
 

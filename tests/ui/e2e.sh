@@ -1,0 +1,160 @@
+#!/usr/bin/env bash
+# End-to-end test of the viewer's real window for the six data-loss problems of issue 16: xdotool moves the
+# mouse, clicks and types like a planner; the viewer's --probe file says where its widgets are and what its
+# state is; the session files on disk are checked after each quit.
+# Usage (under Xvfb): xvfb-run -a -s '-screen 0 1280x800x24' bash tests/ui/e2e.sh VIEWER CHAINS_DIR WORK_DIR
+set -euo pipefail
+viewer=$1 chains=$2 work=$3
+rm -rf "$work" && mkdir -p "$work/home"
+export HOME="$work/home"  # a new user: no ~/.config at all
+unset XDG_CONFIG_HOME
+config="$HOME/.config/chainatlas"
+probe="$work/probe.txt"
+pid=""
+failures=0
+
+fail() { echo "FAIL: $*"; failures=$((failures + 1)); }
+ok() { echo "ok: $*"; }
+
+# Waits up to 15 s until the probe file has a line matching the pattern (grep -E).
+wait_probe() {
+  for _ in $(seq 150); do
+    grep -qE -- "$1" "$probe" 2>/dev/null && return 0
+    sleep 0.1
+  done
+  echo "--- probe file:"; cat "$probe" 2>/dev/null || true
+  return 1
+}
+expect_probe() { if wait_probe "$1"; then ok "$2"; else fail "$2 (no line matching '$1')"; fi; }
+
+# Clicks the middle of a widget the viewer reported (rect NAME x y w h).
+click() {
+  wait_probe "^rect $1 " || { fail "widget $1 not on screen"; return 1; }
+  read -r x y w h < <(awk -v n="$1" '$1 == "rect" && $2 == n { print $3, $4, $5, $6 }' "$probe")
+  xdotool mousemove --window "$window" $((x + w / 2)) $((y + h / 2))
+  sleep 0.25
+  xdotool click 1
+  sleep 0.35
+}
+# A quick press and release, as a hurried planner types: the viewer must see it even in a slow frame.
+key() {
+  xdotool key "$1"
+  sleep 0.4
+}
+# One character at a time: xdotool types a Chinese character by remapping a spare key, and a fast run of
+# them loses some (an xdotool limitation, not the viewer's).
+type_text() {
+  local text=$1 i
+  for ((i = 0; i < ${#text}; i++)); do
+    xdotool type --delay 250 "${text:i:1}"
+    sleep 0.1
+  done
+  sleep 0.4
+}
+
+start() {
+  rm -f "$probe"
+  "$viewer" "$@" --width 1280 --height 800 --probe "$probe" > "$work/viewer.log" 2>&1 &
+  pid=$!
+  window=$(xdotool search --sync --onlyvisible --name ChainAtlas | head -1)
+  wait_probe "^rect map " || fail "viewer did not draw its map"
+}
+
+wait_exit() {
+  for _ in $(seq 300); do
+    kill -0 "$pid" 2>/dev/null || { wait "$pid" || true; return 0; }
+    sleep 0.1
+  done
+  fail "viewer did not quit"
+  kill "$pid" || true
+}
+
+count_assumptions() { grep -c '"firm"' "$1" 2>/dev/null || true; }
+
+# --- 1. Ctrl+Z typed in a note edits the note and leaves the what-ifs alone.
+start "$chains/nev.json" --region suzhou --hub shanghai
+click assume-0
+expect_probe "^assumptions 1$" "ticking assume adds a what-if"
+expect_probe "^rect assume-0 " "the assumed firm stays listed in the table"
+click note-0
+type_text "abc"
+key ctrl+z
+sleep 0.5
+if grep -q "^assumptions 1$" "$probe"; then ok "Ctrl+Z inside a note keeps the what-if"; else fail "Ctrl+Z inside a note undid the what-if"; fi
+key Escape  # leave the note field: Ctrl+Z is the viewer's again
+click map
+key ctrl+z
+expect_probe "^assumptions 0$" "Ctrl+Z outside a text field undoes the what-if"
+key ctrl+y
+expect_probe "^assumptions 1$" "Ctrl+Y redoes it"
+
+# --- 5. Chinese typed into a note is stored and every character is in the font.
+note="重点跟进建议带队拜访签约"
+for attempt in 1 2 3; do  # xdotool may drop a remapped character under load: clear the field and type again
+  click note-1
+  key ctrl+a
+  key BackSpace
+  type_text "$note"
+  wait_probe "^note [^ ]+ $note$" && break
+done
+expect_probe "^note [^ ]+ $note$" "Chinese typed into a note reaches the note"
+expect_probe "^missing-glyphs 0$" "every typed character has a glyph"
+key Escape
+
+# --- 3. A new user saves a session by name: the config folder is created on demand.
+click menu-file
+click menu-session
+click session-save
+for _ in $(seq 50); do [ -f "$config/planning-session.json" ] && break; sleep 0.1; done
+if [ -f "$config/planning-session.json" ]; then ok "session saved by name in a folder that did not exist"; else fail "no $config/planning-session.json"; fi
+[ "$(count_assumptions "$config/planning-session.json")" = 1 ] && ok "the saved session holds the what-if" || fail "saved session: $(cat "$config/planning-session.json" 2>/dev/null)"
+grep -q "$note" "$config/planning-session.json" && ok "the saved session holds the note" || fail "note not saved"
+
+# --- 2. Quitting never writes over the session saved by name; the last-session file always follows.
+click assume-1
+expect_probe "^assumptions 2$" "a second what-if"
+key ctrl+q
+# --- 6. ... and quitting with unsaved what-ifs asks first.
+expect_probe "^pending 3$" "quitting with unsaved what-ifs asks first"
+click confirm-discard
+wait_exit
+[ "$(count_assumptions "$config/planning-session.json")" = 1 ] && ok "the session saved by name is unchanged by quitting" || fail "quit wrote over the named session"
+[ "$(count_assumptions "$config/last-session.json")" = 2 ] && ok "the last-session file holds the state at quit" || fail "last-session: $(cat "$config/last-session.json" 2>/dev/null)"
+
+# --- 6. Opening another chain with unsaved what-ifs asks; Cancel keeps everything.
+start  # no file: the last session comes back
+expect_probe "^file .*/nev.json$" "the last session reopens"
+expect_probe "^assumptions 2$" "with its what-ifs"
+key ctrl+o
+type_text "$chains/biomedicine.json"
+key Return
+expect_probe "^pending 1$" "opening another chain with unsaved what-ifs asks first"
+click confirm-cancel
+expect_probe "^pending 0$" "Cancel closes the question"
+if grep -q "^assumptions 2$" "$probe" && grep -q "^file .*/nev.json$" "$probe"; then ok "Cancel keeps the chain and its what-ifs"; else fail "Cancel lost work"; fi
+key ctrl+o
+key Return
+expect_probe "^pending 1$" "asked again"
+click confirm-discard
+expect_probe "^file .*/biomedicine.json$" "Discard opens the other chain"
+
+# --- 4. The recent list keeps whole, owned paths through a reopen, and across restarts.
+click menu-file
+click menu-recent
+expect_probe "^rect recent-1 " "the recent menu lists two files"
+click recent-1
+expect_probe "^file .*/nev.json$" "a recent file reopens"
+sleep 0.5
+mapfile -t recent < <(awk '$1 == "recent" { print $2 }' "$probe")
+[ "${recent[0]:-}" = "$chains/nev.json" ] && [ "${recent[1]:-}" = "$chains/biomedicine.json" ] && ok "recent entries stay whole paths" ||
+  fail "recent list after reopening: ${recent[*]:-}"
+key ctrl+q
+wait_exit
+grep -q "biomedicine.json" "$config/recent.json" && grep -q "nev.json" "$config/recent.json" && ok "recent files written to the config folder" || fail "recent.json: $(cat "$config/recent.json" 2>/dev/null)"
+start
+expect_probe "^recent .*/biomedicine.json$" "the recent list survives a restart"
+key ctrl+q
+wait_exit
+
+echo "e2e: $failures failed"
+[ "$failures" -eq 0 ]

@@ -1,0 +1,135 @@
+// What the viewer keeps between runs, in the config folder: the automatic last session (written on every
+// quit, never the file a planner saved by name) and the recent-files list. Folders are created on demand,
+// so a new user's first save works. Reading and writing the session itself stays in state.cpp.
+#include <cstdlib>
+#include <filesystem>
+
+#include "app.hpp"
+#include "chainatlas/file_io.hpp"
+#include "chainatlas/text.hpp"
+#include "i18n.hpp"
+
+namespace viewer {
+
+namespace {
+
+// Creates the folder that will hold `path`; "" or the system's reason.
+std::string makeParentFolder(const std::string& path) {
+    std::filesystem::path parent = std::filesystem::absolute(path).parent_path();
+    std::error_code ec;
+    std::filesystem::create_directories(parent, ec);
+    return ec ? ec.message() : std::string();
+}
+
+// What "unsaved work" means: the what-ifs and the notes (region, hubs and weights are one click to redo).
+nlohmann::json workOf(const ViewerState& state) {
+    nlohmann::json session = sessionToJson(state);
+    return {{"file", session.value("file", "")},
+            {"assumptions", session.value("assumptions", nlohmann::json::array())},
+            {"notes", session.value("notes", nlohmann::json::object())}};
+}
+
+}  // namespace
+
+std::string App::settingsFolder() const {
+    const char* config = std::getenv("XDG_CONFIG_HOME");
+    const char* home = std::getenv("HOME");
+    std::string base = config && *config ? config : (home && *home ? std::string(home) + "/.config" : std::string("."));
+    return base + "/chainatlas";
+}
+
+std::string App::lastSessionPath() const { return settingsFolder() + "/last-session.json"; }
+std::string App::recentFilesPath() const { return settingsFolder() + "/recent.json"; }
+
+std::string App::saveNamedSession(const std::string& path) {
+    std::string problem = makeParentFolder(path);
+    if (problem.empty()) problem = saveSession(state, path);
+    if (!problem.empty()) {
+        say(tr(state.lang, "无法保存会话: ", "Cannot save the session: ") + path, true, problem);
+        return problem;
+    }
+    markWorkSaved();
+    say(tr(state.lang, "已保存 ", "Saved ") + path);
+    return {};
+}
+
+std::string App::loadNamedSession(const std::string& path) {
+    std::string problem = loadSession(state, path);
+    if (!problem.empty()) {
+        say(tr(state.lang, "无法载入会话: ", "Cannot load the session: ") + path, true, problem);
+        return problem;
+    }
+    fontsDirty = true;
+    geometry.reset();
+    scrollToHub = true;
+    markWorkSaved();
+    say(tr(state.lang, "已载入 ", "Loaded ") + path);
+    return {};
+}
+
+void App::saveLastSession() {
+    if (!state.chain) return;  // nothing to reopen
+    std::string problem = makeParentFolder(lastSessionPath());
+    if (problem.empty()) problem = saveSession(state, lastSessionPath());
+    if (!problem.empty()) std::fprintf(stderr, "chainatlas-viewer: %s: %s\n", lastSessionPath().c_str(), problem.c_str());
+}
+
+void App::loadRecentFiles() {
+    auto text = chainatlas::readWholeFile(recentFilesPath());
+    if (!text) return;  // first start
+    nlohmann::json list = nlohmann::json::parse(*text, nullptr, false);
+    if (!list.is_array()) return;
+    state.recentFiles.clear();
+    for (const auto& item : list)
+        if (item.is_string() && state.recentFiles.size() < kRecentFilesKept) state.recentFiles.push_back(item.get<std::string>());
+}
+
+void App::saveRecentFiles() {
+    if (!persistSettings) return;
+    std::string problem = makeParentFolder(recentFilesPath());
+    if (problem.empty()) problem = chainatlas::writeFileAtomically(recentFilesPath(), nlohmann::json(state.recentFiles).dump(2) + "\n");
+    if (!problem.empty()) std::fprintf(stderr, "chainatlas-viewer: %s: %s\n", recentFilesPath().c_str(), problem.c_str());
+}
+
+bool App::hasUnsavedWork() const {
+    if (!state.chain) return false;
+    nlohmann::json work = workOf(state);
+    bool empty = work["assumptions"].empty() && work["notes"].empty();
+    return savedWork.is_null() ? !empty : work != savedWork;
+}
+
+void App::markWorkSaved() { savedWork = state.chain ? workOf(state) : nlohmann::json(); }
+
+std::string App::probeReport() const {
+    std::string out;
+    char line[160];
+    for (const auto& [name, r] : probeRects) {
+        std::snprintf(line, sizeof line, "rect %s %.0f %.0f %.0f %.0f\n", name.c_str(), r[0], r[1], r[2], r[3]);
+        out += line;
+    }
+    out += "file " + state.path + "\n";
+    out += "assumptions " + std::to_string(state.scenario.assumptions.size()) + "\n";
+    out += "undo " + std::to_string(state.undoStack.size()) + "\n";
+    out += "pending " + std::to_string(static_cast<int>(pending)) + "\n";
+    out += "dialogs open " + std::to_string(showOpen) + " session " + std::to_string(showSession) + " search " + std::to_string(showSearch) + "\n";
+    out += "typing " + std::to_string(ImGui::GetIO().WantTextInput) + "\n";
+    out += "missing-glyphs " + std::to_string(missingGlyphs()) + "\n";
+    for (const auto& [firm, note] : state.notes)
+        if (!note.empty()) out += "note " + firm + " " + note + "\n";
+    for (const std::string& path : state.recentFiles) out += "recent " + path + "\n";
+    return out;
+}
+
+// Characters of the notes and the search box that the font cannot draw (the end-to-end test wants none).
+int App::missingGlyphs() const {
+    ImFont* font = ImGui::GetFont();
+    if (!font) return -1;
+    std::string typed = searchQuery;
+    for (const auto& entry : state.notes) typed += entry.second;
+    int missing = 0;
+    for (char32_t c : chainatlas::decodeUtf8(typed))
+        if (c > 0xFFFF || !font->FindGlyphNoFallback(static_cast<ImWchar>(c))) ++missing;
+    return missing;
+}
+
+}  // namespace viewer
