@@ -398,6 +398,26 @@ void FastJsonLoader::checkLinks() const {
     if (removed != n) throw GiveUp{};
 }
 
+// Checks the validator makes after reading (validate.cpp: kept text keys the viewer shows, and
+// checkOutputTotals): a file that fails one goes to the validator, which reports it in place.
+bool passesLaterChecks(const Chain& chain) {
+    auto textOrAbsent = [](const json& extra, const char* key) {
+        return !extra.is_object() || !extra.contains(key) || extra[key].is_string();
+    };
+    double total = 0, smallest = 0;
+    for (const Firm& firm : chain.firms) {
+        if (!textOrAbsent(firm.extra, "leader_basis")) return false;
+        for (const Site& site : firm.sites) {
+            if (!textOrAbsent(site.extra, "note")) return false;
+            double o = site.outputOrOne();
+            total += o * static_cast<double>(std::max<std::size_t>(1, site.segments.size()));
+            if (!std::isfinite(total)) return false;
+            if (o > 0 && (smallest == 0 || o < smallest)) smallest = o;
+        }
+    }
+    return !(smallest > 0 && !(total / smallest < 1e300));
+}
+
 std::optional<Chain> FastJsonLoader::run(simdjson::padded_string_view text) {
     try {
         od::document document = parser_.iterate(text);
@@ -409,6 +429,7 @@ std::optional<Chain> FastJsonLoader::run(simdjson::padded_string_view text) {
         if ((seen & required) != required) return std::nullopt;
         resolveReferences();
         checkLinks();
+        if (!passesLaterChecks(chain_)) return std::nullopt;
     } catch (const GiveUp&) {
         return std::nullopt;
     } catch (const simdjson::simdjson_error&) {

@@ -98,7 +98,7 @@ void drawPrioritiesPanel(App& app, ImVec2 pos, ImVec2 size) {
     ImGui::InvisibleButton("##chart", {std::max(1.0f, avail.x), std::max(1.0f, avail.y)});
     if (hovered && ImGui::IsItemHovered()) {
         ImGui::SetTooltip("%s", hovered->details.c_str());
-        if (ImGui::IsItemClicked()) app.centreOn({SelectionKind::Segment, hovered->segment});
+        if (ImGui::IsItemClicked()) app.locate({SelectionKind::Segment, hovered->segment});
     }
     ImGui::End();
 }
