@@ -398,24 +398,18 @@ void FastJsonLoader::checkLinks() const {
     if (removed != n) throw GiveUp{};
 }
 
-// Checks the validator makes after reading (validate.cpp: kept text keys the viewer shows, and
-// checkOutputTotals): a file that fails one goes to the validator, which reports it in place.
+// Checks the validator makes after reading (kept text keys the viewer shows, and the output totals):
+// a file that fails one goes to the validator, which reports it in place.
 bool passesLaterChecks(const Chain& chain) {
     auto textOrAbsent = [](const json& extra, const char* key) {
         return !extra.is_object() || !extra.contains(key) || extra[key].is_string();
     };
-    double total = 0, smallest = 0;
     for (const Firm& firm : chain.firms) {
         if (!textOrAbsent(firm.extra, "leader_basis")) return false;
-        for (const Site& site : firm.sites) {
+        for (const Site& site : firm.sites)
             if (!textOrAbsent(site.extra, "note")) return false;
-            double o = site.outputOrOne();
-            total += o * static_cast<double>(std::max<std::size_t>(1, site.segments.size()));
-            if (!std::isfinite(total)) return false;
-            if (o > 0 && (smallest == 0 || o < smallest)) smallest = o;
-        }
     }
-    return !(smallest > 0 && !(total / smallest < 1e300));
+    return !outputTotalProblem(chain.firms);
 }
 
 std::optional<Chain> FastJsonLoader::run(simdjson::padded_string_view text) {

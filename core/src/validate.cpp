@@ -103,27 +103,14 @@ private:
     void checkOutputTotals();
 };
 
-// Outputs are each finite, but the analysis adds them up (a site once per segment it lists) and divides
-// shares of the total: the sum must stay finite and the smallest positive output must not vanish beside
-// it, or RCA becomes infinite or NaN. Reported at the site that breaks it.
 void Validator::checkOutputTotals() {
-    double total = 0, smallest = 0;
-    std::string smallestAt;
-    for (std::size_t f = 0; f < chain_.firms.size(); ++f) {
-        const auto& sites = chain_.firms[f].sites;
-        for (std::size_t k = 0; k < sites.size(); ++k) {
-            double o = sites[k].outputOrOne();
-            std::string p = at(at(at("/firms", f), "sites"), k) + "/output";
-            total += o * static_cast<double>(std::max<std::size_t>(1, sites[k].segments.size()));
-            if (!std::isfinite(total)) {
-                error(p, "outputs add up to more than a number can hold (infinite total): use a smaller unit");
-                return;
-            }
-            if (o > 0 && (smallest == 0 || o < smallest)) smallest = o, smallestAt = p;
-        }
-    }
-    if (smallest > 0 && !(total / smallest < 1e300))
-        error(smallestAt, "output is more than 300 orders of magnitude below the total of all outputs: use one unit");
+    auto problem = outputTotalProblem(chain_.firms);
+    if (!problem) return;
+    std::string p = at(at(at("/firms", problem->firm), "sites"), problem->site) + "/output";
+    if (problem->infiniteTotal)
+        error(p, "outputs add up to more than a number can hold (infinite total): use a smaller unit");
+    else
+        error(p, "output is more than 300 orders of magnitude below the total of all outputs: use one unit");
 }
 
 bool Validator::isObject(const json& value, const std::string& pointer, const char* what) {
@@ -671,6 +658,22 @@ LoadResult Validator::run(const json& doc) {
 }
 
 }  // namespace
+
+std::optional<OutputTotalProblem> outputTotalProblem(const std::vector<Firm>& firms) {
+    double total = 0, smallest = 0;
+    OutputTotalProblem smallestAt;
+    for (std::size_t f = 0; f < firms.size(); ++f) {
+        const auto& sites = firms[f].sites;
+        for (std::size_t k = 0; k < sites.size(); ++k) {
+            double o = sites[k].outputOrOne();
+            total += o * static_cast<double>(std::max<std::size_t>(1, sites[k].segments.size()));
+            if (!std::isfinite(total)) return OutputTotalProblem{f, k, true};
+            if (o > 0 && (smallest == 0 || o < smallest)) smallest = o, smallestAt = {f, k, false};
+        }
+    }
+    if (smallest > 0 && !(total / smallest < 1e300)) return smallestAt;
+    return std::nullopt;
+}
 
 LoadResult chainFromJson(const json& document, const std::string& fileLabel) {
     return Validator(fileLabel).run(document);
