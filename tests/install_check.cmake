@@ -36,8 +36,8 @@ if(NOT svg MATCHES "<svg")
 endif()
 
 if(VIEWER)
-  run(WHAT "installed viewer screenshot" COMMAND env -u CHAINATLAS_ASSETS ASAN_OPTIONS=detect_leaks=0 xvfb-run -a
-      -s "-screen 0 1280x800x24" "${prefix}/bin/chainatlas-viewer" "${prefix}/share/chainatlas/chains/nev.json"
+  run(WHAT "installed viewer screenshot" COMMAND env -u CHAINATLAS_ASSETS ASAN_OPTIONS=detect_leaks=0 HEADLESS_SCREEN=1280x800x24
+      bash "${SOURCE}/headless.sh" "${prefix}/bin/chainatlas-viewer" "${prefix}/share/chainatlas/chains/nev.json"
       --region suzhou --screenshot shot.png --frames 3)
   if(NOT EXISTS "${WORK}/elsewhere/shot.png")
     message(FATAL_ERROR "the installed viewer wrote no screenshot")

@@ -2,7 +2,7 @@
 # End-to-end test of the viewer's real window for the six data-loss problems of issue 16: xdotool moves the
 # mouse, clicks and types like a planner; the viewer's --probe file says where its widgets are and what its
 # state is; the session files on disk are checked after each quit.
-# Usage (under Xvfb): xvfb-run -a -s '-screen 0 1280x800x24' bash tests/ui/e2e.sh VIEWER CHAINS_DIR WORK_DIR
+# Usage: HEADLESS_SCREEN=1280x800x24 bash tests/headless.sh bash tests/ui/e2e.sh VIEWER CHAINS_DIR WORK_DIR
 set -euo pipefail
 viewer=$1 chains=$2 work=$3
 rm -rf "$work" && mkdir -p "$work/home"
