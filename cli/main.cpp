@@ -7,6 +7,7 @@
 #include "chainatlas/layout.hpp"
 #include "chainatlas/load.hpp"
 #include "chainatlas/report.hpp"
+#include "chainatlas/session.hpp"
 #include "chainatlas/stats.hpp"
 #include "chainatlas/svg.hpp"
 #include "report.hpp"
@@ -52,23 +53,47 @@ ca::Lang parseLang(const std::string& lang) { return lang == "en" ? ca::Lang::En
 
 // Options shared by `analyze` and `map`.
 struct AnalysisArgs {
-    std::string file, region, weightsFile, format = "table", output, lang = "en", level = "segment";
+    std::string file, region, weightsFile, sessionFile, format = "table", output, lang = "en", level = "segment";
     std::vector<std::string> hubs, assumptions;
     std::size_t top = 0;
 };
 
 void addAnalysisOptions(CLI::App* command, AnalysisArgs& args) {
     command->add_option("FILE", args.file, "chain JSON file or CSV folder")->required();
-    command->add_option("--region,-r", args.region, "focal region id")->required();
+    command->add_option("--region,-r", args.region, "focal region id (required unless --session names one)");
     command->add_option("--hub", args.hubs, "hub region id (repeatable)");
     command->add_option("--weights", args.weightsFile, "JSON object with term weights and occupied_discount");
     command->add_option("--assume", args.assumptions, "what-if: FIRM@REGION[:SEG,SEG...] (repeatable)");
     command->add_option("--lang", args.lang, "language of names: zh or en")->check(CLI::IsMember({"zh", "en"}));
+    command->add_option("--session", args.sessionFile, "viewer session (chainatlas-session/1); options given here override it");
 }
 
-ca::AnalysisOptions buildOptions(const ca::Chain& chain, const AnalysisArgs& args) {
+// The session named by --session, applied to `options`; a broken one is invalid data (exit 2).
+ca::Session applySessionFile(const ca::Chain& chain, const AnalysisArgs& args, ca::AnalysisOptions& options) {
+    ca::Session session;
+    if (args.sessionFile.empty()) return session;
+    auto problems = ca::loadSessionFile(args.sessionFile, session);
+    bool missing = problems.size() == 1 && problems[0].location.empty();
+    if (missing) throw Failure{kExitFailure, args.sessionFile + ": " + problems[0].message};
+    if (problems.empty()) {
+        std::string mismatch = ca::sessionChainMismatch(session, chain);
+        if (!mismatch.empty()) throw Failure{kExitFailure, args.sessionFile + ": " + mismatch};
+        problems = ca::resolveSession(session, chain, args.sessionFile, options);
+    }
+    printDiagnostics(problems);
+    if (!problems.empty()) throw Failure{kExitInvalidData, ""};
+    return session;
+}
+
+// The session first, then every option given on the command line over it.
+ca::AnalysisOptions buildOptions(const ca::Chain& chain, const AnalysisArgs& args, ca::Session* sessionOut = nullptr) {
     ca::AnalysisOptions options;
-    options.region = resolve(chain, ca::IdKind::Region, args.region);
+    ca::Session session = applySessionFile(chain, args, options);
+    if (sessionOut) *sessionOut = session;
+    if (!args.region.empty()) options.region = resolve(chain, ca::IdKind::Region, args.region);
+    if (options.region < 0) throw Failure{kExitFailure, "--region is required (or a --session that names one)"};
+    if (!args.hubs.empty()) options.hubs.clear();
+    if (!args.assumptions.empty()) options.assumptions.clear();
     for (const auto& hub : args.hubs) {
         int h = resolve(chain, ca::IdKind::Region, hub);
         if (std::find(options.hubs.begin(), options.hubs.end(), h) == options.hubs.end()) options.hubs.push_back(h);

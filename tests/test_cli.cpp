@@ -313,3 +313,33 @@ TEST_CASE("stats prints counts and empty segments") {
     CHECK(r.out.find("Suzhou (suzhou): 2") != std::string::npos);
     CHECK(r.out.find("segments with no firm anywhere 0") != std::string::npos);
 }
+
+TEST_CASE("--session supplies region, hubs and weights; options on the command line override it") {
+    std::string path = (std::filesystem::temp_directory_path() / "chainatlas-cli-session.json").string();
+    std::ofstream(path) << R"({"format": "chainatlas-session/1", "chain": "mini", "region": "suzhou", "hubs": ["shanghai"],
+                              "weights": {"leader": 3}, "assumptions": [], "notes": {}})";
+    Run r = run("analyze " + kMini + " --session " + quote(path) + " --format json");
+    REQUIRE(r.status == 0);
+    auto out = nlohmann::json::parse(r.out);
+    CHECK(out["region"] == "suzhou");
+    CHECK(out["hubs"] == nlohmann::json::array({"shanghai"}));
+    CHECK(out["weights"]["leader"] == 3);
+    r = run("analyze " + kMini + " --session " + quote(path) + " --region shanghai --format json");
+    REQUIRE(r.status == 0);
+    CHECK(nlohmann::json::parse(r.out)["region"] == "shanghai");  // the command line wins
+    CHECK(nlohmann::json::parse(r.out)["weights"]["leader"] == 3);  // what it does not say stays the session's
+
+    std::ofstream(path) << R"({"format": "chainatlas-session/1", "chain": "mini", "hubs": ["shanghia"]})";
+    r = run("analyze " + kMini + " --session " + quote(path));
+    CHECK(r.status == 2);
+    CHECK(r.err.find(path + ": /hubs/0: unknown region \"shanghia\" (did you mean \"shanghai\"?)") != std::string::npos);
+
+    std::ofstream(path) << R"({"format": "chainatlas-session/1", "chain": "nev", "region": "suzhou"})";
+    r = run("analyze " + kMini + " --session " + quote(path));
+    CHECK(r.status == 1);
+    CHECK(r.err == "chainatlas: " + path + ": the session is for chain \"nev\", not \"mini\"\n");
+    r = run("analyze " + kMini);
+    CHECK(r.status == 1);
+    CHECK(r.err.find("--region is required") != std::string::npos);
+    std::filesystem::remove(path);
+}

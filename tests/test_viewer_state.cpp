@@ -106,6 +106,8 @@ TEST_CASE("a session survives a save and a load") {
     w.fit = 4.5;
     viewer::setWeights(state, w, true);
     state.notes["f2"] = "约见 6 月";
+    state.checklists["suzhou"][5] = {ChecklistState::Doing, "财政局", "2026-12-31", ""};
+    state.checklists["shanghai"][0].state = ChecklistState::Done;  // another region's list is kept too
     viewer::setLang(state, Lang::En);
     std::string path = (std::filesystem::temp_directory_path() / "chainatlas-session-test.json").string();
     REQUIRE(viewer::saveSession(state, path).empty());
@@ -117,6 +119,8 @@ TEST_CASE("a session survives a save and a load") {
     REQUIRE(loaded.scenario.assumptions.size() == 1);
     CHECK(loaded.scenario.assumptions[0].segments == std::vector<int>{findSegment(*state.chain, "b")});
     CHECK(loaded.notes["f2"] == "约见 6 月");
+    CHECK(loaded.checklists["suzhou"][5].owner == "财政局");
+    CHECK(loaded.checklists["shanghai"][0].state == ChecklistState::Done);
     CHECK(loaded.lang == Lang::En);
     CHECK(loaded.analysis.changed.size() == 1);
     std::filesystem::remove(path);
