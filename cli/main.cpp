@@ -1,12 +1,15 @@
 // `chainatlas`: validate, stats, analyze and map (DESIGN §4). Parses arguments, calls the core, prints.
 #include <CLI/CLI.hpp>
 #include <ctime>
+#include <memory>
 #include <iostream>
 
+#include "chainatlas/document.hpp"
 #include "chainatlas/file_io.hpp"
 #include "chainatlas/layout.hpp"
 #include "chainatlas/load.hpp"
 #include "chainatlas/report.hpp"
+#include "chainatlas/report_document.hpp"
 #include "chainatlas/session.hpp"
 #include "chainatlas/stats.hpp"
 #include "chainatlas/svg.hpp"
@@ -186,29 +189,84 @@ std::string today() {
     return buffer;
 }
 
-int runMap(const AnalysisArgs& args) {
-    ca::Chain chain = loadOrFail(args.file);
-    ca::AnalysisOptions options = buildOptions(chain, args);
-    // Draw the chain as assumed, so what-if sites appear on the map (one copy, shared with the analysis).
-    ca::Chain assumedChain;
-    if (!options.assumptions.empty()) assumedChain = ca::applyAssumptions(chain, options.assumptions);
-    const ca::Chain& drawn = options.assumptions.empty() ? chain : assumedChain;
-    ca::Analysis analysis = ca::analyzeAssumed(chain, drawn, options);
+// The chain, the options (session first, then the command line) and the analysis; maps draw the chain
+// with the assumed sites added, held once here and shared with the analysis.
+struct Prepared {
+    ca::Chain chain, assumed;
+    ca::AnalysisOptions options;
+    ca::Session session;
+    ca::Analysis analysis;
+    const ca::Chain& drawn() const { return options.assumptions.empty() ? chain : assumed; }
+};
 
+std::unique_ptr<Prepared> prepare(const AnalysisArgs& args) {
+    auto p = std::make_unique<Prepared>();
+    p->chain = loadOrFail(args.file);
+    p->options = buildOptions(p->chain, args, &p->session);
+    if (!p->options.assumptions.empty()) p->assumed = ca::applyAssumptions(p->chain, p->options.assumptions);
+    p->analysis = ca::analyzeAssumed(p->chain, p->drawn(), p->options);
+    return p;
+}
+
+ca::Theme theme() {
     std::vector<ca::Diagnostic> themeProblems;
     ca::Theme theme = ca::loadTheme(ca::defaultThemePath(), themeProblems);
     printDiagnostics(themeProblems);
+    return theme;
+}
 
+std::string mapSvg(const Prepared& p, const ca::Theme& theme, ca::MapLevel level, ca::Lang lang, std::size_t top) {
     ca::LayoutOptions layoutOptions;
-    layoutOptions.level = args.level == "firm" ? ca::MapLevel::Firm : ca::MapLevel::Segment;
-    layoutOptions.lang = parseLang(args.lang);
+    layoutOptions.level = level;
+    layoutOptions.lang = lang;
     layoutOptions.fontName = theme.graphvizFont;
     layoutOptions.fontSize = theme.fontSize;
     ca::LayoutEngine engine;
-    auto geometry = engine.layout(drawn, analysis, layoutOptions);
+    auto geometry = engine.layout(p.drawn(), p.analysis, layoutOptions);
     if (!geometry) throw Failure{kExitFailure, "layout failed: " + geometry.error()};
-    ca::SvgOptions svgOptions{layoutOptions.lang, args.top == 0 ? 10 : args.top, today()};
-    writeOutput(args.output, ca::renderSvg(drawn, analysis, *geometry, theme, svgOptions));
+    ca::SvgOptions svgOptions{lang, top == 0 ? 10 : top, today()};
+    return ca::renderSvg(p.drawn(), p.analysis, *geometry, theme, svgOptions);
+}
+
+// The document kind of -o, or a one-line failure naming the extensions this command writes.
+ca::DocumentKind outputKind(const std::string& path, std::initializer_list<ca::DocumentKind> allowed, const char* names) {
+    auto kind = ca::documentKindOf(path);
+    if (!kind || std::find(allowed.begin(), allowed.end(), *kind) == allowed.end())
+        throw Failure{kExitFailure, "cannot write " + path + ": unknown extension (use " + names + ")"};
+    return *kind;
+}
+
+// Pixels per SVG unit in a PNG map: sharp on slides and in printed documents.
+constexpr double kPngScale = 2.0;
+
+int runMap(const AnalysisArgs& args) {
+    ca::DocumentKind kind = outputKind(args.output, {ca::DocumentKind::Svg, ca::DocumentKind::Png}, ".svg or .png");
+    auto p = prepare(args);
+    ca::MapLevel level = args.level == "firm" ? ca::MapLevel::Firm : ca::MapLevel::Segment;
+    std::string svg = mapSvg(*p, theme(), level, parseLang(args.lang), args.top);
+    if (kind == ca::DocumentKind::Svg) {
+        writeOutput(args.output, svg);
+        return kExitOk;
+    }
+    auto png = ca::svgToPng(svg, kPngScale);
+    if (!png) throw Failure{kExitFailure, "cannot write " + args.output + ": " + png.error()};
+    writeOutput(args.output, *png);
+    return kExitOk;
+}
+
+int runReport(const AnalysisArgs& args) {
+    ca::DocumentKind kind = outputKind(args.output, {ca::DocumentKind::Xlsx, ca::DocumentKind::Pdf}, ".xlsx or .pdf");
+    auto p = prepare(args);
+    ca::Theme style = theme();
+    ca::ReportOptions options;
+    options.lang = parseLang(args.lang);
+    options.top = args.top != 0 || kind == ca::DocumentKind::Xlsx ? args.top : 20;  // a meeting reads the first 20
+    options.date = today();
+    options.fontFamily = style.fontFamily;
+    if (kind == ca::DocumentKind::Pdf) options.mapSvg = mapSvg(*p, style, ca::MapLevel::Segment, options.lang, 10);
+    ca::Document document = ca::buildReport(p->chain, p->analysis, p->session, options);
+    std::string problem = kind == ca::DocumentKind::Xlsx ? ca::writeXlsx(document, args.output) : ca::writePdf(document, args.output);
+    if (!problem.empty()) throw Failure{kExitFailure, problem};
     return kExitOk;
 }
 
@@ -242,7 +300,14 @@ int main(int argc, char** argv) {
     addAnalysisOptions(map, mapArgs);
     map->add_option("--level", mapArgs.level, "segment or firm")->check(CLI::IsMember({"segment", "firm"}));
     map->add_option("--top", mapArgs.top, "targets that carry their rank (default 10)");
-    map->add_option("-o,--output", mapArgs.output, "output SVG file (written atomically)")->required();
+    map->add_option("-o,--output", mapArgs.output, "output .svg or .png file (written atomically)")->required();
+
+    AnalysisArgs reportArgs;
+    reportArgs.lang = "zh";
+    auto* report = app.add_subcommand("report", "meeting-ready report: .xlsx workbook or A4 .pdf");
+    addAnalysisOptions(report, reportArgs);
+    report->add_option("--top", reportArgs.top, "targets to list (default: all in .xlsx, 20 in .pdf)");
+    report->add_option("-o,--output", reportArgs.output, "output .xlsx or .pdf file (written atomically)")->required();
 
     try {
         app.parse(argc, argv);
@@ -255,6 +320,7 @@ int main(int argc, char** argv) {
         if (*stats) return runStats(statsFile, statsLang);
         if (*analyze) return runAnalyze(analyzeArgs);
         if (*map) return runMap(mapArgs);
+        if (*report) return runReport(reportArgs);
     } catch (const Failure& failure) {
         if (!failure.reason.empty()) std::cerr << "chainatlas: " << failure.reason << "\n";
         return failure.status;
