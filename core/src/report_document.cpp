@@ -6,28 +6,12 @@
 #include <cstdio>
 #include <set>
 
+#include "chainatlas/support.hpp"
+#include "chainatlas/words.hpp"
+
 namespace chainatlas {
 
 namespace {
-
-struct Words {
-    const char* zh;
-    const char* en;
-    const char* pick(Lang lang) const { return lang == Lang::Zh ? zh : en; }
-};
-
-// DESIGN §4: statuses 优势/薄弱/断点/可延伸/无, advice words of §3.3, term names 契合/以商招商/…
-constexpr Words kStatusWords[] = {{"优势", "strong"}, {"薄弱", "weak"}, {"断点", "gap"}, {"可延伸", "extension"}, {"无", "absent"}};
-constexpr Words kAdviceWords[] = {{"巩固优势", "keep"},  {"错位避让", "leave"}, {"错位配套", "complement"}, {"补链", "fill"},
-                                  {"强链", "strengthen"}, {"延链", "extend"},   {"—", "—"}};
-constexpr Words kTermWords[] = {{"契合", "fit"},         {"以商招商", "anchor"}, {"枢纽配套", "hub"},       {"链主", "leader"},
-                                {"关联密度", "density"}, {"三高三低", "profile"}, {"科技招商", "innovation"}};
-constexpr Words kBasisWords[] = {{"企业", "firm"}, {"环节", "segment"}, {"合作关系", "ties"}, {"无数据", "no data"}};
-constexpr Words kNoData = {"–", "–"};
-
-const char* statusWord(SegmentStatus s, Lang lang) { return kStatusWords[static_cast<int>(s)].pick(lang); }
-const char* adviceWord(Advice a, Lang lang) { return kAdviceWords[static_cast<int>(a)].pick(lang); }
-const char* basisWord(Basis b, Lang lang) { return kBasisWords[static_cast<int>(b)].pick(lang); }
 
 std::string firmName(const Chain& chain, int f, Lang lang) { return chain.firms[f].name.pick(lang, chain.firms[f].id); }
 std::string segmentName(const Chain& chain, int s, Lang lang) { return chain.segments[s].name.pick(lang, chain.segments[s].id); }
@@ -89,8 +73,9 @@ std::string targetReason(const Chain& chain, const Analysis& a, const Target& t,
                            : "local partners: " + std::to_string(t.anchors.size()));
     if (chain.firms[t.firm].leader) parts.push_back(zh ? "链主企业" : "chain leader");
     if (!t.resources.empty())
-        parts.push_back(zh ? "科技招商: 合作科研资源 " + std::to_string(t.resources.size()) + " 个"
-                           : "research ties: " + std::to_string(t.resources.size()));
+        parts.push_back((zh ? "科技招商: " : "research ties: ") + join(t.resources, zh ? "、" : ", ", [&](int r) {
+                            return chain.resources[r].name.pick(lang, chain.resources[r].id);
+                        }));
     return join(parts, "; ", [](const std::string& p) { return p; });
 }
 
@@ -115,6 +100,7 @@ struct Builder {
     const Analysis& a;
     const Session& session;
     const ReportOptions& options;
+    ChecklistEvidence evidence;
     Lang lang() const { return options.lang; }
     bool zh() const { return options.lang == Lang::Zh; }
     const char* w(const char* zhText, const char* enText) const { return zh() ? zhText : enText; }
@@ -140,7 +126,7 @@ std::string assumptionText(const Chain& chain, const Assumption& as, Lang lang) 
 std::string weightsText(const Weights& weights, Lang lang) {
     std::string out;
     for (int k = 0; k < kTermCount; ++k)
-        out += (k ? ", " : "") + std::string(kTermWords[k].pick(lang)) + " " + fixed(termWeight(weights, k), 1);
+        out += (k ? ", " : "") + std::string(termWord(k, lang)) + " " + fixed(termWeight(weights, k), 1);
     return out + (lang == Lang::Zh ? ", 被占位折减 " : ", occupied discount ") + fixed(weights.occupiedDiscount, 2);
 }
 
@@ -166,7 +152,7 @@ void Builder::overview(Document& d) const {
 
 DocCell Builder::term(const Target& t, int k) const {
     bool noData = (k == TermProfile && t.profileBasis == Basis::None) || (k == TermInnovation && t.innovationBasis == Basis::None);
-    if (noData) return DocCell::of(kNoData.pick(lang()));
+    if (noData) return DocCell::of(kNoDataMark);
     return DocCell::num(t.weighted[k], 2);
 }
 
@@ -175,7 +161,7 @@ DocTable Builder::targets() const {
                    w("按得分排序；理由说明每个目标为何入选，各项为加权分值。", "Ordered by score; the reason says why each firm is listed; terms are weighted values."),
                    {}, {}, w("没有招商目标。", "No targets."), true, true};
     table.columns = {{w("排名", "Rank"), 0.45}, {w("企业", "Firm"), 1.5}, {w("代码", "ID"), 0}, {w("得分", "Score"), 0.55}};
-    for (int k = 0; k < kTermCount; ++k) table.columns.push_back({kTermWords[k].pick(lang()), 0});
+    for (int k = 0; k < kTermCount; ++k) table.columns.push_back({termWord(k, lang()), 0});
     table.columns.push_back({w("理由", "Reason"), 3.0, true});
     table.columns.push_back({w("来源与可信度", "Sources and confidence"), 1.9, true});
     table.columns.push_back({w("备注", "Note"), 1.3, true});
@@ -202,8 +188,7 @@ std::string segmentMarks(const SegmentResult& s, Lang lang) {
     if (s.occupied) marks.push_back(zh ? "枢纽占位" : "occupied");
     if (s.complement) marks.push_back(zh ? "可配套枢纽" : "complements hub");
     if (s.singleSource) marks.push_back(zh ? "独家供应" : "single source");
-    bool act = s.advice == Advice::Fill || s.advice == Advice::Strengthen || s.advice == Advice::Extend || s.advice == Advice::Complement;
-    if (act && s.candidates == 0) marks.push_back(zh ? "无候选企业" : "no candidate");
+    if (isActionAdvice(s.advice) && s.candidates == 0) marks.push_back(zh ? "无候选企业" : "no candidate");
     if (s.transfer) marks.push_back(zh ? "成果转化" : "research transfer");
     return join(marks, zh ? "、" : ", ", [](const std::string& m) { return m; });
 }
@@ -223,7 +208,7 @@ DocTable Builder::segments() const {
                               DocCell::of(segment.stage < 0 ? "" : chain.stages[segment.stage].name.pick(lang(), chain.stages[segment.stage].id)),
                               DocCell::of(statusWord(r.status, lang())), DocCell::of(adviceWord(r.advice, lang())),
                               DocCell::num(r.sites, 0), DocCell::num(r.rca, 2), DocCell::num(r.density, 2), DocCell::num(r.candidates, 0),
-                              r.profileBasis == Basis::None ? DocCell::of(kNoData.pick(lang())) : DocCell::num(r.profile, 2),
+                              r.profileBasis == Basis::None ? DocCell::of(kNoDataMark) : DocCell::num(r.profile, 2),
                               DocCell::of(basisWord(r.profileBasis, lang())), DocCell::of(segmentMarks(r, lang()))});
     }
     return table;
@@ -240,7 +225,7 @@ DocTable Builder::priorities() const {
     for (const Priority& p : a.priorities)
         table.rows.push_back({DocCell::of(segmentName(chain, p.segment, lang())), DocCell::of(adviceWord(p.advice, lang())),
                               DocCell::num(p.value, 2), DocCell::num(p.density, 2),
-                              p.basis == Basis::None ? DocCell::of(kNoData.pick(lang())) : DocCell::num(p.profile, 2),
+                              p.basis == Basis::None ? DocCell::of(kNoDataMark) : DocCell::num(p.profile, 2),
                               DocCell::of(basisWord(p.basis, lang())), DocCell::num(p.candidates, 0), DocCell::num(p.score, 2)});
     return table;
 }
@@ -258,17 +243,20 @@ DocTable Builder::setAside() const {
     return table;
 }
 
-// What the data itself says about an item (§3.9); chain leaders are in every file.
+// What the data itself says about an item (§3.9): confirmed resources in the region, local chain leaders.
 std::string Builder::checklistEvidence(int item) const {
-    if (std::string(kChecklistKeys[item]) != "leaders") return {};
-    std::vector<int> leaders;
-    for (std::size_t f = 0; f < chain.firms.size(); ++f)
-        if (chain.firms[f].leader && std::any_of(chain.firms[f].sites.begin(), chain.firms[f].sites.end(),
-                                                 [&](const Site& site) { return site.region == a.region; }))
-            leaders.push_back(static_cast<int>(f));
-    if (leaders.empty()) return w("本地暂无链主企业", "no chain leader in the region yet");
-    return std::string(w("本地链主: ", "local chain leaders: ")) +
-           join(leaders, zh() ? "、" : ", ", [&](int f) { return firmName(chain, f, lang()); });
+    std::string key = kChecklistKeys[item];
+    const char* comma = zh() ? "、" : ", ";
+    auto resources = [&](const std::vector<int>& list) {
+        return join(list, comma, [&](int r) { return chain.resources[r].name.pick(lang(), chain.resources[r].id); });
+    };
+    if (key == "institutes") return resources(evidence.institutes);
+    if (key == "fund") return resources(evidence.funds);
+    if (key == "platforms") return resources(evidence.platforms);
+    if (key == "service") return resources(evidence.services);
+    if (key != "leaders") return {};
+    if (evidence.leaders.empty()) return w("本地暂无链主企业", "no chain leader in the region yet");
+    return std::string(w("本地链主: ", "local chain leaders: ")) + join(evidence.leaders, comma, [&](int f) { return firmName(chain, f, lang()); });
 }
 
 DocTable Builder::checklist() const {
@@ -295,7 +283,7 @@ DocTable Builder::sources() const {
 }  // namespace
 
 Document buildReport(const Chain& chain, const Analysis& analysis, const Session& session, const ReportOptions& options) {
-    Builder b{chain, analysis, session, options};
+    Builder b{chain, analysis, session, options, checklistEvidence(chain, analysis.region)};
     Document d;
     std::string chainName = chain.name.pick(options.lang, chain.id);
     d.title = chainName + b.w("产业链招商报告", " — investment promotion report");
