@@ -88,6 +88,18 @@ ca::Session applySessionFile(const ca::Chain& chain, const AnalysisArgs& args, c
     return session;
 }
 
+// --weights over `base`: the keys the file gives replace those of `base`.
+ca::Weights readWeights(const std::string& file, ca::Weights base) {
+    if (file.empty()) return base;
+    auto text = ca::readWholeFile(file);
+    if (!text) throw Failure{kExitFailure, file + ": " + text.error()};
+    nlohmann::json weights = nlohmann::json::parse(*text, nullptr, false);
+    if (weights.is_discarded()) throw Failure{kExitFailure, file + ": not valid JSON"};
+    std::string problem = ca::weightsFromJson(weights, base);
+    if (!problem.empty()) throw Failure{kExitFailure, file + ": " + problem};
+    return base;
+}
+
 // The session first, then every option given on the command line over it.
 ca::AnalysisOptions buildOptions(const ca::Chain& chain, const AnalysisArgs& args, ca::Session* sessionOut = nullptr) {
     ca::AnalysisOptions options;
@@ -107,14 +119,7 @@ ca::AnalysisOptions buildOptions(const ca::Chain& chain, const AnalysisArgs& arg
         if (!problem.empty()) throw Failure{kExitFailure, "--assume " + problem};
         options.assumptions.push_back(assumption);
     }
-    if (!args.weightsFile.empty()) {
-        auto text = ca::readWholeFile(args.weightsFile);
-        if (!text) throw Failure{kExitFailure, args.weightsFile + ": " + text.error()};
-        nlohmann::json weights = nlohmann::json::parse(*text, nullptr, false);
-        if (weights.is_discarded()) throw Failure{kExitFailure, args.weightsFile + ": not valid JSON"};
-        std::string problem = ca::weightsFromJson(weights, options.weights);
-        if (!problem.empty()) throw Failure{kExitFailure, args.weightsFile + ": " + problem};
-    }
+    options.weights = readWeights(args.weightsFile, options.weights);
     return options;
 }
 
@@ -254,6 +259,27 @@ int runMap(const AnalysisArgs& args) {
     return kExitOk;
 }
 
+struct CompareArgs {
+    std::string file, weightsFile, format = "table", output, lang = "en";
+    std::vector<std::string> regions, hubs;
+};
+
+int runCompare(const CompareArgs& args) {
+    ca::Chain chain = loadOrFail(args.file);
+    std::vector<int> regions, hubs;
+    for (const auto& region : args.regions) regions.push_back(resolve(chain, ca::IdKind::Region, region));
+    for (const auto& hub : args.hubs) hubs.push_back(resolve(chain, ca::IdKind::Region, hub));
+    ca::Weights weights = readWeights(args.weightsFile, ca::Weights{});
+    ca::Comparison comparison = ca::compareRegions(chain, regions, hubs, weights);
+    ca::Lang lang = parseLang(args.lang);
+    std::string text;
+    if (args.format == "json") text = ca::comparisonToJson(chain, comparison).dump(2) + "\n";
+    else if (args.format == "csv") text = ca::comparisonToCsv(chain, comparison, lang);
+    else text = ca::cli::comparisonToTable(chain, comparison, lang);
+    writeOutput(args.output, text);
+    return kExitOk;
+}
+
 int runReport(const AnalysisArgs& args) {
     ca::DocumentKind kind = outputKind(args.output, {ca::DocumentKind::Xlsx, ca::DocumentKind::Pdf}, ".xlsx or .pdf");
     auto p = prepare(args);
@@ -302,6 +328,16 @@ int main(int argc, char** argv) {
     map->add_option("--top", mapArgs.top, "targets that carry their rank (default 10)");
     map->add_option("-o,--output", mapArgs.output, "output .svg or .png file (written atomically)")->required();
 
+    CompareArgs compareArgs;
+    auto* compare = app.add_subcommand("compare", "several regions side by side against the same hubs");
+    compare->add_option("FILE", compareArgs.file, "chain JSON file or CSV folder")->required();
+    compare->add_option("--region,-r", compareArgs.regions, "region id (repeat: two or more)")->required();
+    compare->add_option("--hub", compareArgs.hubs, "hub region id (repeatable)");
+    compare->add_option("--weights", compareArgs.weightsFile, "JSON object with term weights and occupied_discount");
+    compare->add_option("--format", compareArgs.format, "table, json or csv")->check(CLI::IsMember({"table", "json", "csv"}));
+    compare->add_option("--lang", compareArgs.lang, "language of names: zh or en")->check(CLI::IsMember({"zh", "en"}));
+    compare->add_option("-o,--output", compareArgs.output, "output file (written atomically; default: stdout)");
+
     AnalysisArgs reportArgs;
     reportArgs.lang = "zh";
     auto* report = app.add_subcommand("report", "meeting-ready report: .xlsx workbook or A4 .pdf");
@@ -321,6 +357,10 @@ int main(int argc, char** argv) {
         if (*analyze) return runAnalyze(analyzeArgs);
         if (*map) return runMap(mapArgs);
         if (*report) return runReport(reportArgs);
+        if (*compare) {
+            if (compareArgs.regions.size() < 2) throw Failure{kExitFailure, "compare needs at least two --region"};
+            return runCompare(compareArgs);
+        }
     } catch (const Failure& failure) {
         if (!failure.reason.empty()) std::cerr << "chainatlas: " << failure.reason << "\n";
         return failure.status;
