@@ -176,12 +176,13 @@ int runStats(const std::string& file, const std::string& langName) {
 
 int runAnalyze(const AnalysisArgs& args) {
     ca::Chain chain = loadOrFail(args.file);
-    ca::AnalysisOptions options = buildOptions(chain, args);
+    ca::Session session;
+    ca::AnalysisOptions options = buildOptions(chain, args, &session);
     ca::Analysis analysis = ca::analyze(chain, options);
     ca::Lang lang = parseLang(args.lang);
     std::string text;
     if (args.format == "json") text = ca::analysisToJson(chain, analysis, args.top).dump(2) + "\n";
-    else if (args.format == "csv") text = ca::analysisToCsv(chain, analysis, args.top, lang);
+    else if (args.format == "csv") text = ca::analysisToCsv(chain, analysis, args.top, lang, session.notes);
     else text = ca::cli::analysisToTable(chain, analysis, args.top == 0 ? 20 : args.top, lang);
     writeOutput(args.output, text);
     return kExitOk;

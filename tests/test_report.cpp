@@ -290,3 +290,18 @@ TEST_CASE("bad output: unknown extension, unwritable folder, a session for anoth
     CHECK(leftovers.empty());  // no temporary file left behind
     std::filesystem::remove_all(std::filesystem::path(good).parent_path());
 }
+
+TEST_CASE("analyze --format csv carries the reason in words, the sources and the note from --session") {
+    std::string session = scratch("csv-session.json").string();
+    std::ofstream(session) << R"({"format": "chainatlas-session/1", "chain": "mini", "region": "suzhou",
+                                 "notes": {"f2": "见面, 6 月 \"急\""}})";
+    Run r = run("analyze " + quote(kMini) + " --session " + quote(session) + " --format csv --lang zh");
+    REQUIRE(r.status == 0);
+    CHECK(r.out.rfind("\xEF\xBB\xBF", 0) == 0);
+    CHECK(r.out.find(",hub_partners,reason,sources,note\r\n") != std::string::npos);
+    std::size_t row = r.out.find("\r\n1,f2,");
+    REQUIRE(row != std::string::npos);
+    std::string line = r.out.substr(row + 2, r.out.find("\r\n", row + 2) - row - 2);
+    CHECK(line.find("以商招商: 本地伙伴 1 家; 链主企业,Test,") != std::string::npos);  // f3 is f2's local buyer
+    CHECK(line.substr(line.size() - std::string("\"见面, 6 月 \"\"急\"\"\"").size()) == "\"见面, 6 月 \"\"急\"\"\"");  // quoted for Excel
+}

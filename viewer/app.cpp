@@ -104,7 +104,7 @@ std::string App::exportSvg(const std::string& path) {
 
 std::string App::exportCsv(const std::string& path) {
     if (!state.chain) return tr(state.lang, "没有可导出的清单", "nothing to export yet");
-    std::string problem = writeFileAtomically(path, analysisToCsv(*state.drawn, state.analysis, 0, state.lang));
+    std::string problem = writeFileAtomically(path, analysisToCsv(*state.drawn, state.analysis, 0, state.lang, state.notes));
     return problem.empty() ? std::string(tr(state.lang, "已写入 ", "Written ")) + path : problem;
 }
 

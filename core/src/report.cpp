@@ -1,6 +1,7 @@
 // Analysis results as the §4 JSON object and as a CSV target list (shared by the command line and the viewer).
 #include "chainatlas/report.hpp"
 
+#include "chainatlas/report_document.hpp"
 #include "chainatlas/vocabulary.hpp"
 
 #include <cstdio>
@@ -153,12 +154,13 @@ nlohmann::json analysisToJson(const Chain& chain, const Analysis& a, std::size_t
     return out;
 }
 
-std::string analysisToCsv(const Chain& chain, const Analysis& a, std::size_t top, Lang lang) {
+std::string analysisToCsv(const Chain& chain, const Analysis& a, std::size_t top, Lang lang,
+                          const std::map<std::string, std::string>& notes) {
     std::ostringstream out;
     out << "\xEF\xBB\xBF";  // byte-order mark: Excel and WPS then read the file as UTF-8
     out << "rank,firm,name,score";
     for (const char* key : kTermKeys) out << ',' << key << ',' << key << "_weighted";
-    out << ",segments,anchors,hub_partners\r\n";
+    out << ",segments,anchors,hub_partners,reason,sources,note\r\n";
     for (std::size_t i = 0; i < limit(top, a.targets.size()); ++i) {
         const Target& t = a.targets[i];
         const Firm& firm = chain.firms[t.firm];
@@ -166,7 +168,10 @@ std::string analysisToCsv(const Chain& chain, const Analysis& a, std::size_t top
             << fixed(t.score, 6);
         for (int k = 0; k < kTermCount; ++k) out << ',' << fixed(t.value[k], 6) << ',' << fixed(t.weighted[k], 6);
         out << ',' << csvField(fitSegmentList(chain, t, lang, true)) << ',' << csvField(joinFirmIds(chain, t.anchors, "; "))
-            << ',' << csvField(joinFirmIds(chain, t.hubPartners, "; ")) << "\r\n";
+            << ',' << csvField(joinFirmIds(chain, t.hubPartners, "; ")) << ',' << csvField(targetReason(chain, a, t, lang))
+            << ',' << csvField(firmSources(chain, t.firm, lang));
+        auto note = notes.find(firm.id);
+        out << ',' << csvField(note == notes.end() ? std::string() : note->second) << "\r\n";
     }
     return out.str();
 }
