@@ -159,3 +159,17 @@ TEST_CASE("level and expanded segments bump the layout generation and shape the 
     viewer::setLevel(state, MapLevel::Segment);
     CHECK_FALSE(viewer::layoutOptions(state, "x", 14).expands(1));
 }
+
+TEST_CASE("the checklist belongs to the region: another region starts empty, and coming back finds it again") {
+    ViewerState state = opened();  // suzhou
+    CHECK(viewer::currentChecklist(state)[5].empty());
+    viewer::setChecklistItem(state, 5, {ChecklistState::Doing, "财政局", "2026-12-31", "母基金"});
+    CHECK(viewer::currentChecklist(state)[5].owner == "财政局");
+    viewer::setRegion(state, findRegion(*state.chain, "shanghai"));
+    CHECK(viewer::currentChecklist(state)[5].empty());
+    viewer::setChecklistItem(state, 10, {ChecklistState::Done, "", "", ""});  // out of range: ignored
+    viewer::undo(state);
+    CHECK(viewer::currentChecklist(state)[5].state == ChecklistState::Doing);
+    nlohmann::json saved = viewer::sessionToJson(state);
+    CHECK(saved["checklist"]["fund"]["owner"] == "财政局");  // the session's region's list goes under "checklist"
+}

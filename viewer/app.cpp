@@ -8,7 +8,9 @@
 #include <filesystem>
 
 #include "chainatlas/file_io.hpp"
+#include "chainatlas/document.hpp"
 #include "chainatlas/report.hpp"
+#include "chainatlas/report_document.hpp"
 #include "chainatlas/svg.hpp"
 #include "i18n.hpp"
 
@@ -91,13 +93,18 @@ void App::centreOn(Selection selection) {
     state.camera.y = box->y + box->h / 2 - display.y * 0.35 / state.camera.zoom;
 }
 
-std::string App::exportSvg(const std::string& path) {
-    if (!state.chain || !geometry) return tr(state.lang, "没有可导出的图", "nothing to export yet");
-    SvgOptions options{state.lang, 10, ""};
+namespace {
+std::string today() {
     char date[16];
     std::time_t now = std::time(nullptr);
     std::strftime(date, sizeof date, "%Y-%m-%d", std::localtime(&now));
-    options.date = date;
+    return date;
+}
+}  // namespace
+
+std::string App::exportSvg(const std::string& path) {
+    if (!state.chain || !geometry) return tr(state.lang, "没有可导出的图", "nothing to export yet");
+    SvgOptions options{state.lang, 10, today()};
     std::string problem = writeFileAtomically(path, renderSvg(*state.drawn, state.analysis, *geometry, theme, options));
     return problem.empty() ? std::string(tr(state.lang, "已写入 ", "Written ")) + path : problem;
 }
@@ -105,6 +112,22 @@ std::string App::exportSvg(const std::string& path) {
 std::string App::exportCsv(const std::string& path) {
     if (!state.chain) return tr(state.lang, "没有可导出的清单", "nothing to export yet");
     std::string problem = writeFileAtomically(path, analysisToCsv(*state.drawn, state.analysis, 0, state.lang, state.notes));
+    return problem.empty() ? std::string(tr(state.lang, "已写入 ", "Written ")) + path : problem;
+}
+
+// The meeting report of the current scenario, with the map as it is on screen, the notes and the checklist.
+std::string App::exportReport(const std::string& path) {
+    if (!state.hasAnalysis() || !geometry) return tr(state.lang, "没有可导出的报告", "nothing to export yet");
+    auto kind = documentKindOf(path);
+    if (kind != DocumentKind::Xlsx && kind != DocumentKind::Pdf)
+        return tr(state.lang, "文件名须以 .xlsx 或 .pdf 结尾", "the file name must end in .xlsx or .pdf");
+    ReportOptions options;
+    options.lang = state.lang;
+    options.date = today();
+    options.fontFamily = theme.fontFamily;
+    if (kind == DocumentKind::Pdf) options.mapSvg = renderSvg(*state.drawn, state.analysis, *geometry, theme, {state.lang, 10, options.date});
+    Document document = buildReport(*state.drawn, state.analysis, toSession(state), options);
+    std::string problem = kind == DocumentKind::Xlsx ? writeXlsx(document, path) : writePdf(document, path);
     return problem.empty() ? std::string(tr(state.lang, "已写入 ", "Written ")) + path : problem;
 }
 

@@ -8,6 +8,7 @@
 #include <memory>
 #include <string>
 
+#include "chainatlas/compare.hpp"
 #include "chainatlas/theme.hpp"
 #include "fonts.hpp"
 #include "layout_worker.hpp"
@@ -38,6 +39,13 @@ struct App {
     bool fontsDirty = true, toggleFullscreen = false, quitRequested = false;
     bool weightsDragging = false;  // a slider drag in progress (one undo step per drag)
 
+    // 十个一 checklist and compare windows (panels/checklist_panel.cpp, panels/compare_panel.cpp).
+    bool showChecklist = false, showCompare = false;
+    std::vector<int> compareRegions;
+    chainatlas::Comparison comparison;
+    int compareGeneration = -1;  // state.layoutGeneration the comparison was made for
+    std::string exportReportPath = "chainatlas-report.pdf";
+
     // Frame timing for the status bar and --screenshot statistics.
     std::deque<float> frameMs;
     double longestFrameMsWhileLayout = 0;
@@ -49,6 +57,7 @@ struct App {
     void centreOn(Selection selection);
     std::string exportSvg(const std::string& path);
     std::string exportCsv(const std::string& path);
+    std::string exportReport(const std::string& path);  // .xlsx or .pdf, with notes and checklist
     std::string settingsFolder() const;
 
 private:
@@ -67,5 +76,7 @@ void drawDetailsPanel(App& app, ImVec2 pos, ImVec2 size);
 void drawTargetsPanel(App& app, ImVec2 pos, ImVec2 size);
 void drawStatusBar(App& app, ImVec2 pos, ImVec2 size);
 void drawDialogs(App& app);                                  // open, export, session, search, problems
+void drawChecklistPanel(App& app);                           // 十个一 of the current region
+void drawComparePanel(App& app);                             // several regions side by side
 
 }  // namespace viewer

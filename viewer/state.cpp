@@ -194,6 +194,23 @@ LayoutOptions layoutOptions(const ViewerState& state, const std::string& fontNam
     return options;
 }
 
+namespace {
+std::string currentRegionId(const ViewerState& state) {
+    return state.hasAnalysis() ? state.chain->regions[state.scenario.region].id : std::string();
+}
+}  // namespace
+
+const Checklist& currentChecklist(const ViewerState& state) {
+    static const Checklist empty{};
+    auto it = state.checklists.find(currentRegionId(state));
+    return it == state.checklists.end() ? empty : it->second;
+}
+
+void setChecklistItem(ViewerState& state, int item, const ChecklistItem& value) {
+    if (!state.hasAnalysis() || item < 0 || item >= kChecklistCount) return;
+    state.checklists[currentRegionId(state)][item] = value;
+}
+
 // The viewer's part of a session: which file, which language, its notes and checklists; reading and
 // writing the format is the core's (chainatlas/session.hpp).
 chainatlas::Session toSession(const ViewerState& state) {

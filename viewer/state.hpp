@@ -86,6 +86,10 @@ std::vector<Selection> search(const ViewerState& state, const std::string& query
 // The layout request that matches the state (level, expanded segments, language).
 chainatlas::LayoutOptions layoutOptions(const ViewerState& state, const std::string& fontName, double fontSize);
 
+// The ten-item checklist (SIP's ten ones) of the current region: all "todo" until the planner changes an item.
+const chainatlas::Checklist& currentChecklist(const ViewerState& state);
+void setChecklistItem(ViewerState& state, int item, const chainatlas::ChecklistItem& value);
+
 // Sessions (read and written by the core's session module): file, region, hubs, weights, assumptions,
 // notes, checklists, language.
 chainatlas::Session toSession(const ViewerState& state);

@@ -100,7 +100,6 @@ struct Builder {
     const Analysis& a;
     const Session& session;
     const ReportOptions& options;
-    ChecklistEvidence evidence;
     Lang lang() const { return options.lang; }
     bool zh() const { return options.lang == Lang::Zh; }
     const char* w(const char* zhText, const char* enText) const { return zh() ? zhText : enText; }
@@ -113,7 +112,6 @@ struct Builder {
     DocTable checklist() const;
     DocTable sources() const;
     DocCell term(const Target& t, int k) const;
-    std::string checklistEvidence(int item) const;
 };
 
 std::string assumptionText(const Chain& chain, const Assumption& as, Lang lang) {
@@ -243,22 +241,6 @@ DocTable Builder::setAside() const {
     return table;
 }
 
-// What the data itself says about an item (§3.9): confirmed resources in the region, local chain leaders.
-std::string Builder::checklistEvidence(int item) const {
-    std::string key = kChecklistKeys[item];
-    const char* comma = zh() ? "、" : ", ";
-    auto resources = [&](const std::vector<int>& list) {
-        return join(list, comma, [&](int r) { return chain.resources[r].name.pick(lang(), chain.resources[r].id); });
-    };
-    if (key == "institutes") return resources(evidence.institutes);
-    if (key == "fund") return resources(evidence.funds);
-    if (key == "platforms") return resources(evidence.platforms);
-    if (key == "service") return resources(evidence.services);
-    if (key != "leaders") return {};
-    if (evidence.leaders.empty()) return w("本地暂无链主企业", "no chain leader in the region yet");
-    return std::string(w("本地链主: ", "local chain leaders: ")) + join(evidence.leaders, comma, [&](int f) { return firmName(chain, f, lang()); });
-}
-
 DocTable Builder::checklist() const {
     DocTable table{w("十个一", "Checklist"), w("十个一 工作清单", "十个一 checklist (SIP's ten ones)"),
                    regionName(chain, a.region, lang()) + " · " + chain.name.pick(lang(), chain.id), {}, {}, "", false, true};
@@ -267,7 +249,7 @@ DocTable Builder::checklist() const {
     for (int i = 0; i < kChecklistCount; ++i) {
         const ChecklistItem& item = session.checklist[i];
         table.rows.push_back({DocCell::num(i + 1, 0), DocCell::of(checklistTitle(i, lang())), DocCell::of(checklistStateName(item.state, lang())),
-                              DocCell::of(item.owner), DocCell::of(item.due), DocCell::of(item.note), DocCell::of(checklistEvidence(i))});
+                              DocCell::of(item.owner), DocCell::of(item.due), DocCell::of(item.note), DocCell::of(checklistEvidenceText(chain, a.region, i, lang()))});
     }
     return table;
 }
@@ -282,8 +264,25 @@ DocTable Builder::sources() const {
 
 }  // namespace
 
+std::string checklistEvidenceText(const Chain& chain, int region, int item, Lang lang) {
+    std::string key = kChecklistKeys[item];
+    bool zh = lang == Lang::Zh;
+    const char* comma = zh ? "、" : ", ";
+    ChecklistEvidence evidence = checklistEvidence(chain, region);
+    auto resources = [&](const std::vector<int>& list) {
+        return join(list, comma, [&](int r) { return chain.resources[r].name.pick(lang, chain.resources[r].id); });
+    };
+    if (key == "institutes") return resources(evidence.institutes);
+    if (key == "fund") return resources(evidence.funds);
+    if (key == "platforms") return resources(evidence.platforms);
+    if (key == "service") return resources(evidence.services);
+    if (key != "leaders") return {};
+    if (evidence.leaders.empty()) return zh ? "本地暂无链主企业" : "no chain leader in the region yet";
+    return std::string(zh ? "本地链主: " : "local chain leaders: ") + join(evidence.leaders, comma, [&](int f) { return firmName(chain, f, lang); });
+}
+
 Document buildReport(const Chain& chain, const Analysis& analysis, const Session& session, const ReportOptions& options) {
-    Builder b{chain, analysis, session, options, checklistEvidence(chain, analysis.region)};
+    Builder b{chain, analysis, session, options};
     Document d;
     std::string chainName = chain.name.pick(options.lang, chain.id);
     d.title = chainName + b.w("产业链招商报告", " — investment promotion report");

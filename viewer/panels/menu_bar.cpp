@@ -16,7 +16,7 @@ void drawMenuBar(App& app) {
         }
         ImGui::Separator();
         if (ImGui::MenuItem(tr(state.lang, "会话 (保存/载入)…", "Session (save/load)…"), nullptr, false, true)) app.showSession = true;
-        if (ImGui::MenuItem(tr(state.lang, "导出 SVG / CSV…", "Export SVG / CSV…"), nullptr, false, state.hasChain())) app.showExport = true;
+        if (ImGui::MenuItem(tr(state.lang, "导出 SVG / CSV / 报告…", "Export SVG / CSV / report…"), nullptr, false, state.hasChain())) app.showExport = true;
         ImGui::Separator();
         if (ImGui::MenuItem(tr(state.lang, "退出", "Quit"))) app.quitRequested = true;
         ImGui::EndMenu();
@@ -35,6 +35,9 @@ void drawMenuBar(App& app) {
         if (ImGui::MenuItem(tr(state.lang, "全屏", "Full screen"), "F11")) app.toggleFullscreen = true;
         if (ImGui::MenuItem(tr(state.lang, "放大字号", "Larger text"), "Ctrl +")) app.fontScale = std::min(2.5f, app.fontScale + 0.1f);
         if (ImGui::MenuItem(tr(state.lang, "缩小字号", "Smaller text"), "Ctrl -")) app.fontScale = std::max(0.6f, app.fontScale - 0.1f);
+        ImGui::Separator();
+        if (ImGui::MenuItem(tr(state.lang, "十个一 清单", "十个一 checklist"), nullptr, app.showChecklist, state.hasAnalysis())) app.showChecklist = !app.showChecklist;
+        if (ImGui::MenuItem(tr(state.lang, "区域对比", "Compare regions"), nullptr, app.showCompare, state.hasAnalysis())) app.showCompare = !app.showCompare;
         ImGui::EndMenu();
     }
     if (ImGui::MenuItem("中文", nullptr, state.lang == Lang::Zh)) setLang(state, Lang::Zh);

@@ -17,6 +17,10 @@ std::string targetReason(const Chain& chain, const Analysis& analysis, const Tar
 // The firm's sources by title, with the confidence of its sites: "Title A; Title B (可信度 A/B)".
 std::string firmSources(const Chain& chain, int firm, Lang lang);
 
+// What the data says about one 十个一 item in `region` (§3.9): its confirmed resources, or its chain leaders;
+// "" for items the data cannot speak to.
+std::string checklistEvidenceText(const Chain& chain, int region, int item, Lang lang);
+
 struct ReportOptions {
     Lang lang = Lang::Zh;
     std::size_t top = 0;        // targets listed (0: all)
