@@ -305,3 +305,16 @@ TEST_CASE("analyze --format csv carries the reason in words, the sources and the
     CHECK(line.find("以商招商: 本地伙伴 1 家; 链主企业,Test,") != std::string::npos);  // f3 is f2's local buyer
     CHECK(line.substr(line.size() - std::string("\"见面, 6 月 \"\"急\"\"\"").size()) == "\"见面, 6 月 \"\"急\"\"\"");  // quoted for Excel
 }
+
+TEST_CASE("a meeting page lists two sources of a well-documented firm and counts the rest") {
+    Chain chain = test::chainFromFile(kNev);
+    auto many = std::find_if(chain.firms.begin(), chain.firms.end(), [](const Firm& f) { return f.sources.size() >= 3; });
+    REQUIRE(many != chain.firms.end());
+    int firm = static_cast<int>(many - chain.firms.begin());
+    std::size_t n = many->sources.size();
+    std::string brief = firmSources(chain, firm, Lang::Zh, 2);
+    CHECK(brief.find(" 等 " + std::to_string(n) + " 项") != std::string::npos);
+    CHECK(brief.find(chain.sources[many->sources[2]].title) == std::string::npos);  // the third is left for the workbook
+    CHECK(firmSources(chain, firm, Lang::En, 2).find(" and " + std::to_string(n - 2) + " more") != std::string::npos);
+    CHECK(firmSources(chain, firm, Lang::Zh, n) == firmSources(chain, firm, Lang::Zh));  // nothing to cut
+}

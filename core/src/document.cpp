@@ -10,7 +10,7 @@ namespace chainatlas {
 DocCell DocCell::num(double value, int decimals) {
     char buffer[64];
     std::snprintf(buffer, sizeof buffer, "%.*f", decimals, value);
-    return {buffer, value, decimals};
+    return {buffer, value, decimals, {}};
 }
 
 std::optional<DocumentKind> documentKindOf(const std::string& path) {

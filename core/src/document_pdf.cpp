@@ -16,6 +16,8 @@ constexpr double kPageWidth = 595.276, kPageHeight = 841.89;  // A4 in points
 constexpr double kMargin = 42, kFooter = 28;
 constexpr double kCellPad = 3;
 
+const std::string& pageText(const DocCell& cell) { return cell.brief.empty() ? cell.text : cell.brief; }
+
 struct FontDeleter {
     void operator()(PangoFontDescription* font) const { pango_font_description_free(font); }
 };
@@ -156,7 +158,7 @@ double PdfPainter::rowHeight(const DocTable& table, const std::vector<DocCell>* 
     double height = 0;
     for (std::size_t c = 0; c < table.columns.size(); ++c) {
         if (widths[c] <= 0) continue;
-        const std::string& content = row ? (c < row->size() ? (*row)[c].text : std::string()) : table.columns[c].title;
+        const std::string& content = row ? (c < row->size() ? pageText((*row)[c]) : std::string()) : table.columns[c].title;
         height = std::max(height, text(content, 0, 0, widths[c] - 2 * kCellPad, 8, !row, false));
     }
     return height + 2 * kCellPad;
@@ -176,7 +178,7 @@ void PdfPainter::drawRow(const DocTable& table, const std::vector<DocCell>* row,
     for (std::size_t c = 0; c < table.columns.size(); ++c) {
         if (widths[c] <= 0) continue;
         const DocCell* cell = row && c < row->size() ? &(*row)[c] : nullptr;
-        const std::string& content = row ? (cell ? cell->text : std::string()) : table.columns[c].title;
+        const std::string& content = row ? (cell ? pageText(*cell) : std::string()) : table.columns[c].title;
         bool number = cell && cell->number;
         text(content, x + kCellPad, y_ + kCellPad, widths[c] - 2 * kCellPad, 8, !row, true,
              number ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT);

@@ -79,12 +79,17 @@ std::string targetReason(const Chain& chain, const Analysis& a, const Target& t,
     return join(parts, "; ", [](const std::string& p) { return p; });
 }
 
-std::string firmSources(const Chain& chain, int firm, Lang lang) {
+std::string firmSources(const Chain& chain, int firm, Lang lang, std::size_t maxTitles) {
     const Firm& f = chain.firms[firm];
-    std::string titles = join(f.sources, "; ", [&](int s) {
+    bool cut = maxTitles > 0 && f.sources.size() > maxTitles;
+    std::vector<int> shown(f.sources.begin(), cut ? f.sources.begin() + static_cast<std::ptrdiff_t>(maxTitles) : f.sources.end());
+    std::string titles = join(shown, "; ", [&](int s) {
         const Source& source = chain.sources[s];
         return source.title.empty() ? source.id : source.title;
     });
+    if (cut)
+        titles += lang == Lang::Zh ? " 等 " + std::to_string(f.sources.size()) + " 项"
+                                   : " and " + std::to_string(f.sources.size() - maxTitles) + " more";
     std::set<std::string> levels;
     for (const Site& site : f.sites)
         if (!site.confidence.empty()) levels.insert(site.confidence);
@@ -172,7 +177,9 @@ DocTable Builder::targets() const {
         for (int k = 0; k < kTermCount; ++k) row.push_back(term(t, k));
         auto note = session.notes.find(firm.id);
         row.push_back(DocCell::of(targetReason(chain, a, t, lang())));
-        row.push_back(DocCell::of(firmSources(chain, t.firm, lang())));
+        DocCell sources = DocCell::of(firmSources(chain, t.firm, lang()));
+        sources.brief = firmSources(chain, t.firm, lang(), 2);  // a meeting page; the workbook keeps them all
+        row.push_back(std::move(sources));
         row.push_back(DocCell::of(note == session.notes.end() ? "" : note->second));
         table.rows.push_back(std::move(row));
     }
@@ -195,8 +202,8 @@ DocTable Builder::segments() const {
     DocTable table{w("环节", "Segments"), w("产业链环节", "Chain segments"),
                    w("每个环节在本地的状态与建议；区位商 ≥ 1 为优势。", "Status and advice for each segment; RCA ≥ 1 is strong."),
                    {}, {}, "", false, true};
-    table.columns = {{w("环节", "Segment"), 1.6}, {w("阶段", "Stage"), 0.8}, {w("状态", "Status"), 0.6}, {w("建议", "Advice"), 0.8},
-                     {w("本地站点", "Sites"), 0.5}, {w("区位商", "RCA"), 0.55}, {w("关联密度", "Density"), 0.6},
+    table.columns = {{w("环节", "Segment"), 1.6}, {w("阶段", "Stage"), 1.1}, {w("状态", "Status"), 0.6}, {w("建议", "Advice"), 0.8},
+                     {w("站点", "Sites"), 0.5}, {w("区位商", "RCA"), 0.55}, {w("关联密度", "Density"), 0.6},
                      {w("候选企业", "Candidates"), 0.6}, {w("三高三低", "Profile"), 0}, {w("依据", "Basis"), 0},
                      {w("标记", "Marks"), 1.5, true}};
     for (std::size_t s = 0; s < a.segments.size(); ++s) {

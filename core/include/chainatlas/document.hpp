@@ -17,7 +17,8 @@ struct DocCell {
     std::string text;               // shown when `number` is absent (and in the PDF)
     std::optional<double> number;   // a number stays a number in the workbook
     int decimals = 2;
-    static DocCell of(std::string text) { return {std::move(text), std::nullopt, 2}; }
+    std::string brief;              // shorter text for the PDF page (the workbook keeps `text` whole); may be empty
+    static DocCell of(std::string text) { return {std::move(text), std::nullopt, 2, {}}; }
     static DocCell num(double value, int decimals = 2);
 };
 
