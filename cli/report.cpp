@@ -5,7 +5,7 @@
 #include <sstream>
 
 #include "chainatlas/report.hpp"
-#include "chainatlas/words.hpp"
+#include "chainatlas/vocabulary.hpp"
 #include "chainatlas/text.hpp"
 
 namespace chainatlas::cli {

@@ -54,8 +54,8 @@ struct MiniTarget {
         analysis.segments[findSegment(chain, "b")].advice = Advice::Fill;
         analysis.segments[findSegment(chain, "d")].advice = Advice::Extend;
         target.firm = findFirm(chain, "f2");
-        target.segments = {{findSegment(chain, "b"), SegmentStatus::Gap, 1.0, false, false},
-                           {findSegment(chain, "d"), SegmentStatus::Extension, 0.6, false, false}};
+        target.segments = {{findSegment(chain, "b"), SegmentStatus::Gap, Advice::Fill, 1.0, false, false},
+                           {findSegment(chain, "d"), SegmentStatus::Extension, Advice::Extend, 0.6, false, false}};
         target.anchors = {findFirm(chain, "f3")};
     }
 };

@@ -3,7 +3,7 @@
 
 #include <sstream>
 
-#include "chainatlas/words.hpp"
+#include "chainatlas/vocabulary.hpp"
 
 namespace chainatlas {
 

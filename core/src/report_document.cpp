@@ -7,7 +7,7 @@
 #include <set>
 
 #include "chainatlas/support.hpp"
-#include "chainatlas/words.hpp"
+#include "chainatlas/vocabulary.hpp"
 
 namespace chainatlas {
 
@@ -193,7 +193,7 @@ std::string segmentMarks(const SegmentResult& s, Lang lang) {
     if (s.occupied) marks.push_back(zh ? "枢纽占位" : "occupied");
     if (s.complement) marks.push_back(zh ? "可配套枢纽" : "complements hub");
     if (s.singleSource) marks.push_back(zh ? "独家供应" : "single source");
-    if (isActionAdvice(s.advice) && s.candidates == 0) marks.push_back(zh ? "无候选企业" : "no candidate");
+    if (lacksCandidate(s)) marks.push_back(noCandidateWord(lang));
     if (s.transfer) marks.push_back(zh ? "成果转化" : "research transfer");
     return join(marks, zh ? "、" : ", ", [](const std::string& m) { return m; });
 }

@@ -7,7 +7,7 @@
 
 #include "../app.hpp"
 #include "../i18n.hpp"
-#include "chainatlas/words.hpp"
+#include "chainatlas/vocabulary.hpp"
 
 namespace viewer {
 
