@@ -211,7 +211,8 @@ TEST_CASE("report -o OUT.pdf: region, top targets, page numbers, embedded Chines
     Chain chain = test::chainFromFile(kNev);
     CHECK(text.find("苏州工业园区") != std::string::npos);
     Run json = run("analyze " + quote(kNev) + " --region suzhou --hub shanghai --format json --top 3");
-    for (const auto& t : nlohmann::json::parse(json.out)["targets"])
+    nlohmann::json top = nlohmann::json::parse(json.out);  // kept: a range-for over a temporary's member dangles
+    for (const auto& t : top["targets"])
         CHECK(text.find(chain.firms[findFirm(chain, t["firm"])].name.zh) != std::string::npos);
     CHECK(std::regex_search(text, std::regex("第\\s*" + std::to_string(pageCount) + "\\s*页")));  // the last page is numbered
     CHECK(text.find("设立一支产业基金") != std::string::npos);

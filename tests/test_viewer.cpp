@@ -133,6 +133,8 @@ TEST_CASE("the viewer exports the current view as SVG and the target list as CSV
     CHECK(svg.find("id=\"seg-b\"") != std::string::npos);
     CHECK(svg.find("occupied") != std::string::npos);
     std::string csvPath = (std::filesystem::temp_directory_path() / "chainatlas-viewer-export.csv").string();
+    viewer::setHub(app.state, findRegion(*app.state.chain, "shanghai"), false);  // with the hub f2 is set aside (§3.6)
+    REQUIRE_FALSE(app.state.analysis.targets.empty());
     app.state.notes["f2"] = "周五回访";
     viewer::setChecklistItem(app.state, 5, {ChecklistState::Doing, "财政局", "", ""});
     app.exportCsv(csvPath);
