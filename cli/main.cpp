@@ -4,13 +4,17 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <memory>
 #include <iostream>
 #include <sstream>
 
+#include "chainatlas/document.hpp"
 #include "chainatlas/file_io.hpp"
 #include "chainatlas/layout.hpp"
 #include "chainatlas/load.hpp"
 #include "chainatlas/report.hpp"
+#include "chainatlas/report_document.hpp"
+#include "chainatlas/session.hpp"
 #include "chainatlas/stats.hpp"
 #include "chainatlas/svg.hpp"
 #include "chainatlas/text.hpp"
@@ -55,23 +59,59 @@ ca::Lang parseLang(const std::string& lang) { return lang == "en" ? ca::Lang::En
 
 // Options shared by `analyze` and `map`.
 struct AnalysisArgs {
-    std::string file, region, weightsFile, format = "table", output, lang = "en", level = "segment", view = "chain";
+    std::string file, region, weightsFile, sessionFile, format = "table", output, lang = "en", level = "segment", view = "chain";
     std::vector<std::string> hubs, assumptions;
     std::size_t top = 0;
 };
 
 void addAnalysisOptions(CLI::App* command, AnalysisArgs& args) {
     command->add_option("FILE", args.file, "chain JSON file or CSV folder")->required();
-    command->add_option("--region,-r", args.region, "focal region id")->required();
+    command->add_option("--region,-r", args.region, "focal region id (required unless --session names one)");
     command->add_option("--hub", args.hubs, "hub region id (repeatable)");
     command->add_option("--weights", args.weightsFile, "JSON object with term weights and occupied_discount");
     command->add_option("--assume", args.assumptions, "what-if: FIRM@REGION[:SEG,SEG...] (repeatable)");
     command->add_option("--lang", args.lang, "language of names: zh or en")->check(CLI::IsMember({"zh", "en"}));
+    command->add_option("--session", args.sessionFile, "viewer session (chainatlas-session/1); options given here override it");
 }
 
-ca::AnalysisOptions buildOptions(const ca::Chain& chain, const AnalysisArgs& args) {
+// The session named by --session, applied to `options`; a broken one is invalid data (exit 2).
+ca::Session applySessionFile(const ca::Chain& chain, const AnalysisArgs& args, ca::AnalysisOptions& options) {
+    ca::Session session;
+    if (args.sessionFile.empty()) return session;
+    auto problems = ca::loadSessionFile(args.sessionFile, session);
+    bool missing = problems.size() == 1 && problems[0].location.empty();
+    if (missing) throw Failure{kExitFailure, args.sessionFile + ": " + problems[0].message};
+    if (problems.empty()) {
+        std::string mismatch = ca::sessionChainMismatch(session, chain);
+        if (!mismatch.empty()) throw Failure{kExitFailure, args.sessionFile + ": " + mismatch};
+        problems = ca::resolveSession(session, chain, args.sessionFile, options);
+    }
+    printDiagnostics(problems);
+    if (!problems.empty()) throw Failure{kExitInvalidData, ""};
+    return session;
+}
+
+// --weights over `base`: the keys the file gives replace those of `base`.
+ca::Weights readWeights(const std::string& file, ca::Weights base) {
+    if (file.empty()) return base;
+    auto text = ca::readWholeFile(file);
+    if (!text) throw Failure{kExitFailure, file + ": " + text.error()};
+    nlohmann::json weights = nlohmann::json::parse(*text, nullptr, false);
+    if (weights.is_discarded()) throw Failure{kExitFailure, file + ": not valid JSON"};
+    std::string problem = ca::weightsFromJson(weights, base);
+    if (!problem.empty()) throw Failure{kExitFailure, file + ": " + problem};
+    return base;
+}
+
+// The session first, then every option given on the command line over it.
+ca::AnalysisOptions buildOptions(const ca::Chain& chain, const AnalysisArgs& args, ca::Session* sessionOut = nullptr) {
     ca::AnalysisOptions options;
-    options.region = resolve(chain, ca::IdKind::Region, args.region);
+    ca::Session session = applySessionFile(chain, args, options);
+    if (sessionOut) *sessionOut = session;
+    if (!args.region.empty()) options.region = resolve(chain, ca::IdKind::Region, args.region);
+    if (options.region < 0) throw Failure{kExitFailure, "--region is required (or a --session that names one)"};
+    if (!args.hubs.empty()) options.hubs.clear();
+    if (!args.assumptions.empty()) options.assumptions.clear();
     for (const auto& hub : args.hubs) {
         int h = resolve(chain, ca::IdKind::Region, hub);
         if (std::find(options.hubs.begin(), options.hubs.end(), h) == options.hubs.end()) options.hubs.push_back(h);
@@ -82,14 +122,7 @@ ca::AnalysisOptions buildOptions(const ca::Chain& chain, const AnalysisArgs& arg
         if (!problem.empty()) throw Failure{kExitFailure, "--assume " + problem};
         options.assumptions.push_back(assumption);
     }
-    if (!args.weightsFile.empty()) {
-        auto text = ca::readWholeFile(args.weightsFile);
-        if (!text) throw Failure{kExitFailure, args.weightsFile + ": " + text.error()};
-        nlohmann::json weights = nlohmann::json::parse(*text, nullptr, false);
-        if (weights.is_discarded()) throw Failure{kExitFailure, args.weightsFile + ": not valid JSON"};
-        std::string problem = ca::weightsFromJson(weights, options.weights);
-        if (!problem.empty()) throw Failure{kExitFailure, args.weightsFile + ": " + problem};
-    }
+    options.weights = readWeights(args.weightsFile, options.weights);
     return options;
 }
 
@@ -148,12 +181,13 @@ int runStats(const std::string& file, const std::string& langName) {
 
 int runAnalyze(const AnalysisArgs& args) {
     ca::Chain chain = loadOrFail(args.file);
-    ca::AnalysisOptions options = buildOptions(chain, args);
+    ca::Session session;
+    ca::AnalysisOptions options = buildOptions(chain, args, &session);
     ca::Analysis analysis = ca::analyze(chain, options);
     ca::Lang lang = parseLang(args.lang);
     std::string text;
     if (args.format == "json") text = ca::analysisToJson(chain, analysis, args.top).dump(2) + "\n";
-    else if (args.format == "csv") text = ca::analysisToCsv(chain, analysis, args.top, lang);
+    else if (args.format == "csv") text = ca::analysisToCsv(chain, analysis, args.top, lang, session.notes);
     else text = ca::escapeControls(ca::cli::analysisToTable(chain, analysis, args.top == 0 ? 20 : args.top, lang), true);
     writeOutput(args.output, text);
     return kExitOk;
@@ -166,34 +200,112 @@ std::string today() {
     return buffer;
 }
 
-int runMap(const AnalysisArgs& args) {
-    ca::Chain chain = loadOrFail(args.file);
-    ca::AnalysisOptions options = buildOptions(chain, args);
-    // Draw the chain as assumed, so what-if sites appear on the map (one copy, shared with the analysis).
-    ca::Chain assumedChain;
-    if (!options.assumptions.empty()) assumedChain = ca::applyAssumptions(chain, options.assumptions);
-    const ca::Chain& drawn = options.assumptions.empty() ? chain : assumedChain;
-    ca::Analysis analysis = ca::analyzeAssumed(chain, drawn, options);
+// The chain, the options (session first, then the command line) and the analysis; maps draw the chain
+// with the assumed sites added, held once here and shared with the analysis.
+struct Prepared {
+    ca::Chain chain, assumed;
+    ca::AnalysisOptions options;
+    ca::Session session;
+    ca::Analysis analysis;
+    const ca::Chain& drawn() const { return options.assumptions.empty() ? chain : assumed; }
+};
 
+std::unique_ptr<Prepared> prepare(const AnalysisArgs& args) {
+    auto p = std::make_unique<Prepared>();
+    p->chain = loadOrFail(args.file);
+    p->options = buildOptions(p->chain, args, &p->session);
+    if (!p->options.assumptions.empty()) p->assumed = ca::applyAssumptions(p->chain, p->options.assumptions);
+    p->analysis = ca::analyzeAssumed(p->chain, p->drawn(), p->options);
+    return p;
+}
+
+ca::Theme theme() {
     std::vector<ca::Diagnostic> themeProblems;
     ca::Theme theme = ca::loadTheme(ca::defaultThemePath(), themeProblems);
     printDiagnostics(themeProblems);
-    if (args.view == "priorities") {
-        ca::SvgOptions chartOptions{parseLang(args.lang), args.top == 0 ? 10 : args.top, today()};
-        writeOutput(args.output, ca::renderPrioritiesSvg(drawn, analysis, theme, chartOptions));
-        return kExitOk;
-    }
+    return theme;
+}
 
+std::string mapSvg(const Prepared& p, const ca::Theme& theme, ca::MapLevel level, ca::Lang lang, std::size_t top) {
     ca::LayoutOptions layoutOptions;
-    layoutOptions.level = args.level == "firm" ? ca::MapLevel::Firm : ca::MapLevel::Segment;
-    layoutOptions.lang = parseLang(args.lang);
+    layoutOptions.level = level;
+    layoutOptions.lang = lang;
     layoutOptions.fontName = theme.graphvizFont;
     layoutOptions.fontSize = theme.fontSize;
     ca::LayoutEngine engine;
-    auto geometry = engine.layout(drawn, analysis, layoutOptions);
+    auto geometry = engine.layout(p.drawn(), p.analysis, layoutOptions);
     if (!geometry) throw Failure{kExitFailure, "layout failed: " + geometry.error()};
-    ca::SvgOptions svgOptions{layoutOptions.lang, args.top == 0 ? 10 : args.top, today()};
-    writeOutput(args.output, ca::renderSvg(drawn, analysis, *geometry, theme, svgOptions));
+    ca::SvgOptions svgOptions{lang, top == 0 ? 10 : top, today()};
+    return ca::renderSvg(p.drawn(), p.analysis, *geometry, theme, svgOptions);
+}
+
+// The document kind of -o, or a one-line failure naming the extensions this command writes.
+ca::DocumentKind outputKind(const std::string& path, std::initializer_list<ca::DocumentKind> allowed, const char* names) {
+    auto kind = ca::documentKindOf(path);
+    if (!kind || std::find(allowed.begin(), allowed.end(), *kind) == allowed.end())
+        throw Failure{kExitFailure, "cannot write " + path + ": unknown extension (use " + names + ")"};
+    return *kind;
+}
+
+// Pixels per SVG unit in a PNG map: sharp on slides and in printed documents.
+constexpr double kPngScale = 2.0;
+
+int runMap(const AnalysisArgs& args) {
+    ca::DocumentKind kind = outputKind(args.output, {ca::DocumentKind::Svg, ca::DocumentKind::Png}, ".svg or .png");
+    auto p = prepare(args);
+    ca::Theme mapTheme = theme();
+    std::string svg;
+    if (args.view == "priorities") {
+        ca::SvgOptions chartOptions{parseLang(args.lang), args.top == 0 ? 10 : args.top, today()};
+        svg = ca::renderPrioritiesSvg(p->drawn(), p->analysis, mapTheme, chartOptions);
+    } else {
+        ca::MapLevel level = args.level == "firm" ? ca::MapLevel::Firm : ca::MapLevel::Segment;
+        svg = mapSvg(*p, mapTheme, level, parseLang(args.lang), args.top);
+    }
+    if (kind == ca::DocumentKind::Svg) {
+        writeOutput(args.output, svg);
+        return kExitOk;
+    }
+    auto png = ca::svgToPng(svg, kPngScale);
+    if (!png) throw Failure{kExitFailure, "cannot write " + args.output + ": " + png.error()};
+    writeOutput(args.output, *png);
+    return kExitOk;
+}
+
+struct CompareArgs {
+    std::string file, weightsFile, format = "table", output, lang = "en";
+    std::vector<std::string> regions, hubs;
+};
+
+int runCompare(const CompareArgs& args) {
+    ca::Chain chain = loadOrFail(args.file);
+    std::vector<int> regions, hubs;
+    for (const auto& region : args.regions) regions.push_back(resolve(chain, ca::IdKind::Region, region));
+    for (const auto& hub : args.hubs) hubs.push_back(resolve(chain, ca::IdKind::Region, hub));
+    ca::Weights weights = readWeights(args.weightsFile, ca::Weights{});
+    ca::Comparison comparison = ca::compareRegions(chain, regions, hubs, weights);
+    ca::Lang lang = parseLang(args.lang);
+    std::string text;
+    if (args.format == "json") text = ca::comparisonToJson(chain, comparison).dump(2) + "\n";
+    else if (args.format == "csv") text = ca::comparisonToCsv(chain, comparison, lang);
+    else text = ca::cli::comparisonToTable(chain, comparison, lang);
+    writeOutput(args.output, text);
+    return kExitOk;
+}
+
+int runReport(const AnalysisArgs& args) {
+    ca::DocumentKind kind = outputKind(args.output, {ca::DocumentKind::Xlsx, ca::DocumentKind::Pdf}, ".xlsx or .pdf");
+    auto p = prepare(args);
+    ca::Theme style = theme();
+    ca::ReportOptions options;
+    options.lang = parseLang(args.lang);
+    options.top = args.top != 0 || kind == ca::DocumentKind::Xlsx ? args.top : 20;  // a meeting reads the first 20
+    options.date = today();
+    options.fontFamily = style.fontFamily;
+    if (kind == ca::DocumentKind::Pdf) options.mapSvg = mapSvg(*p, style, ca::MapLevel::Segment, options.lang, 10);
+    ca::Document document = ca::buildReport(p->chain, p->analysis, p->session, options);
+    std::string problem = kind == ca::DocumentKind::Xlsx ? ca::writeXlsx(document, args.output) : ca::writePdf(document, args.output);
+    if (!problem.empty()) throw Failure{kExitFailure, problem};
     return kExitOk;
 }
 
@@ -239,7 +351,24 @@ int main(int argc, char** argv) {
     map->add_option("--view", mapArgs.view, "chain (the map) or priorities (feasibility x attractiveness chart)")
         ->check(CLI::IsMember({"chain", "priorities"}));
     map->add_option("--top", mapArgs.top, "targets that carry their rank (default 10)");
-    map->add_option("-o,--output", mapArgs.output, "output SVG file (written atomically)")->required();
+    map->add_option("-o,--output", mapArgs.output, "output .svg or .png file (written atomically)")->required();
+
+    CompareArgs compareArgs;
+    auto* compare = app.add_subcommand("compare", "several regions side by side against the same hubs");
+    compare->add_option("FILE", compareArgs.file, "chain JSON file or CSV folder")->required();
+    compare->add_option("--region,-r", compareArgs.regions, "region id (repeat: two or more)")->required();
+    compare->add_option("--hub", compareArgs.hubs, "hub region id (repeatable)");
+    compare->add_option("--weights", compareArgs.weightsFile, "JSON object with term weights and occupied_discount");
+    compare->add_option("--format", compareArgs.format, "table, json or csv")->check(CLI::IsMember({"table", "json", "csv"}));
+    compare->add_option("--lang", compareArgs.lang, "language of names: zh or en")->check(CLI::IsMember({"zh", "en"}));
+    compare->add_option("-o,--output", compareArgs.output, "output file (written atomically; default: stdout)");
+
+    AnalysisArgs reportArgs;
+    reportArgs.lang = "zh";
+    auto* report = app.add_subcommand("report", "meeting-ready report: .xlsx workbook or A4 .pdf");
+    addAnalysisOptions(report, reportArgs);
+    report->add_option("--top", reportArgs.top, "targets to list (default: all in .xlsx, 20 in .pdf)");
+    report->add_option("-o,--output", reportArgs.output, "output .xlsx or .pdf file (written atomically)")->required();
 
     try {
         app.parse(argc, argv);
@@ -253,6 +382,11 @@ int main(int argc, char** argv) {
             if (*stats) return runStats(statsFile, statsLang);
             if (*analyze) return runAnalyze(analyzeArgs);
             if (*map) return runMap(mapArgs);
+            if (*report) return runReport(reportArgs);
+            if (*compare) {
+                if (compareArgs.regions.size() < 2) throw Failure{kExitFailure, "compare needs at least two --region"};
+                return runCompare(compareArgs);
+            }
         } catch (const Failure& failure) {
             if (!failure.reason.empty()) std::cerr << "chainatlas: " << safe(failure.reason) << "\n";
             return failure.status;

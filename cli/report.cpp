@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "chainatlas/report.hpp"
+#include "chainatlas/vocabulary.hpp"
 #include "chainatlas/text.hpp"
 #include "chainatlas/vocabulary.hpp"
 
@@ -204,6 +205,37 @@ std::string analysisToTable(const Chain& chain, const Analysis& a, std::size_t t
     writeSetAside(out, chain, a, lang);
     writePriorities(out, chain, a, lang);
     writeWeights(out, a.weights, lang);
+    return out.str();
+}
+
+std::string comparisonToTable(const Chain& chain, const Comparison& c, Lang lang) {
+    bool zh = lang == Lang::Zh;
+    std::ostringstream out;
+    out << chain.name.pick(lang, chain.id) << (zh ? " — 区域对比" : " — regions compared");
+    if (!c.hubs.empty()) {
+        out << (zh ? "；枢纽 " : "; hubs ");
+        for (std::size_t i = 0; i < c.hubs.size(); ++i) out << (i ? ", " : "") << chain.regions[c.hubs[i]].name.pick(lang, chain.regions[c.hubs[i]].id);
+    }
+    out << "\n\n";
+    const std::size_t nameWidth = 24, columnWidth = 20;
+    out << pad(zh ? "环节" : "segment", nameWidth);
+    for (const RegionComparison& rc : c.regions) out << pad(clip(chain.regions[rc.region].name.pick(lang, chain.regions[rc.region].id), columnWidth - 2), columnWidth);
+    out << "\n";
+    for (std::size_t s = 0; s < chain.segments.size(); ++s) {
+        out << pad(clip(chain.segments[s].name.pick(lang, chain.segments[s].id), nameWidth - 2), nameWidth);
+        for (const RegionComparison& rc : c.regions)
+            out << pad(std::string(statusWord(rc.status[s], lang)) + " / " + adviceWord(rc.advice[s], lang), columnWidth);
+        out << "\n";
+    }
+    for (const RegionComparison& rc : c.regions) {
+        out << "\n" << chain.regions[rc.region].name.pick(lang, chain.regions[rc.region].id) << ":";
+        for (int a = 0; a < kAdviceCount; ++a)
+            if (rc.adviceCounts[a] > 0) out << "  " << adviceWord(static_cast<Advice>(a), lang) << " " << rc.adviceCounts[a];
+        out << "\n";
+        if (rc.top.empty()) out << "  " << (zh ? "没有招商目标" : "no targets") << "\n";
+        for (const Target& t : rc.top)
+            out << "  " << t.rank << ". " << chain.firms[t.firm].name.pick(lang, chain.firms[t.firm].id) << "  " << fixed(t.score, 2) << "\n";
+    }
     return out.str();
 }
 

@@ -14,39 +14,16 @@
 #include <unistd.h>
 
 #include "chainatlas/file_io.hpp"
+#include "cli_run.hpp"
 #include "fixtures.hpp"
 #include "chainatlas/load.hpp"
 #include "synthetic.hpp"
 
 namespace {
 
-struct Run {
-    int status = -1;
-    std::string out, err;
-};
-
-std::string quote(const std::string& s) {
-    std::string out = "'";
-    for (char c : s) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
-    return out + "'";
-}
-
-Run run(const std::string& arguments) {
-    std::string errPath = std::filesystem::temp_directory_path() / ("chainatlas-cli-" + std::to_string(::getpid()) + ".err");
-    std::string command = quote(CHAINATLAS_CLI_PATH) + " " + arguments + " 2>" + quote(errPath);
-    Run result;
-    FILE* pipe = ::popen(command.c_str(), "r");
-    REQUIRE(pipe);
-    char buffer[4096];
-    std::size_t n;
-    while ((n = std::fread(buffer, 1, sizeof buffer, pipe)) > 0) result.out.append(buffer, n);
-    int raw = ::pclose(pipe);
-    result.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : 128 + WTERMSIG(raw);
-    auto err = chainatlas::readWholeFile(errPath);
-    if (err) result.err = *err;
-    std::filesystem::remove(errPath);
-    return result;
-}
+using test::quote;
+using test::run;
+using test::Run;
 
 std::string data(const std::string& relative) { return quote(std::string(CHAINATLAS_TEST_DATA_DIR) + "/" + relative); }
 const std::string kMini = data("good/mini.json");
@@ -504,4 +481,34 @@ TEST_CASE("the segment map depends on the data only, not on how the path is spel
         CHECK(*svg == first);
     }
     std::filesystem::remove_all(folder);
+}
+
+TEST_CASE("--session supplies region, hubs and weights; options on the command line override it") {
+    std::string path = (std::filesystem::temp_directory_path() / "chainatlas-cli-session.json").string();
+    std::ofstream(path) << R"({"format": "chainatlas-session/1", "chain": "mini", "region": "suzhou", "hubs": ["shanghai"],
+                              "weights": {"leader": 3}, "assumptions": [], "notes": {}})";
+    Run r = run("analyze " + kMini + " --session " + quote(path) + " --format json");
+    REQUIRE(r.status == 0);
+    auto out = nlohmann::json::parse(r.out);
+    CHECK(out["region"] == "suzhou");
+    CHECK(out["hubs"] == nlohmann::json::array({"shanghai"}));
+    CHECK(out["weights"]["leader"] == 3);
+    r = run("analyze " + kMini + " --session " + quote(path) + " --region shanghai --format json");
+    REQUIRE(r.status == 0);
+    CHECK(nlohmann::json::parse(r.out)["region"] == "shanghai");  // the command line wins
+    CHECK(nlohmann::json::parse(r.out)["weights"]["leader"] == 3);  // what it does not say stays the session's
+
+    std::ofstream(path) << R"({"format": "chainatlas-session/1", "chain": "mini", "hubs": ["shanghia"]})";
+    r = run("analyze " + kMini + " --session " + quote(path));
+    CHECK(r.status == 2);
+    CHECK(r.err.find(path + ": /hubs/0: unknown region \"shanghia\" (did you mean \"shanghai\"?)") != std::string::npos);
+
+    std::ofstream(path) << R"({"format": "chainatlas-session/1", "chain": "nev", "region": "suzhou"})";
+    r = run("analyze " + kMini + " --session " + quote(path));
+    CHECK(r.status == 1);
+    CHECK(r.err == "chainatlas: " + path + ": the session is for chain \"nev\", not \"mini\"\n");
+    r = run("analyze " + kMini);
+    CHECK(r.status == 1);
+    CHECK(r.err.find("--region is required") != std::string::npos);
+    std::filesystem::remove(path);
 }

@@ -219,10 +219,39 @@ TEST_CASE("the viewer exports the current view as SVG and the target list as CSV
     CHECK(svg.find("id=\"seg-b\"") != std::string::npos);
     CHECK(svg.find("occupied") != std::string::npos);
     std::string csvPath = (std::filesystem::temp_directory_path() / "chainatlas-viewer-export.csv").string();
+    viewer::setHub(app.state, findRegion(*app.state.chain, "shanghai"), false);  // with the hub f2 is set aside (§3.6)
+    REQUIRE_FALSE(app.state.analysis.targets.empty());
+    app.state.notes["f2"] = "周五回访";
+    viewer::setChecklistItem(app.state, 5, {ChecklistState::Doing, "财政局", "", ""});
     app.exportCsv(csvPath);
     CHECK(readWholeFile(csvPath)->rfind("\xEF\xBB\xBF" "排名,企业编号", 0) == 0);  // the viewer speaks Chinese
-    std::filesystem::remove(svgPath);
-    std::filesystem::remove(csvPath);
+    CHECK(readWholeFile(csvPath)->find("周五回访") != std::string::npos);  // notes go into every export
+    std::string xlsx = (std::filesystem::temp_directory_path() / "chainatlas-viewer-report.xlsx").string();
+    std::string pdf = (std::filesystem::temp_directory_path() / "chainatlas-viewer-report.pdf").string();
+    CHECK(app.exportReport(xlsx) == "已写入 " + xlsx);
+    CHECK(app.exportReport(pdf) == "已写入 " + pdf);
+    CHECK(app.exportReport(xlsx + ".doc") == "文件名须以 .xlsx 或 .pdf 结尾");
+    std::string strings;
+    FILE* unzip = ::popen(("unzip -p '" + xlsx + "' xl/sharedStrings.xml").c_str(), "r");
+    REQUIRE(unzip);
+    char buffer[4096];
+    for (std::size_t n; (n = std::fread(buffer, 1, sizeof buffer, unzip)) > 0;) strings.append(buffer, n);
+    ::pclose(unzip);
+    CHECK(strings.find("周五回访") != std::string::npos);
+    CHECK(strings.find("财政局") != std::string::npos);  // and the checklist
+    CHECK(readWholeFile(pdf)->rfind("%PDF", 0) == 0);
+    for (const auto& path : {svgPath, csvPath, xlsx, pdf}) std::filesystem::remove(path);
+}
+
+TEST_CASE("the checklist and compare windows open headless with several regions") {
+    std::string png = (std::filesystem::temp_directory_path() / "chainatlas-viewer-panels.png").string();
+    std::filesystem::remove(png);
+    std::string command = headless("1280x800x24") + "'" + CHAINATLAS_VIEWER_PATH + "' '" +
+                          CHAINATLAS_CHAINS_DIR + "/nev.json' --region suzhou --hub shanghai --compare suzhou --compare xian" +
+                          " --checklist --width 1280 --height 800 --frames 5 --screenshot '" + png + "' > /dev/null";
+    CHECK(std::system(command.c_str()) == 0);
+    CHECK(std::filesystem::exists(png));
+    std::filesystem::remove(png);
 }
 
 TEST_CASE("a valid chain without regions opens in the viewer without a crash and says why the map is empty") {

@@ -107,6 +107,8 @@ TEST_CASE("a session survives a save and a load") {
     w.fit = 4.5;
     viewer::setWeights(state, w, true);
     state.notes["f2"] = "约见 6 月";
+    state.checklists["suzhou"][5] = {ChecklistState::Doing, "财政局", "2026-12-31", ""};
+    state.checklists["shanghai"][0].state = ChecklistState::Done;  // another region's list is kept too
     viewer::setLang(state, Lang::En);
     std::string path = (std::filesystem::temp_directory_path() / "chainatlas-session-test.json").string();
     REQUIRE(viewer::saveSession(state, path).empty());
@@ -118,6 +120,8 @@ TEST_CASE("a session survives a save and a load") {
     REQUIRE(loaded.scenario.assumptions.size() == 1);
     CHECK(loaded.scenario.assumptions[0].segments == std::vector<int>{findSegment(*state.chain, "b")});
     CHECK(loaded.notes["f2"] == "约见 6 月");
+    CHECK(loaded.checklists["suzhou"][5].owner == "财政局");
+    CHECK(loaded.checklists["shanghai"][0].state == ChecklistState::Done);
     CHECK(loaded.lang == Lang::En);
     CHECK(loaded.analysis.changed.size() == 1);
     std::filesystem::remove(path);
@@ -223,4 +227,18 @@ TEST_CASE("firm names sort by pinyin in Chinese and case-insensitively in Englis
     auto en = viewer::collationKeys({"Banana", "apple", "cherry"}, Lang::En);
     CHECK(en[1] < en[0]);  // apple < Banana, although in bytes 'B' (0x42) < 'a' (0x61)
     CHECK(en[0] < en[2]);
+}
+
+TEST_CASE("the checklist belongs to the region: another region starts empty, and coming back finds it again") {
+    ViewerState state = opened();  // suzhou
+    CHECK(viewer::currentChecklist(state)[5].empty());
+    viewer::setChecklistItem(state, 5, {ChecklistState::Doing, "财政局", "2026-12-31", "母基金"});
+    CHECK(viewer::currentChecklist(state)[5].owner == "财政局");
+    viewer::setRegion(state, findRegion(*state.chain, "shanghai"));
+    CHECK(viewer::currentChecklist(state)[5].empty());
+    viewer::setChecklistItem(state, 10, {ChecklistState::Done, "", "", ""});  // out of range: ignored
+    viewer::undo(state);
+    CHECK(viewer::currentChecklist(state)[5].state == ChecklistState::Doing);
+    nlohmann::json saved = viewer::sessionToJson(state);
+    CHECK(saved["checklist"]["fund"]["owner"] == "财政局");  // the session's region's list goes under "checklist"
 }

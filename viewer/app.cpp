@@ -10,7 +10,9 @@
 #include <filesystem>
 
 #include "chainatlas/file_io.hpp"
+#include "chainatlas/document.hpp"
 #include "chainatlas/report.hpp"
+#include "chainatlas/report_document.hpp"
 #include "chainatlas/svg.hpp"
 #include "i18n.hpp"
 
@@ -135,16 +137,21 @@ std::string App::reportExport(const std::string& path, const std::string& proble
     return message;
 }
 
+namespace {
+std::string today() {
+    char date[16];
+    std::time_t now = std::time(nullptr);
+    std::strftime(date, sizeof date, "%Y-%m-%d", std::localtime(&now));
+    return date;
+}
+}  // namespace
+
 std::string App::exportSvg(const std::string& path) {
     if (!state.chain || !geometry) {
         say(tr(state.lang, "没有可导出的图", "nothing to export yet"), true);
         return message;
     }
-    SvgOptions options{state.lang, 10, ""};
-    char date[16];
-    std::time_t now = std::time(nullptr);
-    std::strftime(date, sizeof date, "%Y-%m-%d", std::localtime(&now));
-    options.date = date;
+    SvgOptions options{state.lang, 10, today()};
     return reportExport(path, writeFileAtomically(path, renderSvg(*state.drawn, state.analysis, *geometry, theme, options)));
 }
 
@@ -153,7 +160,27 @@ std::string App::exportCsv(const std::string& path) {
         say(tr(state.lang, "没有可导出的清单", "nothing to export yet"), true);
         return message;
     }
-    return reportExport(path, writeFileAtomically(path, analysisToCsv(*state.drawn, state.analysis, 0, state.lang)));
+    return reportExport(path, writeFileAtomically(path, analysisToCsv(*state.drawn, state.analysis, 0, state.lang, state.notes)));
+}
+
+// The meeting report of the current scenario, with the map as it is on screen, the notes and the checklist.
+std::string App::exportReport(const std::string& path) {
+    if (!state.hasAnalysis() || !geometry) {
+        say(tr(state.lang, "没有可导出的报告", "nothing to export yet"), true);
+        return message;
+    }
+    auto kind = documentKindOf(path);
+    if (kind != DocumentKind::Xlsx && kind != DocumentKind::Pdf) {
+        say(tr(state.lang, "文件名须以 .xlsx 或 .pdf 结尾", "the file name must end in .xlsx or .pdf"), true);
+        return message;
+    }
+    ReportOptions options;
+    options.lang = state.lang;
+    options.date = today();
+    options.fontFamily = theme.fontFamily;
+    if (kind == DocumentKind::Pdf) options.mapSvg = renderSvg(*state.drawn, state.analysis, *geometry, theme, {state.lang, 10, options.date});
+    Document document = buildReport(*state.drawn, state.analysis, toSession(state), options);
+    return reportExport(path, kind == DocumentKind::Xlsx ? writeXlsx(document, path) : writePdf(document, path));
 }
 
 void App::shortcuts() {

@@ -11,6 +11,7 @@
 #include <string>
 
 #include "chainatlas/scene.hpp"
+#include "chainatlas/compare.hpp"
 #include "chainatlas/theme.hpp"
 #include "fonts.hpp"
 #include "layout_worker.hpp"
@@ -70,6 +71,12 @@ struct App {
     void probe(const std::string& name);  // the last item's rectangle
     std::string probeReport() const;
     int missingGlyphs() const;
+    // 十个一 checklist and compare windows (panels/checklist_panel.cpp, panels/compare_panel.cpp).
+    bool showChecklist = false, showCompare = false;
+    std::vector<int> compareRegions;
+    chainatlas::Comparison comparison;
+    int compareGeneration = -1;  // state.layoutGeneration the comparison was made for
+    std::string exportReportPath = "chainatlas-report.pdf";
 
     // Frame timing for the status bar and --screenshot statistics.
     std::deque<float> frameMs;
@@ -99,6 +106,7 @@ struct App {
     std::string exportSvg(const std::string& path);
     std::string exportCsv(const std::string& path);
     // Settings (viewer/settings.cpp): ~/.config/chainatlas ($XDG_CONFIG_HOME respected), created on demand.
+    std::string exportReport(const std::string& path);  // .xlsx or .pdf, with notes and checklist
     std::string settingsFolder() const;
     std::string lastSessionPath() const;  // written on every quit, reopened on the next start
     std::string recentFilesPath() const;
@@ -134,5 +142,7 @@ void drawFoldButton(App& app, bool& shown, const char* arrow);
 void drawDialogs(App& app);                                  // open, export, session, search, problems, confirm
 // The last message, red when it is an error, with the system's reason as a tooltip.
 void drawMessage(const App& app, bool wrapped);
+void drawChecklistPanel(App& app);                           // 十个一 of the current region
+void drawComparePanel(App& app);                             // several regions side by side
 
 }  // namespace viewer

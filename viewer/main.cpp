@@ -74,7 +74,8 @@ bool writeScreenshot(const std::string& path, int width, int height) {
 
 struct Options {
     std::string file, region, select, lang = "zh", level = "segment", screenshot, probe;
-    std::vector<std::string> hubs, assumptions;
+    std::vector<std::string> hubs, assumptions, compare;
+    bool checklist = false;
     int frames = 30, width = 1600, height = 1000;
     int relayoutEvery = 0;  // measurement aid: request a new layout every N frames
     float textSize = viewer::kDefaultTextSize;
@@ -108,6 +109,13 @@ std::string applyOptions(viewer::App& app, const Options& o) {
         else if (int s = findSegment(chain, o.select); s >= 0) viewer::select(state, {viewer::SelectionKind::Segment, s});
         else return "--select: no firm or segment \"" + o.select + "\"";
     }
+    for (const auto& region : o.compare) {
+        int r = resolveId(chain, IdKind::Region, region, problem);
+        if (r < 0) return "--compare " + problem;
+        app.compareRegions.push_back(r);
+        app.showCompare = true;
+    }
+    app.showChecklist = o.checklist;
     viewer::setLevel(state, o.level == "firm" ? MapLevel::Firm : MapLevel::Segment);
     state.undoStack.clear();  // the starting point is not an undo step
     return {};
@@ -164,6 +172,8 @@ int main(int argc, char** argv) {
     cli.add_option("--select", o.select, "firm or segment id to select");
     cli.add_option("--lang", o.lang, "zh or en")->check(CLI::IsMember({"zh", "en"}));
     cli.add_option("--level", o.level, "segment or firm")->check(CLI::IsMember({"segment", "firm"}));
+    cli.add_option("--compare", o.compare, "open the compare window with these regions (repeatable)");
+    cli.add_flag("--checklist", o.checklist, "open the 十个一 checklist window");
     cli.add_option("--screenshot", o.screenshot, "render headless and write the last frame to this PNG");
     cli.add_option("--frames", o.frames, "frames to render before the screenshot")->check(CLI::Range(1, 100000));
     cli.add_option("--relayout-every", o.relayoutEvery, "measurement: lay the map out again every N frames");

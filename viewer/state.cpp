@@ -7,6 +7,7 @@
 
 #include "chainatlas/file_io.hpp"
 #include "chainatlas/load.hpp"
+#include "chainatlas/session.hpp"
 #include "chainatlas/text.hpp"
 
 namespace viewer {
@@ -87,6 +88,7 @@ bool openChain(ViewerState& state, const std::string& requested) {
     state.redoStack.clear();
     state.selection = {};
     state.notes.clear();
+    state.checklists.clear();
     state.expanded.assign(state.chain->segments.size(), 0);
     state.camera.fitRequested = true;
     state.analysis = {};
@@ -234,88 +236,71 @@ LayoutOptions layoutOptions(const ViewerState& state, const std::string& fontNam
     return options;
 }
 
-nlohmann::json sessionToJson(const ViewerState& state) {
-    nlohmann::json out;
-    out["format"] = "chainatlas-session/1";
-    out["file"] = state.path.empty() ? "" : std::filesystem::absolute(state.path).string();
-    out["lang"] = state.lang == Lang::Zh ? "zh" : "en";
-    if (!state.chain) return out;
-    const Chain& chain = *state.chain;
-    out["region"] = state.scenario.region >= 0 ? chain.regions[state.scenario.region].id : "";
-    out["hubs"] = nlohmann::json::array();
-    for (int h : state.scenario.hubs) out["hubs"].push_back(chain.regions[h].id);
-    out["weights"] = weightsToJson(state.scenario.weights);
-    out["assumptions"] = nlohmann::json::array();
-    for (const Assumption& a : state.scenario.assumptions) {
-        nlohmann::json segments = nlohmann::json::array();
-        for (int s : a.segments) segments.push_back(chain.segments[s].id);
-        out["assumptions"].push_back({{"firm", chain.firms[a.firm].id}, {"region", chain.regions[a.region].id}, {"segments", segments}});
+namespace {
+std::string currentRegionId(const ViewerState& state) {
+    return state.hasAnalysis() ? state.chain->regions[state.scenario.region].id : std::string();
+}
+}  // namespace
+
+const Checklist& currentChecklist(const ViewerState& state) {
+    static const Checklist empty{};
+    auto it = state.checklists.find(currentRegionId(state));
+    return it == state.checklists.end() ? empty : it->second;
+}
+
+void setChecklistItem(ViewerState& state, int item, const ChecklistItem& value) {
+    if (!state.hasAnalysis() || item < 0 || item >= kChecklistCount) return;
+    state.checklists[currentRegionId(state)][item] = value;
+}
+
+// The viewer's part of a session: which file, which language, its notes and checklists; reading and
+// writing the format is the core's (chainatlas/session.hpp).
+chainatlas::Session toSession(const ViewerState& state) {
+    Session session;
+    session.file = state.path.empty() ? "" : std::filesystem::absolute(state.path).string();
+    session.lang = state.lang;
+    if (!state.chain) return session;
+    AnalysisOptions options;
+    options.region = state.scenario.region;
+    options.hubs = state.scenario.hubs;
+    options.weights = state.scenario.weights;
+    options.assumptions = state.scenario.assumptions;
+    storeScenario(session, *state.chain, options);
+    session.notes = state.notes;
+    for (const auto& [region, checklist] : state.checklists) {
+        if (region == session.region) session.checklist = checklist;
+        else session.otherChecklists[region] = checklist;
     }
-    out["notes"] = nlohmann::json::object();
-    for (const auto& [firm, note] : state.notes)
-        if (!note.empty()) out["notes"][firm] = note;
+    return session;
+}
+
+nlohmann::json sessionToJson(const ViewerState& state) { return chainatlas::sessionToJson(toSession(state)); }
+
+namespace {
+std::string joinProblems(const std::vector<Diagnostic>& problems) {
+    std::string out;
+    for (const Diagnostic& d : problems) out += (out.empty() ? "" : "\n") + formatDiagnostic(d);
     return out;
 }
 
-std::string applySession(ViewerState& state, const nlohmann::json& session, const std::string& label) {
-    auto fail = [&](const std::string& pointer, const std::string& message) { return label + ": " + pointer + ": " + message; };
-    if (!session.is_object()) return fail("/", "a session is a JSON object");
-    auto format = session.find("format");
-    if (format == session.end() || *format != "chainatlas-session/1") return fail("/format", "expected \"chainatlas-session/1\"");
-    if (!session.contains("file") || !session["file"].is_string()) return fail("/file", "missing the chain file");
-    std::string file = session["file"];
+std::string applyParsed(ViewerState& state, const Session& session, const std::string& label) {
+    if (session.file.empty()) return label + ": /file: missing the chain file";
     ViewerState next = state;  // applied whole or not at all
-    if (!openChain(next, file)) {
+    if (!openChain(next, session.file)) {
         state.problems = next.problems;
-        return fail("/file", "cannot open " + file);
+        return label + ": /file: cannot open " + session.file;
     }
-    const Chain& chain = *next.chain;
-    auto region = [&](const nlohmann::json& value, const std::string& pointer, int& out) -> std::string {
-        if (!value.is_string()) return fail(pointer, "expected a region id");
-        std::string problem;
-        out = resolveId(chain, IdKind::Region, value.get<std::string>(), problem);
-        return out < 0 ? fail(pointer, problem) : std::string();
-    };
-    Scenario scenario;
-    scenario.region = next.scenario.region;
-    if (session.contains("region") && !(session["region"].is_string() && session["region"].get<std::string>().empty()))
-        if (auto problem = region(session["region"], "/region", scenario.region); !problem.empty()) return problem;
-    if (session.contains("hubs")) {
-        if (!session["hubs"].is_array()) return fail("/hubs", "expected an array of region ids");
-        for (std::size_t i = 0; i < session["hubs"].size(); ++i) {
-            int h = -1;
-            if (auto problem = region(session["hubs"][i], "/hubs/" + std::to_string(i), h); !problem.empty()) return problem;
-            scenario.hubs.push_back(h);
-        }
-    }
-    if (session.contains("weights")) {
-        std::string problem = weightsFromJson(session["weights"], scenario.weights);
-        if (!problem.empty()) return label + ": /weights" + problem;
-    }
-    if (session.contains("assumptions")) {
-        if (!session["assumptions"].is_array()) return fail("/assumptions", "expected an array");
-        for (std::size_t i = 0; i < session["assumptions"].size(); ++i) {
-            const auto& item = session["assumptions"][i];
-            std::string pointer = "/assumptions/" + std::to_string(i);
-            if (!item.is_object() || !item.contains("firm") || !item["firm"].is_string()) return fail(pointer + "/firm", "expected a firm id");
-            Assumption a;
-            std::string problem;
-            a.firm = resolveId(chain, IdKind::Firm, item["firm"], problem);
-            if (a.firm < 0) return fail(pointer + "/firm", problem);
-            if (auto problem = region(item.value("region", nlohmann::json()), pointer + "/region", a.region); !problem.empty()) return problem;
-            for (const auto& segment : item.value("segments", nlohmann::json::array())) {
-                int s = segment.is_string() ? findSegment(chain, segment) : -1;
-                if (s < 0) return fail(pointer + "/segments", "unknown segment " + segment.dump());
-                a.segments.push_back(s);
-            }
-            scenario.assumptions.push_back(a);
-        }
-    }
-    if (session.contains("notes") && session["notes"].is_object())
-        for (auto it = session["notes"].begin(); it != session["notes"].end(); ++it)
-            if (it->is_string()) next.notes[it.key()] = it->get<std::string>();
-    next.lang = session.contains("lang") && session["lang"] == "en" ? Lang::En : Lang::Zh;
-    next.scenario = scenario;
+    AnalysisOptions options;
+    options.region = next.scenario.region;
+    if (auto problems = resolveSession(session, *next.chain, label, options); !problems.empty()) return joinProblems(problems);
+    next.scenario.region = options.region;
+    next.scenario.hubs = options.hubs;
+    next.scenario.weights = options.weights;
+    next.scenario.assumptions = options.assumptions;
+    next.notes = session.notes;
+    next.checklists = session.otherChecklists;
+    if (options.region >= 0) next.checklists[next.chain->regions[options.region].id] = session.checklist;
+    next.lang = session.lang;
     recompute(next);
     next.undoStack.clear();
     next.redoStack.clear();
@@ -323,16 +308,20 @@ std::string applySession(ViewerState& state, const nlohmann::json& session, cons
     return {};
 }
 
-std::string saveSession(const ViewerState& state, const std::string& path) {
-    return writeFileAtomically(path, sessionToJson(state).dump(2) + "\n");
+}  // namespace
+
+std::string applySession(ViewerState& state, const nlohmann::json& json, const std::string& label) {
+    Session session;
+    if (auto problems = sessionFromJson(json, label, session); !problems.empty()) return joinProblems(problems);
+    return applyParsed(state, session, label);
 }
 
+std::string saveSession(const ViewerState& state, const std::string& path) { return saveSessionFile(toSession(state), path); }
+
 std::string loadSession(ViewerState& state, const std::string& path) {
-    auto text = readWholeFile(path);
-    if (!text) return path + ": " + text.error();
-    nlohmann::json session = nlohmann::json::parse(*text, nullptr, false);
-    if (session.is_discarded()) return path + ": not valid JSON";
-    return applySession(state, session, path);
+    Session session;
+    if (auto problems = loadSessionFile(path, session); !problems.empty()) return joinProblems(problems);
+    return applyParsed(state, session, path);
 }
 
 }  // namespace viewer

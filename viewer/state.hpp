@@ -12,6 +12,7 @@
 #include "chainatlas/analysis.hpp"
 #include "chainatlas/diagnostics.hpp"
 #include "chainatlas/layout.hpp"
+#include "chainatlas/session.hpp"
 
 namespace viewer {
 
@@ -63,6 +64,7 @@ struct ViewerState {
     Selection selection;
     Camera camera;
     std::map<std::string, std::string> notes;            // per target firm id
+    std::map<std::string, chainatlas::Checklist> checklists;  // the ten-item checklist per region id (saved with the session)
     std::vector<std::string> recentFiles;
     int layoutGeneration = 0;                            // bumped whenever the map must be laid out again
     int analysisVersion = 0;                             // bumped whenever targets or their ranks change
@@ -99,7 +101,13 @@ std::vector<Selection> search(const ViewerState& state, const std::string& query
 // The layout request that matches the state (level, expanded segments, language).
 chainatlas::LayoutOptions layoutOptions(const ViewerState& state, const std::string& fontName, double fontSize);
 
-// Sessions: file, region, hubs, weights, assumptions, notes, language, as JSON (ids, not indices).
+// The ten-item checklist (SIP's ten ones) of the current region: all "todo" until the planner changes an item.
+const chainatlas::Checklist& currentChecklist(const ViewerState& state);
+void setChecklistItem(ViewerState& state, int item, const chainatlas::ChecklistItem& value);
+
+// Sessions (read and written by the core's session module): file, region, hubs, weights, assumptions,
+// notes, checklists, language.
+chainatlas::Session toSession(const ViewerState& state);
 nlohmann::json sessionToJson(const ViewerState& state);
 // Opens the session's chain and applies it; returns "" or the problem ("session.json: /hubs/1: unknown region ...").
 std::string applySession(ViewerState& state, const nlohmann::json& session, const std::string& label);

@@ -1,6 +1,7 @@
 // Analysis results as the §4 JSON object and as a CSV target list (shared by the command line and the viewer).
 #include "chainatlas/report.hpp"
 
+#include "chainatlas/report_document.hpp"
 #include "chainatlas/vocabulary.hpp"
 
 #include <cstdio>
@@ -164,11 +165,13 @@ const char* tr(Lang lang, const char* zh, const char* en) { return lang == Lang:
 // A number, or "–" when its basis is none (shown as no data, never as a score: §3.6).
 std::string numberOrNoData(double value, Basis basis) { return basis == Basis::None ? kNoDataMark : fixed(value, 6); }
 
-void writeTargetsCsv(std::ostringstream& out, const Chain& chain, const Analysis& a, std::size_t top, Lang lang) {
+void writeTargetsCsv(std::ostringstream& out, const Chain& chain, const Analysis& a, std::size_t top, Lang lang,
+                     const std::map<std::string, std::string>& notes) {
     out << tr(lang, "排名,企业编号,企业,得分", "rank,firm,name,score");
     for (int k = 0; k < kTermCount; ++k)
         out << ',' << termWord(k, lang) << ',' << termWord(k, lang) << tr(lang, "加权", "_weighted");
-    out << tr(lang, ",三高三低依据,契合环节,本地伙伴,供应枢纽企业\r\n", ",profile_basis,segments,anchors,hub_partners\r\n");
+    out << tr(lang, ",三高三低依据,契合环节,本地伙伴,供应枢纽企业,理由,来源,备注\r\n",
+              ",profile_basis,segments,anchors,hub_partners,reason,sources,note\r\n");
     for (std::size_t i = 0; i < limit(top, a.targets.size()); ++i) {
         const Target& t = a.targets[i];
         const Firm& firm = chain.firms[t.firm];
@@ -180,7 +183,9 @@ void writeTargetsCsv(std::ostringstream& out, const Chain& chain, const Analysis
         }
         out << ',' << basisWord(t.profileBasis, lang) << ',' << csvField(fitSegmentList(chain, t, lang, true)) << ','
             << csvField(joinFirmIds(chain, t.anchors, "; ")) << ',' << csvField(joinFirmIds(chain, t.hubPartners, "; "))
-            << "\r\n";
+            << ',' << csvField(targetReason(chain, a, t, lang)) << ',' << csvField(firmSources(chain, t.firm, lang));
+        auto note = notes.find(firm.id);
+        out << ',' << csvField(note == notes.end() ? std::string() : note->second) << "\r\n";
     }
 }
 
@@ -214,10 +219,11 @@ void writeSetAsideCsv(std::ostringstream& out, const Chain& chain, const Analysi
 
 }  // namespace
 
-std::string analysisToCsv(const Chain& chain, const Analysis& a, std::size_t top, Lang lang) {
+std::string analysisToCsv(const Chain& chain, const Analysis& a, std::size_t top, Lang lang,
+                          const std::map<std::string, std::string>& notes) {
     std::ostringstream out;
     out << "\xEF\xBB\xBF";  // byte-order mark: Excel and WPS then read the file as UTF-8
-    writeTargetsCsv(out, chain, a, top, lang);
+    writeTargetsCsv(out, chain, a, top, lang, notes);
     writePrioritiesCsv(out, chain, a, lang);
     writeSetAsideCsv(out, chain, a, lang);
     return out.str();

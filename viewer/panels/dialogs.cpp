@@ -64,7 +64,7 @@ void problemsWindow(App& app) {
 
 void exportWindow(App& app) {
     ViewerState& state = app.state;
-    if (!beginDialog(tr(state.lang, "导出###export", "Export###export"), &app.showExport, {560, 200})) return;
+    if (!beginDialog(tr(state.lang, "导出###export", "Export###export"), &app.showExport, {560, 260})) return;
     ImGui::TextUnformatted(tr(state.lang, "当前视图 (SVG, 与 chainatlas map 相同):", "Current view (SVG, as chainatlas map writes it):"));
     ImGui::SetNextItemWidth(-110);
     ImGui::InputText("##svg", &app.exportSvgPath);
@@ -75,6 +75,11 @@ void exportWindow(App& app) {
     ImGui::InputText("##csv", &app.exportCsvPath);
     ImGui::SameLine();
     if (ImGui::Button(tr(state.lang, "导出 CSV", "Export CSV"))) app.exportCsv(app.exportCsvPath);
+    ImGui::TextUnformatted(tr(state.lang, "会议报告 (.xlsx 或 .pdf, 含备注与十个一):", "Meeting report (.xlsx or .pdf, with notes and checklist):"));
+    ImGui::SetNextItemWidth(-110);
+    ImGui::InputText("##report", &app.exportReportPath);
+    ImGui::SameLine();
+    if (ImGui::Button(tr(state.lang, "导出报告", "Export report"))) app.exportReport(app.exportReportPath);
     drawMessage(app, true);
     ImGui::End();
 }
@@ -136,6 +141,8 @@ void drawDialogs(App& app) {
     if (app.showProblems) problemsWindow(app);
     if (app.showExport) exportWindow(app);
     if (app.showSession) sessionWindow(app);
+    drawChecklistPanel(app);
+    drawComparePanel(app);
     drawSearchPanel(app);
     confirmDiscard(app);
 }

@@ -25,7 +25,7 @@ void drawMenuBar(App& app) {
         ImGui::Separator();
         if (ImGui::MenuItem(tr(state.lang, "会话 (保存/载入)…", "Session (save/load)…"), "Ctrl+S", false, true)) app.showSession = true;
         app.probe("menu-session");
-        if (ImGui::MenuItem(tr(state.lang, "导出 SVG / CSV…", "Export SVG / CSV…"), nullptr, false, state.hasChain())) app.showExport = true;
+        if (ImGui::MenuItem(tr(state.lang, "导出 SVG / CSV / 报告…", "Export SVG / CSV / report…"), nullptr, false, state.hasChain())) app.showExport = true;
         ImGui::Separator();
         if (ImGui::MenuItem(tr(state.lang, "退出", "Quit"), "Ctrl+Q")) app.requestQuit();
         ImGui::EndMenu();
@@ -48,6 +48,9 @@ void drawMenuBar(App& app) {
         ImGui::Separator();
         ImGui::MenuItem(tr(state.lang, "规划情景面板", "Scenario panel"), nullptr, &app.showScenarioPanel);
         ImGui::MenuItem(tr(state.lang, "详情面板", "Details panel"), nullptr, &app.showDetailsPanel);
+        ImGui::Separator();
+        if (ImGui::MenuItem(tr(state.lang, "十个一 清单", "十个一 checklist"), nullptr, app.showChecklist, state.hasAnalysis())) app.showChecklist = !app.showChecklist;
+        if (ImGui::MenuItem(tr(state.lang, "区域对比", "Compare regions"), nullptr, app.showCompare, state.hasAnalysis())) app.showCompare = !app.showCompare;
         ImGui::EndMenu();
     }
     if (ImGui::MenuItem("中文", nullptr, state.lang == Lang::Zh)) setLang(state, Lang::Zh);

@@ -2,6 +2,7 @@
 // command line and the viewer's export.
 #pragma once
 
+#include <map>
 #include <string>
 
 #include "chainatlas/analysis.hpp"
@@ -10,8 +11,10 @@ namespace chainatlas {
 
 // The §4 JSON object; `top` limits the targets (0: all).
 nlohmann::json analysisToJson(const Chain& chain, const Analysis& analysis, std::size_t top);
-// Target list as CSV, UTF-8 with a byte-order mark (Excel and WPS then read Chinese correctly).
-std::string analysisToCsv(const Chain& chain, const Analysis& analysis, std::size_t top, Lang lang);
+// Target list as CSV, UTF-8 with a byte-order mark (Excel and WPS then read Chinese correctly), each target
+// with its reason in words, its sources with confidence and the planner's note (firm id -> note).
+std::string analysisToCsv(const Chain& chain, const Analysis& analysis, std::size_t top, Lang lang,
+                          const std::map<std::string, std::string>& notes = {});
 // "gap-segment (gap); other (absent+complement)" — the segments a target fills, by id or by name.
 std::string fitSegmentList(const Chain& chain, const Target& target, Lang lang, bool ids);
 std::string joinFirmIds(const Chain& chain, const std::vector<int>& firms, const char* separator);

@@ -1,0 +1,237 @@
+// The report as an A4 PDF: title page with the chain map, the priorities chart, then the tables, each
+// repeating its header row on every page it runs over; page numbers; Chinese fonts embedded by cairo.
+#include <cairo-pdf.h>
+#include <cstdio>
+#include <memory>
+#include <pango/pangocairo.h>
+
+#include "chainatlas/document.hpp"
+#include "svg_raster.hpp"
+
+namespace chainatlas {
+
+namespace {
+
+constexpr double kPageWidth = 595.276, kPageHeight = 841.89;  // A4 in points
+constexpr double kMargin = 42, kFooter = 28;
+constexpr double kCellPad = 3;
+
+const std::string& pageText(const DocCell& cell) { return cell.brief.empty() ? cell.text : cell.brief; }
+
+struct FontDeleter {
+    void operator()(PangoFontDescription* font) const { pango_font_description_free(font); }
+};
+using Font = std::unique_ptr<PangoFontDescription, FontDeleter>;
+
+// Paints a Document page by page; `y` is where the next block starts on the current page.
+class PdfPainter {
+public:
+    PdfPainter(cairo_t* cr, const Document& document) : cr_(cr), doc_(document) {}
+    void titlePage();
+    void chartPage();
+    void table(const DocTable& table);
+    void finish() { endPage(); }
+    std::string problem;
+
+private:
+    Font font(double size, bool bold) const;
+    // Lays out text in `width` points; returns its height. `draw` false only measures.
+    double text(const std::string& text, double x, double y, double width, double size, bool bold, bool draw = true,
+                PangoAlignment align = PANGO_ALIGN_LEFT);
+    void beginPage();
+    void endPage();
+    void ensureRoom(double height);
+    double rowHeight(const DocTable& table, const std::vector<DocCell>* row, const std::vector<double>& widths);
+    void drawRow(const DocTable& table, const std::vector<DocCell>* row, const std::vector<double>& widths, bool shade);
+    void heading(const std::string& text, double size);
+    std::vector<double> columnWidths(const DocTable& table) const;
+
+    cairo_t* cr_;
+    const Document& doc_;
+    int page_ = 0;
+    bool open_ = false;
+    double y_ = kMargin;
+    const double width_ = kPageWidth - 2 * kMargin;
+    const double bottom_ = kPageHeight - kMargin - kFooter;
+};
+
+Font PdfPainter::font(double size, bool bold) const {
+    Font f(pango_font_description_from_string(doc_.fontFamily.c_str()));
+    pango_font_description_set_absolute_size(f.get(), size * PANGO_SCALE);
+    if (bold) pango_font_description_set_weight(f.get(), PANGO_WEIGHT_BOLD);
+    return f;
+}
+
+double PdfPainter::text(const std::string& content, double x, double y, double width, double size, bool bold, bool draw,
+                        PangoAlignment align) {
+    PangoLayout* layout = pango_cairo_create_layout(cr_);
+    Font f = font(size, bold);
+    pango_layout_set_font_description(layout, f.get());
+    pango_layout_set_width(layout, static_cast<int>(width * PANGO_SCALE));
+    pango_layout_set_wrap(layout, PANGO_WRAP_WORD_CHAR);
+    pango_layout_set_alignment(layout, align);
+    pango_layout_set_text(layout, content.c_str(), -1);
+    int w = 0, h = 0;
+    pango_layout_get_size(layout, &w, &h);
+    if (draw) {
+        cairo_move_to(cr_, x, y);
+        pango_cairo_show_layout(cr_, layout);
+    }
+    g_object_unref(layout);
+    return static_cast<double>(h) / PANGO_SCALE;
+}
+
+void PdfPainter::beginPage() {
+    ++page_;
+    open_ = true;
+    y_ = kMargin;
+}
+
+void PdfPainter::endPage() {
+    if (!open_) return;
+    char number[64];
+    std::snprintf(number, sizeof number, doc_.pageWord.c_str(), page_);
+    cairo_set_source_rgb(cr_, 0.45, 0.45, 0.45);
+    text(doc_.title, kMargin, kPageHeight - kMargin, width_ * 0.7, 7.5, false);
+    text(number, kMargin, kPageHeight - kMargin, width_, 7.5, false, true, PANGO_ALIGN_RIGHT);
+    cairo_set_source_rgb(cr_, 0, 0, 0);
+    cairo_show_page(cr_);
+    open_ = false;
+}
+
+void PdfPainter::ensureRoom(double height) {
+    if (!open_ || y_ + height > bottom_) {
+        endPage();
+        beginPage();
+    }
+}
+
+void PdfPainter::heading(const std::string& content, double size) {
+    double h = text(content, kMargin, y_, width_, size, true, false);
+    ensureRoom(h + 40);  // never a heading alone at the foot of a page
+    cairo_set_source_rgb(cr_, 0.1, 0.2, 0.3);
+    y_ += text(content, kMargin, y_, width_, size, true) + 6;
+    cairo_set_source_rgb(cr_, 0, 0, 0);
+}
+
+void PdfPainter::titlePage() {
+    beginPage();
+    cairo_set_source_rgb(cr_, 0.1, 0.2, 0.3);
+    y_ += text(doc_.title, kMargin, y_, width_, 20, true) + 4;
+    cairo_set_source_rgb(cr_, 0.3, 0.3, 0.3);
+    y_ += text(doc_.subtitle, kMargin, y_, width_, 11, false) + 12;
+    cairo_set_source_rgb(cr_, 0, 0, 0);
+    const double labelWidth = 96;
+    for (const auto& [label, value] : doc_.overview) {
+        double h = std::max(text(label, kMargin, y_, labelWidth - 6, 9, true),
+                            text(value, kMargin + labelWidth, y_, width_ - labelWidth, 9, false));
+        y_ += h + 3;
+    }
+    y_ += 10;
+    if (doc_.mapSvg.empty()) return;
+    double used = 0;
+    std::string drawn = detail::drawSvg(cr_, doc_.mapSvg, kMargin, y_, width_, bottom_ - y_, &used);
+    if (!drawn.empty()) problem = drawn;
+    y_ += used + 8;
+}
+
+void PdfPainter::chartPage() {
+    if (doc_.chartSvg.empty()) return;
+    endPage();
+    beginPage();
+    heading(doc_.chartHeading, 14);
+    double used = 0;
+    std::string drawn = detail::drawSvg(cr_, doc_.chartSvg, kMargin, y_, width_, bottom_ - y_, &used);
+    if (!drawn.empty()) problem = drawn;
+    y_ += used + 8;
+}
+
+std::vector<double> PdfPainter::columnWidths(const DocTable& table) const {
+    double total = 0;
+    for (const DocColumn& c : table.columns) total += c.pdfWidth;
+    std::vector<double> widths;
+    for (const DocColumn& c : table.columns) widths.push_back(total > 0 ? width_ * c.pdfWidth / total : 0);
+    return widths;
+}
+
+double PdfPainter::rowHeight(const DocTable& table, const std::vector<DocCell>* row, const std::vector<double>& widths) {
+    double height = 0;
+    for (std::size_t c = 0; c < table.columns.size(); ++c) {
+        if (widths[c] <= 0) continue;
+        const std::string& content = row ? (c < row->size() ? pageText((*row)[c]) : std::string()) : table.columns[c].title;
+        height = std::max(height, text(content, 0, 0, widths[c] - 2 * kCellPad, 8, !row, false));
+    }
+    return height + 2 * kCellPad;
+}
+
+// A header row when `row` is null.
+void PdfPainter::drawRow(const DocTable& table, const std::vector<DocCell>* row, const std::vector<double>& widths, bool shade) {
+    double height = rowHeight(table, row, widths);
+    if (shade || !row) {
+        if (row) cairo_set_source_rgb(cr_, 0.96, 0.97, 0.98);
+        else cairo_set_source_rgb(cr_, 0.89, 0.91, 0.93);
+        cairo_rectangle(cr_, kMargin, y_, width_, height);
+        cairo_fill(cr_);
+        cairo_set_source_rgb(cr_, 0, 0, 0);
+    }
+    double x = kMargin;
+    for (std::size_t c = 0; c < table.columns.size(); ++c) {
+        if (widths[c] <= 0) continue;
+        const DocCell* cell = row && c < row->size() ? &(*row)[c] : nullptr;
+        const std::string& content = row ? (cell ? pageText(*cell) : std::string()) : table.columns[c].title;
+        bool number = cell && cell->number;
+        text(content, x + kCellPad, y_ + kCellPad, widths[c] - 2 * kCellPad, 8, !row, true,
+             number ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT);
+        x += widths[c];
+    }
+    y_ += height;
+}
+
+void PdfPainter::table(const DocTable& table) {
+    if (!table.inPdf) return;
+    std::vector<double> widths = columnWidths(table);
+    heading(table.heading, 13);
+    if (!table.intro.empty()) y_ += text(table.intro, kMargin, y_, width_, 8.5, false) + 4;
+    if (table.rows.empty()) {
+        y_ += text(table.emptyText, kMargin, y_, width_, 9, false) + 14;
+        return;
+    }
+    drawRow(table, nullptr, widths, false);
+    for (std::size_t r = 0; r < table.rows.size(); ++r) {
+        double h = rowHeight(table, &table.rows[r], widths);
+        if (y_ + h > bottom_) {  // the table runs over: a new page starts with its heading and header row again
+            endPage();
+            beginPage();
+            cairo_set_source_rgb(cr_, 0.1, 0.2, 0.3);
+            y_ += text(table.heading + doc_.continued, kMargin, y_, width_, 11, true) + 4;
+            cairo_set_source_rgb(cr_, 0, 0, 0);
+            drawRow(table, nullptr, widths, false);
+        }
+        drawRow(table, &table.rows[r], widths, r % 2 == 1);
+    }
+    y_ += 16;
+}
+
+}  // namespace
+
+std::string writePdf(const Document& document, const std::string& path) {
+    std::string bytes;
+    cairo_surface_t* surface = cairo_pdf_surface_create_for_stream(detail::appendToString, &bytes, kPageWidth, kPageHeight);
+    cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, document.title.c_str());
+    cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "ChainAtlas");
+    cairo_t* cr = cairo_create(surface);
+    PdfPainter painter(cr, document);
+    painter.titlePage();
+    painter.chartPage();
+    for (const DocTable& table : document.tables) painter.table(table);
+    painter.finish();
+    cairo_destroy(cr);
+    cairo_surface_finish(surface);
+    cairo_status_t status = cairo_surface_status(surface);
+    cairo_surface_destroy(surface);
+    if (!painter.problem.empty()) return painter.problem;
+    if (status != CAIRO_STATUS_SUCCESS) return std::string("cannot write the PDF: ") + cairo_status_to_string(status);
+    return writeFileAtomically(path, bytes);
+}
+
+}  // namespace chainatlas

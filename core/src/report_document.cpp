@@ -1,0 +1,310 @@
+// The meeting report described once (tables of words and numbers) for the xlsx and pdf writers, and the
+// reason sentence every export shares.
+#include "chainatlas/report_document.hpp"
+
+#include <algorithm>
+#include <cstdio>
+#include <set>
+
+#include "chainatlas/support.hpp"
+#include "chainatlas/vocabulary.hpp"
+
+namespace chainatlas {
+
+namespace {
+
+std::string firmName(const Chain& chain, int f, Lang lang) { return chain.firms[f].name.pick(lang, chain.firms[f].id); }
+std::string segmentName(const Chain& chain, int s, Lang lang) { return chain.segments[s].name.pick(lang, chain.segments[s].id); }
+std::string regionName(const Chain& chain, int r, Lang lang) { return chain.regions[r].name.pick(lang, chain.regions[r].id); }
+
+std::string fixed(double value, int decimals) {
+    char buffer[64];
+    std::snprintf(buffer, sizeof buffer, "%.*f", decimals, value);
+    return buffer;
+}
+
+template <typename Items, typename Text>
+std::string join(const Items& items, const char* separator, Text text) {
+    std::string out;
+    for (const auto& item : items) out += (out.empty() ? "" : separator) + text(item);
+    return out;
+}
+
+// "补链: 正极材料、电芯; 错位配套: 电机" — the segments that earned fit, grouped by their advice.
+std::string fitPart(const Chain& chain, const Analysis& a, const Target& t, Lang lang) {
+    std::vector<std::pair<Advice, std::vector<int>>> groups;
+    for (const FitSegment& fs : t.segments) {
+        Advice advice = a.segments[fs.segment].advice;
+        auto group = std::find_if(groups.begin(), groups.end(), [&](const auto& g) { return g.first == advice; });
+        if (group == groups.end()) groups.push_back({advice, {fs.segment}});
+        else group->second.push_back(fs.segment);
+    }
+    const char* comma = lang == Lang::Zh ? "、" : ", ";
+    return join(groups, "; ", [&](const auto& g) {
+        return std::string(adviceWord(g.first, lang)) + ": " + join(g.second, comma, [&](int s) { return segmentName(chain, s, lang); });
+    });
+}
+
+// The first hub region a firm has a site in (for "比亚迪(西安)").
+int hubRegionOf(const Chain& chain, const Analysis& a, int firm) {
+    for (const Site& site : chain.firms[firm].sites)
+        if (std::find(a.hubs.begin(), a.hubs.end(), site.region) != a.hubs.end()) return site.region;
+    return -1;
+}
+
+std::string hubPart(const Chain& chain, const Analysis& a, const Target& t, Lang lang) {
+    std::string names = join(t.hubPartners, lang == Lang::Zh ? "、" : ", ", [&](int f) {
+        int r = hubRegionOf(chain, a, f);
+        std::string where = r < 0 ? "" : (lang == Lang::Zh ? "(" : " (") + regionName(chain, r, lang) + ")";
+        return firmName(chain, f, lang) + where;
+    });
+    return (lang == Lang::Zh ? "供应枢纽企业 " : "supplies hub firm ") + names;
+}
+
+}  // namespace
+
+std::string targetReason(const Chain& chain, const Analysis& a, const Target& t, Lang lang) {
+    bool zh = lang == Lang::Zh;
+    std::vector<std::string> parts;
+    if (!t.segments.empty()) parts.push_back(fitPart(chain, a, t, lang));
+    if (!t.hubPartners.empty()) parts.push_back(hubPart(chain, a, t, lang));
+    if (!t.anchors.empty())
+        parts.push_back(zh ? "以商招商: 本地伙伴 " + std::to_string(t.anchors.size()) + " 家"
+                           : "local partners: " + std::to_string(t.anchors.size()));
+    if (chain.firms[t.firm].leader) parts.push_back(zh ? "链主企业" : "chain leader");
+    if (!t.resources.empty())
+        parts.push_back((zh ? "科技招商: " : "research ties: ") + join(t.resources, zh ? "、" : ", ", [&](int r) {
+                            return chain.resources[r].name.pick(lang, chain.resources[r].id);
+                        }));
+    return join(parts, "; ", [](const std::string& p) { return p; });
+}
+
+std::string firmSources(const Chain& chain, int firm, Lang lang, std::size_t maxTitles) {
+    const Firm& f = chain.firms[firm];
+    bool cut = maxTitles > 0 && f.sources.size() > maxTitles;
+    std::vector<int> shown(f.sources.begin(), cut ? f.sources.begin() + static_cast<std::ptrdiff_t>(maxTitles) : f.sources.end());
+    std::string titles = join(shown, "; ", [&](int s) {
+        const Source& source = chain.sources[s];
+        return source.title.empty() ? source.id : source.title;
+    });
+    if (cut)
+        titles += lang == Lang::Zh ? " 等 " + std::to_string(f.sources.size()) + " 项"
+                                   : " and " + std::to_string(f.sources.size() - maxTitles) + " more";
+    std::set<std::string> levels;
+    for (const Site& site : f.sites)
+        if (!site.confidence.empty()) levels.insert(site.confidence);
+    if (levels.empty()) return titles;
+    std::string confidence = join(levels, "/", [](const std::string& l) { return l; });
+    return titles + (lang == Lang::Zh ? " (可信度 " : " (confidence ") + confidence + ")";
+}
+
+namespace {
+
+struct Builder {
+    const Chain& chain;
+    const Analysis& a;
+    const Session& session;
+    const ReportOptions& options;
+    Lang lang() const { return options.lang; }
+    bool zh() const { return options.lang == Lang::Zh; }
+    const char* w(const char* zhText, const char* enText) const { return zh() ? zhText : enText; }
+
+    void overview(Document& d) const;
+    DocTable targets() const;
+    DocTable segments() const;
+    DocTable priorities() const;
+    DocTable setAside() const;
+    DocTable checklist() const;
+    DocTable sources() const;
+    DocCell term(const Target& t, int k) const;
+};
+
+std::string assumptionText(const Chain& chain, const Assumption& as, Lang lang) {
+    std::string out = firmName(chain, as.firm, lang) + " @ " + regionName(chain, as.region, lang);
+    if (!as.segments.empty())
+        out += ": " + join(as.segments, lang == Lang::Zh ? "、" : ", ", [&](int s) { return segmentName(chain, s, lang); });
+    return out;
+}
+
+std::string weightsText(const Weights& weights, Lang lang) {
+    std::string out;
+    for (int k = 0; k < kTermCount; ++k)
+        out += (k ? ", " : "") + std::string(termWord(k, lang)) + " " + fixed(termWeight(weights, k), 1);
+    return out + (lang == Lang::Zh ? ", 被占位折减 " : ", occupied discount ") + fixed(weights.occupiedDiscount, 2);
+}
+
+void Builder::overview(Document& d) const {
+    const char* comma = zh() ? "、" : ", ";
+    auto hubs = join(a.hubs, comma, [&](int h) { return regionName(chain, h, lang()); });
+    auto assumed = join(a.assumed, "; ", [&](const Assumption& as) { return assumptionText(chain, as, lang()); });
+    std::size_t local = 0;
+    for (const SegmentResult& s : a.segments) local += s.sites > 0;
+    d.overview = {
+        {w("产业链", "Chain"), chain.name.pick(lang(), chain.id)},
+        {w("本地区域", "Region"), regionName(chain, a.region, lang())},
+        {w("枢纽区域", "Hubs"), hubs.empty() ? w("无", "none") : hubs},
+        {w("假设 (推演)", "Assumptions (what-if)"), assumed.empty() ? w("无", "none") : assumed},
+        {w("权重", "Weights"), weightsText(a.weights, lang())},
+        {w("日期", "Date"), options.date},
+        {w("本地已有环节", "Segments present"), std::to_string(local) + " / " + std::to_string(a.segments.size())},
+        {w("招商目标", "Targets"), std::to_string(a.targets.size())},
+        {w("暂不建议", "Set aside"), std::to_string(a.setAside.size())},
+        {w("数据说明", "Data note"), chain.note.empty() ? w("无", "none") : chain.note},
+    };
+}
+
+DocCell Builder::term(const Target& t, int k) const {
+    bool noData = (k == TermProfile && t.profileBasis == Basis::None) || (k == TermInnovation && t.innovationBasis == Basis::None);
+    if (noData) return DocCell::of(kNoDataMark);
+    return DocCell::num(t.weighted[k], 2);
+}
+
+DocTable Builder::targets() const {
+    DocTable table{w("招商目标", "Targets"), w("招商目标", "Investment targets"),
+                   w("按得分排序；理由说明每个目标为何入选，各项为加权分值。", "Ordered by score; the reason says why each firm is listed; terms are weighted values."),
+                   {}, {}, w("没有招商目标。", "No targets."), true, true};
+    table.columns = {{w("排名", "Rank"), 0.45}, {w("企业", "Firm"), 1.5}, {w("代码", "ID"), 0}, {w("得分", "Score"), 0.55}};
+    for (int k = 0; k < kTermCount; ++k) table.columns.push_back({termWord(k, lang()), 0});
+    table.columns.push_back({w("理由", "Reason"), 3.0, true});
+    table.columns.push_back({w("来源与可信度", "Sources and confidence"), 1.9, true});
+    table.columns.push_back({w("备注", "Note"), 1.3, true});
+    std::size_t shown = options.top == 0 ? a.targets.size() : std::min(options.top, a.targets.size());
+    for (std::size_t i = 0; i < shown; ++i) {
+        const Target& t = a.targets[i];
+        const Firm& firm = chain.firms[t.firm];
+        std::vector<DocCell> row = {DocCell::num(t.rank, 0), DocCell::of(firm.name.pick(lang(), firm.id)), DocCell::of(firm.id),
+                                    DocCell::num(t.score, 2)};
+        for (int k = 0; k < kTermCount; ++k) row.push_back(term(t, k));
+        auto note = session.notes.find(firm.id);
+        row.push_back(DocCell::of(targetReason(chain, a, t, lang())));
+        DocCell sources = DocCell::of(firmSources(chain, t.firm, lang()));
+        sources.brief = firmSources(chain, t.firm, lang(), 2);  // a meeting page; the workbook keeps them all
+        row.push_back(std::move(sources));
+        row.push_back(DocCell::of(note == session.notes.end() ? "" : note->second));
+        table.rows.push_back(std::move(row));
+    }
+    return table;
+}
+
+std::string segmentMarks(const SegmentResult& s, Lang lang) {
+    bool zh = lang == Lang::Zh;
+    std::vector<std::string> marks;
+    if (s.hubStrong) marks.push_back(zh ? "枢纽优势" : "hub strong");
+    if (s.occupied) marks.push_back(zh ? "枢纽占位" : "occupied");
+    if (s.complement) marks.push_back(zh ? "可配套枢纽" : "complements hub");
+    if (s.singleSource) marks.push_back(zh ? "独家供应" : "single source");
+    if (lacksCandidate(s)) marks.push_back(noCandidateWord(lang));
+    if (s.transfer) marks.push_back(zh ? "成果转化" : "research transfer");
+    return join(marks, zh ? "、" : ", ", [](const std::string& m) { return m; });
+}
+
+DocTable Builder::segments() const {
+    DocTable table{w("环节", "Segments"), w("产业链环节", "Chain segments"),
+                   w("每个环节在本地的状态与建议；区位商 ≥ 1 为优势。", "Status and advice for each segment; RCA ≥ 1 is strong."),
+                   {}, {}, "", false, true};
+    table.columns = {{w("环节", "Segment"), 1.6}, {w("阶段", "Stage"), 1.1}, {w("状态", "Status"), 0.6}, {w("建议", "Advice"), 0.8},
+                     {w("站点", "Sites"), 0.5}, {w("区位商", "RCA"), 0.55}, {w("关联密度", "Density"), 0.6},
+                     {w("候选企业", "Candidates"), 0.6}, {w("三高三低", "Profile"), 0}, {w("依据", "Basis"), 0},
+                     {w("标记", "Marks"), 1.5, true}};
+    for (std::size_t s = 0; s < a.segments.size(); ++s) {
+        const SegmentResult& r = a.segments[s];
+        const Segment& segment = chain.segments[s];
+        table.rows.push_back({DocCell::of(segment.name.pick(lang(), segment.id)),
+                              DocCell::of(segment.stage < 0 ? "" : chain.stages[segment.stage].name.pick(lang(), chain.stages[segment.stage].id)),
+                              DocCell::of(statusWord(r.status, lang())), DocCell::of(adviceWord(r.advice, lang())),
+                              DocCell::num(r.sites, 0), DocCell::num(r.rca, 2), DocCell::num(r.density, 2), DocCell::num(r.candidates, 0),
+                              r.profileBasis == Basis::None ? DocCell::of(kNoDataMark) : DocCell::num(r.profile, 2),
+                              DocCell::of(basisWord(r.profileBasis, lang())), DocCell::of(segmentMarks(r, lang()))});
+    }
+    return table;
+}
+
+DocTable Builder::priorities() const {
+    DocTable table{w("产业选择", "Priorities"), w("产业选择 (环节优先级)", "Segment priorities"),
+                   w("得分 = 契合权重×环节价值 + 密度权重×可行性 + 三高三低权重×吸引力。",
+                     "Score = fit weight × value + density weight × feasibility + profile weight × attractiveness."),
+                   {}, {}, w("没有需要行动的环节。", "No segment to act on."), false, true};
+    table.columns = {{w("环节", "Segment"), 1.8}, {w("建议", "Advice"), 0.9}, {w("环节价值", "Value"), 0.7},
+                     {w("可行性 (密度)", "Feasibility (density)"), 0.9}, {w("吸引力 (三高三低)", "Attractiveness (profile)"), 1.0},
+                     {w("依据", "Basis"), 0.6}, {w("候选企业", "Candidates"), 0.7}, {w("得分", "Score"), 0.6}};
+    for (const Priority& p : a.priorities)
+        table.rows.push_back({DocCell::of(segmentName(chain, p.segment, lang())), DocCell::of(adviceWord(p.advice, lang())),
+                              DocCell::num(p.value, 2), DocCell::num(p.density, 2),
+                              p.basis == Basis::None ? DocCell::of(kNoDataMark) : DocCell::num(p.profile, 2),
+                              DocCell::of(basisWord(p.basis, lang())), DocCell::num(p.candidates, 0), DocCell::num(p.score, 2)});
+    return table;
+}
+
+DocTable Builder::setAside() const {
+    DocTable table{w("暂不建议", "Set aside"), w("暂不建议 (枢纽已占位)", "Set aside (the hub holds their segments)"),
+                   w("这些企业只在枢纽占据的环节有契合，错位发展不宜正面竞争。",
+                     "These firms fit only segments a hub holds; complementary development avoids competing head-on."),
+                   {}, {}, w("无。", "None."), false, true};
+    table.columns = {{w("企业", "Firm"), 1.6}, {w("代码", "ID"), 0}, {w("被占位环节", "Occupied segments"), 3.0, true}};
+    const char* comma = zh() ? "、" : ", ";
+    for (const SetAside& s : a.setAside)
+        table.rows.push_back({DocCell::of(firmName(chain, s.firm, lang())), DocCell::of(chain.firms[s.firm].id),
+                              DocCell::of(join(s.segments, comma, [&](int seg) { return segmentName(chain, seg, lang()); }))});
+    return table;
+}
+
+DocTable Builder::checklist() const {
+    DocTable table{w("十个一", "Checklist"), w("十个一 工作清单", "十个一 checklist (SIP's ten ones)"),
+                   regionName(chain, a.region, lang()) + " · " + chain.name.pick(lang(), chain.id), {}, {}, "", false, true};
+    table.columns = {{w("序号", "No."), 0.35}, {w("事项", "Item"), 1.6},      {w("状态", "State"), 0.55}, {w("负责人", "Owner"), 0.8},
+                     {w("期限", "Due"), 0.7},  {w("备注", "Note"), 1.6, true}, {w("数据佐证", "Evidence in the data"), 1.4, true}};
+    for (int i = 0; i < kChecklistCount; ++i) {
+        const ChecklistItem& item = session.checklist[i];
+        table.rows.push_back({DocCell::num(i + 1, 0), DocCell::of(checklistTitle(i, lang())), DocCell::of(checklistStateName(item.state, lang())),
+                              DocCell::of(item.owner), DocCell::of(item.due), DocCell::of(item.note), DocCell::of(checklistEvidenceText(chain, a.region, i, lang()))});
+    }
+    return table;
+}
+
+DocTable Builder::sources() const {
+    DocTable table{w("来源", "Sources"), w("数据来源", "Sources"), chain.note, {}, {}, w("文件未列出来源。", "The file lists no source."), false, true};
+    table.columns = {{w("编号", "ID"), 1.1}, {w("标题", "Title"), 2.2, true}, {w("网址", "URL"), 2.2, true}, {w("访问日期", "Accessed"), 0.7}};
+    for (const Source& s : chain.sources)
+        table.rows.push_back({DocCell::of(s.id), DocCell::of(s.title), DocCell::of(s.url), DocCell::of(s.accessed)});
+    return table;
+}
+
+}  // namespace
+
+std::string checklistEvidenceText(const Chain& chain, int region, int item, Lang lang) {
+    std::string key = kChecklistKeys[item];
+    bool zh = lang == Lang::Zh;
+    const char* comma = zh ? "、" : ", ";
+    ChecklistEvidence evidence = checklistEvidence(chain, region);
+    auto resources = [&](const std::vector<int>& list) {
+        return join(list, comma, [&](int r) { return chain.resources[r].name.pick(lang, chain.resources[r].id); });
+    };
+    if (key == "institutes") return resources(evidence.institutes);
+    if (key == "fund") return resources(evidence.funds);
+    if (key == "platforms") return resources(evidence.platforms);
+    if (key == "service") return resources(evidence.services);
+    if (key != "leaders") return {};
+    if (evidence.leaders.empty()) return zh ? "本地暂无链主企业" : "no chain leader in the region yet";
+    return std::string(zh ? "本地链主: " : "local chain leaders: ") + join(evidence.leaders, comma, [&](int f) { return firmName(chain, f, lang); });
+}
+
+Document buildReport(const Chain& chain, const Analysis& analysis, const Session& session, const ReportOptions& options) {
+    Builder b{chain, analysis, session, options};
+    Document d;
+    std::string chainName = chain.name.pick(options.lang, chain.id);
+    d.title = chainName + b.w("产业链招商报告", " — investment promotion report");
+    d.subtitle = regionName(chain, analysis.region, options.lang) + " · " + options.date;
+    d.overviewSheet = b.w("概览", "Overview");
+    d.overviewHeader = {b.w("项目", "Item"), b.w("内容", "Value")};
+    b.overview(d);
+    d.mapSvg = options.mapSvg;
+    d.chartHeading = b.w("产业选择: 可行性 × 吸引力", "Priorities: feasibility × attractiveness");
+    d.chartSvg = options.chartSvg;
+    d.tables = {b.targets(), b.segments(), b.priorities(), b.setAside(), b.checklist(), b.sources()};
+    d.continued = b.w("（续）", " (continued)");
+    d.pageWord = b.w("第 %d 页", "Page %d");
+    if (!options.fontFamily.empty()) d.fontFamily = options.fontFamily;
+    return d;
+}
+
+}  // namespace chainatlas

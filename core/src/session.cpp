@@ -1,0 +1,296 @@
+// Planning sessions: JSON mapping next to the struct, structural checks located by JSON pointer, and
+// resolution of the ids against a loaded chain (with did-you-mean).
+#include "chainatlas/session.hpp"
+
+#include <algorithm>
+
+#include "chainatlas/file_io.hpp"
+#include "chainatlas/text.hpp"
+
+namespace chainatlas {
+
+namespace {
+
+using nlohmann::json;
+
+constexpr std::array<const char*, 3> kStateKeys = {"todo", "doing", "done"};
+
+struct ChecklistText {
+    const char* zh;
+    const char* en;
+};
+// DESIGN §7, in the order of kChecklistKeys.
+constexpr std::array<ChecklistText, kChecklistCount> kChecklistTitles = {{
+    {"选择一个特色产业", "Choose one distinctive industry"},
+    {"制定一个产业规划", "Draw up one industry plan"},
+    {"组建一家国资公司", "Form one state-owned company"},
+    {"建设一个功能园区", "Build one dedicated park"},
+    {"引进一批大院大所", "Bring in research universities and institutes"},
+    {"设立一支产业基金", "Set up one industry fund"},
+    {"成立一个服务机构", "Found one service agency"},
+    {"聚集一批龙头企业", "Gather leading firms"},
+    {"搭建一批合作平台", "Build cooperation platforms"},
+    {"打造一个品牌盛会", "Stage one signature event"},
+}};
+
+// Collects located problems while reading one session file.
+struct Reader {
+    std::string label;
+    std::vector<Diagnostic> problems;
+    void fail(const std::string& pointer, const std::string& message) {
+        problems.push_back({Severity::Error, label, pointer, message});
+    }
+    // The string at `key`, or "" (a problem when present with another type).
+    std::string text(const json& object, const char* key, const std::string& pointer) {
+        auto it = object.find(key);
+        if (it == object.end() || it->is_null()) return {};
+        if (!it->is_string()) {
+            fail(pointer + "/" + key, "expected a string");
+            return {};
+        }
+        return it->get<std::string>();
+    }
+    std::vector<std::string> textList(const json& object, const char* key, const std::string& pointer);
+};
+
+std::vector<std::string> Reader::textList(const json& object, const char* key, const std::string& pointer) {
+    std::vector<std::string> out;
+    auto it = object.find(key);
+    if (it == object.end()) return out;
+    if (!it->is_array()) {
+        fail(pointer + "/" + key, "expected an array of ids");
+        return out;
+    }
+    for (std::size_t i = 0; i < it->size(); ++i) {
+        if ((*it)[i].is_string()) out.push_back((*it)[i].get<std::string>());
+        else fail(pointer + "/" + key + "/" + std::to_string(i), "expected an id");
+    }
+    return out;
+}
+
+json checklistToJson(const Checklist& checklist) {
+    json out = json::object();
+    for (int i = 0; i < kChecklistCount; ++i) {
+        const ChecklistItem& item = checklist[i];
+        out[kChecklistKeys[i]] = {{"state", checklistStateKey(item.state)}, {"owner", item.owner}, {"due", item.due}, {"note", item.note}};
+    }
+    return out;
+}
+
+void readChecklistItem(Reader& reader, const json& value, const std::string& pointer, ChecklistItem& item) {
+    if (!value.is_object()) return reader.fail(pointer, "expected an object with state, owner, due and note");
+    std::string state = reader.text(value, "state", pointer);
+    auto known = std::find(kStateKeys.begin(), kStateKeys.end(), state);
+    if (!state.empty() && known == kStateKeys.end())
+        reader.fail(pointer + "/state", "unknown state \"" + state + "\"" +
+                                            didYouMean(state, std::vector<std::string>(kStateKeys.begin(), kStateKeys.end())));
+    else if (!state.empty()) item.state = static_cast<ChecklistState>(known - kStateKeys.begin());
+    item.owner = reader.text(value, "owner", pointer);
+    item.due = reader.text(value, "due", pointer);
+    item.note = reader.text(value, "note", pointer);
+}
+
+// Missing items stay "todo"; an unknown key is a typo worth naming.
+Checklist readChecklist(Reader& reader, const json& value, const std::string& pointer) {
+    Checklist checklist;
+    if (!value.is_object()) {
+        reader.fail(pointer, "expected an object keyed by the ten items");
+        return checklist;
+    }
+    std::vector<std::string> keys(kChecklistKeys.begin(), kChecklistKeys.end());
+    for (auto it = value.begin(); it != value.end(); ++it) {
+        auto key = std::find(keys.begin(), keys.end(), it.key());
+        if (key == keys.end()) reader.fail(pointer + "/" + it.key(), "unknown item \"" + it.key() + "\"" + didYouMean(it.key(), keys));
+        else readChecklistItem(reader, *it, pointer + "/" + it.key(), checklist[key - keys.begin()]);
+    }
+    return checklist;
+}
+
+void readAssumptions(Reader& reader, const json& session, Session& out) {
+    auto it = session.find("assumptions");
+    if (it == session.end()) return;
+    if (!it->is_array()) return reader.fail("/assumptions", "expected an array");
+    for (std::size_t i = 0; i < it->size(); ++i) {
+        const json& item = (*it)[i];
+        std::string pointer = "/assumptions/" + std::to_string(i);
+        if (!item.is_object()) {
+            reader.fail(pointer, "expected an object with firm, region and segments");
+            continue;
+        }
+        SessionAssumption a{reader.text(item, "firm", pointer), reader.text(item, "region", pointer),
+                            reader.textList(item, "segments", pointer)};
+        if (a.firm.empty()) reader.fail(pointer + "/firm", "expected a firm id");
+        out.assumptions.push_back(std::move(a));
+    }
+}
+
+void readNotes(Reader& reader, const json& session, Session& out) {
+    auto it = session.find("notes");
+    if (it == session.end()) return;
+    if (!it->is_object()) return reader.fail("/notes", "expected an object of firm id -> note");
+    for (auto note = it->begin(); note != it->end(); ++note) {
+        if (note->is_string()) out.notes[note.key()] = note->get<std::string>();
+        else reader.fail("/notes/" + note.key(), "expected a string");
+    }
+}
+
+void readChecklists(Reader& reader, const json& session, Session& out) {
+    if (auto it = session.find("checklist"); it != session.end()) out.checklist = readChecklist(reader, *it, "/checklist");
+    auto others = session.find("other_checklists");
+    if (others == session.end()) return;
+    if (!others->is_object()) return reader.fail("/other_checklists", "expected an object of region id -> checklist");
+    for (auto it = others->begin(); it != others->end(); ++it)
+        out.otherChecklists[it.key()] = readChecklist(reader, *it, "/other_checklists/" + it.key());
+}
+
+void readWeights(Reader& reader, const json& session, Session& out) {
+    auto it = session.find("weights");
+    if (it == session.end()) return;
+    Weights weights;
+    std::string problem = weightsFromJson(*it, weights);  // "/key: message"
+    if (problem.empty()) {
+        out.weights = weights;
+        return;
+    }
+    auto colon = problem.find(": ");
+    std::string place = problem.substr(0, colon);
+    reader.fail("/weights" + (place == "/" ? std::string() : place), problem.substr(colon + 2));
+}
+
+}  // namespace
+
+const char* checklistStateKey(ChecklistState state) { return kStateKeys[static_cast<int>(state)]; }
+
+const char* checklistTitle(int item, Lang lang) {
+    return lang == Lang::Zh ? kChecklistTitles[item].zh : kChecklistTitles[item].en;
+}
+
+const char* checklistStateName(ChecklistState state, Lang lang) {
+    constexpr std::array<ChecklistText, 3> names = {{{"待办", "to do"}, {"进行中", "in progress"}, {"已完成", "done"}}};
+    return lang == Lang::Zh ? names[static_cast<int>(state)].zh : names[static_cast<int>(state)].en;
+}
+
+nlohmann::json sessionToJson(const Session& s) {
+    json out;
+    out["format"] = kSessionFormat;
+    out["file"] = s.file;
+    out["chain"] = s.chain;
+    out["lang"] = s.lang == Lang::Zh ? "zh" : "en";
+    out["region"] = s.region;
+    out["hubs"] = s.hubs;
+    if (s.weights) out["weights"] = weightsToJson(*s.weights);
+    out["assumptions"] = json::array();
+    for (const SessionAssumption& a : s.assumptions)
+        out["assumptions"].push_back({{"firm", a.firm}, {"region", a.region}, {"segments", a.segments}});
+    out["notes"] = json::object();
+    for (const auto& [firm, note] : s.notes)
+        if (!note.empty()) out["notes"][firm] = note;
+    out["checklist"] = checklistToJson(s.checklist);
+    json others = json::object();
+    for (const auto& [region, checklist] : s.otherChecklists)
+        if (region != s.region && std::any_of(checklist.begin(), checklist.end(), [](const ChecklistItem& i) { return !i.empty(); }))
+            others[region] = checklistToJson(checklist);
+    if (!others.empty()) out["other_checklists"] = others;
+    return out;
+}
+
+std::vector<Diagnostic> sessionFromJson(const json& document, const std::string& label, Session& session) {
+    Reader reader{label, {}};
+    if (!document.is_object()) {
+        reader.fail("/", "a session is a JSON object");
+        return reader.problems;
+    }
+    auto format = document.find("format");
+    if (format == document.end() || *format != kSessionFormat) {
+        reader.fail("/format", std::string("expected \"") + kSessionFormat + "\"");
+        return reader.problems;
+    }
+    Session out;
+    out.file = reader.text(document, "file", "");
+    out.chain = reader.text(document, "chain", "");
+    out.lang = reader.text(document, "lang", "") == "en" ? Lang::En : Lang::Zh;
+    out.region = reader.text(document, "region", "");
+    out.hubs = reader.textList(document, "hubs", "");
+    readWeights(reader, document, out);
+    readAssumptions(reader, document, out);
+    readNotes(reader, document, out);
+    readChecklists(reader, document, out);
+    if (reader.problems.empty()) session = std::move(out);
+    return reader.problems;
+}
+
+std::vector<Diagnostic> loadSessionFile(const std::string& path, Session& session) {
+    auto text = readWholeFile(path);
+    if (!text) return {{Severity::Error, path, "", text.error()}};
+    try {
+        return sessionFromJson(json::parse(*text), path, session);
+    } catch (const json::parse_error& e) {
+        LineColumn at = lineColumnAt(*text, e.byte == 0 ? 0 : e.byte - 1);
+        std::string what = e.what();
+        auto colon = what.find(": ", what.find("column"));
+        return {{Severity::Error, path, std::to_string(at.line) + ":" + std::to_string(at.column),
+                 "not valid JSON: " + (colon == std::string::npos ? what : what.substr(colon + 2))}};
+    } catch (const json::exception& e) {  // e.g. a number out of range: no byte position
+        return {{Severity::Error, path, "", std::string("not valid JSON: ") + e.what()}};
+    }
+}
+
+std::string saveSessionFile(const Session& session, const std::string& path) {
+    return writeFileAtomically(path, sessionToJson(session).dump(2) + "\n");
+}
+
+std::string sessionChainMismatch(const Session& session, const Chain& chain) {
+    if (session.chain.empty() || session.chain == chain.id) return {};
+    return "the session is for chain \"" + session.chain + "\", not \"" + chain.id + "\"";
+}
+
+std::vector<Diagnostic> resolveSession(const Session& session, const Chain& chain, const std::string& label,
+                                       AnalysisOptions& options) {
+    std::vector<Diagnostic> problems;
+    auto fail = [&](const std::string& pointer, const std::string& message) {
+        problems.push_back({Severity::Error, label, pointer, message});
+    };
+    auto resolve = [&](IdKind kind, const std::string& id, const std::string& pointer) {
+        std::string problem;
+        int index = resolveId(chain, kind, id, problem);
+        if (index < 0) fail(pointer, problem);
+        return index;
+    };
+    AnalysisOptions out = options;
+    if (!session.region.empty()) out.region = resolve(IdKind::Region, session.region, "/region");
+    out.hubs.clear();
+    for (std::size_t i = 0; i < session.hubs.size(); ++i)
+        if (int h = resolve(IdKind::Region, session.hubs[i], "/hubs/" + std::to_string(i)); h >= 0 &&
+            std::find(out.hubs.begin(), out.hubs.end(), h) == out.hubs.end())
+            out.hubs.push_back(h);
+    if (session.weights) out.weights = *session.weights;
+    out.assumptions.clear();
+    for (std::size_t i = 0; i < session.assumptions.size(); ++i) {
+        const SessionAssumption& a = session.assumptions[i];
+        std::string pointer = "/assumptions/" + std::to_string(i);
+        Assumption assumption;
+        assumption.firm = resolve(IdKind::Firm, a.firm, pointer + "/firm");
+        assumption.region = resolve(IdKind::Region, a.region, pointer + "/region");
+        for (std::size_t k = 0; k < a.segments.size(); ++k)
+            assumption.segments.push_back(resolve(IdKind::Segment, a.segments[k], pointer + "/segments/" + std::to_string(k)));
+        out.assumptions.push_back(std::move(assumption));
+    }
+    if (problems.empty()) options = std::move(out);
+    return problems;
+}
+
+void storeScenario(Session& session, const Chain& chain, const AnalysisOptions& options) {
+    session.chain = chain.id;
+    session.region = options.region >= 0 ? chain.regions[options.region].id : "";
+    session.hubs.clear();
+    for (int h : options.hubs) session.hubs.push_back(chain.regions[h].id);
+    session.weights = options.weights;
+    session.assumptions.clear();
+    for (const Assumption& a : options.assumptions) {
+        SessionAssumption stored{chain.firms[a.firm].id, chain.regions[a.region].id, {}};
+        for (int s : a.segments) stored.segments.push_back(chain.segments[s].id);
+        session.assumptions.push_back(std::move(stored));
+    }
+}
+
+}  // namespace chainatlas

@@ -1,0 +1,319 @@
+// Meeting documents: the reason sentence, the report's content, and the files `chainatlas report` and
+// `chainatlas map -o OUT.png` write, read back with tools that are not ours (unzip, pdftotext, pdffonts,
+// pdfinfo, cairo's PNG reader).
+#include <doctest/doctest.h>
+
+#include <cairo.h>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <regex>
+#include <cstring>
+
+#include "chainatlas/report_document.hpp"
+#include "cli_run.hpp"
+#include "helpers.hpp"
+
+using namespace chainatlas;
+using test::quote;
+using test::run;
+using test::Run;
+
+namespace {
+
+const std::string kMini = std::string(CHAINATLAS_TEST_DATA_DIR) + "/good/mini.json";
+const std::string kNev = std::string(CHAINATLAS_CHAINS_DIR) + "/nev.json";
+
+std::filesystem::path scratch(const std::string& name) {
+    auto folder = std::filesystem::temp_directory_path() / ("chainatlas-report-" + std::to_string(::getpid()));
+    std::filesystem::create_directories(folder);
+    return folder / name;
+}
+
+// Output of a shell command (tools from poppler-utils and unzip).
+std::string shell(const std::string& command) {
+    std::string out;
+    FILE* pipe = ::popen(command.c_str(), "r");
+    REQUIRE(pipe);
+    char buffer[4096];
+    std::size_t n;
+    while ((n = std::fread(buffer, 1, sizeof buffer, pipe)) > 0) out.append(buffer, n);
+    ::pclose(pipe);
+    return out;
+}
+
+// mini.json seen from suzhou, with the advice filled in by hand: f2 earns fit in b (a gap: 补链) and
+// d (an extension: 延链), supplies the local firm f3 (one anchor) and is a chain leader.
+struct MiniTarget {
+    Chain chain = test::chainFromFile(kMini);
+    Analysis analysis;
+    Target target;
+    MiniTarget() {
+        analysis.region = findRegion(chain, "suzhou");
+        analysis.segments.resize(chain.segments.size());
+        analysis.segments[findSegment(chain, "b")].advice = Advice::Fill;
+        analysis.segments[findSegment(chain, "d")].advice = Advice::Extend;
+        target.firm = findFirm(chain, "f2");
+        target.segments = {{findSegment(chain, "b"), SegmentStatus::Gap, Advice::Fill, 1.0, false, false},
+                           {findSegment(chain, "d"), SegmentStatus::Extension, Advice::Extend, 0.6, false, false}};
+        target.anchors = {findFirm(chain, "f3")};
+    }
+};
+
+}  // namespace
+
+TEST_CASE("the reason sentence names the advice, the local partners and the leader, in either language") {
+    MiniTarget m;
+    CHECK(targetReason(m.chain, m.analysis, m.target, Lang::Zh) == "补链: 正极; 延链: 整车; 以商招商: 本地伙伴 1 家; 链主企业");
+    CHECK(targetReason(m.chain, m.analysis, m.target, Lang::En) == "fill: Cathode; extend: Vehicle; local partners: 1; chain leader");
+    // Two segments with the same advice are listed together; a hub partner is named with its hub region.
+    m.analysis.segments[findSegment(m.chain, "d")].advice = Advice::Fill;
+    m.analysis.hubs = {findRegion(m.chain, "shanghai")};
+    m.target.hubPartners = {findFirm(m.chain, "f2")};
+    m.target.anchors.clear();
+    CHECK(targetReason(m.chain, m.analysis, m.target, Lang::Zh) == "补链: 正极、整车; 供应枢纽企业 F2(上海); 链主企业");
+}
+
+TEST_CASE("sources carry the confidence of the firm's sites") {
+    Chain chain = test::chainFromFile(kNev);
+    int tesla = findFirm(chain, "tesla-shanghai");  // one site, confidence A, four sources
+    std::string sources = firmSources(chain, tesla, Lang::Zh);
+    CHECK(sources.find(chain.sources[chain.firms[tesla].sources[0]].title) == 0);
+    CHECK(sources.size() > 10);
+    CHECK(sources.substr(sources.size() - std::string(" (可信度 A)").size()) == " (可信度 A)");
+    Chain mini = test::chainFromFile(kMini);  // no confidence in the file: the titles alone
+    CHECK(firmSources(mini, findFirm(mini, "f1"), Lang::En) == "Test");
+}
+
+TEST_CASE("the report holds the seven parts, the checklist's ten items and the planner's notes") {
+    MiniTarget m;
+    m.target.rank = 1;
+    m.analysis.targets = {m.target};
+    m.analysis.segments[0].sites = 1;
+    Session session;
+    session.notes["f2"] = "6 月约见";
+    session.checklist[5] = {ChecklistState::Doing, "财政局", "2026-12-31", "规模 10 亿"};
+    Document d = buildReport(m.chain, m.analysis, session, {Lang::Zh, 0, "2026-11-27", "", "", ""});
+    CHECK(d.title == "迷你链产业链招商报告");
+    CHECK(d.subtitle == "苏州 · 2026-11-27");
+    REQUIRE(d.tables.size() == 6);
+    std::vector<std::string> sheets;
+    for (const DocTable& t : d.tables) sheets.push_back(t.sheet);
+    CHECK(sheets == std::vector<std::string>{"招商目标", "环节", "产业选择", "暂不建议", "十个一", "来源"});
+    const DocTable& targets = d.tables[0];
+    REQUIRE(targets.rows.size() == 1);
+    CHECK(targets.rows[0][1].text == "F2");
+    CHECK(targets.columns.size() == 4 + 7 + 3);  // rank, firm, id, score; seven terms; reason, sources, note
+    CHECK(targets.rows[0][11].text == "补链: 正极; 延链: 整车; 以商招商: 本地伙伴 1 家; 链主企业");
+    CHECK(targets.rows[0][13].text == "6 月约见");
+    CHECK(targets.rows[0][9].text == "–");  // profile basis none: no data, never a score
+    const DocTable& checklist = d.tables[4];
+    REQUIRE(checklist.rows.size() == 10);
+    CHECK(checklist.rows[5][1].text == "设立一支产业基金");
+    CHECK(checklist.rows[5][2].text == "进行中");
+    CHECK(checklist.rows[5][3].text == "财政局");
+    CHECK(checklist.rows[7][6].text == "本地暂无链主企业");  // f2, the only leader, is in shanghai
+}
+
+namespace {
+
+// Shared strings and the cells of one sheet of an .xlsx, read from its XML with unzip.
+struct Sheet {
+    std::map<std::string, std::string> cells;  // "B2" -> text or number as written
+};
+
+std::string unescape(std::string text) {
+    const std::pair<const char*, const char*> entities[] = {{"&lt;", "<"}, {"&gt;", ">"}, {"&quot;", "\""}, {"&apos;", "'"}, {"&amp;", "&"}};
+    for (const auto& [from, to] : entities)
+        for (std::size_t at = text.find(from); at != std::string::npos; at = text.find(from, at + 1)) text.replace(at, std::strlen(from), to);
+    return text;
+}
+
+std::vector<std::string> sharedStrings(const std::string& xlsx) {
+    std::string xml = shell("unzip -p " + quote(xlsx) + " xl/sharedStrings.xml");
+    std::vector<std::string> strings;
+    std::regex item("<si><t[^>]*>([^<]*)</t></si>");
+    for (auto it = std::sregex_iterator(xml.begin(), xml.end(), item); it != std::sregex_iterator(); ++it)
+        strings.push_back(unescape((*it)[1]));
+    return strings;
+}
+
+Sheet readSheet(const std::string& xlsx, int number) {
+    std::vector<std::string> strings = sharedStrings(xlsx);
+    std::string xml = shell("unzip -p " + quote(xlsx) + " xl/worksheets/sheet" + std::to_string(number) + ".xml");
+    Sheet sheet;
+    std::regex cell("<c r=\"([A-Z]+[0-9]+)\"([^>]*)><v>([^<]*)</v></c>");
+    for (auto it = std::sregex_iterator(xml.begin(), xml.end(), cell); it != std::sregex_iterator(); ++it) {
+        bool shared = (*it)[2].str().find("t=\"s\"") != std::string::npos;
+        sheet.cells[(*it)[1]] = shared ? strings.at(std::stoul((*it)[3])) : (*it)[3].str();
+    }
+    return sheet;
+}
+
+std::string sessionFor(const std::string& chain, const std::string& noteFirm = "catl") {
+    std::string path = scratch("session-" + chain + ".json").string();
+    std::ofstream(path) << R"({"format": "chainatlas-session/1", "chain": ")" + chain + R"(", "region": "suzhou",
+        "hubs": ["shanghai"], "notes": {")" + noteFirm + R"(": "约见 <董事会> & 考察"},
+        "checklist": {"fund": {"state": "doing", "owner": "财政局 李", "due": "2026-12-31", "note": "母基金 10 亿"}}})";
+    return path;
+}
+
+}  // namespace
+
+TEST_CASE("report -o OUT.xlsx: sheet names, target rows as analyze gives them, Chinese intact, the ten items") {
+    Run json = run("analyze " + quote(kNev) + " --region suzhou --hub shanghai --format json");
+    REQUIRE(json.status == 0);
+    auto targets = nlohmann::json::parse(json.out)["targets"];
+    REQUIRE(targets.size() >= 3);
+    std::string xlsx = scratch("report.xlsx").string(), session = sessionFor("nev", targets[0]["firm"]);
+    Run r = run("report " + quote(kNev) + " --session " + quote(session) + " -o " + quote(xlsx));
+    INFO(r.err);
+    REQUIRE(r.status == 0);
+    std::string workbook = shell("unzip -p " + quote(xlsx) + " xl/workbook.xml");
+    std::regex name("<sheet name=\"([^\"]+)\"");
+    std::vector<std::string> sheets;
+    for (auto it = std::sregex_iterator(workbook.begin(), workbook.end(), name); it != std::sregex_iterator(); ++it) sheets.push_back((*it)[1]);
+    CHECK(sheets == std::vector<std::string>{"概览", "招商目标", "环节", "产业选择", "暂不建议", "十个一", "来源"});
+
+    Chain chain = test::chainFromFile(kNev);
+    Sheet sheet = readSheet(xlsx, 2);
+    CHECK(sheet.cells["B1"] == "企业");
+    for (std::size_t i = 0; i < targets.size(); ++i) {
+        std::string row = std::to_string(i + 2);
+        CAPTURE(row);
+        CHECK(sheet.cells["A" + row] == std::to_string(targets[i]["rank"].get<int>()));  // a number, not text
+        CHECK(sheet.cells["C" + row] == targets[i]["firm"]);
+        CHECK(std::stod(sheet.cells["D" + row]) == doctest::Approx(targets[i]["score"].get<double>()));
+        const Firm& firm = chain.firms[findFirm(chain, targets[i]["firm"])];
+        CHECK(sheet.cells["B" + row] == firm.name.zh);  // Chinese survives the workbook byte for byte
+    }
+    CHECK(sheet.cells.count("A" + std::to_string(targets.size() + 2)) == 0);  // every target, no more
+    CHECK(sheet.cells["N2"] == "约见 <董事会> & 考察");  // the planner's note on the first target, escaped and back
+
+    Sheet checklist = readSheet(xlsx, 6);
+    for (int i = 0; i < kChecklistCount; ++i) CHECK(checklist.cells["B" + std::to_string(i + 2)] == checklistTitle(i, Lang::Zh));
+    CHECK(checklist.cells["C7"] == "进行中");  // fund is the sixth item: row 7
+    CHECK(checklist.cells["D7"] == "财政局 李");
+    CHECK(checklist.cells.count("B12") == 0);
+}
+
+TEST_CASE("report -o OUT.pdf: region, top targets, page numbers, embedded Chinese font, repeated headers") {
+    std::string pdf = scratch("report.pdf").string(), session = sessionFor("nev");
+    Run r = run("report " + quote(kNev) + " --session " + quote(session) + " -o " + quote(pdf));
+    INFO(r.err);
+    REQUIRE(r.status == 0);
+    std::string info = shell("pdfinfo " + quote(pdf));
+    std::smatch pages;
+    REQUIRE(std::regex_search(info, pages, std::regex("Pages:\\s+([0-9]+)")));
+    int pageCount = std::stoi(pages[1]);
+    CHECK(pageCount >= 4);  // title page with the map, targets, segments and the lists after them
+    std::string text = shell("pdftotext -enc UTF-8 " + quote(pdf) + " -");
+    Chain chain = test::chainFromFile(kNev);
+    CHECK(text.find("苏州工业园区") != std::string::npos);
+    Run json = run("analyze " + quote(kNev) + " --region suzhou --hub shanghai --format json --top 3");
+    nlohmann::json top = nlohmann::json::parse(json.out);  // kept: a range-for over a temporary's member dangles
+    for (const auto& t : top["targets"])
+        CHECK(text.find(chain.firms[findFirm(chain, t["firm"])].name.zh) != std::string::npos);
+    CHECK(std::regex_search(text, std::regex("第\\s*" + std::to_string(pageCount) + "\\s*页")));  // the last page is numbered
+    CHECK(text.find("设立一支产业基金") != std::string::npos);
+    CHECK(text.find("财政局 李") != std::string::npos);
+
+    // A table that runs over a page starts the next one with its heading and header row again.
+    int continued = 0;
+    std::size_t start = 0;
+    for (std::size_t end = text.find('\f'); end != std::string::npos; start = end + 1, end = text.find('\f', start)) {
+        std::string page = text.substr(start, end - start);
+        if (page.find("数据来源（续）") != std::string::npos) CHECK((page.find("标题") != std::string::npos && page.find("网址") != std::string::npos));
+        if (page.find("招商目标（续）") != std::string::npos) CHECK(page.find("理由") != std::string::npos);
+        continued += page.find("（续）") != std::string::npos;
+    }
+    CHECK(continued >= 1);
+
+    std::string fonts = shell("pdffonts " + quote(pdf));
+    INFO(fonts);
+    CHECK(std::regex_search(fonts, std::regex("WenQuanYiMicroHei\\s+CID TrueType\\s+Identity-H\\s+yes")));
+}
+
+TEST_CASE("map -o OUT.png: twice the SVG's size, and not blank") {
+    std::string svgPath = scratch("map.svg").string(), pngPath = scratch("map.png").string();
+    REQUIRE(run("map " + quote(kNev) + " --region suzhou --hub shanghai -o " + quote(svgPath)).status == 0);
+    REQUIRE(run("map " + quote(kNev) + " --region suzhou --hub shanghai -o " + quote(pngPath)).status == 0);
+    std::string svg = *readWholeFile(svgPath);
+    std::smatch size;
+    REQUIRE(std::regex_search(svg, size, std::regex("<svg[^>]* width=\"([0-9.]+)\" height=\"([0-9.]+)\"")));
+    cairo_surface_t* image = cairo_image_surface_create_from_png(pngPath.c_str());
+    REQUIRE(cairo_surface_status(image) == CAIRO_STATUS_SUCCESS);
+    int width = cairo_image_surface_get_width(image), height = cairo_image_surface_get_height(image);
+    CHECK(width == static_cast<int>(std::stod(size[1]) * 2 + 0.5));
+    CHECK(height == static_cast<int>(std::stod(size[2]) * 2 + 0.5));
+    const unsigned char* pixels = cairo_image_surface_get_data(image);
+    int stride = cairo_image_surface_get_stride(image);
+    long coloured = 0;  // neither white nor grey: the segment fills
+    for (int y = 0; y < height; ++y)
+        for (int x = 0; x < width; ++x) {
+            const unsigned char* p = pixels + y * stride + x * 4;  // B, G, R, X
+            coloured += std::max({p[0], p[1], p[2]}) - std::min({p[0], p[1], p[2]}) > 40;
+        }
+    cairo_surface_destroy(image);
+    CHECK(coloured > static_cast<long>(width) * height / 100);  // over 1% of the map is coloured
+}
+
+TEST_CASE("bad output: unknown extension, unwritable folder, a session for another chain: exit 1, no file") {
+    std::string good = scratch("kept.pdf").string();
+    std::ofstream(good) << "old";
+    auto noFile = [](const std::string& path) { return !std::filesystem::exists(path); };
+    auto oneLine = [](const Run& r) { return r.status == 1 && !r.err.empty() && r.err.find('\n') == r.err.size() - 1; };
+
+    std::string docx = scratch("report.docx").string();
+    Run r = run("report " + quote(kNev) + " --region suzhou -o " + quote(docx));
+    CHECK(oneLine(r));
+    CHECK(r.err.find("unknown extension (use .xlsx or .pdf)") != std::string::npos);
+    CHECK(noFile(docx));
+    r = run("map " + quote(kNev) + " --region suzhou -o " + quote(scratch("map.jpg").string()));
+    CHECK(oneLine(r));
+    CHECK(noFile(scratch("map.jpg").string()));
+
+    r = run("report " + quote(kNev) + " --region suzhou -o /nonexistent-folder/report.xlsx");
+    CHECK(oneLine(r));
+    CHECK(r.err.find("/nonexistent-folder") != std::string::npos);
+    r = run("report " + quote(kNev) + " --region suzhou -o " + quote(good + "/report.pdf"));  // the "folder" is a file
+    CHECK(oneLine(r));
+
+    r = run("report " + quote(kNev) + " --session " + quote(sessionFor("mini")) + " -o " + quote(good));
+    CHECK(oneLine(r));
+    CHECK(r.err.find("the session is for chain \"mini\", not \"nev\"") != std::string::npos);
+    CHECK(*readWholeFile(good) == "old");  // the earlier file is untouched
+    std::vector<std::string> leftovers;
+    for (const auto& entry : std::filesystem::directory_iterator(std::filesystem::path(good).parent_path()))
+        if (entry.path().filename().string().find(".tmp") != std::string::npos) leftovers.push_back(entry.path());
+    CHECK(leftovers.empty());  // no temporary file left behind
+    std::filesystem::remove_all(std::filesystem::path(good).parent_path());
+}
+
+TEST_CASE("analyze --format csv carries the reason in words, the sources and the note from --session") {
+    std::string session = scratch("csv-session.json").string();
+    std::ofstream(session) << R"({"format": "chainatlas-session/1", "chain": "mini", "region": "suzhou",
+                                 "notes": {"f2": "见面, 6 月 \"急\""}})";
+    Run r = run("analyze " + quote(kMini) + " --session " + quote(session) + " --format csv --lang zh");
+    REQUIRE(r.status == 0);
+    CHECK(r.out.rfind("\xEF\xBB\xBF", 0) == 0);
+    CHECK(r.out.find(",供应枢纽企业,理由,来源,备注\r\n") != std::string::npos);  // --lang zh: Chinese headers (§4)
+    std::size_t row = r.out.find("\r\n1,f2,");
+    REQUIRE(row != std::string::npos);
+    std::string line = r.out.substr(row + 2, r.out.find("\r\n", row + 2) - row - 2);
+    CHECK(line.find("以商招商: 本地伙伴 1 家; 链主企业,Test,") != std::string::npos);  // f3 is f2's local buyer
+    CHECK(line.substr(line.size() - std::string("\"见面, 6 月 \"\"急\"\"\"").size()) == "\"见面, 6 月 \"\"急\"\"\"");  // quoted for Excel
+}
+
+TEST_CASE("a meeting page lists two sources of a well-documented firm and counts the rest") {
+    Chain chain = test::chainFromFile(kNev);
+    auto many = std::find_if(chain.firms.begin(), chain.firms.end(), [](const Firm& f) { return f.sources.size() >= 3; });
+    REQUIRE(many != chain.firms.end());
+    int firm = static_cast<int>(many - chain.firms.begin());
+    std::size_t n = many->sources.size();
+    std::string brief = firmSources(chain, firm, Lang::Zh, 2);
+    CHECK(brief.find(" 等 " + std::to_string(n) + " 项") != std::string::npos);
+    CHECK(brief.find(chain.sources[many->sources[2]].title) == std::string::npos);  // the third is left for the workbook
+    CHECK(firmSources(chain, firm, Lang::En, 2).find(" and " + std::to_string(n - 2) + " more") != std::string::npos);
+    CHECK(firmSources(chain, firm, Lang::Zh, n) == firmSources(chain, firm, Lang::Zh));  // nothing to cut
+}
