@@ -8,6 +8,7 @@ packages=(
   libimgui-dev libstb-dev libglfw3-dev libgl-dev
   xvfb xauth libgl1-mesa-dri libglx-mesa0 fonts-wqy-microhei libxml2-utils
   dpkg-dev file
+  clang-format clang-tidy
 )
 
 missing=()
