@@ -19,6 +19,9 @@ export LSAN_OPTIONS="suppressions=$PWD/tests/lsan.supp:print_suppressions=0"
 export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1"
 ctest --test-dir build-test --output-on-failure -j"$(nproc)"
 
+# Format (report only until the tree is reformatted) and clang-tidy (fails the run on findings).
+bash scripts/lint.sh
+
 # Fuzzing (tests/fuzz, README "Fuzzing"): each target for a bounded time when clang is installed.
 fuzz_seconds=${CHAINATLAS_FUZZ_SECONDS:-60}
 if [ "$fuzz_seconds" -gt 0 ] && command -v clang++ >/dev/null 2>&1; then

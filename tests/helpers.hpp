@@ -46,7 +46,7 @@ inline const chainatlas::Target* target(const chainatlas::Chain& chain, const ch
 }
 
 inline chainatlas::AnalysisOptions options(const chainatlas::Chain& chain, const std::string& region,
-                                           std::vector<std::string> hubs = {}) {
+                                           const std::vector<std::string>& hubs = {}) {
     chainatlas::AnalysisOptions o;
     o.region = chainatlas::findRegion(chain, region);
     REQUIRE(o.region >= 0);

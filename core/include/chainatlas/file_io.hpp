@@ -13,7 +13,7 @@ template <typename T>
 class Result {
 public:
     Result(T value) : value_(std::move(value)) {}
-    static Result failure(std::string reason) {
+    static Result failure(std::string reason) {  // NOLINT(performance-unnecessary-value-param): moved below
         Result r;
         r.reason_ = std::move(reason);
         return r;

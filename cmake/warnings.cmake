@@ -1,0 +1,42 @@
+# Compiler warnings for our own targets only (not for imported or system code, and not through
+# add_compile_options, which would also reach any third-party code added to the tree).
+#   chainatlas_warnings(<target> [ERRORS])
+# -Wall -Wextra always; -Werror when CHAINATLAS_WERROR is ON, or always with ERRORS (the test suites).
+# Headers of imported targets (Boost, nlohmann_json, CLI11, doctest, ImGui, GLFW...) come in through
+# -isystem, so their warnings never become our errors.
+function(chainatlas_warnings target)
+  cmake_parse_arguments(PARSE_ARGV 1 arg "ERRORS" "" "")
+  target_compile_options(${target} PRIVATE -Wall -Wextra)
+  if(CHAINATLAS_WERROR OR arg_ERRORS)
+    target_compile_options(${target} PRIVATE -Werror)
+  endif()
+  set_property(TARGET ${target} PROPERTY CHAINATLAS_WARNINGS ON)
+endfunction()
+
+# Names every compiled target of ours that has no chainatlas_warnings() call, so that a new target is not
+# silently built without warnings. Fatal under CHAINATLAS_WERROR (scripts/test.sh), a warning otherwise.
+function(chainatlas_check_warnings)
+  set(directories "${PROJECT_SOURCE_DIR}")
+  set(missing "")
+  while(directories)
+    list(POP_FRONT directories directory)
+    get_property(subdirectories DIRECTORY "${directory}" PROPERTY SUBDIRECTORIES)
+    list(APPEND directories ${subdirectories})
+    get_property(targets DIRECTORY "${directory}" PROPERTY BUILDSYSTEM_TARGETS)
+    foreach(target IN LISTS targets)
+      get_target_property(type ${target} TYPE)
+      get_target_property(checked ${target} CHAINATLAS_WARNINGS)
+      if(type MATCHES "^(EXECUTABLE|STATIC_LIBRARY|SHARED_LIBRARY|MODULE_LIBRARY|OBJECT_LIBRARY)$" AND NOT checked)
+        list(APPEND missing ${target})
+      endif()
+    endforeach()
+  endwhile()
+  if(missing)
+    set(mode WARNING)
+    if(CHAINATLAS_WERROR)
+      set(mode FATAL_ERROR)
+    endif()
+    message(${mode} "targets without warnings: ${missing}; add chainatlas_warnings(<target>) "
+                    "(cmake/warnings.cmake) after each add_executable/add_library")
+  endif()
+endfunction()
