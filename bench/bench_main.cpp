@@ -22,9 +22,7 @@ using Clock = std::chrono::steady_clock;
 
 namespace {
 
-double secondsSince(Clock::time_point start) {
-    return std::chrono::duration<double>(Clock::now() - start).count();
-}
+double secondsSince(Clock::time_point start) { return std::chrono::duration<double>(Clock::now() - start).count(); }
 
 double peakMegabytes() {
     rusage usage{};
@@ -54,7 +52,8 @@ void benchAnalysis(const bench::SyntheticSpec& spec) {
     writeFileAtomically(path, text);
     start = Clock::now();
     LoadResult loaded = loadChainFile(path);
-    std::printf("load JSON (%.0f MB): %.2f s%s\n", text.size() / 1e6, secondsSince(start), loaded.ok() ? "" : " FAILED");
+    std::printf("load JSON (%.0f MB): %.2f s%s\n", text.size() / 1e6, secondsSince(start),
+                loaded.ok() ? "" : " FAILED");
     std::filesystem::remove(path);
     text.clear();
     text.shrink_to_fit();
@@ -69,7 +68,8 @@ void benchAnalysis(const bench::SyntheticSpec& spec) {
 
     options.assumptions.push_back({analysis.targets.empty() ? 0 : analysis.targets[0].firm, options.region, {}});
     double whatIfTime = best(1, [&] { analysis = analyze(chain, options); });
-    std::printf("what-if analysis (copy + two analyses): %.3f s, %zu segments changed\n", whatIfTime, analysis.changed.size());
+    std::printf("what-if analysis (copy + two analyses): %.3f s, %zu segments changed\n", whatIfTime,
+                analysis.changed.size());
 
     // Re-ranking after a weight change, on 10,000 candidates (statuses kept).
     std::vector<Target> targets(analysis.targets.begin(),
@@ -104,8 +104,10 @@ void benchLayout(const bench::SyntheticSpec& base) {
         double firmTime = best(3, [&] { geometry = engine.layout(chain, analysis, layout); });
         std::string svg;
         double svgTime = best(3, [&] { svg = renderSvg(chain, analysis, *geometry, Theme{}, SvgOptions{}); });
-        std::printf("layout %5d firms, %d segments: segment level %.3f s, firm level %.3f s; firm SVG %.3f s, %.1f MB "
-                    "(best of 3)\n", firms, spec.segments, segmentTime, firmTime, svgTime, svg.size() / 1e6);
+        std::printf(
+            "layout %5d firms, %d segments: segment level %.3f s, firm level %.3f s; firm SVG %.3f s, %.1f MB "
+            "(best of 3)\n",
+            firms, spec.segments, segmentTime, firmTime, svgTime, svg.size() / 1e6);
     }
 }
 
@@ -119,16 +121,21 @@ std::string exact(double value) {
 // The chain as a folder of CSV files in the layout chainatlas reads (README, "CSV folders").
 std::string writeCsvFolder(const Chain& chain, const std::string& folder) {
     std::filesystem::create_directories(folder);
-    auto write = [&](const char* name, const std::string& text) { return writeFileAtomically(folder + "/" + name, text); };
+    auto write = [&](const char* name, const std::string& text) {
+        return writeFileAtomically(folder + "/" + name, text);
+    };
     std::string stages = "id,name_zh,name_en\n", segments = "id,name_zh,name_en,stage\n", links = "from,to\n";
     for (const auto& st : chain.stages) stages += st.id + "," + st.name.zh + "," + st.name.en + "\n";
     for (const auto& sg : chain.segments)
-        segments += sg.id + "," + sg.name.zh + "," + sg.name.en + "," + (sg.stage >= 0 ? chain.stages[sg.stage].id : "") + "\n";
+        segments += sg.id + "," + sg.name.zh + "," + sg.name.en + "," +
+                    (sg.stage >= 0 ? chain.stages[sg.stage].id : "") + "\n";
     for (const auto& l : chain.links) links += chain.segments[l.from].id + "," + chain.segments[l.to].id + "\n";
     std::string regions = "id,name_zh,name_en,lon,lat\n";
     for (const auto& r : chain.regions)
-        regions += r.id + "," + r.name.zh + "," + r.name.en + "," + exact(r.lon.value_or(0)) + "," + exact(r.lat.value_or(0)) + "\n";
-    std::string firms = "id,name_zh,name_en,leader,tech,profit,growth,pollution,energy,land\n", sites = "firm,region,segments,output\n";
+        regions += r.id + "," + r.name.zh + "," + r.name.en + "," + exact(r.lon.value_or(0)) + "," +
+                   exact(r.lat.value_or(0)) + "\n";
+    std::string firms = "id,name_zh,name_en,leader,tech,profit,growth,pollution,energy,land\n",
+                sites = "firm,region,segments,output\n";
     for (const auto& f : chain.firms) {
         firms += f.id + "," + f.name.zh + "," + f.name.en + "," + (f.leader ? "true" : "false");
         for (const auto& m : f.metrics) firms.append(",").append(m ? exact(*m) : std::string());
@@ -136,14 +143,20 @@ std::string writeCsvFolder(const Chain& chain, const std::string& folder) {
         for (const auto& site : f.sites) {
             std::string list;
             for (int sg : site.segments) list += (list.empty() ? "" : ";") + chain.segments[sg].id;
-            sites += f.id + "," + chain.regions[site.region].id + "," + list + "," + (site.output ? exact(*site.output) : "") + "\n";
+            sites += f.id + "," + chain.regions[site.region].id + "," + list + "," +
+                     (site.output ? exact(*site.output) : "") + "\n";
         }
     }
     std::string supplies = "from,to,segment\n";
     for (const auto& sp : chain.supplies)
-        supplies += chain.firms[sp.from].id + "," + chain.firms[sp.to].id + "," + (sp.segment >= 0 ? chain.segments[sp.segment].id : "") + "\n";
-    for (auto [name, text] : {std::pair<const char*, const std::string*>{"stages.csv", &stages}, {"segments.csv", &segments},
-                              {"links.csv", &links}, {"regions.csv", &regions}, {"firms.csv", &firms}, {"sites.csv", &sites},
+        supplies += chain.firms[sp.from].id + "," + chain.firms[sp.to].id + "," +
+                    (sp.segment >= 0 ? chain.segments[sp.segment].id : "") + "\n";
+    for (auto [name, text] : {std::pair<const char*, const std::string*>{"stages.csv", &stages},
+                              {"segments.csv", &segments},
+                              {"links.csv", &links},
+                              {"regions.csv", &regions},
+                              {"firms.csv", &firms},
+                              {"sites.csv", &sites},
                               {"supplies.csv", &supplies}})
         if (std::string problem = write(name, *text); !problem.empty()) return problem;
     return {};
@@ -166,7 +179,8 @@ int main(int argc, char** argv) {
         else what = argv[i];
     }
     if (what == "generate-csv") {
-        std::string problem = output.empty() ? "usage: chainatlas-bench generate-csv OUT_FOLDER [--firms N] ..." : writeCsvFolder(bench::generateChain(spec), output);
+        std::string problem = output.empty() ? "usage: chainatlas-bench generate-csv OUT_FOLDER [--firms N] ..."
+                                             : writeCsvFolder(bench::generateChain(spec), output);
         if (!problem.empty()) std::fprintf(stderr, "%s\n", problem.c_str());
         return problem.empty() ? 0 : 1;
     }
@@ -179,7 +193,9 @@ int main(int argc, char** argv) {
     }
     if (what == "generate") {
         if (output.empty()) {
-            std::fprintf(stderr, "usage: chainatlas-bench generate OUT.json [--firms N] [--supplies N] [--segments N] [--regions N]\n");
+            std::fprintf(
+                stderr,
+                "usage: chainatlas-bench generate OUT.json [--firms N] [--supplies N] [--segments N] [--regions N]\n");
             return 1;
         }
         std::string problem = writeFileAtomically(output, chainToJson(bench::generateChain(spec)).dump());

@@ -18,7 +18,8 @@ Chain generateChain(const SyntheticSpec& spec) {
     chain.name = {"合成链", "Synthetic chain"};
     chain.note = "Synthetic data for benchmarks; not real.";
     for (int s = 0; s < spec.stages; ++s)
-        chain.stages.push_back({"stage" + std::to_string(s), {"阶段" + std::to_string(s), "Stage " + std::to_string(s)}, {}});
+        chain.stages.push_back(
+            {"stage" + std::to_string(s), {"阶段" + std::to_string(s), "Stage " + std::to_string(s)}, {}});
     for (int s = 0; s < spec.segments; ++s) {
         int stage = std::min(spec.stages - 1, s * spec.stages / std::max(1, spec.segments));
         Segment segment;
@@ -36,8 +37,11 @@ Chain generateChain(const SyntheticSpec& spec) {
         }
     }
     for (int r = 0; r < spec.regions; ++r)
-        chain.regions.push_back({"r" + std::to_string(r), {"区域" + std::to_string(r), "Region " + std::to_string(r)},
-                                 100.0 + r % 30, 20.0 + r % 20, {}});
+        chain.regions.push_back({"r" + std::to_string(r),
+                                 {"区域" + std::to_string(r), "Region " + std::to_string(r)},
+                                 100.0 + r % 30,
+                                 20.0 + r % 20,
+                                 {}});
     // Skewed regions: low indices hold more firms, so some regions dominate some segments.
     std::geometric_distribution<int> regionPick(std::min(0.5, 8.0 / std::max(1, spec.regions)));
     std::lognormal_distribution<double> output(3.0, 1.0);

@@ -1,11 +1,11 @@
 // `chainatlas`: validate, stats, analyze and map (DESIGN §4). Parses arguments, calls the core, prints.
 #include <CLI/CLI.hpp>
-#include <ctime>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
-#include <memory>
+#include <ctime>
 #include <iostream>
+#include <memory>
 #include <sstream>
 
 #include "chainatlas/document.hpp"
@@ -59,7 +59,8 @@ ca::Lang parseLang(const std::string& lang) { return lang == "en" ? ca::Lang::En
 
 // Options shared by `analyze` and `map`.
 struct AnalysisArgs {
-    std::string file, region, weightsFile, sessionFile, format = "table", output, lang = "en", level = "segment", view = "chain";
+    std::string file, region, weightsFile, sessionFile, format = "table", output, lang = "en", level = "segment",
+                                                        view = "chain";
     std::vector<std::string> hubs, assumptions;
     std::size_t top = 0;
 };
@@ -71,7 +72,8 @@ void addAnalysisOptions(CLI::App* command, AnalysisArgs& args) {
     command->add_option("--weights", args.weightsFile, "JSON object with term weights and occupied_discount");
     command->add_option("--assume", args.assumptions, "what-if: FIRM@REGION[:SEG,SEG...] (repeatable)");
     command->add_option("--lang", args.lang, "language of names: zh or en")->check(CLI::IsMember({"zh", "en"}));
-    command->add_option("--session", args.sessionFile, "viewer session (chainatlas-session/1); options given here override it");
+    command->add_option("--session", args.sessionFile,
+                        "viewer session (chainatlas-session/1); options given here override it");
 }
 
 // The session named by --session, applied to `options`; a broken one is invalid data (exit 2).
@@ -167,11 +169,11 @@ int runStats(const std::string& file, const std::string& langName) {
         out << "  " << chain.stages[s].name.pick(lang, chain.stages[s].id) << ": " << stats.segmentsPerStage[s] << "\n";
     if (stats.unstaged > 0) out << "  (no stage): " << stats.unstaged << "\n";
     out << "links " << stats.links << "\nregions " << stats.regions << "\nfirms " << stats.firms << " ("
-              << stats.leaders << " chain leaders)\nsites " << stats.sites << "\nsupplies " << stats.supplies
-              << "\nsources " << stats.sources << "\nfirms per region\n";
+        << stats.leaders << " chain leaders)\nsites " << stats.sites << "\nsupplies " << stats.supplies << "\nsources "
+        << stats.sources << "\nfirms per region\n";
     for (std::size_t r = 0; r < chain.regions.size(); ++r)
         out << "  " << chain.regions[r].name.pick(lang, chain.regions[r].id) << " (" << chain.regions[r].id
-                  << "): " << stats.firmsPerRegion[r] << "\n";
+            << "): " << stats.firmsPerRegion[r] << "\n";
     out << "segments with no firm anywhere " << stats.emptySegments.size() << "\n";
     for (int s : stats.emptySegments)
         out << "  " << chain.segments[s].name.pick(lang, chain.segments[s].id) << " (" << chain.segments[s].id << ")\n";
@@ -188,7 +190,8 @@ int runAnalyze(const AnalysisArgs& args) {
     std::string text;
     if (args.format == "json") text = ca::analysisToJson(chain, analysis, args.top).dump(2) + "\n";
     else if (args.format == "csv") text = ca::analysisToCsv(chain, analysis, args.top, lang, session.notes);
-    else text = ca::escapeControls(ca::cli::analysisToTable(chain, analysis, args.top == 0 ? 20 : args.top, lang), true);
+    else
+        text = ca::escapeControls(ca::cli::analysisToTable(chain, analysis, args.top == 0 ? 20 : args.top, lang), true);
     writeOutput(args.output, text);
     return kExitOk;
 }
@@ -240,7 +243,8 @@ std::string mapSvg(const Prepared& p, const ca::Theme& theme, ca::MapLevel level
 }
 
 // The document kind of -o, or a one-line failure naming the extensions this command writes.
-ca::DocumentKind outputKind(const std::string& path, std::initializer_list<ca::DocumentKind> allowed, const char* names) {
+ca::DocumentKind outputKind(const std::string& path, std::initializer_list<ca::DocumentKind> allowed,
+                            const char* names) {
     auto kind = ca::documentKindOf(path);
     if (!kind || std::find(allowed.begin(), allowed.end(), *kind) == allowed.end())
         throw Failure{kExitFailure, "cannot write " + path + ": unknown extension (use " + names + ")"};
@@ -304,7 +308,8 @@ int runReport(const AnalysisArgs& args) {
     options.fontFamily = style.fontFamily;
     if (kind == ca::DocumentKind::Pdf) options.mapSvg = mapSvg(*p, style, ca::MapLevel::Segment, options.lang, 10);
     ca::Document document = ca::buildReport(p->chain, p->analysis, p->session, options);
-    std::string problem = kind == ca::DocumentKind::Xlsx ? ca::writeXlsx(document, args.output) : ca::writePdf(document, args.output);
+    std::string problem = kind == ca::DocumentKind::Xlsx ? ca::writeXlsx(document, args.output)
+                                                         : ca::writePdf(document, args.output);
     if (!problem.empty()) throw Failure{kExitFailure, problem};
     return kExitOk;
 }
@@ -359,7 +364,8 @@ int main(int argc, char** argv) {
     compare->add_option("--region,-r", compareArgs.regions, "region id (repeat: two or more)")->required();
     compare->add_option("--hub", compareArgs.hubs, "hub region id (repeatable)");
     compare->add_option("--weights", compareArgs.weightsFile, "JSON object with term weights and occupied_discount");
-    compare->add_option("--format", compareArgs.format, "table, json or csv")->check(CLI::IsMember({"table", "json", "csv"}));
+    compare->add_option("--format", compareArgs.format, "table, json or csv")
+        ->check(CLI::IsMember({"table", "json", "csv"}));
     compare->add_option("--lang", compareArgs.lang, "language of names: zh or en")->check(CLI::IsMember({"zh", "en"}));
     compare->add_option("-o,--output", compareArgs.output, "output file (written atomically; default: stdout)");
 

@@ -5,7 +5,6 @@
 #include <sstream>
 
 #include "chainatlas/report.hpp"
-#include "chainatlas/vocabulary.hpp"
 #include "chainatlas/text.hpp"
 #include "chainatlas/vocabulary.hpp"
 
@@ -35,7 +34,9 @@ std::string clip(const std::string& text, std::size_t width) {
     while (i < text.size()) {
         std::size_t n = 1;
         unsigned char c = static_cast<unsigned char>(text[i]);
-        if (c >= 0xF0) n = 4; else if (c >= 0xE0) n = 3; else if (c >= 0xC0) n = 2;
+        if (c >= 0xF0) n = 4;
+        else if (c >= 0xE0) n = 3;
+        else if (c >= 0xC0) n = 2;
         std::string piece = text.substr(i, n);
         std::size_t pw = displayWidth(piece);
         if (used + pw + 1 > width) break;
@@ -48,7 +49,9 @@ std::string clip(const std::string& text, std::size_t width) {
 
 const char* tr(Lang lang, const char* zh, const char* en) { return lang == Lang::Zh ? zh : en; }
 
-std::string regionName(const Chain& chain, int r, Lang lang) { return chain.regions[r].name.pick(lang, chain.regions[r].id); }
+std::string regionName(const Chain& chain, int r, Lang lang) {
+    return chain.regions[r].name.pick(lang, chain.regions[r].id);
+}
 std::string firmName(const Chain& chain, int f, Lang lang) { return chain.firms[f].name.pick(lang, chain.firms[f].id); }
 std::string segmentName(const Chain& chain, int s, Lang lang) {
     return chain.segments[s].name.pick(lang, chain.segments[s].id);
@@ -66,15 +69,16 @@ std::string valueOrNoData(double value, Basis basis, int decimals) {
 }
 
 void writeHeader(std::ostringstream& out, const Chain& chain, const Analysis& a, Lang lang) {
-    out << chain.name.pick(lang, chain.id) << " — " << tr(lang, "本地区域 ", "region ") << regionName(chain, a.region, lang);
+    out << chain.name.pick(lang, chain.id) << " — " << tr(lang, "本地区域 ", "region ")
+        << regionName(chain, a.region, lang);
     if (!a.hubs.empty()) {
         out << tr(lang, "；枢纽 ", "; hubs ");
         for (std::size_t i = 0; i < a.hubs.size(); ++i) out << (i ? ", " : "") << regionName(chain, a.hubs[i], lang);
     }
     out << "\n";
     for (const Assumption& as : a.assumed)
-        out << tr(lang, "假设: ", "assume: ") << firmName(chain, as.firm, lang) << " @ " << regionName(chain, as.region, lang)
-            << "\n";
+        out << tr(lang, "假设: ", "assume: ") << firmName(chain, as.firm, lang) << " @ "
+            << regionName(chain, as.region, lang) << "\n";
     out << "\n";
 }
 
@@ -101,8 +105,9 @@ void writeSegments(std::ostringstream& out, const Chain& chain, const Analysis& 
         for (std::size_t s = 0; s < chain.segments.size(); ++s) {
             if (chain.segments[s].stage != stageIndex) continue;
             if (!header) {
-                out << "[" << (stageIndex >= 0 ? chain.stages[stageIndex].name.pick(lang, chain.stages[stageIndex].id)
-                                               : std::string(tr(lang, "未分阶段", "no stage")))
+                out << "["
+                    << (stageIndex >= 0 ? chain.stages[stageIndex].name.pick(lang, chain.stages[stageIndex].id)
+                                        : std::string(tr(lang, "未分阶段", "no stage")))
                     << "]\n";
                 header = true;
             }
@@ -127,17 +132,19 @@ std::string rankChange(const Target& t, bool whatIf, Lang lang) {
 
 void writeTargetDetails(std::ostringstream& out, const Chain& chain, const Target& t, Lang lang) {
     out << "      " << tr(lang, "契合环节: ", "fills: ") << fitSegmentList(chain, t, lang, false) << "\n";
-    if (!t.anchors.empty()) out << "      " << tr(lang, "本地伙伴: ", "local partners: ") << firmNames(chain, t.anchors, lang) << "\n";
+    if (!t.anchors.empty())
+        out << "      " << tr(lang, "本地伙伴: ", "local partners: ") << firmNames(chain, t.anchors, lang) << "\n";
     if (t.value[TermHub] > 0)
-        out << "      " << tr(lang, "供应枢纽企业: ", "supplies hub firms: ") << firmNames(chain, t.hubPartners, lang) << "\n";
+        out << "      " << tr(lang, "供应枢纽企业: ", "supplies hub firms: ") << firmNames(chain, t.hubPartners, lang)
+            << "\n";
 }
 
 void writeTargets(std::ostringstream& out, const Chain& chain, const Analysis& a, std::size_t top, Lang lang) {
     std::size_t shown = top == 0 ? a.targets.size() : std::min(top, a.targets.size());
     bool whatIf = !a.assumed.empty();
     out << "\n" << tr(lang, "招商目标", "Targets") << " (" << shown << " / " << a.targets.size() << ")\n";
-    out << pad(tr(lang, "排名", "rank"), 4, true) << pad("", whatIf ? 5 : 0) << "  " << pad(tr(lang, "企业", "firm"), 26)
-        << pad(tr(lang, "得分", "score"), 7, true);
+    out << pad(tr(lang, "排名", "rank"), 4, true) << pad("", whatIf ? 5 : 0) << "  "
+        << pad(tr(lang, "企业", "firm"), 26) << pad(tr(lang, "得分", "score"), 7, true);
     for (int k = 0; k < kTermCount; ++k) out << pad(clip(termWord(k, lang), 9), 10, true);
     out << "\n";
     for (std::size_t i = 0; i < shown; ++i) {
@@ -155,11 +162,13 @@ void writeTargets(std::ostringstream& out, const Chain& chain, const Analysis& a
 
 void writeSetAside(std::ostringstream& out, const Chain& chain, const Analysis& a, Lang lang) {
     if (a.setAside.empty()) return;
-    out << "\n" << tr(lang, "暂不列入（只在枢纽占据的环节有契合，错位避让）", "Set aside (fit only in segments the hub holds)")
+    out << "\n"
+        << tr(lang, "暂不列入（只在枢纽占据的环节有契合，错位避让）", "Set aside (fit only in segments the hub holds)")
         << " (" << a.setAside.size() << ")\n";
     for (const SetAside& entry : a.setAside) {
         out << "  " << firmName(chain, entry.firm, lang) << ": ";
-        for (std::size_t i = 0; i < entry.segments.size(); ++i) out << (i ? ", " : "") << segmentName(chain, entry.segments[i], lang);
+        for (std::size_t i = 0; i < entry.segments.size(); ++i)
+            out << (i ? ", " : "") << segmentName(chain, entry.segments[i], lang);
         out << "\n";
     }
 }
@@ -174,10 +183,10 @@ void writePriorities(std::ostringstream& out, const Chain& chain, const Analysis
     for (std::size_t i = 0; i < a.priorities.size(); ++i) {
         const Priority& p = a.priorities[i];
         out << pad(std::to_string(i + 1), 4, true) << "  " << pad(clip(segmentName(chain, p.segment, lang), 25), 26)
-            << pad(adviceWord(p.advice, lang), 12) << pad(fixed(p.value, 2), 7, true) << pad(fixed(p.density, 2), 9, true)
-            << pad(valueOrNoData(p.profile, p.basis, 2), 10, true) << pad(std::to_string(p.candidates), 7, true)
-            << pad(fixed(p.score, 2), 7, true) << (p.candidates == 0 ? std::string("  ") + noCandidateWord(lang) : "")
-            << "\n";
+            << pad(adviceWord(p.advice, lang), 12) << pad(fixed(p.value, 2), 7, true)
+            << pad(fixed(p.density, 2), 9, true) << pad(valueOrNoData(p.profile, p.basis, 2), 10, true)
+            << pad(std::to_string(p.candidates), 7, true) << pad(fixed(p.score, 2), 7, true)
+            << (p.candidates == 0 ? std::string("  ") + noCandidateWord(lang) : "") << "\n";
     }
 }
 
@@ -214,27 +223,33 @@ std::string comparisonToTable(const Chain& chain, const Comparison& c, Lang lang
     out << chain.name.pick(lang, chain.id) << (zh ? " — 区域对比" : " — regions compared");
     if (!c.hubs.empty()) {
         out << (zh ? "；枢纽 " : "; hubs ");
-        for (std::size_t i = 0; i < c.hubs.size(); ++i) out << (i ? ", " : "") << chain.regions[c.hubs[i]].name.pick(lang, chain.regions[c.hubs[i]].id);
+        for (std::size_t i = 0; i < c.hubs.size(); ++i)
+            out << (i ? ", " : "") << chain.regions[c.hubs[i]].name.pick(lang, chain.regions[c.hubs[i]].id);
     }
     out << "\n\n";
     const std::size_t nameWidth = 24, columnWidth = 20;
     out << pad(zh ? "环节" : "segment", nameWidth);
-    for (const RegionComparison& rc : c.regions) out << pad(clip(chain.regions[rc.region].name.pick(lang, chain.regions[rc.region].id), columnWidth - 2), columnWidth);
+    for (const RegionComparison& rc : c.regions)
+        out << pad(clip(chain.regions[rc.region].name.pick(lang, chain.regions[rc.region].id), columnWidth - 2),
+                   columnWidth);
     out << "\n";
     for (std::size_t s = 0; s < chain.segments.size(); ++s) {
         out << pad(clip(chain.segments[s].name.pick(lang, chain.segments[s].id), nameWidth - 2), nameWidth);
         for (const RegionComparison& rc : c.regions)
-            out << pad(std::string(statusWord(rc.status[s], lang)) + " / " + adviceWord(rc.advice[s], lang), columnWidth);
+            out << pad(std::string(statusWord(rc.status[s], lang)) + " / " + adviceWord(rc.advice[s], lang),
+                       columnWidth);
         out << "\n";
     }
     for (const RegionComparison& rc : c.regions) {
         out << "\n" << chain.regions[rc.region].name.pick(lang, chain.regions[rc.region].id) << ":";
         for (int a = 0; a < kAdviceCount; ++a)
-            if (rc.adviceCounts[a] > 0) out << "  " << adviceWord(static_cast<Advice>(a), lang) << " " << rc.adviceCounts[a];
+            if (rc.adviceCounts[a] > 0)
+                out << "  " << adviceWord(static_cast<Advice>(a), lang) << " " << rc.adviceCounts[a];
         out << "\n";
         if (rc.top.empty()) out << "  " << (zh ? "没有招商目标" : "no targets") << "\n";
         for (const Target& t : rc.top)
-            out << "  " << t.rank << ". " << chain.firms[t.firm].name.pick(lang, chain.firms[t.firm].id) << "  " << fixed(t.score, 2) << "\n";
+            out << "  " << t.rank << ". " << chain.firms[t.firm].name.pick(lang, chain.firms[t.firm].id) << "  "
+                << fixed(t.score, 2) << "\n";
     }
     return out.str();
 }

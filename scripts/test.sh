@@ -19,7 +19,7 @@ export LSAN_OPTIONS="suppressions=$PWD/tests/lsan.supp:print_suppressions=0"
 export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1"
 ctest --test-dir build-test --output-on-failure -j"$(nproc)"
 
-# Format (report only until the tree is reformatted) and clang-tidy (fails the run on findings).
+# Format check and clang-tidy (either fails the run).
 bash scripts/lint.sh
 
 # Fuzzing (tests/fuzz, README "Fuzzing"): each target for a bounded time when clang is installed.

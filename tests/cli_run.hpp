@@ -3,11 +3,11 @@
 
 #include <doctest/doctest.h>
 
+#include <sys/wait.h>
+#include <unistd.h>
 #include <cstdio>
 #include <filesystem>
 #include <string>
-#include <sys/wait.h>
-#include <unistd.h>
 
 #include "chainatlas/file_io.hpp"
 
@@ -25,7 +25,8 @@ inline std::string quote(const std::string& s) {
 }
 
 inline Run run(const std::string& arguments) {
-    std::string errPath = std::filesystem::temp_directory_path() / ("chainatlas-cli-" + std::to_string(::getpid()) + ".err");
+    std::string errPath = std::filesystem::temp_directory_path() /
+                          ("chainatlas-cli-" + std::to_string(::getpid()) + ".err");
     std::string command = quote(CHAINATLAS_CLI_PATH) + " " + arguments + " 2>" + quote(errPath);
     Run result;
     FILE* pipe = ::popen(command.c_str(), "r");

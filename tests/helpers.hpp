@@ -58,8 +58,8 @@ inline chainatlas::AnalysisOptions options(const chainatlas::Chain& chain, const
 inline std::string document(const std::string& segments, const std::string& links, const std::string& regions,
                             const std::string& firms, const std::string& supplies = "[]") {
     return R"({"format": "chainatlas/1", "chain": {"id": "t", "name": "T"}, "segments": )" + segments +
-           R"(, "links": )" + links + R"(, "regions": )" + regions + R"(, "firms": )" + firms +
-           R"(, "supplies": )" + supplies + "}";
+           R"(, "links": )" + links + R"(, "regions": )" + regions + R"(, "firms": )" + firms + R"(, "supplies": )" +
+           supplies + "}";
 }
 
 }  // namespace test

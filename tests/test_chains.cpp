@@ -336,7 +336,10 @@ bool hasTechFigure(const Segment& segment) {
 TEST_CASE("the SIP and additive-manufacturing chains reach the sizes their sources allow (issue 13)") {
     // Numbers from chains/README.md: 40 firms and 15 A/B links where the sources allowed; additive manufacturing
     // stops at 35 firms and 8 links (the README says why). No C-level link is drawn (checked above).
-    struct Goal { const char* file; std::size_t firms, supplies; };
+    struct Goal {
+        const char* file;
+        std::size_t firms, supplies;
+    };
     for (Goal goal : {Goal{"biomedicine.json", 40, 15}, Goal{"nanotech.json", 40, 15}, Goal{"ai.json", 40, 15},
                       Goal{"additive-manufacturing.json", 35, 8}}) {
         CAPTURE(goal.file);

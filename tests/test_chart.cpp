@@ -77,7 +77,8 @@ TEST_CASE("the priorities SVG has a labelled point per priority and its words in
     Analysis a = withPriorities(chain);
     std::string svg = renderPrioritiesSvg(chain, a, shippedTheme(), {Lang::Zh, 10, "2026-11-27"});
     std::size_t points = 0;
-    for (std::size_t at = svg.find("class=\"point "); at != std::string::npos; at = svg.find("class=\"point ", at + 1)) ++points;
+    for (std::size_t at = svg.find("class=\"point "); at != std::string::npos; at = svg.find("class=\"point ", at + 1))
+        ++points;
     CHECK(points == 3);
     CHECK(svg.find("id=\"pri-q\" class=\"point advice-fill no-candidate\"") != std::string::npos);
     CHECK(svg.find("id=\"pri-r\" class=\"point advice-complement no-data\"") != std::string::npos);

@@ -1,22 +1,22 @@
 // The `chainatlas` command: formats, byte-order mark, exit statuses, atomic output, the bad-input corpus.
 #include <doctest/doctest.h>
 
-#include <cmath>
-#include <cstdio>
-#include <map>
-#include <cstdlib>
-#include <filesystem>
-#include <fstream>
-#include <sstream>
-#include <nlohmann/json.hpp>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <sstream>
 
 #include "chainatlas/file_io.hpp"
+#include "chainatlas/load.hpp"
 #include "cli_run.hpp"
 #include "fixtures.hpp"
-#include "chainatlas/load.hpp"
 #include "synthetic.hpp"
 
 namespace {
@@ -103,15 +103,17 @@ TEST_CASE("analyze --format json has every key of DESIGN §4") {
     Run r = run("analyze " + kMini + " --region suzhou --hub shanghai --format json");
     REQUIRE(r.status == 0);
     nlohmann::json doc = nlohmann::json::parse(r.out);
-    for (const char* key : {"chain", "region", "hubs", "assumed", "weights", "segments", "targets", "set_aside",
-                            "priorities", "changed"})
+    for (const char* key :
+         {"chain", "region", "hubs", "assumed", "weights", "segments", "targets", "set_aside", "priorities", "changed"})
         CHECK(doc.contains(key));
     CHECK(doc["weights"].size() == 8);  // seven terms and occupied_discount
     CHECK(doc["weights"]["occupied_discount"] == 1.0);
-    for (const char* key : {"id", "status", "advice", "sites", "output", "rca", "density", "hub_strong", "occupied",
-                            "complement", "single_source", "candidates", "profile", "profile_basis", "support", "transfer"})
+    for (const char* key :
+         {"id", "status", "advice", "sites", "output", "rca", "density", "hub_strong", "occupied", "complement",
+          "single_source", "candidates", "profile", "profile_basis", "support", "transfer"})
         CHECK(doc["segments"][0].contains(key));
-    for (const char* key : {"innovation", "capital", "talent", "service"}) CHECK(doc["segments"][0]["support"][key] == 0);
+    for (const char* key : {"innovation", "capital", "talent", "service"})
+        CHECK(doc["segments"][0]["support"][key] == 0);
     // By hand (see test_whatif.cpp for the chain): f2 fills b (gap) and d (extension), both occupied by Shanghai
     // (revised §3.6: the default discount 1.0 takes all their value; before, with 0.5, f2 ranked first with 1.5 fit).
     CHECK(doc["targets"].empty());
@@ -149,7 +151,8 @@ TEST_CASE("analyze --format json on the planner chain matches the hand computati
     CHECK(near(e["terms"]["anchor"]["weighted"], 2.0 / 3));
     CHECK(e["terms"]["profile"]["basis"] == "none");
     CHECK(e["terms"]["innovation"]["basis"] == "none");
-    CHECK(e["segments"] == nlohmann::json::parse(R"([{"id": "t", "status": "absent", "advice": "complement", "discounted": false}])"));
+    CHECK(e["segments"] ==
+          nlohmann::json::parse(R"([{"id": "t", "status": "absent", "advice": "complement", "discounted": false}])"));
     CHECK(e["anchors"] == nlohmann::json::array({"f1"}));
     CHECK(e["resources"].empty());
     const auto& a = doc["targets"][1];
@@ -163,8 +166,10 @@ TEST_CASE("analyze --format json on the planner chain matches the hand computati
     CHECK(near(b["terms"]["hub"]["value"], 0.0));
     CHECK(b["hub_partners"] == nlohmann::json::array({"hv"}));
     CHECK(b["terms"]["profile"]["basis"] == "firm");
-    CHECK(b["segments"][0] == nlohmann::json::parse(R"({"id": "p", "status": "extension", "advice": "leave", "discounted": true})"));
-    CHECK(doc["set_aside"] == nlohmann::json::parse(R"([{"firm": "c", "segments": ["p"]}, {"firm": "hp", "segments": ["p"]}])"));
+    CHECK(b["segments"][0] ==
+          nlohmann::json::parse(R"({"id": "p", "status": "extension", "advice": "leave", "discounted": true})"));
+    CHECK(doc["set_aside"] ==
+          nlohmann::json::parse(R"([{"firm": "c", "segments": ["p"]}, {"firm": "hp", "segments": ["p"]}])"));
 
     REQUIRE(doc["priorities"].size() == 3);
     const auto& t = doc["priorities"][0];
@@ -181,10 +186,12 @@ TEST_CASE("analyze --format json on the planner chain matches the hand computati
 }
 
 TEST_CASE("analyze --format json with custom weights and a what-if on the planner chain") {
-    // hub 3, profile 1, occupied_discount 0.5: a 6.066667, e 4.566667, b 2.983333, c = hp = 1.316667 (test_targets.cpp).
+    // hub 3, profile 1, occupied_discount 0.5: a 6.066667, e 4.566667, b 2.983333, c = hp = 1.316667
+    // (test_targets.cpp).
     std::string weights = std::filesystem::temp_directory_path() / "chainatlas-planner-weights.json";
     std::ofstream(weights) << R"({"hub": 3, "profile": 1, "occupied_discount": 0.5})";
-    Run r = run("analyze " + data(fixtures::kPlannerFile) + " --region l --hub h --format json --weights " + quote(weights));
+    Run r = run("analyze " + data(fixtures::kPlannerFile) + " --region l --hub h --format json --weights " +
+                quote(weights));
     REQUIRE(r.status == 0);
     nlohmann::json doc = nlohmann::json::parse(r.out);
     std::vector<std::string> order;
@@ -229,7 +236,9 @@ TEST_CASE("analyze with --assume reports what changed and echoes --weights") {
 TEST_CASE("analyze --format csv starts with a byte-order mark") {
     Run r = run("analyze " + kMini + " --region suzhou --format csv");
     REQUIRE(r.status == 0);
-    CHECK(r.out.rfind("\xEF\xBB\xBF" "rank,firm,name,score,fit,fit_weighted", 0) == 0);
+    CHECK(r.out.rfind("\xEF\xBB\xBF"
+                      "rank,firm,name,score,fit,fit_weighted",
+                      0) == 0);
     CHECK(r.out.find("\r\n1,f2,") != std::string::npos);
 }
 
@@ -269,15 +278,16 @@ TEST_CASE("analyze --lang zh: no English status, advice or term word in the tabl
     std::string csv = run("analyze " + data(fixtures::kPlannerFile) + " --region l --hub h --lang zh --format csv").out;
     for (const std::string& table : outputs) REQUIRE(table.find("优势") != std::string::npos);
     CHECK(outputs[0].find("错位配套") != std::string::npos);
-    CHECK(outputs[0].find("无候选企业") != std::string::npos);  // q: extend with no candidate
-    CHECK(outputs[0].find("–") != std::string::npos);           // profile with basis none
+    CHECK(outputs[0].find("无候选企业") != std::string::npos);              // q: extend with no candidate
+    CHECK(outputs[0].find("–") != std::string::npos);                       // profile with basis none
     CHECK(outputs[2].find("新增企业摊薄了本地占比") != std::string::npos);  // the share cause in words
     auto header = csv.substr(0, csv.find("\r\n"));
     outputs.push_back(header);
     for (const std::string& text : outputs)
-        for (const char* word : {"strong", "weak", "gap", "extension", "absent", "keep", "leave", "complement", "fill",
-                                 "strengthen", "extend", "fit", "anchor", "hub", "leader", "density", "profile",
-                                 "innovation", "rank", "sites", "score", "segment", "firm", "weights", "none"}) {
+        for (const char* word :
+             {"strong",     "weak",   "gap",   "extension", "absent", "keep",    "leave",   "complement", "fill",
+              "strengthen", "extend", "fit",   "anchor",    "hub",    "leader",  "density", "profile",    "innovation",
+              "rank",       "sites",  "score", "segment",   "firm",   "weights", "none"}) {
             CAPTURE(word);
             CHECK(text.find(word) == std::string::npos);
         }
@@ -349,8 +359,9 @@ bool hasRawControl(const std::string& text) {
 }  // namespace
 
 TEST_CASE("stdout write errors (/dev/full) exit 1 with a message") {
-    for (const std::string& command : {"analyze " + kMini + " --region suzhou", "analyze " + kMini + " --region suzhou --format json",
-                                       "validate " + kMini, "stats " + kMini}) {
+    for (const std::string& command :
+         {"analyze " + kMini + " --region suzhou", "analyze " + kMini + " --region suzhou --format json",
+          "validate " + kMini, "stats " + kMini}) {
         CAPTURE(command);
         Run r = run(command + " >/dev/full");
         CHECK(r.status == 1);
@@ -449,7 +460,8 @@ TEST_CASE("-o through a symlink, to /dev/null and to a FIFO: the link, device an
 
     std::string fifo = scratch("out-fifo");
     REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
-    Run r = run("analyze " + kMini + " --region suzhou --format json -o " + quote(fifo) + " & cat " + quote(fifo) + "; wait");
+    Run r = run("analyze " + kMini + " --region suzhou --format json -o " + quote(fifo) + " & cat " + quote(fifo) +
+                "; wait");
     CHECK(r.out.find("\"targets\"") != std::string::npos);
     CHECK(std::filesystem::is_fifo(fifo));
     std::filesystem::remove(fifo);
@@ -465,7 +477,8 @@ TEST_CASE("the segment map depends on the data only, not on how the path is spel
     chainatlas::Chain chain = bench::generateChain(spec);
     std::filesystem::path folder = scratch("spelling");
     std::filesystem::create_directories(folder);
-    REQUIRE(chainatlas::writeFileAtomically((folder / "big.json").string(), chainatlas::chainToJson(chain).dump()).empty());
+    REQUIRE(
+        chainatlas::writeFileAtomically((folder / "big.json").string(), chainatlas::chainToJson(chain).dump()).empty());
     std::string region = chain.regions[0].id;
     std::vector<std::string> spellings = {"big.json", "./big.json", "././big.json", (folder / "big.json").string()};
     std::string first;
@@ -485,7 +498,8 @@ TEST_CASE("the segment map depends on the data only, not on how the path is spel
 
 TEST_CASE("--session supplies region, hubs and weights; options on the command line override it") {
     std::string path = (std::filesystem::temp_directory_path() / "chainatlas-cli-session.json").string();
-    std::ofstream(path) << R"({"format": "chainatlas-session/1", "chain": "mini", "region": "suzhou", "hubs": ["shanghai"],
+    std::ofstream(path)
+        << R"({"format": "chainatlas-session/1", "chain": "mini", "region": "suzhou", "hubs": ["shanghai"],
                               "weights": {"leader": 3}, "assumptions": [], "notes": {}})";
     Run r = run("analyze " + kMini + " --session " + quote(path) + " --format json");
     REQUIRE(r.status == 0);
@@ -495,13 +509,14 @@ TEST_CASE("--session supplies region, hubs and weights; options on the command l
     CHECK(out["weights"]["leader"] == 3);
     r = run("analyze " + kMini + " --session " + quote(path) + " --region shanghai --format json");
     REQUIRE(r.status == 0);
-    CHECK(nlohmann::json::parse(r.out)["region"] == "shanghai");  // the command line wins
+    CHECK(nlohmann::json::parse(r.out)["region"] == "shanghai");    // the command line wins
     CHECK(nlohmann::json::parse(r.out)["weights"]["leader"] == 3);  // what it does not say stays the session's
 
     std::ofstream(path) << R"({"format": "chainatlas-session/1", "chain": "mini", "hubs": ["shanghia"]})";
     r = run("analyze " + kMini + " --session " + quote(path));
     CHECK(r.status == 2);
-    CHECK(r.err.find(path + ": /hubs/0: unknown region \"shanghia\" (did you mean \"shanghai\"?)") != std::string::npos);
+    CHECK(r.err.find(path + ": /hubs/0: unknown region \"shanghia\" (did you mean \"shanghai\"?)") !=
+          std::string::npos);
 
     std::ofstream(path) << R"({"format": "chainatlas-session/1", "chain": "nev", "region": "suzhou"})";
     r = run("analyze " + kMini + " --session " + quote(path));

@@ -1,9 +1,9 @@
 // CSV folders: the same chain as JSON, and located errors in CSV files.
 #include <doctest/doctest.h>
 
+#include <unistd.h>
 #include <filesystem>
 #include <fstream>
-#include <unistd.h>
 
 #include "chainatlas/analysis.hpp"
 #include "chainatlas/load.hpp"
@@ -33,8 +33,10 @@ TEST_CASE("CSV errors name the CSV file, line and column") {
     CHECK_FALSE(result.ok());
     bool region = false, number = false;
     for (const auto& d : result.diagnostics) {
-        if (d.file == folder + "/sites.csv" && d.location == "3:4" && d.message.find("suzhou") != std::string::npos) region = true;
-        if (d.file == folder + "/firms.csv" && d.location == "3:16" && d.message.find("must be a number") != std::string::npos)
+        if (d.file == folder + "/sites.csv" && d.location == "3:4" && d.message.find("suzhou") != std::string::npos)
+            region = true;
+        if (d.file == folder + "/firms.csv" && d.location == "3:16" &&
+            d.message.find("must be a number") != std::string::npos)
             number = true;
     }
     CHECK(region);
@@ -46,7 +48,8 @@ TEST_CASE("a folder without its required files says which is missing") {
     CHECK_FALSE(result.ok());
     bool segments = false;
     for (const auto& d : result.diagnostics)
-        if (d.file.find("segments.csv") != std::string::npos && d.message.find("missing") != std::string::npos) segments = true;
+        if (d.file.find("segments.csv") != std::string::npos && d.message.find("missing") != std::string::npos)
+            segments = true;
     CHECK(segments);
 }
 
@@ -65,11 +68,12 @@ TEST_CASE("segments.csv carries the six metrics, the division and sources; a bad
     fs::path folder = fs::temp_directory_path() / ("chainatlas-csv-segments-" + std::to_string(::getpid()));
     fs::remove_all(folder);
     fs::copy(std::string(CHAINATLAS_TEST_DATA_DIR) + "/good/csv_mini", folder);
-    std::ofstream(folder / "segments.csv") << "id,name_zh,name_en,stage,tech,profit,growth,pollution,energy,land,division,sources\n"
-                                              "a,锂,Lithium,up,0.02,,,0.5,,,B0912,src-1\n"
-                                              "b,正极,Cathode,up,,,,,,,,\n"
-                                              "c,电芯,Cell,down,0.04,,,0.1,,,C3841,src-1\n"
-                                              "d,整车,Vehicle,down,,,,,,,,\n";
+    std::ofstream(folder / "segments.csv")
+        << "id,name_zh,name_en,stage,tech,profit,growth,pollution,energy,land,division,sources\n"
+           "a,锂,Lithium,up,0.02,,,0.5,,,B0912,src-1\n"
+           "b,正极,Cathode,up,,,,,,,,\n"
+           "c,电芯,Cell,down,0.04,,,0.1,,,C3841,src-1\n"
+           "d,整车,Vehicle,down,,,,,,,,\n";
     Chain chain = test::chainFromFile(folder.string());
     CHECK(chain.segments[0].metrics[0] == 0.02);
     CHECK(chain.segments[0].metrics[3] == 0.5);
@@ -88,9 +92,11 @@ TEST_CASE("segments.csv carries the six metrics, the division and sources; a bad
     CHECK_FALSE(bad.ok());
     bool negative = false, notNumber = false;
     for (const auto& d : bad.diagnostics) {
-        if (d.file == (folder / "segments.csv").string() && d.location.rfind("2:", 0) == 0 && d.message.find("negative") != std::string::npos)
+        if (d.file == (folder / "segments.csv").string() && d.location.rfind("2:", 0) == 0 &&
+            d.message.find("negative") != std::string::npos)
             negative = true;
-        if (d.file == (folder / "segments.csv").string() && d.location.rfind("4:", 0) == 0 && d.message.find("must be a number") != std::string::npos)
+        if (d.file == (folder / "segments.csv").string() && d.location.rfind("4:", 0) == 0 &&
+            d.message.find("must be a number") != std::string::npos)
             notNumber = true;
     }
     CHECK(negative);

@@ -188,13 +188,13 @@ TEST_CASE("the fast path refuses what the validator warns about or refuses") {
     const char* tails[] = {
         R"("firms": [{"id": "a", "sites": [{"region": "r", "segments": ["x", "x"]}]}]})",  // listed twice: warning
         R"("firms": [{"id": "a"}], "supplies": [{"from": "a", "to": "a"}]})",              // supplies itself: warning
-        R"("firms": [], "links": [{"from": "x", "to": "y"}, {"from": "x", "to": "y"}]})",   // duplicate link: warning
-        R"("firms": [], "links": [{"from": "x", "to": "y"}, {"from": "y", "to": "x"}]})",   // cycle: error
-        R"("firms": [], "extra": 1})",                                                      // unknown top-level key
-        R"("firms": [{"id": "a", "sites": [{"region": "r", "segments": ["z"]}]}]})",        // unknown segment
-        R"("firms": [{"id": "a", "metrics": {"tech": -1}}]})",                              // negative metric
-        R"("firms": []} {})",                                                               // trailing text
-        R"("firms": [{"id": "A"}]})",                                                       // invalid id
+        R"("firms": [], "links": [{"from": "x", "to": "y"}, {"from": "x", "to": "y"}]})",  // duplicate link: warning
+        R"("firms": [], "links": [{"from": "x", "to": "y"}, {"from": "y", "to": "x"}]})",  // cycle: error
+        R"("firms": [], "extra": 1})",                                                     // unknown top-level key
+        R"("firms": [{"id": "a", "sites": [{"region": "r", "segments": ["z"]}]}]})",       // unknown segment
+        R"("firms": [{"id": "a", "metrics": {"tech": -1}}]})",                             // negative metric
+        R"("firms": []} {})",                                                              // trailing text
+        R"("firms": [{"id": "A"}]})",                                                      // invalid id
     };
     for (const char* tail : tails) {
         INFO(std::string(tail));

@@ -20,8 +20,9 @@ namespace {
 struct Scratch {
     fs::path folder;
     Scratch() {
-        folder = fs::temp_directory_path() / ("chainatlas-fileio-" + std::to_string(::getpid()) + "-" +
-                                              std::to_string(std::chrono::steady_clock::now().time_since_epoch().count()));
+        folder = fs::temp_directory_path() /
+                 ("chainatlas-fileio-" + std::to_string(::getpid()) + "-" +
+                  std::to_string(std::chrono::steady_clock::now().time_since_epoch().count()));
         fs::create_directories(folder);
     }
     ~Scratch() { fs::remove_all(folder); }

@@ -40,7 +40,8 @@ TEST_CASE("segment layout: one box per segment, no overlaps, links run left to r
         CHECK(inside(node.box, Box{0, 0, geometry->width, geometry->height}));
     }
     for (std::size_t i = 0; i < 4; ++i)
-        for (std::size_t j = i + 1; j < 4; ++j) CHECK_FALSE(overlap(geometry->segments[i].box, geometry->segments[j].box));
+        for (std::size_t j = i + 1; j < 4; ++j)
+            CHECK_FALSE(overlap(geometry->segments[i].box, geometry->segments[j].box));
     REQUIRE(geometry->links.size() == 3);
     for (const auto& link : geometry->links) {
         REQUIRE(link.points.size() >= 4);
@@ -53,8 +54,9 @@ TEST_CASE("segment layout: one box per segment, no overlaps, links run left to r
 }
 
 TEST_CASE("Chinese labels get wider boxes than short ones (fonts measured by Graphviz)") {
-    Chain chain = test::chainFrom(test::document(
-        R"([{"id": "a", "name": "锂"}, {"id": "b", "name": "动力电池系统集成与热管理"}])", "[]", R"([{"id": "r"}])", "[]"));
+    Chain chain = test::chainFrom(
+        test::document(R"([{"id": "a", "name": "锂"}, {"id": "b", "name": "动力电池系统集成与热管理"}])", "[]",
+                       R"([{"id": "r"}])", "[]"));
     Analysis analysis = analyze(chain, test::options(chain, "r"));
     LayoutEngine engine;
     auto geometry = engine.layout(chain, analysis, LayoutOptions{});
@@ -137,7 +139,8 @@ std::pair<Result<MapGeometry>, double> timedLayout(const Chain& chain) {
     return {std::move(geometry), std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count()};
 }
 std::size_t drawnLinks(const MapGeometry& g) {
-    return static_cast<std::size_t>(std::count_if(g.links.begin(), g.links.end(), [](const LinkPath& l) { return !l.points.empty(); }));
+    return static_cast<std::size_t>(
+        std::count_if(g.links.begin(), g.links.end(), [](const LinkPath& l) { return !l.points.empty(); }));
 }
 }  // namespace
 
@@ -156,7 +159,8 @@ TEST_CASE("dense links: a complete DAG of 40 segments is drawn as its transitive
         if (!link.points.empty()) CHECK(link.to == link.from + 1);
 }
 
-TEST_CASE("dense links that no reduction removes: past the limit dot routes one link per segment, the rest are straight") {
+TEST_CASE(
+    "dense links that no reduction removes: past the limit dot routes one link per segment, the rest are straight") {
     // Five columns of 60 segments, every segment linked to every one of the next column: 4 * 3600 links,
     // none implied by another path.
     std::vector<std::pair<int, int>> links;
@@ -173,10 +177,12 @@ TEST_CASE("dense links that no reduction removes: past the limit dot routes one 
         const Box& from = geometry->segments[link.from].box;
         const Box& to = geometry->segments[link.to].box;
         bool isStraight = link.points.size() == 4 && link.points[0].x == from.x + from.w &&
-                          link.points[0].y == from.y + from.h / 2 && link.arrowTip.x == to.x && link.arrowTip.y == to.y + to.h / 2;
+                          link.points[0].y == from.y + from.h / 2 && link.arrowTip.x == to.x &&
+                          link.arrowTip.y == to.y + to.h / 2;
         straight += isStraight ? 1 : 0;
         // Every link still runs left to right: columns are what the full graph gives.
-        CHECK(geometry->segments[link.from].box.x + geometry->segments[link.from].box.w <= geometry->segments[link.to].box.x + 0.01);
+        CHECK(geometry->segments[link.from].box.x + geometry->segments[link.from].box.w <=
+              geometry->segments[link.to].box.x + 0.01);
     }
     CHECK(straight >= 14400 - 240);  // at most one routed link into each of the 240 segments right of column 0
 }

@@ -40,8 +40,8 @@ bool hasDiagnostic(const LoadResult& result, const std::string& location, const 
 }
 
 std::string valid() {
-    return test::document(R"([{"id": "a"}, {"id": "b"}])", R"([{"from": "a", "to": "b"}])",
-                          R"([{"id": "suzhou"}])", R"([{"id": "f1", "sites": [{"region": "suzhou", "segments": ["a"]}]}])");
+    return test::document(R"([{"id": "a"}, {"id": "b"}])", R"([{"from": "a", "to": "b"}])", R"([{"id": "suzhou"}])",
+                          R"([{"id": "f1", "sites": [{"region": "suzhou", "segments": ["a"]}]}])");
 }
 
 }  // namespace
@@ -92,7 +92,8 @@ TEST_CASE("unknown top-level keys are warnings, unknown nested keys are kept sil
 
 TEST_CASE("every error is reported, not only the first") {
     std::string text = test::document(R"([{"id": "a"}, {"id": "A"}])", R"([{"from": "a", "to": "x"}])",
-                                      R"([{"id": "r"}])", R"([{"id": "f", "sites": [{"region": "q", "segments": []}]}])");
+                                      R"([{"id": "r"}])",
+                                      R"([{"id": "f", "sites": [{"region": "q", "segments": []}]}])");
     LoadResult result = loadChainText(text, "m.json");
     CHECK_FALSE(result.ok());
     CHECK(hasDiagnostic(result, "/segments/1/id", "invalid id"));
@@ -102,9 +103,9 @@ TEST_CASE("every error is reported, not only the first") {
 }
 
 TEST_CASE("a longer cycle names every segment on it") {
-    std::string text = test::document(R"([{"id": "a"}, {"id": "b"}, {"id": "c"}])",
-                                      R"([{"from": "a", "to": "b"}, {"from": "b", "to": "c"}, {"from": "c", "to": "a"}])",
-                                      R"([{"id": "r"}])", "[]");
+    std::string text = test::document(
+        R"([{"id": "a"}, {"id": "b"}, {"id": "c"}])",
+        R"([{"from": "a", "to": "b"}, {"from": "b", "to": "c"}, {"from": "c", "to": "a"}])", R"([{"id": "r"}])", "[]");
     LoadResult result = loadChainText(text, "c.json");
     CHECK(hasDiagnostic(result, "/links/2", "a -> b -> c -> a"));
 }
@@ -134,12 +135,14 @@ TEST_CASE("thousands of misspelt references validate quickly: suggestions for th
     std::string firms, supplies;
     for (int i = 0; i < 5000; ++i) {
         std::string id = "firm-" + std::to_string(10000 + i);
-        firms += (i ? "," : "") + std::string(R"({"id": ")") + id + R"(", "sites": [{"region": "r", "segments": ["a"]}]})";
+        firms += (i ? "," : "") + std::string(R"({"id": ")") + id +
+                 R"(", "sites": [{"region": "r", "segments": ["a"]}]})";
         supplies += (i ? "," : "") + std::string(R"({"from": ")") + id + R"(", "to": ")" + id + "x\"}";
     }
     auto start = std::chrono::steady_clock::now();
     LoadResult result = loadChainText(test::document(R"([{"id": "a"}])", "[]", R"([{"id": "r"}])", "[" + firms + "]",
-                                                     "[" + supplies + "]"), "typos.json");
+                                                     "[" + supplies + "]"),
+                                      "typos.json");
     CHECK(std::chrono::steady_clock::now() - start < std::chrono::seconds(10));
     REQUIRE(result.diagnostics.size() == 5000);
     CHECK(result.diagnostics[0].message == "unknown firm \"firm-10000x\" (did you mean \"firm-10000\"?)");

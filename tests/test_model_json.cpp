@@ -18,7 +18,8 @@ TEST_CASE("a chain survives a round trip through JSON unchanged") {
 
 TEST_CASE("kept keys (confidence, unknown ones) come back on the round trip") {
     std::string text = test::document(
-        R"([{"id": "a", "name": {"zh": "锂", "en": "Lithium"}, "hs_code": "2825"}])", "[]", R"([{"id": "r", "lon": 120.5, "lat": 31.25}])",
+        R"([{"id": "a", "name": {"zh": "锂", "en": "Lithium"}, "hs_code": "2825"}])", "[]",
+        R"([{"id": "r", "lon": 120.5, "lat": 31.25}])",
         R"([{"id": "f", "metrics": {"tech": 0.1, "land": 3}, "sites": [{"region": "r", "segments": ["a"], "confidence": "B", "note": "x"}]}])",
         R"([{"from": "f", "to": "f", "confidence": "A"}])");
     Chain chain = test::chainFrom(text);
@@ -53,7 +54,9 @@ TEST_CASE("missing required fields are errors with their pointer") {
     CHECK_FALSE(result.ok());
     std::vector<std::string> locations;
     for (const auto& d : result.diagnostics) locations.push_back(d.location);
-    auto has = [&](const std::string& l) { return std::find(locations.begin(), locations.end(), l) != locations.end(); };
+    auto has = [&](const std::string& l) {
+        return std::find(locations.begin(), locations.end(), l) != locations.end();
+    };
     CHECK(has("/chain/id"));
     CHECK(has("/segments/0/id"));
     CHECK(has("/firms/0/sites/0/region"));

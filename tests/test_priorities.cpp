@@ -13,7 +13,8 @@ Chain planner() { return test::dataChain(fixtures::kPlannerFile); }
 }  // namespace
 
 TEST_CASE("priorities: segments to act on, by fit value, density and profile") {
-    // t 2.4 + 1 + 1 = 4.4; s 2.4 + 0 + 2 * 4/6 = 3.733333; q 1.8 + 0 + 1 = 2.8. m (keep), p and v (leave) are not listed.
+    // t 2.4 + 1 + 1 = 4.4; s 2.4 + 0 + 2 * 4/6 = 3.733333; q 1.8 + 0 + 1 = 2.8. m (keep), p and v (leave) are not
+    // listed.
     Chain chain = planner();
     Analysis a = analyze(chain, test::options(chain, "l", {"h"}));
     REQUIRE(a.priorities.size() == 3);

@@ -4,11 +4,11 @@
 #include <doctest/doctest.h>
 
 #include <cairo.h>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <map>
 #include <regex>
-#include <cstring>
 
 #include "chainatlas/report_document.hpp"
 #include "cli_run.hpp"
@@ -64,8 +64,10 @@ struct MiniTarget {
 
 TEST_CASE("the reason sentence names the advice, the local partners and the leader, in either language") {
     MiniTarget m;
-    CHECK(targetReason(m.chain, m.analysis, m.target, Lang::Zh) == "补链: 正极; 延链: 整车; 以商招商: 本地伙伴 1 家; 链主企业");
-    CHECK(targetReason(m.chain, m.analysis, m.target, Lang::En) == "fill: Cathode; extend: Vehicle; local partners: 1; chain leader");
+    CHECK(targetReason(m.chain, m.analysis, m.target, Lang::Zh) ==
+          "补链: 正极; 延链: 整车; 以商招商: 本地伙伴 1 家; 链主企业");
+    CHECK(targetReason(m.chain, m.analysis, m.target, Lang::En) ==
+          "fill: Cathode; extend: Vehicle; local partners: 1; chain leader");
     // Two segments with the same advice are listed together; a hub partner is named with its hub region.
     m.analysis.segments[findSegment(m.chain, "d")].advice = Advice::Fill;
     m.analysis.hubs = {findRegion(m.chain, "shanghai")};
@@ -123,9 +125,11 @@ struct Sheet {
 };
 
 std::string unescape(std::string text) {
-    const std::pair<const char*, const char*> entities[] = {{"&lt;", "<"}, {"&gt;", ">"}, {"&quot;", "\""}, {"&apos;", "'"}, {"&amp;", "&"}};
+    const std::pair<const char*, const char*> entities[] = {
+        {"&lt;", "<"}, {"&gt;", ">"}, {"&quot;", "\""}, {"&apos;", "'"}, {"&amp;", "&"}};
     for (const auto& [from, to] : entities)
-        for (std::size_t at = text.find(from); at != std::string::npos; at = text.find(from, at + 1)) text.replace(at, std::strlen(from), to);
+        for (std::size_t at = text.find(from); at != std::string::npos; at = text.find(from, at + 1))
+            text.replace(at, std::strlen(from), to);
     return text;
 }
 
@@ -153,7 +157,8 @@ Sheet readSheet(const std::string& xlsx, int number) {
 std::string sessionFor(const std::string& chain, const std::string& noteFirm = "catl") {
     std::string path = scratch("session-" + chain + ".json").string();
     std::ofstream(path) << R"({"format": "chainatlas-session/1", "chain": ")" + chain + R"(", "region": "suzhou",
-        "hubs": ["shanghai"], "notes": {")" + noteFirm + R"(": "约见 <董事会> & 考察"},
+        "hubs": ["shanghai"], "notes": {")" +
+                               noteFirm + R"(": "约见 <董事会> & 考察"},
         "checklist": {"fund": {"state": "doing", "owner": "财政局 李", "due": "2026-12-31", "note": "母基金 10 亿"}}})";
     return path;
 }
@@ -172,7 +177,8 @@ TEST_CASE("report -o OUT.xlsx: sheet names, target rows as analyze gives them, C
     std::string workbook = shell("unzip -p " + quote(xlsx) + " xl/workbook.xml");
     std::regex name("<sheet name=\"([^\"]+)\"");
     std::vector<std::string> sheets;
-    for (auto it = std::sregex_iterator(workbook.begin(), workbook.end(), name); it != std::sregex_iterator(); ++it) sheets.push_back((*it)[1]);
+    for (auto it = std::sregex_iterator(workbook.begin(), workbook.end(), name); it != std::sregex_iterator(); ++it)
+        sheets.push_back((*it)[1]);
     CHECK(sheets == std::vector<std::string>{"概览", "招商目标", "环节", "产业选择", "暂不建议", "十个一", "来源"});
 
     Chain chain = test::chainFromFile(kNev);
@@ -191,7 +197,8 @@ TEST_CASE("report -o OUT.xlsx: sheet names, target rows as analyze gives them, C
     CHECK(sheet.cells["N2"] == "约见 <董事会> & 考察");  // the planner's note on the first target, escaped and back
 
     Sheet checklist = readSheet(xlsx, 6);
-    for (int i = 0; i < kChecklistCount; ++i) CHECK(checklist.cells["B" + std::to_string(i + 2)] == checklistTitle(i, Lang::Zh));
+    for (int i = 0; i < kChecklistCount; ++i)
+        CHECK(checklist.cells["B" + std::to_string(i + 2)] == checklistTitle(i, Lang::Zh));
     CHECK(checklist.cells["C7"] == "进行中");  // fund is the sixth item: row 7
     CHECK(checklist.cells["D7"] == "财政局 李");
     CHECK(checklist.cells.count("B12") == 0);
@@ -214,7 +221,8 @@ TEST_CASE("report -o OUT.pdf: region, top targets, page numbers, embedded Chines
     nlohmann::json top = nlohmann::json::parse(json.out);  // kept: a range-for over a temporary's member dangles
     for (const auto& t : top["targets"])
         CHECK(text.find(chain.firms[findFirm(chain, t["firm"])].name.zh) != std::string::npos);
-    CHECK(std::regex_search(text, std::regex("第\\s*" + std::to_string(pageCount) + "\\s*页")));  // the last page is numbered
+    CHECK(std::regex_search(text,
+                            std::regex("第\\s*" + std::to_string(pageCount) + "\\s*页")));  // the last page is numbered
     CHECK(text.find("设立一支产业基金") != std::string::npos);
     CHECK(text.find("财政局 李") != std::string::npos);
 
@@ -223,7 +231,8 @@ TEST_CASE("report -o OUT.pdf: region, top targets, page numbers, embedded Chines
     std::size_t start = 0;
     for (std::size_t end = text.find('\f'); end != std::string::npos; start = end + 1, end = text.find('\f', start)) {
         std::string page = text.substr(start, end - start);
-        if (page.find("数据来源（续）") != std::string::npos) CHECK((page.find("标题") != std::string::npos && page.find("网址") != std::string::npos));
+        if (page.find("数据来源（续）") != std::string::npos)
+            CHECK((page.find("标题") != std::string::npos && page.find("网址") != std::string::npos));
         if (page.find("招商目标（续）") != std::string::npos) CHECK(page.find("理由") != std::string::npos);
         continued += page.find("（续）") != std::string::npos;
     }
@@ -302,18 +311,21 @@ TEST_CASE("analyze --format csv carries the reason in words, the sources and the
     REQUIRE(row != std::string::npos);
     std::string line = r.out.substr(row + 2, r.out.find("\r\n", row + 2) - row - 2);
     CHECK(line.find("以商招商: 本地伙伴 1 家; 链主企业,Test,") != std::string::npos);  // f3 is f2's local buyer
-    CHECK(line.substr(line.size() - std::string("\"见面, 6 月 \"\"急\"\"\"").size()) == "\"见面, 6 月 \"\"急\"\"\"");  // quoted for Excel
+    CHECK(line.substr(line.size() - std::string("\"见面, 6 月 \"\"急\"\"\"").size()) ==
+          "\"见面, 6 月 \"\"急\"\"\"");  // quoted for Excel
 }
 
 TEST_CASE("a meeting page lists two sources of a well-documented firm and counts the rest") {
     Chain chain = test::chainFromFile(kNev);
-    auto many = std::find_if(chain.firms.begin(), chain.firms.end(), [](const Firm& f) { return f.sources.size() >= 3; });
+    auto many = std::find_if(chain.firms.begin(), chain.firms.end(),
+                             [](const Firm& f) { return f.sources.size() >= 3; });
     REQUIRE(many != chain.firms.end());
     int firm = static_cast<int>(many - chain.firms.begin());
     std::size_t n = many->sources.size();
     std::string brief = firmSources(chain, firm, Lang::Zh, 2);
     CHECK(brief.find(" 等 " + std::to_string(n) + " 项") != std::string::npos);
-    CHECK(brief.find(chain.sources[many->sources[2]].title) == std::string::npos);  // the third is left for the workbook
+    CHECK(brief.find(chain.sources[many->sources[2]].title) ==
+          std::string::npos);  // the third is left for the workbook
     CHECK(firmSources(chain, firm, Lang::En, 2).find(" and " + std::to_string(n - 2) + " more") != std::string::npos);
     CHECK(firmSources(chain, firm, Lang::Zh, n) == firmSources(chain, firm, Lang::Zh));  // nothing to cut
 }

@@ -78,7 +78,8 @@ TEST_CASE("a segment to act on with no candidate carries the no-candidate mark, 
     CHECK_FALSE(zh.segments[2].noCandidate);
     CHECK_FALSE(zh.segments[0].noCandidate);
     bool inLegend = false;
-    for (const LegendEntry& e : zh.legend) inLegend = inLegend || (e.shape == LegendShape::Tag && e.glyph == "无候选企业");
+    for (const LegendEntry& e : zh.legend)
+        inLegend = inLegend || (e.shape == LegendShape::Tag && e.glyph == "无候选企业");
     CHECK(inLegend);
     MapScene en = describeMap(chain, a, shippedTheme(), MapLevel::Segment, {Lang::En, 10, ""});
     CHECK(en.segments[1].lines.back() == "no candidate in the data");
@@ -154,15 +155,15 @@ TEST_CASE("the legend has every advice colour, and the Chinese scene has no Engl
             CHECK(std::find(theme.advice.begin(), theme.advice.end(), e.color) != theme.advice.end());
         }
     CHECK(adviceEntries == 7);
-    CHECK(scene.legend.size() == 7 + 4 + 4);  // seven advice, four marks, four firm kinds
+    CHECK(scene.legend.size() == 7 + 4 + 4);      // seven advice, four marks, four firm kinds
     CHECK(scene.title == "five — l 产业链图谱");  // the fixture's ids are its only names
     std::string words = scene.subtitle;
     for (const LegendEntry& e : scene.legend) words += e.label + e.glyph;
     for (std::size_t s = 0; s < scene.segments.size(); ++s) {
         const SegmentLook& look = scene.segments[s];
         for (std::size_t i = 1; i < look.lines.size(); ++i) words += look.lines[i];  // line 0 is the data's name
-        std::string details = look.details.substr(look.details.find('\n'));      // after the name
-        details = details.substr(0, details.rfind("本地企业"));                     // before the local firms' names
+        std::string details = look.details.substr(look.details.find('\n'));          // after the name
+        details = details.substr(0, details.rfind("本地企业"));                      // before the local firms' names
         std::string named = "假设后: " + chain.segments[s].id + ":";                 // the change names the segment
         if (std::size_t at = details.find(named); at != std::string::npos) details.erase(at, named.size());
         words += details + look.change;

@@ -72,7 +72,9 @@ TEST_CASE("a session survives a round trip through JSON, checklist included") {
 TEST_CASE("an old session without checklist, chain or weights still opens with the defaults") {
     Session s;
     REQUIRE(parse(R"({"format": "chainatlas-session/1", "file": "x.json", "region": "suzhou", "hubs": [],
-                      "assumptions": [], "notes": {"f1": "ok"}})", s).empty());
+                      "assumptions": [], "notes": {"f1": "ok"}})",
+                  s)
+                .empty());
     CHECK(s.chain.empty());
     CHECK_FALSE(s.weights);
     CHECK(s.lang == Lang::Zh);  // the viewer's default
@@ -92,9 +94,11 @@ TEST_CASE("a broken session is refused with its place and a suggestion, and noth
           "s.json: /checklist/fundd: unknown item \"fundd\" (did you mean \"fund\"?)");
     CHECK(firstProblem(base + R"("checklist": {"plan": {"state": "don"}}})") ==
           "s.json: /checklist/plan/state: unknown state \"don\" (did you mean \"done\"?)");
-    CHECK(firstProblem(base + R"("checklist": {"plan": {"owner": 3}}})") == "s.json: /checklist/plan/owner: expected a string");
+    CHECK(firstProblem(base + R"("checklist": {"plan": {"owner": 3}}})") ==
+          "s.json: /checklist/plan/owner: expected a string");
     CHECK(firstProblem(base + R"("hubs": "shanghai"})") == "s.json: /hubs: expected an array of ids");
-    CHECK(firstProblem(base + R"("weights": {"fitt": 1}})") == "s.json: /weights/fitt: unknown weight \"fitt\" (did you mean \"fit\"?)");
+    CHECK(firstProblem(base + R"("weights": {"fitt": 1}})") ==
+          "s.json: /weights/fitt: unknown weight \"fitt\" (did you mean \"fit\"?)");
     CHECK(firstProblem(base + R"("notes": {"f1": 2}})") == "s.json: /notes/f1: expected a string");
     Session untouched = fullSession();
     auto problems = parse(base + R"("region": "x", "hubs": [1], "assumptions": [{"region": "suzhou"}]})", untouched);

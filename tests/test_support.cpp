@@ -51,11 +51,20 @@ TEST_CASE("support counts confirmed resources of the region by chain; a universi
     Analysis a = analyze(chain, test::options(chain, "r", {"h"}));
     // a: lab (innovation), svc (service).  b: uni + lab (innovation 2), uni (talent).  c: lab, fund (capital).
     const ChainSupport& sa = test::segment(chain, a, "a").support;
-    CHECK(sa.innovation == 1); CHECK(sa.capital == 0); CHECK(sa.talent == 0); CHECK(sa.service == 1);
+    CHECK(sa.innovation == 1);
+    CHECK(sa.capital == 0);
+    CHECK(sa.talent == 0);
+    CHECK(sa.service == 1);
     const ChainSupport& sb = test::segment(chain, a, "b").support;
-    CHECK(sb.innovation == 2); CHECK(sb.capital == 0); CHECK(sb.talent == 1); CHECK(sb.service == 0);
+    CHECK(sb.innovation == 2);
+    CHECK(sb.capital == 0);
+    CHECK(sb.talent == 1);
+    CHECK(sb.service == 0);
     const ChainSupport& sc = test::segment(chain, a, "c").support;
-    CHECK(sc.innovation == 1); CHECK(sc.capital == 1); CHECK(sc.talent == 0); CHECK(sc.service == 0);
+    CHECK(sc.innovation == 1);
+    CHECK(sc.capital == 1);
+    CHECK(sc.talent == 0);
+    CHECK(sc.service == 0);
 }
 
 TEST_CASE("transfer: local research without local industry") {
@@ -72,7 +81,9 @@ TEST_CASE("innovation term: 1 for a tie in the region, 0.5 in a hub only, 0 for 
     const Target* f1 = test::target(chain, a, "f1");
     const Target* f2 = test::target(chain, a, "f2");
     const Target* f3 = test::target(chain, a, "f3");
-    REQUIRE(f1); REQUIRE(f2); REQUIRE(f3);
+    REQUIRE(f1);
+    REQUIRE(f2);
+    REQUIRE(f3);
     CHECK(f1->value[TermInnovation] == 1.0);
     REQUIRE(f1->resources.size() == 1);
     CHECK(chain.resources[f1->resources[0]].id == "uni");
@@ -178,9 +189,10 @@ std::string writeCsvFolder(const std::string& name, const std::string& resources
 }  // namespace
 
 TEST_CASE("resources.csv and ties.csv load to the same model as the JSON arrays") {
-    std::string folder = writeCsvFolder("resources",
-                                        "id,kind,region,segments,confidence\nuni,university,r,b,A\nlab,lab,r,,B\n"
-                                        "fund,fund,r,c,A\nsvc,service,r,a,B\nweak,platform,r,,C\nhublab,institute,h,b,A\n");
+    std::string folder =
+        writeCsvFolder("resources",
+                       "id,kind,region,segments,confidence\nuni,university,r,b,A\nlab,lab,r,,B\n"
+                       "fund,fund,r,c,A\nsvc,service,r,a,B\nweak,platform,r,,C\nhublab,institute,h,b,A\n");
     Chain csv = test::chainFromFile(folder);
     Chain json = test::chainFrom(fourChains(kResources, kTies));
     CHECK(chainToJson(csv)["resources"] == chainToJson(json)["resources"]);

@@ -80,7 +80,8 @@ TEST_CASE("a segment to act on with no candidate carries the mark; a count of 0 
     for (Lang lang : {Lang::Zh, Lang::En}) {
         std::string svg = render(chain, analysis, MapLevel::Segment, lang);
         CHECK(groupOf(svg, "seg-g").find("class=\"no-candidate-mark\"") != std::string::npos);
-        CHECK(groupOf(svg, "seg-g").find(lang == Lang::Zh ? "无候选企业" : "no candidate in the data") != std::string::npos);
+        CHECK(groupOf(svg, "seg-g").find(lang == Lang::Zh ? "无候选企业" : "no candidate in the data") !=
+              std::string::npos);
         CHECK(groupOf(svg, "seg-p").find("no-candidate") == std::string::npos);  // keep: nothing to court
         CHECK(svg.find("本地 0 个站点") == std::string::npos);
         CHECK(svg.find(" 0 local sites") == std::string::npos);
@@ -160,7 +161,8 @@ std::string svgText(const std::string& svg) {
 
 TEST_CASE("with --lang zh no English word is left in the SVG (names all have a Chinese form here)") {
     // Every name in Chinese; advice, status, marks, a what-if and firm level all drawn.
-    Chain chain = test::chainFrom(R"({"format": "chainatlas/1", "chain": {"id": "t", "name": {"zh": "测试链", "en": "Test"}, "note": "示例数据"},
+    Chain chain = test::chainFrom(
+        R"({"format": "chainatlas/1", "chain": {"id": "t", "name": {"zh": "测试链", "en": "Test"}, "note": "示例数据"},
       "stages": [{"id": "u", "name": {"zh": "上游", "en": "Up"}}],
       "segments": [{"id": "a", "name": {"zh": "甲", "en": "A"}, "stage": "u"}, {"id": "b", "name": {"zh": "乙", "en": "B"}},
                    {"id": "c", "name": {"zh": "丙", "en": "C"}}],

@@ -35,7 +35,8 @@ TEST_CASE("percentiles with ties and missing metrics") {
     // pollution: fh1 0.2, fo 0.4 (n = 2). q(fh1) = 0, q(fo) = 1. fh2 has no metric: 0.5 everywhere.
     Chain chain = test::chainFrom(kHubs);
     auto q = metricPercentiles(chain);
-    int ff = findFirm(chain, "ff"), fh1 = findFirm(chain, "fh1"), fh2 = findFirm(chain, "fh2"), fo = findFirm(chain, "fo");
+    int ff = findFirm(chain, "ff"), fh1 = findFirm(chain, "fh1"), fh2 = findFirm(chain, "fh2"),
+        fo = findFirm(chain, "fo");
     CHECK(q[ff][0] == Approx(0.0));
     CHECK(q[fh1][0] == Approx(0.75));
     CHECK(q[fo][0] == Approx(0.75));
@@ -61,7 +62,8 @@ TEST_CASE("a metric only one firm has gives q = 0.5") {
 
 TEST_CASE("every term, the hub partner, the leader and the ordering on the hubs chain") {
     // With the discount 0.5 (the default before the revised §3.6 was 0.5; see the next test for 1.0).
-    // fo: fit max(0.8 [b, complement], 0.6*(1-0.5) [c, occupied]) = 0.8 -> 2.4; anchor 0 (its partner fh1 is not local);
+    // fo: fit max(0.8 [b, complement], 0.6*(1-0.5) [c, occupied]) = 0.8 -> 2.4; anchor 0 (its partner fh1 is not
+    // local);
     //     hub 1 (supplies fh1, which has a site in hub H1) -> 1; leader 0; density 0; profile 2.75/6 -> 0.916667.
     //     score 4.316667.
     // fh1: fit 0.6*0.5 = 0.3 -> 0.9; anchor 1/3 (supplies ff, local) -> 0.666667; hub 0 (ff is not in a hub);
@@ -220,7 +222,7 @@ TEST_CASE("planner chain: hub term only without a hub site, profile bases, set-a
     CHECK(ta->value[TermProfile] == Approx(4.0 / 6));
     CHECK(ta->profileBasis == Basis::Segment);
     CHECK(b->score == Approx(3.566667).epsilon(1e-6));
-    CHECK(b->value[TermHub] == 0.0);  // supplies hv in the hub, but has a site in the hub itself
+    CHECK(b->value[TermHub] == 0.0);      // supplies hv in the hub, but has a site in the hub itself
     REQUIRE(b->hubPartners.size() == 1);  // still listed: the explanation says whom it supplies
     CHECK(b->value[TermProfile] == Approx(3.5 / 6));
     CHECK(b->profileBasis == Basis::Firm);
@@ -277,7 +279,8 @@ TEST_CASE("NEV, Weinan with hub Xi'an: no top-10 target earns fit only where the
     }
     for (const Target& t : a.targets) {
         const Firm& firm = chain.firms[t.firm];
-        bool inXian = std::any_of(firm.sites.begin(), firm.sites.end(), [&](const Site& s) { return s.region == xian; });
+        bool inXian = std::any_of(firm.sites.begin(), firm.sites.end(),
+                                  [&](const Site& s) { return s.region == xian; });
         CAPTURE(firm.id);
         if (inXian) CHECK(t.value[TermHub] == 0.0);
     }

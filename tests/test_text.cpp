@@ -11,9 +11,9 @@ TEST_CASE("invalid UTF-8 is found at its byte offset") {
     CHECK(findInvalidUtf8("abc") == std::string::npos);
     CHECK(findInvalidUtf8("锂电池") == std::string::npos);
     CHECK(findInvalidUtf8(std::string("ab\xff", 3)) == 2);
-    CHECK(findInvalidUtf8(std::string("\xc0\xaf", 2)) == 0);          // overlong '/'
-    CHECK(findInvalidUtf8(std::string("\xed\xa0\x80", 3)) == 0);      // surrogate
-    CHECK(findInvalidUtf8(std::string("\xe9\x94", 2)) == 0);          // truncated 锂
+    CHECK(findInvalidUtf8(std::string("\xc0\xaf", 2)) == 0);      // overlong '/'
+    CHECK(findInvalidUtf8(std::string("\xed\xa0\x80", 3)) == 0);  // surrogate
+    CHECK(findInvalidUtf8(std::string("\xe9\x94", 2)) == 0);      // truncated 锂
 }
 
 TEST_CASE("line and column count characters, not bytes") {
@@ -39,7 +39,8 @@ TEST_CASE("edit distance and did-you-mean") {
     CHECK(nearestId("beijing", ids) == "");
     CHECK(didYouMean("ningb", ids) == " (did you mean \"ningbo\"?)");
     CHECK(nearestId("zz", {"a"}) == "");
-    CHECK(nearestId("lead", {"fit", "leader"}) == "leader");  // a cut-off word  // a two-letter word is not a typo of a one-letter id
+    CHECK(nearestId("lead", {"fit", "leader"}) ==
+          "leader");  // a cut-off word  // a two-letter word is not a typo of a one-letter id
 }
 
 TEST_CASE("id pattern") {
@@ -71,7 +72,8 @@ TEST_CASE("UTF-8 encoding and the label width estimate") {
 TEST_CASE("escapeXml drops every character XML 1.0 forbids") {
     // C0 controls other than tab and LF become a space (CR too: a parser would turn it into LF).
     CHECK(escapeXml(std::string("a\0b", 3)) == "a b");
-    CHECK(escapeXml("a\x1b[2J\x07" "b\tc\nd\re") == "a [2J b\tc\nd e");
+    CHECK(escapeXml("a\x1b[2J\x07"
+                    "b\tc\nd\re") == "a [2J b\tc\nd e");
     // U+FFFE and U+FFFF (valid UTF-8, forbidden in XML) become U+FFFD.
     CHECK(escapeXml("x\xEF\xBF\xBEy\xEF\xBF\xBFz") == "x\xEF\xBF\xBDy\xEF\xBF\xBDz");
     // A lone surrogate (ED A0 80) or a stray byte is not UTF-8: one U+FFFD per byte.
@@ -86,15 +88,17 @@ TEST_CASE("escapeControls: terminal output never carries control characters") {
     CHECK(escapeControls(std::string("n\0l\r", 4), false) == "n\\x00l\\x0d");
     CHECK(escapeControls("line\nnext", true) == "line\nnext");
     CHECK(escapeControls("line\nnext", false) == "line\\x0anext");
-    CHECK(escapeControls("\xC2\x9B" "c1", false) == "\\x9bc1");  // U+009B, the one-character CSI
-    CHECK(escapeControls("\xFF", false) == "\\xff");             // not UTF-8
+    CHECK(escapeControls("\xC2\x9B"
+                         "c1",
+                         false) == "\\x9bc1");        // U+009B, the one-character CSI
+    CHECK(escapeControls("\xFF", false) == "\\xff");  // not UTF-8
     CHECK(escapeControls("苏州 ok", false) == "苏州 ok");
 }
 
 TEST_CASE("did you mean: bounded work, same suggestions for ordinary typos") {
     CHECK(boundedEditDistance("kitten", "sitting", 2) == 3);  // 3 edits > limit 2: limit + 1
     CHECK(boundedEditDistance("kitten", "sitting", 3) == 3);
-    CHECK(boundedEditDistance("a", "abcdef", 2) == 3);        // length gap alone exceeds the limit
+    CHECK(boundedEditDistance("a", "abcdef", 2) == 3);  // length gap alone exceeds the limit
     // A 5,000-character id gets no suggestion (and costs nothing), even when one is one edit away.
     std::string longId(5000, 'x');
     CHECK(nearestId(longId + "y", {longId}) == "");

@@ -6,11 +6,11 @@
 
 #include <chrono>
 #include <cstdlib>
-#include <thread>
 #include <filesystem>
 #include <fstream>
 #include <set>
 #include <sstream>
+#include <thread>
 
 #include "app.hpp"
 #include "chainatlas/analysis.hpp"
@@ -64,7 +64,8 @@ TEST_CASE("the interface text list holds every non-ASCII character of the viewer
     std::string missing;
     // The viewer's sources, and the core's map scene and chart, whose words the viewer draws.
     std::vector<std::filesystem::path> files;
-    for (const auto& entry : std::filesystem::recursive_directory_iterator(CHAINATLAS_VIEWER_SOURCE_DIR)) files.push_back(entry.path());
+    for (const auto& entry : std::filesystem::recursive_directory_iterator(CHAINATLAS_VIEWER_SOURCE_DIR))
+        files.push_back(entry.path());
     for (const char* core : {"scene.cpp", "chart.cpp", "vocabulary.cpp"})
         files.push_back(std::filesystem::path(CHAINATLAS_VIEWER_SOURCE_DIR) / ".." / "core" / "src" / core);
     for (const auto& path : files) {
@@ -73,7 +74,8 @@ TEST_CASE("the interface text list holds every non-ASCII character of the viewer
         std::stringstream text;
         text << in.rdbuf();
         for (char32_t cp : decodeUtf8(text.str()))
-            if (cp > 0x7F && !known.count(cp)) missing += path.filename().string() + ":U+" + std::to_string(static_cast<unsigned>(cp)) + " ";
+            if (cp > 0x7F && !known.count(cp))
+                missing += path.filename().string() + ":U+" + std::to_string(static_cast<unsigned>(cp)) + " ";
     }
     CHECK_MESSAGE(missing.empty(), "add these characters to allInterfaceText(): " << missing);
 }
@@ -81,8 +83,8 @@ TEST_CASE("the interface text list holds every non-ASCII character of the viewer
 TEST_CASE("a headless screenshot of the NEV chain shows the map in the theme's colours") {
     std::string png = (std::filesystem::temp_directory_path() / "chainatlas-viewer-smoke.png").string();
     std::filesystem::remove(png);
-    std::string command = headless("1280x800x24") + "'" + CHAINATLAS_VIEWER_PATH + "' '" +
-                          CHAINATLAS_CHAINS_DIR + "/nev.json' --region suzhou --hub shanghai --lang zh" +
+    std::string command = headless("1280x800x24") + "'" + CHAINATLAS_VIEWER_PATH + "' '" + CHAINATLAS_CHAINS_DIR +
+                          "/nev.json' --region suzhou --hub shanghai --lang zh" +
                           " --width 1280 --height 800 --frames 10 --screenshot '" + png + "' > /dev/null";
     REQUIRE(std::system(command.c_str()) == 0);
     int width = 0, height = 0, channels = 0;
@@ -148,7 +150,8 @@ Screenshot screenshot(const std::string& arguments) {
 
 TEST_CASE("Weinan with hub Xi'an and a what-if: advice colours on the map, the priorities chart, rank changes") {
     std::string nev = std::string(CHAINATLAS_CHAINS_DIR) + "/nev.json";
-    Screenshot shot = screenshot("'" + nev + "' --region weinan --hub xian --assume sanhua@weinan --assume huada@weinan:body --lang zh");
+    Screenshot shot = screenshot(
+        "'" + nev + "' --region weinan --hub xian --assume sanhua@weinan --assume huada@weinan:body --lang zh");
     std::vector<Diagnostic> problems;
     Theme theme = loadTheme(std::string(CHAINATLAS_ASSETS_DIR_FOR_TESTS) + "/theme.json", problems);
     // What the core says the map must show: every advice that occurs fills boxes (and the legend) in its colour.
@@ -169,7 +172,8 @@ TEST_CASE("Weinan with hub Xi'an and a what-if: advice colours on the map, the p
     // The priorities chart (right column, lower half): its points in advice colours.
     REQUIRE_FALSE(analysis.priorities.empty());
     int chartPixels = 0;
-    for (const Priority& p : analysis.priorities) chartPixels += shot.count(theme.adviceColor(p.advice), 1000, 430, 1280, 780);
+    for (const Priority& p : analysis.priorities)
+        chartPixels += shot.count(theme.adviceColor(p.advice), 1000, 430, 1280, 780);
     CHECK(chartPixels > 100);
     // Rank changes against the analysis without the what-if: green ▲ or red ▼ in the target table.
     bool moved = std::any_of(analysis.targets.begin(), analysis.targets.end(),
@@ -191,7 +195,8 @@ TEST_CASE("a broken file given to the headless viewer exits 2 with the located e
 namespace {
 // Lays the app's map out on its worker and waits for the geometry.
 void layOut(viewer::App& app) {
-    app.worker.request({1, app.state.drawn, app.state.analysis, viewer::layoutOptions(app.state, "WenQuanYi Micro Hei", 14)});
+    app.worker.request(
+        {1, app.state.drawn, app.state.analysis, viewer::layoutOptions(app.state, "WenQuanYi Micro Hei", 14)});
     std::optional<viewer::LayoutResult> result;
     for (int i = 0; i < 500 && !result; ++i) {
         result = app.worker.poll();
@@ -224,7 +229,9 @@ TEST_CASE("the viewer exports the current view as SVG and the target list as CSV
     app.state.notes["f2"] = "周五回访";
     viewer::setChecklistItem(app.state, 5, {ChecklistState::Doing, "财政局", "", ""});
     app.exportCsv(csvPath);
-    CHECK(readWholeFile(csvPath)->rfind("\xEF\xBB\xBF" "排名,企业编号", 0) == 0);  // the viewer speaks Chinese
+    CHECK(readWholeFile(csvPath)->rfind("\xEF\xBB\xBF"
+                                        "排名,企业编号",
+                                        0) == 0);                          // the viewer speaks Chinese
     CHECK(readWholeFile(csvPath)->find("周五回访") != std::string::npos);  // notes go into every export
     std::string xlsx = (std::filesystem::temp_directory_path() / "chainatlas-viewer-report.xlsx").string();
     std::string pdf = (std::filesystem::temp_directory_path() / "chainatlas-viewer-report.pdf").string();
@@ -246,8 +253,8 @@ TEST_CASE("the viewer exports the current view as SVG and the target list as CSV
 TEST_CASE("the checklist and compare windows open headless with several regions") {
     std::string png = (std::filesystem::temp_directory_path() / "chainatlas-viewer-panels.png").string();
     std::filesystem::remove(png);
-    std::string command = headless("1280x800x24") + "'" + CHAINATLAS_VIEWER_PATH + "' '" +
-                          CHAINATLAS_CHAINS_DIR + "/nev.json' --region suzhou --hub shanghai --compare suzhou --compare xian" +
+    std::string command = headless("1280x800x24") + "'" + CHAINATLAS_VIEWER_PATH + "' '" + CHAINATLAS_CHAINS_DIR +
+                          "/nev.json' --region suzhou --hub shanghai --compare suzhou --compare xian" +
                           " --checklist --width 1280 --height 800 --frames 5 --screenshot '" + png + "' > /dev/null";
     CHECK(std::system(command.c_str()) == 0);
     CHECK(std::filesystem::exists(png));
@@ -256,9 +263,11 @@ TEST_CASE("the checklist and compare windows open headless with several regions"
 
 TEST_CASE("a valid chain without regions opens in the viewer without a crash and says why the map is empty") {
     std::string chainPath = (std::filesystem::temp_directory_path() / "chainatlas-no-regions.json").string();
-    std::ofstream(chainPath) << R"({"format": "chainatlas/1", "chain": {"id": "empty"}, "segments": [{"id": "a"}], "regions": [], "firms": []})";
+    std::ofstream(chainPath)
+        << R"({"format": "chainatlas/1", "chain": {"id": "empty"}, "segments": [{"id": "a"}], "regions": [], "firms": []})";
     std::string png = (std::filesystem::temp_directory_path() / "chainatlas-no-regions.png").string();
-    std::string command = headless("1280x800x24") + "'" + CHAINATLAS_VIEWER_PATH + "' '" + chainPath + "' --frames 5 --screenshot '" + png + "' > /dev/null";
+    std::string command = headless("1280x800x24") + "'" + CHAINATLAS_VIEWER_PATH + "' '" + chainPath +
+                          "' --frames 5 --screenshot '" + png + "' > /dev/null";
     CHECK(std::system(command.c_str()) == 0);
     CHECK(std::filesystem::exists(png));
     std::filesystem::remove(chainPath);
@@ -275,8 +284,10 @@ TEST_CASE("shutdown never waits for a layout in progress (the worker is left to 
             for (int j = 0; j < 22; ++j)
                 links += std::string(links.empty() ? "" : ",") + R"({"from": "s)" + std::to_string(c * 22 + i) +
                          R"(", "to": "s)" + std::to_string((c + 1) * 22 + j) + "\"}";
-    std::string text = R"({"format": "chainatlas/1", "chain": {"id": "t", "name": "T"}, "segments": [)" + segments +
-                       R"(], "links": [)" + links + R"(], "regions": [{"id": "r"}], "firms": [{"id": "f", "sites": [{"region": "r", "segments": ["s0"]}]}]})";
+    std::string text =
+        R"({"format": "chainatlas/1", "chain": {"id": "t", "name": "T"}, "segments": [)" + segments +
+        R"(], "links": [)" + links +
+        R"(], "regions": [{"id": "r"}], "firms": [{"id": "f", "sites": [{"region": "r", "segments": ["s0"]}]}]})";
     LoadResult loaded = loadChainText(text, "dense.json");
     REQUIRE(loaded.ok());
     auto chain = std::make_shared<const Chain>(std::move(*loaded.chain));
@@ -285,7 +296,10 @@ TEST_CASE("shutdown never waits for a layout in progress (the worker is left to 
     viewer::LayoutRequest request{1, chain, analyze(*chain, options), LayoutOptions{}};
 
     auto start = std::chrono::steady_clock::now();
-    { LayoutEngine engine; REQUIRE(engine.layout(*chain, request.analysis, request.options)); }
+    {
+        LayoutEngine engine;
+        REQUIRE(engine.layout(*chain, request.analysis, request.options));
+    }
     double layoutSeconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     REQUIRE(layoutSeconds > 0.03);  // long enough that waiting for it would show (0.06 s plain, 0.19 s with ASan)
 
@@ -302,18 +316,21 @@ TEST_CASE("shutdown never waits for a layout in progress (the worker is left to 
     std::this_thread::sleep_for(std::chrono::duration<double>(layoutSeconds * 1.5));
 }
 
-TEST_CASE("the viewer reports (never aborts on) a CSV folder whose extra column clashes, and a non-string leader_basis") {
+TEST_CASE(
+    "the viewer reports (never aborts on) a CSV folder whose extra column clashes, and a non-string leader_basis") {
     for (const char* bad : {"csv_reserved_column", "leader_basis_number.json"}) {
         CAPTURE(bad);
         std::string errors = std::filesystem::temp_directory_path() / "chainatlas-viewer-harden.txt";
-        std::string command = headless("1280x800x24") + "'" + CHAINATLAS_VIEWER_PATH + "' '" + CHAINATLAS_TEST_DATA_DIR +
-                              "/bad/" + bad + "' --select f1 --screenshot /tmp/never.png 2> '" + errors + "'";
+        std::string command = headless("1280x800x24") + "'" + CHAINATLAS_VIEWER_PATH + "' '" +
+                              CHAINATLAS_TEST_DATA_DIR + "/bad/" + bad +
+                              "' --select f1 --screenshot /tmp/never.png 2> '" + errors + "'";
         int status = std::system(command.c_str());
         auto text = readWholeFile(errors);
         REQUIRE(text);
         CHECK(WIFEXITED(status));  // never SIGABRT
         CHECK(WEXITSTATUS(status) == 2);
-        CHECK(text->find(std::string(bad).find("csv") == 0 ? "is not a column of firms.csv" : "must be a string") != std::string::npos);
+        CHECK(text->find(std::string(bad).find("csv") == 0 ? "is not a column of firms.csv" : "must be a string") !=
+              std::string::npos);
     }
 }
 
@@ -427,16 +444,19 @@ TEST_CASE("screenshots at 800x600, 1280x800 and 1920x1080 in Chinese and English
             std::string size = std::to_string(w) + "x" + std::to_string(h);
             std::string png = (folder / ("nev-" + size + "-" + lang + ".png")).string();
             CAPTURE(png);
-            std::string command = headless(size + "x24") + "'" + CHAINATLAS_VIEWER_PATH + "' '" + CHAINATLAS_CHAINS_DIR +
-                                  "/nev.json' --region suzhou --hub shanghai --select catl --lang " + lang + " --width " +
-                                  std::to_string(w) + " --height " + std::to_string(h) + " --frames 10 --screenshot '" + png + "' > /dev/null";
+            std::string command = headless(size + "x24") + "'" + CHAINATLAS_VIEWER_PATH + "' '" +
+                                  CHAINATLAS_CHAINS_DIR +
+                                  "/nev.json' --region suzhou --hub shanghai --select catl --lang " + lang +
+                                  " --width " + std::to_string(w) + " --height " + std::to_string(h) +
+                                  " --frames 10 --screenshot '" + png + "' > /dev/null";
             REQUIRE(std::system(command.c_str()) == 0);
             int width = 0, height = 0, channels = 0;
             unsigned char* pixels = stbi_load(png.c_str(), &width, &height, &channels, 3);
             REQUIRE(pixels);
             CHECK(width == w);
             std::map<std::uint32_t, int> counts;
-            for (int i = 0; i < width * height; ++i) ++counts[(pixels[3 * i] << 16) | (pixels[3 * i + 1] << 8) | pixels[3 * i + 2]];
+            for (int i = 0; i < width * height; ++i)
+                ++counts[(pixels[3 * i] << 16) | (pixels[3 * i + 1] << 8) | pixels[3 * i + 2]];
             stbi_image_free(pixels);
             int r, g, b;
             parseColor(theme.status[0], r, g, b);  // "strong" boxes on the map and the legend's swatch

@@ -28,8 +28,8 @@ TEST_CASE("opening a chain analyses its first region and a broken file keeps the
     CHECK(state.scenario.region == 0);  // suzhou
     CHECK(state.analysis.segments.size() == 4);
     CHECK(state.recentFiles.front() == kMini);
-    REQUIRE(state.percentiles.size() == 3);      // computed once with the chain, not every frame
-    CHECK(state.percentiles[0][0] == 0.5);       // mini has no metrics: q = 0.5
+    REQUIRE(state.percentiles.size() == 3);  // computed once with the chain, not every frame
+    CHECK(state.percentiles[0][0] == 0.5);   // mini has no metrics: q = 0.5
     int generation = state.layoutGeneration;
     CHECK_FALSE(viewer::openChain(state, std::string(CHAINATLAS_TEST_DATA_DIR) + "/bad/link_cycle.json"));
     CHECK(state.path == kMini);
@@ -47,8 +47,8 @@ TEST_CASE("hubs, what-if and undo/redo step through scenarios") {
     CHECK(viewer::isAssumed(state, f2));
     CHECK(state.analysis.segments[b].status == SegmentStatus::Weak);
     REQUIRE(state.analysis.changed.size() == 2);
-    CHECK(state.drawn->firms[f2].sites.size() == 2);   // the map draws the assumed site
-    CHECK(state.chain->firms[f2].sites.size() == 1);   // the loaded chain is untouched
+    CHECK(state.drawn->firms[f2].sites.size() == 2);  // the map draws the assumed site
+    CHECK(state.chain->firms[f2].sites.size() == 1);  // the loaded chain is untouched
     CHECK(viewer::undo(state));
     CHECK_FALSE(viewer::isAssumed(state, f2));
     CHECK(state.analysis.segments[b].status == SegmentStatus::Gap);
@@ -137,12 +137,14 @@ TEST_CASE("a broken session is refused with its place, and the state is left as 
     CHECK(attempt("{not json").find("not valid JSON") != std::string::npos);
     CHECK(attempt(R"({"format": "other"})").find("/format") != std::string::npos);
     std::string file = nlohmann::json(kMini).dump();
-    std::string problem = attempt(R"({"format": "chainatlas-session/1", "file": )" + file + R"(, "hubs": ["shanghia"]})");
+    std::string problem = attempt(R"({"format": "chainatlas-session/1", "file": )" + file +
+                                  R"(, "hubs": ["shanghia"]})");
     CHECK(problem.find("/hubs/0: unknown region \"shanghia\" (did you mean \"shanghai\"?)") != std::string::npos);
     problem = attempt(R"({"format": "chainatlas-session/1", "file": )" + file +
                       R"(, "assumptions": [{"firm": "nobody", "region": "suzhou"}]})");
     CHECK(problem.find("/assumptions/0/firm") != std::string::npos);
-    CHECK(attempt(R"({"format": "chainatlas-session/1", "file": "/nonexistent.json"})").find("/file") != std::string::npos);
+    CHECK(attempt(R"({"format": "chainatlas-session/1", "file": "/nonexistent.json"})").find("/file") !=
+          std::string::npos);
     CHECK(state.path == kMini);  // unchanged
     CHECK(state.scenario.hubs.empty());
     std::filesystem::remove(path);
@@ -209,7 +211,7 @@ TEST_CASE("rank changes compare with the analysis without the what-ifs, after un
     REQUIRE(state.analysis.targets[0].firm == f2);
     CHECK(state.baselineRank.empty());  // no what-if: nothing to compare
     viewer::assume(state, {f2, state.scenario.region, {}});
-    CHECK(state.analysis.targets.empty());  // f2 is local now
+    CHECK(state.analysis.targets.empty());                     // f2 is local now
     CHECK(state.baselineRank == std::map<int, int>{{f2, 1}});  // where it stood without the what-if
     viewer::undo(state);
     CHECK(state.baselineRank.empty());

@@ -18,7 +18,7 @@ Analysis plannerAssumingA(const Chain& chain) {
     o.assumptions.push_back({findFirm(chain, "a"), o.region, {}});
     return analyze(chain, o);
 }
-}
+}  // namespace
 
 TEST_CASE("assuming a firm in the focal region with its default segments") {
     // mini: a -> b -> c -> d. suzhou: f1 a (2), f3 c (1). shanghai: f2 b, d (1).
@@ -41,7 +41,7 @@ TEST_CASE("assuming a firm in the focal region with its default segments") {
     CHECK(a.changed[0].to == SegmentStatus::Weak);
     CHECK(chain.segments[a.changed[1].segment].id == "d");
     CHECK(a.changed[1].from == SegmentStatus::Extension);
-    CHECK(test::target(chain, a, "f2") == nullptr);  // now local
+    CHECK(test::target(chain, a, "f2") == nullptr);               // now local
     CHECK(chain.firms[findFirm(chain, "f2")].sites.size() == 1);  // the original chain is untouched
 }
 

@@ -9,8 +9,8 @@
 #include <cstdlib>
 #include <filesystem>
 
-#include "chainatlas/file_io.hpp"
 #include "chainatlas/document.hpp"
+#include "chainatlas/file_io.hpp"
 #include "chainatlas/report.hpp"
 #include "chainatlas/report_document.hpp"
 #include "chainatlas/svg.hpp"
@@ -110,7 +110,8 @@ const Box* App::boxOf(Selection selection) const {
     if (!geometry || selection.index < 0) return nullptr;
     if (selection.kind == SelectionKind::Segment && selection.index < static_cast<int>(geometry->segments.size()))
         return &geometry->segments[selection.index].box;
-    if (selection.kind != SelectionKind::Firm || selection.index >= static_cast<int>(state.chain->firms.size())) return nullptr;
+    if (selection.kind != SelectionKind::Firm || selection.index >= static_cast<int>(state.chain->firms.size()))
+        return nullptr;
     for (const auto& firm : geometry->firms)
         if (firm.firm == selection.index) return &firm.box;
     const Firm& firm = state.chain->firms[selection.index];
@@ -152,7 +153,8 @@ std::string App::exportSvg(const std::string& path) {
         return message;
     }
     SvgOptions options{state.lang, 10, today()};
-    return reportExport(path, writeFileAtomically(path, renderSvg(*state.drawn, state.analysis, *geometry, theme, options)));
+    return reportExport(path,
+                        writeFileAtomically(path, renderSvg(*state.drawn, state.analysis, *geometry, theme, options)));
 }
 
 std::string App::exportCsv(const std::string& path) {
@@ -160,7 +162,8 @@ std::string App::exportCsv(const std::string& path) {
         say(tr(state.lang, "没有可导出的清单", "nothing to export yet"), true);
         return message;
     }
-    return reportExport(path, writeFileAtomically(path, analysisToCsv(*state.drawn, state.analysis, 0, state.lang, state.notes)));
+    return reportExport(path, writeFileAtomically(path, analysisToCsv(*state.drawn, state.analysis, 0, state.lang,
+                                                                      state.notes)));
 }
 
 // The meeting report of the current scenario, with the map as it is on screen, the notes and the checklist.
@@ -178,7 +181,8 @@ std::string App::exportReport(const std::string& path) {
     options.lang = state.lang;
     options.date = today();
     options.fontFamily = theme.fontFamily;
-    if (kind == DocumentKind::Pdf) options.mapSvg = renderSvg(*state.drawn, state.analysis, *geometry, theme, {state.lang, 10, options.date});
+    if (kind == DocumentKind::Pdf)
+        options.mapSvg = renderSvg(*state.drawn, state.analysis, *geometry, theme, {state.lang, 10, options.date});
     Document document = buildReport(*state.drawn, state.analysis, toSession(state), options);
     return reportExport(path, kind == DocumentKind::Xlsx ? writeXlsx(document, path) : writePdf(document, path));
 }
@@ -199,9 +203,12 @@ void App::shortcuts() {
         saveNamedSession(sessionPath);
     }
     if (io.KeyCtrl && ImGui::IsKeyPressed(GLFW_KEY_Q)) requestQuit();
-    if (io.KeyCtrl && (ImGui::IsKeyPressed(GLFW_KEY_EQUAL) || ImGui::IsKeyPressed(GLFW_KEY_KP_ADD))) setTextSize(textSize + 2);
-    if (io.KeyCtrl && (ImGui::IsKeyPressed(GLFW_KEY_MINUS) || ImGui::IsKeyPressed(GLFW_KEY_KP_SUBTRACT))) setTextSize(textSize - 2);
-    if (io.KeyCtrl && (ImGui::IsKeyPressed(GLFW_KEY_0) || ImGui::IsKeyPressed(GLFW_KEY_KP_0))) setTextSize(kDefaultTextSize);
+    if (io.KeyCtrl && (ImGui::IsKeyPressed(GLFW_KEY_EQUAL) || ImGui::IsKeyPressed(GLFW_KEY_KP_ADD)))
+        setTextSize(textSize + 2);
+    if (io.KeyCtrl && (ImGui::IsKeyPressed(GLFW_KEY_MINUS) || ImGui::IsKeyPressed(GLFW_KEY_KP_SUBTRACT)))
+        setTextSize(textSize - 2);
+    if (io.KeyCtrl && (ImGui::IsKeyPressed(GLFW_KEY_0) || ImGui::IsKeyPressed(GLFW_KEY_KP_0)))
+        setTextSize(kDefaultTextSize);
     if (ImGui::IsKeyPressed(GLFW_KEY_F11)) toggleFullscreen = true;
     if (!io.KeyCtrl && ImGui::IsKeyPressed(GLFW_KEY_F)) state.camera.fitRequested = true;
     if (ImGui::IsKeyPressed(GLFW_KEY_ESCAPE)) select(state, {});

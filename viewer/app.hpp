@@ -10,8 +10,8 @@
 #include <memory>
 #include <string>
 
-#include "chainatlas/scene.hpp"
 #include "chainatlas/compare.hpp"
+#include "chainatlas/scene.hpp"
 #include "chainatlas/theme.hpp"
 #include "fonts.hpp"
 #include "layout_worker.hpp"
@@ -44,11 +44,11 @@ struct App {
     bool focusSearch = false;
     std::string openPath, exportSvgPath = "chainatlas-map.svg", exportCsvPath = "chainatlas-targets.csv";
     std::string sessionPath, searchQuery;  // sessionPath: the session saved by name (never written on quit)
-    std::string noteDraft;                  // the note being typed (kept when Esc leaves the field)
-    int searchCursor = 0;                   // keyboard selection in the search results
-    float textSize = kDefaultTextSize;      // pixels; the font is rebuilt at this size (Ctrl +, Ctrl -, Ctrl 0)
+    std::string noteDraft;                 // the note being typed (kept when Esc leaves the field)
+    int searchCursor = 0;                  // keyboard selection in the search results
+    float textSize = kDefaultTextSize;     // pixels; the font is rebuilt at this size (Ctrl +, Ctrl -, Ctrl 0)
     bool fontsDirty = true, toggleFullscreen = false;
-    bool scrollToHub = true;  // set when a chain or session opens: the hub list shows the ticked hub
+    bool scrollToHub = true;       // set when a chain or session opens: the hub list shows the ticked hub
     bool persistSettings = false;  // the real window: last session and recent files live in the config folder
 
     // The last message (status bar and dialogs): errors in the error colour, the system's reason on hover.
@@ -61,7 +61,7 @@ struct App {
     Pending pending = Pending::None;
     std::string pendingPath;
     bool quitConfirmed = false;
-    nlohmann::json savedWork;  // what-ifs and notes as last opened, saved or loaded by name
+    nlohmann::json savedWork;      // what-ifs and notes as last opened, saved or loaded by name
     bool weightsDragging = false;  // a slider drag in progress (one undo step per drag)
 
     // Test aid (--probe FILE): rectangles of named widgets and a few facts, written after each frame, so
@@ -99,9 +99,9 @@ struct App {
     // Locate (a target row, a search result, a link in details): select, centre, zoom to fit it, flash it.
     void locate(Selection selection);
     const chainatlas::Box* boxOf(Selection selection) const;
-    ImVec2 mapSize{0, 0};     // of the map panel in the last frame
-    float detailsLeft = 0;    // where the details panel starts: the search window opens over it
-    Selection flash;          // drawn pulsing for kFlashSeconds after a locate
+    ImVec2 mapSize{0, 0};   // of the map panel in the last frame
+    float detailsLeft = 0;  // where the details panel starts: the search window opens over it
+    Selection flash;        // drawn pulsing for kFlashSeconds after a locate
     double flashStarted = -100;
     std::string exportSvg(const std::string& path);
     std::string exportCsv(const std::string& path);
@@ -139,10 +139,10 @@ void drawFoldedPanel(App& app, bool& shown, ImVec2 pos, ImVec2 size, const char*
 // The button at the end of a panel's first line that folds it; pushes a text wrap position before it
 // (the caller pops it with ImGui::PopTextWrapPos after that first line).
 void drawFoldButton(App& app, bool& shown, const char* arrow);
-void drawDialogs(App& app);                                  // open, export, session, search, problems, confirm
+void drawDialogs(App& app);  // open, export, session, search, problems, confirm
 // The last message, red when it is an error, with the system's reason as a tooltip.
 void drawMessage(const App& app, bool wrapped);
-void drawChecklistPanel(App& app);                           // 十个一 of the current region
-void drawComparePanel(App& app);                             // several regions side by side
+void drawChecklistPanel(App& app);  // 十个一 of the current region
+void drawComparePanel(App& app);    // several regions side by side
 
 }  // namespace viewer

@@ -13,7 +13,8 @@ namespace viewer {
 std::vector<std::string> collationKeys(const std::vector<std::string>& texts, chainatlas::Lang lang) {
     std::vector<std::string> keys(texts.size());
     UErrorCode status = U_ZERO_ERROR;
-    std::unique_ptr<UCollator, void (*)(UCollator*)> collator(ucol_open(lang == chainatlas::Lang::Zh ? "zh" : "en", &status),
+    std::unique_ptr<UCollator, void (*)(UCollator*)> collator(ucol_open(lang == chainatlas::Lang::Zh ? "zh" : "en",
+                                                                        &status),
                                                               ucol_close);
     if (U_FAILURE(status) || !collator) return keys;
     std::vector<UChar> utf16;
@@ -26,7 +27,8 @@ std::vector<std::string> collationKeys(const std::vector<std::string>& texts, ch
                              static_cast<int32_t>(texts[i].size()), &status);
         if (U_FAILURE(status)) continue;
         key.resize(64);
-        int32_t needed = ucol_getSortKey(collator.get(), utf16.data(), length, key.data(), static_cast<int32_t>(key.size()));
+        int32_t needed = ucol_getSortKey(collator.get(), utf16.data(), length, key.data(),
+                                         static_cast<int32_t>(key.size()));
         if (needed > static_cast<int32_t>(key.size())) {
             key.resize(needed);
             needed = ucol_getSortKey(collator.get(), utf16.data(), length, key.data(), needed);

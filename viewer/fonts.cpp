@@ -40,7 +40,8 @@ std::vector<char32_t> codePointsToDraw(const chainatlas::Chain* chain) {
     for (char32_t cp : chainatlas::decodeUtf8(allInterfaceText())) points.insert(cp);
     if (chain) {
         // Every string the file holds: names, notes, source titles, site notes.
-        std::string all = chainatlas::chainToJson(*chain).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+        std::string all = chainatlas::chainToJson(*chain).dump(-1, ' ', false,
+                                                               nlohmann::json::error_handler_t::replace);
         for (char32_t cp : chainatlas::decodeUtf8(all)) points.insert(cp);
     }
     return {points.begin(), points.end()};
@@ -66,7 +67,7 @@ bool buildFontAtlas(ImFontAtlas& atlas, const FontFile& font, const chainatlas::
     config.OversampleH = 1;  // CJK glyphs are many: keep the atlas small
     config.OversampleV = 1;
     config.PixelSnapH = true;
-    atlas.TexDesiredWidth = 4096;  // ~21,000 glyphs: a wide texture keeps it one page
+    atlas.TexDesiredWidth = 4096;                        // ~21,000 glyphs: a wide texture keeps it one page
     atlas.Flags |= ImFontAtlasFlags_NoPowerOfTwoHeight;  // only the rows it needs (half the memory at some sizes)
     return atlas.AddFontFromFileTTF(font.path.c_str(), pixelSize, &config, ranges.Data) != nullptr;
 }

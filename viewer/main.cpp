@@ -106,7 +106,8 @@ std::string applyOptions(viewer::App& app, const Options& o) {
     }
     if (!o.select.empty()) {
         if (int f = findFirm(chain, o.select); f >= 0) viewer::select(state, {viewer::SelectionKind::Firm, f});
-        else if (int s = findSegment(chain, o.select); s >= 0) viewer::select(state, {viewer::SelectionKind::Segment, s});
+        else if (int s = findSegment(chain, o.select); s >= 0)
+            viewer::select(state, {viewer::SelectionKind::Segment, s});
         else return "--select: no firm or segment \"" + o.select + "\"";
     }
     for (const auto& region : o.compare) {
@@ -179,7 +180,8 @@ int main(int argc, char** argv) {
     cli.add_option("--relayout-every", o.relayoutEvery, "measurement: lay the map out again every N frames");
     cli.add_option("--text-size", o.textSize, "text size in pixels (Ctrl +, Ctrl -, Ctrl 0 in the window)")
         ->check(CLI::Range(viewer::kMinTextSize, viewer::kMaxTextSize));
-    cli.add_option("--probe", o.probe, "test aid: write widget rectangles and state facts to this file after each frame");
+    cli.add_option("--probe", o.probe,
+                   "test aid: write widget rectangles and state facts to this file after each frame");
     cli.add_option("--width", o.width, "window width")->check(CLI::Range(320, 8192));
     cli.add_option("--height", o.height, "window height")->check(CLI::Range(240, 8192));
     try {
@@ -206,7 +208,7 @@ int main(int argc, char** argv) {
     IMGUI_CHECKVERSION();
     ImGui::CreateContext();
     ImGui::GetIO().IniFilename = nullptr;  // the arrangement is fixed; nothing to remember
-    glfwSetKeyCallback(window, onKey);  // before ImGui's backend, which calls it from its own callback
+    glfwSetKeyCallback(window, onKey);     // before ImGui's backend, which calls it from its own callback
     ImGui_ImplGlfw_InitForOpenGL(window, true);
     ImGui_ImplOpenGL3_Init(glsl);
 
@@ -283,8 +285,10 @@ int main(int argc, char** argv) {
                     std::cerr << "chainatlas-viewer: cannot write " << o.screenshot << "\n";
                     status = 1;
                 }
-                std::printf("frames %d, mean %.2f ms, longest %.2f ms, longest while laying out %.2f ms, layout %.3f s\n", frame,
-                            frame > 3 ? total / (frame - 3) : 0.0, longest, app.longestFrameMsWhileLayout, app.lastLayoutSeconds);
+                std::printf(
+                    "frames %d, mean %.2f ms, longest %.2f ms, longest while laying out %.2f ms, layout %.3f s\n",
+                    frame, frame > 3 ? total / (frame - 3) : 0.0, longest, app.longestFrameMsWhileLayout,
+                    app.lastLayoutSeconds);
                 break;
             }
         }

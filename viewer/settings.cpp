@@ -71,7 +71,8 @@ void App::saveLastSession() {
     if (!state.chain) return;  // nothing to reopen
     std::string problem = makeParentFolder(lastSessionPath());
     if (problem.empty()) problem = saveSession(state, lastSessionPath());
-    if (!problem.empty()) std::fprintf(stderr, "chainatlas-viewer: %s: %s\n", lastSessionPath().c_str(), problem.c_str());
+    if (!problem.empty())
+        std::fprintf(stderr, "chainatlas-viewer: %s: %s\n", lastSessionPath().c_str(), problem.c_str());
 }
 
 void App::loadRecentFiles() {
@@ -81,14 +82,17 @@ void App::loadRecentFiles() {
     if (!list.is_array()) return;
     state.recentFiles.clear();
     for (const auto& item : list)
-        if (item.is_string() && state.recentFiles.size() < kRecentFilesKept) state.recentFiles.push_back(item.get<std::string>());
+        if (item.is_string() && state.recentFiles.size() < kRecentFilesKept)
+            state.recentFiles.push_back(item.get<std::string>());
 }
 
 void App::saveRecentFiles() {
     if (!persistSettings) return;
     std::string problem = makeParentFolder(recentFilesPath());
-    if (problem.empty()) problem = chainatlas::writeFileAtomically(recentFilesPath(), nlohmann::json(state.recentFiles).dump(2) + "\n");
-    if (!problem.empty()) std::fprintf(stderr, "chainatlas-viewer: %s: %s\n", recentFilesPath().c_str(), problem.c_str());
+    if (problem.empty())
+        problem = chainatlas::writeFileAtomically(recentFilesPath(), nlohmann::json(state.recentFiles).dump(2) + "\n");
+    if (!problem.empty())
+        std::fprintf(stderr, "chainatlas-viewer: %s: %s\n", recentFilesPath().c_str(), problem.c_str());
 }
 
 bool App::hasUnsavedWork() const {
@@ -111,7 +115,8 @@ std::string App::probeReport() const {
     out += "assumptions " + std::to_string(state.scenario.assumptions.size()) + "\n";
     out += "undo " + std::to_string(state.undoStack.size()) + "\n";
     out += "pending " + std::to_string(static_cast<int>(pending)) + "\n";
-    out += "dialogs open " + std::to_string(showOpen) + " session " + std::to_string(showSession) + " search " + std::to_string(showSearch) + "\n";
+    out += "dialogs open " + std::to_string(showOpen) + " session " + std::to_string(showSession) + " search " +
+           std::to_string(showSearch) + "\n";
     out += "typing " + std::to_string(ImGui::GetIO().WantTextInput) + "\n";
     out += "missing-glyphs " + std::to_string(missingGlyphs()) + "\n";
     for (const auto& [firm, note] : state.notes)

@@ -37,7 +37,8 @@ void computeBaseline(ViewerState& state, AnalysisOptions options) {
 void recompute(ViewerState& state) {
     if (!state.chain) return;
     std::vector<Assumption> assumed = state.scenario.assumptions;  // default segments get filled in
-    state.drawn = assumed.empty() ? state.chain : std::make_shared<const Chain>(applyAssumptions(*state.chain, assumed));
+    state.drawn = assumed.empty() ? state.chain
+                                  : std::make_shared<const Chain>(applyAssumptions(*state.chain, assumed));
     AnalysisOptions options;
     options.region = state.scenario.region;
     options.hubs = state.scenario.hubs;
@@ -141,7 +142,8 @@ void unassume(ViewerState& state, int firm) {
     if (!isAssumed(state, firm)) return;
     record(state);
     auto& list = state.scenario.assumptions;
-    list.erase(std::remove_if(list.begin(), list.end(), [&](const Assumption& a) { return a.firm == firm; }), list.end());
+    list.erase(std::remove_if(list.begin(), list.end(), [&](const Assumption& a) { return a.firm == firm; }),
+               list.end());
     recompute(state);
 }
 
@@ -181,7 +183,8 @@ void select(ViewerState& state, Selection selection) { state.selection = selecti
 void setLevel(ViewerState& state, MapLevel level) {
     if (state.level == level) return;
     state.level = level;
-    if (level == MapLevel::Firm && state.chain && std::none_of(state.expanded.begin(), state.expanded.end(), [](char e) { return e; }))
+    if (level == MapLevel::Firm && state.chain &&
+        std::none_of(state.expanded.begin(), state.expanded.end(), [](char e) { return e; }))
         state.expanded.assign(state.chain->segments.size(), 1);  // "expand all" when nothing is chosen
     ++state.layoutGeneration;
 }
@@ -214,14 +217,17 @@ std::vector<Selection> search(const ViewerState& state, const std::string& query
     std::string needle = searchKey(query);
     if (!state.chain || needle.empty()) return found;
     auto matches = [&](const std::string& id, const Name& name) {
-        return searchKey(id).find(needle) != std::string::npos || searchKey(name.zh).find(needle) != std::string::npos ||
+        return searchKey(id).find(needle) != std::string::npos ||
+               searchKey(name.zh).find(needle) != std::string::npos ||
                searchKey(name.en).find(needle) != std::string::npos;
     };
     const Chain& chain = *state.chain;
     for (std::size_t s = 0; s < chain.segments.size() && found.size() < limit; ++s)
-        if (matches(chain.segments[s].id, chain.segments[s].name)) found.push_back({SelectionKind::Segment, static_cast<int>(s)});
+        if (matches(chain.segments[s].id, chain.segments[s].name))
+            found.push_back({SelectionKind::Segment, static_cast<int>(s)});
     for (std::size_t f = 0; f < chain.firms.size() && found.size() < limit; ++f)
-        if (matches(chain.firms[f].id, chain.firms[f].name)) found.push_back({SelectionKind::Firm, static_cast<int>(f)});
+        if (matches(chain.firms[f].id, chain.firms[f].name))
+            found.push_back({SelectionKind::Firm, static_cast<int>(f)});
     return found;
 }
 
@@ -292,7 +298,8 @@ std::string applyParsed(ViewerState& state, const Session& session, const std::s
     }
     AnalysisOptions options;
     options.region = next.scenario.region;
-    if (auto problems = resolveSession(session, *next.chain, label, options); !problems.empty()) return joinProblems(problems);
+    if (auto problems = resolveSession(session, *next.chain, label, options); !problems.empty())
+        return joinProblems(problems);
     next.scenario.region = options.region;
     next.scenario.hubs = options.hubs;
     next.scenario.weights = options.weights;
@@ -316,7 +323,9 @@ std::string applySession(ViewerState& state, const nlohmann::json& json, const s
     return applyParsed(state, session, label);
 }
 
-std::string saveSession(const ViewerState& state, const std::string& path) { return saveSessionFile(toSession(state), path); }
+std::string saveSession(const ViewerState& state, const std::string& path) {
+    return saveSessionFile(toSession(state), path);
+}
 
 std::string loadSession(ViewerState& state, const std::string& path) {
     Session session;

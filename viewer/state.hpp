@@ -46,28 +46,30 @@ struct Camera {
 Camera locateCamera(Camera camera, const chainatlas::Box& box, double width, double height);
 
 struct ViewerState {
-    std::string path;                                   // file of the open chain
-    std::shared_ptr<const chainatlas::Chain> chain;      // as loaded
-    std::shared_ptr<const chainatlas::Chain> drawn;      // with the assumed sites added (what the map shows)
-    std::vector<std::array<double, chainatlas::kMetricCount>> percentiles;  // per firm; metrics never change after loading
-    std::vector<chainatlas::Diagnostic> problems;        // of the last open attempt; shown in a window
+    std::string path;                                // file of the open chain
+    std::shared_ptr<const chainatlas::Chain> chain;  // as loaded
+    std::shared_ptr<const chainatlas::Chain> drawn;  // with the assumed sites added (what the map shows)
+    std::vector<std::array<double, chainatlas::kMetricCount>>
+        percentiles;                               // per firm; metrics never change after loading
+    std::vector<chainatlas::Diagnostic> problems;  // of the last open attempt; shown in a window
     Scenario scenario;
     std::vector<Scenario> undoStack, redoStack;
     chainatlas::Analysis analysis;
     // The same scenario without the what-ifs (DESIGN §3.8: rank changes are against it); empty without what-ifs.
     std::optional<chainatlas::Analysis> baseline;
-    std::map<int, int> baselineRank;                     // firm -> rank among baseline's targets
+    std::map<int, int> baselineRank;  // firm -> rank among baseline's targets
 
     Lang lang = Lang::Zh;
     chainatlas::MapLevel level = chainatlas::MapLevel::Segment;
-    std::vector<char> expanded;                          // firm level: segments with their firms shown
+    std::vector<char> expanded;  // firm level: segments with their firms shown
     Selection selection;
     Camera camera;
-    std::map<std::string, std::string> notes;            // per target firm id
-    std::map<std::string, chainatlas::Checklist> checklists;  // the ten-item checklist per region id (saved with the session)
+    std::map<std::string, std::string> notes;  // per target firm id
+    std::map<std::string, chainatlas::Checklist>
+        checklists;  // the ten-item checklist per region id (saved with the session)
     std::vector<std::string> recentFiles;
-    int layoutGeneration = 0;                            // bumped whenever the map must be laid out again
-    int analysisVersion = 0;                             // bumped whenever targets or their ranks change
+    int layoutGeneration = 0;  // bumped whenever the map must be laid out again
+    int analysisVersion = 0;   // bumped whenever targets or their ranks change
 
     bool hasChain() const { return chain != nullptr; }
     // A chain with at least one region: only then is there an analysis to show.

@@ -158,7 +158,8 @@ void countFirms(const Chain& chain, int region, std::vector<SegmentResult>& resu
     std::vector<int> firmsInSegment(n, 0), lastFirm(n, -1);
     for (int f = 0; f < static_cast<int>(chain.firms.size()); ++f) {
         const Firm& firm = chain.firms[f];
-        bool local = std::any_of(firm.sites.begin(), firm.sites.end(), [&](const Site& site) { return site.region == region; });
+        bool local = std::any_of(firm.sites.begin(), firm.sites.end(),
+                                 [&](const Site& site) { return site.region == region; });
         for (const Site& site : firm.sites)
             for (int s : site.segments)
                 if (lastFirm[s] != f) {
@@ -170,8 +171,8 @@ void countFirms(const Chain& chain, int region, std::vector<SegmentResult>& resu
     for (std::size_t s = 0; s < n; ++s) result[s].singleSource = firmsInSegment[s] == 1;
 }
 
-SegmentStatus statusOf(const Chain& chain, const PresenceMatrix& m, const std::vector<bool>& present,
-                       bool between, int region, int s) {
+SegmentStatus statusOf(const Chain& chain, const PresenceMatrix& m, const std::vector<bool>& present, bool between,
+                       int region, int s) {
     if (present[s]) return m.advantage[m.at(region, s)] ? SegmentStatus::Strong : SegmentStatus::Weak;
     if (between) return SegmentStatus::Gap;
     for (auto [e, end] = boost::out_edges(s, chain.segmentGraph); e != end; ++e)
@@ -211,9 +212,8 @@ Advice adviceFor(const SegmentResult& r) {
     }
 }
 
-std::vector<SegmentResult> analyzeSegments(const Chain& chain, const PresenceMatrix& m,
-                                           const std::vector<double>& phi, int region,
-                                           const std::vector<int>& hubs) {
+std::vector<SegmentResult> analyzeSegments(const Chain& chain, const PresenceMatrix& m, const std::vector<double>& phi,
+                                           int region, const std::vector<int>& hubs) {
     int n = m.segments;
     std::vector<SegmentResult> result(n);
     std::vector<bool> present(n);

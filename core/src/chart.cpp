@@ -30,10 +30,10 @@ std::string number(double value) {
 
 std::string pointDetails(const Chain& chain, const Priority& p, Lang lang) {
     std::string text = chain.segments[p.segment].name.pick(lang, chain.segments[p.segment].id) + "\n" +
-                       pick(lang, "建议: ", "advice: ") + adviceWord(p.advice, lang) + "\n" + pick(lang, "优先得分 ", "score ") +
-                       number(p.score) + " · " + pick(lang, "环节价值 ", "value ") + number(p.value) + "\n" +
-                       pick(lang, "可行性 (关联密度) ", "feasibility (density) ") + number(p.density) + "\n" +
-                       pick(lang, "吸引力 (三高三低) ", "attractiveness (profile) ");
+                       pick(lang, "建议: ", "advice: ") + adviceWord(p.advice, lang) + "\n" +
+                       pick(lang, "优先得分 ", "score ") + number(p.score) + " · " + pick(lang, "环节价值 ", "value ") +
+                       number(p.value) + "\n" + pick(lang, "可行性 (关联密度) ", "feasibility (density) ") +
+                       number(p.density) + "\n" + pick(lang, "吸引力 (三高三低) ", "attractiveness (profile) ");
     text += p.basis == Basis::None ? pick(lang, "无数据", "no data") : number(p.profile);
     text += std::string("\n") + pick(lang, "候选企业 ", "candidates ") + std::to_string(p.candidates);
     if (p.candidates == 0) text += pick(lang, " (无候选企业)", " (no candidate in the data)");
@@ -70,7 +70,8 @@ void placeLabel(ChartPoint& point, std::vector<Rect>& taken, double width) {
 
 void describeAxes(PriorityChart& chart, double plotBottom) {
     Lang lang = chart.lang;
-    chart.xAxis = pick(lang, "可行性: 关联密度 ω (与本地优势环节的接近程度)", "feasibility: density ω (closeness to the region's strengths)");
+    chart.xAxis = pick(lang, "可行性: 关联密度 ω (与本地优势环节的接近程度)",
+                       "feasibility: density ω (closeness to the region's strengths)");
     chart.yAxis = pick(lang, "吸引力: 三高三低 P", "attractiveness: profile P (three highs, three lows)");
     chart.stripLabel = pick(lang, "无数据", "no data");
     chart.corner = pick(lang, "近且优: 优先", "close and attractive: first");
@@ -94,8 +95,8 @@ std::vector<LegendEntry> describeChartLegend(const PriorityChart& chart, const T
 
 double pointRadius(int candidates) { return std::min(18.0, 5 + 3 * std::sqrt(std::max(0, candidates))); }
 
-PriorityChart describePriorities(const Chain& chain, const Analysis& analysis, const Theme& theme, const SceneOptions& options,
-                                 double width, double height) {
+PriorityChart describePriorities(const Chain& chain, const Analysis& analysis, const Theme& theme,
+                                 const SceneOptions& options, double width, double height) {
     PriorityChart chart;
     chart.lang = options.lang;
     chart.width = width;
@@ -106,10 +107,12 @@ PriorityChart describePriorities(const Chain& chain, const Analysis& analysis, c
     chart.title = chain.name.pick(options.lang, chain.id) + " — " + region.name.pick(options.lang, region.id) +
                   pick(options.lang, " 产业选择 (环节优先级)", " segment priorities");
     chart.subtitle = mapSubtitle(chain, analysis, options);
-    chart.empty = pick(options.lang, "没有需要行动的环节 (补链、错位配套、强链、延链)", "no segment to act on (fill, complement, strengthen, extend)");
+    chart.empty = pick(options.lang, "没有需要行动的环节 (补链、错位配套、强链、延链)",
+                       "no segment to act on (fill, complement, strengthen, extend)");
     double maxDensity = 0;
     for (const Priority& p : analysis.priorities) maxDensity = std::max(maxDensity, p.density);
-    chart.xMax = std::max(0.2, std::ceil(std::min(maxDensity, 1.0) * 5 - 1e-9) / 5);  // the next fifth: ticks at round numbers
+    chart.xMax = std::max(0.2, std::ceil(std::min(maxDensity, 1.0) * 5 - 1e-9) /
+                                   5);  // the next fifth: ticks at round numbers
     describeAxes(chart, plotBottom);
     std::vector<Rect> taken;
     for (std::size_t i = 0; i < analysis.priorities.size(); ++i) {
@@ -123,10 +126,12 @@ PriorityChart describePriorities(const Chain& chain, const Analysis& analysis, c
         point.noData = p.basis == Basis::None;
         point.noCandidate = p.candidates == 0;
         point.x = std::clamp(p.density / chart.xMax, 0.0, 1.0) * width;
-        point.y = point.noData ? (chart.stripTop + height) / 2 : plotBottom - std::clamp(p.profile, 0.0, 1.0) * plotBottom;
+        point.y = point.noData ? (chart.stripTop + height) / 2
+                               : plotBottom - std::clamp(p.profile, 0.0, 1.0) * plotBottom;
         point.label = chain.segments[p.segment].name.pick(options.lang, chain.segments[p.segment].id);
         point.details = pointDetails(chain, p, options.lang);
-        taken.push_back({point.x - point.radius, point.y - point.radius, point.x + point.radius, point.y + point.radius});
+        taken.push_back(
+            {point.x - point.radius, point.y - point.radius, point.x + point.radius, point.y + point.radius});
         chart.points.push_back(std::move(point));
     }
     for (ChartPoint& point : chart.points) placeLabel(point, taken, width);

@@ -16,7 +16,9 @@ std::string csvField(const std::string& text) {
     return out + "\"";
 }
 
-std::string regionName(const Chain& chain, int r, Lang lang) { return chain.regions[r].name.pick(lang, chain.regions[r].id); }
+std::string regionName(const Chain& chain, int r, Lang lang) {
+    return chain.regions[r].name.pick(lang, chain.regions[r].id);
+}
 
 }  // namespace
 
@@ -45,21 +47,23 @@ Comparison compareRegions(const Chain& chain, const std::vector<int>& regions, c
 
 nlohmann::json comparisonToJson(const Chain& chain, const Comparison& c) {
     using nlohmann::json;
-    json out{{"chain", chain.id}, {"hubs", json::array()}, {"weights", weightsToJson(c.weights)}, {"regions", json::array()},
-             {"segments", json::array()}, {"summary", json::array()}};
+    json out{{"chain", chain.id},        {"hubs", json::array()},     {"weights", weightsToJson(c.weights)},
+             {"regions", json::array()}, {"segments", json::array()}, {"summary", json::array()}};
     for (int h : c.hubs) out["hubs"].push_back(chain.regions[h].id);
     for (const RegionComparison& rc : c.regions) out["regions"].push_back(chain.regions[rc.region].id);
     for (std::size_t s = 0; s < chain.segments.size(); ++s) {
         json regions = json::object();
         for (const RegionComparison& rc : c.regions)
-            regions[chain.regions[rc.region].id] = {{"status", statusKey(rc.status[s])}, {"advice", adviceKey(rc.advice[s])}};
+            regions[chain.regions[rc.region].id] = {{"status", statusKey(rc.status[s])},
+                                                    {"advice", adviceKey(rc.advice[s])}};
         out["segments"].push_back({{"id", chain.segments[s].id}, {"regions", regions}});
     }
     for (const RegionComparison& rc : c.regions) {
         json counts = json::object();
         for (int a = 0; a < kAdviceCount; ++a) counts[adviceKey(static_cast<Advice>(a))] = rc.adviceCounts[a];
         json top = json::array();
-        for (const Target& t : rc.top) top.push_back({{"rank", t.rank}, {"firm", chain.firms[t.firm].id}, {"score", t.score}});
+        for (const Target& t : rc.top)
+            top.push_back({{"rank", t.rank}, {"firm", chain.firms[t.firm].id}, {"score", t.score}});
         out["summary"].push_back({{"region", chain.regions[rc.region].id}, {"advice", counts}, {"top", top}});
     }
     return out;
@@ -75,19 +79,24 @@ std::string comparisonToCsv(const Chain& chain, const Comparison& c, Lang lang) 
     }
     out << "\r\n";
     for (std::size_t s = 0; s < chain.segments.size(); ++s) {
-        out << csvField(chain.segments[s].id) << ',' << csvField(chain.segments[s].name.pick(lang, chain.segments[s].id));
-        for (const RegionComparison& rc : c.regions) out << ',' << statusWord(rc.status[s], lang) << ',' << adviceWord(rc.advice[s], lang);
+        out << csvField(chain.segments[s].id) << ','
+            << csvField(chain.segments[s].name.pick(lang, chain.segments[s].id));
+        for (const RegionComparison& rc : c.regions)
+            out << ',' << statusWord(rc.status[s], lang) << ',' << adviceWord(rc.advice[s], lang);
         out << "\r\n";
     }
     out << "\r\n" << (zh ? "区域" : "region");
     for (int a = 0; a < kAdviceCount; ++a)
-        out << ',' << (a == static_cast<int>(Advice::None) ? (zh ? "无建议" : "none") : adviceWord(static_cast<Advice>(a), lang));
+        out << ','
+            << (a == static_cast<int>(Advice::None) ? (zh ? "无建议" : "none")
+                                                    : adviceWord(static_cast<Advice>(a), lang));
     for (std::size_t k = 1; k <= kCompareTop; ++k) out << ',' << (zh ? "目标 " : "target ") << k;
     out << "\r\n";
     for (const RegionComparison& rc : c.regions) {
         out << csvField(regionName(chain, rc.region, lang));
         for (int count : rc.adviceCounts) out << ',' << count;
-        for (const Target& t : rc.top) out << ',' << csvField(chain.firms[t.firm].name.pick(lang, chain.firms[t.firm].id));
+        for (const Target& t : rc.top)
+            out << ',' << csvField(chain.firms[t.firm].name.pick(lang, chain.firms[t.firm].id));
         out << "\r\n";
     }
     return out.str();

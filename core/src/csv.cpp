@@ -32,41 +32,88 @@ struct FileSpec {
 
 const std::vector<FileSpec>& specs() {
     static const std::vector<FileSpec> all = {
-        {"sources.csv", "sources", false,
-         {{"id", "/id", Cell::Text}, {"title", "/title", Cell::Text}, {"url", "/url", Cell::Text},
+        {"sources.csv",
+         "sources",
+         false,
+         {{"id", "/id", Cell::Text},
+          {"title", "/title", Cell::Text},
+          {"url", "/url", Cell::Text},
           {"accessed", "/accessed", Cell::Text}}},
-        {"stages.csv", "stages", false,
+        {"stages.csv",
+         "stages",
+         false,
          {{"id", "/id", Cell::Text}, {"name_zh", "/name/zh", Cell::Text}, {"name_en", "/name/en", Cell::Text}}},
-        {"segments.csv", "segments", true,
-         {{"id", "/id", Cell::Text}, {"name_zh", "/name/zh", Cell::Text}, {"name_en", "/name/en", Cell::Text},
-          {"stage", "/stage", Cell::Text}, {"tech", "/metrics/tech", Cell::Number},
-          {"profit", "/metrics/profit", Cell::Number}, {"growth", "/metrics/growth", Cell::Number},
-          {"pollution", "/metrics/pollution", Cell::Number}, {"energy", "/metrics/energy", Cell::Number},
-          {"land", "/metrics/land", Cell::Number}, {"division", "/division", Cell::Text},
+        {"segments.csv",
+         "segments",
+         true,
+         {{"id", "/id", Cell::Text},
+          {"name_zh", "/name/zh", Cell::Text},
+          {"name_en", "/name/en", Cell::Text},
+          {"stage", "/stage", Cell::Text},
+          {"tech", "/metrics/tech", Cell::Number},
+          {"profit", "/metrics/profit", Cell::Number},
+          {"growth", "/metrics/growth", Cell::Number},
+          {"pollution", "/metrics/pollution", Cell::Number},
+          {"energy", "/metrics/energy", Cell::Number},
+          {"land", "/metrics/land", Cell::Number},
+          {"division", "/division", Cell::Text},
           {"sources", "/sources", Cell::List}}},
         {"links.csv", "links", false, {{"from", "/from", Cell::Text}, {"to", "/to", Cell::Text}}},
-        {"regions.csv", "regions", true,
-         {{"id", "/id", Cell::Text}, {"name_zh", "/name/zh", Cell::Text}, {"name_en", "/name/en", Cell::Text},
-          {"lon", "/lon", Cell::Number}, {"lat", "/lat", Cell::Number}}},
-        {"firms.csv", "firms", true,
-         {{"id", "/id", Cell::Text}, {"name_zh", "/name/zh", Cell::Text}, {"name_en", "/name/en", Cell::Text},
-          {"leader", "/leader", Cell::Bool}, {"tech", "/metrics/tech", Cell::Number},
-          {"profit", "/metrics/profit", Cell::Number}, {"growth", "/metrics/growth", Cell::Number},
-          {"pollution", "/metrics/pollution", Cell::Number}, {"energy", "/metrics/energy", Cell::Number},
-          {"land", "/metrics/land", Cell::Number}, {"sources", "/sources", Cell::List}}},
-        {"sites.csv", "sites", false,
-         {{"firm", "", Cell::Text}, {"region", "/region", Cell::Text}, {"segments", "/segments", Cell::List},
-          {"output", "/output", Cell::Number}, {"confidence", "/confidence", Cell::Text}}},
-        {"supplies.csv", "supplies", false,
-         {{"from", "/from", Cell::Text}, {"to", "/to", Cell::Text}, {"segment", "/segment", Cell::Text},
+        {"regions.csv",
+         "regions",
+         true,
+         {{"id", "/id", Cell::Text},
+          {"name_zh", "/name/zh", Cell::Text},
+          {"name_en", "/name/en", Cell::Text},
+          {"lon", "/lon", Cell::Number},
+          {"lat", "/lat", Cell::Number}}},
+        {"firms.csv",
+         "firms",
+         true,
+         {{"id", "/id", Cell::Text},
+          {"name_zh", "/name/zh", Cell::Text},
+          {"name_en", "/name/en", Cell::Text},
+          {"leader", "/leader", Cell::Bool},
+          {"tech", "/metrics/tech", Cell::Number},
+          {"profit", "/metrics/profit", Cell::Number},
+          {"growth", "/metrics/growth", Cell::Number},
+          {"pollution", "/metrics/pollution", Cell::Number},
+          {"energy", "/metrics/energy", Cell::Number},
+          {"land", "/metrics/land", Cell::Number},
+          {"sources", "/sources", Cell::List}}},
+        {"sites.csv",
+         "sites",
+         false,
+         {{"firm", "", Cell::Text},
+          {"region", "/region", Cell::Text},
+          {"segments", "/segments", Cell::List},
+          {"output", "/output", Cell::Number},
           {"confidence", "/confidence", Cell::Text}}},
-        {"resources.csv", "resources", false,
-         {{"id", "/id", Cell::Text}, {"name_zh", "/name/zh", Cell::Text}, {"name_en", "/name/en", Cell::Text},
-          {"kind", "/kind", Cell::Text}, {"region", "/region", Cell::Text}, {"segments", "/segments", Cell::List},
-          {"sources", "/sources", Cell::List}, {"confidence", "/confidence", Cell::Text},
+        {"supplies.csv",
+         "supplies",
+         false,
+         {{"from", "/from", Cell::Text},
+          {"to", "/to", Cell::Text},
+          {"segment", "/segment", Cell::Text},
+          {"confidence", "/confidence", Cell::Text}}},
+        {"resources.csv",
+         "resources",
+         false,
+         {{"id", "/id", Cell::Text},
+          {"name_zh", "/name/zh", Cell::Text},
+          {"name_en", "/name/en", Cell::Text},
+          {"kind", "/kind", Cell::Text},
+          {"region", "/region", Cell::Text},
+          {"segments", "/segments", Cell::List},
+          {"sources", "/sources", Cell::List},
+          {"confidence", "/confidence", Cell::Text},
           {"note", "/note", Cell::Text}}},
-        {"ties.csv", "ties", false,
-         {{"resource", "/resource", Cell::Text}, {"firm", "/firm", Cell::Text}, {"kind", "/kind", Cell::Text},
+        {"ties.csv",
+         "ties",
+         false,
+         {{"resource", "/resource", Cell::Text},
+          {"firm", "/firm", Cell::Text},
+          {"kind", "/kind", Cell::Text},
           {"confidence", "/confidence", Cell::Text}}},
     };
     return all;
@@ -86,8 +133,10 @@ std::vector<Row> parseCsv(std::string_view text, std::vector<std::string>& probl
     std::vector<Row> rows;
     std::size_t i = 0, line = 1, column = 1;
     auto advance = [&](char c) {
-        if (c == '\n') { ++line; column = 1; }
-        else if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++column;
+        if (c == '\n') {
+            ++line;
+            column = 1;
+        } else if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++column;
     };
     while (i < text.size()) {
         Row row;
@@ -217,11 +266,14 @@ CsvDocument readCsvFolder(const std::string& folder) {
     CsvDocument out;
     json& doc = out.document;
     std::string folderName = fs::path(folder).lexically_normal().filename().string();
-    if (folderName.empty() || folderName == ".") folderName = fs::path(folder).lexically_normal().parent_path().filename().string();
+    if (folderName.empty() || folderName == ".")
+        folderName = fs::path(folder).lexically_normal().parent_path().filename().string();
     std::string chainId;
     for (char c : folderName) chainId += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
-    doc = {{"format", "chainatlas/1"}, {"chain", {{"id", isValidId(chainId) ? chainId : "chain"}, {"name", folderName}}}};
-    for (const char* key : {"sources", "stages", "segments", "links", "regions", "firms", "supplies"}) doc[key] = json::array();
+    doc = {{"format", "chainatlas/1"},
+           {"chain", {{"id", isValidId(chainId) ? chainId : "chain"}, {"name", folderName}}}};
+    for (const char* key : {"sources", "stages", "segments", "links", "regions", "firms", "supplies"})
+        doc[key] = json::array();
     std::unordered_map<std::string, std::size_t> firmPosition;
     std::vector<std::string> firmIds;  // for "did you mean", in a fixed order
     int suggestionsLeft = kMaxSuggestionsPerFile;
@@ -247,7 +299,8 @@ CsvDocument readCsvFolder(const std::string& folder) {
         if (body.substr(0, 3) == "\xEF\xBB\xBF") body.remove_prefix(3);
         if (std::size_t bad = findInvalidUtf8(body); bad != std::string_view::npos) {
             LineColumn at = lineColumnAt(body, bad);
-            out.diagnostics.push_back({Severity::Error, label, std::to_string(at.line) + ":" + std::to_string(at.column),
+            out.diagnostics.push_back({Severity::Error, label,
+                                       std::to_string(at.line) + ":" + std::to_string(at.column),
                                        "invalid UTF-8 byte sequence"});
             continue;
         }
@@ -305,10 +358,9 @@ CsvDocument readCsvFolder(const std::string& folder) {
                         std::sort(firmIds.begin(), firmIds.end());
                     }
                     const std::vector<std::string>& ids = firmIds;
-                    out.diagnostics.push_back({Severity::Error, label,
-                                               std::to_string(row.line) + ":" + std::to_string(firmColumn),
-                                               "unknown firm \"" + firmId + "\"" +
-                                                   (suggestionsLeft-- > 0 ? didYouMean(firmId, ids) : "")});
+                    out.diagnostics.push_back(
+                        {Severity::Error, label, std::to_string(row.line) + ":" + std::to_string(firmColumn),
+                         "unknown firm \"" + firmId + "\"" + (suggestionsLeft-- > 0 ? didYouMean(firmId, ids) : "")});
                     continue;
                 }
                 json& sites = doc["firms"][firm->second]["sites"];

@@ -1,9 +1,9 @@
 // The report as an A4 PDF: title page with the chain map, the priorities chart, then the tables, each
 // repeating its header row on every page it runs over; page numbers; Chinese fonts embedded by cairo.
 #include <cairo-pdf.h>
+#include <pango/pangocairo.h>
 #include <cstdio>
 #include <memory>
-#include <pango/pangocairo.h>
 
 #include "chainatlas/document.hpp"
 #include "svg_raster.hpp"
@@ -154,18 +154,21 @@ std::vector<double> PdfPainter::columnWidths(const DocTable& table) const {
     return widths;
 }
 
-double PdfPainter::rowHeight(const DocTable& table, const std::vector<DocCell>* row, const std::vector<double>& widths) {
+double PdfPainter::rowHeight(const DocTable& table, const std::vector<DocCell>* row,
+                             const std::vector<double>& widths) {
     double height = 0;
     for (std::size_t c = 0; c < table.columns.size(); ++c) {
         if (widths[c] <= 0) continue;
-        const std::string& content = row ? (c < row->size() ? pageText((*row)[c]) : std::string()) : table.columns[c].title;
+        const std::string& content = row ? (c < row->size() ? pageText((*row)[c]) : std::string())
+                                         : table.columns[c].title;
         height = std::max(height, text(content, 0, 0, widths[c] - 2 * kCellPad, 8, !row, false));
     }
     return height + 2 * kCellPad;
 }
 
 // A header row when `row` is null.
-void PdfPainter::drawRow(const DocTable& table, const std::vector<DocCell>* row, const std::vector<double>& widths, bool shade) {
+void PdfPainter::drawRow(const DocTable& table, const std::vector<DocCell>* row, const std::vector<double>& widths,
+                         bool shade) {
     double height = rowHeight(table, row, widths);
     if (shade || !row) {
         if (row) cairo_set_source_rgb(cr_, 0.96, 0.97, 0.98);
@@ -216,7 +219,8 @@ void PdfPainter::table(const DocTable& table) {
 
 std::string writePdf(const Document& document, const std::string& path) {
     std::string bytes;
-    cairo_surface_t* surface = cairo_pdf_surface_create_for_stream(detail::appendToString, &bytes, kPageWidth, kPageHeight);
+    cairo_surface_t* surface = cairo_pdf_surface_create_for_stream(detail::appendToString, &bytes, kPageWidth,
+                                                                   kPageHeight);
     cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, document.title.c_str());
     cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "ChainAtlas");
     cairo_t* cr = cairo_create(surface);

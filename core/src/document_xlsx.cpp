@@ -1,10 +1,10 @@
 // The report as an .xlsx workbook: one sheet per table after the overview, frozen header row, column
 // widths that fit Chinese text, numbers as numbers, an autofilter where the table asks for one.
+#include <xlsxwriter.h>
 #include <algorithm>
 #include <filesystem>
 #include <map>
 #include <random>
-#include <xlsxwriter.h>
 
 #include "chainatlas/document.hpp"
 #include "chainatlas/text.hpp"
@@ -49,8 +49,9 @@ double columnWidth(const DocTable& table, std::size_t column) {
     for (const auto& row : table.rows) {
         if (column >= row.size()) continue;
         const DocCell& cell = row[column];
-        std::size_t width = cell.number ? std::to_string(static_cast<long long>(*cell.number)).size() + 1 + cell.decimals
-                                        : displayWidth(cell.text);
+        std::size_t width = cell.number
+                                ? std::to_string(static_cast<long long>(*cell.number)).size() + 1 + cell.decimals
+                                : displayWidth(cell.text);
         widest = std::max(widest, width + 2);
     }
     double cap = table.columns[column].wrap ? 50 : 40;
@@ -77,10 +78,12 @@ std::string writeTable(lxw_workbook* workbook, const DocTable& table, Formats& f
     }
     for (std::size_t r = 0; r < table.rows.size(); ++r)
         for (std::size_t c = 0; c < table.rows[r].size() && c < table.columns.size(); ++c)
-            writeCell(sheet, static_cast<lxw_row_t>(r + 1), static_cast<lxw_col_t>(c), table.rows[r][c], table.columns[c], formats);
+            writeCell(sheet, static_cast<lxw_row_t>(r + 1), static_cast<lxw_col_t>(c), table.rows[r][c],
+                      table.columns[c], formats);
     worksheet_freeze_panes(sheet, 1, 0);
     if (table.autofilter && !table.columns.empty())
-        worksheet_autofilter(sheet, 0, 0, static_cast<lxw_row_t>(table.rows.size()), static_cast<lxw_col_t>(table.columns.size() - 1));
+        worksheet_autofilter(sheet, 0, 0, static_cast<lxw_row_t>(table.rows.size()),
+                             static_cast<lxw_col_t>(table.columns.size() - 1));
     return {};
 }
 
@@ -115,7 +118,8 @@ std::string writeXlsx(const Document& document, const std::string& path) {
     for (const DocTable& table : document.tables)
         if (problem.empty()) problem = writeTable(workbook, table, formats);
     lxw_error closed = workbook_close(workbook);
-    if (problem.empty() && closed != LXW_NO_ERROR) problem = std::string("cannot write the workbook: ") + lxw_strerror(closed);
+    if (problem.empty() && closed != LXW_NO_ERROR)
+        problem = std::string("cannot write the workbook: ") + lxw_strerror(closed);
     auto bytes = problem.empty() ? readWholeFile(temporary) : Result<std::string>::failure(problem);
     std::error_code ec;
     std::filesystem::remove(temporary, ec);

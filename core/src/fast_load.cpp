@@ -19,9 +19,9 @@ namespace chainatlas {
 namespace {
 
 namespace od = simdjson::ondemand;
-using nlohmann::json;
 using detail::GiveUp;
 using detail::IdInterner;
+using nlohmann::json;
 
 // Containers open around the members of each kind of object, for the nesting limit of kept keys.
 constexpr int kChainDepth = 2, kItemDepth = 3, kSiteDepth = 5;
@@ -259,7 +259,8 @@ void FastJsonLoader::readSite(od::object object, Firm& firm) {
             once(seen, 0), site.region = regions_.intern(text(field.value()));
         } else if (key == "segments") {
             once(seen, 1);
-            for (auto segment : field.value().get_array()) site.segments.push_back(segments_.intern(text(segment.value())));
+            for (auto segment : field.value().get_array())
+                site.segments.push_back(segments_.intern(text(segment.value())));
             if (site.segments.empty()) throw GiveUp{};
         } else if (key == "output") {
             once(seen, 2), site.output = number(field.value(), true);
@@ -419,7 +420,8 @@ std::optional<Chain> FastJsonLoader::run(simdjson::padded_string_view text) {
         readTop(document.get_object(), seen);
         const char* after = nullptr;  // anything after the top-level object is the validator's to report
         if (document.current_location().get(after) != simdjson::OUT_OF_BOUNDS) return std::nullopt;
-        constexpr unsigned required = 1u << 0 | 1u << 1 | 1u << 4 | 1u << 6 | 1u << 7;  // format chain segments regions firms
+        constexpr unsigned required = 1u << 0 | 1u << 1 | 1u << 4 | 1u << 6 |
+                                      1u << 7;  // format chain segments regions firms
         if ((seen & required) != required) return std::nullopt;
         resolveReferences();
         checkLinks();
@@ -446,7 +448,8 @@ std::optional<PaddedText> readPaddedFile(const std::string& path) {
     if (size < 0 || std::fseek(file.get(), 0, SEEK_SET) != 0) return std::nullopt;
     auto bytes = std::make_unique<char[]>(static_cast<std::size_t>(size) + fastLoadPadding());
     std::size_t got = std::fread(bytes.get(), 1, static_cast<std::size_t>(size), file.get());
-    if (got != static_cast<std::size_t>(size) || std::fgetc(file.get()) != EOF) return std::nullopt;  // changed while read
+    if (got != static_cast<std::size_t>(size) || std::fgetc(file.get()) != EOF)
+        return std::nullopt;  // changed while read
     return PaddedText(std::move(bytes), got);
 }
 

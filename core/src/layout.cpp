@@ -169,7 +169,9 @@ constexpr double kPointsPerInch = 72.0;
 constexpr double kFirmCellWidth = 124, kFirmCellHeight = 20, kFirmPadding = 8;
 
 // Height of a firm-level segment box's header: its label lines at kLabelLineStep apart, then a gap.
-double firmHeader(std::size_t lines) { return kLabelFirstBaseline + kLabelLineStep * (static_cast<double>(lines) - 1) + 10; }
+double firmHeader(std::size_t lines) {
+    return kLabelFirstBaseline + kLabelLineStep * (static_cast<double>(lines) - 1) + 10;
+}
 
 void set(void* object, const char* name, const std::string& value) {
     agsafeset(object, const_cast<char*>(name), const_cast<char*>(value.c_str()), const_cast<char*>(""));
@@ -201,7 +203,8 @@ FirmPlan planFirms(const Chain& chain, const Analysis& analysis) {
                 homeRegion[f] = site.region;
             }
             for (int s : site.segments)
-                if (plan.lanes[s].empty() || plan.lanes[s].back() != static_cast<int>(f)) plan.lanes[s].push_back(static_cast<int>(f));
+                if (plan.lanes[s].empty() || plan.lanes[s].back() != static_cast<int>(f))
+                    plan.lanes[s].push_back(static_cast<int>(f));
         }
     }
     // Local firms first (largest local output first), then targets by rank, then the rest by region and output.
@@ -275,7 +278,8 @@ Result<MapGeometry> LayoutEngine::layout(const Chain& chain, const Analysis& ana
             int rows = count == 0 ? 0 : static_cast<int>((count + columns - 1) / columns);
             // Room for the bold title (about 10% wider than regular text) and the corner badges.
             double width = std::max(columns * kFirmCellWidth,
-                                    1.1 * estimateTextWidth(lines.front(), options.fontSize) + 24) + 2 * kFirmPadding;
+                                    1.1 * estimateTextWidth(lines.front(), options.fontSize) + 24) +
+                           2 * kFirmPadding;
             double height = firmHeader(lines.size()) + rows * kFirmCellHeight + kFirmPadding;
             set(node, "fixedsize", "true");
             set(node, "width", std::to_string(width / kPointsPerInch));
@@ -286,7 +290,8 @@ Result<MapGeometry> LayoutEngine::layout(const Chain& chain, const Analysis& ana
     std::vector<LinkDraw> draw = linksToDraw(chain);
     for (std::size_t k = 0; k < chain.links.size(); ++k) {
         bool routed = draw[k] == LinkDraw::Routed;
-        edges.push_back(routed ? agedge(graph, nodes[chain.links[k].from], nodes[chain.links[k].to], nullptr, 1) : nullptr);
+        edges.push_back(routed ? agedge(graph, nodes[chain.links[k].from], nodes[chain.links[k].to], nullptr, 1)
+                               : nullptr);
     }
 
     if (gvLayout(gvc, graph, "dot") != 0) {
@@ -301,21 +306,24 @@ Result<MapGeometry> LayoutEngine::layout(const Chain& chain, const Analysis& ana
     geometry.width = bb.UR.x - bb.LL.x;
     geometry.height = bb.UR.y - bb.LL.y;
     for (std::size_t s = 0; s < clusters.size(); ++s)
-        if (agfstnode(clusters[s])) geometry.clusters.push_back({static_cast<int>(s), flipped(GD_bb(clusters[s]), top)});
+        if (agfstnode(clusters[s]))
+            geometry.clusters.push_back({static_cast<int>(s), flipped(GD_bb(clusters[s]), top)});
     for (std::size_t s = 0; s < nodes.size(); ++s) {
         pointf centre = ND_coord(nodes[s]);
         double w = ND_width(nodes[s]) * kPointsPerInch, h = ND_height(nodes[s]) * kPointsPerInch;
         SegmentNode node{static_cast<int>(s), {centre.x - w / 2, top - centre.y - h / 2, w, h}, {}};
         if (options.expands(static_cast<int>(s))) {
             double header = firmHeader(segmentLines(chain, analysis, static_cast<int>(s), options.lang).size());
-            node.firmArea = {node.box.x + kFirmPadding, node.box.y + header, w - 2 * kFirmPadding, h - header - kFirmPadding};
+            node.firmArea = {node.box.x + kFirmPadding, node.box.y + header, w - 2 * kFirmPadding,
+                             h - header - kFirmPadding};
         }
         geometry.segments.push_back(node);
     }
     for (std::size_t k = 0; k < edges.size(); ++k) {
         if (draw[k] == LinkDraw::Straight) {
             const Link& link = chain.links[k];
-            geometry.links.push_back(straightLink(link, geometry.segments[link.from].box, geometry.segments[link.to].box));
+            geometry.links.push_back(
+                straightLink(link, geometry.segments[link.from].box, geometry.segments[link.to].box));
             continue;
         }
         LinkPath path{chain.links[k].from, chain.links[k].to, {}, {}, false};
@@ -343,7 +351,8 @@ Result<MapGeometry> LayoutEngine::layout(const Chain& chain, const Analysis& ana
             for (std::size_t i = 0; i < plan.lanes[s].size(); ++i) {
                 int f = plan.lanes[s][i];
                 double x = area.x + (i % columns) * cellWidth, y = area.y + (i / columns) * kFirmCellHeight;
-                if (placed[f] < 0) placed[f] = static_cast<int>(geometry.firms.size());  // supply lines use the first box
+                if (placed[f] < 0)
+                    placed[f] = static_cast<int>(geometry.firms.size());  // supply lines use the first box
                 geometry.firms.push_back({f, static_cast<int>(s), {x + 1, y + 1, cellWidth - 2, kFirmCellHeight - 2}});
             }
         }

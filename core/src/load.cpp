@@ -116,9 +116,10 @@ LoadResult validateChainText(std::string_view text, const std::string& fileLabel
         std::size_t open = what.find('\''), close = what.rfind('\'');
         std::string literal = open != std::string::npos && close > open ? what.substr(open + 1, close - open - 1) : "";
         std::size_t offset = literal.empty() ? 0 : text.find(literal);
-        result.diagnostics.push_back({Severity::Error, fileLabel, lineColumn(text, offset == std::string_view::npos ? 0 : offset),
-                                      literal.empty() ? parseErrorReason(what)
-                                                      : "number " + literal + " is out of range (not a finite number)"});
+        result.diagnostics.push_back(
+            {Severity::Error, fileLabel, lineColumn(text, offset == std::string_view::npos ? 0 : offset),
+             literal.empty() ? parseErrorReason(what)
+                             : "number " + literal + " is out of range (not a finite number)"});
         return result;
     }
     try {

@@ -1,6 +1,6 @@
 // Chain indexes: graphs over segments and firms, id lookups.
-#include "chainatlas/diagnostics.hpp"
 #include "chainatlas/model.hpp"
+#include "chainatlas/diagnostics.hpp"
 #include "chainatlas/text.hpp"
 
 namespace chainatlas {
@@ -46,7 +46,9 @@ int findRegion(const Chain& chain, const std::string& id) { return lookup(chain.
 int findFirm(const Chain& chain, const std::string& id) { return lookup(chain.firmIndex, id); }
 
 int resolveId(const Chain& chain, IdKind kind, const std::string& id, std::string& problem) {
-    const auto& index = kind == IdKind::Segment ? chain.segmentIndex : kind == IdKind::Region ? chain.regionIndex : chain.firmIndex;
+    const auto& index = kind == IdKind::Segment  ? chain.segmentIndex
+                        : kind == IdKind::Region ? chain.regionIndex
+                                                 : chain.firmIndex;
     int found = lookup(index, id);
     if (found >= 0) return found;
     std::vector<std::string> ids;

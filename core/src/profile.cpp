@@ -47,7 +47,9 @@ bool hasAnyMetric(const std::array<std::optional<double>, kMetricCount>& metrics
     return std::any_of(metrics.begin(), metrics.end(), [](const auto& m) { return m.has_value(); });
 }
 
-std::vector<std::array<double, kMetricCount>> metricPercentiles(const Chain& chain) { return percentilesOf(chain.firms); }
+std::vector<std::array<double, kMetricCount>> metricPercentiles(const Chain& chain) {
+    return percentilesOf(chain.firms);
+}
 
 std::vector<double> profileScores(const Chain& chain) {
     auto q = metricPercentiles(chain);

@@ -64,7 +64,8 @@ json assumedJson(const Chain& chain, const Analysis& a) {
     for (const Assumption& as : a.assumed) {
         json segments = json::array();
         for (int s : as.segments) segments.push_back(chain.segments[s].id);
-        out.push_back({{"firm", chain.firms[as.firm].id}, {"region", chain.regions[as.region].id}, {"segments", segments}});
+        out.push_back(
+            {{"firm", chain.firms[as.firm].id}, {"region", chain.regions[as.region].id}, {"segments", segments}});
     }
     return out;
 }
@@ -211,7 +212,8 @@ void writeSetAsideCsv(std::ostringstream& out, const Chain& chain, const Analysi
         const SetAside& entry = a.setAside[i];
         const Firm& firm = chain.firms[entry.firm];
         std::string segments;
-        for (std::size_t k = 0; k < entry.segments.size(); ++k) segments += (k ? "; " : "") + chain.segments[entry.segments[k]].id;
+        for (std::size_t k = 0; k < entry.segments.size(); ++k)
+            segments += (k ? "; " : "") + chain.segments[entry.segments[k]].id;
         out << i + 1 << ',' << csvField(firm.id) << ',' << csvField(firm.name.pick(lang, firm.id)) << ','
             << csvField(segments) << "\r\n";
     }

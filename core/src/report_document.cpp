@@ -14,8 +14,12 @@ namespace chainatlas {
 namespace {
 
 std::string firmName(const Chain& chain, int f, Lang lang) { return chain.firms[f].name.pick(lang, chain.firms[f].id); }
-std::string segmentName(const Chain& chain, int s, Lang lang) { return chain.segments[s].name.pick(lang, chain.segments[s].id); }
-std::string regionName(const Chain& chain, int r, Lang lang) { return chain.regions[r].name.pick(lang, chain.regions[r].id); }
+std::string segmentName(const Chain& chain, int s, Lang lang) {
+    return chain.segments[s].name.pick(lang, chain.segments[s].id);
+}
+std::string regionName(const Chain& chain, int r, Lang lang) {
+    return chain.regions[r].name.pick(lang, chain.regions[r].id);
+}
 
 std::string fixed(double value, int decimals) {
     char buffer[64];
@@ -41,7 +45,8 @@ std::string fitPart(const Chain& chain, const Analysis& a, const Target& t, Lang
     }
     const char* comma = lang == Lang::Zh ? "、" : ", ";
     return join(groups, "; ", [&](const auto& g) {
-        return std::string(adviceWord(g.first, lang)) + ": " + join(g.second, comma, [&](int s) { return segmentName(chain, s, lang); });
+        return std::string(adviceWord(g.first, lang)) + ": " +
+               join(g.second, comma, [&](int s) { return segmentName(chain, s, lang); });
     });
 }
 
@@ -82,7 +87,8 @@ std::string targetReason(const Chain& chain, const Analysis& a, const Target& t,
 std::string firmSources(const Chain& chain, int firm, Lang lang, std::size_t maxTitles) {
     const Firm& f = chain.firms[firm];
     bool cut = maxTitles > 0 && f.sources.size() > maxTitles;
-    std::vector<int> shown(f.sources.begin(), cut ? f.sources.begin() + static_cast<std::ptrdiff_t>(maxTitles) : f.sources.end());
+    std::vector<int> shown(f.sources.begin(),
+                           cut ? f.sources.begin() + static_cast<std::ptrdiff_t>(maxTitles) : f.sources.end());
     std::string titles = join(shown, "; ", [&](int s) {
         const Source& source = chain.sources[s];
         return source.title.empty() ? source.id : source.title;
@@ -122,7 +128,8 @@ struct Builder {
 std::string assumptionText(const Chain& chain, const Assumption& as, Lang lang) {
     std::string out = firmName(chain, as.firm, lang) + " @ " + regionName(chain, as.region, lang);
     if (!as.segments.empty())
-        out += ": " + join(as.segments, lang == Lang::Zh ? "、" : ", ", [&](int s) { return segmentName(chain, s, lang); });
+        out += ": " +
+               join(as.segments, lang == Lang::Zh ? "、" : ", ", [&](int s) { return segmentName(chain, s, lang); });
     return out;
 }
 
@@ -154,16 +161,26 @@ void Builder::overview(Document& d) const {
 }
 
 DocCell Builder::term(const Target& t, int k) const {
-    bool noData = (k == TermProfile && t.profileBasis == Basis::None) || (k == TermInnovation && t.innovationBasis == Basis::None);
+    bool noData = (k == TermProfile && t.profileBasis == Basis::None) ||
+                  (k == TermInnovation && t.innovationBasis == Basis::None);
     if (noData) return DocCell::of(kNoDataMark);
     return DocCell::num(t.weighted[k], 2);
 }
 
 DocTable Builder::targets() const {
-    DocTable table{w("招商目标", "Targets"), w("招商目标", "Investment targets"),
-                   w("按得分排序；理由说明每个目标为何入选，各项为加权分值。", "Ordered by score; the reason says why each firm is listed; terms are weighted values."),
-                   {}, {}, w("没有招商目标。", "No targets."), true, true};
-    table.columns = {{w("排名", "Rank"), 0.45}, {w("企业", "Firm"), 1.5}, {w("代码", "ID"), 0}, {w("得分", "Score"), 0.55}};
+    DocTable table{w("招商目标", "Targets"),
+                   w("招商目标", "Investment targets"),
+                   w("按得分排序；理由说明每个目标为何入选，各项为加权分值。",
+                     "Ordered by score; the reason says why each firm is listed; terms are weighted values."),
+                   {},
+                   {},
+                   w("没有招商目标。", "No targets."),
+                   true,
+                   true};
+    table.columns = {{w("排名", "Rank"), 0.45},
+                     {w("企业", "Firm"), 1.5},
+                     {w("代码", "ID"), 0},
+                     {w("得分", "Score"), 0.55}};
     for (int k = 0; k < kTermCount; ++k) table.columns.push_back({termWord(k, lang()), 0});
     table.columns.push_back({w("理由", "Reason"), 3.0, true});
     table.columns.push_back({w("来源与可信度", "Sources and confidence"), 1.9, true});
@@ -172,8 +189,8 @@ DocTable Builder::targets() const {
     for (std::size_t i = 0; i < shown; ++i) {
         const Target& t = a.targets[i];
         const Firm& firm = chain.firms[t.firm];
-        std::vector<DocCell> row = {DocCell::num(t.rank, 0), DocCell::of(firm.name.pick(lang(), firm.id)), DocCell::of(firm.id),
-                                    DocCell::num(t.score, 2)};
+        std::vector<DocCell> row = {DocCell::num(t.rank, 0), DocCell::of(firm.name.pick(lang(), firm.id)),
+                                    DocCell::of(firm.id), DocCell::num(t.score, 2)};
         for (int k = 0; k < kTermCount; ++k) row.push_back(term(t, k));
         auto note = session.notes.find(firm.id);
         row.push_back(DocCell::of(targetReason(chain, a, t, lang())));
@@ -199,71 +216,121 @@ std::string segmentMarks(const SegmentResult& s, Lang lang) {
 }
 
 DocTable Builder::segments() const {
-    DocTable table{w("环节", "Segments"), w("产业链环节", "Chain segments"),
-                   w("每个环节在本地的状态与建议；区位商 ≥ 1 为优势。", "Status and advice for each segment; RCA ≥ 1 is strong."),
-                   {}, {}, "", false, true};
-    table.columns = {{w("环节", "Segment"), 1.6}, {w("阶段", "Stage"), 1.1}, {w("状态", "Status"), 0.6}, {w("建议", "Advice"), 0.8},
-                     {w("站点", "Sites"), 0.5}, {w("区位商", "RCA"), 0.55}, {w("关联密度", "Density"), 0.6},
-                     {w("候选企业", "Candidates"), 0.6}, {w("三高三低", "Profile"), 0}, {w("依据", "Basis"), 0},
-                     {w("标记", "Marks"), 1.5, true}};
+    DocTable table{w("环节", "Segments"),
+                   w("产业链环节", "Chain segments"),
+                   w("每个环节在本地的状态与建议；区位商 ≥ 1 为优势。",
+                     "Status and advice for each segment; RCA ≥ 1 is strong."),
+                   {},
+                   {},
+                   "",
+                   false,
+                   true};
+    table.columns = {{w("环节", "Segment"), 1.6},     {w("阶段", "Stage"), 1.1},          {w("状态", "Status"), 0.6},
+                     {w("建议", "Advice"), 0.8},      {w("站点", "Sites"), 0.5},          {w("区位商", "RCA"), 0.55},
+                     {w("关联密度", "Density"), 0.6}, {w("候选企业", "Candidates"), 0.6}, {w("三高三低", "Profile"), 0},
+                     {w("依据", "Basis"), 0},         {w("标记", "Marks"), 1.5, true}};
     for (std::size_t s = 0; s < a.segments.size(); ++s) {
         const SegmentResult& r = a.segments[s];
         const Segment& segment = chain.segments[s];
-        table.rows.push_back({DocCell::of(segment.name.pick(lang(), segment.id)),
-                              DocCell::of(segment.stage < 0 ? "" : chain.stages[segment.stage].name.pick(lang(), chain.stages[segment.stage].id)),
-                              DocCell::of(statusWord(r.status, lang())), DocCell::of(adviceWord(r.advice, lang())),
-                              DocCell::num(r.sites, 0), DocCell::num(r.rca, 2), DocCell::num(r.density, 2), DocCell::num(r.candidates, 0),
-                              r.profileBasis == Basis::None ? DocCell::of(kNoDataMark) : DocCell::num(r.profile, 2),
-                              DocCell::of(basisWord(r.profileBasis, lang())), DocCell::of(segmentMarks(r, lang()))});
+        table.rows.push_back(
+            {DocCell::of(segment.name.pick(lang(), segment.id)),
+             DocCell::of(segment.stage < 0
+                             ? ""
+                             : chain.stages[segment.stage].name.pick(lang(), chain.stages[segment.stage].id)),
+             DocCell::of(statusWord(r.status, lang())), DocCell::of(adviceWord(r.advice, lang())),
+             DocCell::num(r.sites, 0), DocCell::num(r.rca, 2), DocCell::num(r.density, 2),
+             DocCell::num(r.candidates, 0),
+             r.profileBasis == Basis::None ? DocCell::of(kNoDataMark) : DocCell::num(r.profile, 2),
+             DocCell::of(basisWord(r.profileBasis, lang())), DocCell::of(segmentMarks(r, lang()))});
     }
     return table;
 }
 
 DocTable Builder::priorities() const {
-    DocTable table{w("产业选择", "Priorities"), w("产业选择 (环节优先级)", "Segment priorities"),
+    DocTable table{w("产业选择", "Priorities"),
+                   w("产业选择 (环节优先级)", "Segment priorities"),
                    w("得分 = 契合权重×环节价值 + 密度权重×可行性 + 三高三低权重×吸引力。",
                      "Score = fit weight × value + density weight × feasibility + profile weight × attractiveness."),
-                   {}, {}, w("没有需要行动的环节。", "No segment to act on."), false, true};
-    table.columns = {{w("环节", "Segment"), 1.8}, {w("建议", "Advice"), 0.9}, {w("环节价值", "Value"), 0.7},
-                     {w("可行性 (密度)", "Feasibility (density)"), 0.9}, {w("吸引力 (三高三低)", "Attractiveness (profile)"), 1.0},
-                     {w("依据", "Basis"), 0.6}, {w("候选企业", "Candidates"), 0.7}, {w("得分", "Score"), 0.6}};
+                   {},
+                   {},
+                   w("没有需要行动的环节。", "No segment to act on."),
+                   false,
+                   true};
+    table.columns = {{w("环节", "Segment"), 1.8},
+                     {w("建议", "Advice"), 0.9},
+                     {w("环节价值", "Value"), 0.7},
+                     {w("可行性 (密度)", "Feasibility (density)"), 0.9},
+                     {w("吸引力 (三高三低)", "Attractiveness (profile)"), 1.0},
+                     {w("依据", "Basis"), 0.6},
+                     {w("候选企业", "Candidates"), 0.7},
+                     {w("得分", "Score"), 0.6}};
     for (const Priority& p : a.priorities)
-        table.rows.push_back({DocCell::of(segmentName(chain, p.segment, lang())), DocCell::of(adviceWord(p.advice, lang())),
-                              DocCell::num(p.value, 2), DocCell::num(p.density, 2),
-                              p.basis == Basis::None ? DocCell::of(kNoDataMark) : DocCell::num(p.profile, 2),
-                              DocCell::of(basisWord(p.basis, lang())), DocCell::num(p.candidates, 0), DocCell::num(p.score, 2)});
+        table.rows.push_back(
+            {DocCell::of(segmentName(chain, p.segment, lang())), DocCell::of(adviceWord(p.advice, lang())),
+             DocCell::num(p.value, 2), DocCell::num(p.density, 2),
+             p.basis == Basis::None ? DocCell::of(kNoDataMark) : DocCell::num(p.profile, 2),
+             DocCell::of(basisWord(p.basis, lang())), DocCell::num(p.candidates, 0), DocCell::num(p.score, 2)});
     return table;
 }
 
 DocTable Builder::setAside() const {
-    DocTable table{w("暂不建议", "Set aside"), w("暂不建议 (枢纽已占位)", "Set aside (the hub holds their segments)"),
+    DocTable table{w("暂不建议", "Set aside"),
+                   w("暂不建议 (枢纽已占位)", "Set aside (the hub holds their segments)"),
                    w("这些企业只在枢纽占据的环节有契合，错位发展不宜正面竞争。",
                      "These firms fit only segments a hub holds; complementary development avoids competing head-on."),
-                   {}, {}, w("无。", "None."), false, true};
+                   {},
+                   {},
+                   w("无。", "None."),
+                   false,
+                   true};
     table.columns = {{w("企业", "Firm"), 1.6}, {w("代码", "ID"), 0}, {w("被占位环节", "Occupied segments"), 3.0, true}};
     const char* comma = zh() ? "、" : ", ";
     for (const SetAside& s : a.setAside)
-        table.rows.push_back({DocCell::of(firmName(chain, s.firm, lang())), DocCell::of(chain.firms[s.firm].id),
-                              DocCell::of(join(s.segments, comma, [&](int seg) { return segmentName(chain, seg, lang()); }))});
+        table.rows.push_back(
+            {DocCell::of(firmName(chain, s.firm, lang())), DocCell::of(chain.firms[s.firm].id),
+             DocCell::of(join(s.segments, comma, [&](int seg) { return segmentName(chain, seg, lang()); }))});
     return table;
 }
 
 DocTable Builder::checklist() const {
-    DocTable table{w("十个一", "Checklist"), w("十个一 工作清单", "十个一 checklist (SIP's ten ones)"),
-                   regionName(chain, a.region, lang()) + " · " + chain.name.pick(lang(), chain.id), {}, {}, "", false, true};
-    table.columns = {{w("序号", "No."), 0.35}, {w("事项", "Item"), 1.6},      {w("状态", "State"), 0.55}, {w("负责人", "Owner"), 0.8},
-                     {w("期限", "Due"), 0.7},  {w("备注", "Note"), 1.6, true}, {w("数据佐证", "Evidence in the data"), 1.4, true}};
+    DocTable table{w("十个一", "Checklist"),
+                   w("十个一 工作清单", "十个一 checklist (SIP's ten ones)"),
+                   regionName(chain, a.region, lang()) + " · " + chain.name.pick(lang(), chain.id),
+                   {},
+                   {},
+                   "",
+                   false,
+                   true};
+    table.columns = {{w("序号", "No."), 0.35},
+                     {w("事项", "Item"), 1.6},
+                     {w("状态", "State"), 0.55},
+                     {w("负责人", "Owner"), 0.8},
+                     {w("期限", "Due"), 0.7},
+                     {w("备注", "Note"), 1.6, true},
+                     {w("数据佐证", "Evidence in the data"), 1.4, true}};
     for (int i = 0; i < kChecklistCount; ++i) {
         const ChecklistItem& item = session.checklist[i];
-        table.rows.push_back({DocCell::num(i + 1, 0), DocCell::of(checklistTitle(i, lang())), DocCell::of(checklistStateName(item.state, lang())),
-                              DocCell::of(item.owner), DocCell::of(item.due), DocCell::of(item.note), DocCell::of(checklistEvidenceText(chain, a.region, i, lang()))});
+        table.rows.push_back({DocCell::num(i + 1, 0), DocCell::of(checklistTitle(i, lang())),
+                              DocCell::of(checklistStateName(item.state, lang())), DocCell::of(item.owner),
+                              DocCell::of(item.due), DocCell::of(item.note),
+                              DocCell::of(checklistEvidenceText(chain, a.region, i, lang()))});
     }
     return table;
 }
 
 DocTable Builder::sources() const {
-    DocTable table{w("来源", "Sources"), w("数据来源", "Sources"), chain.note, {}, {}, w("文件未列出来源。", "The file lists no source."), false, true};
-    table.columns = {{w("编号", "ID"), 1.1}, {w("标题", "Title"), 2.2, true}, {w("网址", "URL"), 2.2, true}, {w("访问日期", "Accessed"), 0.7}};
+    DocTable table{w("来源", "Sources"),
+                   w("数据来源", "Sources"),
+                   chain.note,
+                   {},
+                   {},
+                   w("文件未列出来源。", "The file lists no source."),
+                   false,
+                   true};
+    table.columns = {{w("编号", "ID"), 1.1},
+                     {w("标题", "Title"), 2.2, true},
+                     {w("网址", "URL"), 2.2, true},
+                     {w("访问日期", "Accessed"), 0.7}};
     for (const Source& s : chain.sources)
         table.rows.push_back({DocCell::of(s.id), DocCell::of(s.title), DocCell::of(s.url), DocCell::of(s.accessed)});
     return table;
@@ -285,10 +352,12 @@ std::string checklistEvidenceText(const Chain& chain, int region, int item, Lang
     if (key == "service") return resources(evidence.services);
     if (key != "leaders") return {};
     if (evidence.leaders.empty()) return zh ? "本地暂无链主企业" : "no chain leader in the region yet";
-    return std::string(zh ? "本地链主: " : "local chain leaders: ") + join(evidence.leaders, comma, [&](int f) { return firmName(chain, f, lang); });
+    return std::string(zh ? "本地链主: " : "local chain leaders: ") +
+           join(evidence.leaders, comma, [&](int f) { return firmName(chain, f, lang); });
 }
 
-Document buildReport(const Chain& chain, const Analysis& analysis, const Session& session, const ReportOptions& options) {
+Document buildReport(const Chain& chain, const Analysis& analysis, const Session& session,
+                     const ReportOptions& options) {
     Builder b{chain, analysis, session, options};
     Document d;
     std::string chainName = chain.name.pick(options.lang, chain.id);

@@ -31,7 +31,8 @@ std::string localFirms(const Chain& chain, const Analysis& a, int s, Lang lang) 
     int shown = 0;
     for (std::size_t f = 0; f < chain.firms.size() && shown < 12; ++f)
         for (const Site& site : chain.firms[f].sites)
-            if (site.region == a.region && std::find(site.segments.begin(), site.segments.end(), s) != site.segments.end()) {
+            if (site.region == a.region &&
+                std::find(site.segments.begin(), site.segments.end(), s) != site.segments.end()) {
                 list += (shown++ ? pick(lang, "、", ", ") : "") + chain.firms[f].name.pick(lang, chain.firms[f].id);
                 break;
             }
@@ -43,19 +44,25 @@ std::string segmentDetails(const Chain& chain, const Analysis& a, int s, Lang la
     char numbers[96];
     std::snprintf(numbers, sizeof numbers, " · %s %.2f · %s %.2f", pick(lang, "区位商", "RCA"), r.rca,
                   pick(lang, "关联密度", "density"), r.density);
-    std::string text = chain.segments[s].name.pick(lang, chain.segments[s].id) + "\n" + pick(lang, "建议: ", "advice: ") +
-                       adviceWord(r.advice, lang) + "\n" + pick(lang, "状态: ", "status: ") + statusWord(r.status, lang) + numbers;
+    std::string text = chain.segments[s].name.pick(lang, chain.segments[s].id) + "\n" +
+                       pick(lang, "建议: ", "advice: ") + adviceWord(r.advice, lang) + "\n" +
+                       pick(lang, "状态: ", "status: ") + statusWord(r.status, lang) + numbers;
     char profile[32];
     std::snprintf(profile, sizeof profile, "%.2f", r.profile);
     text += std::string("\n") + pick(lang, "三高三低 ", "profile ") +
-            (r.profileBasis == Basis::None ? pick(lang, "– 无数据", "– no data") : profile);  // never a score without data
+            (r.profileBasis == Basis::None ? pick(lang, "– 无数据", "– no data")
+                                           : profile);  // never a score without data
     text += std::string("\n") + pick(lang, "候选企业 ", "candidates ") + std::to_string(r.candidates);
-    if (r.occupied) text += pick(lang, "\n枢纽已占优: 避免正面竞争 (错位发展)", "\na hub holds it: do not compete head-on");
+    if (r.occupied)
+        text += pick(lang, "\n枢纽已占优: 避免正面竞争 (错位发展)", "\na hub holds it: do not compete head-on");
     if (r.complement) text += pick(lang, "\n可为枢纽的优势环节配套", "\ncan supply the hub's strength");
     if (r.singleSource) text += pick(lang, "\n仅一家企业 (卡脖子)", "\nsingle source (chokepoint)");
     if (lacksCandidate(r)) text += std::string("\n") + noCandidateWord(lang);
-    if (r.transfer) text += pick(lang, "\n成果转化机会: 本地有科研、无产业", "\ntransfer opportunity: local research, no local industry");
-    if (const StatusChange* c = changeOf(a, s)) text += std::string("\n") + pick(lang, "假设后: ", "what-if: ") + describeChange(chain, *c, lang);
+    if (r.transfer)
+        text += pick(lang, "\n成果转化机会: 本地有科研、无产业",
+                     "\ntransfer opportunity: local research, no local industry");
+    if (const StatusChange* c = changeOf(a, s))
+        text += std::string("\n") + pick(lang, "假设后: ", "what-if: ") + describeChange(chain, *c, lang);
     return text + "\n" + pick(lang, "本地企业: ", "local firms: ") + localFirms(chain, a, s, lang);
 }
 
@@ -88,7 +95,8 @@ SegmentLook describeSegment(const Chain& chain, const Analysis& a, const Theme& 
     return look;
 }
 
-std::vector<FirmLook> describeFirms(const Chain& chain, const Analysis& a, const Theme& theme, const SceneOptions& options) {
+std::vector<FirmLook> describeFirms(const Chain& chain, const Analysis& a, const Theme& theme,
+                                    const SceneOptions& options) {
     std::vector<FirmLook> looks(chain.firms.size());
     for (const Target& t : a.targets) looks[t.firm].rank = t.rank;
     Lang lang = options.lang;
@@ -118,7 +126,8 @@ std::vector<FirmLook> describeFirms(const Chain& chain, const Analysis& a, const
 
 std::string describeTitle(const Chain& chain, const Analysis& a, Lang lang) {
     const Region& region = chain.regions[a.region];
-    return chain.name.pick(lang, chain.id) + " — " + region.name.pick(lang, region.id) + pick(lang, " 产业链图谱", " chain map");
+    return chain.name.pick(lang, chain.id) + " — " + region.name.pick(lang, region.id) +
+           pick(lang, " 产业链图谱", " chain map");
 }
 
 }  // namespace
@@ -147,8 +156,10 @@ namespace {
 std::vector<LegendEntry> describeLegend(const MapScene& scene, const Theme& theme, MapLevel level) {
     Lang lang = scene.lang;
     std::vector<LegendEntry> legend;
-    for (Advice a : {Advice::Keep, Advice::Leave, Advice::Complement, Advice::Fill, Advice::Strengthen, Advice::Extend, Advice::None})
-        legend.push_back({LegendShape::Fill, theme.adviceColor(a), a == Advice::None ? pick(lang, "无需行动", "nothing to do") : adviceWord(a, lang), "", 0});
+    for (Advice a : {Advice::Keep, Advice::Leave, Advice::Complement, Advice::Fill, Advice::Strengthen, Advice::Extend,
+                     Advice::None})
+        legend.push_back({LegendShape::Fill, theme.adviceColor(a),
+                          a == Advice::None ? pick(lang, "无需行动", "nothing to do") : adviceWord(a, lang), "", 0});
     auto any = [&](auto test) { return std::any_of(scene.segments.begin(), scene.segments.end(), test); };
     auto hasMark = [&](MarkKind kind) {
         return any([&](const SegmentLook& s) {
@@ -156,20 +167,25 @@ std::vector<LegendEntry> describeLegend(const MapScene& scene, const Theme& them
         });
     };
     if (hasMark(MarkKind::SingleSource))
-        legend.push_back({LegendShape::Diamond, theme.singleSourceMark, pick(lang, "独家供应 (卡脖子)", "single source (chokepoint)"), "", 1});
+        legend.push_back({LegendShape::Diamond, theme.singleSourceMark,
+                          pick(lang, "独家供应 (卡脖子)", "single source (chokepoint)"), "", 1});
     if (any([](const SegmentLook& s) { return s.noCandidate; }))
-        legend.push_back({LegendShape::Tag, theme.textDark, pick(lang, "数据中没有可招引的企业", "nobody to court in the data"),
-                          noCandidateWord(lang), 1});
+        legend.push_back({LegendShape::Tag, theme.textDark,
+                          pick(lang, "数据中没有可招引的企业", "nobody to court in the data"), noCandidateWord(lang),
+                          1});
     if (hasMark(MarkKind::Transfer))
-        legend.push_back({LegendShape::Badge, theme.transferMark, pick(lang, "成果转化: 本地有科研、无产业", "transfer: local research, no industry"),
+        legend.push_back({LegendShape::Badge, theme.transferMark,
+                          pick(lang, "成果转化: 本地有科研、无产业", "transfer: local research, no industry"),
                           pick(lang, "转", "T"), 1});
     if (hasMark(MarkKind::Changed))
-        legend.push_back({LegendShape::Outline, theme.highlightEdge, pick(lang, "假设后状态变化", "status changed by the what-if"), "", 1});
+        legend.push_back({LegendShape::Outline, theme.highlightEdge,
+                          pick(lang, "假设后状态变化", "status changed by the what-if"), "", 1});
     if (level == MapLevel::Firm) {
         legend.push_back({LegendShape::Firm, theme.firmLocal, pick(lang, "本地企业", "local firm"), "", 2});
         legend.push_back({LegendShape::Firm, theme.firmTarget, pick(lang, "招商目标 (排名)", "target (rank)"), "", 2});
         legend.push_back({LegendShape::Firm, theme.firmOther, pick(lang, "其他企业", "other firm"), "", 2});
-        legend.push_back({LegendShape::Outline, theme.firmAssumed, pick(lang, "假设引进", "assumed site (what-if)"), "", 2});
+        legend.push_back(
+            {LegendShape::Outline, theme.firmAssumed, pick(lang, "假设引进", "assumed site (what-if)"), "", 2});
     }
     return legend;
 }

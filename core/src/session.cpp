@@ -72,7 +72,10 @@ json checklistToJson(const Checklist& checklist) {
     json out = json::object();
     for (int i = 0; i < kChecklistCount; ++i) {
         const ChecklistItem& item = checklist[i];
-        out[kChecklistKeys[i]] = {{"state", checklistStateKey(item.state)}, {"owner", item.owner}, {"due", item.due}, {"note", item.note}};
+        out[kChecklistKeys[i]] = {{"state", checklistStateKey(item.state)},
+                                  {"owner", item.owner},
+                                  {"due", item.due},
+                                  {"note", item.note}};
     }
     return out;
 }
@@ -82,8 +85,9 @@ void readChecklistItem(Reader& reader, const json& value, const std::string& poi
     std::string state = reader.text(value, "state", pointer);
     auto known = std::find(kStateKeys.begin(), kStateKeys.end(), state);
     if (!state.empty() && known == kStateKeys.end())
-        reader.fail(pointer + "/state", "unknown state \"" + state + "\"" +
-                                            didYouMean(state, std::vector<std::string>(kStateKeys.begin(), kStateKeys.end())));
+        reader.fail(pointer + "/state",
+                    "unknown state \"" + state + "\"" +
+                        didYouMean(state, std::vector<std::string>(kStateKeys.begin(), kStateKeys.end())));
     else if (!state.empty()) item.state = static_cast<ChecklistState>(known - kStateKeys.begin());
     item.owner = reader.text(value, "owner", pointer);
     item.due = reader.text(value, "due", pointer);
@@ -100,7 +104,8 @@ Checklist readChecklist(Reader& reader, const json& value, const std::string& po
     std::vector<std::string> keys(kChecklistKeys.begin(), kChecklistKeys.end());
     for (auto it = value.begin(); it != value.end(); ++it) {
         auto key = std::find(keys.begin(), keys.end(), it.key());
-        if (key == keys.end()) reader.fail(pointer + "/" + it.key(), "unknown item \"" + it.key() + "\"" + didYouMean(it.key(), keys));
+        if (key == keys.end())
+            reader.fail(pointer + "/" + it.key(), "unknown item \"" + it.key() + "\"" + didYouMean(it.key(), keys));
         else readChecklistItem(reader, *it, pointer + "/" + it.key(), checklist[key - keys.begin()]);
     }
     return checklist;
@@ -135,7 +140,8 @@ void readNotes(Reader& reader, const json& session, Session& out) {
 }
 
 void readChecklists(Reader& reader, const json& session, Session& out) {
-    if (auto it = session.find("checklist"); it != session.end()) out.checklist = readChecklist(reader, *it, "/checklist");
+    if (auto it = session.find("checklist"); it != session.end())
+        out.checklist = readChecklist(reader, *it, "/checklist");
     auto others = session.find("other_checklists");
     if (others == session.end()) return;
     if (!others->is_object()) return reader.fail("/other_checklists", "expected an object of region id -> checklist");
@@ -188,7 +194,8 @@ nlohmann::json sessionToJson(const Session& s) {
     out["checklist"] = checklistToJson(s.checklist);
     json others = json::object();
     for (const auto& [region, checklist] : s.otherChecklists)
-        if (region != s.region && std::any_of(checklist.begin(), checklist.end(), [](const ChecklistItem& i) { return !i.empty(); }))
+        if (region != s.region &&
+            std::any_of(checklist.begin(), checklist.end(), [](const ChecklistItem& i) { return !i.empty(); }))
             others[region] = checklistToJson(checklist);
     if (!others.empty()) out["other_checklists"] = others;
     return out;
@@ -260,8 +267,8 @@ std::vector<Diagnostic> resolveSession(const Session& session, const Chain& chai
     if (!session.region.empty()) out.region = resolve(IdKind::Region, session.region, "/region");
     out.hubs.clear();
     for (std::size_t i = 0; i < session.hubs.size(); ++i)
-        if (int h = resolve(IdKind::Region, session.hubs[i], "/hubs/" + std::to_string(i)); h >= 0 &&
-            std::find(out.hubs.begin(), out.hubs.end(), h) == out.hubs.end())
+        if (int h = resolve(IdKind::Region, session.hubs[i], "/hubs/" + std::to_string(i));
+            h >= 0 && std::find(out.hubs.begin(), out.hubs.end(), h) == out.hubs.end())
             out.hubs.push_back(h);
     if (session.weights) out.weights = *session.weights;
     out.assumptions.clear();
@@ -272,7 +279,8 @@ std::vector<Diagnostic> resolveSession(const Session& session, const Chain& chai
         assumption.firm = resolve(IdKind::Firm, a.firm, pointer + "/firm");
         assumption.region = resolve(IdKind::Region, a.region, pointer + "/region");
         for (std::size_t k = 0; k < a.segments.size(); ++k)
-            assumption.segments.push_back(resolve(IdKind::Segment, a.segments[k], pointer + "/segments/" + std::to_string(k)));
+            assumption.segments.push_back(
+                resolve(IdKind::Segment, a.segments[k], pointer + "/segments/" + std::to_string(k)));
         out.assumptions.push_back(std::move(assumption));
     }
     if (problems.empty()) options = std::move(out);

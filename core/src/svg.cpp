@@ -62,19 +62,22 @@ void legendSwatch(std::ostream& out, const LegendEntry& e, double x, double y) {
     switch (e.shape) {
         case LegendShape::Fill:
         case LegendShape::Firm:
-            out << "<rect x=\"" << num(x) << "\" y=\"" << num(y) << "\" width=\"18\" height=\"14\" rx=\"3\" fill=\"" << e.color << "\"/>";
+            out << "<rect x=\"" << num(x) << "\" y=\"" << num(y) << "\" width=\"18\" height=\"14\" rx=\"3\" fill=\""
+                << e.color << "\"/>";
             break;
         case LegendShape::Outline:
-            out << "<rect x=\"" << num(x) << "\" y=\"" << num(y) << "\" width=\"18\" height=\"14\" rx=\"3\" fill=\"#ffffff\" stroke=\""
-                << e.color << "\" stroke-width=\"3\"/>";
+            out << "<rect x=\"" << num(x) << "\" y=\"" << num(y)
+                << "\" width=\"18\" height=\"14\" rx=\"3\" fill=\"#ffffff\" stroke=\"" << e.color
+                << "\" stroke-width=\"3\"/>";
             break;
         case LegendShape::Diamond:
-            out << "<path d=\"M" << num(x + 9) << ',' << num(y - 2) << " l7,9 l-7,9 l-7,-9 z\" fill=\"" << e.color << "\"/>";
+            out << "<path d=\"M" << num(x + 9) << ',' << num(y - 2) << " l7,9 l-7,9 l-7,-9 z\" fill=\"" << e.color
+                << "\"/>";
             break;
         case LegendShape::Badge:
-            out << "<circle cx=\"" << num(x + 9) << "\" cy=\"" << num(y + 7) << "\" r=\"8\" fill=\"" << e.color << "\"/><text x=\""
-                << num(x + 9) << "\" y=\"" << num(y + 11) << "\" text-anchor=\"middle\" font-size=\"10\" fill=\"#ffffff\">"
-                << escapeXml(e.glyph) << "</text>";
+            out << "<circle cx=\"" << num(x + 9) << "\" cy=\"" << num(y + 7) << "\" r=\"8\" fill=\"" << e.color
+                << "\"/><text x=\"" << num(x + 9) << "\" y=\"" << num(y + 11)
+                << "\" text-anchor=\"middle\" font-size=\"10\" fill=\"#ffffff\">" << escapeXml(e.glyph) << "</text>";
             break;
         case LegendShape::Tag: break;  // the sample text is the swatch
     }
@@ -90,12 +93,12 @@ void writeLegend(std::ostream& out, const std::vector<LegendEntry>& legend, cons
         legendSwatch(out, e, at, top);
         double textX = at + 24;
         if (e.shape == LegendShape::Tag) {
-            out << "<text class=\"no-candidate-mark\" x=\"" << num(at) << "\" y=\"" << num(top + 12) << "\" font-size=\"12\" fill=\""
-                << e.color << "\">" << escapeXml(e.glyph) << "</text>";
+            out << "<text class=\"no-candidate-mark\" x=\"" << num(at) << "\" y=\"" << num(top + 12)
+                << "\" font-size=\"12\" fill=\"" << e.color << "\">" << escapeXml(e.glyph) << "</text>";
             textX = at + estimateTextWidth(e.glyph, 12) + 8;
         }
-        out << "<text x=\"" << num(textX) << "\" y=\"" << num(top + 12) << "\" font-size=\"12\" fill=\"" << theme.textDark << "\">"
-            << escapeXml(e.label) << "</text>\n";
+        out << "<text x=\"" << num(textX) << "\" y=\"" << num(top + 12) << "\" font-size=\"12\" fill=\""
+            << theme.textDark << "\">" << escapeXml(e.label) << "</text>\n";
         at = textX + estimateTextWidth(e.label, 12) + 22;
     }
     out << "</g>\n";
@@ -113,7 +116,10 @@ class SvgWriter {
 public:
     SvgWriter(const Chain& chain, const Analysis& analysis, const MapGeometry& geometry, const Theme& theme,
               const SvgOptions& options)
-        : chain_(chain), g_(geometry), theme_(theme), options_(options),
+        : chain_(chain),
+          g_(geometry),
+          theme_(theme),
+          options_(options),
           scene_(describeMap(chain, analysis, theme, geometry.level, {options.lang, options.top, options.date})) {}
 
     std::string write();
@@ -139,8 +145,8 @@ private:
 void SvgWriter::header(double width, double height) {
     out_ << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
          << "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"" << num(width) << "\" height=\"" << num(height)
-         << "\" viewBox=\"0 0 " << num(width) << ' ' << num(height) << "\" font-family=\"" << escapeXml(theme_.fontFamily)
-         << "\" font-size=\"" << num(theme_.fontSize) << "\">\n"
+         << "\" viewBox=\"0 0 " << num(width) << ' ' << num(height) << "\" font-family=\""
+         << escapeXml(theme_.fontFamily) << "\" font-size=\"" << num(theme_.fontSize) << "\">\n"
          << "<defs><marker id=\"arrow\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\" markerWidth=\"7\" "
             "markerHeight=\"7\" orient=\"auto\"><path d=\"M0,0 L10,5 L0,10 z\" fill=\""
          << theme_.linkEdge << "\"/></marker>\n<style>\n"
@@ -156,8 +162,8 @@ void SvgWriter::header(double width, double height) {
 
 void SvgWriter::title(double width) {
     out_ << "<g id=\"title\"><text x=\"" << kMargin << "\" y=\"32\" font-size=\"22\" font-weight=\"bold\" fill=\""
-         << theme_.textDark << "\">" << escapeXml(scene_.title) << "</text>\n<text x=\"" << kMargin << "\" y=\"56\" fill=\""
-         << theme_.textMuted << "\">" << escapeXml(scene_.subtitle) << "</text>\n";
+         << theme_.textDark << "\">" << escapeXml(scene_.title) << "</text>\n<text x=\"" << kMargin
+         << "\" y=\"56\" fill=\"" << theme_.textMuted << "\">" << escapeXml(scene_.subtitle) << "</text>\n";
     // The chain's note (what the data is and is not), wrapped to the map's width.
     double y = 72;
     for (const std::string& line : wrapText(chain_.note, width - 2 * kMargin, 10)) {
@@ -186,10 +192,12 @@ void SvgWriter::links() {
     for (const LinkPath& link : g_.links) {
         if (link.points.empty()) continue;
         out_ << "<path class=\"link\" data-from=\"" << escapeXml(chain_.segments[link.from].id) << "\" data-to=\""
-             << escapeXml(chain_.segments[link.to].id) << "\" d=\"M" << num(link.points[0].x) << ',' << num(link.points[0].y);
+             << escapeXml(chain_.segments[link.to].id) << "\" d=\"M" << num(link.points[0].x) << ','
+             << num(link.points[0].y);
         for (std::size_t i = 1; i + 2 < link.points.size(); i += 3)
             out_ << " C" << num(link.points[i].x) << ',' << num(link.points[i].y) << ' ' << num(link.points[i + 1].x)
-                 << ',' << num(link.points[i + 1].y) << ' ' << num(link.points[i + 2].x) << ',' << num(link.points[i + 2].y);
+                 << ',' << num(link.points[i + 1].y) << ' ' << num(link.points[i + 2].x) << ','
+                 << num(link.points[i + 2].y);
         if (link.hasArrow) out_ << " L" << num(link.arrowTip.x) << ',' << num(link.arrowTip.y);
         out_ << "\" marker-end=\"url(#arrow)\"/>\n";
     }
@@ -209,10 +217,11 @@ void SvgWriter::segmentLabel(const SegmentNode& node, const SegmentLook& look) {
         double y = top ? b.y + kLabelFirstBaseline + kLabelLineStep * static_cast<double>(i)
                        : b.y + (b.h - height) / 2 + fs - 2 + (i == 0 ? 0 : fs + 1 + (i - 1) * (small + 3));
         std::string text = top && i == 0 ? clipToWidth(look.lines[i], b.w - 12, size) : look.lines[i];
-        out_ << "<text" << (noCandidate ? " class=\"no-candidate-mark\"" : "") << " x=\"" << num(top ? b.x + 8 : b.x + b.w / 2)
-             << "\" y=\"" << num(y) << '"' << (top ? "" : " text-anchor=\"middle\"") << " font-size=\"" << num(size) << '"'
-             << (i == 0 && top ? " font-weight=\"bold\"" : "") << " fill=\"" << look.textColor << "\">" << escapeXml(text)
-             << "</text>";
+        out_ << "<text" << (noCandidate ? " class=\"no-candidate-mark\"" : "") << " x=\""
+             << num(top ? b.x + 8 : b.x + b.w / 2) << "\" y=\"" << num(y) << '"'
+             << (top ? "" : " text-anchor=\"middle\"") << " font-size=\"" << num(size) << '"'
+             << (i == 0 && top ? " font-weight=\"bold\"" : "") << " fill=\"" << look.textColor << "\">"
+             << escapeXml(text) << "</text>";
     }
     out_ << "\n";
 }
@@ -221,15 +230,17 @@ void SvgWriter::marks(const Box& b, const SegmentLook& look) {
     for (const Mark& mark : look.marks) {
         if (mark.kind == MarkKind::SingleSource)
             out_ << "<g class=\"badge single-source-mark\"><path d=\"M" << num(b.x + 2) << ',' << num(b.y - 7)
-                 << " l7,9 l-7,9 l-7,-9 z\" fill=\"" << mark.color << "\" stroke=\"#ffffff\" stroke-width=\"1\"/></g>\n";
+                 << " l7,9 l-7,9 l-7,-9 z\" fill=\"" << mark.color
+                 << "\" stroke=\"#ffffff\" stroke-width=\"1\"/></g>\n";
         else if (mark.kind == MarkKind::Transfer)
             out_ << "<g class=\"badge transfer-mark\"><circle cx=\"" << num(b.x + b.w - 2) << "\" cy=\"" << num(b.y + 2)
                  << "\" r=\"9\" fill=\"" << mark.color << "\" stroke=\"#ffffff\" stroke-width=\"1.5\"/><text x=\""
-                 << num(b.x + b.w - 2) << "\" y=\"" << num(b.y + 6) << "\" text-anchor=\"middle\" font-size=\"11\" fill=\"#ffffff\">"
-                 << escapeXml(mark.glyph) << "</text></g>\n";
+                 << num(b.x + b.w - 2) << "\" y=\"" << num(b.y + 6)
+                 << "\" text-anchor=\"middle\" font-size=\"11\" fill=\"#ffffff\">" << escapeXml(mark.glyph)
+                 << "</text></g>\n";
         else if (mark.kind == MarkKind::Changed)
-            out_ << "<text class=\"change\" x=\"" << num(b.x) << "\" y=\"" << num(b.y - 4) << "\" font-size=\"10\" fill=\""
-                 << mark.color << "\">" << escapeXml(look.change) << "</text>\n";
+            out_ << "<text class=\"change\" x=\"" << num(b.x) << "\" y=\"" << num(b.y - 4)
+                 << "\" font-size=\"10\" fill=\"" << mark.color << "\">" << escapeXml(look.change) << "</text>\n";
     }
 }
 
@@ -238,9 +249,10 @@ void SvgWriter::segments() {
     for (const SegmentNode& node : g_.segments) {
         const SegmentLook& look = scene_.segments[node.segment];
         const Box& b = node.box;
-        out_ << "<g id=\"seg-" << escapeXml(chain_.segments[node.segment].id) << "\" class=\"" << look.classes << "\"><title>"
-             << escapeXml(look.details) << "</title>\n<rect class=\"box\" x=\"" << num(b.x) << "\" y=\"" << num(b.y)
-             << "\" width=\"" << num(b.w) << "\" height=\"" << num(b.h) << "\" rx=\"6\" fill=\"" << look.fill << "\"/>\n";
+        out_ << "<g id=\"seg-" << escapeXml(chain_.segments[node.segment].id) << "\" class=\"" << look.classes
+             << "\"><title>" << escapeXml(look.details) << "</title>\n<rect class=\"box\" x=\"" << num(b.x) << "\" y=\""
+             << num(b.y) << "\" width=\"" << num(b.w) << "\" height=\"" << num(b.h) << "\" rx=\"6\" fill=\""
+             << look.fill << "\"/>\n";
         segmentLabel(node, look);
         marks(b, look);
         out_ << "</g>\n";
@@ -263,13 +275,14 @@ void SvgWriter::firms() {
         const FirmLook& look = scene_.firms[node.firm];
         std::string id = escapeXml(firm.id);
         out_ << "<g" << (drawn[node.firm] ? "" : " id=\"firm-" + id + "\"") << " class=\"firm firm-" << id << ' '
-             << kRoles[static_cast<int>(look.role)] << (look.assumed ? " assumed" : "") << (look.leader ? " leader" : "")
-             << "\"><title>" << escapeXml(look.title + " · " + firmRegionsIn(chain_, node.firm, node.segment, scene_.lang))
+             << kRoles[static_cast<int>(look.role)] << (look.assumed ? " assumed" : "")
+             << (look.leader ? " leader" : "") << "\"><title>"
+             << escapeXml(look.title + " · " + firmRegionsIn(chain_, node.firm, node.segment, scene_.lang))
              << "</title>";
         drawn[node.firm] = 1;
         const Box& b = node.box;
-        out_ << "<rect x=\"" << num(b.x) << "\" y=\"" << num(b.y) << "\" width=\"" << num(b.w) << "\" height=\"" << num(b.h)
-             << "\" rx=\"3\" fill=\"" << look.fill << "\""
+        out_ << "<rect x=\"" << num(b.x) << "\" y=\"" << num(b.y) << "\" width=\"" << num(b.w) << "\" height=\""
+             << num(b.h) << "\" rx=\"3\" fill=\"" << look.fill << "\""
              << (look.assumed ? " stroke=\"" + theme_.firmAssumed + "\" stroke-width=\"3\"" : "") << "/><text x=\""
              << num(b.x + 3) << "\" y=\"" << num(b.y + b.h - 5) << "\" fill=\"" << look.textColor << "\">"
              << escapeXml(clipToWidth(look.label, b.w - 6, 9)) << "</text></g>\n";
@@ -279,7 +292,8 @@ void SvgWriter::firms() {
 
 std::string SvgWriter::write() {
     double width = std::max(g_.width + 2 * kMargin, 900.0);
-    double titleHeight = kTitleHeight + 13.0 * std::max<std::size_t>(1, wrapText(chain_.note, width - 2 * kMargin, 10).size()) - 13;
+    double titleHeight = kTitleHeight +
+                         13.0 * std::max<std::size_t>(1, wrapText(chain_.note, width - 2 * kMargin, 10).size()) - 13;
     double height = titleHeight + g_.height + 2 * kMargin + kLegendHeight;
     header(width, height);
     title(width);

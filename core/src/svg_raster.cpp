@@ -83,7 +83,8 @@ Result<std::string> svgToPng(const std::string& svg, double scale) {
     cairo_paint(cr);
     std::string problem = detail::drawSvg(cr, svg, 0, 0, width, height);
     std::string png;
-    if (problem.empty() && cairo_surface_write_to_png_stream(surface, detail::appendToString, &png) != CAIRO_STATUS_SUCCESS)
+    if (problem.empty() &&
+        cairo_surface_write_to_png_stream(surface, detail::appendToString, &png) != CAIRO_STATUS_SUCCESS)
         problem = "cannot encode the PNG";
     cairo_destroy(cr);
     cairo_surface_destroy(surface);

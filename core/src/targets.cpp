@@ -40,9 +40,14 @@ double& termWeight(Weights& w, int term) {
 double termWeight(const Weights& w, int term) { return termWeight(const_cast<Weights&>(w), term); }
 
 nlohmann::json weightsToJson(const Weights& w) {
-    return {{"fit", w.fit},         {"anchor", w.anchor},   {"hub", w.hub},
-            {"leader", w.leader},   {"density", w.density}, {"profile", w.profile},
-            {"innovation", w.innovation}, {"occupied_discount", w.occupiedDiscount}};
+    return {{"fit", w.fit},
+            {"anchor", w.anchor},
+            {"hub", w.hub},
+            {"leader", w.leader},
+            {"density", w.density},
+            {"profile", w.profile},
+            {"innovation", w.innovation},
+            {"occupied_discount", w.occupiedDiscount}};
 }
 
 std::string weightsFromJson(const nlohmann::json& object, Weights& w) {
@@ -54,9 +59,9 @@ std::string weightsFromJson(const nlohmann::json& object, Weights& w) {
     };
     for (auto it = object.begin(); it != object.end(); ++it) {
         auto key = std::find(keys.begin(), keys.end(), it.key());
-        if (key == keys.end()) return "/" + it.key() + ": unknown weight \"" + it.key() + "\"" + didYouMean(it.key(), keys);
-        if (!it->is_number() || !std::isfinite(it->get<double>()))
-            return "/" + it.key() + ": must be a finite number";
+        if (key == keys.end())
+            return "/" + it.key() + ": unknown weight \"" + it.key() + "\"" + didYouMean(it.key(), keys);
+        if (!it->is_number() || !std::isfinite(it->get<double>())) return "/" + it.key() + ": must be a finite number";
         double value = it->get<double>();
         if (value < 0) return "/" + it.key() + ": must not be negative";
         // Bounded so that scores stay readable numbers (1e308 would overflow to infinity).

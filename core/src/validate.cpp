@@ -92,7 +92,8 @@ private:
     void readRegions(const json* items);
     void readFirms(const json* items);
     void readSite(const json& item, const std::string& pointer, Firm& firm);
-    void readMetrics(const json& owner, const std::string& pointer, std::array<std::optional<double>, kMetricCount>& metrics);
+    void readMetrics(const json& owner, const std::string& pointer,
+                     std::array<std::optional<double>, kMetricCount>& metrics);
     void readSupplies(const json* items);
     void readResources(const json* items);
     void readTies(const json* items);
@@ -109,8 +110,7 @@ void Validator::checkOutputTotals() {
     std::string p = at(at(at("/firms", problem->firm), "sites"), problem->site) + "/output";
     if (problem->infiniteTotal)
         error(p, "outputs add up to more than a number can hold (infinite total): use a smaller unit");
-    else
-        error(p, "output is more than 300 orders of magnitude below the total of all outputs: use one unit");
+    else error(p, "output is more than 300 orders of magnitude below the total of all outputs: use one unit");
 }
 
 bool Validator::isObject(const json& value, const std::string& pointer, const char* what) {
@@ -149,8 +149,9 @@ void Validator::collectIds(const json* items, const std::string& pointer, IdTabl
         }
         const std::string& id = it->get_ref<const std::string&>();
         if (!isValidId(id)) {
-            error(idPointer, "invalid id \"" + id + "\": ids are lower-case letters, digits, '.', '_' and '-', "
-                             "starting with a letter or digit");
+            error(idPointer, "invalid id \"" + id +
+                                 "\": ids are lower-case letters, digits, '.', '_' and '-', "
+                                 "starting with a letter or digit");
             continue;
         }
         auto [existing, inserted] = table.index.emplace(id, static_cast<int>(i));
@@ -347,8 +348,7 @@ void Validator::readLinks(const json* items) {
         link.from = reference(item, p, "from", segments_, true);
         link.to = reference(item, p, "to", segments_, true);
         link.extra = extra(item, {"from", "to"});
-        if (link.from >= 0 && link.to >= 0 && !seen.insert({link.from, link.to}).second)
-            warning(p, "duplicate link");
+        if (link.from >= 0 && link.to >= 0 && !seen.insert({link.from, link.to}).second) warning(p, "duplicate link");
         chain_.links.push_back(std::move(link));
     }
 }
@@ -408,7 +408,8 @@ void Validator::checkCycles(const json* items, const json* segments) {
     };
     std::vector<boost::default_color_type> colors(n);
     boost::depth_first_search(graph, CycleReporter(parent, report),
-                              boost::make_iterator_property_map(colors.begin(), boost::get(boost::vertex_index, graph)));
+                              boost::make_iterator_property_map(colors.begin(),
+                                                                boost::get(boost::vertex_index, graph)));
 }
 
 void Validator::readRegions(const json* items) {
@@ -446,8 +447,7 @@ void Validator::readSite(const json& item, const std::string& p, Firm& firm) {
             if (s < 0) continue;
             if (std::find(site.segments.begin(), site.segments.end(), s) != site.segments.end())
                 warning(at(at(p, "segments"), k), "segment listed twice in one site");
-            else
-                site.segments.push_back(s);
+            else site.segments.push_back(s);
         }
         std::sort(site.segments.begin(), site.segments.end());
     }
@@ -523,8 +523,8 @@ int Validator::keyword(const json& owner, const std::string& pointer, const char
     if (found != words.end()) return static_cast<int>(found - words.begin());
     std::string list;
     for (const auto& word : words) list += (list.empty() ? "" : ", ") + word;
-    error(at(pointer, key), "unknown " + std::string(key) + " \"" + *value + "\"" + didYouMean(*value, words) +
-                                " (one of " + list + ")");
+    error(at(pointer, key),
+          "unknown " + std::string(key) + " \"" + *value + "\"" + didYouMean(*value, words) + " (one of " + list + ")");
     return -1;
 }
 
@@ -546,8 +546,8 @@ std::vector<int> Validator::references(const json& owner, const std::string& poi
     auto it = owner.find(key);
     if (it == owner.end()) return result;
     if (!it->is_array()) {
-        error(at(pointer, key), std::string("\"") + key + "\" must be an array of " + table.kind + " ids, found " +
-                                    typeName(*it));
+        error(at(pointer, key),
+              std::string("\"") + key + "\" must be an array of " + table.kind + " ids, found " + typeName(*it));
         return result;
     }
     for (std::size_t k = 0; k < it->size(); ++k) {
@@ -613,9 +613,8 @@ LoadResult Validator::run(const json& doc) {
     else if (!format->is_string() || *format != "chainatlas/1")
         error("/format", "unsupported format " + format->dump() + " (expected \"chainatlas/1\")");
 
-    static const std::set<std::string> known = {"format", "chain", "sources", "stages", "segments",
-                                                "links", "regions", "firms", "supplies",
-                                                "resources", "ties"};
+    static const std::set<std::string> known = {"format",  "chain", "sources",  "stages",    "segments", "links",
+                                                "regions", "firms", "supplies", "resources", "ties"};
     for (auto it = doc.begin(); it != doc.end(); ++it)
         if (!known.count(it.key())) warning(at("", it.key()), "unknown top-level key \"" + it.key() + "\" (ignored)");
 

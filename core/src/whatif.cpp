@@ -74,7 +74,8 @@ ChangeCause causeOf(SegmentStatus from, SegmentStatus to, int segment, const std
 
 }  // namespace
 
-std::vector<StatusChange> statusChanges(const std::vector<SegmentResult>& before, const std::vector<SegmentResult>& after,
+std::vector<StatusChange> statusChanges(const std::vector<SegmentResult>& before,
+                                        const std::vector<SegmentResult>& after,
                                         const std::vector<Assumption>& assumptions, int region) {
     std::vector<StatusChange> changes;
     for (std::size_t s = 0; s < before.size() && s < after.size(); ++s) {

@@ -18,8 +18,8 @@ namespace fs = std::filesystem;
 
 namespace {
 
-const std::vector<std::string> kFiles = {"sources.csv", "stages.csv", "segments.csv", "links.csv", "regions.csv",
-                                         "firms.csv", "sites.csv", "supplies.csv", "resources.csv", "ties.csv"};
+const std::vector<std::string> kFiles = {"sources.csv", "stages.csv", "segments.csv", "links.csv",     "regions.csv",
+                                         "firms.csv",   "sites.csv",  "supplies.csv", "resources.csv", "ties.csv"};
 
 struct Folder {
     fs::path path;
@@ -39,7 +39,8 @@ struct Folder {
         fs::remove_all(path, ec);
     }
     void write(std::size_t file, const char* data, std::size_t size) {
-        std::ofstream(path / kFiles[file], std::ios::binary | std::ios::trunc).write(data, static_cast<std::streamsize>(size));
+        std::ofstream(path / kFiles[file], std::ios::binary | std::ios::trunc)
+            .write(data, static_cast<std::streamsize>(size));
     }
     void restore(std::size_t file) {
         std::error_code ec;

@@ -22,16 +22,67 @@ namespace {
 using namespace chainatlas;
 
 // SVG 1.1 element and attribute names (the writer uses a subset; "data-*" attributes are allowed too).
-const std::set<std::string> kElements = {"svg", "g", "defs", "style", "marker", "rect", "circle", "ellipse", "line",
-                                         "polyline", "polygon", "path", "text", "tspan", "title", "desc", "use",
-                                         "symbol", "clipPath", "pattern", "linearGradient", "radialGradient", "stop"};
-const std::set<std::string> kAttributes = {
-    "xmlns", "version", "width", "height", "viewBox", "x", "y", "x1", "y1", "x2", "y2", "cx", "cy", "r", "rx", "ry",
-    "d", "points", "id", "class", "style", "transform", "fill", "fill-opacity", "stroke", "stroke-width",
-    "stroke-dasharray", "stroke-opacity", "opacity", "font-family", "font-size", "font-weight", "font-style",
-    "text-anchor", "dominant-baseline", "marker-end", "marker-start", "markerWidth", "markerHeight", "refX", "refY",
-    "orient", "markerUnits", "preserveAspectRatio", "clip-path", "offset", "stop-color", "href", "dx", "dy",
-    "letter-spacing", "paint-order", "stroke-linecap", "stroke-linejoin", "visibility", "display", "textLength"};
+const std::set<std::string> kElements = {"svg",      "g",       "defs",           "style",          "marker",  "rect",
+                                         "circle",   "ellipse", "line",           "polyline",       "polygon", "path",
+                                         "text",     "tspan",   "title",          "desc",           "use",     "symbol",
+                                         "clipPath", "pattern", "linearGradient", "radialGradient", "stop"};
+const std::set<std::string> kAttributes = {"xmlns",
+                                           "version",
+                                           "width",
+                                           "height",
+                                           "viewBox",
+                                           "x",
+                                           "y",
+                                           "x1",
+                                           "y1",
+                                           "x2",
+                                           "y2",
+                                           "cx",
+                                           "cy",
+                                           "r",
+                                           "rx",
+                                           "ry",
+                                           "d",
+                                           "points",
+                                           "id",
+                                           "class",
+                                           "style",
+                                           "transform",
+                                           "fill",
+                                           "fill-opacity",
+                                           "stroke",
+                                           "stroke-width",
+                                           "stroke-dasharray",
+                                           "stroke-opacity",
+                                           "opacity",
+                                           "font-family",
+                                           "font-size",
+                                           "font-weight",
+                                           "font-style",
+                                           "text-anchor",
+                                           "dominant-baseline",
+                                           "marker-end",
+                                           "marker-start",
+                                           "markerWidth",
+                                           "markerHeight",
+                                           "refX",
+                                           "refY",
+                                           "orient",
+                                           "markerUnits",
+                                           "preserveAspectRatio",
+                                           "clip-path",
+                                           "offset",
+                                           "stop-color",
+                                           "href",
+                                           "dx",
+                                           "dy",
+                                           "letter-spacing",
+                                           "paint-order",
+                                           "stroke-linecap",
+                                           "stroke-linejoin",
+                                           "visibility",
+                                           "display",
+                                           "textLength"};
 
 bool allowedAttribute(const std::string& name) { return kAttributes.count(name) || name.rfind("data-", 0) == 0; }
 
@@ -46,7 +97,8 @@ void checkNames(xmlNode* node) {
         for (xmlAttr* a = node->properties; a; a = a->next) {
             std::string attribute = reinterpret_cast<const char*>(a->name);
             if (!allowedAttribute(attribute)) {
-                std::fprintf(stderr, "attribute %s on <%s> is not SVG vocabulary\n", attribute.c_str(), element.c_str());
+                std::fprintf(stderr, "attribute %s on <%s> is not SVG vocabulary\n", attribute.c_str(),
+                             element.c_str());
                 std::abort();
             }
         }
@@ -67,7 +119,8 @@ void checkSvg(const std::string& svg) {
 
 // Small chains only: the point is odd data, not Graphviz's speed on big graphs (tested elsewhere).
 bool small(const Chain& chain) {
-    return !chain.regions.empty() && chain.segments.size() <= 40 && chain.links.size() <= 200 && chain.firms.size() <= 120;
+    return !chain.regions.empty() && chain.segments.size() <= 40 && chain.links.size() <= 200 &&
+           chain.firms.size() <= 120;
 }
 
 }  // namespace

@@ -23,7 +23,8 @@ ChecklistItem itemRow(const ViewerState& state, int i, ChecklistItem item) {
     ImGui::TableNextColumn();
     ImGui::SetNextItemWidth(-1);
     int current = static_cast<int>(item.state);
-    const char* names[] = {checklistStateName(ChecklistState::Todo, state.lang), checklistStateName(ChecklistState::Doing, state.lang),
+    const char* names[] = {checklistStateName(ChecklistState::Todo, state.lang),
+                           checklistStateName(ChecklistState::Doing, state.lang),
                            checklistStateName(ChecklistState::Done, state.lang)};
     if (ImGui::Combo("##state", &current, names, 3)) item.state = static_cast<ChecklistState>(current);
     ImGui::TableNextColumn();
@@ -46,14 +47,17 @@ void drawChecklistPanel(App& app) {
     ImGui::SetNextWindowPos({340, 420}, ImGuiCond_FirstUseEver);
     ImGui::SetNextWindowSize({900, 470}, ImGuiCond_FirstUseEver);
     std::string title = std::string(tr(state.lang, "十个一 工作清单", "十个一 checklist")) + " · " +
-                        state.chain->regions[state.scenario.region].name.pick(state.lang, state.chain->regions[state.scenario.region].id) +
+                        state.chain->regions[state.scenario.region].name.pick(
+                            state.lang, state.chain->regions[state.scenario.region].id) +
                         " · " + state.chain->name.pick(state.lang, state.chain->id) + "###checklist";
     if (!ImGui::Begin(title.c_str(), &app.showChecklist)) {
         ImGui::End();
         return;
     }
-    ImGui::TextDisabled("%s", tr(state.lang, "随会话保存，并写入报告。", "Saved with the session and written into the report."));
-    if (ImGui::BeginTable("##items", 5, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_Resizable)) {
+    ImGui::TextDisabled("%s", tr(state.lang, "随会话保存，并写入报告。",
+                                 "Saved with the session and written into the report."));
+    if (ImGui::BeginTable("##items", 5,
+                          ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_Resizable)) {
         ImGui::TableSetupColumn(tr(state.lang, "事项", "Item"), ImGuiTableColumnFlags_WidthStretch, 2.2f);
         ImGui::TableSetupColumn(tr(state.lang, "状态", "State"), ImGuiTableColumnFlags_WidthStretch, 0.8f);
         ImGui::TableSetupColumn(tr(state.lang, "负责人", "Owner"), ImGuiTableColumnFlags_WidthStretch, 1.0f);

@@ -15,7 +15,9 @@ using namespace chainatlas;
 
 namespace {
 
-std::string regionName(const Chain& chain, int r, Lang lang) { return chain.regions[r].name.pick(lang, chain.regions[r].id); }
+std::string regionName(const Chain& chain, int r, Lang lang) {
+    return chain.regions[r].name.pick(lang, chain.regions[r].id);
+}
 
 void regionPicker(App& app) {
     const Chain& chain = *app.state.chain;
@@ -23,11 +25,15 @@ void regionPicker(App& app) {
     for (int r = 0; r < static_cast<int>(chain.regions.size()); ++r) {
         bool on = std::find(app.compareRegions.begin(), app.compareRegions.end(), r) != app.compareRegions.end();
         std::string label = regionName(chain, r, app.state.lang);
-        float width = ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x + ImGui::CalcTextSize(label.c_str()).x;
-        if (r > 0 && ImGui::GetItemRectMax().x + ImGui::GetStyle().ItemSpacing.x + width < right) ImGui::SameLine();  // wrap
+        float width = ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x +
+                      ImGui::CalcTextSize(label.c_str()).x;
+        if (r > 0 && ImGui::GetItemRectMax().x + ImGui::GetStyle().ItemSpacing.x + width < right)
+            ImGui::SameLine();  // wrap
         if (ImGui::Checkbox(label.c_str(), &on)) {
             if (on) app.compareRegions.push_back(r);
-            else app.compareRegions.erase(std::remove(app.compareRegions.begin(), app.compareRegions.end(), r), app.compareRegions.end());
+            else
+                app.compareRegions.erase(std::remove(app.compareRegions.begin(), app.compareRegions.end(), r),
+                                         app.compareRegions.end());
             app.compareGeneration = -1;
         }
     }
@@ -38,7 +44,8 @@ void segmentTable(const App& app) {
     const Comparison& c = app.comparison;
     Lang lang = app.state.lang;
     int columns = 1 + static_cast<int>(c.regions.size());
-    if (!ImGui::BeginTable("##compare", columns, ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY | ImGuiTableFlags_BordersInnerV,
+    if (!ImGui::BeginTable("##compare", columns,
+                           ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY | ImGuiTableFlags_BordersInnerV,
                            {0, ImGui::GetContentRegionAvail().y * 0.62f}))
         return;
     ImGui::TableSetupScrollFreeze(1, 1);
@@ -51,7 +58,8 @@ void segmentTable(const App& app) {
         ImGui::TextUnformatted(chain.segments[s].name.pick(lang, chain.segments[s].id).c_str());
         for (const RegionComparison& rc : c.regions) {
             ImGui::TableNextColumn();
-            ImGui::ColorButton("##c", ImColor(themeColor(app.theme.statusColor(rc.status[s]))), ImGuiColorEditFlags_NoTooltip, {10, 10});
+            ImGui::ColorButton("##c", ImColor(themeColor(app.theme.statusColor(rc.status[s]))),
+                               ImGuiColorEditFlags_NoTooltip, {10, 10});
             ImGui::SameLine();
             ImGui::Text("%s · %s", statusWord(rc.status[s], lang), adviceWord(rc.advice[s], lang));
         }
@@ -71,7 +79,8 @@ void summary(const App& app) {
             ImGui::TextDisabled("%s %d", adviceWord(static_cast<Advice>(a), lang), rc.adviceCounts[a]);
         }
         for (const Target& t : rc.top)
-            ImGui::BulletText("%d. %s  %.2f", t.rank, chain.firms[t.firm].name.pick(lang, chain.firms[t.firm].id).c_str(), t.score);
+            ImGui::BulletText("%d. %s  %.2f", t.rank,
+                              chain.firms[t.firm].name.pick(lang, chain.firms[t.firm].id).c_str(), t.score);
     }
 }
 

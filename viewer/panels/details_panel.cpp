@@ -33,14 +33,19 @@ void segmentDetails(App& app, int s) {
     ImGui::ColorButton("##status", ImColor(themeColor(app.theme.statusColor(r.status))), ImGuiColorEditFlags_NoTooltip);
     ImGui::SameLine();
     ImGui::TextUnformatted(statusName(state.lang, static_cast<int>(r.status)));
-    ImGui::Text("RCA %.2f · %s %.2f", r.rca, tr(state.lang, "关联密度", "density"), r.density);  // as in the map's tooltip
-    ImGui::Text("%s %d · %s %.1f", tr(state.lang, "本地站点", "local sites"), r.sites, tr(state.lang, "产出", "output"), r.output);
+    ImGui::Text("RCA %.2f · %s %.2f", r.rca, tr(state.lang, "关联密度", "density"),
+                r.density);  // as in the map's tooltip
+    ImGui::Text("%s %d · %s %.1f", tr(state.lang, "本地站点", "local sites"), r.sites, tr(state.lang, "产出", "output"),
+                r.output);
     if (r.hubStrong) ImGui::BulletText("%s", tr(state.lang, "枢纽在此环节占优", "a hub is strong here"));
-    if (r.occupied) ImGui::BulletText("%s", tr(state.lang, "被占位: 避免正面竞争", "occupied: avoid head-on competition"));
-    if (r.complement) ImGui::BulletText("%s", tr(state.lang, "可为枢纽配套", "complement: supplies the hub's strength"));
+    if (r.occupied)
+        ImGui::BulletText("%s", tr(state.lang, "被占位: 避免正面竞争", "occupied: avoid head-on competition"));
+    if (r.complement)
+        ImGui::BulletText("%s", tr(state.lang, "可为枢纽配套", "complement: supplies the hub's strength"));
     if (r.singleSource) ImGui::BulletText("%s", tr(state.lang, "独家供应 (卡脖子)", "single source (chokepoint)"));
     bool expanded = s < static_cast<int>(state.expanded.size()) && state.expanded[s] && state.level == MapLevel::Firm;
-    if (ImGui::Button(expanded ? tr(state.lang, "收起企业", "Hide firms") : tr(state.lang, "展开企业", "Show firms"))) toggleExpanded(state, s);
+    if (ImGui::Button(expanded ? tr(state.lang, "收起企业", "Hide firms") : tr(state.lang, "展开企业", "Show firms")))
+        toggleExpanded(state, s);
     // Firms by region, the focal region first.
     std::map<int, std::vector<int>> byRegion;
     for (std::size_t f = 0; f < chain.firms.size(); ++f)
@@ -52,7 +57,8 @@ void segmentDetails(App& app, int s) {
     ImGui::Separator();
     auto regionBlock = [&](int region, const std::vector<int>& firms) {
         const Region& reg = chain.regions[region];
-        ImGui::Text("%s%s (%zu)", reg.name.pick(state.lang, reg.id).c_str(), region == state.analysis.region ? tr(state.lang, " · 本地", " · local") : "", firms.size());
+        ImGui::Text("%s%s (%zu)", reg.name.pick(state.lang, reg.id).c_str(),
+                    region == state.analysis.region ? tr(state.lang, " · 本地", " · local") : "", firms.size());
         ImGui::Indent();
         for (int f : firms) firmLink(app, f);
         ImGui::Unindent();
@@ -69,22 +75,32 @@ void firmDetails(App& app, int f) {
     const Firm& firm = chain.firms[f];
     ImGui::TextWrapped("%s", firm.name.pick(state.lang, firm.id).c_str());
     ImGui::TextDisabled("%s%s", firm.id.c_str(), firm.leader ? tr(state.lang, " · 链主", " · chain leader") : "");
-    if (firm.extra.contains("leader_basis")) ImGui::TextWrapped("%s", firm.extra["leader_basis"].get<std::string>().c_str());
+    if (firm.extra.contains("leader_basis"))
+        ImGui::TextWrapped("%s", firm.extra["leader_basis"].get<std::string>().c_str());
     for (const Target& t : state.analysis.targets)
         if (t.firm == f) {
-            ImGui::Text("%s %d · %s %.3f", tr(state.lang, "排名", "rank"), t.rank, tr(state.lang, "得分", "score"), t.score);
-            for (int k = 0; k < kTermCount; ++k) ImGui::BulletText("%s %.2f → %.2f", termName(state.lang, k), t.value[k], t.weighted[k]);
+            ImGui::Text("%s %d · %s %.3f", tr(state.lang, "排名", "rank"), t.rank, tr(state.lang, "得分", "score"),
+                        t.score);
+            for (int k = 0; k < kTermCount; ++k)
+                ImGui::BulletText("%s %.2f → %.2f", termName(state.lang, k), t.value[k], t.weighted[k]);
         }
     heading(tr(state.lang, "站点", "Sites"));
     for (const Site& site : firm.sites) {
         std::string segments;
-        for (int s : site.segments) segments += (segments.empty() ? "" : ", ") + chain.segments[s].name.pick(state.lang, chain.segments[s].id);
+        for (int s : site.segments)
+            segments += (segments.empty() ? "" : ", ") + chain.segments[s].name.pick(state.lang, chain.segments[s].id);
         ImGui::Bullet();
-        ImGui::TextWrapped("%s: %s", chain.regions[site.region].name.pick(state.lang, chain.regions[site.region].id).c_str(), segments.c_str());
+        ImGui::TextWrapped("%s: %s",
+                           chain.regions[site.region].name.pick(state.lang, chain.regions[site.region].id).c_str(),
+                           segments.c_str());
         ImGui::Indent();
-        if (!site.confidence.empty()) ImGui::TextDisabled("%s %s", tr(state.lang, "可信度", "confidence"), site.confidence.c_str());
-        if (site.extra.contains("assumed")) ImGui::TextColored(ImColor(themeColor(app.theme.firmAssumed)), "%s", tr(state.lang, "假设引进", "assumed (what-if)"));
-        if (site.extra.contains("note") && site.extra["note"].is_string()) ImGui::TextWrapped("%s", site.extra["note"].get<std::string>().c_str());
+        if (!site.confidence.empty())
+            ImGui::TextDisabled("%s %s", tr(state.lang, "可信度", "confidence"), site.confidence.c_str());
+        if (site.extra.contains("assumed"))
+            ImGui::TextColored(ImColor(themeColor(app.theme.firmAssumed)), "%s",
+                               tr(state.lang, "假设引进", "assumed (what-if)"));
+        if (site.extra.contains("note") && site.extra["note"].is_string())
+            ImGui::TextWrapped("%s", site.extra["note"].get<std::string>().c_str());
         ImGui::Unindent();
     }
     heading(tr(state.lang, "三高三低指标 (百分位)", "Metrics (percentile)"));
@@ -98,7 +114,8 @@ void firmDetails(App& app, int f) {
     heading(tr(state.lang, "供应关系", "Supply partners"));
     for (const Supply& supply : chain.supplies) {
         if (supply.from != f && supply.to != f) continue;
-        ImGui::TextUnformatted(supply.from == f ? tr(state.lang, "供应 →", "supplies →") : tr(state.lang, "← 采购自", "← buys from"));
+        ImGui::TextUnformatted(supply.from == f ? tr(state.lang, "供应 →", "supplies →")
+                                                : tr(state.lang, "← 采购自", "← buys from"));
         ImGui::SameLine();
         firmLink(app, supply.from == f ? supply.to : supply.from);
         if (!supply.confidence.empty()) {
@@ -143,8 +160,9 @@ void drawDetailsPanel(App& app, ImVec2 pos, ImVec2 size) {
     if (state.selection.kind == SelectionKind::Segment) segmentDetails(app, state.selection.index);
     else if (state.selection.kind == SelectionKind::Firm) firmDetails(app, state.selection.index);
     else {
-        ImGui::TextWrapped("%s", tr(state.lang, "点击图中的环节或企业查看详情。拖动平移，滚轮缩放，F 适应窗口，Ctrl+F 搜索。",
-                                    "Click a segment or a firm for details. Drag to pan, wheel to zoom, F to fit, Ctrl+F to search."));
+        ImGui::TextWrapped(
+            "%s", tr(state.lang, "点击图中的环节或企业查看详情。拖动平移，滚轮缩放，F 适应窗口，Ctrl+F 搜索。",
+                     "Click a segment or a firm for details. Drag to pan, wheel to zoom, F to fit, Ctrl+F to search."));
         if (!state.chain->note.empty()) {
             ImGui::Separator();
             ImGui::TextWrapped("%s", state.chain->note.c_str());

@@ -46,7 +46,8 @@ void drawFlash(ImDrawList* draw, const App& app, ImVec2 p0, ImVec2 p1) {
     if (age < 0 || age > kFlashSeconds) return;
     float pulse = 0.5f + 0.5f * std::cos(static_cast<float>(age) * 12.0f);
     float grow = 4 + 6 * pulse;
-    draw->AddRect({p0.x - grow, p0.y - grow}, {p1.x + grow, p1.y + grow}, themeColor(app.theme.highlightEdge, 120 + static_cast<int>(135 * pulse)), 6, 0, 3);
+    draw->AddRect({p0.x - grow, p0.y - grow}, {p1.x + grow, p1.y + grow},
+                  themeColor(app.theme.highlightEdge, 120 + static_cast<int>(135 * pulse)), 6, 0, 3);
 }
 
 }  // namespace
@@ -57,13 +58,16 @@ void drawMapPanel(App& app, ImVec2 pos, ImVec2 size) {
     ImGui::SetNextWindowSize(size);
     ImGui::Begin("##map", nullptr,
                  ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoMove |
-                     ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse | ImGuiWindowFlags_NoBringToFrontOnFocus);
+                     ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse |
+                     ImGuiWindowFlags_NoBringToFrontOnFocus);
     app.mapSize = size;
     ImDrawList* draw = ImGui::GetWindowDrawList();
     draw->AddRectFilled(pos, {pos.x + size.x, pos.y + size.y}, themeColor(app.theme.background));
     if (!state.hasAnalysis() || !app.geometry || app.geometryBase != state.chain) {
-        const char* text = !state.chain ? tr(state.lang, "打开产业链文件 (Ctrl+O) 或拖放到窗口", "Open a chain file (Ctrl+O) or drop it on the window")
-                           : !state.hasAnalysis() ? tr(state.lang, "该文件没有区域: 无法分析", "This file has no regions: nothing to analyse")
+        const char* text = !state.chain           ? tr(state.lang, "打开产业链文件 (Ctrl+O) 或拖放到窗口",
+                                                       "Open a chain file (Ctrl+O) or drop it on the window")
+                           : !state.hasAnalysis() ? tr(state.lang, "该文件没有区域: 无法分析",
+                                                       "This file has no regions: nothing to analyse")
                                                   : tr(state.lang, "布局中…", "Laying out…");
         ImVec2 t = ImGui::CalcTextSize(text);
         draw->AddText({pos.x + (size.x - t.x) / 2, pos.y + (size.y - t.y) / 2}, themeColor(app.theme.textMuted), text);
@@ -84,7 +88,8 @@ void drawMapPanel(App& app, ImVec2 pos, ImVec2 size) {
     app.probe("map");
     bool hovered = ImGui::IsItemHovered();
     ImGuiIO& io = ImGui::GetIO();
-    if (ImGui::IsItemActive() && (ImGui::IsMouseDragging(ImGuiMouseButton_Left) || ImGui::IsMouseDragging(ImGuiMouseButton_Middle))) {
+    if (ImGui::IsItemActive() &&
+        (ImGui::IsMouseDragging(ImGuiMouseButton_Left) || ImGui::IsMouseDragging(ImGuiMouseButton_Middle))) {
         camera.x -= io.MouseDelta.x / camera.zoom;
         camera.y -= io.MouseDelta.y / camera.zoom;
     }
@@ -110,21 +115,23 @@ void drawMapPanel(App& app, ImVec2 pos, ImVec2 size) {
         draw->AddRect(p0, p1, themeColor(app.theme.clusterBorder), 8 * zoom);
         const Stage& stage = chain.stages[c.stage];
         if (baseFont * zoom >= 6.5f)
-            draw->AddText(font, std::max(minPx, (baseFont + 1) * zoom), {p0.x + 8 * zoom, p0.y + 4 * zoom}, themeColor(app.theme.textMuted),
-                          stage.name.pick(state.lang, stage.id).c_str());
+            draw->AddText(font, std::max(minPx, (baseFont + 1) * zoom), {p0.x + 8 * zoom, p0.y + 4 * zoom},
+                          themeColor(app.theme.textMuted), stage.name.pick(state.lang, stage.id).c_str());
     }
     for (const LinkPath& link : g.links) {
         if (link.points.size() < 4) continue;
         for (std::size_t i = 0; i + 3 < link.points.size(); i += 3)
-            draw->AddBezierCubic(v.toScreen(link.points[i]), v.toScreen(link.points[i + 1]), v.toScreen(link.points[i + 2]),
-                                 v.toScreen(link.points[i + 3]), themeColor(app.theme.linkEdge), std::max(1.0f, 1.4f * zoom));
+            draw->AddBezierCubic(v.toScreen(link.points[i]), v.toScreen(link.points[i + 1]),
+                                 v.toScreen(link.points[i + 2]), v.toScreen(link.points[i + 3]),
+                                 themeColor(app.theme.linkEdge), std::max(1.0f, 1.4f * zoom));
         if (link.hasArrow) {
             ImVec2 tip = v.toScreen(link.arrowTip), from = v.toScreen(link.points.back());
             ImVec2 d{tip.x - from.x, tip.y - from.y};
             float length = std::sqrt(d.x * d.x + d.y * d.y);
             if (length > 0.1f) {
                 ImVec2 n{-d.y / length * 4 * zoom, d.x / length * 4 * zoom};
-                draw->AddTriangleFilled(tip, {from.x + n.x, from.y + n.y}, {from.x - n.x, from.y - n.y}, themeColor(app.theme.linkEdge));
+                draw->AddTriangleFilled(tip, {from.x + n.x, from.y + n.y}, {from.x - n.x, from.y - n.y},
+                                        themeColor(app.theme.linkEdge));
             }
         }
     }
@@ -132,13 +139,21 @@ void drawMapPanel(App& app, ImVec2 pos, ImVec2 size) {
     int hoveredSegment = -1, hoveredFirm = -1, hoveredFirmSegment = -1;
     for (const SegmentNode& node : g.segments) {
         if (!visible(v, node.box, pos, size)) continue;
-        ImVec2 p0 = v.toScreen(node.box.x, node.box.y), p1 = v.toScreen(node.box.x + node.box.w, node.box.y + node.box.h);
+        ImVec2 p0 = v.toScreen(node.box.x, node.box.y),
+               p1 = v.toScreen(node.box.x + node.box.w, node.box.y + node.box.h);
         // Names stay readable when zoomed out (at least 11 px, cut to the box); smaller lines only when large enough.
-        SegmentPaint paint{p0, p1, zoom, std::clamp(baseFont * zoom, minPx, 40.0f * textScale), baseFont * 0.8f * zoom, node.firmArea.w > 0};
+        SegmentPaint paint{p0,
+                           p1,
+                           zoom,
+                           std::clamp(baseFont * zoom, minPx, 40.0f * textScale),
+                           baseFont * 0.8f * zoom,
+                           node.firmArea.w > 0};
         paintSegment(draw, app, scene.segments[node.segment], paint);
         if (state.selection == Selection{SelectionKind::Segment, node.segment})
-            draw->AddRect({p0.x - 3, p0.y - 3}, {p1.x + 3, p1.y + 3}, themeColor(app.theme.highlightEdge), 8 * zoom, 0, 3);
-        if (hovered && node.box.contains({camera.x + (io.MousePos.x - pos.x) / camera.zoom, camera.y + (io.MousePos.y - pos.y) / camera.zoom}))
+            draw->AddRect({p0.x - 3, p0.y - 3}, {p1.x + 3, p1.y + 3}, themeColor(app.theme.highlightEdge), 8 * zoom, 0,
+                          3);
+        if (hovered && node.box.contains({camera.x + (io.MousePos.x - pos.x) / camera.zoom,
+                                          camera.y + (io.MousePos.y - pos.y) / camera.zoom}))
             hoveredSegment = node.segment;
     }
 
@@ -151,9 +166,11 @@ void drawMapPanel(App& app, ImVec2 pos, ImVec2 size) {
             bool mine = supply.from == selectedFirm || supply.to == selectedFirm;
             if (!mine && !fewLines) continue;
             draw->AddLine(v.toScreen(line.from), v.toScreen(line.to),
-                          mine ? themeColor(app.theme.highlightEdge) : themeColor(app.theme.supplyEdge, 60), mine ? 2.5f : 1.0f);
+                          mine ? themeColor(app.theme.highlightEdge) : themeColor(app.theme.supplyEdge, 60),
+                          mine ? 2.5f : 1.0f);
         }
-        double mouseX = camera.x + (io.MousePos.x - pos.x) / camera.zoom, mouseY = camera.y + (io.MousePos.y - pos.y) / camera.zoom;
+        double mouseX = camera.x + (io.MousePos.x - pos.x) / camera.zoom,
+               mouseY = camera.y + (io.MousePos.y - pos.y) / camera.zoom;
         float firmPx = 9 * zoom * textScale;
         bool labels = firmPx >= 8;
         // Level of detail: when cells are under 3 px, each lane is one block and only the firms that must
@@ -163,19 +180,21 @@ void drawMapPanel(App& app, ImVec2 pos, ImVec2 size) {
             for (const SegmentNode& node : g.segments)
                 if (node.firmArea.w > 0 && visible(v, node.firmArea, pos, size))
                     draw->AddRectFilled(v.toScreen(node.firmArea.x, node.firmArea.y),
-                                        v.toScreen(node.firmArea.x + node.firmArea.w, node.firmArea.y + node.firmArea.h),
+                                        v.toScreen(node.firmArea.x + node.firmArea.w,
+                                                   node.firmArea.y + node.firmArea.h),
                                         themeColor(app.theme.firmOther, 200), 2);
         for (const FirmNode& node : g.firms) {
             if (!visible(v, node.box, pos, size)) continue;
             const FirmLook& look = scene.firms[node.firm];
             if (aggregate && look.role == FirmRole::Other && !look.assumed && node.firm != selectedFirm) continue;
-            ImVec2 p0 = v.toScreen(node.box.x, node.box.y), p1 = v.toScreen(node.box.x + node.box.w, node.box.y + node.box.h);
+            ImVec2 p0 = v.toScreen(node.box.x, node.box.y),
+                   p1 = v.toScreen(node.box.x + node.box.w, node.box.y + node.box.h);
             draw->AddRectFilled(p0, p1, themeColor(look.fill), 3 * zoom);
             if (look.assumed) draw->AddRect(p0, p1, themeColor(app.theme.firmAssumed), 3 * zoom, 0, 3);
             if (node.firm == selectedFirm) draw->AddRect(p0, p1, themeColor(app.theme.highlightEdge), 3 * zoom, 0, 3);
             if (labels)
-                drawCentredLabel(draw, font, firmPx, {(p0.x + p1.x) / 2, (p0.y + p1.y) / 2}, themeColor(look.textColor), look.label,
-                                 p1.x - p0.x - 4);
+                drawCentredLabel(draw, font, firmPx, {(p0.x + p1.x) / 2, (p0.y + p1.y) / 2}, themeColor(look.textColor),
+                                 look.label, p1.x - p0.x - 4);
             if (hovered && node.box.contains({mouseX, mouseY})) {
                 hoveredFirm = node.firm;
                 hoveredFirmSegment = node.segment;
@@ -184,7 +203,8 @@ void drawMapPanel(App& app, ImVec2 pos, ImVec2 size) {
     }
     const Box* located = ImGui::GetTime() - app.flashStarted < kFlashSeconds ? app.boxOf(app.flash) : nullptr;
     if (located)  // a firm not drawn at this level flashes its segment
-        drawFlash(draw, app, v.toScreen(located->x, located->y), v.toScreen(located->x + located->w, located->y + located->h));
+        drawFlash(draw, app, v.toScreen(located->x, located->y),
+                  v.toScreen(located->x + located->w, located->y + located->h));
     draw->PopClipRect();
 
     // Tooltip and selection.
@@ -199,7 +219,8 @@ void drawMapPanel(App& app, ImVec2 pos, ImVec2 size) {
         ImGui::TextDisabled("%s", tr(state.lang, "双击: 展开企业", "double-click: show firms"));
         ImGui::EndTooltip();
     }
-    if (hovered && ImGui::IsMouseReleased(ImGuiMouseButton_Left) && ImGui::GetMouseDragDelta(ImGuiMouseButton_Left).x == 0 &&
+    if (hovered && ImGui::IsMouseReleased(ImGuiMouseButton_Left) &&
+        ImGui::GetMouseDragDelta(ImGuiMouseButton_Left).x == 0 &&
         ImGui::GetMouseDragDelta(ImGuiMouseButton_Left).y == 0) {
         if (hoveredFirm >= 0) select(state, {SelectionKind::Firm, hoveredFirm});
         else if (hoveredSegment >= 0) select(state, {SelectionKind::Segment, hoveredSegment});
@@ -210,7 +231,8 @@ void drawMapPanel(App& app, ImVec2 pos, ImVec2 size) {
 
     // Legend in the corner, from the scene (the SVG draws the same entries), on its own background.
     ImVec2 corner{pos.x + 10, pos.y + size.y - legendSize.y - 12};
-    draw->AddRectFilled({corner.x - 6, corner.y - 5}, {corner.x + legendSize.x, corner.y + legendSize.y + 5}, IM_COL32(255, 255, 255, 235), 4);
+    draw->AddRectFilled({corner.x - 6, corner.y - 5}, {corner.x + legendSize.x, corner.y + legendSize.y + 5},
+                        IM_COL32(255, 255, 255, 235), 4);
     paintLegend(draw, app, scene.legend, corner);
     ImGui::End();
 }

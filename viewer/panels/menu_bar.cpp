@@ -23,9 +23,12 @@ void drawMenuBar(App& app) {
             if (!chosen.empty()) app.requestOpen(chosen);
         }
         ImGui::Separator();
-        if (ImGui::MenuItem(tr(state.lang, "会话 (保存/载入)…", "Session (save/load)…"), "Ctrl+S", false, true)) app.showSession = true;
+        if (ImGui::MenuItem(tr(state.lang, "会话 (保存/载入)…", "Session (save/load)…"), "Ctrl+S", false, true))
+            app.showSession = true;
         app.probe("menu-session");
-        if (ImGui::MenuItem(tr(state.lang, "导出 SVG / CSV / 报告…", "Export SVG / CSV / report…"), nullptr, false, state.hasChain())) app.showExport = true;
+        if (ImGui::MenuItem(tr(state.lang, "导出 SVG / CSV / 报告…", "Export SVG / CSV / report…"), nullptr, false,
+                            state.hasChain()))
+            app.showExport = true;
         ImGui::Separator();
         if (ImGui::MenuItem(tr(state.lang, "退出", "Quit"), "Ctrl+Q")) app.requestQuit();
         ImGui::EndMenu();
@@ -44,13 +47,18 @@ void drawMenuBar(App& app) {
         if (ImGui::MenuItem(tr(state.lang, "全屏", "Full screen"), "F11")) app.toggleFullscreen = true;
         if (ImGui::MenuItem(tr(state.lang, "放大字号", "Larger text"), "Ctrl +")) app.setTextSize(app.textSize + 2);
         if (ImGui::MenuItem(tr(state.lang, "缩小字号", "Smaller text"), "Ctrl -")) app.setTextSize(app.textSize - 2);
-        if (ImGui::MenuItem(tr(state.lang, "默认字号", "Default text size"), "Ctrl 0")) app.setTextSize(kDefaultTextSize);
+        if (ImGui::MenuItem(tr(state.lang, "默认字号", "Default text size"), "Ctrl 0"))
+            app.setTextSize(kDefaultTextSize);
         ImGui::Separator();
         ImGui::MenuItem(tr(state.lang, "规划情景面板", "Scenario panel"), nullptr, &app.showScenarioPanel);
         ImGui::MenuItem(tr(state.lang, "详情面板", "Details panel"), nullptr, &app.showDetailsPanel);
         ImGui::Separator();
-        if (ImGui::MenuItem(tr(state.lang, "十个一 清单", "十个一 checklist"), nullptr, app.showChecklist, state.hasAnalysis())) app.showChecklist = !app.showChecklist;
-        if (ImGui::MenuItem(tr(state.lang, "区域对比", "Compare regions"), nullptr, app.showCompare, state.hasAnalysis())) app.showCompare = !app.showCompare;
+        if (ImGui::MenuItem(tr(state.lang, "十个一 清单", "十个一 checklist"), nullptr, app.showChecklist,
+                            state.hasAnalysis()))
+            app.showChecklist = !app.showChecklist;
+        if (ImGui::MenuItem(tr(state.lang, "区域对比", "Compare regions"), nullptr, app.showCompare,
+                            state.hasAnalysis()))
+            app.showCompare = !app.showCompare;
         ImGui::EndMenu();
     }
     if (ImGui::MenuItem("中文", nullptr, state.lang == Lang::Zh)) setLang(state, Lang::Zh);

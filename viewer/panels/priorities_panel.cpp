@@ -16,13 +16,15 @@ constexpr float kLabelPx = 12;
 
 void paintAxes(ImDrawList* draw, const App& app, const PriorityChart& c, ImVec2 o) {
     float plotBottom = static_cast<float>(c.yTicks.front().at), w = static_cast<float>(c.width);
-    ImU32 grid = themeColor(app.theme.clusterFill), border = themeColor(app.theme.clusterBorder), muted = themeColor(app.theme.textMuted);
+    ImU32 grid = themeColor(app.theme.clusterFill), border = themeColor(app.theme.clusterBorder),
+          muted = themeColor(app.theme.textMuted);
     draw->AddRectFilled(o, {o.x + w, o.y + plotBottom}, IM_COL32_WHITE);
     for (const ChartTick& t : c.xTicks) {
         float x = o.x + static_cast<float>(t.at);
         draw->AddLine({x, o.y}, {x, o.y + plotBottom}, grid);
         ImVec2 size = ImGui::CalcTextSize(t.text.c_str());
-        draw->AddText(ImGui::GetFont(), kLabelPx, {x - size.x * kLabelPx / ImGui::GetFontSize() / 2, o.y + plotBottom + 1}, muted, t.text.c_str());
+        draw->AddText(ImGui::GetFont(), kLabelPx,
+                      {x - size.x * kLabelPx / ImGui::GetFontSize() / 2, o.y + plotBottom + 1}, muted, t.text.c_str());
     }
     for (const ChartTick& t : c.yTicks) {
         float y = o.y + static_cast<float>(t.at);
@@ -37,9 +39,11 @@ void paintAxes(ImDrawList* draw, const App& app, const PriorityChart& c, ImVec2 
     // The y axis title reads across, at the top left; the corner hint only where it does not run into it.
     std::string yTitle = "↑ " + c.yAxis;
     float scale = kLabelPx / ImGui::GetFontSize();
-    float yTitleWidth = ImGui::CalcTextSize(yTitle.c_str()).x * scale, cornerWidth = ImGui::CalcTextSize(c.corner.c_str()).x * scale;
+    float yTitleWidth = ImGui::CalcTextSize(yTitle.c_str()).x * scale,
+          cornerWidth = ImGui::CalcTextSize(c.corner.c_str()).x * scale;
     draw->AddText(ImGui::GetFont(), kLabelPx, {o.x + 4, o.y + 3}, muted, yTitle.c_str());
-    if (yTitleWidth + cornerWidth + 24 < w) draw->AddText(ImGui::GetFont(), kLabelPx, {o.x + w - cornerWidth - 4, o.y + 3}, muted, c.corner.c_str());
+    if (yTitleWidth + cornerWidth + 24 < w)
+        draw->AddText(ImGui::GetFont(), kLabelPx, {o.x + w - cornerWidth - 4, o.y + 3}, muted, c.corner.c_str());
 }
 
 // Draws the points and their labels; returns the point under the mouse, or null.
@@ -55,7 +59,8 @@ const ChartPoint* paintPoints(ImDrawList* draw, const App& app, const PriorityCh
         if (selection == Selection{SelectionKind::Segment, p.segment})
             draw->AddCircle(centre, r + 4, themeColor(app.theme.highlightEdge), 0, 3);
         float width = ImGui::GetFont()->CalcTextSizeA(kLabelPx, FLT_MAX, 0, p.label.c_str()).x;
-        ImVec2 at{o.x + static_cast<float>(p.labelX) - (p.labelEnd ? width : 0), o.y + static_cast<float>(p.labelY) - kLabelPx};
+        ImVec2 at{o.x + static_cast<float>(p.labelX) - (p.labelEnd ? width : 0),
+                  o.y + static_cast<float>(p.labelY) - kLabelPx};
         draw->AddText(ImGui::GetFont(), kLabelPx, at, themeColor(app.theme.textDark), p.label.c_str());
         float dx = mouse.x - centre.x, dy = mouse.y - centre.y;
         if (dx * dx + dy * dy <= (r + 3) * (r + 3)) hovered = &p;
@@ -70,30 +75,35 @@ void drawPrioritiesPanel(App& app, ImVec2 pos, ImVec2 size) {
     ImGui::SetNextWindowPos(pos);
     ImGui::SetNextWindowSize(size);
     ImGui::Begin(tr(state.lang, "产业选择 (环节优先级)###priorities", "Segment priorities###priorities"), nullptr,
-                 ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoScrollbar);
+                 ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoCollapse |
+                     ImGuiWindowFlags_NoScrollbar);
     if (!state.hasAnalysis()) {
         ImGui::End();
         return;
     }
     ImVec2 origin = ImGui::GetCursorScreenPos(), avail = ImGui::GetContentRegionAvail();
     float line = ImGui::GetTextLineHeight();
-    std::vector<LegendEntry> legend = describePriorities(*state.drawn, state.analysis, app.theme, {state.lang, 10, ""}, 100, 100).legend;
+    std::vector<LegendEntry> legend =
+        describePriorities(*state.drawn, state.analysis, app.theme, {state.lang, 10, ""}, 100, 100).legend;
     float legendHeight = paintLegend(nullptr, app, legend, {}).y;
     // Room for the y tick labels on the left, the x ticks and axis title, then the legend, below.
     float axisLines = avail.x < 420 ? 2.0f : 1.0f;  // the x axis title wraps in a narrow panel
     ImVec2 plot{std::max(60.0f, avail.x - 40), std::max(60.0f, avail.y - legendHeight - (1 + axisLines) * line - 14)};
-    PriorityChart chart = describePriorities(*state.drawn, state.analysis, app.theme, {state.lang, 10, ""}, plot.x, plot.y);
+    PriorityChart chart = describePriorities(*state.drawn, state.analysis, app.theme, {state.lang, 10, ""}, plot.x,
+                                             plot.y);
     ImVec2 o{origin.x + 34, origin.y + 4};
     ImDrawList* draw = ImGui::GetWindowDrawList();
     paintAxes(draw, app, chart, o);
     const ChartPoint* hovered = paintPoints(draw, app, chart, o);
     ImFont* font = ImGui::GetFont();
     float fontPx = ImGui::GetFontSize();
-    draw->AddText(font, fontPx, {o.x, o.y + plot.y + 2}, themeColor(app.theme.textDark), chart.xAxis.c_str(), nullptr, plot.x);
+    draw->AddText(font, fontPx, {o.x, o.y + plot.y + 2}, themeColor(app.theme.textDark), chart.xAxis.c_str(), nullptr,
+                  plot.x);
     float axisHeight = font->CalcTextSizeA(fontPx, FLT_MAX, plot.x, chart.xAxis.c_str()).y;
     paintLegend(draw, app, chart.legend, {o.x - 30, o.y + plot.y + axisHeight + 8});
     if (chart.points.empty())
-        draw->AddText(font, fontPx, {o.x + 8, o.y + plot.y * 0.35f}, themeColor(app.theme.textMuted), chart.empty.c_str(), nullptr, plot.x - 16);
+        draw->AddText(font, fontPx, {o.x + 8, o.y + plot.y * 0.35f}, themeColor(app.theme.textMuted),
+                      chart.empty.c_str(), nullptr, plot.x - 16);
     ImGui::SetCursorScreenPos(origin);
     ImGui::InvisibleButton("##chart", {std::max(1.0f, avail.x), std::max(1.0f, avail.y)});
     if (hovered && ImGui::IsItemHovered()) {

@@ -29,12 +29,14 @@ void regionPickers(App& app) {
     ImGui::BeginChild("##hubs", {0, height}, true);
     for (std::size_t r = 0; r < chain.regions.size(); ++r) {
         if (static_cast<int>(r) == state.scenario.region) continue;
-        bool isHub = std::find(state.scenario.hubs.begin(), state.scenario.hubs.end(), static_cast<int>(r)) != state.scenario.hubs.end();
+        bool isHub = std::find(state.scenario.hubs.begin(), state.scenario.hubs.end(), static_cast<int>(r)) !=
+                     state.scenario.hubs.end();
         const std::string& name = chain.regions[r].name.pick(state.lang, chain.regions[r].id);
         if (ImGui::Checkbox(name.c_str(), &isHub)) setHub(state, static_cast<int>(r), isHub);
-        if (ImGui::IsItemHovered() && ImGui::GetItemRectMax().x > ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x)
+        if (ImGui::IsItemHovered() &&
+            ImGui::GetItemRectMax().x > ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x)
             ImGui::SetTooltip("%s", name.c_str());  // cut by the panel: the whole name
-        if (isHub && app.scrollToHub) {  // the first ticked hub in view when a chain or session opens
+        if (isHub && app.scrollToHub) {             // the first ticked hub in view when a chain or session opens
             ImGui::SetScrollHereY(0.3f);
             app.scrollToHub = false;
         }
@@ -106,7 +108,8 @@ void drawScenarioPanel(App& app, ImVec2 pos, ImVec2 size) {
     ImGui::Begin(tr(state.lang, "规划情景###scenario", "Scenario###scenario"), nullptr,
                  ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoCollapse);
     drawFoldButton(app, app.showScenarioPanel, "«");
-    ImGui::TextUnformatted(state.chain ? state.chain->name.pick(state.lang, state.chain->id).c_str() : tr(state.lang, "尚未打开产业链。", "No chain open."));
+    ImGui::TextUnformatted(state.chain ? state.chain->name.pick(state.lang, state.chain->id).c_str()
+                                       : tr(state.lang, "尚未打开产业链。", "No chain open."));
     ImGui::PopTextWrapPos();
     if (!state.chain) {
         ImGui::End();
@@ -121,9 +124,11 @@ void drawScenarioPanel(App& app, ImVec2 pos, ImVec2 size) {
     regionPickers(app);
     ImGui::Separator();
     ImGui::TextUnformatted(tr(state.lang, "图层", "Level"));
-    if (ImGui::RadioButton(tr(state.lang, "环节", "Segments"), state.level == MapLevel::Segment)) setLevel(state, MapLevel::Segment);
+    if (ImGui::RadioButton(tr(state.lang, "环节", "Segments"), state.level == MapLevel::Segment))
+        setLevel(state, MapLevel::Segment);
     ImGui::SameLine();
-    if (ImGui::RadioButton(tr(state.lang, "企业", "Firms"), state.level == MapLevel::Firm)) setLevel(state, MapLevel::Firm);
+    if (ImGui::RadioButton(tr(state.lang, "企业", "Firms"), state.level == MapLevel::Firm))
+        setLevel(state, MapLevel::Firm);
     if (state.level == MapLevel::Firm) {
         ImGui::SameLine();
         if (ImGui::SmallButton(tr(state.lang, "全部展开", "Expand all"))) {
@@ -140,7 +145,8 @@ void drawScenarioPanel(App& app, ImVec2 pos, ImVec2 size) {
     // Side by side when both fit the panel, else one under the other (English labels are longer).
     const char* redoLabel = tr(state.lang, "重做 Ctrl+Y", "Redo Ctrl+Y");
     float redoWidth = ImGui::CalcTextSize(redoLabel).x + ImGui::GetStyle().FramePadding.x * 2;
-    if (ImGui::GetItemRectMax().x + ImGui::GetStyle().ItemSpacing.x + redoWidth <= ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x)
+    if (ImGui::GetItemRectMax().x + ImGui::GetStyle().ItemSpacing.x + redoWidth <=
+        ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x)
         ImGui::SameLine();
     ImGui::BeginDisabled(state.redoStack.empty());
     if (ImGui::Button(redoLabel)) redo(state);

@@ -12,7 +12,8 @@ using namespace chainatlas;
 const MapScene& currentScene(App& app) {
     const ViewerState& state = app.state;
     std::string key = std::to_string(state.layoutGeneration) + (state.lang == Lang::Zh ? "zh" : "en") +
-                      (state.level == MapLevel::Firm ? "firm" : "segment") + weightsToJson(state.analysis.weights).dump();
+                      (state.level == MapLevel::Firm ? "firm" : "segment") +
+                      weightsToJson(state.analysis.weights).dump();
     if (key != app.sceneKey && state.hasAnalysis()) {
         app.scene = describeMap(*state.drawn, state.analysis, app.theme, state.level, {state.lang, 10, ""});
         app.sceneKey = key;
@@ -20,7 +21,8 @@ const MapScene& currentScene(App& app) {
     return app.scene;
 }
 
-bool drawCentredLabel(ImDrawList* draw, ImFont* font, float fontPx, ImVec2 at, ImU32 color, const std::string& text, float maxWidth) {
+bool drawCentredLabel(ImDrawList* draw, ImFont* font, float fontPx, ImVec2 at, ImU32 color, const std::string& text,
+                      float maxWidth) {
     if (fontPx < 6.5f) return false;
     ImVec2 size = font->CalcTextSizeA(fontPx, FLT_MAX, 0, text.c_str());
     const char* end = text.c_str() + text.size();
@@ -50,14 +52,17 @@ void paintMarks(ImDrawList* draw, const SegmentLook& look, const SegmentPaint& p
         float s = std::max(4.0f, 8 * p.zoom);
         if (mark.kind == MarkKind::SingleSource) {
             ImVec2 c{p.p0.x + 2 * p.zoom, p.p0.y + 2 * p.zoom};
-            draw->AddQuadFilled({c.x, c.y - s}, {c.x + s * 0.8f, c.y}, {c.x, c.y + s}, {c.x - s * 0.8f, c.y}, themeColor(mark.color));
+            draw->AddQuadFilled({c.x, c.y - s}, {c.x + s * 0.8f, c.y}, {c.x, c.y + s}, {c.x - s * 0.8f, c.y},
+                                themeColor(mark.color));
         } else if (mark.kind == MarkKind::Transfer) {
             ImVec2 c{p.p1.x - 2 * p.zoom, p.p0.y + 2 * p.zoom};
             draw->AddCircleFilled(c, std::max(5.0f, 9 * p.zoom), themeColor(mark.color));
             drawCentredLabel(draw, font, std::max(9.0f, 11 * p.zoom), c, IM_COL32_WHITE, mark.glyph, 30);
         } else if (mark.kind == MarkKind::Changed) {
             draw->AddRect({p.p0.x - 2, p.p0.y - 2}, {p.p1.x + 2, p.p1.y + 2}, themeColor(mark.color), 6 * p.zoom, 0, 3);
-            if (p.smallPx >= 8.5f) draw->AddText(font, p.smallPx, {p.p0.x, p.p0.y - p.smallPx - 3}, themeColor(mark.color), look.change.c_str());
+            if (p.smallPx >= 8.5f)
+                draw->AddText(font, p.smallPx, {p.p0.x, p.p0.y - p.smallPx - 3}, themeColor(mark.color),
+                              look.change.c_str());
         }
     }
 }
@@ -98,7 +103,8 @@ void legendSwatch(ImDrawList* draw, const LegendEntry& e, ImVec2 a, float box) {
         case LegendShape::Firm: draw->AddRectFilled(a, b, color, 3); break;
         case LegendShape::Outline: draw->AddRect(a, b, color, 3, 0, 3); break;
         case LegendShape::Diamond:
-            draw->AddQuadFilled({a.x + box / 2, a.y}, {b.x, a.y + box / 2}, {a.x + box / 2, b.y}, {a.x, a.y + box / 2}, color);
+            draw->AddQuadFilled({a.x + box / 2, a.y}, {b.x, a.y + box / 2}, {a.x + box / 2, b.y}, {a.x, a.y + box / 2},
+                                color);
             break;
         case LegendShape::Badge:
             draw->AddCircleFilled({a.x + box / 2, a.y + box / 2}, box / 2, color);

@@ -14,7 +14,8 @@ namespace viewer {
 const chainatlas::MapScene& currentScene(App& app);
 
 // Text centred at `at` if it is readable at `fontPx`, cut to `maxWidth`; returns false when too small.
-bool drawCentredLabel(ImDrawList* draw, ImFont* font, float fontPx, ImVec2 at, ImU32 color, const std::string& text, float maxWidth);
+bool drawCentredLabel(ImDrawList* draw, ImFont* font, float fontPx, ImVec2 at, ImU32 color, const std::string& text,
+                      float maxWidth);
 
 // A segment box: advice fill, outline, label lines (the first larger), then its marks.
 struct SegmentPaint {

@@ -16,8 +16,8 @@ std::string resultText(const ViewerState& state, const Selection& hit) {
     bool isFirm = hit.kind == SelectionKind::Firm;
     const std::string& id = isFirm ? chain.firms[hit.index].id : chain.segments[hit.index].id;
     const auto& name = isFirm ? chain.firms[hit.index].name : chain.segments[hit.index].name;
-    return std::string(isFirm ? tr(state.lang, "[企业] ", "[firm] ") : tr(state.lang, "[环节] ", "[segment] ")) + name.pick(state.lang, id) +
-           "  (" + id + ")";
+    return std::string(isFirm ? tr(state.lang, "[企业] ", "[firm] ") : tr(state.lang, "[环节] ", "[segment] ")) +
+           name.pick(state.lang, id) + "  (" + id + ")";
 }
 
 // Arrows while the query field has the keyboard; true when the cursor moved.
@@ -51,7 +51,9 @@ void drawSearchPanel(App& app) {
     static int lastVersion = -1;
     static std::vector<Selection> hits;  // searched again only when the query or the chain changes
     ImGui::SetNextItemWidth(-1);
-    bool enter = ImGui::InputTextWithHint("##query", tr(state.lang, "企业或环节: 中文、英文或 id", "firm or segment: Chinese, English or id"),
+    bool enter = ImGui::InputTextWithHint("##query",
+                                          tr(state.lang, "企业或环节: 中文、英文或 id",
+                                             "firm or segment: Chinese, English or id"),
                                           &app.searchQuery, ImGuiInputTextFlags_EnterReturnsTrue);
     bool typing = ImGui::IsItemActive();
     if (app.searchQuery != lastQuery || lastVersion != state.layoutGeneration) {
@@ -62,7 +64,8 @@ void drawSearchPanel(App& app) {
     }
     bool moved = typing && moveCursor(app, static_cast<int>(hits.size()));
     Selection chosen = enter && !hits.empty() ? hits[app.searchCursor] : Selection{};
-    if (ImGui::IsWindowFocused(ImGuiFocusedFlags_RootAndChildWindows) && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape)))
+    if (ImGui::IsWindowFocused(ImGuiFocusedFlags_RootAndChildWindows) &&
+        ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape)))
         app.showSearch = false;
     ImGui::BeginChild("##results");
     for (int i = 0; i < static_cast<int>(hits.size()); ++i) {

@@ -10,12 +10,14 @@ void drawStatusBar(App& app, ImVec2 pos, ImVec2 size) {
     ViewerState& state = app.state;
     ImGui::SetNextWindowPos(pos);
     ImGui::SetNextWindowSize(size);
-    ImGui::Begin("##status", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings);
+    ImGui::Begin("##status", nullptr,
+                 ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings);
     if (state.chain) {
         std::size_t sites = 0;
         for (const auto& firm : state.drawn->firms) sites += firm.sites.size();
-        ImGui::Text("%s · %zu %s · %zu %s · %zu %s", state.path.c_str(), state.chain->segments.size(), tr(state.lang, "环节", "segments"),
-                    state.chain->firms.size(), tr(state.lang, "企业", "firms"), sites, tr(state.lang, "站点", "sites"));
+        ImGui::Text("%s · %zu %s · %zu %s · %zu %s", state.path.c_str(), state.chain->segments.size(),
+                    tr(state.lang, "环节", "segments"), state.chain->firms.size(), tr(state.lang, "企业", "firms"),
+                    sites, tr(state.lang, "站点", "sites"));
     } else {
         ImGui::TextUnformatted(tr(state.lang, "未打开文件", "no file"));
     }
@@ -37,7 +39,9 @@ void drawStatusBar(App& app, ImVec2 pos, ImVec2 size) {
         ImGui::SameLine(0, 0);
         drawMessage(app, false);
     }
-    float mean = app.frameMs.empty() ? 0 : std::accumulate(app.frameMs.begin(), app.frameMs.end(), 0.0f) / app.frameMs.size();
+    float mean = app.frameMs.empty()
+                     ? 0
+                     : std::accumulate(app.frameMs.begin(), app.frameMs.end(), 0.0f) / app.frameMs.size();
     char frame[48];
     std::snprintf(frame, sizeof frame, "%.1f ms/%s", mean, tr(state.lang, "帧", "frame"));
     ImGui::SameLine(size.x - ImGui::CalcTextSize(frame).x - 16);

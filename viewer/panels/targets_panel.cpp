@@ -19,20 +19,23 @@ using namespace chainatlas;
 
 namespace {
 
-const ImU32 kTermColors[kTermCount] = {IM_COL32(198, 40, 40, 255), IM_COL32(0, 137, 123, 255), IM_COL32(106, 27, 154, 255),
-                                       IM_COL32(255, 111, 0, 255), IM_COL32(21, 101, 192, 255), IM_COL32(85, 139, 47, 255),
+const ImU32 kTermColors[kTermCount] = {IM_COL32(198, 40, 40, 255),  IM_COL32(0, 137, 123, 255),
+                                       IM_COL32(106, 27, 154, 255), IM_COL32(255, 111, 0, 255),
+                                       IM_COL32(21, 101, 192, 255), IM_COL32(85, 139, 47, 255),
                                        IM_COL32(0, 172, 193, 255)};
 
 // Profile and innovation with basis none are neutral in the score but are no data (无数据), not a value.
 bool noData(const Target& t, int term) {
-    return (term == TermProfile && t.profileBasis == Basis::None) || (term == TermInnovation && t.innovationBasis == Basis::None);
+    return (term == TermProfile && t.profileBasis == Basis::None) ||
+           (term == TermInnovation && t.innovationBasis == Basis::None);
 }
 
 // Grey with diagonal lines: a part of the bar that stands for missing data.
 void hatched(ImDrawList* draw, ImVec2 a, ImVec2 b, ImU32 fill) {
     draw->AddRectFilled(a, b, fill);
     draw->PushClipRect(a, b, true);
-    for (float x = a.x - (b.y - a.y); x < b.x; x += 4) draw->AddLine({x, b.y}, {x + (b.y - a.y), a.y}, IM_COL32(255, 255, 255, 200), 1.2f);
+    for (float x = a.x - (b.y - a.y); x < b.x; x += 4)
+        draw->AddLine({x, b.y}, {x + (b.y - a.y), a.y}, IM_COL32(255, 255, 255, 200), 1.2f);
     draw->PopClipRect();
 }
 
@@ -60,7 +63,9 @@ struct TableCache {
 std::vector<Row> tableRows(const ViewerState& state) {
     std::vector<Row> rows;
     const auto& targets = state.analysis.targets;
-    for (std::size_t i = 0; i < targets.size(); ++i) rows.push_back({static_cast<int>(i), targets[i].firm, double(targets[i].rank), isAssumed(state, targets[i].firm)});
+    for (std::size_t i = 0; i < targets.size(); ++i)
+        rows.push_back(
+            {static_cast<int>(i), targets[i].firm, double(targets[i].rank), isAssumed(state, targets[i].firm)});
     for (const Assumption& a : state.scenario.assumptions) {
         bool listed = std::any_of(targets.begin(), targets.end(), [&](const Target& t) { return t.firm == a.firm; });
         if (listed) continue;
@@ -97,7 +102,8 @@ void sortRows(TableCache& cache, const ViewerState& state, int column, bool desc
             default: return a.rankKey < b.rankKey;
         }
     };
-    std::stable_sort(cache.rows.begin(), cache.rows.end(), [&](const Row& a, const Row& b) { return descending ? less(b, a) : less(a, b); });
+    std::stable_sort(cache.rows.begin(), cache.rows.end(),
+                     [&](const Row& a, const Row& b) { return descending ? less(b, a) : less(a, b); });
 }
 
 const std::vector<Row>& sortedRows(const ViewerState& state, const ImGuiTableSortSpecs* specs) {
@@ -113,7 +119,8 @@ const std::vector<Row>& sortedRows(const ViewerState& state, const ImGuiTableSor
     }
     int column = specs && specs->SpecsCount > 0 ? specs->Specs[0].ColumnIndex : static_cast<int>(kRank);
     bool descending = specs && specs->SpecsCount > 0 && specs->Specs[0].SortDirection == ImGuiSortDirection_Descending;
-    if (cache.version != state.analysisVersion || cache.column != column || cache.descending != descending || cache.lang != state.lang) {
+    if (cache.version != state.analysisVersion || cache.column != column || cache.descending != descending ||
+        cache.lang != state.lang) {
         cache.rows = tableRows(state);
         sortRows(cache, state, column, descending);
         cache.version = state.analysisVersion;
@@ -132,7 +139,8 @@ void stackedBar(const App& app, const Target& t, double maxScore, float width) {
     float x = p.x;
     for (int k = 0; k < kTermCount; ++k) {
         float w = maxScore > 0 ? static_cast<float>(t.weighted[k] / maxScore) * width : 0;
-        if (w > 0.5f && noData(t, k)) hatched(draw, {x, p.y + 2}, {x + w, p.y + height - 2}, themeColor(app.theme.noData));
+        if (w > 0.5f && noData(t, k))
+            hatched(draw, {x, p.y + 2}, {x + w, p.y + height - 2}, themeColor(app.theme.noData));
         else if (w > 0.5f) draw->AddRectFilled({x, p.y + 2}, {x + w, p.y + height - 2}, kTermColors[k]);
         x += w;
     }
@@ -140,10 +148,15 @@ void stackedBar(const App& app, const Target& t, double maxScore, float width) {
     if (ImGui::IsItemHovered()) {
         ImGui::BeginTooltip();
         for (int k = 0; k < kTermCount; ++k) {
-            ImGui::ColorButton("##c", ImColor(noData(t, k) ? themeColor(app.theme.noData) : kTermColors[k]), ImGuiColorEditFlags_NoTooltip, {10, 10});
+            ImGui::ColorButton("##c", ImColor(noData(t, k) ? themeColor(app.theme.noData) : kTermColors[k]),
+                               ImGuiColorEditFlags_NoTooltip, {10, 10});
             ImGui::SameLine();
-            if (noData(t, k)) ImGui::Text("%s – %s", termName(lang, k), tr(lang, "无数据 (按中性值计)", "no data (counted as neutral)"));
-            else ImGui::Text("%s %.2f × %.2f = %.2f", termName(lang, k), t.value[k], t.weighted[k] / std::max(1e-12, t.value[k]), t.weighted[k]);
+            if (noData(t, k))
+                ImGui::Text("%s – %s", termName(lang, k),
+                            tr(lang, "无数据 (按中性值计)", "no data (counted as neutral)"));
+            else
+                ImGui::Text("%s %.2f × %.2f = %.2f", termName(lang, k), t.value[k],
+                            t.weighted[k] / std::max(1e-12, t.value[k]), t.weighted[k]);
         }
         ImGui::EndTooltip();
     }
@@ -161,12 +174,14 @@ void changeCell(const ViewerState& state, const Row& row) {
 // loses the note, so Esc only leaves the field and the text stays.
 void keepNoteOnEscape(App& app, std::string& note) {
     if (ImGui::IsItemActive()) app.noteDraft = note;
-    else if (ImGui::IsItemDeactivated() && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) note = app.noteDraft;
+    else if (ImGui::IsItemDeactivated() && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape)))
+        note = app.noteDraft;
 }
 
 // Tooltip with the whole text when the cell shows only part of it.
 void tooltipIfCut(const std::string& text, float shownWidth) {
-    if (ImGui::IsItemHovered() && ImGui::CalcTextSize(text.c_str()).x > shownWidth) ImGui::SetTooltip("%s", text.c_str());
+    if (ImGui::IsItemHovered() && ImGui::CalcTextSize(text.c_str()).x > shownWidth)
+        ImGui::SetTooltip("%s", text.c_str());
 }
 
 // One row (the `index`th on screen); returns firm+1 to assume, -firm-1 to unassume, 0 for nothing.
@@ -182,9 +197,11 @@ int drawRow(App& app, const Row& row, int index, double maxScore) {
     bool selected = state.selection == Selection{SelectionKind::Firm, row.firm};
     char rankText[24];
     if (t) std::snprintf(rankText, sizeof rankText, "%d", t->rank);
-    else if (row.rankKey < INT_MAX) std::snprintf(rankText, sizeof rankText, "(%d)", static_cast<int>(row.rankKey + 0.5));
+    else if (row.rankKey < INT_MAX)
+        std::snprintf(rankText, sizeof rankText, "(%d)", static_cast<int>(row.rankKey + 0.5));
     else std::snprintf(rankText, sizeof rankText, "—");  // assumed, and no target without the what-if either
-    if (ImGui::Selectable(rankText, selected, ImGuiSelectableFlags_SpanAllColumns | ImGuiSelectableFlags_AllowItemOverlap))
+    if (ImGui::Selectable(rankText, selected,
+                          ImGuiSelectableFlags_SpanAllColumns | ImGuiSelectableFlags_AllowItemOverlap))
         app.locate({SelectionKind::Firm, row.firm});
     ImGui::TableNextColumn();
     bool assumed = row.assumed;
@@ -196,7 +213,8 @@ int drawRow(App& app, const Row& row, int index, double maxScore) {
     else ImGui::TextUnformatted(name.c_str());
     if (ImGui::IsItemHovered())
         ImGui::SetTooltip("%s\n%s\n%s", name.c_str(), firm.id.c_str(),
-                          t ? fitSegmentList(chain, *t, state.lang, false).c_str() : tr(state.lang, "已假设引进到本地", "assumed attracted here"));
+                          t ? fitSegmentList(chain, *t, state.lang, false).c_str()
+                            : tr(state.lang, "已假设引进到本地", "assumed attracted here"));
     ImGui::TableNextColumn();
     changeCell(state, row);
     ImGui::TableNextColumn();
@@ -221,19 +239,24 @@ void setupColumns(ViewerState& state) {
     const char* assume = tr(state.lang, "假设引进", "Assume");
     ImGui::TableSetupColumn(assume, ImGuiTableColumnFlags_WidthFixed, ImGui::CalcTextSize(assume).x + em * 1.2f);
     ImGui::TableSetupColumn(tr(state.lang, "企业", "Firm"), ImGuiTableColumnFlags_WidthStretch, 1.0f);
-    ImGui::TableSetupColumn(tr(state.lang, "变化", "Δ"), ImGuiTableColumnFlags_WidthFixed | ImGuiTableColumnFlags_PreferSortDescending, em * 2.8f);
-    ImGui::TableSetupColumn(tr(state.lang, "得分", "Score"), ImGuiTableColumnFlags_WidthFixed | ImGuiTableColumnFlags_PreferSortDescending, em * 3.2f);
-    ImGui::TableSetupColumn(tr(state.lang, "各项贡献", "Contributions"), ImGuiTableColumnFlags_WidthFixed | ImGuiTableColumnFlags_PreferSortDescending, em * 8);
+    ImGui::TableSetupColumn(tr(state.lang, "变化", "Δ"),
+                            ImGuiTableColumnFlags_WidthFixed | ImGuiTableColumnFlags_PreferSortDescending, em * 2.8f);
+    ImGui::TableSetupColumn(tr(state.lang, "得分", "Score"),
+                            ImGuiTableColumnFlags_WidthFixed | ImGuiTableColumnFlags_PreferSortDescending, em * 3.2f);
+    ImGui::TableSetupColumn(tr(state.lang, "各项贡献", "Contributions"),
+                            ImGuiTableColumnFlags_WidthFixed | ImGuiTableColumnFlags_PreferSortDescending, em * 8);
     ImGui::TableSetupColumn(tr(state.lang, "备注", "Note"), ImGuiTableColumnFlags_WidthFixed, em * 8);
     ImGui::TableHeadersRow();
 }
 
 void legend(const ViewerState& state, std::size_t count) {
-    ImGui::Text("%zu %s", count, tr(state.lang, "个候选企业 · 点击一行在图上定位", "candidates · click a row to find it on the map"));
+    ImGui::Text("%zu %s", count,
+                tr(state.lang, "个候选企业 · 点击一行在图上定位", "candidates · click a row to find it on the map"));
     float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
     for (int k = 0; k < kTermCount; ++k) {
         float width = 10 + ImGui::GetStyle().ItemSpacing.x * 2 + ImGui::CalcTextSize(termName(state.lang, k)).x;
-        if (ImGui::GetItemRectMax().x + ImGui::GetStyle().ItemSpacing.x + width <= right) ImGui::SameLine();  // else a new line
+        if (ImGui::GetItemRectMax().x + ImGui::GetStyle().ItemSpacing.x + width <= right)
+            ImGui::SameLine();  // else a new line
         ImGui::ColorButton("##legend", ImColor(kTermColors[k]), ImGuiColorEditFlags_NoTooltip, {10, 10});
         ImGui::SameLine();
         ImGui::TextUnformatted(termName(state.lang, k));
@@ -253,8 +276,9 @@ void drawTargetsPanel(App& app, ImVec2 pos, ImVec2 size) {
         return;
     }
     legend(state, state.analysis.targets.size());
-    ImGuiTableFlags flags = ImGuiTableFlags_Sortable | ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY | ImGuiTableFlags_ScrollX |
-                            ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_Resizable | ImGuiTableFlags_SizingFixedFit;
+    ImGuiTableFlags flags = ImGuiTableFlags_Sortable | ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY |
+                            ImGuiTableFlags_ScrollX | ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_Resizable |
+                            ImGuiTableFlags_SizingFixedFit;
     float em = ImGui::GetFontSize();
     // The firm column keeps at least ten characters; below that the table scrolls sideways.
     float needed = em * (2.6f + 5.2f + 10 + 2.8f + 3.2f + 8 + 8 + 2);

@@ -83,11 +83,11 @@ struct SegmentResult {
     int sites = 0;
     double output = 0, rca = 0, density = 0;
     bool hubStrong = false, occupied = false, complement = false, singleSource = false;
-    int candidates = 0;          // distinct firms with a site in s and none in the region (§3.2)
-    double profile = 0.5;        // P(s) (§3.5)
+    int candidates = 0;    // distinct firms with a site in s and none in the region (§3.2)
+    double profile = 0.5;  // P(s) (§3.5)
     Basis profileBasis = Basis::None;
-    ChainSupport support;        // §3.9
-    bool transfer = false;       // 成果转化 opportunity (§3.9)
+    ChainSupport support;   // §3.9
+    bool transfer = false;  // 成果转化 opportunity (§3.9)
 };
 
 // A segment of a candidate that earned `fit`.
@@ -143,9 +143,9 @@ struct Analysis {
     std::vector<Assumption> assumed;  // with default segments filled in
     Weights weights;
     std::vector<SegmentResult> segments;
-    std::vector<Target> targets;  // ordered by score, then firm id; rank starts at 1
-    std::vector<SetAside> setAside;      // ordered by firm id
-    std::vector<Priority> priorities;    // ordered by score, then segment id
+    std::vector<Target> targets;       // ordered by score, then firm id; rank starts at 1
+    std::vector<SetAside> setAside;    // ordered by firm id
+    std::vector<Priority> priorities;  // ordered by score, then segment id
     std::vector<StatusChange> changed;
     // The set-aside candidates with all their terms, so rerank() can bring them back when the discount drops.
     std::vector<Target> unranked;

@@ -19,10 +19,10 @@ struct ChartPoint {
     double radius = 5;    // grows with the number of candidate firms
     bool noData = false;  // P(s) has basis none: drawn in the "no data" strip under the plot, not at 0.5
     bool noCandidate = false;
-    std::string label;       // the segment's name
+    std::string label;              // the segment's name
     double labelX = 0, labelY = 0;  // where the label's baseline starts, in plot points
-    bool labelEnd = false;  // the label ends at labelX (drawn to the left of the point)
-    std::string details;    // hover text: advice, score, v, ω, P and its basis, candidates
+    bool labelEnd = false;          // the label ends at labelX (drawn to the left of the point)
+    std::string details;            // hover text: advice, score, v, ω, P and its basis, candidates
 };
 
 struct ChartTick {
@@ -37,13 +37,13 @@ struct PriorityChart {
     double xMax = 1;               // the x axis runs 0..xMax (ω), y 0..1 (P)
     std::string title, subtitle, xAxis, yAxis, stripLabel, corner, empty;
     std::vector<ChartTick> xTicks, yTicks;
-    std::vector<ChartPoint> points;    // in priority order
-    std::vector<LegendEntry> legend;   // advice colours that occur, then the size key
+    std::vector<ChartPoint> points;   // in priority order
+    std::vector<LegendEntry> legend;  // advice colours that occur, then the size key
 };
 
 // Lays the chart out in a plot of `width` x `height` points (the last 14% hold the no-data strip).
-PriorityChart describePriorities(const Chain& chain, const Analysis& analysis, const Theme& theme, const SceneOptions& options,
-                                 double width, double height);
+PriorityChart describePriorities(const Chain& chain, const Analysis& analysis, const Theme& theme,
+                                 const SceneOptions& options, double width, double height);
 // Radius of a point for `candidates` firms: 5 points for none, growing with the square root, at most 18.
 double pointRadius(int candidates);
 

@@ -16,10 +16,10 @@ inline constexpr std::size_t kCompareTop = 3;
 
 struct RegionComparison {
     int region = -1;
-    std::vector<SegmentStatus> status;  // per segment
-    std::vector<Advice> advice;         // per segment
+    std::vector<SegmentStatus> status;             // per segment
+    std::vector<Advice> advice;                    // per segment
     std::array<int, kAdviceCount> adviceCounts{};  // by Advice
-    std::vector<Target> top;            // the first three targets
+    std::vector<Target> top;                       // the first three targets
 };
 
 struct Comparison {

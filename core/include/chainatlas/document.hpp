@@ -14,10 +14,10 @@
 namespace chainatlas {
 
 struct DocCell {
-    std::string text;               // shown when `number` is absent (and in the PDF)
-    std::optional<double> number;   // a number stays a number in the workbook
+    std::string text;              // shown when `number` is absent (and in the PDF)
+    std::optional<double> number;  // a number stays a number in the workbook
     int decimals = 2;
-    std::string brief;              // shorter text for the PDF page (the workbook keeps `text` whole); may be empty
+    std::string brief;  // shorter text for the PDF page (the workbook keeps `text` whole); may be empty
     static DocCell of(std::string text) { return {std::move(text), std::nullopt, 2, {}}; }
     static DocCell num(double value, int decimals = 2);
 };
@@ -40,15 +40,15 @@ struct DocTable {
 };
 
 struct Document {
-    std::string title, subtitle;  // "新能源汽车产业链招商报告", "西安 · 2026-11-27"
-    std::string overviewSheet;    // name of the first sheet, e.g. 概览
+    std::string title, subtitle;                // "新能源汽车产业链招商报告", "西安 · 2026-11-27"
+    std::string overviewSheet;                  // name of the first sheet, e.g. 概览
     std::array<std::string, 2> overviewHeader;  // its header row, e.g. 项目, 内容
     std::vector<std::pair<std::string, std::string>> overview;  // label, value
-    std::string mapSvg;           // the segment map (PDF title page); may be empty
-    std::string chartHeading, chartSvg;  // the priorities chart (PDF); may be empty
+    std::string mapSvg;                                         // the segment map (PDF title page); may be empty
+    std::string chartHeading, chartSvg;                         // the priorities chart (PDF); may be empty
     std::vector<DocTable> tables;
-    std::string continued;        // appended to a repeated table heading, e.g. "（续）"
-    std::string pageWord;         // "第 %d 页" / "Page %d"
+    std::string continued;  // appended to a repeated table heading, e.g. "（续）"
+    std::string pageWord;   // "第 %d 页" / "Page %d"
     std::string fontFamily = "Noto Sans CJK SC, WenQuanYi Micro Hei, sans-serif";
 };
 

@@ -52,8 +52,8 @@ struct MapGeometry {
     std::vector<StageCluster> clusters;
     std::vector<SegmentNode> segments;  // one per segment, in segment order
     std::vector<LinkPath> links;
-    std::vector<FirmNode> firms;        // firm level only
-    std::vector<SupplyLine> supplies;   // firm level only: supplies between drawn firms
+    std::vector<FirmNode> firms;       // firm level only
+    std::vector<SupplyLine> supplies;  // firm level only: supplies between drawn firms
 };
 
 struct LayoutOptions {
@@ -64,7 +64,8 @@ struct LayoutOptions {
     std::size_t maxSupplyLines = 4000;  // firm level: supplies touching local firms and targets come first
     std::vector<char> expanded;         // firm level: segments drawn with their firms (empty: all of them)
     bool expands(int segment) const {
-        return level == MapLevel::Firm && (expanded.empty() || (segment < static_cast<int>(expanded.size()) && expanded[segment]));
+        return level == MapLevel::Firm &&
+               (expanded.empty() || (segment < static_cast<int>(expanded.size()) && expanded[segment]));
     }
 };
 

@@ -24,7 +24,7 @@ struct Name {
 // The "three highs, three lows" (三高三低) metrics, in file order.
 enum class Metric { Tech, Profit, Growth, Pollution, Energy, Land };
 inline constexpr int kMetricCount = 6;
-inline constexpr std::array<const char*, kMetricCount> kMetricKeys = {"tech", "profit", "growth",
+inline constexpr std::array<const char*, kMetricCount> kMetricKeys = {"tech",      "profit", "growth",
                                                                       "pollution", "energy", "land"};
 // Lower is better for pollution, energy and land.
 inline constexpr bool metricLowerIsBetter(int metric) { return metric >= 3; }
@@ -64,7 +64,7 @@ struct Region {
 
 struct Site {
     int region = -1;
-    std::vector<int> segments;    // segment indices, sorted, unique
+    std::vector<int> segments;     // segment indices, sorted, unique
     std::optional<double> output;  // absent counts as 1
     std::string confidence;        // "A", "B", "C" or empty
     nlohmann::json extra;
@@ -91,8 +91,9 @@ struct Supply {
 // The other three of the four chains (四链融合: innovation, capital, talent) plus services (§2, §3.9).
 enum class ResourceKind { University, Institute, Lab, Fund, Talent, Platform, Service };
 inline constexpr int kResourceKindCount = 7;
-inline constexpr std::array<const char*, kResourceKindCount> kResourceKindKeys = {
-    "university", "institute", "lab", "fund", "talent", "platform", "service"};
+inline constexpr std::array<const char*, kResourceKindCount> kResourceKindKeys = {"university", "institute", "lab",
+                                                                                  "fund",       "talent",    "platform",
+                                                                                  "service"};
 
 // How a resource relates to a firm.
 enum class TieKind { Spinoff, License, JointLab, Investment, Training, Service };
@@ -148,8 +149,8 @@ private:
 // Segment DAG: vertex i is segment i, an edge per link.
 using SegmentGraph = MovableGraph<boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS>>;
 // Supply graph: vertex i is firm i, an edge per supply (the edge's property is the supply's index).
-using FirmGraph = MovableGraph<boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS, boost::no_property,
-                                                     boost::property<boost::edge_index_t, int>>>;
+using FirmGraph = MovableGraph<boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS,
+                                                     boost::no_property, boost::property<boost::edge_index_t, int>>>;
 
 struct Chain {
     std::string id;
@@ -169,8 +170,7 @@ struct Chain {
     // Derived by buildIndexes(): graphs and id lookups.
     SegmentGraph segmentGraph;
     FirmGraph firmGraph;
-    std::unordered_map<std::string, int> segmentIndex, regionIndex, firmIndex, stageIndex, sourceIndex,
-        resourceIndex;
+    std::unordered_map<std::string, int> segmentIndex, regionIndex, firmIndex, stageIndex, sourceIndex, resourceIndex;
 
     // Rebuilds graphs and id maps from the vectors; call after any change to them.
     void buildIndexes();

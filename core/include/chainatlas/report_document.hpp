@@ -24,14 +24,15 @@ std::string checklistEvidenceText(const Chain& chain, int region, int item, Lang
 
 struct ReportOptions {
     Lang lang = Lang::Zh;
-    std::size_t top = 0;        // targets listed (0: all)
-    std::string date;           // "2026-11-27"
-    std::string mapSvg;         // the segment map, as `chainatlas map` writes it
-    std::string chartSvg;       // the priorities chart (may be empty)
-    std::string fontFamily;     // for the PDF; empty: the document default
+    std::size_t top = 0;     // targets listed (0: all)
+    std::string date;        // "2026-11-27"
+    std::string mapSvg;      // the segment map, as `chainatlas map` writes it
+    std::string chartSvg;    // the priorities chart (may be empty)
+    std::string fontFamily;  // for the PDF; empty: the document default
 };
 
 // `session` supplies the planner's notes and the checklist (an empty Session when there is none).
-Document buildReport(const Chain& chain, const Analysis& analysis, const Session& session, const ReportOptions& options);
+Document buildReport(const Chain& chain, const Analysis& analysis, const Session& session,
+                     const ReportOptions& options);
 
 }  // namespace chainatlas

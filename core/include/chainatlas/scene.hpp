@@ -60,8 +60,8 @@ struct LegendEntry {
 
 struct MapScene {
     Lang lang = Lang::Zh;
-    std::string title;     // chain — region map
-    std::string subtitle;  // hubs, assumptions, date
+    std::string title;                  // chain — region map
+    std::string subtitle;               // hubs, assumptions, date
     std::vector<SegmentLook> segments;  // by segment index
     std::vector<FirmLook> firms;        // by firm index
     std::vector<LegendEntry> legend;

@@ -19,8 +19,9 @@ inline constexpr const char* kSessionFormat = "chainatlas-session/1";
 // SIP's 十个一 cultivation mechanism, in its order (DESIGN §7).
 enum class ChecklistState { Todo, Doing, Done };
 inline constexpr int kChecklistCount = 10;
-inline constexpr std::array<const char*, kChecklistCount> kChecklistKeys = {
-    "industry", "plan", "company", "park", "institutes", "fund", "service", "leaders", "platforms", "event"};
+inline constexpr std::array<const char*, kChecklistCount> kChecklistKeys = {"industry",   "plan", "company", "park",
+                                                                            "institutes", "fund", "service", "leaders",
+                                                                            "platforms",  "event"};
 const char* checklistStateKey(ChecklistState state);  // "todo", "doing", "done"
 // "选择一个特色产业" / "Choose one distinctive industry".
 const char* checklistTitle(int item, Lang lang);
@@ -49,8 +50,8 @@ struct Session {
     std::vector<std::string> hubs;
     std::optional<Weights> weights;  // absent: the defaults
     std::vector<SessionAssumption> assumptions;
-    std::map<std::string, std::string> notes;  // firm id -> the planner's note
-    Checklist checklist;                       // for `region`
+    std::map<std::string, std::string> notes;          // firm id -> the planner's note
+    Checklist checklist;                               // for `region`
     std::map<std::string, Checklist> otherChecklists;  // region id -> its checklist, kept when switching region
 };
 

@@ -17,6 +17,7 @@ struct SvgOptions {
 std::string renderSvg(const Chain& chain, const Analysis& analysis, const MapGeometry& geometry, const Theme& theme,
                       const SvgOptions& options);
 // The segment-priorities chart (`map --view priorities`, §3.7): needs no layout.
-std::string renderPrioritiesSvg(const Chain& chain, const Analysis& analysis, const Theme& theme, const SvgOptions& options);
+std::string renderPrioritiesSvg(const Chain& chain, const Analysis& analysis, const Theme& theme,
+                                const SvgOptions& options);
 
 }  // namespace chainatlas

@@ -11,7 +11,9 @@ namespace chainatlas {
 // Byte offset of the first invalid UTF-8 sequence, or npos when the text is valid.
 std::size_t findInvalidUtf8(std::string_view text);
 // 1-based line and column (in characters) of a byte offset.
-struct LineColumn { std::size_t line = 1, column = 1; };
+struct LineColumn {
+    std::size_t line = 1, column = 1;
+};
 LineColumn lineColumnAt(std::string_view text, std::size_t offset);
 // Columns a string takes in a terminal: East Asian wide characters count two.
 std::size_t displayWidth(std::string_view utf8);

@@ -10,11 +10,11 @@
 namespace chainatlas {
 
 const char* statusWord(SegmentStatus status, Lang lang);  // 优势/薄弱/断点/可延伸/无
-const char* adviceWord(Advice advice, Lang lang);         // 巩固优势/错位避让/错位配套/补链/强链/延链/—
-const char* termWord(int term, Lang lang);                // 契合/以商招商/枢纽配套/链主/关联密度/三高三低/科技招商
-const char* metricWord(int metric, Lang lang);            // 研发强度/利润/增长/污染/能耗/用地
-const char* basisWord(Basis basis, Lang lang);            // 企业数据/环节数据/合作关系/无数据
-const char* causeWord(ChangeCause cause, Lang lang);      // 新增站点/占比变化/相邻变化
+const char* adviceWord(Advice advice, Lang lang);  // 巩固优势/错位避让/错位配套/补链/强链/延链/—
+const char* termWord(int term, Lang lang);  // 契合/以商招商/枢纽配套/链主/关联密度/三高三低/科技招商
+const char* metricWord(int metric, Lang lang);        // 研发强度/利润/增长/污染/能耗/用地
+const char* basisWord(Basis basis, Lang lang);        // 企业数据/环节数据/合作关系/无数据
+const char* causeWord(ChangeCause cause, Lang lang);  // 新增站点/占比变化/相邻变化
 
 // A value with basis `none` is shown as this mark, never as a score (§3.6).
 inline constexpr const char* kNoDataMark = "–";
