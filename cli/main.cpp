@@ -306,7 +306,10 @@ int runReport(const AnalysisArgs& args) {
     options.top = args.top != 0 || kind == ca::DocumentKind::Xlsx ? args.top : 20;  // a meeting reads the first 20
     options.date = today();
     options.fontFamily = style.fontFamily;
-    if (kind == ca::DocumentKind::Pdf) options.mapSvg = mapSvg(*p, style, ca::MapLevel::Segment, options.lang, 10);
+    if (kind == ca::DocumentKind::Pdf) {
+        options.mapSvg = mapSvg(*p, style, ca::MapLevel::Segment, options.lang, 10);
+        options.chartSvg = ca::renderPrioritiesSvg(p->drawn(), p->analysis, style, {options.lang, 10, options.date});
+    }
     ca::Document document = ca::buildReport(p->chain, p->analysis, p->session, options);
     std::string problem = kind == ca::DocumentKind::Xlsx ? ca::writeXlsx(document, args.output)
                                                          : ca::writePdf(document, args.output);

@@ -225,6 +225,11 @@ TEST_CASE("report -o OUT.pdf: region, top targets, page numbers, embedded Chines
                             std::regex("第\\s*" + std::to_string(pageCount) + "\\s*页")));  // the last page is numbered
     CHECK(text.find("设立一支产业基金") != std::string::npos);
     CHECK(text.find("财政局 李") != std::string::npos);
+    // The priorities chart has a page of its own, after its heading (it was missing: the option was never filled).
+    std::size_t chart = text.find("产业选择: 可行性 × 吸引力");
+    REQUIRE(chart != std::string::npos);
+    std::size_t chartEnd = text.find('\f', chart);
+    CHECK(text.substr(chart, chartEnd - chart).find("可行性: 关联密度 ω") != std::string::npos);  // the chart's own axis
 
     // A table that runs over a page starts the next one with its heading and header row again.
     int continued = 0;

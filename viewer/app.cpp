@@ -181,8 +181,11 @@ std::string App::exportReport(const std::string& path) {
     options.lang = state.lang;
     options.date = today();
     options.fontFamily = theme.fontFamily;
-    if (kind == DocumentKind::Pdf)
-        options.mapSvg = renderSvg(*state.drawn, state.analysis, *geometry, theme, {state.lang, 10, options.date});
+    if (kind == DocumentKind::Pdf) {
+        SvgOptions svgOptions{state.lang, 10, options.date};
+        options.mapSvg = renderSvg(*state.drawn, state.analysis, *geometry, theme, svgOptions);
+        options.chartSvg = renderPrioritiesSvg(*state.drawn, state.analysis, theme, svgOptions);
+    }
     Document document = buildReport(*state.drawn, state.analysis, toSession(state), options);
     return reportExport(path, kind == DocumentKind::Xlsx ? writeXlsx(document, path) : writePdf(document, path));
 }
