@@ -58,7 +58,7 @@ void segmentTable(const App& app) {
         ImGui::TextUnformatted(chain.segments[s].name.pick(lang, chain.segments[s].id).c_str());
         for (const RegionComparison& rc : c.regions) {
             ImGui::TableNextColumn();
-            ImGui::ColorButton("##c", ImColor(themeColor(app.theme.statusColor(rc.status[s]))),
+            ImGui::ColorButton("##c", ImColor(themeColor(app.theme.adviceColor(rc.advice[s]))),  // the map's colours
                                ImGuiColorEditFlags_NoTooltip, {10, 10});
             ImGui::SameLine();
             ImGui::Text("%s · %s", statusWord(rc.status[s], lang), adviceWord(rc.advice[s], lang));
