@@ -6,7 +6,7 @@ packages=(
   cmake g++ make pkg-config
   libboost-graph-dev libgraphviz-dev graphviz nlohmann-json3-dev libsimdjson-dev libcli11-dev doctest-dev
   libimgui-dev libstb-dev libglfw3-dev libgl-dev libicu-dev
-  xvfb xauth xdotool libgl1-mesa-dri libglx-mesa0 fonts-wqy-microhei libxml2-utils
+  xvfb xauth xdotool xclip libgl1-mesa-dri libglx-mesa0 fonts-wqy-microhei libxml2-utils
   dpkg-dev file
   clang libclang-rt-14-dev libxml2-dev
   libxlsxwriter-dev libcairo2-dev libpango1.0-dev librsvg2-dev poppler-utils unzip

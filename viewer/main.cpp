@@ -9,6 +9,7 @@
 #include <CLI/CLI.hpp>
 #include <chrono>
 #include <cstdio>
+#include <fstream>
 #include <filesystem>
 #include <iostream>
 #include <vector>
@@ -131,13 +132,17 @@ void rebuildFonts(viewer::App& app) {
     app.fontsDirty = false;
 }
 
-// Rewrites the probe file when its content changed (atomically: a reader never sees half of it).
-void writeProbe(const viewer::App& app, const std::string& path) {
-    static std::string last;
-    std::string report = app.probeReport();
-    if (report == last) return;
-    last = report;
-    chainatlas::writeFileAtomically(path, report);
+// Rewrites the probe file after every frame, with the frame's number first, so the end-to-end test can wait
+// for frames to pass instead of guessing with sleeps (a loaded machine draws a frame in 40 or 400 ms).
+// Written to a temporary file and renamed, so a reader never sees half of it; no fsync (a test aid, per frame).
+void writeProbe(const viewer::App& app, const std::string& path, int frame) {
+    std::string temporary = path + ".part";
+    {
+        std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
+        out << "frame " << frame << "\n" << app.probeReport();
+        if (!out) return;
+    }
+    std::rename(temporary.c_str(), path.c_str());
 }
 
 void restoreLastSession(viewer::App& app) {
@@ -267,7 +272,7 @@ int main(int argc, char** argv) {
         glClear(GL_COLOR_BUFFER_BIT);
         ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
         glFinish();
-        if (app.probing) writeProbe(app, o.probe);
+        if (app.probing) writeProbe(app, o.probe, frame);
         double ms = std::chrono::duration<double, std::milli>(Clock::now() - frameStart).count();
         app.frameMs.push_back(static_cast<float>(ms));
         if (app.frameMs.size() > 120) app.frameMs.pop_front();

@@ -16,9 +16,9 @@ failures=0
 fail() { echo "FAIL: $*"; failures=$((failures + 1)); }
 ok() { echo "ok: $*"; }
 
-# Waits up to 15 s until the probe file has a line matching the pattern (grep -E).
+# Waits up to 30 s until the probe file has a line matching the pattern (grep -E).
 wait_probe() {
-  for _ in $(seq 150); do
+  for _ in $(seq 300); do
     grep -qE -- "$1" "$probe" 2>/dev/null && return 0
     sleep 0.1
   done
@@ -27,29 +27,59 @@ wait_probe() {
 }
 expect_probe() { if wait_probe "$1"; then ok "$2"; else fail "$2 (no line matching '$1')"; fi; }
 
+# The number of the last frame the viewer drew (its probe file starts with "frame N").
+frame() { awk '$1 == "frame" { print $2; exit }' "$probe" 2>/dev/null || true; }
+# Waits until the viewer has drawn N more frames (at most 30 s): every input event below is held for two
+# frames, so the viewer sees it however slow its frames are (ASan on a loaded machine: up to 0.5 s each).
+wait_frames() {
+  local from
+  from=$(frame)
+  for _ in $(seq 600); do
+    local now
+    now=$(frame)
+    [ -n "$now" ] && [ -n "$from" ] && [ "$now" -ge $((from + $1)) ] && return 0
+    kill -0 "$pid" 2>/dev/null || return 0  # the viewer quit (the key was Ctrl+Q): no frame will come
+    sleep 0.05
+  done
+  echo "e2e: the viewer drew no frame for 30 s"
+}
+
 # Clicks the middle of a widget the viewer reported (rect NAME x y w h).
 click() {
   wait_probe "^rect $1 " || { fail "widget $1 not on screen"; return 1; }
   read -r x y w h < <(awk -v n="$1" '$1 == "rect" && $2 == n { print $3, $4, $5, $6 }' "$probe")
   xdotool mousemove --window "$window" $((x + w / 2)) $((y + h / 2))
-  sleep 0.25
-  xdotool click 1
-  sleep 0.35
+  wait_frames 2
+  xdotool mousedown 1
+  wait_frames 2
+  xdotool mouseup 1
+  wait_frames 3
 }
-# A quick press and release, as a hurried planner types: the viewer must see it even in a slow frame.
+# A key or chord (ctrl+z), held down for two frames.
 key() {
-  xdotool key "$1"
-  sleep 0.4
+  xdotool keydown "$1"
+  wait_frames 2
+  xdotool keyup "$1"
+  wait_frames 2
 }
-# One character at a time: xdotool types a Chinese character by remapping a spare key, and a fast run of
-# them loses some (an xdotool limitation, not the viewer's).
+# ASCII text, one key at a time.
 type_text() {
   local text=$1 i
-  for ((i = 0; i < ${#text}; i++)); do
-    xdotool type --delay 250 "${text:i:1}"
-    sleep 0.1
+  for ((i = 0; i < ${#text}; i++)); do key "${text:i:1}"; done
+}
+# Text of any script through the clipboard (xclip owns it, Ctrl+V pastes it): xdotool types a Chinese
+# character by remapping a spare key for a moment, which a slow viewer reads after the mapping is gone.
+paste_text() {
+  printf '%s' "$1" | xclip -selection clipboard
+  key ctrl+v
+}
+# Presses a chord until the probe shows the expected line (for steps that are harmless to repeat).
+key_until() {
+  for _ in 1 2 3; do
+    key "$1"
+    wait_probe "$2" && return 0
   done
-  sleep 0.4
+  return 1
 }
 
 start() {
@@ -79,7 +109,7 @@ expect_probe "^rect assume-0 " "the assumed firm stays listed in the table"
 click note-0
 type_text "abc"
 key ctrl+z
-sleep 0.5
+wait_frames 3
 if grep -q "^assumptions 1$" "$probe"; then ok "Ctrl+Z inside a note keeps the what-if"; else fail "Ctrl+Z inside a note undid the what-if"; fi
 key Escape  # leave the note field: Ctrl+Z is the viewer's again
 click map
@@ -90,13 +120,9 @@ expect_probe "^assumptions 1$" "Ctrl+Y redoes it"
 
 # --- 5. Chinese typed into a note is stored and every character is in the font.
 note="重点跟进建议带队拜访签约"
-for attempt in 1 2 3; do  # xdotool may drop a remapped character under load: clear the field and type again
-  click note-1
-  key ctrl+a
-  key BackSpace
-  type_text "$note"
-  wait_probe "^note [^ ]+ $note$" && break
-done
+click note-1
+expect_probe "^typing 1$" "the note field takes the keyboard"
+paste_text "$note"
 expect_probe "^note [^ ]+ $note$" "Chinese typed into a note reaches the note"
 expect_probe "^missing-glyphs 0$" "every typed character has a glyph"
 key Escape
@@ -126,7 +152,7 @@ start  # no file: the last session comes back
 expect_probe "^file .*/nev.json$" "the last session reopens"
 expect_probe "^assumptions 2$" "with its what-ifs"
 key ctrl+o
-type_text "$chains/biomedicine.json"
+paste_text "$chains/biomedicine.json"
 key Return
 expect_probe "^pending 1$" "opening another chain with unsaved what-ifs asks first"
 click confirm-cancel
@@ -144,7 +170,7 @@ click menu-recent
 expect_probe "^rect recent-1 " "the recent menu lists two files"
 click recent-1
 expect_probe "^file .*/nev.json$" "a recent file reopens"
-sleep 0.5
+wait_frames 3
 mapfile -t recent < <(awk '$1 == "recent" { print $2 }' "$probe")
 [ "${recent[0]:-}" = "$chains/nev.json" ] && [ "${recent[1]:-}" = "$chains/biomedicine.json" ] && ok "recent entries stay whole paths" ||
   fail "recent list after reopening: ${recent[*]:-}"
