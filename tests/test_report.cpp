@@ -229,7 +229,8 @@ TEST_CASE("report -o OUT.pdf: region, top targets, page numbers, embedded Chines
     std::size_t chart = text.find("产业选择: 可行性 × 吸引力");
     REQUIRE(chart != std::string::npos);
     std::size_t chartEnd = text.find('\f', chart);
-    CHECK(text.substr(chart, chartEnd - chart).find("可行性: 关联密度 ω") != std::string::npos);  // the chart's own axis
+    CHECK(text.substr(chart, chartEnd - chart).find("可行性: 关联密度 ω") !=
+          std::string::npos);  // the chart's own axis
 
     // A table that runs over a page starts the next one with its heading and header row again.
     int continued = 0;
