@@ -235,6 +235,82 @@ TEST_CASE("NEV, Weinan with hub Xi'an: Xi'an occupies the battery, cathode is th
     CHECK(suppliesHubFirm(chain, *semcorp, "byd"));
 }
 
+TEST_CASE("NEV four chains: Gotion earns innovation 0.5 in SIP through Fudan in the hub Shanghai, none in Weinan") {
+    Chain chain = bundled("nev.json");
+    CHECK(chain.resources.size() >= 10);
+    CHECK(chain.ties.size() >= 10);
+    // SIP with hub Shanghai. Gotion has no site in the park and earns fit in cathode (complement). Its ties:
+    // USTC (Hefei, A) and Fudan (Shanghai, B). No tie to a resource in the park, one to a resource in the
+    // hub: innovation = 0.5 (§3.9), and only Fudan is listed.
+    AnalysisOptions o = test::options(chain, "suzhou", {"shanghai"});
+    Analysis a = analyze(chain, o);
+    const Target* gotion = test::target(chain, a, "gotion");
+    REQUIRE(gotion != nullptr);
+    CHECK(gotion->value[TermInnovation] == 0.5);
+    CHECK(gotion->innovationBasis == Basis::Ties);
+    REQUIRE(gotion->resources.size() == 1);
+    CHECK(chain.resources[gotion->resources[0]].id == "fudan-university");
+    // The term adds weight x value to the score: with weight 0 the score is lower by exactly 1 x 0.5.
+    AnalysisOptions zero = o;
+    zero.weights.innovation = 0;
+    Analysis az = analyze(chain, zero);
+    const Target* without = test::target(chain, az, "gotion");
+    REQUIRE(without != nullptr);
+    CHECK(gotion->score - without->score == doctest::Approx(0.5));
+    // Weinan with hub Xi'an: Hefei and Shanghai are neither the region nor the hub, so Gotion earns 0 -- a
+    // value with basis ties (the file has resources), not "no data".
+    Analysis w = analyze(chain, test::options(chain, "weinan", {"xian"}));
+    const Target* gw = test::target(chain, w, "gotion");
+    REQUIRE(gw != nullptr);
+    CHECK(gw->value[TermInnovation] == 0.0);
+    CHECK(gw->innovationBasis == Basis::Ties);
+    // 错位发展: Xi'an's own firms tied to Xi'an resources (Chang'an University and Qinchuangyuan -> Shaanxi
+    // Automobile; Qinchuangyuan -> Fast Gear) are not courted: Shaanxi Automobile makes only vehicles, which
+    // Weinan keeps (fit 0, not a candidate), and Fast Gear's transmissions are occupied (set aside).
+    CHECK(test::target(chain, w, "shaanxi-auto") == nullptr);
+    CHECK(test::target(chain, w, "fast-gear") == nullptr);
+    bool fastGearSetAside = false;
+    for (const SetAside& s : w.setAside) fastGearSetAside = fastGearSetAside || chain.firms[s.firm].id == "fast-gear";
+    CHECK(fastGearSetAside);
+}
+
+TEST_CASE("NEV four chains: support per segment in Shanghai and SIP, and the C-level Weinan base counts nowhere") {
+    Chain chain = bundled("nev.json");
+    // Shanghai's resources are three universities (each counts in innovation and talent, §3.9): Fudan
+    // (cathode, anode, cell), SJTU (cell, battery pack, vehicle assembly), Tongji (vehicle assembly, e-drive).
+    Analysis sh = analyze(chain, test::options(chain, "shanghai"));
+    const SegmentResult& cell = test::segment(chain, sh, "cell");
+    CHECK(cell.support.innovation == 2);  // Fudan + SJTU
+    CHECK(cell.support.talent == 2);
+    CHECK(cell.support.capital == 0);
+    CHECK(cell.support.service == 0);
+    CHECK_FALSE(cell.transfer);  // CATL's Lingang plant makes cells in Shanghai
+    CHECK(test::segment(chain, sh, "vehicle-assembly").support.innovation == 2);  // SJTU + Tongji
+    // No cathode, anode or e-drive site in Shanghai, but one university serves each: 成果转化 opportunities.
+    for (std::string id : {"cathode", "anode", "e-drive"}) {
+        CAPTURE(id);
+        CHECK(test::segment(chain, sh, id).support.innovation == 1);
+        CHECK(test::segment(chain, sh, id).transfer);
+    }
+    // SIP: Oriza (fund), the leading-talent programme (talent) and Nano City (platform) serve the whole chain,
+    // SINANO (institute) only power semiconductors: power semis 1/1/1/1, cathode 0/1/1/1.
+    Analysis sip = analyze(chain, test::options(chain, "suzhou"));
+    const SegmentResult& semis = test::segment(chain, sip, "power-semis");
+    CHECK(semis.support.innovation == 1);
+    CHECK(semis.support.capital == 1);
+    CHECK(semis.support.talent == 1);
+    CHECK(semis.support.service == 1);
+    const SegmentResult& cathode = test::segment(chain, sip, "cathode");
+    CHECK(cathode.support.innovation == 0);
+    CHECK(cathode.support.capital == 1);
+    CHECK(cathode.support.talent == 1);
+    CHECK(cathode.support.service == 1);
+    // Weinan's only resource is the hi-tech zone's new-energy base, labelled C (not confirmed): support 0.
+    Analysis wn = analyze(chain, test::options(chain, "weinan"));
+    const SegmentResult& va = test::segment(chain, wn, "vehicle-assembly");
+    CHECK(va.support.innovation + va.support.capital + va.support.talent + va.support.service == 0);
+}
+
 TEST_CASE("NEV segment metrics: at least 80% of segments carry a division, a metric and its source") {
     std::ifstream in(std::string(CHAINATLAS_CHAINS_DIR) + "/nev.json");
     REQUIRE(in);
@@ -417,7 +493,7 @@ TEST_CASE("biomedicine, Xi'an with hub SIP: CRO is a gap to fill that also compl
     checkActionableSegmentsHaveCandidates(chain, a);
 }
 
-TEST_CASE("nanotech, SIP: strong in nano materials, micro-nano manufacturing and nano health; Sanan leads") {
+TEST_CASE("nanotech, SIP: strong in nano materials, micro-nano manufacturing and nano health, and Sanan leads") {
     Chain chain = bundled("nanotech.json");
     Analysis a = analyze(chain, test::options(chain, "suzhou"));
     for (const char* id : {"nano-materials", "micro-nano-manufacturing", "nano-health"}) {
@@ -457,7 +533,8 @@ TEST_CASE("additive manufacturing, Weinan with hub Xi'an: printing services stro
     checkActionableSegmentsHaveCandidates(chain, a);
 }
 
-TEST_CASE("four chains: each SIP/Xi'an chain has A/B resources and ties; BLT earns innovation through NWPU in Xi'an") {
+TEST_CASE(
+    "four chains: each SIP/Xi'an chain has A/B resources and ties, and BLT earns innovation through NWPU in Xi'an") {
     for (const char* name : {"biomedicine.json", "nanotech.json", "ai.json", "additive-manufacturing.json"}) {
         CAPTURE(name);
         Chain chain = bundled(name);
