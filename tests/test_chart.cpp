@@ -27,7 +27,7 @@ Analysis withPriorities(const Chain& chain) {
 
 }  // namespace
 
-TEST_CASE("points sit at (density, profile), sized by candidates, coloured by advice; no data goes to the strip") {
+TEST_CASE("points sit at (density, profile), sized by candidates, coloured by advice — no data goes to the strip") {
     Chain chain = test::chainFrom(fixtures::kFiveStatuses);
     Analysis a = withPriorities(chain);
     PriorityChart c = describePriorities(chain, a, shippedTheme(), {Lang::En, 10, ""}, 800, 470);

@@ -320,7 +320,7 @@ TEST_CASE("map writes an SVG at segment and firm level") {
     std::filesystem::remove(out);
 }
 
-TEST_CASE("map --view priorities writes the chart; an unknown view is exit 1 naming the valid ones") {
+TEST_CASE("map --view priorities writes the chart — an unknown view is exit 1 naming the valid ones") {
     std::string out = std::filesystem::temp_directory_path() / "chainatlas-priorities.svg";
     Run r = run("map " + kMini + " --region suzhou --hub shanghai --view priorities --lang en -o " + quote(out));
     CHECK(r.status == 0);
@@ -496,7 +496,7 @@ TEST_CASE("the segment map depends on the data only, not on how the path is spel
     std::filesystem::remove_all(folder);
 }
 
-TEST_CASE("--session supplies region, hubs and weights; options on the command line override it") {
+TEST_CASE("--session supplies region, hubs and weights — options on the command line override it") {
     std::string path = (std::filesystem::temp_directory_path() / "chainatlas-cli-session.json").string();
     std::ofstream(path)
         << R"({"format": "chainatlas-session/1", "chain": "mini", "region": "suzhou", "hubs": ["shanghai"],

@@ -63,7 +63,7 @@ TEST_CASE("a CSV file saved as UTF-16 is named, with the fix") {
     CHECK(result.diagnostics[0].message.find("CSV UTF-8") != std::string::npos);
 }
 
-TEST_CASE("segments.csv carries the six metrics, the division and sources; a bad metric is a located error") {
+TEST_CASE("segments.csv carries the six metrics, the division and sources — a bad metric is a located error") {
     namespace fs = std::filesystem;
     fs::path folder = fs::temp_directory_path() / ("chainatlas-csv-segments-" + std::to_string(::getpid()));
     fs::remove_all(folder);

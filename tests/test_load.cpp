@@ -70,7 +70,7 @@ TEST_CASE("a minimal valid file loads and ids become indices") {
     CHECK(boost::num_edges(chain.segmentGraph) == 1);
 }
 
-TEST_CASE("a plain string name fills both languages; an object may have one") {
+TEST_CASE("a plain string name fills both languages — an object may have one") {
     Chain chain = test::chainFrom(test::document(R"([{"id": "a", "name": "锂"}, {"id": "b", "name": {"en": "Cell"}}])",
                                                  "[]", R"([{"id": "r"}])", "[]"));
     CHECK(chain.segments[0].name.zh == "锂");

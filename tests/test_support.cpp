@@ -46,7 +46,7 @@ const char* kTies = R"([
 
 }  // namespace
 
-TEST_CASE("support counts confirmed resources of the region by chain; a university counts twice") {
+TEST_CASE("support counts confirmed resources of the region by chain — a university counts twice") {
     Chain chain = test::chainFrom(fourChains(kResources, kTies));
     Analysis a = analyze(chain, test::options(chain, "r", {"h"}));
     // a: lab (innovation), svc (service).  b: uni + lab (innovation 2), uni (talent).  c: lab, fund (capital).

@@ -72,7 +72,7 @@ TEST_CASE("occupied and complement segments are classed, single-source marked, a
     CHECK(svg.find("stroke-dasharray") == std::string::npos);  // the advice fill says "leave"; no purple border
 }
 
-TEST_CASE("a segment to act on with no candidate carries the mark; a count of 0 is not printed") {
+TEST_CASE("a segment to act on with no candidate carries the mark — a count of 0 is not printed") {
     Chain chain = test::chainFrom(fixtures::kFiveStatuses);
     Analysis analysis = analyze(chain, test::options(chain, "l"));
     analysis.segments[3].advice = Advice::Fill;  // g, by hand, with 0 candidates

@@ -145,7 +145,7 @@ TEST_CASE("re-ranking with new weights keeps the terms and reorders") {
     CHECK(a.targets[1].rank == 2);
 }
 
-TEST_CASE("anchor saturates at three local partners; ties are broken by firm id") {
+TEST_CASE("anchor saturates at three local partners — ties are broken by firm id") {
     // RCA(l,a) = RCA(o,b) = 2; phi(a,b) = 0 -> density 0. Profile 0.5 for all (no metrics) -> 1.0.
     // c1: 0.6*3 + 1*2 + 1.0 = 4.8; c2: 1.8 + (2/3)*2 + 1.0 = 4.133333; c0 = c3 = 1.8 + 1.0 = 2.8.
     Chain chain = test::chainFrom(kAnchors);

@@ -384,7 +384,7 @@ std::string freshConfigHome(const std::string& name) {
 }
 }  // namespace
 
-TEST_CASE("a session saved by name creates its folder; quitting writes only the last-session file") {
+TEST_CASE("a session saved by name creates its folder — quitting writes only the last-session file") {
     std::string home = freshConfigHome("chainatlas-settings-test");
     viewer::App app(CHAINATLAS_ASSETS_DIR_FOR_TESTS);
     CHECK(app.settingsFolder() == home + "/deeper/config/chainatlas");

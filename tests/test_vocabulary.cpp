@@ -16,7 +16,7 @@ bool hasAsciiLetter(const char* text) {
 }
 }  // namespace
 
-TEST_CASE("Chinese words contain no Latin letter; English words are the JSON keys or plain words") {
+TEST_CASE("Chinese words contain no Latin letter — English words are the JSON keys or plain words") {
     for (int s = 0; s < 5; ++s) CHECK_FALSE(hasAsciiLetter(statusWord(static_cast<SegmentStatus>(s), Lang::Zh)));
     for (int a = 0; a < 7; ++a) CHECK_FALSE(hasAsciiLetter(adviceWord(static_cast<Advice>(a), Lang::Zh)));
     for (int t = 0; t < kTermCount; ++t) CHECK_FALSE(hasAsciiLetter(termWord(t, Lang::Zh)));
