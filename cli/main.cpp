@@ -24,7 +24,7 @@ namespace ca = chainatlas;
 
 namespace {
 
-constexpr int kExitOk = 0, kExitFailure = 1, kExitInvalidData = 2;
+using ca::kExitFailure, ca::kExitInvalidData, ca::kExitOk;
 
 // A failure with a one-line reason and its exit status.
 struct Failure {
@@ -43,8 +43,8 @@ void printDiagnostics(const std::vector<ca::Diagnostic>& diagnostics) {
 ca::Chain loadOrFail(const std::string& path) {
     ca::LoadResult result = ca::loadChainFile(path);
     printDiagnostics(result.diagnostics);
-    // A file that cannot be read (missing, a pipe, too large) is a usage failure (exit 1), not invalid data.
-    if (!result.ok()) throw Failure{result.unreadable ? kExitFailure : kExitInvalidData, ""};
+    // A file that cannot be read (missing, a pipe, too large) is exit 1, invalid data exit 2: by kind.
+    if (!result.ok()) throw Failure{ca::exitStatusFor(result.diagnostics), ""};
     return std::move(*result.chain);
 }
 
@@ -81,15 +81,15 @@ ca::Session applySessionFile(const ca::Chain& chain, const AnalysisArgs& args, c
     ca::Session session;
     if (args.sessionFile.empty()) return session;
     auto problems = ca::loadSessionFile(args.sessionFile, session);
-    bool missing = problems.size() == 1 && problems[0].location.empty();
-    if (missing) throw Failure{kExitFailure, args.sessionFile + ": " + problems[0].message};
+    if (ca::exitStatusFor(problems) == kExitFailure)  // unreadable: a one-line reason, not a data listing
+        throw Failure{kExitFailure, args.sessionFile + ": " + problems[0].message};
     if (problems.empty()) {
         std::string mismatch = ca::sessionChainMismatch(session, chain);
         if (!mismatch.empty()) throw Failure{kExitFailure, args.sessionFile + ": " + mismatch};
         problems = ca::resolveSession(session, chain, args.sessionFile, options);
     }
     printDiagnostics(problems);
-    if (!problems.empty()) throw Failure{kExitInvalidData, ""};
+    if (!problems.empty()) throw Failure{ca::exitStatusFor(problems), ""};
     return session;
 }
 
@@ -143,16 +143,14 @@ int runValidate(const std::vector<std::string>& files) {
         ca::LoadResult result = ca::loadChainFile(file);
         printDiagnostics(result.diagnostics);
         if (!result.ok()) {
-            if (!result.unreadable) status = kExitInvalidData;
-            else if (status == kExitOk) status = kExitFailure;
+            status = std::max(status, ca::exitStatusFor(result.diagnostics));  // invalid data (2) outranks 1
             continue;
         }
         const ca::Chain& chain = *result.chain;
-        std::size_t sites = 0;
-        for (const auto& firm : chain.firms) sites += firm.sites.size();
         std::cout << "ok " << safe(file) << ": " << chain.segments.size() << " segments, " << chain.links.size()
-                  << " links, " << chain.regions.size() << " regions, " << chain.firms.size() << " firms, " << sites
-                  << " sites, " << chain.supplies.size() << " supplies, " << chain.sources.size() << " sources\n";
+                  << " links, " << chain.regions.size() << " regions, " << chain.firms.size() << " firms, "
+                  << ca::siteCount(chain) << " sites, " << chain.supplies.size() << " supplies, "
+                  << chain.sources.size() << " sources\n";
     }
     return status;
 }
@@ -196,13 +194,6 @@ int runAnalyze(const AnalysisArgs& args) {
     return kExitOk;
 }
 
-std::string today() {
-    std::time_t now = std::time(nullptr);
-    char buffer[16];
-    std::strftime(buffer, sizeof buffer, "%Y-%m-%d", std::localtime(&now));
-    return buffer;
-}
-
 // The chain, the options (session first, then the command line) and the analysis; maps draw the chain
 // with the assumed sites added, held once here and shared with the analysis.
 struct Prepared {
@@ -238,7 +229,7 @@ std::string mapSvg(const Prepared& p, const ca::Theme& theme, ca::MapLevel level
     ca::LayoutEngine engine;
     auto geometry = engine.layout(p.drawn(), p.analysis, layoutOptions);
     if (!geometry) throw Failure{kExitFailure, "layout failed: " + geometry.error()};
-    ca::SvgOptions svgOptions{lang, top == 0 ? 10 : top, today()};
+    ca::SvgOptions svgOptions{lang, top == 0 ? 10 : top, ca::todayIso()};
     return ca::renderSvg(p.drawn(), p.analysis, *geometry, theme, svgOptions);
 }
 
@@ -260,7 +251,7 @@ int runMap(const AnalysisArgs& args) {
     ca::Theme mapTheme = theme();
     std::string svg;
     if (args.view == "priorities") {
-        ca::SvgOptions chartOptions{parseLang(args.lang), args.top == 0 ? 10 : args.top, today()};
+        ca::SvgOptions chartOptions{parseLang(args.lang), args.top == 0 ? 10 : args.top, ca::todayIso()};
         svg = ca::renderPrioritiesSvg(p->drawn(), p->analysis, mapTheme, chartOptions);
     } else {
         ca::MapLevel level = args.level == "firm" ? ca::MapLevel::Firm : ca::MapLevel::Segment;
@@ -304,7 +295,7 @@ int runReport(const AnalysisArgs& args) {
     ca::ReportOptions options;
     options.lang = parseLang(args.lang);
     options.top = args.top != 0 || kind == ca::DocumentKind::Xlsx ? args.top : 20;  // a meeting reads the first 20
-    options.date = today();
+    options.date = ca::todayIso();
     options.fontFamily = style.fontFamily;
     if (kind == ca::DocumentKind::Pdf) {
         options.mapSvg = mapSvg(*p, style, ca::MapLevel::Segment, options.lang, 10);

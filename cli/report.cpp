@@ -12,12 +12,6 @@ namespace chainatlas::cli {
 
 namespace {
 
-std::string fixed(double value, int decimals) {
-    char buffer[64];
-    std::snprintf(buffer, sizeof buffer, "%.*f", decimals, value);
-    return buffer;
-}
-
 // Pads to a display width, so Chinese (two columns a character) stays aligned.
 std::string pad(const std::string& text, std::size_t width, bool right = false) {
     std::size_t w = displayWidth(text);

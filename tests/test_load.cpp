@@ -149,3 +149,20 @@ TEST_CASE("thousands of misspelt references validate quickly: suggestions for th
     CHECK(result.diagnostics[19].message.find("did you mean") != std::string::npos);
     CHECK(result.diagnostics[20].message == "unknown firm \"firm-10020x\"");  // past kMaxSuggestionsPerFile = 20
 }
+
+TEST_CASE("the kind of a problem gives the exit status: data 2, an unreadable file 1 (one vocabulary)") {
+    LoadResult missing = loadChainFile(std::string(CHAINATLAS_TEST_DATA_DIR) + "/no-such-file.json");
+    REQUIRE(missing.diagnostics.size() == 1);
+    CHECK(missing.diagnostics[0].kind == ProblemKind::Io);
+    CHECK(exitStatusFor(missing.diagnostics) == kExitFailure);
+    LoadResult cycle = loadChainFile(std::string(CHAINATLAS_TEST_DATA_DIR) + "/bad/link_cycle.json");
+    REQUIRE_FALSE(cycle.ok());
+    CHECK(cycle.diagnostics[0].kind == ProblemKind::Data);
+    CHECK(exitStatusFor(cycle.diagnostics) == kExitInvalidData);
+    // Data outranks the rest; warnings alone are no failure.
+    std::vector<Diagnostic> mixed{{Severity::Error, "a", "", "x", ProblemKind::Io},
+                                  {Severity::Error, "b", "/k", "y", ProblemKind::Data}};
+    CHECK(exitStatusFor(mixed) == kExitInvalidData);
+    CHECK(exitStatusFor({{Severity::Warning, "a", "/k", "unknown key", ProblemKind::Data}}) == kExitOk);
+    CHECK(exitStatusFor({{Severity::Error, "s.json", "", "for another chain", ProblemKind::Usage}}) == kExitFailure);
+}

@@ -114,3 +114,21 @@ TEST_CASE("did you mean: bounded work, same suggestions for ordinary typos") {
     CHECK(nearestId("zzzz-qqqqq", firms) == "");
     CHECK(nearestId("firm-1234x", firms) == "firm-12340");  // one substitution; ties go to the smallest id
 }
+
+TEST_CASE("shared formatting: fixed decimals, today's date, UTF-16 and the UTF-8 byte-order mark") {
+    CHECK(fixed(2.0 / 3.0, 2) == "0.67");  // 0.666… rounds up
+    CHECK(fixed(-0.125, 1) == "-0.1");     // nearest: 0.025 from -0.1, 0.075 from -0.2
+    CHECK(fixed(0.25, 1) == "0.2");        // 0.25 is exact in binary, a true tie: printf rounds to even
+    CHECK(fixed(5, 0) == "5");
+    std::string today = todayIso();
+    REQUIRE(today.size() == 10);
+    CHECK((today[4] == '-' && today[7] == '-'));
+    CHECK(today.substr(0, 2) == "20");
+    CHECK(startsAsUtf16("\xFF\xFE{\0"));  // little-endian
+    CHECK(startsAsUtf16("\xFE\xFF\0{"));  // big-endian
+    CHECK_FALSE(startsAsUtf16("\xEF\xBB\xBF{"));
+    CHECK_FALSE(startsAsUtf16("\xFF"));  // one byte is not a mark
+    CHECK(withoutUtf8Bom("\xEF\xBB\xBFid,name") == "id,name");
+    CHECK(withoutUtf8Bom("id,name") == "id,name");
+    CHECK(withoutUtf8Bom("\xEF\xBB") == "\xEF\xBB");  // half a mark stays (the UTF-8 check reports it)
+}

@@ -14,6 +14,7 @@
 #include "chainatlas/report.hpp"
 #include "chainatlas/report_document.hpp"
 #include "chainatlas/svg.hpp"
+#include "chainatlas/text.hpp"
 #include "i18n.hpp"
 
 namespace viewer {
@@ -138,21 +139,12 @@ std::string App::reportExport(const std::string& path, const std::string& proble
     return message;
 }
 
-namespace {
-std::string today() {
-    char date[16];
-    std::time_t now = std::time(nullptr);
-    std::strftime(date, sizeof date, "%Y-%m-%d", std::localtime(&now));
-    return date;
-}
-}  // namespace
-
 std::string App::exportSvg(const std::string& path) {
     if (!state.chain || !geometry) {
         say(tr(state.lang, "没有可导出的图", "nothing to export yet"), true);
         return message;
     }
-    SvgOptions options{state.lang, 10, today()};
+    SvgOptions options{state.lang, 10, chainatlas::todayIso()};
     return reportExport(path,
                         writeFileAtomically(path, renderSvg(*state.drawn, state.analysis, *geometry, theme, options)));
 }
@@ -179,7 +171,7 @@ std::string App::exportReport(const std::string& path) {
     }
     ReportOptions options;
     options.lang = state.lang;
-    options.date = today();
+    options.date = chainatlas::todayIso();
     options.fontFamily = theme.fontFamily;
     if (kind == DocumentKind::Pdf) {
         SvgOptions svgOptions{state.lang, 10, options.date};

@@ -291,12 +291,12 @@ CsvDocument readCsvFolder(const std::string& folder) {
             continue;
         }
         std::string_view body = *text;
-        if (body.substr(0, 2) == "\xFF\xFE" || body.substr(0, 2) == "\xFE\xFF") {
+        if (startsAsUtf16(body)) {
             out.diagnostics.push_back({Severity::Error, label, "1:1",
                                        "the file is UTF-16 (Excel's \"Unicode text\"): save it as \"CSV UTF-8\""});
             continue;
         }
-        if (body.substr(0, 3) == "\xEF\xBB\xBF") body.remove_prefix(3);
+        body = withoutUtf8Bom(body);
         if (std::size_t bad = findInvalidUtf8(body); bad != std::string_view::npos) {
             LineColumn at = lineColumnAt(body, bad);
             out.diagnostics.push_back({Severity::Error, label,

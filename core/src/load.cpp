@@ -18,7 +18,7 @@ std::string lineColumn(std::string_view text, std::size_t offset) {
 
 // Problems that must be caught before nlohmann::json sees the text; empty when the text may be parsed.
 std::optional<Diagnostic> precheck(std::string_view text, const std::string& file) {
-    if (text.substr(0, 2) == "\xFF\xFE" || text.substr(0, 2) == "\xFE\xFF")
+    if (startsAsUtf16(text))
         return Diagnostic{Severity::Error, file, "1:1",
                           "the file is UTF-16 (as some Windows programs save \"Unicode\" text): save it as UTF-8"};
     if (text.find_first_not_of(" \t\r\n") == std::string_view::npos)
@@ -90,7 +90,7 @@ void relocate(std::vector<Diagnostic>& diagnostics, const CsvDocument& csv, cons
 }
 
 std::string_view withoutByteOrderMark(std::string_view text) {
-    if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);  // spreadsheet programs add a BOM
+    text = withoutUtf8Bom(text);
     return text;
 }
 
@@ -162,9 +162,8 @@ LoadResult loadChainFile(const std::string& path) {
     if (path != "-" && std::filesystem::is_directory(path, ec)) return loadCsvFolder(path);
     auto text = readWholeFile(path);
     if (!text) {
-        LoadResult failed{std::nullopt, {{Severity::Error, path, "", text.error()}}};
-        failed.unreadable = true;
-        return failed;
+        // The file itself could not be read (missing, a pipe, too large): not invalid data.
+        return LoadResult{std::nullopt, {{Severity::Error, path, "", text.error(), ProblemKind::Io}}};
     }
     return loadChainText(*text, path);
 }

@@ -41,6 +41,12 @@ int lookup(const std::unordered_map<std::string, int>& index, const std::string&
 }
 }  // namespace
 
+std::size_t siteCount(const Chain& chain) {
+    std::size_t sites = 0;
+    for (const Firm& firm : chain.firms) sites += firm.sites.size();
+    return sites;
+}
+
 int findSegment(const Chain& chain, const std::string& id) { return lookup(chain.segmentIndex, id); }
 int findRegion(const Chain& chain, const std::string& id) { return lookup(chain.regionIndex, id); }
 int findFirm(const Chain& chain, const std::string& id) { return lookup(chain.firmIndex, id); }
@@ -70,6 +76,16 @@ bool hasErrors(const std::vector<Diagnostic>& diagnostics) {
     for (const auto& d : diagnostics)
         if (d.severity == Severity::Error) return true;
     return false;
+}
+
+int exitStatusFor(const std::vector<Diagnostic>& diagnostics) {
+    int status = kExitOk;
+    for (const Diagnostic& d : diagnostics) {
+        if (d.severity != Severity::Error) continue;
+        if (d.kind == ProblemKind::Data) return kExitInvalidData;
+        status = kExitFailure;
+    }
+    return status;
 }
 
 }  // namespace chainatlas

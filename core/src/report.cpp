@@ -2,6 +2,7 @@
 #include "chainatlas/report.hpp"
 
 #include "chainatlas/report_document.hpp"
+#include "chainatlas/text.hpp"
 #include "chainatlas/vocabulary.hpp"
 
 #include <cstdio>
@@ -19,12 +20,6 @@ json idList(const Chain& chain, const std::vector<int>& firms) {
     json out = json::array();
     for (int f : firms) out.push_back(chain.firms[f].id);
     return out;
-}
-
-std::string fixed(double value, int decimals) {
-    char buffer[64];
-    std::snprintf(buffer, sizeof buffer, "%.*f", decimals, value);
-    return buffer;
 }
 
 // A cell a spreadsheet shows as text: quoted when needed, and a leading = + - @ (or tab, CR) gets a "'"

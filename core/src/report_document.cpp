@@ -7,6 +7,7 @@
 #include <set>
 
 #include "chainatlas/support.hpp"
+#include "chainatlas/text.hpp"
 #include "chainatlas/vocabulary.hpp"
 
 namespace chainatlas {
@@ -19,12 +20,6 @@ std::string segmentName(const Chain& chain, int s, Lang lang) {
 }
 std::string regionName(const Chain& chain, int r, Lang lang) {
     return chain.regions[r].name.pick(lang, chain.regions[r].id);
-}
-
-std::string fixed(double value, int decimals) {
-    char buffer[64];
-    std::snprintf(buffer, sizeof buffer, "%.*f", decimals, value);
-    return buffer;
 }
 
 template <typename Items, typename Text>

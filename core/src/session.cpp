@@ -228,7 +228,7 @@ std::vector<Diagnostic> sessionFromJson(const json& document, const std::string&
 
 std::vector<Diagnostic> loadSessionFile(const std::string& path, Session& session) {
     auto text = readWholeFile(path);
-    if (!text) return {{Severity::Error, path, "", text.error()}};
+    if (!text) return {{Severity::Error, path, "", text.error(), ProblemKind::Io}};
     try {
         return sessionFromJson(json::parse(*text), path, session);
     } catch (const json::parse_error& e) {

@@ -13,8 +13,7 @@ void drawStatusBar(App& app, ImVec2 pos, ImVec2 size) {
     ImGui::Begin("##status", nullptr,
                  ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings);
     if (state.chain) {
-        std::size_t sites = 0;
-        for (const auto& firm : state.drawn->firms) sites += firm.sites.size();
+        std::size_t sites = chainatlas::siteCount(*state.drawn);
         ImGui::Text("%s · %zu %s · %zu %s · %zu %s", state.path.c_str(), state.chain->segments.size(),
                     tr(state.lang, "环节", "segments"), state.chain->firms.size(), tr(state.lang, "企业", "firms"),
                     sites, tr(state.lang, "站点", "sites"));

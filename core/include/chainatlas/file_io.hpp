@@ -6,29 +6,9 @@
 #include <string>
 #include <string_view>
 
+#include "chainatlas/diagnostics.hpp"
+
 namespace chainatlas {
-
-// A value or a one-line reason; the small stand-in for std::expected (C++23).
-template <typename T>
-class Result {
-public:
-    Result(T value) : value_(std::move(value)) {}
-    static Result failure(std::string reason) {  // NOLINT(performance-unnecessary-value-param): moved below
-        Result r;
-        r.reason_ = std::move(reason);
-        return r;
-    }
-    explicit operator bool() const { return value_.has_value(); }
-    T& operator*() { return *value_; }
-    const T& operator*() const { return *value_; }
-    T* operator->() { return &*value_; }
-    const std::string& error() const { return reason_; }
-
-private:
-    Result() = default;
-    std::optional<T> value_;
-    std::string reason_;
-};
 
 // Files larger than this are refused (a chain file is megabytes; a mistaken path can be a disk image).
 inline constexpr std::size_t kMaxReadBytes = std::size_t{1} << 30;

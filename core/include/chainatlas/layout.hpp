@@ -7,7 +7,7 @@
 #include <vector>
 
 #include "chainatlas/analysis.hpp"
-#include "chainatlas/file_io.hpp"
+#include "chainatlas/diagnostics.hpp"
 
 namespace chainatlas {
 

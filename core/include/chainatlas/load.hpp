@@ -14,7 +14,6 @@ namespace chainatlas {
 struct LoadResult {
     std::optional<Chain> chain;           // set only when there is no error
     std::vector<Diagnostic> diagnostics;  // every error and warning found
-    bool unreadable = false;              // the file itself could not be read (missing, a pipe, too large)
     bool ok() const { return chain.has_value(); }
 };
 

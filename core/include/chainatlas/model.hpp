@@ -177,6 +177,8 @@ struct Chain {
 };
 
 // Index lookups for user-given ids; -1 when unknown.
+// Every site of every firm (a firm in three regions counts three times).
+std::size_t siteCount(const Chain& chain);
 int findSegment(const Chain& chain, const std::string& id);
 int findRegion(const Chain& chain, const std::string& id);
 int findFirm(const Chain& chain, const std::string& id);

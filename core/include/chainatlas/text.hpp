@@ -45,4 +45,13 @@ std::string escapeXml(std::string_view text);
 // become "\x1b"-style escapes, so data can never move the cursor or clear the screen.
 std::string escapeControls(std::string_view text, bool keepNewlines);
 
+// A number with `decimals` digits after the point ("%.*f"), as every table, CSV and document prints it.
+std::string fixed(double value, int decimals);
+// Today's local date as YYYY-MM-DD, printed on maps and reports.
+std::string todayIso();
+// Text saved as UTF-16 (a byte-order mark FF FE or FE FF), which the loaders refuse with advice.
+bool startsAsUtf16(std::string_view text);
+// The text without a UTF-8 byte-order mark (spreadsheet programs add one).
+std::string_view withoutUtf8Bom(std::string_view text);
+
 }  // namespace chainatlas
