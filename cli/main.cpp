@@ -197,19 +197,18 @@ int runAnalyze(const AnalysisArgs& args) {
 // The chain, the options (session first, then the command line) and the analysis; maps draw the chain
 // with the assumed sites added, held once here and shared with the analysis.
 struct Prepared {
-    ca::Chain chain, assumed;
-    ca::AnalysisOptions options;
+    std::shared_ptr<const ca::Chain> chain;
     ca::Session session;
-    ca::Analysis analysis;
-    const ca::Chain& drawn() const { return options.assumptions.empty() ? chain : assumed; }
+    ca::AnalysedScenario scenario;  // the chain as drawn (with assumed sites) and its analysis
+    const ca::Chain& drawn() const { return *scenario.drawn; }
+    const ca::Analysis& analysis() const { return scenario.analysis; }
 };
 
 std::unique_ptr<Prepared> prepare(const AnalysisArgs& args) {
     auto p = std::make_unique<Prepared>();
-    p->chain = loadOrFail(args.file);
-    p->options = buildOptions(p->chain, args, &p->session);
-    if (!p->options.assumptions.empty()) p->assumed = ca::applyAssumptions(p->chain, p->options.assumptions);
-    p->analysis = ca::analyzeAssumed(p->chain, p->drawn(), p->options);
+    p->chain = std::make_shared<const ca::Chain>(loadOrFail(args.file));
+    ca::AnalysisOptions options = buildOptions(*p->chain, args, &p->session);
+    p->scenario = ca::analyzeScenario(p->chain, options);
     return p;
 }
 
@@ -227,10 +226,10 @@ std::string mapSvg(const Prepared& p, const ca::Theme& theme, ca::MapLevel level
     layoutOptions.fontName = theme.graphvizFont;
     layoutOptions.fontSize = theme.fontSize;
     ca::LayoutEngine engine;
-    auto geometry = engine.layout(p.drawn(), p.analysis, layoutOptions);
+    auto geometry = engine.layout(p.drawn(), p.analysis(), layoutOptions);
     if (!geometry) throw Failure{kExitFailure, "layout failed: " + geometry.error()};
     ca::SvgOptions svgOptions{lang, top == 0 ? 10 : top, ca::todayIso()};
-    return ca::renderSvg(p.drawn(), p.analysis, *geometry, theme, svgOptions);
+    return ca::renderSvg(p.drawn(), p.analysis(), *geometry, theme, svgOptions);
 }
 
 // The document kind of -o, or a one-line failure naming the extensions this command writes.
@@ -252,7 +251,7 @@ int runMap(const AnalysisArgs& args) {
     std::string svg;
     if (args.view == "priorities") {
         ca::SvgOptions chartOptions{parseLang(args.lang), args.top == 0 ? 10 : args.top, ca::todayIso()};
-        svg = ca::renderPrioritiesSvg(p->drawn(), p->analysis, mapTheme, chartOptions);
+        svg = ca::renderPrioritiesSvg(p->drawn(), p->analysis(), mapTheme, chartOptions);
     } else {
         ca::MapLevel level = args.level == "firm" ? ca::MapLevel::Firm : ca::MapLevel::Segment;
         svg = mapSvg(*p, mapTheme, level, parseLang(args.lang), args.top);
@@ -299,9 +298,9 @@ int runReport(const AnalysisArgs& args) {
     options.fontFamily = style.fontFamily;
     if (kind == ca::DocumentKind::Pdf) {
         options.mapSvg = mapSvg(*p, style, ca::MapLevel::Segment, options.lang, 10);
-        options.chartSvg = ca::renderPrioritiesSvg(p->drawn(), p->analysis, style, {options.lang, 10, options.date});
+        options.chartSvg = ca::renderPrioritiesSvg(p->drawn(), p->analysis(), style, {options.lang, 10, options.date});
     }
-    ca::Document document = ca::buildReport(p->chain, p->analysis, p->session, options);
+    ca::Document document = ca::buildReport(*p->chain, p->analysis(), p->session, options);
     std::string problem = kind == ca::DocumentKind::Xlsx ? ca::writeXlsx(document, args.output)
                                                          : ca::writePdf(document, args.output);
     if (!problem.empty()) throw Failure{kExitFailure, problem};

@@ -70,7 +70,10 @@ TEST_CASE("the assumed chain marks the new site and counts it as output 1") {
     const Firm& f1 = assumed.firms[findFirm(chain, "f1")];
     REQUIRE(f1.sites.size() == 2);
     CHECK(f1.sites[1].outputOrOne() == 1.0);
-    CHECK(f1.sites[1].extra["assumed"] == true);
+    CHECK(f1.sites[1].assumed);
+    CHECK_FALSE(f1.sites[0].assumed);
+    CHECK(assumptions[0].segments.empty());  // the input is left as it was (defaults are filled in a copy)
+    CHECK(f1.sites[1].segments == chain.firms[findFirm(chain, "f1")].sites[0].segments);  // the default
 }
 
 TEST_CASE("FIRM@REGION[:SEG,...] is parsed once for the command line and the viewer") {

@@ -36,15 +36,14 @@ void computeBaseline(ViewerState& state, AnalysisOptions options) {
 // Everything that follows from the scenario: the drawn chain and the analysis.
 void recompute(ViewerState& state) {
     if (!state.chain) return;
-    std::vector<Assumption> assumed = state.scenario.assumptions;  // default segments get filled in
-    state.drawn = assumed.empty() ? state.chain
-                                  : std::make_shared<const Chain>(applyAssumptions(*state.chain, assumed));
     AnalysisOptions options;
     options.region = state.scenario.region;
     options.hubs = state.scenario.hubs;
-    options.assumptions = assumed;
+    options.assumptions = state.scenario.assumptions;
     options.weights = state.scenario.weights;
-    state.analysis = analyzeAssumed(*state.chain, *state.drawn, options);
+    AnalysedScenario result = analyzeScenario(state.chain, options);
+    state.drawn = std::move(result.drawn);
+    state.analysis = std::move(result.analysis);
     computeBaseline(state, options);
     ++state.analysisVersion;
     ++state.layoutGeneration;

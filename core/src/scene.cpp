@@ -107,7 +107,7 @@ std::vector<FirmLook> describeFirms(const Chain& chain, const Analysis& a, const
         for (const Site& site : firm.sites)
             if (site.region == a.region) {
                 local = true;
-                look.assumed = look.assumed || site.extra.contains("assumed");
+                look.assumed = look.assumed || site.assumed;
             }
         bool target = !local && look.rank > 0 && static_cast<std::size_t>(look.rank) <= options.top;
         look.role = local ? FirmRole::Local : (target ? FirmRole::Target : FirmRole::Other);

@@ -245,11 +245,19 @@ void rerank(Analysis& analysis, const Chain& chain, const Weights& weights) {
 
 Analysis analyze(const Chain& chain, const AnalysisOptions& options) {
     if (options.assumptions.empty()) return analyzeAssumed(chain, chain, options);
-    std::vector<Assumption> assumed = options.assumptions;
-    Chain assumedChain = applyAssumptions(chain, assumed);
     AnalysisOptions filled = options;
-    filled.assumptions = assumed;  // with default segments filled in
+    filled.assumptions = withDefaultSegments(chain, options.assumptions);
+    Chain assumedChain = applyAssumptions(chain, filled.assumptions);
     return analyzeAssumed(chain, assumedChain, filled);
+}
+
+AnalysedScenario analyzeScenario(const std::shared_ptr<const Chain>& chain, const AnalysisOptions& options) {
+    if (options.assumptions.empty()) return {chain, analyzeAssumed(*chain, *chain, options)};
+    AnalysisOptions filled = options;
+    filled.assumptions = withDefaultSegments(*chain, options.assumptions);
+    auto drawn = std::make_shared<const Chain>(applyAssumptions(*chain, filled.assumptions));
+    Analysis analysis = analyzeAssumed(*chain, *drawn, filled);
+    return {std::move(drawn), std::move(analysis)};
 }
 
 Analysis analyzeAssumed(const Chain& chain, const Chain& assumedChain, const AnalysisOptions& options) {

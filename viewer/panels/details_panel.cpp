@@ -96,7 +96,7 @@ void firmDetails(App& app, int f) {
         ImGui::Indent();
         if (!site.confidence.empty())
             ImGui::TextDisabled("%s %s", tr(state.lang, "可信度", "confidence"), site.confidence.c_str());
-        if (site.extra.contains("assumed"))
+        if (site.assumed)
             ImGui::TextColored(ImColor(themeColor(app.theme.firmAssumed)), "%s",
                                tr(state.lang, "假设引进", "assumed (what-if)"));
         if (site.extra.contains("note") && site.extra["note"].is_string())

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <array>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -170,12 +171,25 @@ std::vector<Priority> computePriorities(const Chain& chain, const std::vector<Se
 // Reads "FIRM@REGION[:SEG,SEG...]" (command line, viewer); returns "" or the problem, with did-you-mean.
 std::string parseAssumption(const Chain& chain, const std::string& text, Assumption& assumption);
 
-// The chain with the assumed sites added (output absent, so each counts as 1); fills default segments.
-Chain applyAssumptions(const Chain& chain, std::vector<Assumption>& assumptions);
+// The assumptions with their default segments filled in (every segment of the firm's existing sites),
+// sorted and unique: the form applyAssumptions and the analysis's `assumed` use.
+std::vector<Assumption> withDefaultSegments(const Chain& chain, std::vector<Assumption> assumptions);
+// A copy of the chain with the assumed sites added (Site::assumed, output absent so each counts as 1).
+// The input is not changed; assumptions without segments get their defaults here too.
+Chain applyAssumptions(const Chain& chain, const std::vector<Assumption>& assumptions);
+
+// A what-if analysed as one value: the chain as drawn (the input itself when nothing is assumed, else a
+// copy with the assumed sites) and its analysis. Both immutable, so a worker may hand them to the UI.
+struct AnalysedScenario {
+    std::shared_ptr<const Chain> drawn;
+    Analysis analysis;
+};
+// The one call for a scenario (region, hubs, weights, assumptions): no order of steps to get right.
+AnalysedScenario analyzeScenario(const std::shared_ptr<const Chain>& chain, const AnalysisOptions& options);
 
 // The full analysis; with assumptions it also reports `changed` against the plain analysis.
 Analysis analyze(const Chain& chain, const AnalysisOptions& options);
-// The same when the caller already holds the chain with the assumptions applied (the viewer draws it),
+// The same when the caller already holds the chain with the assumptions applied (analyzeScenario does),
 // so it is not copied twice. `options.assumptions` must be those applied, with their segments filled in.
 Analysis analyzeAssumed(const Chain& chain, const Chain& assumedChain, const AnalysisOptions& options);
 // Segment statuses and flags only (no targets): for one region and its hubs.

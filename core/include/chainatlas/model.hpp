@@ -67,6 +67,7 @@ struct Site {
     std::vector<int> segments;     // segment indices, sorted, unique
     std::optional<double> output;  // absent counts as 1
     std::string confidence;        // "A", "B", "C" or empty
+    bool assumed = false;          // added by a what-if (§3.8); never read from or written to a file
     nlohmann::json extra;
     double outputOrOne() const { return output ? *output : 1.0; }
 };
