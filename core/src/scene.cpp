@@ -60,6 +60,12 @@ std::string segmentDetails(const Chain& chain, const Analysis& a, int s, Lang la
     if (r.complement) text += pick(lang, "\n可为枢纽的优势环节配套", "\ncan supply the hub's strength");
     if (r.singleSource) text += pick(lang, "\n仅一家企业 (卡脖子)", "\nsingle source (chokepoint)");
     if (lacksCandidate(r)) text += std::string("\n") + noCandidateWord(lang);
+    if (!chain.resources.empty()) {  // §3.9: the region's own resources serving s, by chain
+        text += pick(lang, "\n本地四链支撑: ", "\nlocal support: ");
+        for (int c = 0; c < kChainKindCount; ++c)
+            text += (c ? " · " : "") + std::string(chainKindWord(static_cast<ChainKind>(c), lang)) + " " +
+                    std::to_string(supportCount(r.support, static_cast<ChainKind>(c)));
+    }
     if (r.transfer)
         text += pick(lang, "\n成果转化机会: 本地有科研、无产业",
                      "\ntransfer opportunity: local research, no local industry");

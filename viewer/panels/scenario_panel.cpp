@@ -136,6 +136,14 @@ void drawScenarioPanel(App& app, ImVec2 pos, ImVec2 size) {
             ++state.layoutGeneration;
         }
     }
+    // The four chains' resources (§5): off and greyed when the file has none.
+    bool shown = state.showResources;
+    ImGui::BeginDisabled(state.chain->resources.empty());
+    if (ImGui::Checkbox(tr(state.lang, "资源 (高校、基金、平台…)", "Resources (universities, funds, platforms…)"),
+                        &shown))
+        setShowResources(state, shown);
+    app.probe("resources");
+    ImGui::EndDisabled();
     if (ImGui::CollapsingHeader(tr(state.lang, "权重", "Weights"), ImGuiTreeNodeFlags_DefaultOpen)) weightSliders(app);
     if (ImGui::CollapsingHeader(tr(state.lang, "假设引进", "What-if"), ImGuiTreeNodeFlags_DefaultOpen)) whatIf(app);
     ImGui::Separator();
