@@ -202,7 +202,7 @@ TEST_CASE("resource marks: which segment carries whose mark, in order, and the w
     Box box{10, 20, 100, 40};
     CHECK(resourceMarkCentre(box, 0, 4).x == doctest::Approx(10 + 11.5));
     CHECK(resourceMarkCentre(box, 3, 4).x == doctest::Approx(10 + 11.5 + 3 * 18));
-    CHECK(resourceMarkCentre(box, 3, 4).y == doctest::Approx(60));
+    CHECK(resourceMarkCentre(box, 3, 4).y == doctest::Approx(20 + 40 + 2));  // 2 below the bottom edge
     // Eight do not fit at 18: (100 - 2 * 11.5) / 7 = 11 apart, the last one still inside the box.
     CHECK(resourceMarkCentre(box, 7, 8).x == doctest::Approx(10 + 100 - 11.5));
     // The Chinese legend, strip caption and the kind, region and chains line of each hover text carry no

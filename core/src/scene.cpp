@@ -312,10 +312,17 @@ void describeResources(const Chain& chain, const Analysis& a, const Theme& theme
 
 }  // namespace
 
+bool hasResourceMarks(const Chain& chain, const Analysis& a) {
+    return std::any_of(chain.resources.begin(), chain.resources.end(), [&](const Resource& r) {
+        bool shown = r.region == a.region || std::find(a.hubs.begin(), a.hubs.end(), r.region) != a.hubs.end();
+        return shown && !r.segments.empty();
+    });
+}
+
 Point resourceMarkCentre(const Box& box, std::size_t index, std::size_t count) {
     constexpr double kInset = 4 + kResourceMarkRadius, kStep = 2 * kResourceMarkRadius + 3;
     double step = count > 1 ? std::min(kStep, (box.w - 2 * kInset) / static_cast<double>(count - 1)) : 0;
-    return {box.x + kInset + step * static_cast<double>(index), box.y + box.h};
+    return {box.x + kInset + step * static_cast<double>(index), box.y + box.h + kResourceMarkDrop};
 }
 
 const std::string& textColorOn(const std::string& fill, const Theme& theme) {
@@ -324,14 +331,6 @@ const std::string& textColorOn(const std::string& fill, const Theme& theme) {
     // Perceived brightness (ITU-R BT.601 weights): yellow and grey fills take dark text.
     double brightness = (0.299 * r + 0.587 * g + 0.114 * b) / 255.0;
     return brightness > 0.55 ? theme.textDark : theme.textLight;
-}
-
-std::array<int, kLegendRows> legendRowPlaces(const std::vector<LegendEntry>& legend) {
-    std::array<bool, kLegendRows> used{};
-    for (const LegendEntry& e : legend) used[e.row] = true;
-    std::array<int, kLegendRows> place{};
-    for (int row = 0, next = 0; row < kLegendRows; ++row) place[row] = used[row] ? next++ : next;
-    return place;
 }
 
 std::vector<std::string> segmentLines(const Chain& chain, const Analysis& analysis, int segment, Lang lang) {

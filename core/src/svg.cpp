@@ -133,21 +133,42 @@ double swatchWidth(const LegendEntry& e) {
     return 18;
 }
 
-void writeLegend(std::ostream& out, const std::vector<LegendEntry>& legend, const Theme& theme, double x0, double y0) {
+LegendLayout layOutLegend(const std::vector<LegendEntry>& legend, double maxWidth) {
+    LegendLayout layout;
+    layout.places.resize(legend.size());
+    double x = 0, y = 4 - 24;
+    // Row by row; an entry that would pass maxWidth starts a new line of its row.
+    for (int row = 0; row < kLegendRows; ++row) {
+        bool first = true;
+        for (std::size_t i = 0; i < legend.size(); ++i) {
+            if (legend[i].row != row) continue;
+            double width = swatchWidth(legend[i]) + 6 + estimateTextWidth(legend[i].label, 12);
+            if (first || x + width > maxWidth) {
+                x = 0;
+                y += 24;
+            }
+            first = false;
+            layout.places[i] = {x, y};
+            x += width + 22;
+        }
+    }
+    layout.height = y + 24 + 20;  // the last line, and room below
+    return layout;
+}
+
+void writeLegend(std::ostream& out, const std::vector<LegendEntry>& legend, const Theme& theme, double x0, double y0,
+                 double maxWidth) {
     out << "<g id=\"legend\" transform=\"translate(" << num(x0) << ',' << num(y0) << ")\">\n";
-    double x[kLegendRows] = {0, 0, 0, 0};
-    std::array<int, kLegendRows> place = legendRowPlaces(legend);
-    for (const LegendEntry& e : legend) {
-        double top = 4 + 24.0 * place[e.row];
-        double& at = x[e.row];
+    LegendLayout layout = layOutLegend(legend, maxWidth);
+    for (std::size_t i = 0; i < legend.size(); ++i) {
+        const LegendEntry& e = legend[i];
+        double at = layout.places[i].x, top = layout.places[i].y;
         legendSwatch(out, e, at, top);
-        double textX = at + swatchWidth(e) + 6;
         if (e.shape == LegendShape::Tag)
             out << "<text class=\"no-candidate-mark\" x=\"" << num(at) << "\" y=\"" << num(top + 12)
                 << "\" font-size=\"12\" fill=\"" << e.color << "\">" << escapeXml(e.glyph) << "</text>";
-        out << "<text x=\"" << num(textX) << "\" y=\"" << num(top + 12) << "\" font-size=\"12\" fill=\""
+        out << "<text x=\"" << num(at + swatchWidth(e) + 6) << "\" y=\"" << num(top + 12) << "\" font-size=\"12\" fill=\""
             << theme.textDark << "\">" << escapeXml(e.label) << "</text>\n";
-        at = textX + estimateTextWidth(e.label, 12) + 22;
     }
     out << "</g>\n";
 }
@@ -160,13 +181,6 @@ using namespace svgdetail;
 
 constexpr double kMargin = 20, kTitleHeight = 78;
 
-// The legend's height: 24 points a row that has entries, and room above and below.
-double legendHeight(const std::vector<LegendEntry>& legend) {
-    std::array<int, kLegendRows> place = legendRowPlaces(legend);
-    int rows = 0;
-    for (const LegendEntry& e : legend) rows = std::max(rows, place[e.row] + 1);
-    return 24.0 * rows + 24;
-}
 
 // The whole-chain strip under the map: a caption, then each resource's mark and name, wrapped to `width`.
 struct StripItem {
@@ -319,7 +333,8 @@ void SvgWriter::marks(const Box& b, const SegmentLook& look) {
                  << "\" stroke=\"#ffffff\" stroke-width=\"1\"/></g>\n";
         else if (mark.kind == MarkKind::Transfer) {
             out_ << "<g class=\"badge transfer-mark\">";
-            pill(out_, mark.color, mark.glyph, b.x + b.w - pillWidth(mark.glyph) + 4, b.y);
+            // Mostly above the top edge: a label at the top of a box holding firms stays readable.
+            pill(out_, mark.color, mark.glyph, b.x + b.w - pillWidth(mark.glyph) + 4, b.y - 4);
             out_ << "</g>\n";
         }
         else if (mark.kind == MarkKind::Changed)
@@ -414,7 +429,8 @@ std::string SvgWriter::write() {
                          13.0 * std::max<std::size_t>(1, wrapText(chain_.note, width - 2 * kMargin, 10).size()) - 13;
     Strip strip = layOutStrip(scene_, width - 2 * kMargin);
     double stripTop = g_.height + kMargin;  // in map coordinates: under the map, above the legend
-    double height = titleHeight + g_.height + 2 * kMargin + strip.height + legendHeight(scene_.legend);
+    double legendHeight = 16 + layOutLegend(scene_.legend, width - 2 * kMargin).height;
+    double height = titleHeight + g_.height + 2 * kMargin + strip.height + legendHeight;
     header(width, height);
     title(width);
     out_ << "<g id=\"map\" transform=\"translate(" << kMargin << ',' << num(titleHeight + kMargin) << ")\">\n";
@@ -424,7 +440,8 @@ std::string SvgWriter::write() {
     firms();
     resources(strip, stripTop);
     out_ << "</g>\n";
-    writeLegend(out_, scene_.legend, theme_, kMargin, titleHeight + g_.height + 2 * kMargin + strip.height + 16);
+    writeLegend(out_, scene_.legend, theme_, kMargin, titleHeight + g_.height + 2 * kMargin + strip.height + 16,
+                width - 2 * kMargin);
     out_ << "</svg>\n";
     return out_.str();
 }

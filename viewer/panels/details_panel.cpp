@@ -51,12 +51,12 @@ void resourcesServing(App& app, int s) {
         if (!shown || !serves) continue;
         if (!any) heading(tr(state.lang, "资源 (本地与枢纽)", "Resources (local and hubs)"));
         any = true;
+        ImGui::TextDisabled("%s%s", chain.regions[r.region].name.pick(state.lang, chain.regions[r.region].id).c_str(),
+                            r.confirmed() ? "" : " [C]");  // before the name: long names are cut at the edge
+        ImGui::SameLine();
         ImGui::PushID(i + 200000);  // apart from firm ids
         if (ImGui::SmallButton(r.name.pick(state.lang, r.id).c_str())) select(state, {SelectionKind::Resource, i});
         ImGui::PopID();
-        ImGui::SameLine();
-        ImGui::TextDisabled("%s%s", chain.regions[r.region].name.pick(state.lang, chain.regions[r.region].id).c_str(),
-                            r.confirmed() ? "" : " [C]");
     }
     if (any) ImGui::Separator();
 }

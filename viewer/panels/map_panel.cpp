@@ -99,9 +99,9 @@ void drawMapPanel(App& app, ImVec2 pos, ImVec2 size) {
     const MapScene& scene = currentScene(app);
     Camera& camera = state.camera;
     std::vector<LegendEntry> legend = shownLegend(scene, state.showResources);
-    ImVec2 legendSize = paintLegend(nullptr, app, legend, {});
-    // The whole-chain resources sit above the legend, in the same box.
+    // The whole-chain resources sit above the legend, in the same box; both wrap to the panel's width.
     float stripWidth = size.x - 40;
+    ImVec2 legendSize = paintLegend(nullptr, app, legend, {}, stripWidth);
     ImVec2 stripSize = state.showResources ? paintChainWide(nullptr, app, scene, {}, stripWidth, {}, nullptr) : ImVec2{};
     float stripGap = stripSize.y > 0 ? ImGui::GetTextLineHeight() * 0.5f : 0;
     float legendHeight = legendSize.y + stripSize.y + stripGap + 12;
@@ -245,7 +245,7 @@ void drawMapPanel(App& app, ImVec2 pos, ImVec2 size) {
         if (hoveredWide >= 0) hoveredResource = hoveredWide;
         corner.y += stripSize.y + stripGap;
     }
-    paintLegend(draw, app, legend, corner);
+    paintLegend(draw, app, legend, corner, stripWidth);
 
     // Tooltip and selection: a resource mark lies on top of the box it serves.
     if (hoveredResource >= 0) {

@@ -63,9 +63,10 @@ void paintMarks(ImDrawList* draw, const SegmentLook& look, const SegmentPaint& p
             ImVec2 c{p.p0.x + 2 * p.zoom, p.p0.y + 2 * p.zoom};
             draw->AddQuadFilled({c.x, c.y - s}, {c.x + s * 0.8f, c.y}, {c.x, c.y + s}, {c.x - s * 0.8f, c.y},
                                 themeColor(mark.color));
-        } else if (mark.kind == MarkKind::Transfer) {  // as in the SVG: straddling the top edge, at the right
+        } else if (mark.kind == MarkKind::Transfer) {  // as in the SVG: mostly above the top edge, at the right
             float px = std::max(9.0f, 10 * p.zoom);
-            paintPill(draw, font, px, {p.p1.x + 4 * p.zoom, p.p0.y - (px + 5) / 2}, themeColor(mark.color), mark.glyph);
+            paintPill(draw, font, px, {p.p1.x + 4 * p.zoom, p.p0.y - 4 * p.zoom - (px + 5) / 2}, themeColor(mark.color),
+                      mark.glyph);
         } else if (mark.kind == MarkKind::Changed) {
             draw->AddRect({p.p0.x - 2, p.p0.y - 2}, {p.p1.x + 2, p.p1.y + 2}, themeColor(mark.color), 6 * p.zoom, 0, 3);
             if (p.smallPx >= 8.5f)
@@ -228,31 +229,42 @@ std::vector<LegendEntry> shownLegend(const MapScene& scene, bool showResources) 
     return legend;
 }
 
-ImVec2 paintLegend(ImDrawList* draw, const App& app, const std::vector<LegendEntry>& legend, ImVec2 at) {
-    float line = ImGui::GetTextLineHeight(), box = line * 0.8f, gap = line * 0.5f;
-    float rowX[kLegendRows] = {0, 0, 0, 0};
-    std::array<int, kLegendRows> place = legendRowPlaces(legend);
-    int rows = 0;
-    for (const LegendEntry& e : legend) {
-        float& x = rowX[e.row];
-        ImVec2 a{at.x + x, at.y + place[e.row] * (line + gap * 0.5f)};
-        rows = std::max(rows, place[e.row] + 1);
-        float swatch = box;
-        if (e.shape == LegendShape::Tag) {
-            swatch = ImGui::CalcTextSize(e.glyph.c_str()).x;
-            if (draw) draw->AddText(a, themeColor(e.color), e.glyph.c_str());
-        } else if (e.shape == LegendShape::Pill) {
-            float px = ImGui::GetFontSize() * 0.8f;
-            swatch = ImGui::GetFont()->CalcTextSizeA(px, FLT_MAX, 0, e.glyph.c_str()).x + 10;
-            if (draw) paintPill(draw, ImGui::GetFont(), px, {a.x + swatch, a.y + (line - px - 5) / 2}, themeColor(e.color), e.glyph);
-        } else if (draw) {
-            legendSwatch(draw, e, {a.x, a.y + (line - box) / 2}, box);
+ImVec2 paintLegend(ImDrawList* draw, const App& app, const std::vector<LegendEntry>& legend, ImVec2 at,
+                   float maxWidth) {
+    float line = ImGui::GetTextLineHeight(), box = line * 0.8f, gap = line * 0.5f, step = line + gap * 0.5f;
+    float x = 0, y = -step, widest = 0;
+    // Row by row; an entry that would pass maxWidth starts a new line of its row.
+    for (int row = 0; row < kLegendRows; ++row) {
+        bool first = true;
+        for (const LegendEntry& e : legend) {
+            if (e.row != row) continue;
+            float swatch = box;
+            if (e.shape == LegendShape::Tag) swatch = ImGui::CalcTextSize(e.glyph.c_str()).x;
+            float pillPx = ImGui::GetFontSize() * 0.8f;
+            if (e.shape == LegendShape::Pill)
+                swatch = ImGui::GetFont()->CalcTextSizeA(pillPx, FLT_MAX, 0, e.glyph.c_str()).x + 10;
+            float width = swatch + gap * 0.5f + ImGui::CalcTextSize(e.label.c_str()).x;
+            if (first || x + width > maxWidth) {
+                x = 0;
+                y += step;
+            }
+            first = false;
+            ImVec2 a{at.x + x, at.y + y};
+            if (!draw) {
+            } else if (e.shape == LegendShape::Tag) {
+                draw->AddText(a, themeColor(e.color), e.glyph.c_str());
+            } else if (e.shape == LegendShape::Pill) {
+                paintPill(draw, ImGui::GetFont(), pillPx, {a.x + swatch, a.y + (line - pillPx - 5) / 2},
+                          themeColor(e.color), e.glyph);
+            } else {
+                legendSwatch(draw, e, {a.x, a.y + (line - box) / 2}, box);
+            }
+            if (draw) draw->AddText({a.x + swatch + gap * 0.5f, a.y}, themeColor(app.theme.textDark), e.label.c_str());
+            widest = std::max(widest, x + width);
+            x += width + gap;
         }
-        if (draw) draw->AddText({a.x + swatch + gap * 0.5f, a.y}, themeColor(app.theme.textDark), e.label.c_str());
-        x += swatch + gap * 0.5f + ImGui::CalcTextSize(e.label.c_str()).x + gap;
     }
-    float width = std::max({rowX[0], rowX[1], rowX[2], rowX[3]});
-    return {width, rows * line + (rows - 1) * gap * 0.5f};
+    return {widest, std::max(0.0f, y + line)};
 }
 
 }  // namespace viewer

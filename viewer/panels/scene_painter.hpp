@@ -25,8 +25,10 @@ struct SegmentPaint {
 };
 void paintSegment(ImDrawList* draw, const App& app, const chainatlas::SegmentLook& look, const SegmentPaint& paint);
 
-// Legend entries in rows from `at`; returns the size they take (nothing drawn when `draw` is null).
-ImVec2 paintLegend(ImDrawList* draw, const App& app, const std::vector<chainatlas::LegendEntry>& legend, ImVec2 at);
+// Legend entries in rows from `at`, a row continuing on a new line where it would pass `maxWidth`; returns
+// the size they take (nothing drawn when `draw` is null).
+ImVec2 paintLegend(ImDrawList* draw, const App& app, const std::vector<chainatlas::LegendEntry>& legend, ImVec2 at,
+                   float maxWidth = FLT_MAX);
 // The legend as the map shows it: without the resource entries while the resource layer is hidden.
 std::vector<chainatlas::LegendEntry> shownLegend(const chainatlas::MapScene& scene, bool showResources);
 

@@ -89,17 +89,19 @@ struct MapScene {
     std::string chainWideLabel;           // the strip's caption, e.g. "服务全产业链:"
 };
 
-// Where a segment box's resource marks sit: a row along the box's bottom edge, from the left, centred on
-// the edge (so they read as belonging to the box without covering its label); closer together when many.
-inline constexpr double kResourceMarkRadius = 7.5;
+// Where a segment box's resource marks sit: a row along the box's bottom edge, from the left, centred just
+// below the edge (so they read as belonging to the box without covering its label); closer together when
+// many. Layout leaves more room between boxes when a map has such marks.
+inline constexpr double kResourceMarkRadius = 7.5, kResourceMarkDrop = 2;
+// True when some box of the map for `analysis` carries resource marks (a resource of the focal region or a
+// hub that serves named segments).
+bool hasResourceMarks(const Chain& chain, const Analysis& analysis);
 Point resourceMarkCentre(const Box& box, std::size_t index, std::size_t count);
 
 // The scene for `chain` (as drawn: with assumed sites) and its analysis; firms only at firm level.
 MapScene describeMap(const Chain& chain, const Analysis& analysis, const Theme& theme, MapLevel level,
                      const SceneOptions& options);
 
-// Where each legend row (0 .. 3) is drawn: rows without entries take no room.
-std::array<int, kLegendRows> legendRowPlaces(const std::vector<LegendEntry>& legend);
 // "Hubs: … · Assumed: … · date": the second line of a map's or chart's title.
 std::string mapSubtitle(const Chain& chain, const Analysis& analysis, const SceneOptions& options);
 // Label lines of one segment (layout sizes the box for them; the scene draws the same lines).
