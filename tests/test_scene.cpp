@@ -190,7 +190,8 @@ TEST_CASE("resource marks: which segment carries whose mark, in order, and the w
     using Ids = std::vector<std::string>;
     CHECK(ids(scene.segments[findSegment(chain, "printers")].resources) ==
           Ids{"nin-institute", "nwpu-university", "xiopm", "xjtu-university"});
-    CHECK(ids(scene.segments[findSegment(chain, "powder")].resources) == Ids{"porous-metal-lab-weinan", "nin-institute"});
+    CHECK(ids(scene.segments[findSegment(chain, "powder")].resources) ==
+          Ids{"porous-metal-lab-weinan", "nin-institute"});
     CHECK(ids(scene.segments[findSegment(chain, "applications")].resources).empty());  // only Beijing's hospital
     CHECK(ids(scene.chainWide) == Ids{"weinan-3dp-funds", "weinan-3dp-base", "am-innovation-centre",
                                       "shaanxi-3dp-alliance", "weinan-xian-station"});

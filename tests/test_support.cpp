@@ -248,8 +248,10 @@ TEST_CASE("analyze --format json matches §3.9 by hand on a held-out file, with 
     std::map<std::string, nlohmann::json> segment;
     for (const auto& s : doc["segments"]) segment[s["id"]] = s;
     auto support = [](int innovation, int capital, int talent, int service) {
-        return nlohmann::json{
-            {"innovation", innovation}, {"capital", capital}, {"talent", talent}, {"service", service}};
+        return nlohmann::json{{"innovation", innovation},
+                              {"capital", capital},
+                              {"talent", talent},
+                              {"service", service}};
     };
     CHECK(segment["a"]["support"] == support(0, 1, 0, 0));
     CHECK(segment["b"]["support"] == support(1, 1, 0, 0));
@@ -263,7 +265,8 @@ TEST_CASE("analyze --format json matches §3.9 by hand on a held-out file, with 
     CHECK(segment["d"]["transfer"] == false);  // present through the what-if
     CHECK(segment["b"]["status"] == "gap");
     CHECK(segment["d"]["status"] == "strong");
-    CHECK(doc["changed"] == nlohmann::json::parse(R"([{"id": "d", "from": "absent", "to": "strong", "cause": "site"}])"));
+    CHECK(doc["changed"] ==
+          nlohmann::json::parse(R"([{"id": "d", "from": "absent", "to": "strong", "cause": "site"}])"));
     REQUIRE(doc["targets"].size() == 3);
     const char* firms[] = {"t1", "t2", "t3"};
     const double value[] = {1, 0.5, 0}, score[] = {6, 5, 4};

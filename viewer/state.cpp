@@ -363,9 +363,8 @@ ResourceDetails describeResource(const ViewerState& state, int index) {
     d.sources = r.sources;
     for (const Tie& tie : chain.ties)
         if (tie.resource == index) d.ties.push_back({tie.firm, tieKindWord(tie.kind, lang), tie.confidence});
-    std::sort(d.ties.begin(), d.ties.end(), [&](const auto& a, const auto& b) {
-        return chain.firms[a.firm].id < chain.firms[b.firm].id;
-    });
+    std::sort(d.ties.begin(), d.ties.end(),
+              [&](const auto& a, const auto& b) { return chain.firms[a.firm].id < chain.firms[b.firm].id; });
     return d;
 }
 

@@ -206,18 +206,16 @@ void describeResourceLegend(const Chain& chain, MapScene& scene, const Theme& th
         std::string kinds;
         for (int k = 0; k < kResourceKindCount; ++k) {
             auto kind = static_cast<ResourceKind>(k);
-            bool shown = resourceChains(kind)[c] && std::any_of(scene.resources.begin(), scene.resources.end(),
-                                                                [&](const ResourceLook& r) {
-                                                                    return chain.resources[r.resource].kind == kind;
-                                                                });
+            bool shown = resourceChains(kind)[c] &&
+                         std::any_of(scene.resources.begin(), scene.resources.end(),
+                                     [&](const ResourceLook& r) { return chain.resources[r.resource].kind == kind; });
             if (shown)
                 kinds += (kinds.empty() ? "" : pick(lang, "、", ", ")) + std::string(resourceKindGlyph(kind, lang)) +
                          " " + resourceKindWord(kind, lang);
         }
         if (!kinds.empty())
             scene.legend.push_back({LegendShape::Resource, theme.resourceChain[c],
-                                    chainKindWord(static_cast<ChainKind>(c), lang) + std::string(": ") + kinds, "",
-                                    3});
+                                    chainKindWord(static_cast<ChainKind>(c), lang) + std::string(": ") + kinds, "", 3});
     }
     auto any = [&](auto test) { return std::any_of(scene.resources.begin(), scene.resources.end(), test); };
     if (any([](const ResourceLook& r) { return !r.local; }))
@@ -260,8 +258,8 @@ std::string resourceTitle(const Chain& chain, const Analysis& a, int index, Lang
     for (const Tie& tie : chain.ties)
         if (tie.resource == index)
             ties.push_back(chain.firms[tie.firm].name.pick(lang, chain.firms[tie.firm].id) + " (" +
-                           tieKindWord(tie.kind, lang) + (tie.confirmed() ? "" : pick(lang, ", 未证实", ", unconfirmed")) +
-                           ")");
+                           tieKindWord(tie.kind, lang) +
+                           (tie.confirmed() ? "" : pick(lang, ", 未证实", ", unconfirmed")) + ")");
     if (!ties.empty()) text += std::string("\n") + pick(lang, "合作企业: ", "ties: ") + joinNames(ties, lang, 6);
     text += std::string("\n") + pick(lang, "可信度 ", "confidence ") + r.confidence;
     if (!r.confirmed()) text += pick(lang, " — 未证实, 不计入分析", " — unconfirmed, counts nowhere");

@@ -82,13 +82,14 @@ void resourceMark(std::ostream& out, const ResourceLook& look, double cx, double
             << colour(look.colors[0]) << paint << "\"/>";
     } else {
         for (std::size_t i = 0; i < look.colors.size() && i < 2; ++i)  // left half, right half
-            out << "<path d=\"M" << num(cx) << ',' << num(cy - ring) << " A" << num(ring) << ',' << num(ring)
-                << " 0 0 " << (i == 0 ? 0 : 1) << ' ' << num(cx) << ',' << num(cy + ring) << (look.local ? " z" : "")
-                << '"' << colour(look.colors[i]) << paint << "\"/>";
+            out << "<path d=\"M" << num(cx) << ',' << num(cy - ring) << " A" << num(ring) << ',' << num(ring) << " 0 0 "
+                << (i == 0 ? 0 : 1) << ' ' << num(cx) << ',' << num(cy + ring) << (look.local ? " z" : "") << '"'
+                << colour(look.colors[i]) << paint << "\"/>";
     }
     if (!look.glyph.empty())
-        out << "<text x=\"" << num(cx) << "\" y=\"" << num(cy + 3.5) << "\" text-anchor=\"middle\" font-size=\"9.5\" fill=\""
-            << (look.local ? "#ffffff" : look.colors[0]) << "\">" << escapeXml(look.glyph) << "</text>";
+        out << "<text x=\"" << num(cx) << "\" y=\"" << num(cy + 3.5)
+            << "\" text-anchor=\"middle\" font-size=\"9.5\" fill=\"" << (look.local ? "#ffffff" : look.colors[0])
+            << "\">" << escapeXml(look.glyph) << "</text>";
 }
 
 void legendSwatch(std::ostream& out, const LegendEntry& e, double x, double y) {
@@ -167,8 +168,8 @@ void writeLegend(std::ostream& out, const std::vector<LegendEntry>& legend, cons
         if (e.shape == LegendShape::Tag)
             out << "<text class=\"no-candidate-mark\" x=\"" << num(at) << "\" y=\"" << num(top + 12)
                 << "\" font-size=\"12\" fill=\"" << e.color << "\">" << escapeXml(e.glyph) << "</text>";
-        out << "<text x=\"" << num(at + swatchWidth(e) + 6) << "\" y=\"" << num(top + 12) << "\" font-size=\"12\" fill=\""
-            << theme.textDark << "\">" << escapeXml(e.label) << "</text>\n";
+        out << "<text x=\"" << num(at + swatchWidth(e) + 6) << "\" y=\"" << num(top + 12)
+            << "\" font-size=\"12\" fill=\"" << theme.textDark << "\">" << escapeXml(e.label) << "</text>\n";
     }
     out << "</g>\n";
 }
@@ -180,7 +181,6 @@ namespace {
 using namespace svgdetail;
 
 constexpr double kMargin = 20, kTitleHeight = 78;
-
 
 // The whole-chain strip under the map: a caption, then each resource's mark and name, wrapped to `width`.
 struct StripItem {
@@ -336,8 +336,7 @@ void SvgWriter::marks(const Box& b, const SegmentLook& look) {
             // Mostly above the top edge: a label at the top of a box holding firms stays readable.
             pill(out_, mark.color, mark.glyph, b.x + b.w - pillWidth(mark.glyph) + 4, b.y - 4);
             out_ << "</g>\n";
-        }
-        else if (mark.kind == MarkKind::Changed)
+        } else if (mark.kind == MarkKind::Changed)
             out_ << "<text class=\"change\" x=\"" << num(b.x) << "\" y=\"" << num(b.y - 4)
                  << "\" font-size=\"10\" fill=\"" << mark.color << "\">" << escapeXml(look.change) << "</text>\n";
     }

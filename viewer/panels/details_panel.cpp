@@ -177,7 +177,9 @@ void resourceDetails(App& app, int r) {
     ImGui::TextWrapped("%s", d.name.c_str());
     ImGui::TextDisabled("%s", d.id.c_str());
     ImGui::Text("%s · %s%s", d.kind.c_str(), d.region.c_str(),
-                d.local ? tr(state.lang, " · 本地", " · local") : d.hub ? tr(state.lang, " · 枢纽", " · hub") : "");
+                d.local ? tr(state.lang, " · 本地", " · local")
+                : d.hub ? tr(state.lang, " · 枢纽", " · hub")
+                        : "");
     ImGui::TextWrapped("%s", d.chains.c_str());
     ImGui::Text("%s %s", tr(state.lang, "可信度", "confidence"), d.confidence.c_str());
     if (!d.confirmed)

@@ -67,7 +67,8 @@ int drawResourceMarks(ImDrawList* draw, const App& app, const MapScene& scene, c
             draw->AddCircle(c, r + 3.5f, themeColor(app.theme.highlightEdge), 24, 2.5f);
     }
     double radius = (r + 1.5f) / v.zoom;  // the rim counts: a mark is small
-    return resourceMarkAt(marks, {v.x + (mouse.x - v.origin.x) / v.zoom, v.y + (mouse.y - v.origin.y) / v.zoom}, radius);
+    return resourceMarkAt(marks, {v.x + (mouse.x - v.origin.x) / v.zoom, v.y + (mouse.y - v.origin.y) / v.zoom},
+                          radius);
 }
 
 }  // namespace
@@ -102,7 +103,8 @@ void drawMapPanel(App& app, ImVec2 pos, ImVec2 size) {
     // The whole-chain resources sit above the legend, in the same box; both wrap to the panel's width.
     float stripWidth = size.x - 40;
     ImVec2 legendSize = paintLegend(nullptr, app, legend, {}, stripWidth);
-    ImVec2 stripSize = state.showResources ? paintChainWide(nullptr, app, scene, {}, stripWidth, {}, nullptr) : ImVec2{};
+    ImVec2 stripSize = state.showResources ? paintChainWide(nullptr, app, scene, {}, stripWidth, {}, nullptr)
+                                           : ImVec2{};
     float stripGap = stripSize.y > 0 ? ImGui::GetTextLineHeight() * 0.5f : 0;
     float legendHeight = legendSize.y + stripSize.y + stripGap + 12;
     if (camera.fitRequested) fit(camera, g, size, legendHeight);
@@ -266,8 +268,7 @@ void drawMapPanel(App& app, ImVec2 pos, ImVec2 size) {
     if (hovered && ImGui::IsMouseReleased(ImGuiMouseButton_Left) &&
         ImGui::GetMouseDragDelta(ImGuiMouseButton_Left).x == 0 &&
         ImGui::GetMouseDragDelta(ImGuiMouseButton_Left).y == 0) {
-        if (hoveredResource >= 0)
-            select(state, {SelectionKind::Resource, scene.resources[hoveredResource].resource});
+        if (hoveredResource >= 0) select(state, {SelectionKind::Resource, scene.resources[hoveredResource].resource});
         else if (hoveredFirm >= 0) select(state, {SelectionKind::Firm, hoveredFirm});
         else if (hoveredSegment >= 0) select(state, {SelectionKind::Segment, hoveredSegment});
         else select(state, {});

@@ -191,8 +191,8 @@ std::string cutToWidth(const std::string& text, float maxWidth) {
 
 }  // namespace
 
-ImVec2 paintChainWide(ImDrawList* draw, const App& app, const MapScene& scene, ImVec2 at, float maxWidth,
-                      ImVec2 mouse, int* hovered) {
+ImVec2 paintChainWide(ImDrawList* draw, const App& app, const MapScene& scene, ImVec2 at, float maxWidth, ImVec2 mouse,
+                      int* hovered) {
     if (scene.chainWide.empty()) return {0, 0};
     float line = ImGui::GetTextLineHeight(), r = line * 0.42f, gap = line * 0.5f;
     ImU32 muted = themeColor(app.theme.textMuted), dark = themeColor(app.theme.textDark);

@@ -35,7 +35,7 @@ struct SegmentLook {
     std::string change;        // under a what-if: "断点 → 薄弱", else ""
     std::vector<Mark> marks;
     std::vector<int> resources;  // marks of resources serving it: indices into MapScene::resources, in order
-    std::string classes;  // for SVG: "segment advice-fill status-gap occupied ..." (tests and stylesheets)
+    std::string classes;         // for SVG: "segment advice-fill status-gap occupied ..." (tests and stylesheets)
     std::string details;  // the hover text: advice, status, RCA, density, flags, change and its cause, local firms
 };
 
@@ -68,7 +68,7 @@ struct ResourceLook {
 enum class LegendShape { Fill, Outline, Diamond, Badge, Tag, Firm, Pill, Resource };
 struct LegendEntry {
     LegendShape shape = LegendShape::Fill;
-    std::string color;    // fill, outline or badge colour
+    std::string color;  // fill, outline or badge colour
     std::string label;
     std::string glyph;    // inside a Badge, Pill or Resource mark; the sample text of a Tag
     int row = 0;          // 0 advice, 1 marks, 2 firms, 3 resources
