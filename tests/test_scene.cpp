@@ -171,3 +171,50 @@ TEST_CASE("the legend has every advice colour, and the Chinese scene has no Engl
     CAPTURE(words);
     CHECK_FALSE(hasLatinLetter(words));
 }
+
+// chains/additive-manufacturing.json, Weinan with hub Xi'an: which boxes carry which marks, in what order.
+// Order: Weinan's resources first, then Xi'an's; within each by first chain (innovation, capital, talent,
+// services), then id. 3D printers are served by four Xi'an resources, all innovation first:
+// nin-institute < nwpu-university < xiopm < xjtu-university. Metal powders: Weinan's porous-metal lab, then
+// NIN. The whole-chain strip: Weinan's fund (capital), Weinan's base (platform: services), then Xi'an's
+// national centre (institute), the alliance (platform) and the Weinan station in Xi'an (service).
+TEST_CASE("resource marks: which segment carries whose mark, in order, and the whole-chain strip") {
+    Chain chain = test::chainFromFile(std::string(CHAINATLAS_CHAINS_DIR) + "/additive-manufacturing.json");
+    Analysis a = analyze(chain, test::options(chain, "weinan", {"xian"}));
+    MapScene scene = describeMap(chain, a, shippedTheme(), MapLevel::Segment, {Lang::Zh, 10, ""});
+    auto ids = [&](const std::vector<int>& looks) {
+        std::vector<std::string> out;
+        for (int i : looks) out.push_back(chain.resources[scene.resources[i].resource].id);
+        return out;
+    };
+    using Ids = std::vector<std::string>;
+    CHECK(ids(scene.segments[findSegment(chain, "printers")].resources) ==
+          Ids{"nin-institute", "nwpu-university", "xiopm", "xjtu-university"});
+    CHECK(ids(scene.segments[findSegment(chain, "powder")].resources) ==
+          Ids{"porous-metal-lab-weinan", "nin-institute"});
+    CHECK(ids(scene.segments[findSegment(chain, "applications")].resources).empty());  // only Beijing's hospital
+    CHECK(ids(scene.chainWide) == Ids{"weinan-3dp-funds", "weinan-3dp-base", "am-innovation-centre",
+                                      "shaanxi-3dp-alliance", "weinan-xian-station"});
+    const ResourceLook& nwpu = scene.resources[scene.segments[findSegment(chain, "printers")].resources[1]];
+    CHECK_FALSE(nwpu.local);
+    CHECK(nwpu.glyph == "校");
+    CHECK(nwpu.colors == std::vector<std::string>{shippedTheme().resourceChain[0], shippedTheme().resourceChain[2]});
+    // Marks along the bottom edge from the left, 18 points apart while they fit (box 100 wide: 4 fit).
+    Box box{10, 20, 100, 40};
+    CHECK(resourceMarkCentre(box, 0, 4).x == doctest::Approx(10 + 11.5));
+    CHECK(resourceMarkCentre(box, 3, 4).x == doctest::Approx(10 + 11.5 + 3 * 18));
+    CHECK(resourceMarkCentre(box, 3, 4).y == doctest::Approx(20 + 40 + 2));  // 2 below the bottom edge
+    // Eight do not fit at 18: (100 - 2 * 11.5) / 7 = 11 apart, the last one still inside the box.
+    CHECK(resourceMarkCentre(box, 7, 8).x == doctest::Approx(10 + 100 - 11.5));
+    // The Chinese legend, strip caption and the kind, region and chains line of each hover text carry no
+    // English word (names come from the data, and "3D" is part of them).
+    std::string words = scene.chainWideLabel;
+    for (const LegendEntry& e : scene.legend) words += e.label + e.glyph;
+    for (const ResourceLook& r : scene.resources) {
+        std::size_t second = r.title.find('\n') + 1;
+        words += r.title.substr(second, r.title.find('\n', second) - second) + r.glyph;
+    }
+    CAPTURE(words);
+    CHECK(words.find("高校 · 西安 (枢纽) · 创新链、人才链") != std::string::npos);
+    CHECK_FALSE(hasLatinLetter(words));
+}

@@ -4,8 +4,12 @@
 
 #include <filesystem>
 #include <fstream>
+#include <map>
+
+#include <nlohmann/json.hpp>
 
 #include "chainatlas/support.hpp"
+#include "cli_run.hpp"
 #include "helpers.hpp"
 
 using namespace chainatlas;
@@ -209,4 +213,80 @@ TEST_CASE("a bad kind in resources.csv is located by file, line and column") {
             d.message.find("did you mean \"university\"") != std::string::npos)
             located = true;
     CHECK(located);
+}
+
+// Held out from the code above: tests/data/good/four_chains.json through the command line, with custom weights
+// and a what-if, checked against DESIGN §3.9 by hand.
+//   Segments a -> b -> c; d and e alone, e without any site. Sites (output 1): r: fr1 a, fr2 c; h: fh d;
+//   o: t1, t2, t3 b.
+//   --assume fh@r adds fh's site in d to r. Rows then r 3 (a, c, d), h 1 (d), o 3 (b); total 7;
+//   columns a 1, b 3, c 1, d 2. RCA(r,a) = RCA(r,c) = (1/3)/(1/7) = 7/3, RCA(r,d) = (1/3)/(2/7) = 7/6: strong.
+//   b: not present, a reaches b and b reaches c -> gap, v = 1; RCA(h,d) = 1/(2/7) = 3.5 -> hub_strong(d).
+//   Without the what-if d was absent (no site, no link): changed d absent -> strong, cause site.
+// Resources of r (svc-r is C and counts nowhere; uni-h is in the hub and gives r no support):
+//   lab-r (lab, b): innovation b +1; uni-r (university, d): innovation d +1, talent d +1;
+//   fund-r (fund, whole chain): capital +1 everywhere.
+//   support a {0,1,0,0}, b {1,1,0,0}, c {0,1,0,0}, d {1,1,1,0}, e {0,1,0,0} (innovation, capital, talent,
+//   service). transfer: b (not present, innovation 1); d has innovation 1 but is present after the what-if;
+//   e is not present but has no local research (capital alone is no transfer opportunity).
+// Targets: t1, t2, t3 (b is their only segment; fh is local now). fit 1, anchor 0, hub 0, leader 0,
+//   density: phi(b, s') = 0 for all s' (b is M = 1 only in o, which has nothing else; k_e = 0) -> omega 0;
+//   profile: no metrics anywhere -> 0.5, basis none.
+//   innovation (weight 2 from --weights): t1 tie A to lab-r in r -> 1 (uni-h in the hub is not listed),
+//   weighted 2; t2 tie B to uni-h in the hub -> 0.5, weighted 1; t3: a C tie to lab-r and a tie to the C
+//   resource svc-r -> 0.
+//   score = 3*1 + 2*0.5 + 2*innovation: t1 3 + 1 + 2 = 6, t2 3 + 1 + 1 = 5, t3 3 + 1 + 0 = 4.
+TEST_CASE("analyze --format json matches §3.9 by hand on a held-out file, with --weights and --assume") {
+    std::string weights = std::filesystem::temp_directory_path() / "chainatlas-four-chains-weights.json";
+    std::ofstream(weights) << R"({"innovation": 2})";
+    test::Run r = test::run("analyze " + test::quote(std::string(CHAINATLAS_TEST_DATA_DIR) + "/good/four_chains.json") +
+                            " --region r --hub h --format json --assume fh@r --weights " + test::quote(weights));
+    std::filesystem::remove(weights);
+    REQUIRE(r.status == 0);
+    nlohmann::json doc = nlohmann::json::parse(r.out);
+    CHECK(doc["weights"]["innovation"] == 2.0);
+    std::map<std::string, nlohmann::json> segment;
+    for (const auto& s : doc["segments"]) segment[s["id"]] = s;
+    auto support = [](int innovation, int capital, int talent, int service) {
+        return nlohmann::json{{"innovation", innovation},
+                              {"capital", capital},
+                              {"talent", talent},
+                              {"service", service}};
+    };
+    CHECK(segment["a"]["support"] == support(0, 1, 0, 0));
+    CHECK(segment["b"]["support"] == support(1, 1, 0, 0));
+    CHECK(segment["c"]["support"] == support(0, 1, 0, 0));
+    CHECK(segment["d"]["support"] == support(1, 1, 1, 0));
+    CHECK(segment["e"]["support"] == support(0, 1, 0, 0));
+    CHECK(segment["e"]["transfer"] == false);
+    CHECK(segment["a"]["transfer"] == false);
+    CHECK(segment["b"]["transfer"] == true);
+    CHECK(segment["c"]["transfer"] == false);
+    CHECK(segment["d"]["transfer"] == false);  // present through the what-if
+    CHECK(segment["b"]["status"] == "gap");
+    CHECK(segment["d"]["status"] == "strong");
+    CHECK(doc["changed"] ==
+          nlohmann::json::parse(R"([{"id": "d", "from": "absent", "to": "strong", "cause": "site"}])"));
+    REQUIRE(doc["targets"].size() == 3);
+    const char* firms[] = {"t1", "t2", "t3"};
+    const double value[] = {1, 0.5, 0}, score[] = {6, 5, 4};
+    const std::vector<std::vector<std::string>> resources = {{"lab-r"}, {"uni-h"}, {}};
+    for (int i = 0; i < 3; ++i) {
+        const auto& t = doc["targets"][i];
+        CAPTURE(firms[i]);
+        CHECK(t["firm"] == firms[i]);
+        CHECK(t["rank"] == i + 1);
+        CHECK(t["terms"]["innovation"]["value"].get<double>() == doctest::Approx(value[i]));
+        CHECK(t["terms"]["innovation"]["weighted"].get<double>() == doctest::Approx(2 * value[i]));
+        CHECK(t["terms"]["innovation"]["basis"] == "ties");
+        CHECK(t["resources"].get<std::vector<std::string>>() == resources[i]);
+        CHECK(t["score"].get<double>() == doctest::Approx(score[i]));
+    }
+    // Without the what-if, d has no site in r and a local university serves it: a transfer opportunity too.
+    r = test::run("analyze " + test::quote(std::string(CHAINATLAS_TEST_DATA_DIR) + "/good/four_chains.json") +
+                  " --region r --hub h --format json");
+    REQUIRE(r.status == 0);
+    doc = nlohmann::json::parse(r.out);
+    CHECK(doc["segments"][3]["id"] == "d");
+    CHECK(doc["segments"][3]["transfer"] == true);
 }

@@ -201,3 +201,113 @@ TEST_CASE("a firm-level map of 10,000 firms completes") {
     CHECK(svg.find("id=\"firm-f9999\"") != std::string::npos);
     CHECK(svg.rfind("</svg>") != std::string::npos);
 }
+
+namespace {
+
+// How many times `needle` occurs in `text`.
+std::size_t occurrences(const std::string& text, const std::string& needle) {
+    std::size_t n = 0;
+    for (std::size_t at = text.find(needle); at != std::string::npos; at = text.find(needle, at + 1)) ++n;
+    return n;
+}
+
+// The whole group <g id="groupId" ...> ... </g>, nested groups included.
+std::string wholeGroup(const std::string& svg, const std::string& groupId) {
+    std::size_t start = svg.find("<g id=\"" + groupId + "\"");
+    if (start == std::string::npos) return "";
+    int depth = 0;
+    for (std::size_t at = start; at < svg.size(); ++at) {
+        if (svg.compare(at, 2, "<g") == 0 && (svg[at + 2] == ' ' || svg[at + 2] == '>')) ++depth;
+        if (svg.compare(at, 4, "</g>") == 0 && --depth == 0) return svg.substr(start, at + 4 - start);
+    }
+    return "";
+}
+
+}  // namespace
+
+// chains/additive-manufacturing.json, Weinan with hub Xi'an: the resources of Weinan and Xi'an are drawn,
+// those of Beijing and Wuhu are not. Weinan (4): weinan-3dp-base, weinan-3dp-funds, am-centre-weinan-lab,
+// porous-metal-lab-weinan. Xi'an (7): xjtu-university, nwpu-university, nin-institute, xiopm,
+// am-innovation-centre, shaanxi-3dp-alliance, weinan-xian-station. Not drawn: china-am-alliance, beihang,
+// pku-third-hospital (Beijing), wuhu-am-laser-wg (Wuhu).
+TEST_CASE("the additive-manufacturing map of Weinan with hub Xi'an has a res- group per resource and a legend") {
+    Chain chain = test::chainFromFile(std::string(CHAINATLAS_CHAINS_DIR) + "/additive-manufacturing.json");
+    Analysis analysis = analyze(chain, test::options(chain, "weinan", {"xian"}));
+    std::string svg = render(chain, analysis, MapLevel::Segment, Lang::Zh);
+    for (const char* id : {"weinan-3dp-base", "weinan-3dp-funds", "am-centre-weinan-lab", "porous-metal-lab-weinan",
+                           "xjtu-university", "nwpu-university", "nin-institute", "xiopm", "am-innovation-centre",
+                           "shaanxi-3dp-alliance", "weinan-xian-station"}) {
+        CAPTURE(id);
+        CHECK(svg.find("<g id=\"res-" + std::string(id) + "\"") != std::string::npos);
+    }
+    for (const char* id : {"china-am-alliance", "beihang", "pku-third-hospital", "wuhu-am-laser-wg"})
+        CHECK(svg.find("id=\"res-" + std::string(id) + "\"") == std::string::npos);
+    CHECK(occurrences(svg, "<g id=\"res-") == 11);
+    // NWPU serves research, printers and printing services: three marks (one white rim each), a hub's ring
+    // split into innovation and talent halves, its name on hover.
+    std::string nwpu = wholeGroup(svg, "res-nwpu-university");
+    CHECK(nwpu.find("class=\"resource kind-university hub\"") != std::string::npos);
+    CHECK(occurrences(nwpu, "<circle") == 3);
+    CHECK(occurrences(nwpu, "<path") == 6);
+    CHECK(nwpu.find("<title>西北工业大学\n高校 · 西安 (枢纽) · 创新链、人才链") != std::string::npos);
+    CHECK(nwpu.find("铂力特 (衍生企业)") != std::string::npos);  // its tie to BLT, a spin-off
+    // The Weinan lab serves metal powders only: one filled mark in the innovation colour, marked local.
+    std::string lab = wholeGroup(svg, "res-porous-metal-lab-weinan");
+    CHECK(lab.find("local") != std::string::npos);
+    CHECK(occurrences(lab, "<circle") == 2);  // the white rim and the filled mark
+    CHECK(lab.find("fill=\"#c2185b\"") != std::string::npos);
+    // The funds serve the whole chain: drawn once, with their name, in the strip under the map.
+    std::string funds = wholeGroup(svg, "res-weinan-3dp-funds");
+    CHECK(funds.find(">渭南3D打印产业化扶持基金</text>") != std::string::npos);
+    CHECK(svg.find("服务全产业链:") != std::string::npos);
+    // The legend names the chains that occur and the hub's ring.
+    std::string legend = wholeGroup(svg, "legend");
+    for (const char* words : {"创新链: 校 高校、院 科研院所、室 实验室", "资本链: 金 基金", "人才链: 校 高校",
+                              "服务链: 台 平台、服 服务机构", "空心: 枢纽的资源"}) {
+        CAPTURE(words);
+        CHECK(legend.find(words) != std::string::npos);
+    }
+}
+
+TEST_CASE("a map of a file without resources has no res- group, no strip and no resource legend") {
+    Chain chain = test::dataChain("good/mini.json");
+    REQUIRE(chain.resources.empty());
+    Analysis analysis = analyze(chain, test::options(chain, "suzhou", {"shanghai"}));
+    for (Lang lang : {Lang::Zh, Lang::En}) {
+        std::string svg = render(chain, analysis, MapLevel::Segment, lang);
+        CHECK(svg.find("res-") == std::string::npos);
+        CHECK(svg.find("id=\"resources\"") == std::string::npos);
+        CHECK(svg.find("服务全产业链") == std::string::npos);
+        CHECK(svg.find("Serving the whole chain") == std::string::npos);
+        CHECK(svg.find("创新链") == std::string::npos);
+        CHECK(svg.find("innovation:") == std::string::npos);
+    }
+}
+
+// tests/data/good/four_chains.json, region r, hub h (the arithmetic is in test_support.cpp): local research
+// serves b (lab-r, A) and d (uni-r, B); r has no site in b or d -> both are transfer opportunities. a and c
+// have sites in r; e has none but only the fund (capital) serves it; svc-r (C) serves a and b but counts
+// nowhere; uni-h serves b from the hub. With fh@r
+// assumed, d has a site in r and is no longer one.
+TEST_CASE("the 成果转化 mark sits exactly on the transfer segments of §3.9") {
+    Chain chain = test::dataChain("good/four_chains.json");
+    Analysis analysis = analyze(chain, test::options(chain, "r", {"h"}));
+    std::string svg = render(chain, analysis, MapLevel::Segment, Lang::Zh);
+    CHECK(occurrences(svg, "transfer-mark") == 2);
+    for (const char* id : {"seg-b", "seg-d"}) CHECK(wholeGroup(svg, id).find(">成果转化</text>") != std::string::npos);
+    for (const char* id : {"seg-a", "seg-c", "seg-e"})
+        CHECK(wholeGroup(svg, id).find("transfer-mark") == std::string::npos);
+    CHECK(wholeGroup(svg, "legend").find("成果转化") != std::string::npos);
+    // The what-if: fh opens a site in d in r.
+    AnalysisOptions options = test::options(chain, "r", {"h"});
+    options.assumptions.push_back({findFirm(chain, "fh"), options.region, {}});
+    std::vector<Assumption> assumed = options.assumptions;
+    Chain drawn = applyAssumptions(chain, assumed);
+    std::string after = render(drawn, analyzeAssumed(chain, drawn, options), MapLevel::Segment, Lang::En);
+    CHECK(occurrences(after, "transfer-mark") == 1);
+    CHECK(wholeGroup(after, "seg-b").find(">transfer</text>") != std::string::npos);
+    CHECK(wholeGroup(after, "seg-d").find("transfer-mark") == std::string::npos);
+    // The unconfirmed service centre is drawn faded, and the legend says so.
+    CHECK(wholeGroup(after, "res-svc-r").find("unconfirmed\" opacity=\"0.45\"") != std::string::npos);
+    CHECK(wholeGroup(after, "legend").find("faded: unconfirmed (C), counts nowhere") != std::string::npos);
+}

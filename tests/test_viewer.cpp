@@ -4,10 +4,12 @@
 #include <imgui.h>
 #include <stb/stb_image.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <set>
 #include <sstream>
 #include <thread>
@@ -20,6 +22,7 @@
 #include "chainatlas/theme.hpp"
 #include "fonts.hpp"
 #include "i18n.hpp"
+#include "panels/scene_painter.hpp"
 
 using namespace chainatlas;
 
@@ -485,4 +488,60 @@ TEST_CASE("locating a target centres the map on its box, zooms to it and starts 
     const Site& site = app.state.chain->firms[f1.index].sites[0];
     CHECK(app.boxOf(f1) == &app.geometry->segments[site.segments[0]].box);
     ImGui::DestroyContext();
+}
+
+// tests/data/good/four_chains.json, region r with hub h. Resources serving named segments: lab-r (b),
+// uni-r (d), svc-r (a, b; confidence C: drawn faded), uni-h (b, in the hub); fund-r serves the whole chain
+// (the strip, not a box). Marks: a 1 (svc-r), b 3 (lab-r, svc-r, then the hub's uni-h), d 1 (uni-r): 5.
+TEST_CASE("the resource layer: marks on the boxes they serve, gone when hidden, a click finds the resource") {
+    viewer::App app(CHAINATLAS_ASSETS_DIR_FOR_TESTS);
+    app.open(std::string(CHAINATLAS_TEST_DATA_DIR) + "/good/four_chains.json");
+    REQUIRE(app.state.chain);
+    const Chain& chain = *app.state.chain;
+    viewer::setHub(app.state, findRegion(chain, "h"), true);
+    layOut(app);
+    const MapScene& scene = viewer::currentScene(app);
+    std::vector<viewer::ResourceMarkPlace> marks = viewer::resourceMarksOnMap(app.state, scene, *app.geometry);
+    REQUIRE(marks.size() == 5);
+    std::map<std::string, int> perResource;
+    for (const auto& mark : marks) ++perResource[chain.resources[scene.resources[mark.look].resource].id];
+    CHECK(perResource == std::map<std::string, int>{{"lab-r", 1}, {"svc-r", 2}, {"uni-h", 1}, {"uni-r", 1}});
+    REQUIRE(scene.chainWide.size() == 1);
+    CHECK(chain.resources[scene.resources[scene.chainWide[0]].resource].id == "fund-r");
+    // uni-h's mark is the third on b's box, on its bottom edge; a click there finds uni-h, beside it nothing.
+    const Box& b = app.geometry->segments[findSegment(chain, "b")].box;
+    auto uni = std::find_if(marks.begin(), marks.end(), [&](const auto& m) {
+        return chain.resources[scene.resources[m.look].resource].id == "uni-h";
+    });
+    REQUIRE(uni != marks.end());
+    CHECK(uni->centre.y == doctest::Approx(b.y + b.h + 2));  // just below the bottom edge
+    // b's box has Graphviz's least width, 0.75 inch = 54 points: three marks fit 18 apart only at
+    // (54 - 2 * 11.5) / 2 = 15.5.
+    CHECK(b.w == doctest::Approx(54));
+    CHECK(uni->centre.x == doctest::Approx(b.x + 11.5 + 2 * 15.5));
+    CHECK(viewer::resourceMarkAt(marks, {uni->centre.x + 3, uni->centre.y - 3}, 9) == uni->look);
+    CHECK(viewer::resourceMarkAt(marks, {uni->centre.x, uni->centre.y - 20}, 9) == -1);
+    auto resourceEntries = [](const std::vector<LegendEntry>& legend) {
+        return std::count_if(legend.begin(), legend.end(),
+                             [](const LegendEntry& e) { return e.shape == LegendShape::Resource; });
+    };
+    // Legend: innovation (lab, university), capital (fund), talent (university), services (service), the
+    // hub's ring, the faded C resource: 6 resource entries.
+    CHECK(resourceEntries(viewer::shownLegend(scene, true)) == 6);
+    // The layer off: no mark on the map, none in the legend.
+    viewer::setShowResources(app.state, false);
+    CHECK(viewer::resourceMarksOnMap(app.state, scene, *app.geometry).empty());
+    CHECK(resourceEntries(viewer::shownLegend(scene, false)) == 0);
+}
+
+TEST_CASE("a headless screenshot of the additive-manufacturing chain shows the resource marks, and mini none") {
+    std::vector<Diagnostic> problems;
+    Theme theme = loadTheme(std::string(CHAINATLAS_ASSETS_DIR_FOR_TESTS) + "/theme.json", problems);
+    const std::string& innovation = theme.resourceChain[0];
+    Screenshot shot = screenshot("'" + std::string(CHAINATLAS_CHAINS_DIR) +
+                                 "/additive-manufacturing.json' --region weinan --hub xian --select nwpu-university");
+    // Weinan's two labs are filled innovation marks; Xi'an's rings and the legend swatch add more.
+    CHECK(shot.count(innovation) > 60);
+    Screenshot none = screenshot("'" + std::string(CHAINATLAS_TEST_DATA_DIR) + "/good/mini.json' --region suzhou");
+    CHECK(none.count(innovation) == 0);
 }

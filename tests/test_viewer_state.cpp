@@ -244,3 +244,49 @@ TEST_CASE("the checklist belongs to the region: another region starts empty, and
     nlohmann::json saved = viewer::sessionToJson(state);
     CHECK(saved["checklist"]["fund"]["owner"] == "财政局");  // the session's region's list goes under "checklist"
 }
+
+// tests/data/good/four_chains.json (four_chains in test_support.cpp): uni-h, a university in the hub h, serves
+// b; it is tied to t1 (training, A) and t2 (spin-off, B). lab-r in r is tied to t1 (joint lab, A) and t3
+// (licence, C).
+TEST_CASE("the resource layer is on for a file with resources, hides with a toggle, and a resource has details") {
+    ViewerState state;
+    REQUIRE(viewer::openChain(state, std::string(CHAINATLAS_TEST_DATA_DIR) + "/good/four_chains.json"));
+    CHECK(state.showResources);
+    viewer::setHub(state, findRegion(*state.chain, "h"), true);
+    int uni = state.chain->resourceIndex.at("uni-h");
+    viewer::select(state, {SelectionKind::Resource, uni});
+    viewer::ResourceDetails d = viewer::describeResource(state, uni);
+    CHECK(d.name == "枢纽大学");
+    CHECK(d.kind == "高校");
+    CHECK(d.region == "枢纽");
+    CHECK(d.hub);
+    CHECK_FALSE(d.local);
+    CHECK(d.chains == "创新链、人才链");
+    CHECK(d.confidence == "A");
+    CHECK(d.segments == std::vector<int>{findSegment(*state.chain, "b")});
+    REQUIRE(d.ties.size() == 2);  // by firm id
+    CHECK(state.chain->firms[d.ties[0].firm].id == "t1");
+    CHECK(d.ties[0].kind == "人才培养");
+    CHECK(state.chain->firms[d.ties[1].firm].id == "t2");
+    CHECK(d.ties[1].kind == "衍生企业");
+    CHECK(d.ties[1].confidence == "B");
+    REQUIRE(d.sources.size() == 1);
+    CHECK(state.chain->sources[d.sources[0]].title == "Hand-built test case");
+    viewer::setLang(state, Lang::En);
+    viewer::ResourceDetails lab = viewer::describeResource(state, state.chain->resourceIndex.at("lab-r"));
+    CHECK(lab.local);
+    CHECK(lab.kind == "lab");
+    REQUIRE(lab.ties.size() == 2);
+    CHECK(lab.ties[1].kind == "licence");
+    CHECK(lab.ties[1].confidence == "C");
+    // Hiding the layer drops the resource selection (its marks are gone); a segment selection stays.
+    viewer::setShowResources(state, false);
+    CHECK_FALSE(state.showResources);
+    CHECK(state.selection == Selection{});
+    viewer::select(state, {SelectionKind::Segment, 1});
+    viewer::setShowResources(state, false);
+    CHECK(state.selection == Selection{SelectionKind::Segment, 1});
+    // A file without resources opens with the layer off.
+    REQUIRE(viewer::openChain(state, kMini));
+    CHECK_FALSE(state.showResources);
+}

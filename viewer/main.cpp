@@ -109,7 +109,9 @@ std::string applyOptions(viewer::App& app, const Options& o) {
         if (int f = findFirm(chain, o.select); f >= 0) viewer::select(state, {viewer::SelectionKind::Firm, f});
         else if (int s = findSegment(chain, o.select); s >= 0)
             viewer::select(state, {viewer::SelectionKind::Segment, s});
-        else return "--select: no firm or segment \"" + o.select + "\"";
+        else if (auto r = chain.resourceIndex.find(o.select); r != chain.resourceIndex.end())
+            viewer::select(state, {viewer::SelectionKind::Resource, r->second});
+        else return "--select: no firm, segment or resource \"" + o.select + "\"";
     }
     for (const auto& region : o.compare) {
         int r = resolveId(chain, IdKind::Region, region, problem);
@@ -175,7 +177,7 @@ int main(int argc, char** argv) {
     cli.add_option("--region", o.region, "focal region id");
     cli.add_option("--hub", o.hubs, "hub region id (repeatable)");
     cli.add_option("--assume", o.assumptions, "what-if: FIRM@REGION[:SEG,SEG...] (repeatable)");
-    cli.add_option("--select", o.select, "firm or segment id to select");
+    cli.add_option("--select", o.select, "firm, segment or resource id to select");
     cli.add_option("--lang", o.lang, "zh or en")->check(CLI::IsMember({"zh", "en"}));
     cli.add_option("--level", o.level, "segment or firm")->check(CLI::IsMember({"segment", "firm"}));
     cli.add_option("--compare", o.compare, "open the compare window with these regions (repeatable)");

@@ -9,6 +9,7 @@
 #include "chainatlas/load.hpp"
 #include "chainatlas/session.hpp"
 #include "chainatlas/text.hpp"
+#include "chainatlas/vocabulary.hpp"
 
 namespace viewer {
 
@@ -87,6 +88,7 @@ bool openChain(ViewerState& state, const std::string& requested) {
     state.undoStack.clear();
     state.redoStack.clear();
     state.selection = {};
+    state.showResources = !state.chain->resources.empty();
     state.notes.clear();
     state.checklists.clear();
     state.expanded.assign(state.chain->segments.size(), 0);
@@ -330,6 +332,39 @@ std::string loadSession(ViewerState& state, const std::string& path) {
     Session session;
     if (auto problems = loadSessionFile(path, session); !problems.empty()) return joinProblems(problems);
     return applyParsed(state, session, path);
+}
+
+void setShowResources(ViewerState& state, bool shown) {
+    state.showResources = shown;
+    if (!shown && state.selection.kind == SelectionKind::Resource) state.selection = {};
+}
+
+ResourceDetails describeResource(const ViewerState& state, int index) {
+    const Chain& chain = *state.drawn;
+    const Resource& r = chain.resources[index];
+    Lang lang = state.lang;
+    ResourceDetails d;
+    d.name = r.name.pick(lang, r.id);
+    d.id = r.id;
+    d.kind = resourceKindWord(r.kind, lang);
+    d.region = chain.regions[r.region].name.pick(lang, chain.regions[r.region].id);
+    d.local = r.region == state.analysis.region;
+    d.hub = std::find(state.analysis.hubs.begin(), state.analysis.hubs.end(), r.region) != state.analysis.hubs.end();
+    auto chains = resourceChains(r.kind);
+    for (int c = 0; c < kChainKindCount; ++c)
+        if (chains[c])
+            d.chains += (d.chains.empty() ? "" : (lang == Lang::Zh ? "、" : ", ")) +
+                        std::string(chainKindWord(static_cast<ChainKind>(c), lang));
+    d.confidence = r.confidence;
+    d.confirmed = r.confirmed();
+    d.note = r.note;
+    d.segments = r.segments;
+    d.sources = r.sources;
+    for (const Tie& tie : chain.ties)
+        if (tie.resource == index) d.ties.push_back({tie.firm, tieKindWord(tie.kind, lang), tie.confidence});
+    std::sort(d.ties.begin(), d.ties.end(),
+              [&](const auto& a, const auto& b) { return chain.firms[a.firm].id < chain.firms[b.firm].id; });
+    return d;
 }
 
 }  // namespace viewer

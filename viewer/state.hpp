@@ -28,7 +28,7 @@ struct Scenario {
     std::vector<chainatlas::Assumption> assumptions;
 };
 
-enum class SelectionKind { None, Segment, Firm };
+enum class SelectionKind { None, Segment, Firm, Resource };
 struct Selection {
     SelectionKind kind = SelectionKind::None;
     int index = -1;
@@ -63,6 +63,7 @@ struct ViewerState {
     chainatlas::MapLevel level = chainatlas::MapLevel::Segment;
     std::vector<char> expanded;  // firm level: segments with their firms shown
     Selection selection;
+    bool showResources = true;  // the resource layer (§5): on when the file has resources
     Camera camera;
     std::map<std::string, std::string> notes;  // per target firm id
     std::map<std::string, chainatlas::Checklist>
@@ -95,6 +96,22 @@ void select(ViewerState& state, Selection selection);
 void setLevel(ViewerState& state, chainatlas::MapLevel level);
 void toggleExpanded(ViewerState& state, int segment);
 void setLang(ViewerState& state, Lang lang);
+// Shows or hides the resource marks; hiding them drops a resource selection (its marks are gone).
+void setShowResources(ViewerState& state, bool shown);
+// A resource as the details panel shows it (§2, §3.9), in the state's language.
+struct ResourceDetails {
+    struct TieRow {
+        int firm = -1;
+        std::string kind;        // 衍生企业, 联合实验室, ...
+        std::string confidence;  // "A", "B" or "C"
+    };
+    std::string name, id, kind, region, chains, confidence, note;
+    bool local = false, hub = false, confirmed = true;
+    std::vector<int> segments;  // empty: serves the whole chain
+    std::vector<TieRow> ties;   // ordered by firm id
+    std::vector<int> sources;
+};
+ResourceDetails describeResource(const ViewerState& state, int resource);
 // What search compares: lower-case ASCII letters and digits and every other character, without spaces,
 // punctuation or brackets ("Bosch (Suzhou)" and "bosch suzhou" both give "boschsuzhou").
 std::string searchKey(const std::string& text);

@@ -240,7 +240,8 @@ Result<MapGeometry> LayoutEngine::layout(const Chain& chain, const Analysis& ana
     std::unique_lock<std::mutex> lock(graphvizMutex());
     Agraph_t* graph = agopen(const_cast<char*>("chain"), Agdirected, sequentialDiscipline());
     set(graph, "rankdir", "LR");
-    set(graph, "nodesep", "0.25");
+    // Resource marks hang below the boxes (scene.hpp): more room between boxes stacked in a rank.
+    set(graph, "nodesep", hasResourceMarks(chain, analysis) ? "0.4" : "0.25");
     set(graph, "ranksep", "0.55");
     set(graph, "fontname", options.fontName);
     set(graph, "fontsize", std::to_string(options.fontSize + 2));

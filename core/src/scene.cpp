@@ -3,10 +3,12 @@
 // status, RCA and density go to the details.
 #include "chainatlas/scene.hpp"
 
+#include "chainatlas/support.hpp"
 #include "chainatlas/vocabulary.hpp"
 
 #include <algorithm>
 #include <cstdio>
+#include <tuple>
 
 namespace chainatlas {
 
@@ -58,6 +60,12 @@ std::string segmentDetails(const Chain& chain, const Analysis& a, int s, Lang la
     if (r.complement) text += pick(lang, "\n可为枢纽的优势环节配套", "\ncan supply the hub's strength");
     if (r.singleSource) text += pick(lang, "\n仅一家企业 (卡脖子)", "\nsingle source (chokepoint)");
     if (lacksCandidate(r)) text += std::string("\n") + noCandidateWord(lang);
+    if (!chain.resources.empty()) {  // §3.9: the region's own resources serving s, by chain
+        text += pick(lang, "\n本地四链支撑: ", "\nlocal support: ");
+        for (int c = 0; c < kChainKindCount; ++c)
+            text += (c ? " · " : "") + std::string(chainKindWord(static_cast<ChainKind>(c), lang)) + " " +
+                    std::to_string(supportCount(r.support, static_cast<ChainKind>(c)));
+    }
     if (r.transfer)
         text += pick(lang, "\n成果转化机会: 本地有科研、无产业",
                      "\ntransfer opportunity: local research, no local industry");
@@ -84,7 +92,7 @@ SegmentLook describeSegment(const Chain& chain, const Analysis& a, const Theme& 
     if (look.noCandidate) look.classes += " no-candidate";
     if (r.transfer) {
         look.classes += " transfer";
-        look.marks.push_back({MarkKind::Transfer, theme.transferMark, pick(lang, "转", "T")});
+        look.marks.push_back({MarkKind::Transfer, theme.transferMark, pick(lang, "成果转化", "transfer")});
     }
     if (const StatusChange* c = changeOf(a, s)) {
         look.classes += " changed";
@@ -174,9 +182,9 @@ std::vector<LegendEntry> describeLegend(const MapScene& scene, const Theme& them
                           pick(lang, "数据中没有可招引的企业", "nobody to court in the data"), noCandidateWord(lang),
                           1});
     if (hasMark(MarkKind::Transfer))
-        legend.push_back({LegendShape::Badge, theme.transferMark,
-                          pick(lang, "成果转化: 本地有科研、无产业", "transfer: local research, no industry"),
-                          pick(lang, "转", "T"), 1});
+        legend.push_back({LegendShape::Pill, theme.transferMark,
+                          pick(lang, "本地有科研、无产业", "local research, no local industry"),
+                          pick(lang, "成果转化", "transfer"), 1});
     if (hasMark(MarkKind::Changed))
         legend.push_back({LegendShape::Outline, theme.highlightEdge,
                           pick(lang, "假设后状态变化", "status changed by the what-if"), "", 1});
@@ -190,7 +198,130 @@ std::vector<LegendEntry> describeLegend(const MapScene& scene, const Theme& them
     return legend;
 }
 
+// Row 3: a mark per chain that occurs, naming the kinds behind its glyphs; rings (a hub's resources) and faded
+// marks (unconfirmed) join the marks of row 1, which is short.
+void describeResourceLegend(const Chain& chain, MapScene& scene, const Theme& theme) {
+    Lang lang = scene.lang;
+    for (int c = 0; c < kChainKindCount; ++c) {
+        std::string kinds;
+        for (int k = 0; k < kResourceKindCount; ++k) {
+            auto kind = static_cast<ResourceKind>(k);
+            bool shown = resourceChains(kind)[c] &&
+                         std::any_of(scene.resources.begin(), scene.resources.end(),
+                                     [&](const ResourceLook& r) { return chain.resources[r.resource].kind == kind; });
+            if (shown)
+                kinds += (kinds.empty() ? "" : pick(lang, "、", ", ")) + std::string(resourceKindGlyph(kind, lang)) +
+                         " " + resourceKindWord(kind, lang);
+        }
+        if (!kinds.empty())
+            scene.legend.push_back({LegendShape::Resource, theme.resourceChain[c],
+                                    chainKindWord(static_cast<ChainKind>(c), lang) + std::string(": ") + kinds, "", 3});
+    }
+    auto any = [&](auto test) { return std::any_of(scene.resources.begin(), scene.resources.end(), test); };
+    if (any([](const ResourceLook& r) { return !r.local; }))
+        scene.legend.push_back({LegendShape::Resource, theme.textMuted,
+                                pick(lang, "空心: 枢纽的资源", "ring: a hub's resource"), "", 1, true});
+    if (any([](const ResourceLook& r) { return !r.confirmed; }))
+        scene.legend.push_back({LegendShape::Resource, theme.textMuted,
+                                pick(lang, "淡色: 未证实 (C), 不计入", "faded: unconfirmed (C), counts nowhere"), "", 1,
+                                false, true});
+}
+
+std::string joinNames(const std::vector<std::string>& names, Lang lang, std::size_t most) {
+    std::string out;
+    for (std::size_t i = 0; i < names.size() && i < most; ++i) out += (i ? pick(lang, "、", ", ") : "") + names[i];
+    if (names.size() > most)
+        out += lang == Lang::Zh ? "等 " + std::to_string(names.size()) + " 个"
+                                : " and " + std::to_string(names.size() - most) + " more";
+    return out;
+}
+
+// The hover text of a resource: what it is, where, which chains and segments, its ties, how sure we are.
+std::string resourceTitle(const Chain& chain, const Analysis& a, int index, Lang lang) {
+    const Resource& r = chain.resources[index];
+    const Region& region = chain.regions[r.region];
+    std::string chains;
+    auto counts = resourceChains(r.kind);
+    for (int c = 0; c < kChainKindCount; ++c)
+        if (counts[c])
+            chains += (chains.empty() ? "" : pick(lang, "、", ", ")) +
+                      std::string(chainKindWord(static_cast<ChainKind>(c), lang));
+    std::string text = r.name.pick(lang, r.id) + "\n" + resourceKindWord(r.kind, lang) + " · " +
+                       region.name.pick(lang, region.id) +
+                       (r.region == a.region ? pick(lang, " (本地)", " (local)") : pick(lang, " (枢纽)", " (hub)")) +
+                       " · " + chains;
+    std::vector<std::string> segments;
+    for (int s : r.segments) segments.push_back(chain.segments[s].name.pick(lang, chain.segments[s].id));
+    text += std::string("\n") + pick(lang, "服务环节: ", "serves: ") +
+            (segments.empty() ? pick(lang, "全产业链", "the whole chain") : joinNames(segments, lang, 8));
+    std::vector<std::string> ties;
+    for (const Tie& tie : chain.ties)
+        if (tie.resource == index)
+            ties.push_back(chain.firms[tie.firm].name.pick(lang, chain.firms[tie.firm].id) + " (" +
+                           tieKindWord(tie.kind, lang) +
+                           (tie.confirmed() ? "" : pick(lang, ", 未证实", ", unconfirmed")) + ")");
+    if (!ties.empty()) text += std::string("\n") + pick(lang, "合作企业: ", "ties: ") + joinNames(ties, lang, 6);
+    text += std::string("\n") + pick(lang, "可信度 ", "confidence ") + r.confidence;
+    if (!r.confirmed()) text += pick(lang, " — 未证实, 不计入分析", " — unconfirmed, counts nowhere");
+    return text;
+}
+
+int firstChain(ResourceKind kind) {
+    auto chains = resourceChains(kind);
+    return static_cast<int>(std::find(chains.begin(), chains.end(), true) - chains.begin());
+}
+
+// The resources of the focal region and its hubs, local first, then by chain and id; and which segments
+// carry whose marks.
+void describeResources(const Chain& chain, const Analysis& a, const Theme& theme, MapScene& scene) {
+    std::vector<int> shown;
+    auto place = [&](const Resource& r) {
+        if (r.region == a.region) return 0;
+        auto hub = std::find(a.hubs.begin(), a.hubs.end(), r.region);
+        return hub == a.hubs.end() ? -1 : 1 + static_cast<int>(hub - a.hubs.begin());
+    };
+    for (int r = 0; r < static_cast<int>(chain.resources.size()); ++r)
+        if (place(chain.resources[r]) >= 0) shown.push_back(r);
+    std::sort(shown.begin(), shown.end(), [&](int x, int y) {
+        const Resource &rx = chain.resources[x], &ry = chain.resources[y];
+        return std::tuple(place(rx), firstChain(rx.kind), rx.id) < std::tuple(place(ry), firstChain(ry.kind), ry.id);
+    });
+    Lang lang = scene.lang;
+    for (int r : shown) {
+        const Resource& resource = chain.resources[r];
+        ResourceLook look;
+        look.resource = r;
+        auto chains = resourceChains(resource.kind);
+        for (int c = 0; c < kChainKindCount; ++c)
+            if (chains[c]) look.colors.push_back(theme.resourceChain[c]);
+        look.glyph = resourceKindGlyph(resource.kind, lang);
+        look.local = resource.region == a.region;
+        look.confirmed = resource.confirmed();
+        look.segments = resource.segments;
+        look.label = resource.name.pick(lang, resource.id);
+        look.title = resourceTitle(chain, a, r, lang);
+        int index = static_cast<int>(scene.resources.size());
+        if (look.segments.empty()) scene.chainWide.push_back(index);
+        for (int s : look.segments) scene.segments[s].resources.push_back(index);
+        scene.resources.push_back(std::move(look));
+    }
+    scene.chainWideLabel = pick(lang, "服务全产业链:", "Serving the whole chain:");
+}
+
 }  // namespace
+
+bool hasResourceMarks(const Chain& chain, const Analysis& a) {
+    return std::any_of(chain.resources.begin(), chain.resources.end(), [&](const Resource& r) {
+        bool shown = r.region == a.region || std::find(a.hubs.begin(), a.hubs.end(), r.region) != a.hubs.end();
+        return shown && !r.segments.empty();
+    });
+}
+
+Point resourceMarkCentre(const Box& box, std::size_t index, std::size_t count) {
+    constexpr double kInset = 4 + kResourceMarkRadius, kStep = 2 * kResourceMarkRadius + 3;
+    double step = count > 1 ? std::min(kStep, (box.w - 2 * kInset) / static_cast<double>(count - 1)) : 0;
+    return {box.x + kInset + step * static_cast<double>(index), box.y + box.h + kResourceMarkDrop};
+}
 
 const std::string& textColorOn(const std::string& fill, const Theme& theme) {
     int r = 0, g = 0, b = 0;
@@ -198,14 +329,6 @@ const std::string& textColorOn(const std::string& fill, const Theme& theme) {
     // Perceived brightness (ITU-R BT.601 weights): yellow and grey fills take dark text.
     double brightness = (0.299 * r + 0.587 * g + 0.114 * b) / 255.0;
     return brightness > 0.55 ? theme.textDark : theme.textLight;
-}
-
-std::array<int, 3> legendRowPlaces(const std::vector<LegendEntry>& legend) {
-    std::array<bool, 3> used{};
-    for (const LegendEntry& e : legend) used[e.row] = true;
-    std::array<int, 3> place{};
-    for (int row = 0, next = 0; row < 3; ++row) place[row] = used[row] ? next++ : next;
-    return place;
 }
 
 std::vector<std::string> segmentLines(const Chain& chain, const Analysis& analysis, int segment, Lang lang) {
@@ -238,7 +361,9 @@ MapScene describeMap(const Chain& chain, const Analysis& analysis, const Theme& 
     for (std::size_t s = 0; s < chain.segments.size(); ++s)
         scene.segments.push_back(describeSegment(chain, analysis, theme, static_cast<int>(s), options.lang));
     if (level == MapLevel::Firm) scene.firms = describeFirms(chain, analysis, theme, options);
+    describeResources(chain, analysis, theme, scene);
     scene.legend = describeLegend(scene, theme, level);
+    describeResourceLegend(chain, scene, theme);
     return scene;
 }
 

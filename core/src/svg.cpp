@@ -12,6 +12,8 @@ namespace chainatlas {
 
 namespace svgdetail {
 
+constexpr double kPillFont = 10;
+
 std::string num(double v) {
     char buffer[32];
     std::snprintf(buffer, sizeof buffer, "%.1f", v);
@@ -58,6 +60,38 @@ std::vector<std::string> wrapText(const std::string& text, double width, double 
     return lines;
 }
 
+double pillWidth(const std::string& text) { return estimateTextWidth(text, kPillFont) + 10; }
+
+void pill(std::ostream& out, const std::string& color, const std::string& text, double x, double centreY) {
+    out << "<rect x=\"" << num(x) << "\" y=\"" << num(centreY - 8) << "\" width=\"" << num(pillWidth(text))
+        << "\" height=\"16\" rx=\"8\" fill=\"" << color << "\" stroke=\"#ffffff\" stroke-width=\"1.5\"/><text x=\""
+        << num(x + pillWidth(text) / 2) << "\" y=\"" << num(centreY + 3.5) << "\" text-anchor=\"middle\" font-size=\""
+        << num(kPillFont) << "\" fill=\"#ffffff\">" << escapeXml(text) << "</text>";
+}
+
+// A resource mark centred at (cx, cy): a white rim, then one sector per chain (two halves for a university),
+// filled when local or as a ring when a hub's, and the kind's glyph.
+void resourceMark(std::ostream& out, const ResourceLook& look, double cx, double cy) {
+    double r = kResourceMarkRadius;
+    out << "<circle cx=\"" << num(cx) << "\" cy=\"" << num(cy) << "\" r=\"" << num(r + 1.5) << "\" fill=\"#ffffff\"/>";
+    double ring = look.local ? r : r - 0.9;  // a ring's stroke stays inside the rim
+    std::string paint = look.local ? "\" stroke=\"none" : "\" fill=\"none\" stroke-width=\"1.8";
+    auto colour = [&](const std::string& c) { return look.local ? " fill=\"" + c : " stroke=\"" + c; };
+    if (look.colors.size() == 1) {
+        out << "<circle cx=\"" << num(cx) << "\" cy=\"" << num(cy) << "\" r=\"" << num(ring) << '"'
+            << colour(look.colors[0]) << paint << "\"/>";
+    } else {
+        for (std::size_t i = 0; i < look.colors.size() && i < 2; ++i)  // left half, right half
+            out << "<path d=\"M" << num(cx) << ',' << num(cy - ring) << " A" << num(ring) << ',' << num(ring) << " 0 0 "
+                << (i == 0 ? 0 : 1) << ' ' << num(cx) << ',' << num(cy + ring) << (look.local ? " z" : "") << '"'
+                << colour(look.colors[i]) << paint << "\"/>";
+    }
+    if (!look.glyph.empty())
+        out << "<text x=\"" << num(cx) << "\" y=\"" << num(cy + 3.5)
+            << "\" text-anchor=\"middle\" font-size=\"9.5\" fill=\"" << (look.local ? "#ffffff" : look.colors[0])
+            << "\">" << escapeXml(look.glyph) << "</text>";
+}
+
 void legendSwatch(std::ostream& out, const LegendEntry& e, double x, double y) {
     switch (e.shape) {
         case LegendShape::Fill:
@@ -79,27 +113,63 @@ void legendSwatch(std::ostream& out, const LegendEntry& e, double x, double y) {
                 << "\"/><text x=\"" << num(x + 9) << "\" y=\"" << num(y + 11)
                 << "\" text-anchor=\"middle\" font-size=\"10\" fill=\"#ffffff\">" << escapeXml(e.glyph) << "</text>";
             break;
+        case LegendShape::Pill: pill(out, e.color, e.glyph, x, y + 7); break;
+        case LegendShape::Resource: {
+            ResourceLook look;
+            look.colors = {e.color};
+            look.local = !e.hollow;
+            out << "<g" << (e.faded ? " opacity=\"0.45\"" : "") << ">";
+            resourceMark(out, look, x + 9, y + 7);
+            out << "</g>";
+            break;
+        }
         case LegendShape::Tag: break;  // the sample text is the swatch
     }
 }
 
-void writeLegend(std::ostream& out, const std::vector<LegendEntry>& legend, const Theme& theme, double x0, double y0) {
+// How wide a legend swatch is: a tag or a pill is as wide as its text.
+double swatchWidth(const LegendEntry& e) {
+    if (e.shape == LegendShape::Tag) return estimateTextWidth(e.glyph, 12) + 2;
+    if (e.shape == LegendShape::Pill) return pillWidth(e.glyph);
+    return 18;
+}
+
+LegendLayout layOutLegend(const std::vector<LegendEntry>& legend, double maxWidth) {
+    LegendLayout layout;
+    layout.places.resize(legend.size());
+    double x = 0, y = 4 - 24;
+    // Row by row; an entry that would pass maxWidth starts a new line of its row.
+    for (int row = 0; row < kLegendRows; ++row) {
+        bool first = true;
+        for (std::size_t i = 0; i < legend.size(); ++i) {
+            if (legend[i].row != row) continue;
+            double width = swatchWidth(legend[i]) + 6 + estimateTextWidth(legend[i].label, 12);
+            if (first || x + width > maxWidth) {
+                x = 0;
+                y += 24;
+            }
+            first = false;
+            layout.places[i] = {x, y};
+            x += width + 22;
+        }
+    }
+    layout.height = y + 24 + 20;  // the last line, and room below
+    return layout;
+}
+
+void writeLegend(std::ostream& out, const std::vector<LegendEntry>& legend, const Theme& theme, double x0, double y0,
+                 double maxWidth) {
     out << "<g id=\"legend\" transform=\"translate(" << num(x0) << ',' << num(y0) << ")\">\n";
-    double x[3] = {0, 0, 0};
-    std::array<int, 3> place = legendRowPlaces(legend);
-    for (const LegendEntry& e : legend) {
-        double top = 4 + 24.0 * place[e.row];
-        double& at = x[e.row];
+    LegendLayout layout = layOutLegend(legend, maxWidth);
+    for (std::size_t i = 0; i < legend.size(); ++i) {
+        const LegendEntry& e = legend[i];
+        double at = layout.places[i].x, top = layout.places[i].y;
         legendSwatch(out, e, at, top);
-        double textX = at + 24;
-        if (e.shape == LegendShape::Tag) {
+        if (e.shape == LegendShape::Tag)
             out << "<text class=\"no-candidate-mark\" x=\"" << num(at) << "\" y=\"" << num(top + 12)
                 << "\" font-size=\"12\" fill=\"" << e.color << "\">" << escapeXml(e.glyph) << "</text>";
-            textX = at + estimateTextWidth(e.glyph, 12) + 8;
-        }
-        out << "<text x=\"" << num(textX) << "\" y=\"" << num(top + 12) << "\" font-size=\"12\" fill=\""
-            << theme.textDark << "\">" << escapeXml(e.label) << "</text>\n";
-        at = textX + estimateTextWidth(e.label, 12) + 22;
+        out << "<text x=\"" << num(at + swatchWidth(e) + 6) << "\" y=\"" << num(top + 12)
+            << "\" font-size=\"12\" fill=\"" << theme.textDark << "\">" << escapeXml(e.label) << "</text>\n";
     }
     out << "</g>\n";
 }
@@ -110,7 +180,35 @@ namespace {
 
 using namespace svgdetail;
 
-constexpr double kMargin = 20, kTitleHeight = 78, kLegendHeight = 96;
+constexpr double kMargin = 20, kTitleHeight = 78;
+
+// The whole-chain strip under the map: a caption, then each resource's mark and name, wrapped to `width`.
+struct StripItem {
+    int look = -1;  // index into MapScene::resources
+    double x = 0, y = 0;
+    std::string name;  // cut to a readable length; the full name is in the group's <title>
+};
+struct Strip {
+    std::vector<StripItem> items;
+    double height = 0;
+};
+Strip layOutStrip(const MapScene& scene, double width) {
+    Strip strip;
+    if (scene.chainWide.empty()) return strip;
+    double x = estimateTextWidth(scene.chainWideLabel, 12) + 12, y = 10;
+    for (int i : scene.chainWide) {
+        std::string name = clipToWidth(scene.resources[i].label, 260, 12);
+        double itemWidth = 2 * kResourceMarkRadius + 6 + estimateTextWidth(name, 12) + 18;
+        if (x + itemWidth > width && x > 0) {
+            x = 0;
+            y += 24;
+        }
+        strip.items.push_back({i, x, y, name});
+        x += itemWidth;
+    }
+    strip.height = y + 24;
+    return strip;
+}
 
 class SvgWriter {
 public:
@@ -140,6 +238,7 @@ private:
     void segmentLabel(const SegmentNode& node, const SegmentLook& look);
     void marks(const Box& b, const SegmentLook& look);
     void firms();
+    void resources(const Strip& strip, double stripTop);
 };
 
 void SvgWriter::header(double width, double height) {
@@ -232,13 +331,12 @@ void SvgWriter::marks(const Box& b, const SegmentLook& look) {
             out_ << "<g class=\"badge single-source-mark\"><path d=\"M" << num(b.x + 2) << ',' << num(b.y - 7)
                  << " l7,9 l-7,9 l-7,-9 z\" fill=\"" << mark.color
                  << "\" stroke=\"#ffffff\" stroke-width=\"1\"/></g>\n";
-        else if (mark.kind == MarkKind::Transfer)
-            out_ << "<g class=\"badge transfer-mark\"><circle cx=\"" << num(b.x + b.w - 2) << "\" cy=\"" << num(b.y + 2)
-                 << "\" r=\"9\" fill=\"" << mark.color << "\" stroke=\"#ffffff\" stroke-width=\"1.5\"/><text x=\""
-                 << num(b.x + b.w - 2) << "\" y=\"" << num(b.y + 6)
-                 << "\" text-anchor=\"middle\" font-size=\"11\" fill=\"#ffffff\">" << escapeXml(mark.glyph)
-                 << "</text></g>\n";
-        else if (mark.kind == MarkKind::Changed)
+        else if (mark.kind == MarkKind::Transfer) {
+            out_ << "<g class=\"badge transfer-mark\">";
+            // Mostly above the top edge: a label at the top of a box holding firms stays readable.
+            pill(out_, mark.color, mark.glyph, b.x + b.w - pillWidth(mark.glyph) + 4, b.y - 4);
+            out_ << "</g>\n";
+        } else if (mark.kind == MarkKind::Changed)
             out_ << "<text class=\"change\" x=\"" << num(b.x) << "\" y=\"" << num(b.y - 4)
                  << "\" font-size=\"10\" fill=\"" << mark.color << "\">" << escapeXml(look.change) << "</text>\n";
     }
@@ -290,11 +388,48 @@ void SvgWriter::firms() {
     out_ << "</g>\n";
 }
 
+// Every resource in one group id="res-<id>" (its name and ties on hover): its marks on the boxes it serves,
+// or its mark and name in the whole-chain strip; a C-level resource is faded.
+void SvgWriter::resources(const Strip& strip, double stripTop) {
+    if (scene_.resources.empty()) return;
+    std::vector<std::vector<Point>> at(scene_.resources.size());
+    for (const SegmentNode& node : g_.segments) {
+        const std::vector<int>& marks = scene_.segments[node.segment].resources;
+        for (std::size_t i = 0; i < marks.size(); ++i)
+            at[marks[i]].push_back(resourceMarkCentre(node.box, i, marks.size()));
+    }
+    out_ << "<g id=\"resources\">\n";
+    if (!strip.items.empty())
+        out_ << "<text x=\"0\" y=\"" << num(stripTop + strip.items[0].y + 4) << "\" font-size=\"12\" fill=\""
+             << theme_.textMuted << "\">" << escapeXml(scene_.chainWideLabel) << "</text>\n";
+    for (std::size_t i = 0; i < scene_.resources.size(); ++i) {
+        const ResourceLook& look = scene_.resources[i];
+        const Resource& resource = chain_.resources[look.resource];
+        out_ << "<g id=\"res-" << escapeXml(resource.id) << "\" class=\"resource kind-"
+             << kResourceKindKeys[static_cast<int>(resource.kind)] << (look.local ? " local" : " hub")
+             << (look.confirmed ? "" : " unconfirmed") << '"' << (look.confirmed ? "" : " opacity=\"0.45\"")
+             << "><title>" << escapeXml(look.title) << "</title>";
+        for (Point p : at[i]) resourceMark(out_, look, p.x, p.y);
+        for (const StripItem& item : strip.items)
+            if (item.look == static_cast<int>(i)) {
+                double cy = stripTop + item.y;
+                resourceMark(out_, look, item.x + kResourceMarkRadius, cy);
+                out_ << "<text x=\"" << num(item.x + 2 * kResourceMarkRadius + 5) << "\" y=\"" << num(cy + 4)
+                     << "\" font-size=\"12\" fill=\"" << theme_.textDark << "\">" << escapeXml(item.name) << "</text>";
+            }
+        out_ << "</g>\n";
+    }
+    out_ << "</g>\n";
+}
+
 std::string SvgWriter::write() {
     double width = std::max(g_.width + 2 * kMargin, 900.0);
     double titleHeight = kTitleHeight +
                          13.0 * std::max<std::size_t>(1, wrapText(chain_.note, width - 2 * kMargin, 10).size()) - 13;
-    double height = titleHeight + g_.height + 2 * kMargin + kLegendHeight;
+    Strip strip = layOutStrip(scene_, width - 2 * kMargin);
+    double stripTop = g_.height + kMargin;  // in map coordinates: under the map, above the legend
+    double legendHeight = 16 + layOutLegend(scene_.legend, width - 2 * kMargin).height;
+    double height = titleHeight + g_.height + 2 * kMargin + strip.height + legendHeight;
     header(width, height);
     title(width);
     out_ << "<g id=\"map\" transform=\"translate(" << kMargin << ',' << num(titleHeight + kMargin) << ")\">\n";
@@ -302,8 +437,10 @@ std::string SvgWriter::write() {
     links();
     segments();
     firms();
+    resources(strip, stripTop);
     out_ << "</g>\n";
-    writeLegend(out_, scene_.legend, theme_, kMargin, titleHeight + g_.height + 2 * kMargin + 16);
+    writeLegend(out_, scene_.legend, theme_, kMargin, titleHeight + g_.height + 2 * kMargin + strip.height + 16,
+                width - 2 * kMargin);
     out_ << "</svg>\n";
     return out_.str();
 }

@@ -51,6 +51,9 @@ Theme loadTheme(const std::string& path, std::vector<Diagnostic>& diagnostics) {
     color("/complement/badge", theme.complementBadge);
     color("/single_source/mark", theme.singleSourceMark);
     color("/transfer/mark", theme.transferMark);
+    const char* resourcePointers[] = {"/resource/innovation", "/resource/capital", "/resource/talent",
+                                      "/resource/service"};
+    for (int c = 0; c < 4; ++c) color(resourcePointers[c], theme.resourceChain[c]);
     color("/no_data", theme.noData);
     color("/text/dark", theme.textDark);
     color("/text/light", theme.textLight);

@@ -51,6 +51,34 @@ const char* causeWord(ChangeCause cause, Lang lang) {
     return "";
 }
 
+const char* chainKindWord(ChainKind chain, Lang lang) {
+    static const char* zh[] = {"创新链", "资本链", "人才链", "服务链"};
+    static const char* en[] = {"innovation", "capital", "talent", "services"};
+    int i = static_cast<int>(chain);
+    return pick(lang, zh[i], en[i]);
+}
+
+const char* resourceKindWord(ResourceKind kind, Lang lang) {
+    static const char* zh[] = {"高校", "科研院所", "实验室", "基金", "人才计划", "平台", "服务机构"};
+    static const char* en[] = {"university", "institute", "lab", "fund", "talent programme", "platform", "service"};
+    int i = static_cast<int>(kind);
+    return pick(lang, zh[i], en[i]);
+}
+
+const char* resourceKindGlyph(ResourceKind kind, Lang lang) {
+    static const char* zh[] = {"校", "院", "室", "金", "才", "台", "服"};
+    static const char* en[] = {"U", "I", "L", "F", "T", "P", "S"};
+    int i = static_cast<int>(kind);
+    return pick(lang, zh[i], en[i]);
+}
+
+const char* tieKindWord(TieKind kind, Lang lang) {
+    static const char* zh[] = {"衍生企业", "技术许可", "联合实验室", "投资", "人才培养", "服务"};
+    static const char* en[] = {"spin-off", "licence", "joint lab", "investment", "training", "service"};
+    int i = static_cast<int>(kind);
+    return pick(lang, zh[i], en[i]);
+}
+
 const char* noDataWord(Lang lang) { return pick(lang, "无数据", "no data"); }
 const char* noCandidateWord(Lang lang) { return pick(lang, "无候选企业", "no candidate in the data"); }
 

@@ -1,5 +1,6 @@
 // Details of the selection: a segment's status, RCA, density, local firms and firms elsewhere by region;
-// a firm's sites, metrics with percentiles, leader flag, supply partners and sources with confidence.
+// a firm's sites, metrics with percentiles, leader flag, supply partners and sources with confidence; a
+// resource's kind, region, segments, tied firms and sources.
 #include <map>
 
 #include "../app.hpp"
@@ -24,6 +25,42 @@ void firmLink(App& app, int firm) {
     ImGui::PopID();
 }
 
+void sourceList(const Chain& chain, const std::vector<int>& sources) {
+    for (int s : sources) {
+        const Source& source = chain.sources[s];
+        ImGui::Bullet();
+        ImGui::TextWrapped("%s", source.title.c_str());  // long titles and URLs wrap instead of being cut
+        ImGui::Indent();
+        ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+        ImGui::TextWrapped("%s · %s", source.url.c_str(), source.accessed.c_str());
+        ImGui::PopStyleColor();
+        ImGui::Unindent();
+    }
+}
+
+// The resources of the region and its hubs that serve segment s (those the map marks), each one click away.
+void resourcesServing(App& app, int s) {
+    ViewerState& state = app.state;
+    const Chain& chain = *state.drawn;
+    const Analysis& a = state.analysis;
+    bool any = false;
+    for (int i = 0; i < static_cast<int>(chain.resources.size()); ++i) {
+        const Resource& r = chain.resources[i];
+        bool shown = r.region == a.region || std::find(a.hubs.begin(), a.hubs.end(), r.region) != a.hubs.end();
+        bool serves = r.segments.empty() || std::find(r.segments.begin(), r.segments.end(), s) != r.segments.end();
+        if (!shown || !serves) continue;
+        if (!any) heading(tr(state.lang, "资源 (本地与枢纽)", "Resources (local and hubs)"));
+        any = true;
+        ImGui::TextDisabled("%s%s", chain.regions[r.region].name.pick(state.lang, chain.regions[r.region].id).c_str(),
+                            r.confirmed() ? "" : " [C]");  // before the name: long names are cut at the edge
+        ImGui::SameLine();
+        ImGui::PushID(i + 200000);  // apart from firm ids
+        if (ImGui::SmallButton(r.name.pick(state.lang, r.id).c_str())) select(state, {SelectionKind::Resource, i});
+        ImGui::PopID();
+    }
+    if (any) ImGui::Separator();
+}
+
 void segmentDetails(App& app, int s) {
     ViewerState& state = app.state;
     const Chain& chain = *state.drawn;
@@ -43,6 +80,10 @@ void segmentDetails(App& app, int s) {
     if (r.complement)
         ImGui::BulletText("%s", tr(state.lang, "可为枢纽配套", "complement: supplies the hub's strength"));
     if (r.singleSource) ImGui::BulletText("%s", tr(state.lang, "独家供应 (卡脖子)", "single source (chokepoint)"));
+    if (r.transfer)
+        ImGui::BulletText("%s", tr(state.lang, "成果转化机会: 本地有科研、无产业",
+                                   "transfer opportunity: local research, no local industry"));
+    resourcesServing(app, s);
     bool expanded = s < static_cast<int>(state.expanded.size()) && state.expanded[s] && state.level == MapLevel::Firm;
     if (ImGui::Button(expanded ? tr(state.lang, "收起企业", "Hide firms") : tr(state.lang, "展开企业", "Show firms")))
         toggleExpanded(state, s);
@@ -124,21 +165,50 @@ void firmDetails(App& app, int f) {
         }
     }
     heading(tr(state.lang, "来源", "Sources"));
-    for (int s : firm.sources) {
-        const Source& source = chain.sources[s];
-        ImGui::Bullet();
-        ImGui::TextWrapped("%s", source.title.c_str());  // long titles and URLs wrap instead of being cut
-        ImGui::Indent();
-        ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
-        ImGui::TextWrapped("%s · %s", source.url.c_str(), source.accessed.c_str());
-        ImGui::PopStyleColor();
-        ImGui::Unindent();
+    sourceList(chain, firm.sources);
+}
+
+// A resource (§2, §3.9): what it is, where, which chains and segments it serves, the firms tied to it (each
+// one click from the map), and its sources with the confidence of the data.
+void resourceDetails(App& app, int r) {
+    ViewerState& state = app.state;
+    const Chain& chain = *state.drawn;
+    ResourceDetails d = describeResource(state, r);
+    ImGui::TextWrapped("%s", d.name.c_str());
+    ImGui::TextDisabled("%s", d.id.c_str());
+    ImGui::Text("%s · %s%s", d.kind.c_str(), d.region.c_str(),
+                d.local ? tr(state.lang, " · 本地", " · local")
+                : d.hub ? tr(state.lang, " · 枢纽", " · hub")
+                        : "");
+    ImGui::TextWrapped("%s", d.chains.c_str());
+    ImGui::Text("%s %s", tr(state.lang, "可信度", "confidence"), d.confidence.c_str());
+    if (!d.confirmed)
+        ImGui::TextColored(ImColor(themeColor(app.theme.textMuted)), "%s",
+                           tr(state.lang, "未证实: 不计入分析", "unconfirmed: counts nowhere"));
+    if (!d.note.empty()) ImGui::TextWrapped("%s", d.note.c_str());
+    heading(tr(state.lang, "服务环节", "Serves"));
+    if (d.segments.empty()) ImGui::TextUnformatted(tr(state.lang, "全产业链", "the whole chain"));
+    for (int s : d.segments) {
+        ImGui::PushID(s + 100000);  // apart from firm ids
+        if (ImGui::SmallButton(chain.segments[s].name.pick(state.lang, chain.segments[s].id).c_str()))
+            app.locate({SelectionKind::Segment, s});
+        ImGui::PopID();
     }
+    heading(tr(state.lang, "合作企业", "Tied firms"));
+    if (d.ties.empty()) ImGui::TextDisabled("%s", tr(state.lang, "数据中没有合作关系", "no tie in the data"));
+    for (const ResourceDetails::TieRow& tie : d.ties) {
+        firmLink(app, tie.firm);
+        ImGui::SameLine();
+        ImGui::TextDisabled("%s [%s]", tie.kind.c_str(), tie.confidence.c_str());
+    }
+    heading(tr(state.lang, "来源", "Sources"));
+    sourceList(chain, d.sources);
 }
 
 const char* selectionKindName(const ViewerState& state) {
     if (state.selection.kind == SelectionKind::Segment) return tr(state.lang, "环节", "Segment");
     if (state.selection.kind == SelectionKind::Firm) return tr(state.lang, "企业", "Firm");
+    if (state.selection.kind == SelectionKind::Resource) return tr(state.lang, "资源", "Resource");
     return tr(state.lang, "使用说明", "How to use");
 }
 
@@ -159,6 +229,7 @@ void drawDetailsPanel(App& app, ImVec2 pos, ImVec2 size) {
     }
     if (state.selection.kind == SelectionKind::Segment) segmentDetails(app, state.selection.index);
     else if (state.selection.kind == SelectionKind::Firm) firmDetails(app, state.selection.index);
+    else if (state.selection.kind == SelectionKind::Resource) resourceDetails(app, state.selection.index);
     else {
         ImGui::TextWrapped(
             "%s", tr(state.lang, "点击图中的环节或企业查看详情。拖动平移，滚轮缩放，F 适应窗口，Ctrl+F 搜索。",

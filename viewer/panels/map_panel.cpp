@@ -50,6 +50,27 @@ void drawFlash(ImDrawList* draw, const App& app, ImVec2 p0, ImVec2 p1) {
                   themeColor(app.theme.highlightEdge, 120 + static_cast<int>(135 * pulse)), 6, 0, 3);
 }
 
+// The resource layer on the segment boxes: marks scaled with the map, the selected resource ringed in the
+// highlight colour. Returns the mark under `mouse` (index into the scene's resources) or -1.
+int drawResourceMarks(ImDrawList* draw, const App& app, const MapScene& scene, const MapGeometry& g, const View& v,
+                      ImVec2 mouse) {
+    std::vector<ResourceMarkPlace> marks = resourceMarksOnMap(app.state, scene, g);
+    float zoom = static_cast<float>(v.zoom);
+    float r = std::max(4.0f, static_cast<float>(kResourceMarkRadius) * zoom);
+    float glyphPx = 9.5f * zoom * app.textSize / kDefaultTextSize;
+    const Selection& selected = app.state.selection;
+    for (const ResourceMarkPlace& mark : marks) {
+        const ResourceLook& look = scene.resources[mark.look];
+        ImVec2 c = v.toScreen(mark.centre);
+        paintResourceMark(draw, look, c, r, glyphPx >= 7 ? glyphPx : 0);
+        if (selected == Selection{SelectionKind::Resource, look.resource})
+            draw->AddCircle(c, r + 3.5f, themeColor(app.theme.highlightEdge), 24, 2.5f);
+    }
+    double radius = (r + 1.5f) / v.zoom;  // the rim counts: a mark is small
+    return resourceMarkAt(marks, {v.x + (mouse.x - v.origin.x) / v.zoom, v.y + (mouse.y - v.origin.y) / v.zoom},
+                          radius);
+}
+
 }  // namespace
 
 void drawMapPanel(App& app, ImVec2 pos, ImVec2 size) {
@@ -78,8 +99,14 @@ void drawMapPanel(App& app, ImVec2 pos, ImVec2 size) {
     const Chain& chain = *state.drawn;
     const MapScene& scene = currentScene(app);
     Camera& camera = state.camera;
-    ImVec2 legendSize = paintLegend(nullptr, app, scene.legend, {});
-    float legendHeight = legendSize.y + 12;
+    std::vector<LegendEntry> legend = shownLegend(scene, state.showResources);
+    // The whole-chain resources sit above the legend, in the same box; both wrap to the panel's width.
+    float stripWidth = size.x - 40;
+    ImVec2 legendSize = paintLegend(nullptr, app, legend, {}, stripWidth);
+    ImVec2 stripSize = state.showResources ? paintChainWide(nullptr, app, scene, {}, stripWidth, {}, nullptr)
+                                           : ImVec2{};
+    float stripGap = stripSize.y > 0 ? ImGui::GetTextLineHeight() * 0.5f : 0;
+    float legendHeight = legendSize.y + stripSize.y + stripGap + 12;
     if (camera.fitRequested) fit(camera, g, size, legendHeight);
 
     // Pan, zoom, select.
@@ -201,14 +228,33 @@ void drawMapPanel(App& app, ImVec2 pos, ImVec2 size) {
             }
         }
     }
+    int hoveredResource = drawResourceMarks(draw, app, scene, g, v, hovered ? io.MousePos : ImVec2{-1e9f, -1e9f});
     const Box* located = ImGui::GetTime() - app.flashStarted < kFlashSeconds ? app.boxOf(app.flash) : nullptr;
     if (located)  // a firm not drawn at this level flashes its segment
         drawFlash(draw, app, v.toScreen(located->x, located->y),
                   v.toScreen(located->x + located->w, located->y + located->h));
     draw->PopClipRect();
 
-    // Tooltip and selection.
-    if (hoveredFirm >= 0) {
+    // Legend in the corner, from the scene (the SVG draws the same entries), on its own background; the
+    // whole-chain resources above it.
+    ImVec2 corner{pos.x + 10, pos.y + size.y - legendHeight};
+    float boxWidth = std::max(legendSize.x, stripSize.x);
+    draw->AddRectFilled({corner.x - 6, corner.y - 5}, {corner.x + boxWidth, corner.y + legendHeight - 7},
+                        IM_COL32(255, 255, 255, 235), 4);
+    if (stripSize.y > 0) {
+        int hoveredWide = -1;
+        paintChainWide(draw, app, scene, corner, stripWidth, io.MousePos, hovered ? &hoveredWide : nullptr);
+        if (hoveredWide >= 0) hoveredResource = hoveredWide;
+        corner.y += stripSize.y + stripGap;
+    }
+    paintLegend(draw, app, legend, corner, stripWidth);
+
+    // Tooltip and selection: a resource mark lies on top of the box it serves.
+    if (hoveredResource >= 0) {
+        ImGui::BeginTooltip();
+        ImGui::TextUnformatted(scene.resources[hoveredResource].title.c_str());
+        ImGui::EndTooltip();
+    } else if (hoveredFirm >= 0) {
         ImGui::BeginTooltip();
         ImGui::TextUnformatted(scene.firms[hoveredFirm].title.c_str());
         ImGui::TextDisabled("%s", firmRegionsIn(chain, hoveredFirm, hoveredFirmSegment, state.lang).c_str());
@@ -222,18 +268,14 @@ void drawMapPanel(App& app, ImVec2 pos, ImVec2 size) {
     if (hovered && ImGui::IsMouseReleased(ImGuiMouseButton_Left) &&
         ImGui::GetMouseDragDelta(ImGuiMouseButton_Left).x == 0 &&
         ImGui::GetMouseDragDelta(ImGuiMouseButton_Left).y == 0) {
-        if (hoveredFirm >= 0) select(state, {SelectionKind::Firm, hoveredFirm});
+        if (hoveredResource >= 0) select(state, {SelectionKind::Resource, scene.resources[hoveredResource].resource});
+        else if (hoveredFirm >= 0) select(state, {SelectionKind::Firm, hoveredFirm});
         else if (hoveredSegment >= 0) select(state, {SelectionKind::Segment, hoveredSegment});
         else select(state, {});
     }
-    if (hovered && hoveredSegment >= 0 && hoveredFirm < 0 && ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left))
+    if (hovered && hoveredSegment >= 0 && hoveredFirm < 0 && hoveredResource < 0 &&
+        ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left))
         toggleExpanded(state, hoveredSegment);
-
-    // Legend in the corner, from the scene (the SVG draws the same entries), on its own background.
-    ImVec2 corner{pos.x + 10, pos.y + size.y - legendSize.y - 12};
-    draw->AddRectFilled({corner.x - 6, corner.y - 5}, {corner.x + legendSize.x, corner.y + legendSize.y + 5},
-                        IM_COL32(255, 255, 255, 235), 4);
-    paintLegend(draw, app, scene.legend, corner);
     ImGui::End();
 }
 

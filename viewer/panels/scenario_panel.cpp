@@ -136,6 +136,15 @@ void drawScenarioPanel(App& app, ImVec2 pos, ImVec2 size) {
             ++state.layoutGeneration;
         }
     }
+    // The four chains' resources (§5): off and greyed when the file has none.
+    bool shown = state.showResources;
+    ImGui::BeginDisabled(state.chain->resources.empty());
+    if (ImGui::Checkbox(tr(state.lang, "资源", "Resources"), &shown)) setShowResources(state, shown);
+    app.probe("resources");
+    if (ImGui::IsItemHovered())
+        ImGui::SetTooltip("%s", tr(state.lang, "高校、院所、实验室、基金、人才计划、平台与服务 (四链融合)",
+                                   "universities, institutes, labs, funds, talent programmes, platforms and services"));
+    ImGui::EndDisabled();
     if (ImGui::CollapsingHeader(tr(state.lang, "权重", "Weights"), ImGuiTreeNodeFlags_DefaultOpen)) weightSliders(app);
     if (ImGui::CollapsingHeader(tr(state.lang, "假设引进", "What-if"), ImGuiTreeNodeFlags_DefaultOpen)) whatIf(app);
     ImGui::Separator();

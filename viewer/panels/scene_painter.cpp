@@ -47,6 +47,15 @@ bool drawCentredLabel(ImDrawList* draw, ImFont* font, float fontPx, ImVec2 at, I
 
 namespace {
 
+// A tag with white text on `color`, its top right corner at `corner` (the transfer mark, 成果转化).
+void paintPill(ImDrawList* draw, ImFont* font, float px, ImVec2 corner, ImU32 color, const std::string& text) {
+    ImVec2 size = font->CalcTextSizeA(px, FLT_MAX, 0, text.c_str());
+    float h = px + 5, w = size.x + 10;
+    draw->AddRectFilled({corner.x - w, corner.y}, {corner.x, corner.y + h}, color, h / 2);
+    draw->AddRect({corner.x - w, corner.y}, {corner.x, corner.y + h}, IM_COL32_WHITE, h / 2, 0, 1.5f);
+    draw->AddText(font, px, {corner.x - w + 5, corner.y + (h - size.y) / 2}, IM_COL32_WHITE, text.c_str());
+}
+
 void paintMarks(ImDrawList* draw, const SegmentLook& look, const SegmentPaint& p, ImFont* font) {
     for (const Mark& mark : look.marks) {
         float s = std::max(4.0f, 8 * p.zoom);
@@ -54,10 +63,10 @@ void paintMarks(ImDrawList* draw, const SegmentLook& look, const SegmentPaint& p
             ImVec2 c{p.p0.x + 2 * p.zoom, p.p0.y + 2 * p.zoom};
             draw->AddQuadFilled({c.x, c.y - s}, {c.x + s * 0.8f, c.y}, {c.x, c.y + s}, {c.x - s * 0.8f, c.y},
                                 themeColor(mark.color));
-        } else if (mark.kind == MarkKind::Transfer) {
-            ImVec2 c{p.p1.x - 2 * p.zoom, p.p0.y + 2 * p.zoom};
-            draw->AddCircleFilled(c, std::max(5.0f, 9 * p.zoom), themeColor(mark.color));
-            drawCentredLabel(draw, font, std::max(9.0f, 11 * p.zoom), c, IM_COL32_WHITE, mark.glyph, 30);
+        } else if (mark.kind == MarkKind::Transfer) {  // as in the SVG: mostly above the top edge, at the right
+            float px = std::max(9.0f, 10 * p.zoom);
+            paintPill(draw, font, px, {p.p1.x + 4 * p.zoom, p.p0.y - 4 * p.zoom - (px + 5) / 2}, themeColor(mark.color),
+                      mark.glyph);
         } else if (mark.kind == MarkKind::Changed) {
             draw->AddRect({p.p0.x - 2, p.p0.y - 2}, {p.p1.x + 2, p.p1.y + 2}, themeColor(mark.color), 6 * p.zoom, 0, 3);
             if (p.smallPx >= 8.5f)
@@ -110,33 +119,152 @@ void legendSwatch(ImDrawList* draw, const LegendEntry& e, ImVec2 a, float box) {
             draw->AddCircleFilled({a.x + box / 2, a.y + box / 2}, box / 2, color);
             if (!e.glyph.empty()) draw->AddText({a.x + box * 0.15f, a.y - 1}, IM_COL32_WHITE, e.glyph.c_str());
             break;
+        case LegendShape::Pill: break;  // drawn by paintLegend: as wide as its text
+        case LegendShape::Resource: {
+            ResourceLook look;
+            look.colors = {e.color};
+            look.local = !e.hollow;
+            look.confirmed = !e.faded;
+            paintResourceMark(draw, look, {a.x + box / 2, a.y + box / 2}, box / 2, 0);
+            break;
+        }
         case LegendShape::Tag: break;  // the sample text is the swatch
     }
 }
 
 }  // namespace
 
-ImVec2 paintLegend(ImDrawList* draw, const App& app, const std::vector<LegendEntry>& legend, ImVec2 at) {
-    float line = ImGui::GetTextLineHeight(), box = line * 0.8f, gap = line * 0.5f;
-    float rowX[3] = {0, 0, 0};
-    std::array<int, 3> place = legendRowPlaces(legend);
-    int rows = 0;
-    for (const LegendEntry& e : legend) {
-        float& x = rowX[e.row];
-        ImVec2 a{at.x + x, at.y + place[e.row] * (line + gap * 0.5f)};
-        rows = std::max(rows, place[e.row] + 1);
-        float swatch = box;
-        if (e.shape == LegendShape::Tag) {
-            swatch = ImGui::CalcTextSize(e.glyph.c_str()).x;
-            if (draw) draw->AddText(a, themeColor(e.color), e.glyph.c_str());
-        } else if (draw) {
-            legendSwatch(draw, e, {a.x, a.y + (line - box) / 2}, box);
-        }
-        if (draw) draw->AddText({a.x + swatch + gap * 0.5f, a.y}, themeColor(app.theme.textDark), e.label.c_str());
-        x += swatch + gap * 0.5f + ImGui::CalcTextSize(e.label.c_str()).x + gap;
+void paintResourceMark(ImDrawList* draw, const ResourceLook& look, ImVec2 c, float r, float glyphPx) {
+    int alpha = look.confirmed ? 255 : 115;  // the SVG's opacity 0.45
+    float scale = r / static_cast<float>(kResourceMarkRadius);
+    draw->AddCircleFilled(c, r + 1.5f * scale, IM_COL32(255, 255, 255, alpha), 24);
+    std::size_t n = std::min<std::size_t>(look.colors.size(), 2);
+    for (std::size_t i = 0; i < n; ++i) {
+        // One chain: the whole circle; two (a university): the left half, then the right half (y points down).
+        float a0 = n == 1 ? 0 : (i == 0 ? IM_PI / 2 : -IM_PI / 2), a1 = n == 1 ? 2 * IM_PI : a0 + IM_PI;
+        ImU32 color = themeColor(look.colors[i], alpha);
+        draw->PathArcTo(c, look.local ? r : r - 0.9f * scale, a0, a1, 24);
+        if (look.local) draw->PathFillConvex(color);
+        else draw->PathStroke(color, n == 1 ? ImDrawFlags_Closed : 0, 1.8f * scale);
     }
-    float width = std::max({rowX[0], rowX[1], rowX[2]});
-    return {width, rows * line + (rows - 1) * gap * 0.5f};
+    if (glyphPx > 0 && !look.glyph.empty() && !look.colors.empty())
+        drawCentredLabel(draw, ImGui::GetFont(), glyphPx, c,
+                         look.local ? IM_COL32(255, 255, 255, alpha) : themeColor(look.colors[0], alpha), look.glyph,
+                         3 * r);
+}
+
+std::vector<ResourceMarkPlace> resourceMarksOnMap(const ViewerState& state, const MapScene& scene,
+                                                  const MapGeometry& geometry) {
+    std::vector<ResourceMarkPlace> marks;
+    if (!state.showResources || scene.segments.size() != geometry.segments.size()) return marks;
+    for (const SegmentNode& node : geometry.segments) {
+        const std::vector<int>& looks = scene.segments[node.segment].resources;
+        for (std::size_t i = 0; i < looks.size(); ++i)
+            marks.push_back({looks[i], resourceMarkCentre(node.box, i, looks.size())});
+    }
+    return marks;
+}
+
+int resourceMarkAt(const std::vector<ResourceMarkPlace>& marks, Point world, double radius) {
+    for (std::size_t i = marks.size(); i-- > 0;) {
+        double dx = world.x - marks[i].centre.x, dy = world.y - marks[i].centre.y;
+        if (dx * dx + dy * dy <= radius * radius) return marks[i].look;
+    }
+    return -1;
+}
+
+namespace {
+
+// `text` in the current font, cut at a character boundary to fit `maxWidth` with "…" when cut.
+std::string cutToWidth(const std::string& text, float maxWidth) {
+    if (ImGui::CalcTextSize(text.c_str()).x <= maxWidth) return text;
+    float room = maxWidth - ImGui::CalcTextSize("…").x;
+    const char *begin = text.c_str(), *cut = begin, *end = begin + text.size();
+    while (cut < end) {
+        unsigned int c;
+        const char* next = cut + ImTextCharFromUtf8(&c, cut, end);
+        if (ImGui::CalcTextSize(begin, next).x > room) break;
+        cut = next;
+    }
+    return std::string(begin, cut) + "…";
+}
+
+}  // namespace
+
+ImVec2 paintChainWide(ImDrawList* draw, const App& app, const MapScene& scene, ImVec2 at, float maxWidth, ImVec2 mouse,
+                      int* hovered) {
+    if (scene.chainWide.empty()) return {0, 0};
+    float line = ImGui::GetTextLineHeight(), r = line * 0.42f, gap = line * 0.5f;
+    ImU32 muted = themeColor(app.theme.textMuted), dark = themeColor(app.theme.textDark);
+    if (draw) draw->AddText(at, muted, scene.chainWideLabel.c_str());
+    float x = ImGui::CalcTextSize(scene.chainWideLabel.c_str()).x + gap, y = 0, widest = x;
+    for (int i : scene.chainWide) {
+        const ResourceLook& look = scene.resources[i];
+        std::string name = cutToWidth(look.label, line * 14);  // the full name is in the tooltip
+        float nameWidth = ImGui::CalcTextSize(name.c_str()).x;
+        float itemWidth = 2 * r + gap * 0.5f + nameWidth + gap * 1.5f;
+        if (x + itemWidth > maxWidth && x > 0) {
+            x = 0;
+            y += line + gap * 0.5f;
+        }
+        ImVec2 p{at.x + x, at.y + y};
+        if (draw) {
+            paintResourceMark(draw, look, {p.x + r, p.y + line / 2}, r, line * 0.62f);
+            if (app.state.selection == Selection{SelectionKind::Resource, look.resource})
+                draw->AddCircle({p.x + r, p.y + line / 2}, r + 3.5f, themeColor(app.theme.highlightEdge), 24, 2.5f);
+            draw->AddText({p.x + 2 * r + gap * 0.5f, p.y}, dark, name.c_str());
+        }
+        if (hovered && mouse.x >= p.x && mouse.x <= p.x + itemWidth - gap && mouse.y >= p.y && mouse.y <= p.y + line)
+            *hovered = i;
+        x += itemWidth;
+        widest = std::max(widest, x);
+    }
+    return {widest, y + line};
+}
+
+std::vector<LegendEntry> shownLegend(const MapScene& scene, bool showResources) {
+    std::vector<LegendEntry> legend;
+    for (const LegendEntry& e : scene.legend)
+        if (showResources || e.shape != LegendShape::Resource) legend.push_back(e);
+    return legend;
+}
+
+ImVec2 paintLegend(ImDrawList* draw, const App& app, const std::vector<LegendEntry>& legend, ImVec2 at,
+                   float maxWidth) {
+    float line = ImGui::GetTextLineHeight(), box = line * 0.8f, gap = line * 0.5f, step = line + gap * 0.5f;
+    float x = 0, y = -step, widest = 0;
+    // Row by row; an entry that would pass maxWidth starts a new line of its row.
+    for (int row = 0; row < kLegendRows; ++row) {
+        bool first = true;
+        for (const LegendEntry& e : legend) {
+            if (e.row != row) continue;
+            float swatch = box;
+            if (e.shape == LegendShape::Tag) swatch = ImGui::CalcTextSize(e.glyph.c_str()).x;
+            float pillPx = ImGui::GetFontSize() * 0.8f;
+            if (e.shape == LegendShape::Pill)
+                swatch = ImGui::GetFont()->CalcTextSizeA(pillPx, FLT_MAX, 0, e.glyph.c_str()).x + 10;
+            float width = swatch + gap * 0.5f + ImGui::CalcTextSize(e.label.c_str()).x;
+            if (first || x + width > maxWidth) {
+                x = 0;
+                y += step;
+            }
+            first = false;
+            ImVec2 a{at.x + x, at.y + y};
+            if (!draw) {
+            } else if (e.shape == LegendShape::Tag) {
+                draw->AddText(a, themeColor(e.color), e.glyph.c_str());
+            } else if (e.shape == LegendShape::Pill) {
+                paintPill(draw, ImGui::GetFont(), pillPx, {a.x + swatch, a.y + (line - pillPx - 5) / 2},
+                          themeColor(e.color), e.glyph);
+            } else {
+                legendSwatch(draw, e, {a.x, a.y + (line - box) / 2}, box);
+            }
+            if (draw) draw->AddText({a.x + swatch + gap * 0.5f, a.y}, themeColor(app.theme.textDark), e.label.c_str());
+            widest = std::max(widest, x + width);
+            x += width + gap;
+        }
+    }
+    return {widest, std::max(0.0f, y + line)};
 }
 
 }  // namespace viewer

@@ -25,7 +25,31 @@ struct SegmentPaint {
 };
 void paintSegment(ImDrawList* draw, const App& app, const chainatlas::SegmentLook& look, const SegmentPaint& paint);
 
-// Legend entries in rows from `at`; returns the size they take (nothing drawn when `draw` is null).
-ImVec2 paintLegend(ImDrawList* draw, const App& app, const std::vector<chainatlas::LegendEntry>& legend, ImVec2 at);
+// Legend entries in rows from `at`, a row continuing on a new line where it would pass `maxWidth`; returns
+// the size they take (nothing drawn when `draw` is null).
+ImVec2 paintLegend(ImDrawList* draw, const App& app, const std::vector<chainatlas::LegendEntry>& legend, ImVec2 at,
+                   float maxWidth = FLT_MAX);
+// The legend as the map shows it: without the resource entries while the resource layer is hidden.
+std::vector<chainatlas::LegendEntry> shownLegend(const chainatlas::MapScene& scene, bool showResources);
+
+// A resource mark (the SVG's shape): white rim, a sector per chain, filled or a ring, the kind's glyph.
+void paintResourceMark(ImDrawList* draw, const chainatlas::ResourceLook& look, ImVec2 centre, float radius,
+                       float glyphPx);
+
+// Where the resource layer puts marks on segment boxes (world coordinates), in drawing order; empty while
+// the layer is hidden. The map panel draws and hit-tests exactly these.
+struct ResourceMarkPlace {
+    int look = -1;  // index into MapScene::resources
+    chainatlas::Point centre;
+};
+std::vector<ResourceMarkPlace> resourceMarksOnMap(const ViewerState& state, const chainatlas::MapScene& scene,
+                                                  const chainatlas::MapGeometry& geometry);
+// The mark under a world point (the topmost, i.e. drawn last), or -1.
+int resourceMarkAt(const std::vector<ResourceMarkPlace>& marks, chainatlas::Point world, double radius);
+
+// The whole-chain strip (caption, then mark and name per resource, wrapped to `maxWidth`) from `at`; returns
+// its size; `hovered` gets the resource under `mouse` (nothing drawn when `draw` is null).
+ImVec2 paintChainWide(ImDrawList* draw, const App& app, const chainatlas::MapScene& scene, ImVec2 at, float maxWidth,
+                      ImVec2 mouse, int* hovered);
 
 }  // namespace viewer

@@ -23,7 +23,7 @@ enum class MarkKind { SingleSource, Transfer, Changed };
 struct Mark {
     MarkKind kind = MarkKind::SingleSource;
     std::string color;
-    std::string glyph;  // one character drawn inside a round badge ("转"), empty for shapes
+    std::string glyph;  // the text of a tag ("成果转化" on a transfer opportunity), empty for shapes
 };
 
 struct SegmentLook {
@@ -34,7 +34,8 @@ struct SegmentLook {
     bool noCandidate = false;  // a segment to act on with 0 candidates (§3.2)
     std::string change;        // under a what-if: "断点 → 薄弱", else ""
     std::vector<Mark> marks;
-    std::string classes;  // for SVG: "segment advice-fill status-gap occupied ..." (tests and stylesheets)
+    std::vector<int> resources;  // marks of resources serving it: indices into MapScene::resources, in order
+    std::string classes;         // for SVG: "segment advice-fill status-gap occupied ..." (tests and stylesheets)
     std::string details;  // the hover text: advice, status, RCA, density, flags, change and its cause, local firms
 };
 
@@ -48,15 +49,33 @@ struct FirmLook {
     std::string title;  // the full name, id, leader, rank (a shortened label keeps this on hover)
 };
 
+// A resource of the focal region or of a hub (§2, §3.9) as the map shows it: a round mark, split into one
+// sector per chain it counts in (a university: innovation and talent), with its kind's glyph; filled when
+// local, a ring when a hub's, faded when unconfirmed (C). Drawn beside each segment it serves, or once in
+// the whole-chain strip when it serves every segment; in the SVG every mark of it sits in <g id="res-<id>">.
+struct ResourceLook {
+    int resource = -1;                // index into Chain::resources
+    std::vector<std::string> colors;  // one per chain it counts in, in ChainKind order
+    std::string glyph;                // 校 院 室 金 才 台 服 (U I L F T P S)
+    bool local = true;                // in the focal region; else in a hub
+    bool confirmed = true;            // A or B; a C resource counts nowhere (§2)
+    std::vector<int> segments;        // the segments whose boxes carry its mark; empty: the whole-chain strip
+    std::string label;                // its name
+    std::string title;                // hover text: name, kind, region, chains, segments, ties, confidence
+};
+
 // Legend entry shapes; the painters draw each the same way they draw it on the map.
-enum class LegendShape { Fill, Outline, Diamond, Badge, Tag, Firm };
+enum class LegendShape { Fill, Outline, Diamond, Badge, Tag, Firm, Pill, Resource };
 struct LegendEntry {
     LegendShape shape = LegendShape::Fill;
     std::string color;  // fill, outline or badge colour
     std::string label;
-    std::string glyph;  // inside a Badge; the sample text of a Tag
-    int row = 0;        // 0 advice, 1 marks, 2 firms
+    std::string glyph;    // inside a Badge, Pill or Resource mark; the sample text of a Tag
+    int row = 0;          // 0 advice, 1 marks, 2 firms, 3 resources
+    bool hollow = false;  // a Resource mark drawn as a ring (a hub's resource)
+    bool faded = false;   // a Resource mark drawn faded (unconfirmed)
 };
+inline constexpr int kLegendRows = 4;
 
 struct MapScene {
     Lang lang = Lang::Zh;
@@ -65,14 +84,24 @@ struct MapScene {
     std::vector<SegmentLook> segments;  // by segment index
     std::vector<FirmLook> firms;        // by firm index
     std::vector<LegendEntry> legend;
+    std::vector<ResourceLook> resources;  // the focal region's, then the hubs'; each by chain, then id
+    std::vector<int> chainWide;           // resources serving the whole chain (drawn in one strip)
+    std::string chainWideLabel;           // the strip's caption, e.g. "服务全产业链:"
 };
+
+// Where a segment box's resource marks sit: a row along the box's bottom edge, from the left, centred just
+// below the edge (so they read as belonging to the box without covering its label); closer together when
+// many. Layout leaves more room between boxes when a map has such marks.
+inline constexpr double kResourceMarkRadius = 7.5, kResourceMarkDrop = 2;
+// True when some box of the map for `analysis` carries resource marks (a resource of the focal region or a
+// hub that serves named segments).
+bool hasResourceMarks(const Chain& chain, const Analysis& analysis);
+Point resourceMarkCentre(const Box& box, std::size_t index, std::size_t count);
 
 // The scene for `chain` (as drawn: with assumed sites) and its analysis; firms only at firm level.
 MapScene describeMap(const Chain& chain, const Analysis& analysis, const Theme& theme, MapLevel level,
                      const SceneOptions& options);
 
-// Where each legend row (0, 1, 2) is drawn: rows without entries take no room.
-std::array<int, 3> legendRowPlaces(const std::vector<LegendEntry>& legend);
 // "Hubs: … · Assumed: … · date": the second line of a map's or chart's title.
 std::string mapSubtitle(const Chain& chain, const Analysis& analysis, const SceneOptions& options);
 // Label lines of one segment (layout sizes the box for them; the scene draws the same lines).

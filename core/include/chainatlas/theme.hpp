@@ -18,7 +18,9 @@ struct Theme {
     std::string complementBadge = "#00897b";
     std::string singleSourceMark = "#e65100";
     std::string transferMark = "#6d4c41";  // 成果转化: local research without local industry (§3.9)
-    std::string noData = "#bdbdbd";        // terms with basis none (无数据), drawn hatched
+    // Resource marks by chain (§3.9, §5): innovation, capital, talent, services (ChainKind order).
+    std::array<std::string, 4> resourceChain = {"#c2185b", "#7cb342", "#1e88e5", "#546e7a"};
+    std::string noData = "#bdbdbd";  // terms with basis none (无数据), drawn hatched
     std::string textDark = "#212121", textLight = "#ffffff", textMuted = "#616161";
     std::string background = "#fafafa";
     std::string clusterFill = "#eceff1", clusterBorder = "#b0bec5";

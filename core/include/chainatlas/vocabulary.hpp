@@ -6,6 +6,7 @@
 #include <string>
 
 #include "chainatlas/analysis.hpp"
+#include "chainatlas/support.hpp"
 
 namespace chainatlas {
 
@@ -15,6 +16,14 @@ const char* termWord(int term, Lang lang);  // 契合/以商招商/枢纽配套/
 const char* metricWord(int metric, Lang lang);        // 研发强度/利润/增长/污染/能耗/用地
 const char* basisWord(Basis basis, Lang lang);        // 企业数据/环节数据/合作关系/无数据
 const char* causeWord(ChangeCause cause, Lang lang);  // 新增站点/占比变化/相邻变化
+// The four chains (§3.9): 创新链/资本链/人才链/服务链.
+const char* chainKindWord(ChainKind chain, Lang lang);
+// Resource kinds (§2): 高校/科研院所/实验室/基金/人才计划/平台/服务机构, and the one-character glyph of a
+// resource's mark on the map (校/院/室/金/才/台/服; U/I/L/F/T/P/S in English).
+const char* resourceKindWord(ResourceKind kind, Lang lang);
+const char* resourceKindGlyph(ResourceKind kind, Lang lang);
+// Tie kinds (§2): 衍生企业/技术许可/联合实验室/投资/人才培养/服务.
+const char* tieKindWord(TieKind kind, Lang lang);
 
 // A value with basis `none` is shown as this mark, never as a score (§3.6).
 inline constexpr const char* kNoDataMark = "–";
