@@ -20,6 +20,9 @@
 
 namespace {
 
+// When the process started: --screenshot reports the time to the first frame and to the first map from here.
+const auto processStart = std::chrono::steady_clock::now();
+
 std::vector<std::string> droppedPaths;
 
 void onDrop(GLFWwindow*, int count, const char** paths) {
@@ -240,7 +243,7 @@ int main(int argc, char** argv) {
     using Clock = std::chrono::steady_clock;
     int frame = 0;
     auto started = Clock::now();
-    double longest = 0, total = 0;
+    double longest = 0, total = 0, firstFrame = -1, firstMap = -1;
     bool windowed = true;
     int savedX = 0, savedY = 0, savedW = o.width, savedH = o.height;
     while (status == 0 && !app.quitConfirmed) {
@@ -282,6 +285,9 @@ int main(int argc, char** argv) {
             if (layoutRunning) app.longestFrameMsWhileLayout = std::max(app.longestFrameMsWhileLayout, ms);
         }
         ++frame;
+        double sinceStart = std::chrono::duration<double>(Clock::now() - processStart).count();
+        if (firstFrame < 0) firstFrame = sinceStart;
+        if (firstMap < 0 && app.geometry) firstMap = sinceStart;
         if (!o.screenshot.empty()) {
             bool settled = !app.state.hasAnalysis() || (app.geometry && !app.worker.busy());
             double waited = std::chrono::duration<double>(Clock::now() - started).count();
@@ -291,9 +297,10 @@ int main(int argc, char** argv) {
                     status = 1;
                 }
                 std::printf(
-                    "frames %d, mean %.2f ms, longest %.2f ms, longest while laying out %.2f ms, layout %.3f s\n",
+                    "frames %d, mean %.2f ms, longest %.2f ms, longest while laying out %.2f ms, layout %.3f s, "
+                    "first frame %.3f s, first map %.3f s\n",
                     frame, frame > 3 ? total / (frame - 3) : 0.0, longest, app.longestFrameMsWhileLayout,
-                    app.lastLayoutSeconds);
+                    app.lastLayoutSeconds, firstFrame, firstMap);
                 break;
             }
         }
