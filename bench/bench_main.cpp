@@ -188,7 +188,7 @@ int benchPhases(const std::string& path) {
     Analysis assumed;
     double whatIfTime = best(3, [&] { assumed = analyze(chain, whatIf); });
     std::string json, csv;
-    double writeJson = best(3, [&] { json = analysisToJson(chain, analysis, 0).dump(2) + "\n"; });
+    double writeJson = best(3, [&] { (json = analysisJsonText(chain, analysis, 0, 2)) += '\n'; });
     double writeCsv = best(3, [&] { csv = analysisToCsv(chain, analysis, 0, Lang::En); });
     std::printf("load %.3f\nanalyse %.3f\nwhatif %.3f\nwrite_json %.3f\nwrite_csv %.3f\ntargets %zu\njson_bytes %zu\n",
                 load, analyse, whatIfTime, writeJson, writeCsv, analysis.targets.size(), json.size());
