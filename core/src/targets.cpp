@@ -1,6 +1,7 @@
 // Investment targets (DESIGN §3.6): candidates, the seven explained terms, weights, set-aside and ranking.
 #include <algorithm>
 #include <cmath>
+#include <future>
 
 #include "chainatlas/analysis.hpp"
 #include "chainatlas/support.hpp"
@@ -244,20 +245,30 @@ void rerank(Analysis& analysis, const Chain& chain, const Weights& weights) {
 }
 
 Analysis analyze(const Chain& chain, const AnalysisOptions& options) {
-    if (options.assumptions.empty()) return analyzeAssumed(chain, chain, options);
+    if (options.assumptions.empty()) return analyzeChain(chain, options);
+    AnalysisOptions plain = options;
+    plain.assumptions.clear();
+    // The plain analysis needs nothing of the assumed chain: it runs on a second core beside the copy and
+    // the assumed analysis (both read the const chain only).
+    std::future<Analysis> base = std::async(std::launch::async, [&] { return analyzeChain(chain, plain); });
     std::vector<Assumption> assumed = options.assumptions;
     Chain assumedChain = applyAssumptions(chain, assumed);
     AnalysisOptions filled = options;
     filled.assumptions = assumed;  // with default segments filled in
-    return analyzeAssumed(chain, assumedChain, filled);
+    return analyzeAssumed(chain, assumedChain, filled, base.get());
 }
 
 Analysis analyzeAssumed(const Chain& chain, const Chain& assumedChain, const AnalysisOptions& options) {
-    Analysis result = analyzeChain(assumedChain, options);
-    if (options.assumptions.empty()) return result;
+    if (options.assumptions.empty()) return analyzeChain(assumedChain, options);
     AnalysisOptions plain = options;
     plain.assumptions.clear();
-    Analysis base = analyzeChain(chain, plain);
+    return analyzeAssumed(chain, assumedChain, options, analyzeChain(chain, plain));
+}
+
+Analysis analyzeAssumed(const Chain& chain, const Chain& assumedChain, const AnalysisOptions& options,
+                        const Analysis& base) {
+    Analysis result = analyzeChain(assumedChain, options);
+    if (options.assumptions.empty()) return result;
     result.changed = statusChanges(base.segments, result.segments, options.assumptions, options.region);
     std::vector<int> baseRank(chain.firms.size(), 0);
     for (const Target& t : base.targets) baseRank[t.firm] = t.rank;

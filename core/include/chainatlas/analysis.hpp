@@ -178,6 +178,10 @@ Analysis analyze(const Chain& chain, const AnalysisOptions& options);
 // The same when the caller already holds the chain with the assumptions applied (the viewer draws it),
 // so it is not copied twice. `options.assumptions` must be those applied, with their segments filled in.
 Analysis analyzeAssumed(const Chain& chain, const Chain& assumedChain, const AnalysisOptions& options);
+// The same with the plain analysis (the same region, hubs and weights, no assumptions) already at hand: the
+// viewer keeps it while only the assumed firms change, so a what-if runs one analysis instead of two.
+Analysis analyzeAssumed(const Chain& chain, const Chain& assumedChain, const AnalysisOptions& options,
+                        const Analysis& plain);
 // Segment statuses and flags only (no targets): for one region and its hubs.
 std::vector<SegmentResult> analyzeSegments(const Chain& chain, const PresenceMatrix& presence,
                                            const std::vector<double>& proximity, int region,
