@@ -314,13 +314,14 @@ TEST_CASE("the analysis worker computes the posted scenario off the calling thre
     viewer::setRegion(state, 1);
     viewer::AnalysisWorker worker;
     worker.request(viewer::analysisRequest(state));
-    std::optional<viewer::AnalysisOutcome> outcome;
-    for (int i = 0; i < 500 && !outcome; ++i) {  // up to 10 s on a busy machine
-        outcome = worker.poll();
-        if (!outcome) std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    std::optional<viewer::WorkerOutcome> done;
+    for (int i = 0; i < 500 && !done; ++i) {  // up to 10 s on a busy machine
+        done = worker.poll();
+        if (!done) std::this_thread::sleep_for(std::chrono::milliseconds(20));
     }
-    REQUIRE(outcome);
-    CHECK(viewer::applyOutcome(state, *outcome));
+    REQUIRE(done);
+    CHECK_FALSE(done->scene);  // no map description was asked for
+    CHECK(viewer::applyOutcome(state, done->outcome));
     CHECK(state.analysis.region == 1);
-    worker.discard(std::move(*outcome));  // the replaced analysis is freed on the worker
+    worker.discard(std::move(done->outcome));  // the replaced analysis is freed on the worker
 }

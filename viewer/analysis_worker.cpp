@@ -6,7 +6,13 @@
 namespace viewer {
 
 AnalysisRequest analysisRequest(const ViewerState& state) {
-    return {state.chainGeneration, state.analysisWanted, state.chain, state.scenario, state.plainAnalysis};
+    AnalysisRequest request;
+    request.chainGeneration = state.chainGeneration;
+    request.version = state.analysisWanted;
+    request.chain = state.chain;
+    request.scenario = state.scenario;
+    request.plain = state.plainAnalysis;
+    return request;
 }
 
 AnalysisWorker::AnalysisWorker() : thread_([shared = shared_] { run(shared); }) {}

@@ -32,7 +32,6 @@ App::App(std::string assets) : assetsDir(std::move(assets)) {
     theme = loadTheme(assetsDir + "/theme.json", problems);
     font = findCjkFont(assetsDir);
     sessionPath = settingsFolder() + "/planning-session.json";
-    state.deferAnalysis = true;
 }
 
 void App::say(std::string text, bool error, std::string detail) {

@@ -26,7 +26,7 @@ constexpr float kDefaultTextSize = 17.0f, kMinTextSize = 13.0f, kMaxTextSize = 3
 struct App {
     ViewerState state;
     LayoutWorker worker;
-    AnalysisWorker analysisWorker;  // state.deferAnalysis is on: scenario changes are analysed there
+    AnalysisWorker analysisWorker;  // with state.deferAnalysis on (the window sets it) scenario changes go here
     int requestedAnalysis = -1, requestedAnalysisChain = -1;  // the version and file generation last posted
     double lastAnalysisSeconds = 0;
     chainatlas::Theme theme;

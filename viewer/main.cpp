@@ -248,6 +248,7 @@ int main(int argc, char** argv) {
     ImGui_ImplOpenGL3_Init(glsl);
 
     viewer::App app(chainatlas::assetsDir());
+    app.state.deferAnalysis = true;  // scenario changes are analysed on the worker (tests drive App synchronously)
     app.persistSettings = o.screenshot.empty();  // headless runs leave the planner's settings alone
     app.probing = !o.probe.empty();
     app.setTextSize(o.textSize);
