@@ -3,6 +3,8 @@
 //        chainatlas-bench generate OUT.json [--firms N] ...   (a synthetic chain file, e.g. for the viewer)
 //        chainatlas-bench generate-csv OUT_FOLDER [--firms N] ... (the same as a folder of CSV files), then
 //        chainatlas-bench load PATH  (load time and peak memory of a file or CSV folder)
+//        chainatlas-bench phases PATH (load, analyse, what-if, write JSON, write CSV: best of 3 each;
+//                                      region r0, hub r1, what-if: the top target in r0)
 #include <sys/resource.h>
 
 #include <chrono>
@@ -14,6 +16,7 @@
 #include "chainatlas/file_io.hpp"
 #include "chainatlas/layout.hpp"
 #include "chainatlas/load.hpp"
+#include "chainatlas/report.hpp"
 #include "chainatlas/svg.hpp"
 #include "synthetic.hpp"
 
@@ -162,6 +165,36 @@ std::string writeCsvFolder(const Chain& chain, const std::string& folder) {
     return {};
 }
 
+// The phases of `chainatlas analyze` on one file, each the best of 3 (bench/run.sh prints them in its table).
+int benchPhases(const std::string& path) {
+    LoadResult loaded;
+    double load = best(3, [&] { loaded = loadChainFile(path); });
+    if (!loaded.ok()) {
+        std::fprintf(stderr, "%s: does not load\n", path.c_str());
+        return 2;
+    }
+    const Chain& chain = *loaded.chain;
+    AnalysisOptions options;
+    options.region = findRegion(chain, "r0");
+    options.hubs = {findRegion(chain, "r1")};
+    if (options.region < 0 || options.hubs[0] < 0) {
+        std::fprintf(stderr, "%s: needs regions r0 and r1 (a synthetic chain)\n", path.c_str());
+        return 1;
+    }
+    Analysis analysis;
+    double analyse = best(3, [&] { analysis = analyze(chain, options); });
+    AnalysisOptions whatIf = options;
+    if (!analysis.targets.empty()) whatIf.assumptions.push_back({analysis.targets[0].firm, options.region, {}});
+    Analysis assumed;
+    double whatIfTime = best(3, [&] { assumed = analyze(chain, whatIf); });
+    std::string json, csv;
+    double writeJson = best(3, [&] { (json = analysisJsonText(chain, analysis, 0, 2)) += '\n'; });
+    double writeCsv = best(3, [&] { csv = analysisToCsv(chain, analysis, 0, Lang::En); });
+    std::printf("load %.3f\nanalyse %.3f\nwhatif %.3f\nwrite_json %.3f\nwrite_csv %.3f\ntargets %zu\njson_bytes %zu\n",
+                load, analyse, whatIfTime, writeJson, writeCsv, analysis.targets.size(), json.size());
+    return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -175,7 +208,8 @@ int main(int argc, char** argv) {
         else if (!std::strcmp(argv[i], "--supplies")) number(spec.supplies);
         else if (!std::strcmp(argv[i], "--segments")) number(spec.segments);
         else if (!std::strcmp(argv[i], "--regions")) number(spec.regions);
-        else if ((what == "generate" || what == "generate-csv" || what == "load") && output.empty()) output = argv[i];
+        else if ((what == "generate" || what == "generate-csv" || what == "load" || what == "phases") && output.empty())
+            output = argv[i];
         else what = argv[i];
     }
     if (what == "generate-csv") {
@@ -191,6 +225,7 @@ int main(int argc, char** argv) {
                     loaded.ok() ? "ok" : "FAILED", loaded.ok() ? loaded.chain->firms.size() : 0, peakMegabytes());
         return loaded.ok() ? 0 : 2;
     }
+    if (what == "phases") return benchPhases(output);
     if (what == "generate") {
         if (output.empty()) {
             std::fprintf(

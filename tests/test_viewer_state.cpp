@@ -1,9 +1,12 @@
 // Viewer state operations without a window: open, region, hubs, weights, what-if, undo/redo, search, sessions.
 #include <doctest/doctest.h>
 
+#include <chrono>
 #include <filesystem>
 #include <fstream>
+#include <thread>
 
+#include "analysis_worker.hpp"
 #include "chainatlas/file_io.hpp"
 #include "collate.hpp"
 #include "state.hpp"
@@ -289,4 +292,82 @@ TEST_CASE("the resource layer is on for a file with resources, hides with a togg
     // A file without resources opens with the layer off.
     REQUIRE(viewer::openChain(state, kMini));
     CHECK_FALSE(state.showResources);
+}
+
+// Issue 14: the app analyses on a worker; the state keeps a synchronous mode for these tests.
+TEST_CASE("deferred analysis: the newest request wins and an outcome for a replaced file is dropped") {
+    ViewerState state = opened();
+    state.deferAnalysis = true;
+    viewer::setRegion(state, 1);  // mini: suzhou (0) -> shanghai (1)
+    CHECK(state.analysing());
+    CHECK(state.analysis.region == 0);  // the previous analysis stays until the outcome is stored
+    viewer::AnalysisRequest first = viewer::analysisRequest(state);
+    viewer::setHub(state, 0, true);  // then suzhou becomes a hub
+    viewer::AnalysisRequest second = viewer::analysisRequest(state);
+    auto outcomeOf = [](const viewer::AnalysisRequest& r) {
+        viewer::AnalysisOutcome outcome = viewer::computeOutcome(r.chain, r.scenario, r.plain);
+        outcome.chainGeneration = r.chainGeneration;
+        outcome.version = r.version;
+        return outcome;
+    };
+    viewer::AnalysisOutcome stale = outcomeOf(first);
+    int layoutGeneration = state.layoutGeneration;
+    CHECK_FALSE(viewer::applyOutcome(state, stale));  // a newer request was made
+    CHECK(state.analysis.region == 0);
+    CHECK(state.layoutGeneration == layoutGeneration);
+    viewer::AnalysisOutcome newest = outcomeOf(second);
+    CHECK(viewer::applyOutcome(state, newest));
+    CHECK(state.analysis.region == 1);
+    CHECK(state.analysis.hubs == std::vector<int>{0});
+    CHECK_FALSE(state.analysing());
+    CHECK(state.layoutGeneration == layoutGeneration + 1);
+    // A request for this file, then the file is opened again (a replaced file): its outcome is dropped.
+    viewer::setRegion(state, 0);
+    viewer::AnalysisRequest old = viewer::analysisRequest(state);
+    REQUIRE(viewer::openChain(state, kMini));
+    CHECK_FALSE(state.analysing());  // the first analysis of a file is made at once
+    viewer::AnalysisOutcome replaced = outcomeOf(old);
+    replaced.version = state.analysisWanted;  // even with the newest version number
+    CHECK_FALSE(viewer::applyOutcome(state, replaced));
+}
+
+TEST_CASE("a what-if reuses the analysis without what-ifs and gives what analysing both gives") {
+    ViewerState state = opened();
+    viewer::setHub(state, findRegion(*state.chain, "shanghai"), true);
+    REQUIRE(state.plainAnalysis);
+    const Analysis* plain = state.plainAnalysis.get();
+    viewer::assume(state, {findFirm(*state.chain, "f2"), 0, {}});
+    CHECK(state.plainAnalysis.get() == plain);  // only the assumed firms changed: reused, not recomputed
+    AnalysisOptions options;
+    options.region = 0;
+    options.hubs = state.scenario.hubs;
+    options.assumptions = state.scenario.assumptions;
+    Analysis fresh = analyze(*state.chain, options);
+    REQUIRE(fresh.targets.size() == state.analysis.targets.size());
+    for (std::size_t i = 0; i < fresh.targets.size(); ++i) {
+        CHECK(fresh.targets[i].firm == state.analysis.targets[i].firm);
+        CHECK(fresh.targets[i].score == state.analysis.targets[i].score);
+        CHECK(fresh.targets[i].baseRank == state.analysis.targets[i].baseRank);
+    }
+    REQUIRE(fresh.changed.size() == state.analysis.changed.size());
+    REQUIRE(state.baseline);
+    CHECK(state.baseline->targets.size() == plain->targets.size());
+}
+
+TEST_CASE("the analysis worker computes the posted scenario off the calling thread") {
+    ViewerState state = opened();
+    state.deferAnalysis = true;
+    viewer::setRegion(state, 1);
+    viewer::AnalysisWorker worker;
+    worker.request(viewer::analysisRequest(state));
+    std::optional<viewer::WorkerOutcome> done;
+    for (int i = 0; i < 500 && !done; ++i) {  // up to 10 s on a busy machine
+        done = worker.poll();
+        if (!done) std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
+    REQUIRE(done);
+    CHECK_FALSE(done->scene);  // no map description was asked for
+    CHECK(viewer::applyOutcome(state, done->outcome));
+    CHECK(state.analysis.region == 1);
+    worker.discard(std::move(done->outcome));  // the replaced analysis is freed on the worker
 }

@@ -83,14 +83,52 @@ void App::carryOutPending() {
     if (what == Pending::Quit) quitConfirmed = true;
 }
 
+// Posts the scenario to the analysis worker when it changed; stores the newest outcome for the open file.
+// What an outcome replaces (or an outcome dropped) is freed on the worker, never here.
+void App::syncAnalysis() {
+    if (state.analysing() &&
+        (requestedAnalysis != state.analysisWanted || requestedAnalysisChain != state.chainGeneration)) {
+        requestedAnalysis = state.analysisWanted;
+        requestedAnalysisChain = state.chainGeneration;
+        AnalysisRequest request = analysisRequest(state);
+        request.sceneTheme = theme;
+        request.sceneLevel = state.level;
+        request.sceneLang = state.lang;
+        analysisWorker.request(std::move(request));
+    }
+    if (auto done = analysisWorker.poll()) {
+        double seconds = done->outcome.seconds;
+        if (applyOutcome(state, done->outcome)) {
+            lastAnalysisSeconds = seconds;
+            // The map's description came with it; the same key as currentScene() (scene_painter.cpp) makes,
+            // so the painter uses it instead of describing 100k firms on this thread. Any other key: it
+            // describes the map itself, as before.
+            bool sameWeights = weightsToJson(done->outcome.scenario.weights) == weightsToJson(state.scenario.weights);
+            if (done->scene && sameWeights && done->sceneLevel == state.level && done->sceneLang == state.lang) {
+                std::swap(scene, *done->scene);
+                sceneKey = std::to_string(state.layoutGeneration) + (state.lang == Lang::Zh ? "zh" : "en") +
+                           (state.level == MapLevel::Firm ? "firm" : "segment") +
+                           weightsToJson(state.analysis.weights).dump();
+            }
+        }
+        analysisWorker.discard(std::make_shared<const WorkerOutcome>(std::move(*done)));
+    }
+}
+
 void App::syncLayout() {
     if (!state.hasAnalysis()) return;
     if (state.layoutGeneration != requestedGeneration) {
         requestedGeneration = state.layoutGeneration;
-        worker.request({requestedGeneration, state.drawn, state.analysis,
+        // The worker's copy of the analysis when there is one (copying 60k targets here would stall a frame).
+        Analysis analysis = state.analysisSnapshot ? std::move(*state.analysisSnapshot) : state.analysis;
+        state.analysisSnapshot.reset();
+        worker.request({requestedGeneration, state.drawn, std::move(analysis),
                         layoutOptions(state, theme.graphvizFont, theme.fontSize)});
     }
     if (auto result = worker.poll()) {
+        // Only the newest request's map is shown: an older one may be of a file since replaced.
+        analysisWorker.discard(std::move(result->chain));  // may be the last owner of an old drawn chain
+        if (result->generation != requestedGeneration) return;
         if (!result->geometry) {
             layoutError = result->geometry.error();
             return;
@@ -233,6 +271,7 @@ void App::probe(const std::string& name) {
 
 void App::frame() {
     probeRects.clear();
+    syncAnalysis();
     syncLayout();
     shortcuts();
     ImVec2 display = ImGui::GetIO().DisplaySize;

@@ -10,6 +10,7 @@
 #include <memory>
 #include <string>
 
+#include "analysis_worker.hpp"
 #include "chainatlas/compare.hpp"
 #include "chainatlas/scene.hpp"
 #include "chainatlas/theme.hpp"
@@ -25,6 +26,9 @@ constexpr float kDefaultTextSize = 17.0f, kMinTextSize = 13.0f, kMaxTextSize = 3
 struct App {
     ViewerState state;
     LayoutWorker worker;
+    AnalysisWorker analysisWorker;  // with state.deferAnalysis on (the window sets it) scenario changes go here
+    int requestedAnalysis = -1, requestedAnalysisChain = -1;  // the version and file generation last posted
+    double lastAnalysisSeconds = 0;
     chainatlas::Theme theme;
     FontFile font;
     std::string assetsDir;
@@ -80,7 +84,8 @@ struct App {
 
     // Frame timing for the status bar and --screenshot statistics.
     std::deque<float> frameMs;
-    double longestFrameMsWhileLayout = 0;
+    double longestFrameMsWhileLayout = 0, longestFrameMsWhileAnalysing = 0;
+    bool analysing() const { return state.analysing() || analysisWorker.busy(); }
 
     explicit App(std::string assets);
     void frame();
@@ -117,6 +122,7 @@ struct App {
     void saveRecentFiles();
 
 private:
+    void syncAnalysis();
     void syncLayout();
     void shortcuts();
     void adaptPanels(float width);

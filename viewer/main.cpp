@@ -20,6 +20,9 @@
 
 namespace {
 
+// When the process started: --screenshot reports the time to the first frame and to the first map from here.
+const auto processStart = std::chrono::steady_clock::now();
+
 std::vector<std::string> droppedPaths;
 
 void onDrop(GLFWwindow*, int count, const char** paths) {
@@ -79,7 +82,31 @@ struct Options {
     bool checklist = false;
     int frames = 30, width = 1600, height = 1000;
     int relayoutEvery = 0;  // measurement aid: request a new layout every N frames
+    bool interact = false;  // measurement aid: region change, what-if, undo, region back, each once settled
     float textSize = viewer::kDefaultTextSize;
+};
+
+// --interact: what a planner does, one step each time the previous one has settled (analysed and laid out),
+// so that the longest frame meanwhile shows whether the window ever waited for the analysis.
+struct Interaction {
+    static constexpr int kSteps = 4;
+    int step = 0, firm = -1;
+    double longestMs = 0;
+    void next(viewer::App& app) {
+        viewer::ViewerState& state = app.state;
+        int regions = static_cast<int>(state.chain->regions.size());
+        switch (step++) {
+            case 0: viewer::setRegion(state, (state.scenario.region + 1) % regions); break;
+            case 1:
+                if (!state.analysis.targets.empty()) {
+                    firm = state.analysis.targets.front().firm;
+                    viewer::assume(state, {firm, state.scenario.region, {}});
+                }
+                break;
+            case 2: viewer::undo(state); break;
+            default: viewer::undo(state); break;  // the region before step 0
+        }
+    }
 };
 
 // Applies --region, --hub, --assume, --select, --lang, --level; returns "" or the reason.
@@ -185,6 +212,9 @@ int main(int argc, char** argv) {
     cli.add_option("--screenshot", o.screenshot, "render headless and write the last frame to this PNG");
     cli.add_option("--frames", o.frames, "frames to render before the screenshot")->check(CLI::Range(1, 100000));
     cli.add_option("--relayout-every", o.relayoutEvery, "measurement: lay the map out again every N frames");
+    cli.add_flag("--interact", o.interact,
+                 "measurement (with --screenshot): change region, assume the top target, undo, change back; "
+                 "prints the longest frame meanwhile");
     cli.add_option("--text-size", o.textSize, "text size in pixels (Ctrl +, Ctrl -, Ctrl 0 in the window)")
         ->check(CLI::Range(viewer::kMinTextSize, viewer::kMaxTextSize));
     cli.add_option("--probe", o.probe,
@@ -220,6 +250,7 @@ int main(int argc, char** argv) {
     ImGui_ImplOpenGL3_Init(glsl);
 
     viewer::App app(chainatlas::assetsDir());
+    app.state.deferAnalysis = true;  // scenario changes are analysed on the worker (tests drive App synchronously)
     app.persistSettings = o.screenshot.empty();  // headless runs leave the planner's settings alone
     app.probing = !o.probe.empty();
     app.setTextSize(o.textSize);
@@ -240,9 +271,10 @@ int main(int argc, char** argv) {
     }
 
     using Clock = std::chrono::steady_clock;
+    Interaction interaction;
     int frame = 0;
     auto started = Clock::now();
-    double longest = 0, total = 0;
+    double longest = 0, total = 0, firstFrame = -1, firstMap = -1;
     bool windowed = true;
     int savedX = 0, savedY = 0, savedW = o.width, savedH = o.height;
     while (status == 0 && !app.quitConfirmed) {
@@ -258,8 +290,10 @@ int main(int argc, char** argv) {
         }
         if (app.fontsDirty) rebuildFonts(app);
         if (o.relayoutEvery > 0 && frame % o.relayoutEvery == 0) ++app.state.layoutGeneration;
+        bool settled = !app.state.hasAnalysis() || (app.geometry && !app.worker.busy() && !app.analysing());
+        if (o.interact && settled && interaction.step < Interaction::kSteps) interaction.next(app);
         auto frameStart = Clock::now();
-        bool layoutRunning = app.worker.busy();
+        bool layoutRunning = app.worker.busy(), analysing = app.analysing();
         ImGui_ImplOpenGL3_NewFrame();
         ImGui_ImplGlfw_NewFrame();
         std::vector<int> latched = latchKeyPresses();
@@ -282,20 +316,33 @@ int main(int argc, char** argv) {
             longest = std::max(longest, ms);
             total += ms;
             if (layoutRunning) app.longestFrameMsWhileLayout = std::max(app.longestFrameMsWhileLayout, ms);
+            if (analysing) app.longestFrameMsWhileAnalysing = std::max(app.longestFrameMsWhileAnalysing, ms);
+            if (interaction.step > 0) interaction.longestMs = std::max(interaction.longestMs, ms);
         }
         ++frame;
+        double sinceStart = std::chrono::duration<double>(Clock::now() - processStart).count();
+        if (firstFrame < 0) firstFrame = sinceStart;
+        if (firstMap < 0 && app.geometry) firstMap = sinceStart;
         if (!o.screenshot.empty()) {
-            bool settled = !app.state.hasAnalysis() || (app.geometry && !app.worker.busy());
+            settled = !app.state.hasAnalysis() || (app.geometry && !app.worker.busy() && !app.analysing());
+            bool done = !o.interact || interaction.step >= Interaction::kSteps;
             double waited = std::chrono::duration<double>(Clock::now() - started).count();
-            if ((frame >= o.frames && settled) || waited > 60) {
+            if ((frame >= o.frames && settled && done) || waited > 60) {
                 if (!writeScreenshot(o.screenshot, width, height)) {
                     std::cerr << "chainatlas-viewer: cannot write " << o.screenshot << "\n";
                     status = 1;
                 }
                 std::printf(
-                    "frames %d, mean %.2f ms, longest %.2f ms, longest while laying out %.2f ms, layout %.3f s\n",
+                    "frames %d, mean %.2f ms, longest %.2f ms, longest while laying out %.2f ms, layout %.3f s, "
+                    "first frame %.3f s, first map %.3f s\n",
                     frame, frame > 3 ? total / (frame - 3) : 0.0, longest, app.longestFrameMsWhileLayout,
-                    app.lastLayoutSeconds);
+                    app.lastLayoutSeconds, firstFrame, firstMap);
+                std::printf("longest while analysing %.2f ms, analysis %.3f s\n", app.longestFrameMsWhileAnalysing,
+                            app.lastAnalysisSeconds);
+                if (o.interact)
+                    std::printf(
+                        "interaction (region change, what-if, undo, region back): %d steps, longest frame %.2f ms\n",
+                        interaction.step, interaction.longestMs);
                 break;
             }
         }

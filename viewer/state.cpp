@@ -17,37 +17,29 @@ using namespace chainatlas;
 
 namespace {
 
-void indexBaseline(ViewerState& state) {
-    state.baselineRank.clear();
-    if (!state.baseline) return;
-    for (const Target& t : state.baseline->targets) state.baselineRank[t.firm] = t.rank;
+std::map<int, int> rankIndex(const std::optional<Analysis>& baseline) {
+    std::map<int, int> ranks;
+    if (baseline)
+        for (const Target& t : baseline->targets) ranks[t.firm] = t.rank;
+    return ranks;
 }
 
-// The analysis without the what-ifs, so rank changes mean "because of the what-ifs" after any change,
-// undo or session load alike.
-void computeBaseline(ViewerState& state, AnalysisOptions options) {
-    state.baseline.reset();
-    if (!options.assumptions.empty()) {
-        options.assumptions.clear();
-        state.baseline = analyzeAssumed(*state.chain, *state.chain, options);
-    }
-    indexBaseline(state);
+bool sameWeights(const Weights& a, const Weights& b) {
+    for (int k = 0; k < kTermCount; ++k)
+        if (termWeight(a, k) != termWeight(b, k)) return false;
+    return a.occupiedDiscount == b.occupiedDiscount;
 }
 
-// Everything that follows from the scenario: the drawn chain and the analysis.
+// Everything that follows from the scenario: the drawn chain and the analysis, at once or (deferAnalysis)
+// by the app's analysis worker.
 void recompute(ViewerState& state) {
     if (!state.chain) return;
-    AnalysisOptions options;
-    options.region = state.scenario.region;
-    options.hubs = state.scenario.hubs;
-    options.assumptions = state.scenario.assumptions;
-    options.weights = state.scenario.weights;
-    AnalysedScenario result = analyzeScenario(state.chain, options);
-    state.drawn = std::move(result.drawn);
-    state.analysis = std::move(result.analysis);
-    computeBaseline(state, options);
-    ++state.analysisVersion;
-    ++state.layoutGeneration;
+    ++state.analysisWanted;
+    if (state.deferAnalysis) return;
+    AnalysisOutcome outcome = computeOutcome(state.chain, state.scenario, state.plainAnalysis);
+    outcome.chainGeneration = state.chainGeneration;
+    outcome.version = state.analysisWanted;
+    applyOutcome(state, outcome);
 }
 
 void record(ViewerState& state) {
@@ -63,6 +55,61 @@ bool ignoredInSearch(char32_t c) {
 }
 
 }  // namespace
+
+AnalysisOutcome computeOutcome(const std::shared_ptr<const Chain>& chain, const Scenario& scenario,
+                               const std::shared_ptr<const Analysis>& plain) {
+    AnalysisOutcome out;
+    out.scenario = scenario;
+    AnalysisOptions options;
+    options.region = scenario.region;
+    options.hubs = scenario.hubs;
+    options.assumptions = scenario.assumptions;
+    options.weights = scenario.weights;
+    bool reusable = plain && plain->region == scenario.region && plain->hubs == scenario.hubs &&
+                    sameWeights(plain->weights, scenario.weights);
+    if (options.assumptions.empty()) {
+        AnalysedScenario result = analyzeScenario(chain, options);
+        out.drawn = std::move(result.drawn);
+        out.analysis = std::move(result.analysis);
+        out.plain = std::make_shared<const Analysis>(out.analysis);
+    } else {
+        // The analysis without the what-ifs, so rank changes mean "because of the what-ifs" after any change,
+        // undo or session load alike.
+        out.plain = reusable ? plain : [&] {
+            AnalysisOptions none = options;
+            none.assumptions.clear();
+            return std::make_shared<const Analysis>(analyzeScenario(chain, none).analysis);
+        }();
+        AnalysedScenario result = analyzeScenario(chain, options, out.plain.get());
+        out.drawn = std::move(result.drawn);
+        out.analysis = std::move(result.analysis);
+        out.baseline = *out.plain;
+        out.baselineRank = rankIndex(out.baseline);
+    }
+    out.snapshot = out.analysis;
+    return out;
+}
+
+bool applyOutcome(ViewerState& state, AnalysisOutcome& outcome) {
+    if (outcome.chainGeneration != state.chainGeneration || outcome.version != state.analysisWanted) return false;
+    // Weights moved while it was computed (setWeights reranks in place): rank it by the current ones.
+    if (!sameWeights(outcome.scenario.weights, state.scenario.weights)) {
+        rerank(outcome.analysis, *outcome.drawn, state.scenario.weights);
+        if (outcome.baseline) rerank(*outcome.baseline, *state.chain, state.scenario.weights);
+        outcome.baselineRank = rankIndex(outcome.baseline);
+        outcome.snapshot.reset();
+    }
+    std::swap(state.drawn, outcome.drawn);
+    std::swap(state.analysis, outcome.analysis);
+    std::swap(state.baseline, outcome.baseline);
+    std::swap(state.baselineRank, outcome.baselineRank);
+    std::swap(state.plainAnalysis, outcome.plain);
+    std::swap(state.analysisSnapshot, outcome.snapshot);
+    state.analysisShown = outcome.version;
+    ++state.analysisVersion;
+    ++state.layoutGeneration;
+    return true;
+}
 
 void rememberRecent(ViewerState& state, const std::string& path) {
     std::error_code ec;
@@ -94,8 +141,20 @@ bool openChain(ViewerState& state, const std::string& requested) {
     state.expanded.assign(state.chain->segments.size(), 0);
     state.camera.fitRequested = true;
     state.analysis = {};
+    state.baseline.reset();
+    state.baselineRank.clear();
+    state.plainAnalysis.reset();
+    state.analysisSnapshot.reset();
+    ++state.chainGeneration;
     rememberRecent(state, path);
-    if (state.scenario.region >= 0) recompute(state);
+    if (state.scenario.region >= 0) {
+        // The first analysis of a file is made at once, even for the app: the panels then never see a chain
+        // without its analysis (later ones may lag behind the scenario while the worker runs).
+        bool defer = state.deferAnalysis;
+        state.deferAnalysis = false;
+        recompute(state);
+        state.deferAnalysis = defer;
+    }
     return true;
 }
 
@@ -124,7 +183,8 @@ void setWeights(ViewerState& state, const Weights& weights, bool recordStep) {
     state.analysis.weights = weights;
     rerank(state.analysis, *state.drawn, weights);  // statuses stay; order, set-aside and priorities change
     if (state.baseline) rerank(*state.baseline, *state.chain, weights);  // set-aside follows the weights too
-    indexBaseline(state);
+    state.baselineRank = rankIndex(state.baseline);
+    state.analysisSnapshot.reset();  // the layout copies the reranked analysis
     ++state.analysisVersion;
     if (state.level == MapLevel::Firm) ++state.layoutGeneration;  // lanes are ordered by rank
 }

@@ -45,6 +45,23 @@ struct Camera {
 // 40% of the view (capped at 4x, so one firm cell stays in its context).
 Camera locateCamera(Camera camera, const chainatlas::Box& box, double width, double height);
 
+// The analysis of one scenario with what goes with it; made by computeOutcome (on the analysis worker in
+// the app, at once in tests) and stored by applyOutcome.
+struct AnalysisOutcome {
+    int chainGeneration = 0;  // the open file it was computed for
+    int version = 0;          // ViewerState::analysisWanted when it was asked for
+    Scenario scenario;
+    std::shared_ptr<const chainatlas::Chain> drawn;
+    chainatlas::Analysis analysis;
+    std::optional<chainatlas::Analysis> baseline;
+    std::map<int, int> baselineRank;
+    // The analysis without the what-ifs (the baseline, or the analysis itself when there are none), kept so
+    // that a later change of the assumed firms alone reuses it instead of analysing the plain chain again.
+    std::shared_ptr<const chainatlas::Analysis> plain;
+    std::optional<chainatlas::Analysis> snapshot;  // a copy of `analysis` made here, moved to the layout worker
+    double seconds = 0;
+};
+
 struct ViewerState {
     std::string path;                                // file of the open chain
     std::shared_ptr<const chainatlas::Chain> chain;  // as loaded
@@ -72,10 +89,30 @@ struct ViewerState {
     int layoutGeneration = 0;  // bumped whenever the map must be laid out again
     int analysisVersion = 0;   // bumped whenever targets or their ranks change
 
+    // The app analyses on a worker: then a scenario change only bumps analysisWanted, the app posts the
+    // request and stores the outcome with applyOutcome. Off (tests, sessions being applied): at once.
+    bool deferAnalysis = false;
+    int chainGeneration = 0;  // bumped by every file opened: outcomes for an older file are dropped
+    int analysisWanted = 0;   // bumped by every scenario change that needs a new analysis
+    int analysisShown = 0;    // the version of the outcome held
+    std::shared_ptr<const chainatlas::Analysis> plainAnalysis;  // see AnalysisOutcome::plain
+    // A copy of `analysis` made by the worker, for the next layout request to take (so the UI thread does not
+    // copy 60k targets); empty once taken or after a rerank.
+    std::optional<chainatlas::Analysis> analysisSnapshot;
+    bool analysing() const { return analysisWanted != analysisShown; }
+
     bool hasChain() const { return chain != nullptr; }
     // A chain with at least one region: only then is there an analysis to show.
     bool hasAnalysis() const { return chain != nullptr && scenario.region >= 0; }
 };
+
+// The analysis of `scenario` on `chain` (thread-safe: reads only its arguments). `plain`, when it is the
+// analysis without what-ifs of the same region, hubs and weights, is reused instead of computed again.
+AnalysisOutcome computeOutcome(const std::shared_ptr<const chainatlas::Chain>& chain, const Scenario& scenario,
+                               const std::shared_ptr<const chainatlas::Analysis>& plain);
+// Stores an outcome if it is for the open file and the newest request; returns false (state untouched) if not.
+// On success `outcome` holds what it replaced, so the caller chooses where that memory is freed.
+bool applyOutcome(ViewerState& state, AnalysisOutcome& outcome);
 
 // Opens a chain file (JSON or CSV folder). On failure the state keeps the chain it had and `problems`
 // holds every located error. The region defaults to the first one; hubs and assumptions are cleared.

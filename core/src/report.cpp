@@ -4,6 +4,7 @@
 #include "chainatlas/report_document.hpp"
 #include "chainatlas/text.hpp"
 #include "chainatlas/vocabulary.hpp"
+#include "json_writer.hpp"
 
 #include <cstdio>
 #include <sstream>
@@ -151,6 +152,184 @@ nlohmann::json analysisToJson(const Chain& chain, const Analysis& a, std::size_t
                                   {"from", statusKey(c.from)},
                                   {"to", statusKey(c.to)},
                                   {"cause", causeKey(c.cause)}});
+    return out;
+}
+
+namespace {
+
+// The streamed §4 object. Keys in nlohmann::json's sorted order, so the text is byte for byte what
+// analysisToJson(...).dump(indent) gives (test_report checks it): readers and diffs of old outputs see no change.
+void writeWeights(JsonWriter& w, const Weights& weights) {
+    w.beginObject();
+    w.field("anchor", weights.anchor);
+    w.field("density", weights.density);
+    w.field("fit", weights.fit);
+    w.field("hub", weights.hub);
+    w.field("innovation", weights.innovation);
+    w.field("leader", weights.leader);
+    w.field("occupied_discount", weights.occupiedDiscount);
+    w.field("profile", weights.profile);
+    w.endObject();
+}
+
+void writeSegmentIds(JsonWriter& w, const Chain& chain, const std::vector<int>& segments) {
+    w.beginArray();
+    for (int s : segments) w.string(chain.segments[s].id);
+    w.endArray();
+}
+
+void writeFirmIds(JsonWriter& w, const Chain& chain, const std::vector<int>& firms) {
+    w.beginArray();
+    for (int f : firms) w.string(chain.firms[f].id);
+    w.endArray();
+}
+
+void writeSegment(JsonWriter& w, const Chain& chain, const SegmentResult& r, std::size_t s) {
+    w.beginObject();
+    w.field("advice", adviceKey(r.advice));
+    w.field("candidates", r.candidates);
+    w.field("complement", r.complement);
+    w.field("density", r.density);
+    w.field("hub_strong", r.hubStrong);
+    w.field("id", chain.segments[s].id);
+    w.field("occupied", r.occupied);
+    w.field("output", r.output);
+    w.field("profile", r.profile);
+    w.field("profile_basis", basisKey(r.profileBasis));
+    w.field("rca", r.rca);
+    w.field("single_source", r.singleSource);
+    w.field("sites", r.sites);
+    w.field("status", statusKey(r.status));
+    w.key("support");
+    w.beginObject();
+    w.field("capital", r.support.capital);
+    w.field("innovation", r.support.innovation);
+    w.field("service", r.support.service);
+    w.field("talent", r.support.talent);
+    w.endObject();
+    w.field("transfer", r.transfer);
+    w.endObject();
+}
+
+void writeTerms(JsonWriter& w, const Target& t) {
+    // kTermKeys sorted: anchor, density, fit, hub, innovation, leader, profile.
+    static constexpr Term kSorted[] = {TermAnchor,     TermDensity, TermFit,    TermHub,
+                                       TermInnovation, TermLeader,  TermProfile};
+    w.beginObject();
+    for (Term k : kSorted) {
+        w.key(kTermKeys[k]);
+        w.beginObject();
+        if (k == TermProfile) w.field("basis", basisKey(t.profileBasis));
+        if (k == TermInnovation) w.field("basis", basisKey(t.innovationBasis));
+        w.field("value", t.value[k]);
+        w.field("weighted", t.weighted[k]);
+        w.endObject();
+    }
+    w.endObject();
+}
+
+void writeTarget(JsonWriter& w, const Chain& chain, const Target& t, const Weights& weights) {
+    w.beginObject();
+    w.key("anchors");
+    writeFirmIds(w, chain, t.anchors);
+    w.field("firm", chain.firms[t.firm].id);
+    w.key("hub_partners");
+    writeFirmIds(w, chain, t.hubPartners);
+    w.field("rank", t.rank);
+    w.key("resources");
+    w.beginArray();
+    for (int r : t.resources) w.string(chain.resources[r].id);
+    w.endArray();
+    w.field("score", t.score);
+    w.key("segments");
+    w.beginArray();
+    for (const FitSegment& fs : t.segments) {
+        w.beginObject();
+        w.field("advice", adviceKey(fs.advice));
+        w.field("discounted", fs.occupied && weights.occupiedDiscount > 0);
+        w.field("id", chain.segments[fs.segment].id);
+        w.field("status", statusKey(fs.status));
+        w.endObject();
+    }
+    w.endArray();
+    w.key("terms");
+    writeTerms(w, t);
+    w.endObject();
+}
+
+void writePriority(JsonWriter& w, const Chain& chain, const Priority& p) {
+    w.beginObject();
+    w.field("advice", adviceKey(p.advice));
+    w.field("basis", basisKey(p.basis));
+    w.field("candidates", p.candidates);
+    w.field("density", p.density);
+    w.field("profile", p.profile);
+    w.field("score", p.score);
+    w.field("segment", chain.segments[p.segment].id);
+    w.field("value", p.value);
+    w.endObject();
+}
+
+}  // namespace
+
+std::string analysisJsonText(const Chain& chain, const Analysis& a, std::size_t top, int indent) {
+    std::string out;
+    out.reserve(1024 + a.segments.size() * 600 + limit(top, a.targets.size()) * (indent < 0 ? 700 : 1800));
+    JsonWriter w(out, indent);
+    w.beginObject();
+    w.key("assumed");
+    w.beginArray();
+    for (const Assumption& as : a.assumed) {
+        w.beginObject();
+        w.field("firm", chain.firms[as.firm].id);
+        w.field("region", chain.regions[as.region].id);
+        w.key("segments");
+        writeSegmentIds(w, chain, as.segments);
+        w.endObject();
+    }
+    w.endArray();
+    w.field("chain", chain.id);
+    w.key("changed");
+    w.beginArray();
+    for (const StatusChange& c : a.changed) {
+        w.beginObject();
+        w.field("cause", causeKey(c.cause));
+        w.field("from", statusKey(c.from));
+        w.field("id", chain.segments[c.segment].id);
+        w.field("to", statusKey(c.to));
+        w.endObject();
+    }
+    w.endArray();
+    w.key("hubs");
+    w.beginArray();
+    for (int h : a.hubs) w.string(chain.regions[h].id);
+    w.endArray();
+    w.key("priorities");
+    w.beginArray();
+    for (const Priority& p : a.priorities) writePriority(w, chain, p);
+    w.endArray();
+    w.field("region", chain.regions[a.region].id);
+    w.key("segments");
+    w.beginArray();
+    for (std::size_t s = 0; s < a.segments.size(); ++s) writeSegment(w, chain, a.segments[s], s);
+    w.endArray();
+    w.key("set_aside");
+    w.beginArray();
+    for (const SetAside& entry : a.setAside) {
+        w.beginObject();
+        w.field("firm", chain.firms[entry.firm].id);
+        w.key("segments");
+        writeSegmentIds(w, chain, entry.segments);
+        w.endObject();
+    }
+    w.endArray();
+    w.key("targets");
+    w.beginArray();
+    for (std::size_t i = 0; i < limit(top, a.targets.size()); ++i) writeTarget(w, chain, a.targets[i], a.weights);
+    w.endArray();
+    w.key("weights");
+    writeWeights(w, a.weights);
+    w.endObject();
     return out;
 }
 

@@ -1,6 +1,7 @@
 // Investment targets (DESIGN §3.6): candidates, the seven explained terms, weights, set-aside and ranking.
 #include <algorithm>
 #include <cmath>
+#include <future>
 
 #include "chainatlas/analysis.hpp"
 #include "chainatlas/support.hpp"
@@ -243,29 +244,49 @@ void rerank(Analysis& analysis, const Chain& chain, const Weights& weights) {
     analysis.priorities = computePriorities(chain, analysis.segments, weights);
 }
 
+namespace {
+// The plain analysis (no assumptions) of a what-if on a second core, beside the chain copy and the assumed
+// analysis (all of them only read the const chain).
+std::future<Analysis> plainInBackground(const Chain& chain, const AnalysisOptions& options) {
+    AnalysisOptions plain = options;
+    plain.assumptions.clear();
+    return std::async(std::launch::async, [&chain, plain] { return analyzeChain(chain, plain); });
+}
+}  // namespace
+
 Analysis analyze(const Chain& chain, const AnalysisOptions& options) {
-    if (options.assumptions.empty()) return analyzeAssumed(chain, chain, options);
+    if (options.assumptions.empty()) return analyzeChain(chain, options);
+    std::future<Analysis> base = plainInBackground(chain, options);
     AnalysisOptions filled = options;
     filled.assumptions = withDefaultSegments(chain, options.assumptions);
     Chain assumedChain = applyAssumptions(chain, filled.assumptions);
-    return analyzeAssumed(chain, assumedChain, filled);
+    return analyzeAssumed(chain, assumedChain, filled, base.get());
 }
 
-AnalysedScenario analyzeScenario(const std::shared_ptr<const Chain>& chain, const AnalysisOptions& options) {
-    if (options.assumptions.empty()) return {chain, analyzeAssumed(*chain, *chain, options)};
+AnalysedScenario analyzeScenario(const std::shared_ptr<const Chain>& chain, const AnalysisOptions& options,
+                                 const Analysis* plain) {
+    if (options.assumptions.empty()) return {chain, analyzeChain(*chain, options)};
+    std::future<Analysis> base;
+    if (!plain) base = plainInBackground(*chain, options);
     AnalysisOptions filled = options;
     filled.assumptions = withDefaultSegments(*chain, options.assumptions);
     auto drawn = std::make_shared<const Chain>(applyAssumptions(*chain, filled.assumptions));
-    Analysis analysis = analyzeAssumed(*chain, *drawn, filled);
+    Analysis analysis = plain ? analyzeAssumed(*chain, *drawn, filled, *plain)  // no copy of `plain`
+                              : analyzeAssumed(*chain, *drawn, filled, base.get());
     return {std::move(drawn), std::move(analysis)};
 }
 
 Analysis analyzeAssumed(const Chain& chain, const Chain& assumedChain, const AnalysisOptions& options) {
-    Analysis result = analyzeChain(assumedChain, options);
-    if (options.assumptions.empty()) return result;
+    if (options.assumptions.empty()) return analyzeChain(assumedChain, options);
     AnalysisOptions plain = options;
     plain.assumptions.clear();
-    Analysis base = analyzeChain(chain, plain);
+    return analyzeAssumed(chain, assumedChain, options, analyzeChain(chain, plain));
+}
+
+Analysis analyzeAssumed(const Chain& chain, const Chain& assumedChain, const AnalysisOptions& options,
+                        const Analysis& base) {
+    Analysis result = analyzeChain(assumedChain, options);
+    if (options.assumptions.empty()) return result;
     result.changed = statusChanges(base.segments, result.segments, options.assumptions, options.region);
     std::vector<int> baseRank(chain.firms.size(), 0);
     for (const Target& t : base.targets) baseRank[t.firm] = t.rank;

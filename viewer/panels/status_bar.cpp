@@ -1,4 +1,4 @@
-// Status bar: file, counts, layout progress, frame time, the last message.
+// Status bar: file, counts, analysis and layout progress, frame time, the last message.
 #include <numeric>
 
 #include "../app.hpp"
@@ -21,10 +21,12 @@ void drawStatusBar(App& app, ImVec2 pos, ImVec2 size) {
         ImGui::TextUnformatted(tr(state.lang, "未打开文件", "no file"));
     }
     ImGui::SameLine();
-    if (app.worker.busy()) {
-        static const char* spinner[] = {"|", "/", "-", "\\"};
-        ImGui::TextColored({1.0f, 0.44f, 0.0f, 1.0f}, " %s %s", spinner[static_cast<int>(ImGui::GetTime() * 8) % 4],
-                           tr(state.lang, "布局中…", "laying out…"));
+    static const char* spinner[] = {"|", "/", "-", "\\"};
+    const char* turn = spinner[static_cast<int>(ImGui::GetTime() * 8) % 4];
+    if (app.analysing()) {  // the panels still show the previous analysis until the new one arrives
+        ImGui::TextColored({1.0f, 0.44f, 0.0f, 1.0f}, " %s %s", turn, tr(state.lang, "分析中…", "analysing…"));
+    } else if (app.worker.busy()) {
+        ImGui::TextColored({1.0f, 0.44f, 0.0f, 1.0f}, " %s %s", turn, tr(state.lang, "布局中…", "laying out…"));
     } else if (app.geometry) {
         ImGui::TextDisabled(" · %s %.0f ms", tr(state.lang, "布局", "layout"), app.lastLayoutSeconds * 1000);
     }

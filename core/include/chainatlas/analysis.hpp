@@ -185,13 +185,20 @@ struct AnalysedScenario {
     Analysis analysis;
 };
 // The one call for a scenario (region, hubs, weights, assumptions): no order of steps to get right.
-AnalysedScenario analyzeScenario(const std::shared_ptr<const Chain>& chain, const AnalysisOptions& options);
+// `plain`: the analysis of the same region, hubs and weights without assumptions when the caller keeps it
+// (the viewer, while only the assumed firms change): reused instead of computed again.
+AnalysedScenario analyzeScenario(const std::shared_ptr<const Chain>& chain, const AnalysisOptions& options,
+                                 const Analysis* plain = nullptr);
 
 // The full analysis; with assumptions it also reports `changed` against the plain analysis.
 Analysis analyze(const Chain& chain, const AnalysisOptions& options);
 // The same when the caller already holds the chain with the assumptions applied (analyzeScenario does),
 // so it is not copied twice. `options.assumptions` must be those applied, with their segments filled in.
 Analysis analyzeAssumed(const Chain& chain, const Chain& assumedChain, const AnalysisOptions& options);
+// The same with the plain analysis (the same region, hubs and weights, no assumptions) already at hand: the
+// viewer keeps it while only the assumed firms change, so a what-if runs one analysis instead of two.
+Analysis analyzeAssumed(const Chain& chain, const Chain& assumedChain, const AnalysisOptions& options,
+                        const Analysis& plain);
 // Segment statuses and flags only (no targets): for one region and its hubs.
 std::vector<SegmentResult> analyzeSegments(const Chain& chain, const PresenceMatrix& presence,
                                            const std::vector<double>& proximity, int region,

@@ -11,6 +11,9 @@ namespace chainatlas {
 
 // The §4 JSON object; `top` limits the targets (0: all).
 nlohmann::json analysisToJson(const Chain& chain, const Analysis& analysis, std::size_t top);
+// The same object as JSON text, written straight out without a DOM (60k targets are 20-60 MB): byte for byte
+// analysisToJson(...).dump(indent), compact when indent < 0. No line break at the end.
+std::string analysisJsonText(const Chain& chain, const Analysis& analysis, std::size_t top, int indent);
 // Target list as CSV, UTF-8 with a byte-order mark (Excel and WPS then read Chinese correctly), each target
 // with its reason in words, its sources with confidence and the planner's note (firm id -> note).
 std::string analysisToCsv(const Chain& chain, const Analysis& analysis, std::size_t top, Lang lang,

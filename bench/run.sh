@@ -1,0 +1,120 @@
+#!/usr/bin/env bash
+# The performance table of issue 14: for synthetic chains of 10k and 100k firms, bytes of input, the phases
+# of `analyze` (load, analyse, what-if, write JSON, write CSV; best of 3 inside chainatlas-bench), end-to-end
+# `chainatlas analyze --format json -o` and `validate` (wall time and peak RSS, best of 3 by /usr/bin/time -v),
+# the same two on the chain as a CSV folder, and the viewer's time to its first frame and first map under
+# tests/headless.sh.
+# Usage: bash bench/run.sh [BUILD_DIR (default build-rel)] [FIRMS... (default 10000 100000)]
+# Build first: cmake -S . -B build-rel -DCMAKE_BUILD_TYPE=Release -DCHAINATLAS_BUILD_BENCH=ON
+#              cmake --build build-rel -j2 --target chainatlas chainatlas-bench chainatlas-viewer
+# Generated chains are kept in $BENCH_DIR (default /tmp/chainatlas-bench) and reused.
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+build=${1:-build-rel}
+shift || true
+sizes=("$@")
+[[ ${#sizes[@]} -eq 0 ]] && sizes=(10000 100000)
+[[ $build = /* ]] || build="$root/$build"
+cli="$build/cli/chainatlas"
+bench="$build/bench/chainatlas-bench"
+viewer="$build/viewer/chainatlas-viewer"
+work=${BENCH_DIR:-/tmp/chainatlas-bench}
+mkdir -p "$work"
+for tool in "$cli" "$bench"; do
+    [[ -x $tool ]] || { echo "run.sh: $tool is missing; build it first" >&2; exit 1; }
+done
+
+# Best of 3 of a command under /usr/bin/time -v: prints "SECONDS MEGABYTES CPU_SECONDS" (wall time, peak
+# RSS, user + system time; on a shared machine the CPU time is the steadier of the two times).
+best_of_3() {
+    local best_s="" best_mb="" best_cpu=""
+    for _ in 1 2 3; do
+        /usr/bin/time -v -o "$work/time.txt" "$@" > /dev/null 2> "$work/stderr.txt" ||
+            { echo "run.sh: failed: $*" >&2; cat "$work/stderr.txt" >&2; return 1; }
+        local wall kb cpu
+        wall=$(awk -F': ' '/Elapsed \(wall clock\)/ {n = split($2, p, ":"); s = 0;
+               for (i = 1; i <= n; ++i) s = s * 60 + p[i]; print s}' "$work/time.txt")
+        kb=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$work/time.txt")
+        cpu=$(awk -F': ' '/User time|System time/ {s += $2} END {printf "%.2f", s}' "$work/time.txt")
+        if [[ -z $best_cpu ]] || awk "BEGIN {exit !($cpu < $best_cpu)}"; then best_cpu=$cpu; fi
+        if [[ -z $best_s ]] || awk "BEGIN {exit !($wall < $best_s)}"; then best_s=$wall; fi
+        if [[ -z $best_mb ]] || awk "BEGIN {exit !($kb / 1024 < $best_mb)}"; then
+            best_mb=$(awk "BEGIN {printf \"%.0f\", $kb / 1024}")
+        fi
+    done
+    echo "$best_s $best_mb $best_cpu"
+}
+
+# The viewer's first frame and first map (seconds since its start), best of 3.
+viewer_times() {
+    local file=$1 first="" map="" line
+    for _ in 1 2 3; do
+        line=$(ASAN_OPTIONS=detect_leaks=0 bash "$root/tests/headless.sh" "$viewer" "$file" --region r0 --hub r1 \
+               --frames 3 --screenshot "$work/shot.png" 2> /dev/null | grep '^frames' || true)
+        local f m
+        f=$(sed -n 's/.*first frame \([0-9.]*\) s.*/\1/p' <<< "$line")
+        m=$(sed -n 's/.*first map \([-0-9.]*\) s.*/\1/p' <<< "$line")
+        [[ -z $f ]] && continue
+        if [[ -z $first ]] || awk "BEGIN {exit !($f < $first)}"; then first=$f; map=$m; fi
+    done
+    echo "${first:-n/a} ${map:-n/a}"
+}
+
+printf '%-34s' "firms"
+for n in "${sizes[@]}"; do printf '%16s' "$n"; done
+printf '\n'
+declare -A cell
+for n in "${sizes[@]}"; do
+    json="$work/chain-$n.json"
+    csv="$work/chain-$n-csv"
+    [[ -s $json ]] || "$bench" generate "$json" --firms "$n" --supplies $((n * 5))
+    [[ -s $csv/sites.csv ]] || "$bench" generate-csv "$csv" --firms "$n" --supplies $((n * 5))
+    cell[bytes,$n]=$(stat -c %s "$json")
+    cell[csvbytes,$n]=$(du -cb "$csv"/*.csv | tail -1 | cut -f1)
+    while read -r key value; do cell[$key,$n]=$value; done < <("$bench" phases "$json")
+    read -r s mb cpu < <(best_of_3 "$cli" analyze "$json" --region r0 --hub r1 --format json -o "$work/out.json")
+    cell[e2e,$n]=$s cell[e2erss,$n]=$mb cell[e2ecpu,$n]=$cpu
+    read -r s mb cpu < <(best_of_3 "$cli" analyze "$json" --region r0 --hub r1 --format csv -o "$work/out.csv")
+    cell[e2ecsv,$n]=$s cell[e2ecsvrss,$n]=$mb cell[e2ecsvcpu,$n]=$cpu
+    read -r s mb cpu < <(best_of_3 "$cli" validate "$json")
+    cell[validate,$n]=$s cell[validaterss,$n]=$mb cell[validatecpu,$n]=$cpu
+    read -r s mb cpu < <(best_of_3 "$cli" analyze "$csv" --region r0 --hub r1 --format json -o "$work/out.json")
+    cell[csve2e,$n]=$s cell[csve2erss,$n]=$mb cell[csve2ecpu,$n]=$cpu
+    read -r s mb cpu < <(best_of_3 "$cli" validate "$csv")
+    cell[csvvalidate,$n]=$s cell[csvvalidatecpu,$n]=$cpu
+    cell[outbytes,$n]=$(stat -c %s "$work/out.json")
+    if [[ -x $viewer ]]; then read -r cell[first,$n] cell[map,$n] < <(viewer_times "$json")
+    else cell[first,$n]=n/a cell[map,$n]=n/a; fi
+done
+
+row() {  # label key unit
+    printf '%-34s' "$1"
+    for n in "${sizes[@]}"; do printf '%16s' "${cell[$2,$n]}$3"; done
+    printf '\n'
+}
+row "input JSON bytes" bytes ""
+row "input CSV folder bytes" csvbytes ""
+row "targets" targets ""
+row "load s" load ""
+row "analyse s" analyse ""
+row "what-if s" whatif ""
+row "write JSON (in memory) s" write_json ""
+row "write CSV (in memory) s" write_csv ""
+row "analyze --format json -o  s" e2e ""
+row "  CPU s" e2ecpu ""
+row "  peak RSS MB" e2erss ""
+row "  output bytes" outbytes ""
+row "analyze --format csv -o  s" e2ecsv ""
+row "  CPU s" e2ecsvcpu ""
+row "  peak RSS MB" e2ecsvrss ""
+row "validate JSON s" validate ""
+row "  CPU s" validatecpu ""
+row "  peak RSS MB" validaterss ""
+row "analyze CSV folder (json -o) s" csve2e ""
+row "  CPU s" csve2ecpu ""
+row "  peak RSS MB" csve2erss ""
+row "validate CSV folder s" csvvalidate ""
+row "  CPU s" csvvalidatecpu ""
+row "viewer first frame s" first ""
+row "viewer first map s" map ""
+echo "(wall-clock times unless CPU; best of 3 each; load average $(cut -d' ' -f1 /proc/loadavg); $(nproc) cores; $(date +%F); $(. /etc/os-release && echo "$PRETTY_NAME"))"

@@ -1,0 +1,114 @@
+// The analysis worker thread: computeOutcome (state.cpp) away from the UI, and the freeing of old results.
+#include "analysis_worker.hpp"
+
+#include <chrono>
+
+namespace viewer {
+
+AnalysisRequest analysisRequest(const ViewerState& state) {
+    AnalysisRequest request;
+    request.chainGeneration = state.chainGeneration;
+    request.version = state.analysisWanted;
+    request.chain = state.chain;
+    request.scenario = state.scenario;
+    request.plain = state.plainAnalysis;
+    return request;
+}
+
+AnalysisWorker::AnalysisWorker() : thread_([shared = shared_] { run(shared); }) {}
+
+AnalysisWorker::~AnalysisWorker() {
+    bool running = false;
+    {
+        std::lock_guard<std::mutex> lock(shared_->mutex);
+        shared_->stopping = true;
+        shared_->pending.reset();
+        running = shared_->running;
+    }
+    shared_->wake.notify_all();
+    if (running) thread_.detach();  // the analysis finishes (or the process ends) without us
+    else thread_.join();
+}
+
+void AnalysisWorker::request(AnalysisRequest request) {
+    std::optional<AnalysisRequest> replaced;  // freed outside the lock
+    {
+        std::lock_guard<std::mutex> lock(shared_->mutex);
+        replaced = std::move(shared_->pending);
+        shared_->pending = std::move(request);  // replaces an older request that has not started
+    }
+    shared_->wake.notify_all();
+}
+
+std::optional<WorkerOutcome> AnalysisWorker::poll() {
+    std::lock_guard<std::mutex> lock(shared_->mutex);
+    std::optional<WorkerOutcome> outcome = std::move(shared_->done);
+    shared_->done.reset();
+    return outcome;
+}
+
+bool AnalysisWorker::busy() const {
+    std::lock_guard<std::mutex> lock(shared_->mutex);
+    return shared_->running || shared_->pending.has_value();
+}
+
+void AnalysisWorker::discard(std::shared_ptr<const void> garbage) {
+    if (!garbage) return;
+    {
+        std::lock_guard<std::mutex> lock(shared_->mutex);
+        shared_->garbage.push_back(std::move(garbage));
+    }
+    shared_->wake.notify_all();
+}
+
+void AnalysisWorker::discard(AnalysisOutcome&& replaced) {
+    discard(std::make_shared<const AnalysisOutcome>(std::move(replaced)));  // moves: no copy of the analysis
+}
+
+void AnalysisWorker::run(const std::shared_ptr<Shared>& shared) {
+    for (;;) {
+        AnalysisRequest job;
+        std::vector<std::shared_ptr<const void>> garbage;
+        {
+            std::unique_lock<std::mutex> lock(shared->mutex);
+            shared->wake.wait(lock, [&] {
+                return shared->stopping || shared->pending.has_value() || !shared->garbage.empty();
+            });
+            if (shared->stopping) return;
+            garbage.swap(shared->garbage);
+            if (!shared->pending) {
+                lock.unlock();
+                garbage.clear();
+                continue;
+            }
+            job = std::move(*shared->pending);
+            shared->pending.reset();
+            shared->running = true;
+        }
+        garbage.clear();
+        auto start = std::chrono::steady_clock::now();
+        WorkerOutcome done;
+        AnalysisOutcome& outcome = done.outcome;
+        outcome = computeOutcome(job.chain, job.scenario, job.plain);
+        outcome.chainGeneration = job.chainGeneration;
+        outcome.version = job.version;
+        outcome.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+        if (job.sceneTheme) {
+            done.scene = chainatlas::describeMap(*outcome.drawn, outcome.analysis, *job.sceneTheme, job.sceneLevel,
+                                                 {job.sceneLang, 10, ""});
+            done.sceneLevel = job.sceneLevel;
+            done.sceneLang = job.sceneLang;
+        }
+        std::optional<WorkerOutcome> unread;  // an outcome the UI never polled: freed here, not under the lock
+        {
+            std::lock_guard<std::mutex> lock(shared->mutex);
+            if (!shared->stopping) {
+                unread = std::move(shared->done);
+                shared->done = std::move(done);
+            }
+            shared->running = false;
+        }
+    }
+}
+
+}  // namespace viewer
