@@ -16,7 +16,7 @@ Chain generateChain(const SyntheticSpec& spec) {
     Chain chain;
     chain.id = "synthetic";
     chain.name = {"合成链", "Synthetic chain"};
-    chain.note = "Synthetic data for benchmarks; not real.";
+    chain.note = {"合成数据，仅用于性能测试，并非真实数据。", "Synthetic data for benchmarks; not real."};
     for (int s = 0; s < spec.stages; ++s)
         chain.stages.push_back(
             {"stage" + std::to_string(s), {"阶段" + std::to_string(s), "Stage " + std::to_string(s)}, {}});

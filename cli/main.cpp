@@ -161,7 +161,7 @@ int runStats(const std::string& file, const std::string& langName) {
     ca::ChainStats stats = ca::computeStats(chain);
     std::ostringstream out;
     out << chain.name.pick(lang, chain.id) << " (" << chain.id << ")\n";
-    if (!chain.note.empty()) out << chain.note << "\n";
+    if (std::string note = chain.note.pick(lang, ""); !note.empty()) out << note << "\n";
     out << "segments " << stats.segments << "\n";
     for (std::size_t s = 0; s < chain.stages.size(); ++s)
         out << "  " << chain.stages[s].name.pick(lang, chain.stages[s].id) << ": " << stats.segmentsPerStage[s] << "\n";

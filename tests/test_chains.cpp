@@ -46,7 +46,8 @@ TEST_CASE("bundled chains are honest: illustrative note, sources, confidence lab
     for (const auto& file : bundledFiles()) {
         CAPTURE(file);
         Chain chain = test::chainFromFile(file);
-        CHECK(chain.note.find("llustrative") != std::string::npos);
+        CHECK(chain.note.en.find("llustrative") != std::string::npos);
+        CHECK(chain.note.zh.find("示意数据") != std::string::npos);  // --lang zh prints a Chinese note
         CHECK_FALSE(chain.sources.empty());
         for (const Source& source : chain.sources) {
             CAPTURE(source.id);

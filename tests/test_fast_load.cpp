@@ -65,7 +65,8 @@ void checkSameFirms(const Chain& a, const Chain& b) {
 void checkSameChain(const Chain& a, const Chain& b) {
     CHECK(a.id == b.id);
     checkSameName(a.name, b.name);
-    CHECK(a.note == b.note);
+    CHECK(a.note.zh == b.note.zh);
+    CHECK(a.note.en == b.note.en);
     CHECK(a.extra == b.extra);
     REQUIRE(a.sources.size() == b.sources.size());
     for (std::size_t i = 0; i < a.sources.size(); ++i) {

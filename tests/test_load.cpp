@@ -166,3 +166,24 @@ TEST_CASE("the kind of a problem gives the exit status: data 2, an unreadable fi
     CHECK(exitStatusFor({{Severity::Warning, "a", "/k", "unknown key", ProblemKind::Data}}) == kExitOk);
     CHECK(exitStatusFor({{Severity::Error, "s.json", "", "for another chain", ProblemKind::Usage}}) == kExitFailure);
 }
+
+TEST_CASE("the chain's note is bilingual like a name: a string fills both, an object gives each language") {
+    auto withNote = [](const std::string& note) {
+        std::string text = test::document(R"([{"id": "a"}])", "[]", R"([{"id": "r"}])", "[]");
+        return text.replace(text.find(R"("name": "T"})"), 12, R"("name": "T", "note": )" + note + "}");
+    };
+    Chain plain = test::chainFrom(withNote(R"("Illustrative.")"));
+    CHECK(plain.note.zh == "Illustrative.");
+    CHECK(plain.note.en == "Illustrative.");
+    Chain both = test::chainFrom(withNote(R"({"zh": "示意数据。", "en": "Illustrative."})"));
+    CHECK(both.note.pick(Lang::Zh, "") == "示意数据。");
+    CHECK(both.note.pick(Lang::En, "") == "Illustrative.");
+    for (bool fast : {true, false}) {  // the validating path names the place; the fast path gives way to it
+        CAPTURE(fast);
+        std::string bad = withNote("5");
+        LoadResult r = fast ? loadChainText(bad, "t.json") : validateChainText(bad, "t.json");
+        REQUIRE_FALSE(r.ok());
+        CHECK(formatDiagnostic(r.diagnostics[0]) ==
+              "t.json: /chain/note: a note is a string or an object with \"zh\" and/or \"en\", found a number");
+    }
+}

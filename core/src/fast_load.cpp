@@ -146,7 +146,7 @@ void FastJsonLoader::readChainHead(od::object object) {
         std::string_view key = field.unescaped_key();
         if (key == "id") once(seen, 0), chain_.id = std::string(id(field.value()));
         else if (key == "name") once(seen, 1), chain_.name = name(field.value());
-        else if (key == "note") once(seen, 2), chain_.note = std::string(text(field.value()));
+        else if (key == "note") once(seen, 2), chain_.note = name(field.value());
         else keep(chain_.extra, key, field.value(), kChainDepth);
     }
     if (!(seen & 1u)) throw GiveUp{};

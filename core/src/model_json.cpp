@@ -74,7 +74,7 @@ json chainToJson(const Chain& chain) {
     json head = withExtra(chain.extra);
     head["id"] = chain.id;
     putName(head, chain.name);
-    if (!chain.note.empty()) head["note"] = chain.note;
+    if (!chain.note.zh.empty() || !chain.note.en.empty()) head["note"] = nameToJson(chain.note);
     doc["chain"] = head;
 
     doc["sources"] = json::array();

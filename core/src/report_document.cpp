@@ -151,7 +151,7 @@ void Builder::overview(Document& d) const {
         {w("本地已有环节", "Segments present"), std::to_string(local) + " / " + std::to_string(a.segments.size())},
         {w("招商目标", "Targets"), std::to_string(a.targets.size())},
         {w("暂不建议", "Set aside"), std::to_string(a.setAside.size())},
-        {w("数据说明", "Data note"), chain.note.empty() ? w("无", "none") : chain.note},
+        {w("数据说明", "Data note"), std::string(chain.note.pick(options.lang, w("无", "none")))},
     };
 }
 
@@ -316,7 +316,7 @@ DocTable Builder::checklist() const {
 DocTable Builder::sources() const {
     DocTable table{w("来源", "Sources"),
                    w("数据来源", "Sources"),
-                   chain.note,
+                   chain.note.pick(lang(), ""),
                    {},
                    {},
                    w("文件未列出来源。", "The file lists no source."),

@@ -265,7 +265,7 @@ void SvgWriter::title(double width) {
          << "\" y=\"56\" fill=\"" << theme_.textMuted << "\">" << escapeXml(scene_.subtitle) << "</text>\n";
     // The chain's note (what the data is and is not), wrapped to the map's width.
     double y = 72;
-    for (const std::string& line : wrapText(chain_.note, width - 2 * kMargin, 10)) {
+    for (const std::string& line : wrapText(chain_.note.pick(options_.lang, ""), width - 2 * kMargin, 10)) {
         out_ << "<text x=\"" << kMargin << "\" y=\"" << num(y) << "\" font-size=\"10\" fill=\"" << theme_.textMuted
              << "\">" << escapeXml(line) << "</text>\n";
         y += 13;
@@ -424,8 +424,10 @@ void SvgWriter::resources(const Strip& strip, double stripTop) {
 
 std::string SvgWriter::write() {
     double width = std::max(g_.width + 2 * kMargin, 900.0);
-    double titleHeight = kTitleHeight +
-                         13.0 * std::max<std::size_t>(1, wrapText(chain_.note, width - 2 * kMargin, 10).size()) - 13;
+    double titleHeight =
+        kTitleHeight +
+        13.0 * std::max<std::size_t>(1, wrapText(chain_.note.pick(options_.lang, ""), width - 2 * kMargin, 10).size()) -
+        13;
     Strip strip = layOutStrip(scene_, width - 2 * kMargin);
     double stripTop = g_.height + kMargin;  // in map coordinates: under the map, above the legend
     double legendHeight = 16 + layOutLegend(scene_.legend, width - 2 * kMargin).height;

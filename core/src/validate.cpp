@@ -79,6 +79,7 @@ private:
     int reference(const json& owner, const std::string& pointer, const char* key, const IdTable& table, bool required);
     int referenceValue(const json& value, const std::string& pointer, const IdTable& table);
     Name name(const json& owner, const std::string& pointer);
+    Name bilingual(const json& owner, const std::string& pointer, const char* key);
     std::optional<std::string> string(const json& owner, const std::string& pointer, const char* key, bool required);
     std::optional<double> number(const json& owner, const std::string& pointer, const char* key, bool nonNegative);
     json extra(const json& object, std::initializer_list<const char*> known);
@@ -191,17 +192,21 @@ int Validator::reference(const json& owner, const std::string& pointer, const ch
     return referenceValue(*it, at(pointer, key), table);
 }
 
-Name Validator::name(const json& owner, const std::string& pointer) {
+Name Validator::name(const json& owner, const std::string& pointer) { return bilingual(owner, pointer, "name"); }
+
+// A text in both languages: a string (both) or {"zh", "en"} with at least one (a name, the chain's note).
+Name Validator::bilingual(const json& owner, const std::string& pointer, const char* key) {
     Name result;
-    auto it = owner.find("name");
-    if (it == owner.end()) return result;  // optional: the id stands in
-    std::string p = at(pointer, "name");
+    auto it = owner.find(key);
+    if (it == owner.end()) return result;  // optional: the id stands in for a name
+    std::string p = at(pointer, key);
     if (it->is_string()) {
         result.zh = result.en = it->get<std::string>();
         return result;
     }
     if (!it->is_object()) {
-        error(p, "a name is a string or an object with \"zh\" and/or \"en\", found " + typeName(*it));
+        error(p,
+              std::string("a ") + key + " is a string or an object with \"zh\" and/or \"en\", found " + typeName(*it));
         return result;
     }
     bool any = false;
@@ -215,7 +220,8 @@ Name Validator::name(const json& owner, const std::string& pointer) {
         (std::string(lang) == "zh" ? result.zh : result.en) = value->get<std::string>();
         any = true;
     }
-    if (!any && !it->contains("zh") && !it->contains("en")) error(p, "a name object needs \"zh\" and/or \"en\"");
+    if (!any && !it->contains("zh") && !it->contains("en"))
+        error(p, std::string("a ") + key + " object needs \"zh\" and/or \"en\"");
     return result;
 }
 
@@ -275,7 +281,7 @@ void Validator::readChain(const json& doc) {
         chain_.id = *id;
     }
     chain_.name = name(*it, "/chain");
-    if (auto note = string(*it, "/chain", "note", false)) chain_.note = *note;
+    chain_.note = bilingual(*it, "/chain", "note");
     chain_.extra = extra(*it, {"id", "name", "note"});
 }
 

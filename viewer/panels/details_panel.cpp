@@ -234,9 +234,9 @@ void drawDetailsPanel(App& app, ImVec2 pos, ImVec2 size) {
         ImGui::TextWrapped(
             "%s", tr(state.lang, "点击图中的环节或企业查看详情。拖动平移，滚轮缩放，F 适应窗口，Ctrl+F 搜索。",
                      "Click a segment or a firm for details. Drag to pan, wheel to zoom, F to fit, Ctrl+F to search."));
-        if (!state.chain->note.empty()) {
+        if (std::string note = state.chain->note.pick(state.lang, ""); !note.empty()) {
             ImGui::Separator();
-            ImGui::TextWrapped("%s", state.chain->note.c_str());
+            ImGui::TextWrapped("%s", note.c_str());
         }
     }
     ImGui::End();

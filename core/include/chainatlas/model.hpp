@@ -156,7 +156,7 @@ using FirmGraph = MovableGraph<boost::adjacency_list<boost::vecS, boost::vecS, b
 struct Chain {
     std::string id;
     Name name;
-    std::string note;
+    Name note;             // what the data is and is not; a string fills both languages (like a name)
     nlohmann::json extra;  // chain object keys we do not use
     std::vector<Source> sources;
     std::vector<Stage> stages;
