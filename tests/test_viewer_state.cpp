@@ -11,6 +11,7 @@
 #include "collate.hpp"
 #include "map_view.hpp"
 #include "state.hpp"
+#include "target_table.hpp"
 
 using namespace chainatlas;
 using viewer::Selection;
@@ -496,4 +497,66 @@ TEST_CASE("hit-testing: segment boxes (edges included), firm cells by level of d
     // Bare map: nothing, and a click there clears the selection.
     hit = v.hitTest(g, scene, marks, -1, {150, 300});
     CHECK(viewer::clickedSelection(hit, scene) == Selection{});
+}
+
+// The target list's rows and order, without a window. Four firms: 张家港 (Apex), 苏州 (suzhou), 北京 (Beijing)
+// are targets ranked 1, 2, 3 with scores 0.9, 0.6, 0.3; 成都 (Chengdu) is assumed attracted and was 2nd
+// without the what-if. Ranks without the what-if: 苏州 3 (now 2: up 1), 北京 2 (now 3: down 1).
+TEST_CASE("the target list sorts by every column (names by pinyin) and keeps its rows while a note is typed") {
+    auto chain = std::make_shared<Chain>();
+    auto firm = [](std::string id, std::string zh, std::string en) {
+        Firm f;
+        f.id = std::move(id);
+        f.name = {std::move(zh), std::move(en)};
+        return f;
+    };
+    chain->firms = {firm("zjg", "张家港", "Apex"), firm("sz", "苏州", "suzhou"), firm("bj", "北京", "Beijing"),
+                    firm("cd", "成都", "Chengdu")};
+    ViewerState state;
+    state.chain = chain;
+    auto target = [](int f, int rank, double score) {
+        Target t;
+        t.firm = f;
+        t.rank = rank;
+        t.score = score;
+        return t;
+    };
+    state.analysis.targets = {target(0, 1, 0.9), target(1, 2, 0.6), target(2, 3, 0.3)};
+    state.scenario.assumptions = {Assumption{3, 0, {}}};
+    state.baselineRank = {{1, 3}, {2, 2}, {3, 2}};
+    viewer::TargetTable table;
+    auto firms = [&](viewer::TargetOrder order) {
+        std::vector<int> out;
+        for (const viewer::TargetRow& row : table.rows(state, order)) out.push_back(row.firm);
+        return out;
+    };
+    using V = std::vector<int>;
+    // By rank: 成都 sits at 2 - 0.5 = 1.5, just above the place it had.
+    CHECK(firms({}) == V{0, 3, 1, 2});
+    const viewer::TargetRow& assumed = table.rows(state, {})[1];
+    CHECK(assumed.target == -1);
+    CHECK(assumed.rankKey == doctest::Approx(1.5));
+    CHECK(assumed.assumed);
+    CHECK(firms({viewer::kRankColumn, true}) == V{2, 1, 3, 0});
+    // Pinyin: bei < cheng < su < zhang; in English case-insensitive: Apex < Beijing < Chengdu < suzhou.
+    CHECK(firms({viewer::kFirmColumn, false}) == V{2, 3, 1, 0});
+    state.lang = Lang::En;
+    CHECK(firms({viewer::kFirmColumn, false}) == V{0, 2, 3, 1});
+    // Score (an assumed firm has none: -1): 0.9, 0.6, 0.3, then 成都.
+    CHECK(firms({viewer::kScoreColumn, true}) == V{0, 1, 2, 3});
+    // Change: 北京 -1, 张家港 0 (no rank before), 成都 0 (not ranked now), 苏州 +1; ties keep the analysis order.
+    CHECK(viewer::rankChange(state, table.rows(state, {})[2]) == 1);  // 苏州: 3 - 2
+    CHECK(firms({viewer::kChangeColumn, false}) == V{2, 0, 3, 1});
+    CHECK(firms({viewer::kChangeColumn, true}) == V{1, 0, 3, 2});
+    // Assumed first, then by rank.
+    CHECK(firms({viewer::kAssumeColumn, false}) == V{3, 0, 1, 2});
+    // Notes: "" (张家港, 成都) < "a" (北京) < "b" (苏州).
+    state.notes = {{"sz", "b"}, {"bj", "a"}};
+    viewer::TargetOrder byNote{viewer::kNoteColumn, false};
+    CHECK(firms(byNote) == V{0, 3, 2, 1});
+    // A note typed for 张家港 moves nothing until the analysis changes (the row stays under the pen).
+    state.notes["zjg"] = "z";
+    CHECK(firms(byNote) == V{0, 3, 2, 1});
+    ++state.analysisVersion;
+    CHECK(firms(byNote) == V{3, 2, 1, 0});
 }

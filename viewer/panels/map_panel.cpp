@@ -71,18 +71,17 @@ LegendBox measureLegend(App& app, const MapScene& scene, ImVec2 size) {
 // The panel as one invisible button: drag pans, the wheel zooms about the cursor. Returns whether the mouse
 // is over the map.
 bool moveCamera(App& app, ImVec2 pos, ImVec2 size) {
-    Camera& camera = app.state.camera;
     ImGui::SetCursorScreenPos(pos);
     ImGui::InvisibleButton("##canvas", size, ImGuiButtonFlags_MouseButtonLeft | ImGuiButtonFlags_MouseButtonMiddle);
     app.probe("map");
     bool hovered = ImGui::IsItemHovered();
     const ImGuiIO& io = ImGui::GetIO();
-    MapView v{asPoint(pos), asPoint(size), camera};
+    MapView v{asPoint(pos), asPoint(size), app.state.camera};
     if (ImGui::IsItemActive() &&
         (ImGui::IsMouseDragging(ImGuiMouseButton_Left) || ImGui::IsMouseDragging(ImGuiMouseButton_Middle)))
-        camera = v.panned(asPoint(io.MouseDelta));
-    if (hovered && io.MouseWheel != 0)
-        camera = MapView{v.origin, v.size, camera}.zoomedAbout(asPoint(io.MousePos), std::pow(1.15, io.MouseWheel));
+        v.camera = v.panned(asPoint(io.MouseDelta));
+    if (hovered && io.MouseWheel != 0) v.camera = v.zoomedAbout(asPoint(io.MousePos), std::pow(1.15, io.MouseWheel));
+    app.state.camera = v.camera;
     return hovered;
 }
 
