@@ -9,7 +9,9 @@
 #include "analysis_worker.hpp"
 #include "chainatlas/file_io.hpp"
 #include "collate.hpp"
+#include "map_view.hpp"
 #include "state.hpp"
+#include "target_table.hpp"
 
 using namespace chainatlas;
 using viewer::Selection;
@@ -370,4 +372,191 @@ TEST_CASE("the analysis worker computes the posted scenario off the calling thre
     CHECK(viewer::applyOutcome(state, done->outcome));
     CHECK(state.analysis.region == 1);
     worker.discard(std::move(done->outcome));  // the replaced analysis is freed on the worker
+}
+
+// MapView: the map's camera and hit-testing, without a window.
+namespace {
+viewer::MapView view(Point origin, Point size, double x, double y, double zoom) {
+    viewer::Camera camera;
+    camera.x = x;
+    camera.y = y;
+    camera.zoom = zoom;
+    return {origin, size, camera};
+}
+}  // namespace
+
+TEST_CASE("the map view turns world points into screen points and back") {
+    viewer::MapView v = view({10, 20}, {400, 300}, 100, 50, 2);
+    // screen = origin + (world - camera) * zoom: (10 + (150 - 100) * 2, 20 + (75 - 50) * 2) = (110, 70)
+    Point s = v.toScreen({150, 75});
+    CHECK(s.x == doctest::Approx(110));
+    CHECK(s.y == doctest::Approx(70));
+    CHECK(v.toPanel({150, 75}).x == doctest::Approx(100));  // 110 - 10
+    // world = camera + (screen - origin) / zoom: (100 + (10 - 10) / 2, 50 + (320 - 20) / 2) = (100, 200)
+    Point w = v.toWorld({10, 320});
+    CHECK(w.x == doctest::Approx(100));
+    CHECK(w.y == doctest::Approx(200));
+    // A box is visible while some part of it is inside the 400 x 300 panel at (10, 20): the world box
+    // (300, 50, 10, 10) starts at screen x 10 + 200 * 2 = 410 = the right edge, (310, 50, ...) at 430.
+    CHECK(v.visible(Box{300, 50, 10, 10}));
+    CHECK_FALSE(v.visible(Box{310, 50, 10, 10}));
+    // Above: (200, 30, 10, 5) ends at screen y 20 + (35 - 50) * 2 = -10, over the panel's top at 20.
+    CHECK_FALSE(v.visible(Box{200, 30, 10, 5}));
+}
+
+TEST_CASE("zoom about a point keeps that point where it is, and drag pans by the mouse's way in world units") {
+    viewer::MapView v = view({0, 0}, {800, 600}, 0, 0, 1);
+    // Zoom 2 about (100, 50): the world point there is (100, 50); x = 100 - 100 / 2 = 50, y = 50 - 50 / 2 = 25.
+    viewer::Camera zoomed = v.zoomedAbout({100, 50}, 2);
+    CHECK(zoomed.zoom == doctest::Approx(2));
+    CHECK(zoomed.x == doctest::Approx(50));
+    CHECK(zoomed.y == doctest::Approx(25));
+    Point same = viewer::MapView{v.origin, v.size, zoomed}.toScreen({100, 50});  // (100 - 50) * 2, (50 - 25) * 2
+    CHECK(same.x == doctest::Approx(100));
+    CHECK(same.y == doctest::Approx(50));
+    // The zoom stays within 0.02..20: 15 * 2 = 30 gives 20, 0.03 / 2 = 0.015 gives 0.02.
+    CHECK(view({0, 0}, {800, 600}, 0, 0, 15).zoomedAbout({0, 0}, 2).zoom == doctest::Approx(20));
+    CHECK(view({0, 0}, {800, 600}, 0, 0, 0.03).zoomedAbout({0, 0}, 0.5).zoom == doctest::Approx(0.02));
+    // Dragging by (30, -10) pixels at zoom 2 moves the camera by (-15, +5) world units.
+    viewer::Camera panned = view({0, 0}, {800, 600}, 100, 100, 2).panned({30, -10});
+    CHECK(panned.x == doctest::Approx(85));
+    CHECK(panned.y == doctest::Approx(105));
+}
+
+TEST_CASE("fit shows the whole map above the legend with a 5% margin, and waits for a map with a size") {
+    MapGeometry g;
+    g.width = 1000;
+    g.height = 500;
+    viewer::MapView v = view({0, 0}, {1000, 600}, 0, 0, 1);
+    // 100 px reserved for the legend: 500 px left; zoom = min(1000 / 1000, 500 / 500) * 0.95 = 0.95.
+    viewer::Camera fit = v.fitted(g, 100);
+    CHECK(fit.zoom == doctest::Approx(0.95));
+    CHECK_FALSE(fit.fitRequested);
+    // The map's centre (500, 250) is the centre of the 1000 x 500 area: x = 500 - 1000 / (2 * 0.95) = -26.316
+    CHECK(fit.x == doctest::Approx(500 - 1000 / 1.9));
+    Point centre = viewer::MapView{v.origin, v.size, fit}.toScreen({500, 250});
+    CHECK(centre.x == doctest::Approx(500));
+    CHECK(centre.y == doctest::Approx(250));
+    // A legend taller than the panel still leaves 40 px: zoom = min(1000 / 1000, 40 / 500) * 0.95 = 0.076.
+    CHECK(v.fitted(g, 590).zoom == doctest::Approx(0.076));
+    // No layout yet (0 x 0): the camera stays and the fit is asked for again.
+    viewer::Camera waiting = v.fitted(MapGeometry{}, 100);
+    CHECK(waiting.zoom == doctest::Approx(1));
+    CHECK(waiting.fitRequested);
+}
+
+TEST_CASE("hit-testing: segment boxes (edges included), firm cells by level of detail, resource marks on top") {
+    // Segment 0 at (0, 0, 100, 50) holds firm 0 (a target) at (10, 10, 20, 10) and firm 1 (other) at
+    // (40, 10, 20, 10); segment 1 at (200, 0, 100, 50). One resource mark (look 3) on segment 0's bottom edge.
+    MapGeometry g;
+    g.segments = {{0, {0, 0, 100, 50}, {5, 5, 90, 30}}, {1, {200, 0, 100, 50}, {}}};
+    g.firms = {{0, 0, {10, 10, 20, 10}}, {1, 0, {40, 10, 20, 10}}};
+    MapScene scene;
+    scene.firms.resize(2);
+    scene.firms[0].role = FirmRole::Target;
+    scene.resources.resize(4);
+    scene.resources[3].resource = 7;
+    std::vector<viewer::ResourceMarkPlace> marks = {{3, {50, 52}}};
+    viewer::MapView v = view({0, 0}, {800, 600}, 0, 0, 1);
+
+    CHECK(v.segmentAt(g, {250, 25}) == 1);
+    CHECK(v.segmentAt(g, {100, 50}) == 0);  // the corner counts (Box::contains is inclusive)
+    CHECK(v.segmentAt(g, {150, 25}) == -1);
+    // Zoom 2: the screen point (150, 25) is the world point (75, 12.5), inside segment 0.
+    CHECK(view({0, 0}, {800, 600}, 0, 0, 2).segmentAt(g, {150, 25}) == 0);
+
+    // Zoom 1: cells are 20 px wide (>= 3), each firm is hit on its own, inside its segment's box.
+    viewer::MapHit hit = v.hitTest(g, scene, marks, -1, {50, 15});
+    CHECK(hit.firm == 1);
+    CHECK(hit.firmSegment == 0);
+    CHECK(hit.segment == 0);
+    CHECK(hit.resource == -1);
+    CHECK(viewer::clickedSelection(hit, scene) == Selection{SelectionKind::Firm, 1});
+    // Zoom 0.1: cells are 20 * 0.1 = 2 px (< 3), the lanes are blocks: the other firm 1 is not hit (its
+    // segment is), the target firm 0 is, and so is firm 1 once selected. World (50, 15) is screen (5, 1.5).
+    viewer::MapView far = view({0, 0}, {800, 600}, 0, 0, 0.1);
+    CHECK(far.aggregatesFirms(g));
+    CHECK(far.firmAt(g, scene, -1, {5, 1.5}) == nullptr);
+    CHECK(far.segmentAt(g, {5, 1.5}) == 0);
+    CHECK(far.firmAt(g, scene, 1, {5, 1.5}) == &g.firms[1]);
+    CHECK(far.firmAt(g, scene, -1, {2, 1.5}) == &g.firms[0]);  // world (20, 15)
+
+    // The mark at (50, 52) has radius 7.5 at zoom 1, rim included 9: (50, 45) is 7 away and hits it, on top of
+    // segment 0 (45 <= 50); (50, 62) is 10 away and misses.
+    hit = v.hitTest(g, scene, marks, -1, {50, 45});
+    CHECK(hit.resource == 3);
+    CHECK(hit.segment == 0);
+    CHECK(viewer::clickedSelection(hit, scene) == Selection{SelectionKind::Resource, 7});
+    CHECK(v.resourceAt(marks, {50, 62}) == -1);
+    // Zoomed out to 0.25 a mark keeps 4 px (7.5 * 0.25 = 1.875 is too small): (4 + 1.5) / 0.25 = 22 world
+    // units, so the world point (50, 70), 18 away, is hit: on screen (12.5, 17.5).
+    CHECK(view({0, 0}, {800, 600}, 0, 0, 0.25).resourceAt(marks, {12.5, 17.5}) == 3);
+    // Two marks overlapping: the one drawn last is on top.
+    marks.push_back({2, {60, 52}});
+    CHECK(v.resourceAt(marks, {55, 52}) == 2);
+    // Bare map: nothing, and a click there clears the selection.
+    hit = v.hitTest(g, scene, marks, -1, {150, 300});
+    CHECK(viewer::clickedSelection(hit, scene) == Selection{});
+}
+
+// The target list's rows and order, without a window. Four firms: 张家港 (Apex), 苏州 (suzhou), 北京 (Beijing)
+// are targets ranked 1, 2, 3 with scores 0.9, 0.6, 0.3; 成都 (Chengdu) is assumed attracted and was 2nd
+// without the what-if. Ranks without the what-if: 苏州 3 (now 2: up 1), 北京 2 (now 3: down 1).
+TEST_CASE("the target list sorts by every column (names by pinyin) and keeps its rows while a note is typed") {
+    auto chain = std::make_shared<Chain>();
+    auto firm = [](std::string id, std::string zh, std::string en) {
+        Firm f;
+        f.id = std::move(id);
+        f.name = {std::move(zh), std::move(en)};
+        return f;
+    };
+    chain->firms = {firm("zjg", "张家港", "Apex"), firm("sz", "苏州", "suzhou"), firm("bj", "北京", "Beijing"),
+                    firm("cd", "成都", "Chengdu")};
+    ViewerState state;
+    state.chain = chain;
+    auto target = [](int f, int rank, double score) {
+        Target t;
+        t.firm = f;
+        t.rank = rank;
+        t.score = score;
+        return t;
+    };
+    state.analysis.targets = {target(0, 1, 0.9), target(1, 2, 0.6), target(2, 3, 0.3)};
+    state.scenario.assumptions = {Assumption{3, 0, {}}};
+    state.baselineRank = {{1, 3}, {2, 2}, {3, 2}};
+    viewer::TargetTable table;
+    auto firms = [&](viewer::TargetOrder order) {
+        std::vector<int> out;
+        for (const viewer::TargetRow& row : table.rows(state, order)) out.push_back(row.firm);
+        return out;
+    };
+    using V = std::vector<int>;
+    // By rank: 成都 sits at 2 - 0.5 = 1.5, just above the place it had.
+    CHECK(firms({}) == V{0, 3, 1, 2});
+    const viewer::TargetRow& assumed = table.rows(state, {})[1];
+    CHECK(assumed.target == -1);
+    CHECK(assumed.rankKey == doctest::Approx(1.5));
+    CHECK(assumed.assumed);
+    CHECK(firms({viewer::kRankColumn, true}) == V{2, 1, 3, 0});
+    // Pinyin: bei < cheng < su < zhang; in English case-insensitive: Apex < Beijing < Chengdu < suzhou.
+    CHECK(firms({viewer::kFirmColumn, false}) == V{2, 3, 1, 0});
+    state.lang = Lang::En;
+    CHECK(firms({viewer::kFirmColumn, false}) == V{0, 2, 3, 1});
+    // Score (an assumed firm has none: -1): 0.9, 0.6, 0.3, then 成都.
+    CHECK(firms({viewer::kScoreColumn, true}) == V{0, 1, 2, 3});
+    // Change: 北京 -1, 张家港 0 (no rank before), 成都 0 (not ranked now), 苏州 +1; ties keep the analysis order.
+    CHECK(viewer::rankChange(state, table.rows(state, {})[2]) == 1);  // 苏州: 3 - 2
+    CHECK(firms({viewer::kChangeColumn, false}) == V{2, 0, 3, 1});
+    CHECK(firms({viewer::kChangeColumn, true}) == V{1, 0, 3, 2});
+    // Assumed first, then by rank.
+    CHECK(firms({viewer::kAssumeColumn, false}) == V{3, 0, 1, 2});
+    // Notes: "" (张家港, 成都) < "a" (北京) < "b" (苏州).
+    state.notes = {{"sz", "b"}, {"bj", "a"}};
+    viewer::TargetOrder byNote{viewer::kNoteColumn, false};
+    CHECK(firms(byNote) == V{0, 3, 2, 1});
+    // A note typed for 张家港 moves nothing until the analysis changes (the row stays under the pen).
+    state.notes["zjg"] = "z";
+    CHECK(firms(byNote) == V{0, 3, 2, 1});
+    ++state.analysisVersion;
+    CHECK(firms(byNote) == V{3, 2, 1, 0});
 }

@@ -17,6 +17,7 @@
 #include "fonts.hpp"
 #include "layout_worker.hpp"
 #include "state.hpp"
+#include "target_table.hpp"
 
 namespace viewer {
 
@@ -42,6 +43,7 @@ struct App {
     // The core's description of the map on screen (panels/scene_painter.cpp keeps it current).
     chainatlas::MapScene scene;
     std::string sceneKey;
+    TargetTable targetTable;  // the target list's rows in the planner's order (panels/targets_panel.cpp)
 
     // Windows and inputs.
     bool showOpen = false, showExport = false, showSession = false, showSearch = false, showProblems = false;

@@ -1,10 +1,7 @@
-// chainatlas-viewer: creates the window and runs the frame loop; everything else lives in App and the panels.
-// --screenshot OUT.png renders headless frames (under Xvfb) and writes the last one.
-#include <GLFW/glfw3.h>
-#include <backends/imgui_impl_glfw.h>
-#include <backends/imgui_impl_opengl3.h>
+// chainatlas-viewer: parses the options, creates the window (viewer/backend.*) and the App, and runs the frame
+// loop; everything else lives in App and the panels. --screenshot OUT.png renders headless frames (under
+// Xvfb) and writes the last one with the frame statistics.
 #include <imgui.h>
-#include <stb/stb_image_write.h>
 
 #include <CLI/CLI.hpp>
 #include <chrono>
@@ -15,66 +12,16 @@
 #include <vector>
 
 #include "app.hpp"
+#include "backend.hpp"
 #include "chainatlas/file_io.hpp"
 #include "chainatlas/paths.hpp"
 
 namespace {
 
+using Clock = std::chrono::steady_clock;
+
 // When the process started: --screenshot reports the time to the first frame and to the first map from here.
-const auto processStart = std::chrono::steady_clock::now();
-
-std::vector<std::string> droppedPaths;
-
-void onDrop(GLFWwindow*, int count, const char** paths) {
-    for (int i = 0; i < count; ++i) droppedPaths.emplace_back(paths[i]);
-}
-
-// ImGui 1.86 reads key states once per frame, so a press and release within one slow frame (a busy
-// projector laptop, a sanitizer build) would be lost. Presses are latched here and held for one frame.
-std::vector<int> keyPresses;
-
-void onKey(GLFWwindow*, int key, int, int action, int) {
-    if (action == GLFW_PRESS && key >= 0 && key < 512) keyPresses.push_back(key);
-}
-
-void updateModifiers(ImGuiIO& io) {
-    io.KeyCtrl = io.KeysDown[GLFW_KEY_LEFT_CONTROL] || io.KeysDown[GLFW_KEY_RIGHT_CONTROL];
-    io.KeyShift = io.KeysDown[GLFW_KEY_LEFT_SHIFT] || io.KeysDown[GLFW_KEY_RIGHT_SHIFT];
-    io.KeyAlt = io.KeysDown[GLFW_KEY_LEFT_ALT] || io.KeysDown[GLFW_KEY_RIGHT_ALT];
-}
-
-// Before a frame: keys pressed since the last one count as down. Returns those that were already up again.
-std::vector<int> latchKeyPresses() {
-    ImGuiIO& io = ImGui::GetIO();
-    std::vector<int> latched;
-    for (int key : keyPresses)
-        if (!io.KeysDown[key]) {
-            io.KeysDown[key] = true;
-            latched.push_back(key);
-        }
-    keyPresses.clear();
-    updateModifiers(io);
-    return latched;
-}
-
-// After the frame: the latched keys are up again unless they are still held.
-void releaseLatched(GLFWwindow* window, const std::vector<int>& latched) {
-    ImGuiIO& io = ImGui::GetIO();
-    for (int key : latched)
-        if (glfwGetKey(window, key) == GLFW_RELEASE) io.KeysDown[key] = false;
-    updateModifiers(io);
-}
-
-bool writeScreenshot(const std::string& path, int width, int height) {
-    std::vector<unsigned char> pixels(static_cast<std::size_t>(width) * height * 4);
-    glPixelStorei(GL_PACK_ALIGNMENT, 1);
-    glReadPixels(0, 0, width, height, GL_RGBA, GL_UNSIGNED_BYTE, pixels.data());
-    std::vector<unsigned char> flipped(pixels.size());
-    std::size_t row = static_cast<std::size_t>(width) * 4;
-    for (int y = 0; y < height; ++y) std::copy_n(&pixels[(height - 1 - y) * row], row, &flipped[y * row]);
-    for (std::size_t i = 3; i < flipped.size(); i += 4) flipped[i] = 255;
-    return stbi_write_png(path.c_str(), width, height, 4, flipped.data(), static_cast<int>(row)) != 0;
-}
+const auto processStart = Clock::now();
 
 struct Options {
     std::string file, region, select, lang = "zh", level = "segment", screenshot, probe;
@@ -91,7 +38,6 @@ struct Options {
 struct Interaction {
     static constexpr int kSteps = 4;
     int step = 0, firm = -1;
-    double longestMs = 0;
     void next(viewer::App& app) {
         viewer::ViewerState& state = app.state;
         int regions = static_cast<int>(state.chain->regions.size());
@@ -152,11 +98,10 @@ std::string applyOptions(viewer::App& app, const Options& o) {
     return {};
 }
 
-void rebuildFonts(viewer::App& app) {
+void rebuildFonts(viewer::App& app, viewer::Backend& backend) {
     ImGuiIO& io = ImGui::GetIO();
     viewer::buildFontAtlas(*io.Fonts, app.font, app.state.chain.get(), app.textSize);
-    ImGui_ImplOpenGL3_DestroyFontsTexture();
-    ImGui_ImplOpenGL3_CreateFontsTexture();
+    backend.reloadFontTexture();
     ImGui::GetStyle() = viewer::scaledStyle(app.textSize);
     app.fontsDirty = false;
 }
@@ -181,24 +126,8 @@ void restoreLastSession(viewer::App& app) {
     app.savedWork = nullptr;  // restored what-ifs are in no file saved by name: still unsaved work
 }
 
-GLFWwindow* createWindow(const Options& o, const char** glslVersion) {
-    glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
-    glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 3);
-    glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
-    if (!o.screenshot.empty()) glfwWindowHint(GLFW_VISIBLE, GLFW_FALSE);
-    *glslVersion = "#version 330 core";
-    GLFWwindow* window = glfwCreateWindow(o.width, o.height, "ChainAtlas 产业链图谱", nullptr, nullptr);
-    if (window) return window;
-    glfwDefaultWindowHints();  // an older driver: any OpenGL 3 context
-    if (!o.screenshot.empty()) glfwWindowHint(GLFW_VISIBLE, GLFW_FALSE);
-    *glslVersion = "#version 130";
-    return glfwCreateWindow(o.width, o.height, "ChainAtlas 产业链图谱", nullptr, nullptr);
-}
-
-}  // namespace
-
-int main(int argc, char** argv) {
-    Options o;
+// The command line into `o`; returns the exit status when the program stops here (--help, a bad option), else -1.
+int parseOptions(int argc, char** argv, Options& o) {
     CLI::App cli{"chainatlas-viewer: explore an industry chain live (产业链图谱)"};
     cli.add_option("FILE", o.file, "chain JSON file or CSV folder (default: the last session)");
     cli.add_option("--region", o.region, "focal region id");
@@ -226,30 +155,12 @@ int main(int argc, char** argv) {
     } catch (const CLI::ParseError& e) {
         return cli.exit(e) == 0 ? 0 : 1;
     }
+    return -1;
+}
 
-    if (!glfwInit()) {
-        std::cerr << "chainatlas-viewer: no display (set DISPLAY, or run under xvfb-run)\n";
-        return 1;
-    }
-    const char* glsl = nullptr;
-    GLFWwindow* window = createWindow(o, &glsl);
-    if (!window) {
-        std::cerr << "chainatlas-viewer: cannot create an OpenGL 3 window\n";
-        glfwTerminate();
-        return 1;
-    }
-    glfwMakeContextCurrent(window);
-    glfwSwapInterval(o.screenshot.empty() ? 1 : 0);
-    glfwSetDropCallback(window, onDrop);
-
-    IMGUI_CHECKVERSION();
-    ImGui::CreateContext();
-    ImGui::GetIO().IniFilename = nullptr;  // the arrangement is fixed; nothing to remember
-    glfwSetKeyCallback(window, onKey);     // before ImGui's backend, which calls it from its own callback
-    ImGui_ImplGlfw_InitForOpenGL(window, true);
-    ImGui_ImplOpenGL3_Init(glsl);
-
-    viewer::App app(chainatlas::assetsDir());
+// Opens the file given (in the window without one: the last session) and applies the other options; returns
+// the exit status so far (0: run the window).
+int startApp(viewer::App& app, const Options& o) {
     app.state.deferAnalysis = true;  // scenario changes are analysed on the worker (tests drive App synchronously)
     app.persistSettings = o.screenshot.empty();  // headless runs leave the planner's settings alone
     app.probing = !o.probe.empty();
@@ -269,106 +180,109 @@ int main(int argc, char** argv) {
         std::cerr << "chainatlas-viewer: " << problem << "\n";
         status = 1;
     }
+    return status;
+}
 
-    using Clock = std::chrono::steady_clock;
-    Interaction interaction;
-    int frame = 0;
-    auto started = Clock::now();
-    double longest = 0, total = 0, firstFrame = -1, firstMap = -1;
-    bool windowed = true;
-    int savedX = 0, savedY = 0, savedW = o.width, savedH = o.height;
-    while (status == 0 && !app.quitConfirmed) {
-        glfwPollEvents();
-        if (glfwWindowShouldClose(window)) {  // the window's close button: ask first, like File → Quit
-            glfwSetWindowShouldClose(window, GLFW_FALSE);
-            if (o.screenshot.empty()) app.requestQuit();
-            else break;
-        }
-        if (!droppedPaths.empty()) {
-            app.requestOpen(droppedPaths.back());
-            droppedPaths.clear();
-        }
-        if (app.fontsDirty) rebuildFonts(app);
-        if (o.relayoutEvery > 0 && frame % o.relayoutEvery == 0) ++app.state.layoutGeneration;
-        bool settled = !app.state.hasAnalysis() || (app.geometry && !app.worker.busy() && !app.analysing());
-        if (o.interact && settled && interaction.step < Interaction::kSteps) interaction.next(app);
-        auto frameStart = Clock::now();
-        bool layoutRunning = app.worker.busy(), analysing = app.analysing();
-        ImGui_ImplOpenGL3_NewFrame();
-        ImGui_ImplGlfw_NewFrame();
-        std::vector<int> latched = latchKeyPresses();
-        ImGui::NewFrame();
-        app.frame();
-        ImGui::Render();
-        releaseLatched(window, latched);
-        int width, height;
-        glfwGetFramebufferSize(window, &width, &height);
-        glViewport(0, 0, width, height);
-        glClearColor(0.98f, 0.98f, 0.98f, 1.0f);
-        glClear(GL_COLOR_BUFFER_BIT);
-        ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
-        glFinish();
-        if (app.probing) writeProbe(app, o.probe, frame);
-        double ms = std::chrono::duration<double, std::milli>(Clock::now() - frameStart).count();
+// Analysed and laid out: nothing in flight that would change the picture.
+bool settled(const viewer::App& app) {
+    return !app.state.hasAnalysis() || (app.geometry && !app.worker.busy() && !app.analysing());
+}
+
+// Frame times for the status bar and the --screenshot statistics (without the first three frames, which build
+// fonts and textures).
+struct FrameStats {
+    int frames = 0;
+    double longest = 0, total = 0, longestInteracting = 0;  // ms
+    double firstFrame = -1, firstMap = -1;                  // seconds since the process started
+
+    void record(viewer::App& app, double ms, bool layoutRunning, bool analysing, bool interacting) {
         app.frameMs.push_back(static_cast<float>(ms));
         if (app.frameMs.size() > 120) app.frameMs.pop_front();
-        if (frame > 2) {  // the first frames build fonts and textures
+        if (frames > 2) {
             longest = std::max(longest, ms);
             total += ms;
             if (layoutRunning) app.longestFrameMsWhileLayout = std::max(app.longestFrameMsWhileLayout, ms);
             if (analysing) app.longestFrameMsWhileAnalysing = std::max(app.longestFrameMsWhileAnalysing, ms);
-            if (interaction.step > 0) interaction.longestMs = std::max(interaction.longestMs, ms);
+            if (interacting) longestInteracting = std::max(longestInteracting, ms);
         }
-        ++frame;
+        ++frames;
         double sinceStart = std::chrono::duration<double>(Clock::now() - processStart).count();
         if (firstFrame < 0) firstFrame = sinceStart;
         if (firstMap < 0 && app.geometry) firstMap = sinceStart;
+    }
+
+    void print(const viewer::App& app, bool interact, int interactionSteps) const {
+        std::printf(
+            "frames %d, mean %.2f ms, longest %.2f ms, longest while laying out %.2f ms, layout %.3f s, "
+            "first frame %.3f s, first map %.3f s\n",
+            frames, frames > 3 ? total / (frames - 3) : 0.0, longest, app.longestFrameMsWhileLayout,
+            app.lastLayoutSeconds, firstFrame, firstMap);
+        std::printf("longest while analysing %.2f ms, analysis %.3f s\n", app.longestFrameMsWhileAnalysing,
+                    app.lastAnalysisSeconds);
+        if (interact)
+            std::printf("interaction (region change, what-if, undo, region back): %d steps, longest frame %.2f ms\n",
+                        interactionSteps, longestInteracting);
+    }
+};
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    Options o;
+    if (int exit = parseOptions(argc, argv, o); exit >= 0) return exit;
+    std::string problem;
+    std::unique_ptr<viewer::Backend> backend = viewer::Backend::create({o.width, o.height, !o.screenshot.empty()},
+                                                                       problem);
+    if (!backend) {
+        std::cerr << "chainatlas-viewer: " << problem << "\n";
+        return 1;
+    }
+    viewer::App app(chainatlas::assetsDir());
+    int status = startApp(app, o);
+
+    Interaction interaction;
+    FrameStats stats;
+    auto started = Clock::now();
+    while (status == 0 && !app.quitConfirmed) {
+        backend->pollEvents();
+        if (backend->takeCloseRequest()) {  // the window's close button: ask first, like File → Quit
+            if (o.screenshot.empty()) app.requestQuit();
+            else break;
+        }
+        if (std::vector<std::string> dropped = backend->takeDroppedPaths(); !dropped.empty())
+            app.requestOpen(dropped.back());
+        if (app.fontsDirty) rebuildFonts(app, *backend);
+        if (o.relayoutEvery > 0 && stats.frames % o.relayoutEvery == 0) ++app.state.layoutGeneration;
+        if (o.interact && settled(app) && interaction.step < Interaction::kSteps) interaction.next(app);
+        auto frameStart = Clock::now();
+        bool layoutRunning = app.worker.busy(), analysing = app.analysing();
+        backend->beginFrame();
+        app.frame();
+        backend->endFrame();
+        if (app.probing) writeProbe(app, o.probe, stats.frames);
+        double ms = std::chrono::duration<double, std::milli>(Clock::now() - frameStart).count();
+        stats.record(app, ms, layoutRunning, analysing, interaction.step > 0);
         if (!o.screenshot.empty()) {
-            settled = !app.state.hasAnalysis() || (app.geometry && !app.worker.busy() && !app.analysing());
             bool done = !o.interact || interaction.step >= Interaction::kSteps;
             double waited = std::chrono::duration<double>(Clock::now() - started).count();
-            if ((frame >= o.frames && settled && done) || waited > 60) {
-                if (!writeScreenshot(o.screenshot, width, height)) {
+            if ((stats.frames >= o.frames && settled(app) && done) || waited > 60) {
+                if (!backend->writeScreenshot(o.screenshot)) {
                     std::cerr << "chainatlas-viewer: cannot write " << o.screenshot << "\n";
                     status = 1;
                 }
-                std::printf(
-                    "frames %d, mean %.2f ms, longest %.2f ms, longest while laying out %.2f ms, layout %.3f s, "
-                    "first frame %.3f s, first map %.3f s\n",
-                    frame, frame > 3 ? total / (frame - 3) : 0.0, longest, app.longestFrameMsWhileLayout,
-                    app.lastLayoutSeconds, firstFrame, firstMap);
-                std::printf("longest while analysing %.2f ms, analysis %.3f s\n", app.longestFrameMsWhileAnalysing,
-                            app.lastAnalysisSeconds);
-                if (o.interact)
-                    std::printf(
-                        "interaction (region change, what-if, undo, region back): %d steps, longest frame %.2f ms\n",
-                        interaction.step, interaction.longestMs);
+                stats.print(app, o.interact, interaction.step);
                 break;
             }
         }
-        glfwSwapBuffers(window);
+        backend->present();
         if (app.toggleFullscreen) {
             app.toggleFullscreen = false;
-            if (windowed) {
-                glfwGetWindowPos(window, &savedX, &savedY);
-                glfwGetWindowSize(window, &savedW, &savedH);
-                GLFWmonitor* monitor = glfwGetPrimaryMonitor();
-                const GLFWvidmode* mode = monitor ? glfwGetVideoMode(monitor) : nullptr;
-                if (mode) glfwSetWindowMonitor(window, monitor, 0, 0, mode->width, mode->height, mode->refreshRate);
-            } else {
-                glfwSetWindowMonitor(window, nullptr, savedX, savedY, savedW, savedH, 0);
-            }
-            windowed = !windowed;
+            backend->toggleFullscreen();
         }
     }
     if (app.persistSettings) {
         app.saveLastSession();  // reopened on the next start; the session saved by name is left as saved
         app.saveRecentFiles();
     }
-    ImGui_ImplOpenGL3_Shutdown();
-    ImGui_ImplGlfw_Shutdown();
-    ImGui::DestroyContext();
-    glfwDestroyWindow(window);
-    glfwTerminate();
     return status;
 }

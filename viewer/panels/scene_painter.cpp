@@ -153,26 +153,6 @@ void paintResourceMark(ImDrawList* draw, const ResourceLook& look, ImVec2 c, flo
                          3 * r);
 }
 
-std::vector<ResourceMarkPlace> resourceMarksOnMap(const ViewerState& state, const MapScene& scene,
-                                                  const MapGeometry& geometry) {
-    std::vector<ResourceMarkPlace> marks;
-    if (!state.showResources || scene.segments.size() != geometry.segments.size()) return marks;
-    for (const SegmentNode& node : geometry.segments) {
-        const std::vector<int>& looks = scene.segments[node.segment].resources;
-        for (std::size_t i = 0; i < looks.size(); ++i)
-            marks.push_back({looks[i], resourceMarkCentre(node.box, i, looks.size())});
-    }
-    return marks;
-}
-
-int resourceMarkAt(const std::vector<ResourceMarkPlace>& marks, Point world, double radius) {
-    for (std::size_t i = marks.size(); i-- > 0;) {
-        double dx = world.x - marks[i].centre.x, dy = world.y - marks[i].centre.y;
-        if (dx * dx + dy * dy <= radius * radius) return marks[i].look;
-    }
-    return -1;
-}
-
 namespace {
 
 // `text` in the current font, cut at a character boundary to fit `maxWidth` with "…" when cut.

@@ -5,6 +5,7 @@
 #include <imgui.h>
 
 #include "../app.hpp"
+#include "../map_view.hpp"  // resource marks on the map: placed and hit there
 #include "chainatlas/chart.hpp"
 #include "chainatlas/scene.hpp"
 
@@ -35,17 +36,6 @@ std::vector<chainatlas::LegendEntry> shownLegend(const chainatlas::MapScene& sce
 // A resource mark (the SVG's shape): white rim, a sector per chain, filled or a ring, the kind's glyph.
 void paintResourceMark(ImDrawList* draw, const chainatlas::ResourceLook& look, ImVec2 centre, float radius,
                        float glyphPx);
-
-// Where the resource layer puts marks on segment boxes (world coordinates), in drawing order; empty while
-// the layer is hidden. The map panel draws and hit-tests exactly these.
-struct ResourceMarkPlace {
-    int look = -1;  // index into MapScene::resources
-    chainatlas::Point centre;
-};
-std::vector<ResourceMarkPlace> resourceMarksOnMap(const ViewerState& state, const chainatlas::MapScene& scene,
-                                                  const chainatlas::MapGeometry& geometry);
-// The mark under a world point (the topmost, i.e. drawn last), or -1.
-int resourceMarkAt(const std::vector<ResourceMarkPlace>& marks, chainatlas::Point world, double radius);
 
 // The whole-chain strip (caption, then mark and name per resource, wrapped to `maxWidth`) from `at`; returns
 // its size; `hovered` gets the resource under `mouse` (nothing drawn when `draw` is null).

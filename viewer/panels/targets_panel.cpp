@@ -9,8 +9,8 @@
 #include <imgui_stdlib.h>
 
 #include "../app.hpp"
-#include "../collate.hpp"
 #include "../i18n.hpp"
+#include "../target_table.hpp"
 #include "chainatlas/report.hpp"
 
 namespace viewer {
@@ -39,96 +39,10 @@ void hatched(ImDrawList* draw, ImVec2 a, ImVec2 b, ImU32 fill) {
     draw->PopClipRect();
 }
 
-enum Column { kRank, kAssume, kFirm, kChange, kScore, kContributions, kNote, kColumnCount };
-
-// A table row: a target, or an assumed firm (no longer a target: it is local now) at its former rank.
-struct Row {
-    int target = -1;  // index into analysis.targets, -1 for an assumed firm
-    int firm = -1;
-    double rankKey = 0;  // rank, or the rank before the what-if minus a half (listed just above its old place)
-    bool assumed = false;
-};
-
-// Rows and the firms' collation keys, rebuilt only when the analysis, language or sort order changes.
-struct TableCache {
-    const Chain* keysChain = nullptr;
-    Lang keysLang = Lang::Zh;
-    std::vector<std::string> keys;  // per firm
-    int version = -1, column = -1;
-    bool descending = false;
-    Lang lang = Lang::Zh;
-    std::vector<Row> rows;
-};
-
-std::vector<Row> tableRows(const ViewerState& state) {
-    std::vector<Row> rows;
-    const auto& targets = state.analysis.targets;
-    for (std::size_t i = 0; i < targets.size(); ++i)
-        rows.push_back(
-            {static_cast<int>(i), targets[i].firm, double(targets[i].rank), isAssumed(state, targets[i].firm)});
-    for (const Assumption& a : state.scenario.assumptions) {
-        bool listed = std::any_of(targets.begin(), targets.end(), [&](const Target& t) { return t.firm == a.firm; });
-        if (listed) continue;
-        auto before = state.baselineRank.find(a.firm);
-        rows.push_back({-1, a.firm, before == state.baselineRank.end() ? double(INT_MAX) : before->second - 0.5, true});
-    }
-    return rows;
-}
-
-int rankChange(const ViewerState& state, const Row& row) {
-    if (row.target < 0) return 0;
-    auto before = state.baselineRank.find(row.firm);
-    return before == state.baselineRank.end() ? 0 : before->second - state.analysis.targets[row.target].rank;
-}
-
-// Ascending means smaller first in every column, so the arrow reads the same way everywhere.
-void sortRows(TableCache& cache, const ViewerState& state, int column, bool descending) {
-    const auto& targets = state.analysis.targets;
-    auto score = [&](const Row& r) { return r.target < 0 ? -1.0 : targets[r.target].score; };
-    auto less = [&](const Row& a, const Row& b) {
-        switch (column) {
-            case kAssume: return a.assumed != b.assumed ? a.assumed > b.assumed : a.rankKey < b.rankKey;
-            case kFirm: return cache.keys[a.firm] < cache.keys[b.firm];
-            case kChange: return rankChange(state, a) < rankChange(state, b);
-            case kScore:
-            case kContributions: return score(a) < score(b);
-            case kNote: {
-                auto note = [&](const Row& r) {
-                    auto it = state.notes.find(state.chain->firms[r.firm].id);
-                    return it == state.notes.end() ? std::string() : it->second;
-                };
-                return note(a) < note(b);
-            }
-            default: return a.rankKey < b.rankKey;
-        }
-    };
-    std::stable_sort(cache.rows.begin(), cache.rows.end(),
-                     [&](const Row& a, const Row& b) { return descending ? less(b, a) : less(a, b); });
-}
-
-const std::vector<Row>& sortedRows(const ViewerState& state, const ImGuiTableSortSpecs* specs) {
-    static TableCache cache;
-    const Chain* chain = state.chain.get();
-    if (cache.keysChain != chain || cache.keysLang != state.lang) {
-        std::vector<std::string> names;
-        for (const Firm& f : chain->firms) names.push_back(f.name.pick(state.lang, f.id));
-        cache.keys = collationKeys(names, state.lang);
-        cache.keysChain = chain;
-        cache.keysLang = state.lang;
-        cache.version = -1;
-    }
-    int column = specs && specs->SpecsCount > 0 ? specs->Specs[0].ColumnIndex : static_cast<int>(kRank);
-    bool descending = specs && specs->SpecsCount > 0 && specs->Specs[0].SortDirection == ImGuiSortDirection_Descending;
-    if (cache.version != state.analysisVersion || cache.column != column || cache.descending != descending ||
-        cache.lang != state.lang) {
-        cache.rows = tableRows(state);
-        sortRows(cache, state, column, descending);
-        cache.version = state.analysisVersion;
-        cache.column = column;
-        cache.descending = descending;
-        cache.lang = state.lang;
-    }
-    return cache.rows;
+// The order the table's header asks for (the rank, ascending, until a header is clicked).
+TargetOrder requestedOrder(const ImGuiTableSortSpecs* specs) {
+    if (!specs || specs->SpecsCount == 0) return {};
+    return {specs->Specs[0].ColumnIndex, specs->Specs[0].SortDirection == ImGuiSortDirection_Descending};
 }
 
 void stackedBar(const App& app, const Target& t, double maxScore, float width) {
@@ -162,7 +76,7 @@ void stackedBar(const App& app, const Target& t, double maxScore, float width) {
     }
 }
 
-void changeCell(const ViewerState& state, const Row& row) {
+void changeCell(const ViewerState& state, const TargetRow& row) {
     if (row.assumed && row.target < 0) ImGui::TextDisabled("%s", tr(state.lang, "假设", "what-if"));
     else if (state.baselineRank.empty()) ImGui::TextUnformatted("");  // no what-if: nothing changed
     else if (!state.baselineRank.count(row.firm)) ImGui::TextDisabled("%s", tr(state.lang, "新", "new"));
@@ -184,17 +98,10 @@ void tooltipIfCut(const std::string& text, float shownWidth) {
         ImGui::SetTooltip("%s", text.c_str());
 }
 
-// One row (the `index`th on screen); returns firm+1 to assume, -firm-1 to unassume, 0 for nothing.
-int drawRow(App& app, const Row& row, int index, double maxScore) {
-    ViewerState& state = app.state;
-    const Chain& chain = *state.drawn;
-    const Firm& firm = chain.firms[row.firm];
-    const Target* t = row.target >= 0 ? &state.analysis.targets[row.target] : nullptr;
-    int action = 0;
-    ImGui::PushID(row.firm);
-    ImGui::TableNextRow();
-    ImGui::TableNextColumn();
-    bool selected = state.selection == Selection{SelectionKind::Firm, row.firm};
+// The rank (or the former rank of an assumed firm), as a selectable spanning the row: a click locates the
+// firm on the map.
+void rankCell(App& app, const TargetRow& row, const Target* t) {
+    bool selected = app.state.selection == Selection{SelectionKind::Firm, row.firm};
     char rankText[24];
     if (t) std::snprintf(rankText, sizeof rankText, "%d", t->rank);
     else if (row.rankKey < INT_MAX)
@@ -203,11 +110,12 @@ int drawRow(App& app, const Row& row, int index, double maxScore) {
     if (ImGui::Selectable(rankText, selected,
                           ImGuiSelectableFlags_SpanAllColumns | ImGuiSelectableFlags_AllowItemOverlap))
         app.locate({SelectionKind::Firm, row.firm});
-    ImGui::TableNextColumn();
-    bool assumed = row.assumed;
-    if (ImGui::Checkbox("##assume", &assumed)) action = assumed ? row.firm + 1 : -row.firm - 1;
-    app.probe("assume-" + std::to_string(index));
-    ImGui::TableNextColumn();
+}
+
+void firmCell(const App& app, const TargetRow& row, const Target* t) {
+    const ViewerState& state = app.state;
+    const Chain& chain = *state.drawn;
+    const Firm& firm = chain.firms[row.firm];
     std::string name = firm.name.pick(state.lang, firm.id);
     if (row.assumed) ImGui::TextColored(ImColor(themeColor(app.theme.firmAssumed)), "%s", name.c_str());
     else ImGui::TextUnformatted(name.c_str());
@@ -215,6 +123,32 @@ int drawRow(App& app, const Row& row, int index, double maxScore) {
         ImGui::SetTooltip("%s\n%s\n%s", name.c_str(), firm.id.c_str(),
                           t ? fitSegmentList(chain, *t, state.lang, false).c_str()
                             : tr(state.lang, "已假设引进到本地", "assumed attracted here"));
+}
+
+void noteCell(App& app, const std::string& firmId, int index) {
+    ImGui::SetNextItemWidth(-1);
+    std::string& note = app.state.notes[firmId];
+    ImGui::InputText("##note", &note);
+    app.probe("note-" + std::to_string(index));
+    keepNoteOnEscape(app, note);
+    tooltipIfCut(note, ImGui::GetItemRectSize().x - ImGui::GetStyle().FramePadding.x * 2);
+}
+
+// One row (the `index`th on screen); returns firm+1 to assume, -firm-1 to unassume, 0 for nothing.
+int drawRow(App& app, const TargetRow& row, int index, double maxScore) {
+    const ViewerState& state = app.state;
+    const Target* t = row.target >= 0 ? &state.analysis.targets[row.target] : nullptr;
+    int action = 0;
+    ImGui::PushID(row.firm);
+    ImGui::TableNextRow();
+    ImGui::TableNextColumn();
+    rankCell(app, row, t);
+    ImGui::TableNextColumn();
+    bool assumed = row.assumed;
+    if (ImGui::Checkbox("##assume", &assumed)) action = assumed ? row.firm + 1 : -row.firm - 1;
+    app.probe("assume-" + std::to_string(index));
+    ImGui::TableNextColumn();
+    firmCell(app, row, t);
     ImGui::TableNextColumn();
     changeCell(state, row);
     ImGui::TableNextColumn();
@@ -222,12 +156,7 @@ int drawRow(App& app, const Row& row, int index, double maxScore) {
     ImGui::TableNextColumn();
     if (t) stackedBar(app, *t, maxScore, ImGui::GetContentRegionAvail().x);
     ImGui::TableNextColumn();
-    ImGui::SetNextItemWidth(-1);
-    std::string& note = state.notes[firm.id];
-    ImGui::InputText("##note", &note);
-    app.probe("note-" + std::to_string(index));
-    keepNoteOnEscape(app, note);
-    tooltipIfCut(note, ImGui::GetItemRectSize().x - ImGui::GetStyle().FramePadding.x * 2);
+    noteCell(app, state.drawn->firms[row.firm].id, index);
     ImGui::PopID();
     return action;
 }
@@ -263,19 +192,10 @@ void legend(const ViewerState& state, std::size_t count) {
     }
 }
 
-}  // namespace
-
-void drawTargetsPanel(App& app, ImVec2 pos, ImVec2 size) {
+// The table: header, then only the rows on screen (thousands of targets stay fast). Returns the row's
+// action (see drawRow).
+int drawTable(App& app) {
     ViewerState& state = app.state;
-    ImGui::SetNextWindowPos(pos);
-    ImGui::SetNextWindowSize(size);
-    ImGui::Begin(tr(state.lang, "招商目标###targets", "Investment targets###targets"), nullptr,
-                 ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoCollapse);
-    if (!state.hasAnalysis()) {
-        ImGui::End();
-        return;
-    }
-    legend(state, state.analysis.targets.size());
     ImGuiTableFlags flags = ImGuiTableFlags_Sortable | ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY |
                             ImGuiTableFlags_ScrollX | ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_Resizable |
                             ImGuiTableFlags_SizingFixedFit;
@@ -284,19 +204,22 @@ void drawTargetsPanel(App& app, ImVec2 pos, ImVec2 size) {
     float needed = em * (2.6f + 5.2f + 10 + 2.8f + 3.2f + 8 + 8 + 2);
     float innerWidth = ImGui::GetContentRegionAvail().x >= needed ? 0.0f : needed;  // 0: fit, no sideways scrolling
     int action = 0;
-    if (ImGui::BeginTable("##targets", kColumnCount, flags, {0, 0}, innerWidth)) {
-        setupColumns(state);
-        const std::vector<Row>& rows = sortedRows(state, ImGui::TableGetSortSpecs());
-        double maxScore = 0;
-        for (const Target& t : state.analysis.targets) maxScore = std::max(maxScore, t.score);
-        ImGuiListClipper clipper;
-        clipper.Begin(static_cast<int>(rows.size()));
-        while (clipper.Step())
-            for (int row = clipper.DisplayStart; row < clipper.DisplayEnd; ++row)
-                if (int a = drawRow(app, rows[row], row, maxScore); a != 0) action = a;
-        ImGui::EndTable();
-    }
-    // What-if from the list: open a site in the focal region with the segments it would fill.
+    if (!ImGui::BeginTable("##targets", kTargetColumnCount, flags, {0, 0}, innerWidth)) return action;
+    setupColumns(state);
+    const std::vector<TargetRow>& rows = app.targetTable.rows(state, requestedOrder(ImGui::TableGetSortSpecs()));
+    double maxScore = 0;
+    for (const Target& t : state.analysis.targets) maxScore = std::max(maxScore, t.score);
+    ImGuiListClipper clipper;
+    clipper.Begin(static_cast<int>(rows.size()));
+    while (clipper.Step())
+        for (int row = clipper.DisplayStart; row < clipper.DisplayEnd; ++row)
+            if (int a = drawRow(app, rows[row], row, maxScore); a != 0) action = a;
+    ImGui::EndTable();
+    return action;
+}
+
+// What-if from the list: ticked, a site in the focal region with the segments it would fill; unticked, gone.
+void carryOut(ViewerState& state, int action) {
     if (action > 0) {
         Assumption assumption{action - 1, state.scenario.region, {}};
         for (const Target& t : state.analysis.targets)
@@ -305,6 +228,20 @@ void drawTargetsPanel(App& app, ImVec2 pos, ImVec2 size) {
         assume(state, assumption);
     }
     if (action < 0) unassume(state, -action - 1);
+}
+
+}  // namespace
+
+void drawTargetsPanel(App& app, ImVec2 pos, ImVec2 size) {
+    ViewerState& state = app.state;
+    ImGui::SetNextWindowPos(pos);
+    ImGui::SetNextWindowSize(size);
+    ImGui::Begin(tr(state.lang, "招商目标###targets", "Investment targets###targets"), nullptr,
+                 ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoCollapse);
+    if (state.hasAnalysis()) {
+        legend(state, state.analysis.targets.size());
+        carryOut(state, drawTable(app));
+    }
     ImGui::End();
 }
 

@@ -1,0 +1,175 @@
+// GLFW, OpenGL 3 and Dear ImGui's platform and renderer backends (see backend.hpp).
+#include "backend.hpp"
+
+#include <GLFW/glfw3.h>
+#include <backends/imgui_impl_glfw.h>
+#include <backends/imgui_impl_opengl3.h>
+#include <imgui.h>
+#include <stb/stb_image_write.h>
+
+#include <algorithm>
+
+namespace viewer {
+
+namespace {
+
+constexpr const char* kTitle = "ChainAtlas 产业链图谱";
+
+GLFWwindow* createWindow(const WindowOptions& o, const char** glslVersion) {
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 3);
+    glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
+    if (o.headless) glfwWindowHint(GLFW_VISIBLE, GLFW_FALSE);
+    *glslVersion = "#version 330 core";
+    GLFWwindow* window = glfwCreateWindow(o.width, o.height, kTitle, nullptr, nullptr);
+    if (window) return window;
+    glfwDefaultWindowHints();  // an older driver: any OpenGL 3 context
+    if (o.headless) glfwWindowHint(GLFW_VISIBLE, GLFW_FALSE);
+    *glslVersion = "#version 130";
+    return glfwCreateWindow(o.width, o.height, kTitle, nullptr, nullptr);
+}
+
+void updateModifiers(ImGuiIO& io) {
+    io.KeyCtrl = io.KeysDown[GLFW_KEY_LEFT_CONTROL] || io.KeysDown[GLFW_KEY_RIGHT_CONTROL];
+    io.KeyShift = io.KeysDown[GLFW_KEY_LEFT_SHIFT] || io.KeysDown[GLFW_KEY_RIGHT_SHIFT];
+    io.KeyAlt = io.KeysDown[GLFW_KEY_LEFT_ALT] || io.KeysDown[GLFW_KEY_RIGHT_ALT];
+}
+
+}  // namespace
+
+std::unique_ptr<Backend> Backend::create(const WindowOptions& options, std::string& problem) {
+    if (!glfwInit()) {
+        problem = "no display (set DISPLAY, or run under xvfb-run)";
+        return nullptr;
+    }
+    const char* glsl = nullptr;
+    GLFWwindow* window = createWindow(options, &glsl);
+    if (!window) {
+        problem = "cannot create an OpenGL 3 window";
+        glfwTerminate();
+        return nullptr;
+    }
+    std::unique_ptr<Backend> backend(new Backend(window));
+    backend->savedWidth_ = options.width;
+    backend->savedHeight_ = options.height;
+    glfwMakeContextCurrent(window);
+    glfwSwapInterval(options.headless ? 0 : 1);
+    glfwSetWindowUserPointer(window, backend.get());  // ImGui 1.86's GLFW backend leaves it to us
+    glfwSetDropCallback(window, onDrop);
+
+    IMGUI_CHECKVERSION();
+    ImGui::CreateContext();
+    ImGui::GetIO().IniFilename = nullptr;  // the arrangement is fixed; nothing to remember
+    glfwSetKeyCallback(window, onKey);     // before ImGui's backend, which calls it from its own callback
+    ImGui_ImplGlfw_InitForOpenGL(window, true);
+    ImGui_ImplOpenGL3_Init(glsl);
+    return backend;
+}
+
+Backend::Backend(GLFWwindow* window) : window_(window) {}
+
+Backend::~Backend() {
+    ImGui_ImplOpenGL3_Shutdown();
+    ImGui_ImplGlfw_Shutdown();
+    ImGui::DestroyContext();
+    glfwDestroyWindow(window_);
+    glfwTerminate();
+}
+
+void Backend::onDrop(GLFWwindow* window, int count, const char** paths) {
+    auto* backend = static_cast<Backend*>(glfwGetWindowUserPointer(window));
+    for (int i = 0; i < count; ++i) backend->dropped_.emplace_back(paths[i]);
+}
+
+void Backend::onKey(GLFWwindow* window, int key, int, int action, int) {
+    auto* backend = static_cast<Backend*>(glfwGetWindowUserPointer(window));
+    if (action == GLFW_PRESS && key >= 0 && key < 512) backend->keyPresses_.push_back(key);
+}
+
+void Backend::pollEvents() { glfwPollEvents(); }
+
+bool Backend::takeCloseRequest() {
+    if (!glfwWindowShouldClose(window_)) return false;
+    glfwSetWindowShouldClose(window_, GLFW_FALSE);
+    return true;
+}
+
+std::vector<std::string> Backend::takeDroppedPaths() {
+    std::vector<std::string> paths;
+    paths.swap(dropped_);
+    return paths;
+}
+
+void Backend::reloadFontTexture() {
+    ImGui_ImplOpenGL3_DestroyFontsTexture();
+    ImGui_ImplOpenGL3_CreateFontsTexture();
+}
+
+// Before a frame: keys pressed since the last one count as down; those already up again are remembered.
+void Backend::latchKeyPresses() {
+    ImGuiIO& io = ImGui::GetIO();
+    latched_.clear();
+    for (int key : keyPresses_)
+        if (!io.KeysDown[key]) {
+            io.KeysDown[key] = true;
+            latched_.push_back(key);
+        }
+    keyPresses_.clear();
+    updateModifiers(io);
+}
+
+// After the frame: the latched keys are up again unless they are still held.
+void Backend::releaseLatchedKeys() {
+    ImGuiIO& io = ImGui::GetIO();
+    for (int key : latched_)
+        if (glfwGetKey(window_, key) == GLFW_RELEASE) io.KeysDown[key] = false;
+    latched_.clear();
+    updateModifiers(io);
+}
+
+void Backend::beginFrame() {
+    ImGui_ImplOpenGL3_NewFrame();
+    ImGui_ImplGlfw_NewFrame();
+    latchKeyPresses();
+    ImGui::NewFrame();
+}
+
+void Backend::endFrame() {
+    ImGui::Render();
+    releaseLatchedKeys();
+    glfwGetFramebufferSize(window_, &width_, &height_);
+    glViewport(0, 0, width_, height_);
+    glClearColor(0.98f, 0.98f, 0.98f, 1.0f);
+    glClear(GL_COLOR_BUFFER_BIT);
+    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    glFinish();
+}
+
+void Backend::present() { glfwSwapBuffers(window_); }
+
+void Backend::toggleFullscreen() {
+    if (windowed_) {
+        glfwGetWindowPos(window_, &savedX_, &savedY_);
+        glfwGetWindowSize(window_, &savedWidth_, &savedHeight_);
+        GLFWmonitor* monitor = glfwGetPrimaryMonitor();
+        const GLFWvidmode* mode = monitor ? glfwGetVideoMode(monitor) : nullptr;
+        if (mode) glfwSetWindowMonitor(window_, monitor, 0, 0, mode->width, mode->height, mode->refreshRate);
+    } else {
+        glfwSetWindowMonitor(window_, nullptr, savedX_, savedY_, savedWidth_, savedHeight_, 0);
+    }
+    windowed_ = !windowed_;
+}
+
+bool Backend::writeScreenshot(const std::string& path) const {
+    std::vector<unsigned char> pixels(static_cast<std::size_t>(width_) * height_ * 4);
+    glPixelStorei(GL_PACK_ALIGNMENT, 1);
+    glReadPixels(0, 0, width_, height_, GL_RGBA, GL_UNSIGNED_BYTE, pixels.data());
+    // OpenGL's rows run bottom to top, a PNG's top to bottom; the alpha channel is made opaque.
+    std::vector<unsigned char> flipped(pixels.size());
+    std::size_t row = static_cast<std::size_t>(width_) * 4;
+    for (int y = 0; y < height_; ++y) std::copy_n(&pixels[(height_ - 1 - y) * row], row, &flipped[y * row]);
+    for (std::size_t i = 3; i < flipped.size(); i += 4) flipped[i] = 255;
+    return stbi_write_png(path.c_str(), width_, height_, 4, flipped.data(), static_cast<int>(row)) != 0;
+}
+
+}  // namespace viewer

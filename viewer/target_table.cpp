@@ -1,0 +1,77 @@
+// Rows of the target list and their order (see target_table.hpp).
+#include "target_table.hpp"
+
+#include <algorithm>
+#include <climits>
+
+#include "collate.hpp"
+
+namespace viewer {
+
+using namespace chainatlas;
+
+std::vector<TargetRow> targetRows(const ViewerState& state) {
+    std::vector<TargetRow> rows;
+    const auto& targets = state.analysis.targets;
+    for (std::size_t i = 0; i < targets.size(); ++i)
+        rows.push_back(
+            {static_cast<int>(i), targets[i].firm, double(targets[i].rank), isAssumed(state, targets[i].firm)});
+    for (const Assumption& a : state.scenario.assumptions) {
+        bool listed = std::any_of(targets.begin(), targets.end(), [&](const Target& t) { return t.firm == a.firm; });
+        if (listed) continue;
+        auto before = state.baselineRank.find(a.firm);
+        rows.push_back({-1, a.firm, before == state.baselineRank.end() ? double(INT_MAX) : before->second - 0.5, true});
+    }
+    return rows;
+}
+
+int rankChange(const ViewerState& state, const TargetRow& row) {
+    if (row.target < 0) return 0;
+    auto before = state.baselineRank.find(row.firm);
+    return before == state.baselineRank.end() ? 0 : before->second - state.analysis.targets[row.target].rank;
+}
+
+void TargetTable::sort(const ViewerState& state) {
+    const auto& targets = state.analysis.targets;
+    auto score = [&](const TargetRow& r) { return r.target < 0 ? -1.0 : targets[r.target].score; };
+    auto note = [&](const TargetRow& r) {
+        auto it = state.notes.find(state.chain->firms[r.firm].id);
+        return it == state.notes.end() ? std::string() : it->second;
+    };
+    auto less = [&](const TargetRow& a, const TargetRow& b) {
+        switch (order_.column) {
+            case kAssumeColumn: return a.assumed != b.assumed ? a.assumed > b.assumed : a.rankKey < b.rankKey;
+            case kFirmColumn: return keys_[a.firm] < keys_[b.firm];
+            case kChangeColumn: return rankChange(state, a) < rankChange(state, b);
+            case kScoreColumn:
+            case kContributionsColumn: return score(a) < score(b);
+            case kNoteColumn: return note(a) < note(b);
+            default: return a.rankKey < b.rankKey;
+        }
+    };
+    bool descending = order_.descending;
+    std::stable_sort(rows_.begin(), rows_.end(),
+                     [&](const TargetRow& a, const TargetRow& b) { return descending ? less(b, a) : less(a, b); });
+}
+
+const std::vector<TargetRow>& TargetTable::rows(const ViewerState& state, TargetOrder order) {
+    const Chain* chain = state.chain.get();
+    if (keysChain_ != chain || keysLang_ != state.lang) {
+        std::vector<std::string> names;
+        for (const Firm& f : chain->firms) names.push_back(f.name.pick(state.lang, f.id));
+        keys_ = collationKeys(names, state.lang);
+        keysChain_ = chain;
+        keysLang_ = state.lang;
+        version_ = -1;
+    }
+    if (version_ != state.analysisVersion || !(order_ == order) || lang_ != state.lang) {
+        rows_ = targetRows(state);
+        order_ = order;
+        sort(state);
+        version_ = state.analysisVersion;
+        lang_ = state.lang;
+    }
+    return rows_;
+}
+
+}  // namespace viewer

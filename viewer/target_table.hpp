@@ -1,0 +1,62 @@
+// The target list's rows in the order the planner chose, without ImGui: the targets and the assumed firms
+// (at their former rank), sorted by any column (firm names by pinyin in Chinese, viewer/collate.*), and kept
+// until the analysis, the language or the order changes. The App owns one; the targets panel draws it.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "chainatlas/model.hpp"
+#include "state.hpp"
+
+namespace viewer {
+
+enum TargetColumn {
+    kRankColumn,
+    kAssumeColumn,
+    kFirmColumn,
+    kChangeColumn,
+    kScoreColumn,
+    kContributionsColumn,
+    kNoteColumn,
+    kTargetColumnCount
+};
+
+// A row: a target, or an assumed firm (no longer a target: it is local now) at its former rank.
+struct TargetRow {
+    int target = -1;  // index into analysis.targets, -1 for an assumed firm
+    int firm = -1;
+    double rankKey = 0;  // rank, or the rank before the what-if minus a half (listed just above its old place)
+    bool assumed = false;
+};
+
+// Ascending means smaller first in every column, so the arrow reads the same way everywhere.
+struct TargetOrder {
+    int column = kRankColumn;
+    bool descending = false;
+    bool operator==(const TargetOrder&) const = default;
+};
+
+// The rows in analysis order: the targets, then the assumed firms that are no longer targets.
+std::vector<TargetRow> targetRows(const ViewerState& state);
+// Places gained under the what-ifs (positive: up), 0 without a baseline rank.
+int rankChange(const ViewerState& state, const TargetRow& row);
+
+class TargetTable {
+public:
+    // The rows sorted by `order` (stable: ties keep the analysis order), computed again only when the
+    // analysis version, the language or the order changed; typing a note does not move rows under the pen.
+    const std::vector<TargetRow>& rows(const ViewerState& state, TargetOrder order);
+
+private:
+    void sort(const ViewerState& state);
+    const chainatlas::Chain* keysChain_ = nullptr;
+    Lang keysLang_ = Lang::Zh;
+    std::vector<std::string> keys_;  // collation key per firm
+    int version_ = -1;
+    Lang lang_ = Lang::Zh;
+    TargetOrder order_;
+    std::vector<TargetRow> rows_;
+};
+
+}  // namespace viewer
