@@ -28,20 +28,32 @@ const StatusChange* changeOf(const Analysis& a, int segment) {
     return nullptr;
 }
 
-std::string localFirms(const Chain& chain, const Analysis& a, int s, Lang lang) {
-    std::string list;
-    int shown = 0;
-    for (std::size_t f = 0; f < chain.firms.size() && shown < 12; ++f)
-        for (const Site& site : chain.firms[f].sites)
-            if (site.region == a.region &&
-                std::find(site.segments.begin(), site.segments.end(), s) != site.segments.end()) {
-                list += (shown++ ? pick(lang, "、", ", ") : "") + chain.firms[f].name.pick(lang, chain.firms[f].id);
-                break;
+// The first kShownLocalFirms firms (in file order) with a site in the region, for every segment: one pass over
+// the firms for the whole map, where a scan per segment would read all firms 300 times at national scale.
+constexpr std::size_t kShownLocalFirms = 12;
+
+std::vector<std::vector<int>> localFirmsBySegment(const Chain& chain, int region) {
+    std::vector<std::vector<int>> bySegment(chain.segments.size());
+    for (std::size_t f = 0; f < chain.firms.size(); ++f)
+        for (const Site& site : chain.firms[f].sites) {
+            if (site.region != region) continue;
+            for (int s : site.segments) {
+                std::vector<int>& list = bySegment[static_cast<std::size_t>(s)];
+                if (list.size() < kShownLocalFirms && (list.empty() || list.back() != static_cast<int>(f)))
+                    list.push_back(static_cast<int>(f));
             }
+        }
+    return bySegment;
+}
+
+std::string localFirms(const Chain& chain, const std::vector<int>& firms, Lang lang) {
+    std::string list;
+    for (std::size_t i = 0; i < firms.size(); ++i)
+        list += (i ? pick(lang, "、", ", ") : "") + chain.firms[firms[i]].name.pick(lang, chain.firms[firms[i]].id);
     return list.empty() ? pick(lang, "无", "none") : list;
 }
 
-std::string segmentDetails(const Chain& chain, const Analysis& a, int s, Lang lang) {
+std::string segmentDetails(const Chain& chain, const Analysis& a, int s, const std::vector<int>& local, Lang lang) {
     const SegmentResult& r = a.segments[s];
     char numbers[96];
     std::snprintf(numbers, sizeof numbers, " · %s %.2f · %s %.2f", pick(lang, "区位商", "RCA"), r.rca,
@@ -71,10 +83,11 @@ std::string segmentDetails(const Chain& chain, const Analysis& a, int s, Lang la
                      "\ntransfer opportunity: local research, no local industry");
     if (const StatusChange* c = changeOf(a, s))
         text += std::string("\n") + pick(lang, "假设后: ", "what-if: ") + describeChange(chain, *c, lang);
-    return text + "\n" + pick(lang, "本地企业: ", "local firms: ") + localFirms(chain, a, s, lang);
+    return text + "\n" + pick(lang, "本地企业: ", "local firms: ") + localFirms(chain, local, lang);
 }
 
-SegmentLook describeSegment(const Chain& chain, const Analysis& a, const Theme& theme, int s, Lang lang) {
+SegmentLook describeSegment(const Chain& chain, const Analysis& a, const Theme& theme, int s,
+                            const std::vector<int>& local, Lang lang) {
     const SegmentResult& r = a.segments[s];
     SegmentLook look;
     look.advice = r.advice;
@@ -99,7 +112,7 @@ SegmentLook describeSegment(const Chain& chain, const Analysis& a, const Theme& 
         look.change = std::string(statusWord(c->from, lang)) + " → " + statusWord(c->to, lang);
         look.marks.push_back({MarkKind::Changed, theme.highlightEdge, ""});
     }
-    look.details = segmentDetails(chain, a, s, lang);
+    look.details = segmentDetails(chain, a, s, local, lang);
     return look;
 }
 
@@ -237,7 +250,7 @@ std::string joinNames(const std::vector<std::string>& names, Lang lang, std::siz
 }
 
 // The hover text of a resource: what it is, where, which chains and segments, its ties, how sure we are.
-std::string resourceTitle(const Chain& chain, const Analysis& a, int index, Lang lang) {
+std::string resourceTitle(const Chain& chain, const Analysis& a, int index, const std::vector<int>& ties, Lang lang) {
     const Resource& r = chain.resources[index];
     const Region& region = chain.regions[r.region];
     std::string chains;
@@ -254,13 +267,15 @@ std::string resourceTitle(const Chain& chain, const Analysis& a, int index, Lang
     for (int s : r.segments) segments.push_back(chain.segments[s].name.pick(lang, chain.segments[s].id));
     text += std::string("\n") + pick(lang, "服务环节: ", "serves: ") +
             (segments.empty() ? pick(lang, "全产业链", "the whole chain") : joinNames(segments, lang, 8));
-    std::vector<std::string> ties;
-    for (const Tie& tie : chain.ties)
-        if (tie.resource == index)
-            ties.push_back(chain.firms[tie.firm].name.pick(lang, chain.firms[tie.firm].id) + " (" +
+    std::vector<std::string> partners;
+    for (int t : ties) {
+        const Tie& tie = chain.ties[static_cast<std::size_t>(t)];
+        partners.push_back(chain.firms[tie.firm].name.pick(lang, chain.firms[tie.firm].id) + " (" +
                            tieKindWord(tie.kind, lang) +
                            (tie.confirmed() ? "" : pick(lang, ", 未证实", ", unconfirmed")) + ")");
-    if (!ties.empty()) text += std::string("\n") + pick(lang, "合作企业: ", "ties: ") + joinNames(ties, lang, 6);
+    }
+    if (!partners.empty())
+        text += std::string("\n") + pick(lang, "合作企业: ", "ties: ") + joinNames(partners, lang, 6);
     text += std::string("\n") + pick(lang, "可信度 ", "confidence ") + r.confidence;
     if (!r.confirmed()) text += pick(lang, " — 未证实, 不计入分析", " — unconfirmed, counts nowhere");
     return text;
@@ -286,6 +301,9 @@ void describeResources(const Chain& chain, const Analysis& a, const Theme& theme
         const Resource &rx = chain.resources[x], &ry = chain.resources[y];
         return std::tuple(place(rx), firstChain(rx.kind), rx.id) < std::tuple(place(ry), firstChain(ry.kind), ry.id);
     });
+    std::vector<std::vector<int>> ties(chain.resources.size());  // by resource, in file order: one pass
+    for (std::size_t t = 0; t < chain.ties.size(); ++t)
+        ties[static_cast<std::size_t>(chain.ties[t].resource)].push_back(static_cast<int>(t));
     Lang lang = scene.lang;
     for (int r : shown) {
         const Resource& resource = chain.resources[r];
@@ -299,7 +317,7 @@ void describeResources(const Chain& chain, const Analysis& a, const Theme& theme
         look.confirmed = resource.confirmed();
         look.segments = resource.segments;
         look.label = resource.name.pick(lang, resource.id);
-        look.title = resourceTitle(chain, a, r, lang);
+        look.title = resourceTitle(chain, a, r, ties[static_cast<std::size_t>(r)], lang);
         int index = static_cast<int>(scene.resources.size());
         if (look.segments.empty()) scene.chainWide.push_back(index);
         for (int s : look.segments) scene.segments[s].resources.push_back(index);
@@ -358,8 +376,9 @@ MapScene describeMap(const Chain& chain, const Analysis& analysis, const Theme& 
     scene.lang = options.lang;
     scene.title = describeTitle(chain, analysis, options.lang);
     scene.subtitle = mapSubtitle(chain, analysis, options);
+    std::vector<std::vector<int>> local = localFirmsBySegment(chain, analysis.region);
     for (std::size_t s = 0; s < chain.segments.size(); ++s)
-        scene.segments.push_back(describeSegment(chain, analysis, theme, static_cast<int>(s), options.lang));
+        scene.segments.push_back(describeSegment(chain, analysis, theme, static_cast<int>(s), local[s], options.lang));
     if (level == MapLevel::Firm) scene.firms = describeFirms(chain, analysis, theme, options);
     describeResources(chain, analysis, theme, scene);
     scene.legend = describeLegend(scene, theme, level);
