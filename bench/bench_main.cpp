@@ -1,9 +1,12 @@
 // chainatlas-bench: load, analysis, re-ranking and layout times and peak memory on synthetic chains.
 // Usage: chainatlas-bench [analysis|layout|all] [--firms N] [--supplies N] [--segments N] [--regions N]
+//        [--resources N] [--ties N]
 //        chainatlas-bench generate OUT.json [--firms N] ...   (a synthetic chain file, e.g. for the viewer)
 //        chainatlas-bench generate-csv OUT_FOLDER [--firms N] ... (the same as a folder of CSV files), then
 //        chainatlas-bench load PATH  (load time and peak memory of a file or CSV folder)
-//        chainatlas-bench phases PATH (load, analyse, what-if, write JSON, write CSV: best of 3 each;
+//        chainatlas-bench innovation [--firms N] [--resources N] [--ties N] (the innovation term with many ties)
+//        chainatlas-bench phases PATH (load, analyse, what-if, describe the map at segment and firm level,
+//                                      write JSON, write CSV: best of 3 each;
 //                                      region r0, hub r1, what-if: the top target in r0)
 #include <sys/resource.h>
 
@@ -17,6 +20,8 @@
 #include "chainatlas/layout.hpp"
 #include "chainatlas/load.hpp"
 #include "chainatlas/report.hpp"
+#include "chainatlas/scene.hpp"
+#include "chainatlas/support.hpp"
 #include "chainatlas/svg.hpp"
 #include "synthetic.hpp"
 
@@ -114,57 +119,6 @@ void benchLayout(const bench::SyntheticSpec& base) {
     }
 }
 
-// A double that reads back exactly (std::to_string keeps only six decimals).
-std::string exact(double value) {
-    char buffer[32];
-    std::snprintf(buffer, sizeof buffer, "%.17g", value);
-    return buffer;
-}
-
-// The chain as a folder of CSV files in the layout chainatlas reads (README, "CSV folders").
-std::string writeCsvFolder(const Chain& chain, const std::string& folder) {
-    std::filesystem::create_directories(folder);
-    auto write = [&](const char* name, const std::string& text) {
-        return writeFileAtomically(folder + "/" + name, text);
-    };
-    std::string stages = "id,name_zh,name_en\n", segments = "id,name_zh,name_en,stage\n", links = "from,to\n";
-    for (const auto& st : chain.stages) stages += st.id + "," + st.name.zh + "," + st.name.en + "\n";
-    for (const auto& sg : chain.segments)
-        segments += sg.id + "," + sg.name.zh + "," + sg.name.en + "," +
-                    (sg.stage >= 0 ? chain.stages[sg.stage].id : "") + "\n";
-    for (const auto& l : chain.links) links += chain.segments[l.from].id + "," + chain.segments[l.to].id + "\n";
-    std::string regions = "id,name_zh,name_en,lon,lat\n";
-    for (const auto& r : chain.regions)
-        regions += r.id + "," + r.name.zh + "," + r.name.en + "," + exact(r.lon.value_or(0)) + "," +
-                   exact(r.lat.value_or(0)) + "\n";
-    std::string firms = "id,name_zh,name_en,leader,tech,profit,growth,pollution,energy,land\n",
-                sites = "firm,region,segments,output\n";
-    for (const auto& f : chain.firms) {
-        firms += f.id + "," + f.name.zh + "," + f.name.en + "," + (f.leader ? "true" : "false");
-        for (const auto& m : f.metrics) firms.append(",").append(m ? exact(*m) : std::string());
-        firms += "\n";
-        for (const auto& site : f.sites) {
-            std::string list;
-            for (int sg : site.segments) list += (list.empty() ? "" : ";") + chain.segments[sg].id;
-            sites += f.id + "," + chain.regions[site.region].id + "," + list + "," +
-                     (site.output ? exact(*site.output) : "") + "\n";
-        }
-    }
-    std::string supplies = "from,to,segment\n";
-    for (const auto& sp : chain.supplies)
-        supplies += chain.firms[sp.from].id + "," + chain.firms[sp.to].id + "," +
-                    (sp.segment >= 0 ? chain.segments[sp.segment].id : "") + "\n";
-    for (auto [name, text] : {std::pair<const char*, const std::string*>{"stages.csv", &stages},
-                              {"segments.csv", &segments},
-                              {"links.csv", &links},
-                              {"regions.csv", &regions},
-                              {"firms.csv", &firms},
-                              {"sites.csv", &sites},
-                              {"supplies.csv", &supplies}})
-        if (std::string problem = write(name, *text); !problem.empty()) return problem;
-    return {};
-}
-
 // The phases of `chainatlas analyze` on one file, each the best of 3 (bench/run.sh prints them in its table).
 int benchPhases(const std::string& path) {
     LoadResult loaded;
@@ -187,12 +141,49 @@ int benchPhases(const std::string& path) {
     if (!analysis.targets.empty()) whatIf.assumptions.push_back({analysis.targets[0].firm, options.region, {}});
     Analysis assumed;
     double whatIfTime = best(3, [&] { assumed = analyze(chain, whatIf); });
+    MapScene scene;
+    double describe = best(3, [&] { scene = describeMap(chain, analysis, Theme{}, MapLevel::Segment, {}); });
+    double describeFirms = best(3, [&] { scene = describeMap(chain, analysis, Theme{}, MapLevel::Firm, {}); });
     std::string json, csv;
     double writeJson = best(3, [&] { (json = analysisJsonText(chain, analysis, 0, 2)) += '\n'; });
     double writeCsv = best(3, [&] { csv = analysisToCsv(chain, analysis, 0, Lang::En); });
-    std::printf("load %.3f\nanalyse %.3f\nwhatif %.3f\nwrite_json %.3f\nwrite_csv %.3f\ntargets %zu\njson_bytes %zu\n",
-                load, analyse, whatIfTime, writeJson, writeCsv, analysis.targets.size(), json.size());
+    std::printf(
+        "load %.3f\nanalyse %.3f\nwhatif %.3f\ndescribe %.3f\ndescribe_firms %.3f\nwrite_json %.3f\nwrite_csv "
+        "%.3f\ntargets %zu\njson_bytes %zu\n",
+        load, analyse, whatIfTime, describe, describeFirms, writeJson, writeCsv, analysis.targets.size(), json.size());
     return 0;
+}
+
+// The innovation term with many ties (DESIGN §3.9): every firm's term through the index of ties by firm against
+// the same term from a scan of all ties per firm (what the analysis did before the index); they must agree.
+int benchInnovation(const bench::SyntheticSpec& spec) {
+    Chain chain = bench::generateChain(spec);
+    std::vector<int> hubs = {1};
+    std::vector<InnovationTerm> scanned, indexed;
+    int firms = static_cast<int>(chain.firms.size());
+    int scannedFirms = std::min(firms, 2000);  // the scan is quadratic: a sample of firms, scaled up below
+    double scan = best(1, [&] {
+        scanned.clear();
+        for (int f = 0; f < scannedFirms; ++f) scanned.push_back(innovationTerm(chain, f, 0, hubs));
+    });
+    double index = best(3, [&] {
+        indexed.clear();
+        ConfirmedTiesByFirm ties = confirmedTiesByFirm(chain);
+        for (int f = 0; f < firms; ++f) indexed.push_back(innovationTerm(chain, ties, f, 0, hubs));
+    });
+    int differ = 0;
+    for (int f = 0; f < scannedFirms; ++f)
+        differ += scanned[f].value != indexed[f].value || scanned[f].resources != indexed[f].resources;
+    AnalysisOptions options;
+    options.region = 0;
+    options.hubs = hubs;
+    Analysis analysis;
+    double analyse = best(3, [&] { analysis = analyze(chain, options); });
+    std::printf(
+        "innovation terms, %d firms, %zu ties: scan per firm %.3f s (%d firms; all firms about %.1f s), index %.3f s; "
+        "%d differ; analyse %.3f s\n",
+        firms, chain.ties.size(), scan, scannedFirms, scan * firms / std::max(1, scannedFirms), index, differ, analyse);
+    return differ == 0 ? 0 : 1;
 }
 
 }  // namespace
@@ -208,13 +199,15 @@ int main(int argc, char** argv) {
         else if (!std::strcmp(argv[i], "--supplies")) number(spec.supplies);
         else if (!std::strcmp(argv[i], "--segments")) number(spec.segments);
         else if (!std::strcmp(argv[i], "--regions")) number(spec.regions);
+        else if (!std::strcmp(argv[i], "--resources")) number(spec.resources);
+        else if (!std::strcmp(argv[i], "--ties")) number(spec.ties);
         else if ((what == "generate" || what == "generate-csv" || what == "load" || what == "phases") && output.empty())
             output = argv[i];
         else what = argv[i];
     }
     if (what == "generate-csv") {
         std::string problem = output.empty() ? "usage: chainatlas-bench generate-csv OUT_FOLDER [--firms N] ..."
-                                             : writeCsvFolder(bench::generateChain(spec), output);
+                                             : bench::writeCsvFolder(bench::generateChain(spec), output);
         if (!problem.empty()) std::fprintf(stderr, "%s\n", problem.c_str());
         return problem.empty() ? 0 : 1;
     }
@@ -226,6 +219,7 @@ int main(int argc, char** argv) {
         return loaded.ok() ? 0 : 2;
     }
     if (what == "phases") return benchPhases(output);
+    if (what == "innovation") return benchInnovation(spec);
     if (what == "generate") {
         if (output.empty()) {
             std::fprintf(

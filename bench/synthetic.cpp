@@ -1,13 +1,28 @@
 // Synthetic chain generator (fixed seed: the same spec gives the same chain).
 #include "synthetic.hpp"
 
+#include "chainatlas/file_io.hpp"
+
 #include <algorithm>
+#include <cstdio>
+#include <filesystem>
 #include <random>
 #include <set>
 
 namespace bench {
 
 using namespace chainatlas;
+
+namespace {
+
+// A double that reads back exactly (std::to_string keeps only six decimals).
+std::string exact(double value) {
+    char buffer[32];
+    std::snprintf(buffer, sizeof buffer, "%.17g", value);
+    return buffer;
+}
+
+}  // namespace
 
 Chain generateChain(const SyntheticSpec& spec) {
     std::mt19937_64 random(spec.seed);
@@ -81,8 +96,69 @@ Chain generateChain(const SyntheticSpec& spec) {
         if (to < 0 || to == from) to = (from + 1 + uniform(0, spec.firms - 2)) % spec.firms;
         chain.supplies.push_back({from, to, segment, "", {}});
     }
+    for (int r = 0; r < spec.resources; ++r) {
+        Resource resource;
+        resource.id = "res" + std::to_string(r);
+        resource.name = {"资源" + std::to_string(r), "Resource " + std::to_string(r)};
+        resource.kind = static_cast<ResourceKind>(r % kResourceKindCount);
+        resource.region = std::min(spec.regions - 1, regionPick(random));
+        if (chance(0.8)) resource.segments.push_back(uniform(0, spec.segments - 1));
+        resource.confidence = chance(0.9) ? "A" : "C";
+        chain.resources.push_back(std::move(resource));
+    }
+    for (int t = 0; t < spec.ties && spec.resources > 0 && spec.firms > 0; ++t) {
+        Tie tie;
+        tie.resource = uniform(0, spec.resources - 1);
+        tie.firm = uniform(0, spec.firms - 1);
+        tie.kind = static_cast<TieKind>(t % kTieKindCount);
+        tie.confidence = chance(0.9) ? "B" : "C";
+        chain.ties.push_back(std::move(tie));
+    }
     chain.buildIndexes();
     return chain;
+}
+
+std::string writeCsvFolder(const Chain& chain, const std::string& folder) {
+    std::filesystem::create_directories(folder);
+    auto write = [&](const char* name, const std::string& text) {
+        return writeFileAtomically(folder + "/" + name, text);
+    };
+    std::string stages = "id,name_zh,name_en\n", segments = "id,name_zh,name_en,stage\n", links = "from,to\n";
+    for (const auto& st : chain.stages) stages += st.id + "," + st.name.zh + "," + st.name.en + "\n";
+    for (const auto& sg : chain.segments)
+        segments += sg.id + "," + sg.name.zh + "," + sg.name.en + "," +
+                    (sg.stage >= 0 ? chain.stages[sg.stage].id : "") + "\n";
+    for (const auto& l : chain.links) links += chain.segments[l.from].id + "," + chain.segments[l.to].id + "\n";
+    std::string regions = "id,name_zh,name_en,lon,lat\n";
+    for (const auto& r : chain.regions)
+        regions += r.id + "," + r.name.zh + "," + r.name.en + "," + exact(r.lon.value_or(0)) + "," +
+                   exact(r.lat.value_or(0)) + "\n";
+    std::string firms = "id,name_zh,name_en,leader,tech,profit,growth,pollution,energy,land\n",
+                sites = "firm,region,segments,output\n";
+    for (const auto& f : chain.firms) {
+        firms += f.id + "," + f.name.zh + "," + f.name.en + "," + (f.leader ? "true" : "false");
+        for (const auto& m : f.metrics) firms.append(",").append(m ? exact(*m) : std::string());
+        firms += "\n";
+        for (const auto& site : f.sites) {
+            std::string list;
+            for (int sg : site.segments) list += (list.empty() ? "" : ";") + chain.segments[sg].id;
+            sites += f.id + "," + chain.regions[site.region].id + "," + list + "," +
+                     (site.output ? exact(*site.output) : "") + "\n";
+        }
+    }
+    std::string supplies = "from,to,segment\n";
+    for (const auto& sp : chain.supplies)
+        supplies += chain.firms[sp.from].id + "," + chain.firms[sp.to].id + "," +
+                    (sp.segment >= 0 ? chain.segments[sp.segment].id : "") + "\n";
+    for (auto [name, text] : {std::pair<const char*, const std::string*>{"stages.csv", &stages},
+                              {"segments.csv", &segments},
+                              {"links.csv", &links},
+                              {"regions.csv", &regions},
+                              {"firms.csv", &firms},
+                              {"sites.csv", &sites},
+                              {"supplies.csv", &supplies}})
+        if (std::string problem = write(name, *text); !problem.empty()) return problem;
+    return {};
 }
 
 }  // namespace bench

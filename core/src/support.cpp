@@ -3,6 +3,7 @@
 #include "chainatlas/support.hpp"
 
 #include <algorithm>
+#include <span>
 
 namespace chainatlas {
 
@@ -57,14 +58,20 @@ void applySupport(const Chain& chain, int region, std::vector<SegmentResult>& se
     }
 }
 
-InnovationTerm innovationTerm(const Chain& chain, int firm, int region, const std::vector<int>& hubs) {
+namespace {
+
+bool counts(const Chain& chain, const Tie& tie) {
+    return tie.confirmed() && chain.resources[static_cast<std::size_t>(tie.resource)].confirmed();
+}
+
+// The term from a firm's counted ties (given as tie numbers).
+InnovationTerm termFromTies(const Chain& chain, std::span<const int> ties, int region, const std::vector<int>& hubs) {
     std::vector<int> local, hub;
-    for (const Tie& tie : chain.ties) {
-        if (tie.firm != firm || !tie.confirmed()) continue;
-        const Resource& resource = chain.resources[tie.resource];
-        if (!resource.confirmed()) continue;
-        if (resource.region == region) local.push_back(tie.resource);
-        else if (std::find(hubs.begin(), hubs.end(), resource.region) != hubs.end()) hub.push_back(tie.resource);
+    for (int t : ties) {
+        const Tie& tie = chain.ties[static_cast<std::size_t>(t)];
+        int resourceRegion = chain.resources[static_cast<std::size_t>(tie.resource)].region;
+        if (resourceRegion == region) local.push_back(tie.resource);
+        else if (std::find(hubs.begin(), hubs.end(), resourceRegion) != hubs.end()) hub.push_back(tie.resource);
     }
     InnovationTerm term;
     if (!local.empty()) term = {1.0, std::move(local)};
@@ -73,6 +80,38 @@ InnovationTerm innovationTerm(const Chain& chain, int firm, int region, const st
     std::sort(term.resources.begin(), term.resources.end(), byId);
     term.resources.erase(std::unique(term.resources.begin(), term.resources.end()), term.resources.end());
     return term;
+}
+
+}  // namespace
+
+InnovationTerm innovationTerm(const Chain& chain, int firm, int region, const std::vector<int>& hubs) {
+    std::vector<int> ties;
+    for (std::size_t t = 0; t < chain.ties.size(); ++t)
+        if (chain.ties[t].firm == firm && counts(chain, chain.ties[t])) ties.push_back(static_cast<int>(t));
+    return termFromTies(chain, ties, region, hubs);
+}
+
+ConfirmedTiesByFirm confirmedTiesByFirm(const Chain& chain) {
+    // Counting sort by firm: a count per firm, prefix sums, then each tie in its firm's place.
+    ConfirmedTiesByFirm index;
+    index.begin.assign(chain.firms.size() + 1, 0);
+    for (const Tie& tie : chain.ties)
+        if (counts(chain, tie)) ++index.begin[static_cast<std::size_t>(tie.firm) + 1];
+    for (std::size_t f = 0; f < chain.firms.size(); ++f) index.begin[f + 1] += index.begin[f];
+    index.ties.resize(static_cast<std::size_t>(index.begin.back()));
+    std::vector<int> next(index.begin.begin(), index.begin.end() - 1);
+    for (std::size_t t = 0; t < chain.ties.size(); ++t)
+        if (counts(chain, chain.ties[t]))
+            index.ties[static_cast<std::size_t>(next[static_cast<std::size_t>(chain.ties[t].firm)]++)] =
+                static_cast<int>(t);
+    return index;
+}
+
+InnovationTerm innovationTerm(const Chain& chain, const ConfirmedTiesByFirm& index, int firm, int region,
+                              const std::vector<int>& hubs) {
+    auto first = static_cast<std::size_t>(index.begin[static_cast<std::size_t>(firm)]);
+    auto last = static_cast<std::size_t>(index.begin[static_cast<std::size_t>(firm) + 1]);
+    return termFromTies(chain, std::span<const int>(index.ties).subspan(first, last - first), region, hubs);
 }
 
 ChecklistEvidence checklistEvidence(const Chain& chain, int region) {

@@ -156,6 +156,7 @@ void profileTerm(std::size_t f, const FirmFacts& facts, const std::vector<Segmen
 std::vector<Target> buildCandidates(const Chain& chain, const std::vector<SegmentResult>& segments, int region,
                                     const std::vector<int>& hubs) {
     FirmFacts facts = firmFacts(chain, region, hubs);
+    ConfirmedTiesByFirm ties = confirmedTiesByFirm(chain);
     std::vector<Target> targets;
     for (std::size_t f = 0; f < chain.firms.size(); ++f) {
         if (facts.local[f]) continue;
@@ -169,7 +170,7 @@ std::vector<Target> buildCandidates(const Chain& chain, const std::vector<Segmen
         for (const FitSegment& fs : target.segments) density = std::max(density, segments[fs.segment].density);
         target.value[TermDensity] = density;
         profileTerm(f, facts, segments, target);
-        InnovationTerm innovation = innovationTerm(chain, static_cast<int>(f), region, hubs);
+        InnovationTerm innovation = innovationTerm(chain, ties, static_cast<int>(f), region, hubs);
         target.value[TermInnovation] = innovation.value;
         target.resources = std::move(innovation.resources);
         target.innovationBasis = chain.resources.empty() ? Basis::None : Basis::Ties;

@@ -34,6 +34,16 @@ struct InnovationTerm {
 };
 InnovationTerm innovationTerm(const Chain& chain, int firm, int region, const std::vector<int>& hubs);
 
+// The confirmed ties to confirmed resources, grouped by firm (firm f's are tie numbers
+// ties[begin[f]] .. ties[begin[f + 1]] - 1, in file order): built once per analysis, so that the innovation
+// term of every firm costs its own ties and not a scan of all ties (quadratic with many ties).
+struct ConfirmedTiesByFirm {
+    std::vector<int> begin, ties;
+};
+ConfirmedTiesByFirm confirmedTiesByFirm(const Chain& chain);
+InnovationTerm innovationTerm(const Chain& chain, const ConfirmedTiesByFirm& index, int firm, int region,
+                              const std::vector<int>& hubs);
+
 // The data's evidence for the 十个一 checklist items (§3.9): confirmed resources in the region by item,
 // and chain leaders with a site there. Each list is ordered by id.
 struct ChecklistEvidence {
