@@ -6,8 +6,8 @@
 #include "chainatlas/vocabulary.hpp"
 #include "json_writer.hpp"
 
+#include <charconv>
 #include <cstdio>
-#include <sstream>
 
 namespace chainatlas {
 
@@ -21,17 +21,6 @@ json idList(const Chain& chain, const std::vector<int>& firms) {
     json out = json::array();
     for (int f : firms) out.push_back(chain.firms[f].id);
     return out;
-}
-
-// A cell a spreadsheet shows as text: quoted when needed, and a leading = + - @ (or tab, CR) gets a "'"
-// so that a name can never run as a formula (CSV injection).
-std::string csvField(const std::string& text) {
-    bool formula = !text.empty() && std::string_view("=+-@\t\r").find(text[0]) != std::string_view::npos;
-    std::string cell = formula ? "'" + text : text;
-    if (cell.find_first_of(",\"\n\r") == std::string::npos) return cell;
-    std::string out = "\"";
-    for (char c : cell) out += c == '"' ? std::string("\"\"") : std::string(1, c);
-    return out + "\"";
 }
 
 }  // namespace
@@ -337,59 +326,104 @@ namespace {
 
 const char* tr(Lang lang, const char* zh, const char* en) { return lang == Lang::Zh ? zh : en; }
 
-// A number, or "–" when its basis is none (shown as no data, never as a score: §3.6).
-std::string numberOrNoData(double value, Basis basis) { return basis == Basis::None ? kNoDataMark : fixed(value, 6); }
+// The CSV text appended straight to one string (no stream, no string per cell), as the JSON writer does.
+class CsvText {
+public:
+    explicit CsvText(std::string& out) : out_(out) {}
+    CsvText& raw(std::string_view text) {
+        out_.append(text);
+        return *this;
+    }
+    CsvText& raw(char c) {
+        out_.push_back(c);
+        return *this;
+    }
+    CsvText& integer(std::size_t value) {
+        char buffer[24];
+        out_.append(buffer, std::to_chars(buffer, buffer + sizeof buffer, value).ptr);
+        return *this;
+    }
+    // "%.6f", as fixed(value, 6): to_chars with a precision is printf's conversion.
+    CsvText& number(double value) {
+        char buffer[400];  // the longest "%.6f" of a double (1e308) fits
+        out_.append(buffer, std::to_chars(buffer, buffer + sizeof buffer, value, std::chars_format::fixed, 6).ptr);
+        return *this;
+    }
+    // A number, or "–" when its basis is none (shown as no data, never as a score: §3.6).
+    CsvText& numberOrNoData(double value, Basis basis) {
+        return basis == Basis::None ? raw(kNoDataMark) : number(value);
+    }
+    // A cell a spreadsheet shows as text: quoted when needed, and a leading = + - @ (or tab, CR) gets a "'"
+    // so that a name can never run as a formula (CSV injection).
+    CsvText& field(std::string_view text) {
+        bool formula = !text.empty() && std::string_view("=+-@\t\r").find(text[0]) != std::string_view::npos;
+        bool quoted = text.find_first_of(",\"\n\r") != std::string_view::npos;
+        if (quoted) out_.push_back('"');
+        if (formula) out_.push_back('\'');
+        if (!quoted) return raw(text);
+        for (char c : text) {
+            if (c == '"') out_.push_back('"');
+            out_.push_back(c);
+        }
+        out_.push_back('"');
+        return *this;
+    }
 
-void writeTargetsCsv(std::ostringstream& out, const Chain& chain, const Analysis& a, std::size_t top, Lang lang,
+private:
+    std::string& out_;
+};
+
+void writeTargetsCsv(CsvText& out, const Chain& chain, const Analysis& a, std::size_t top, Lang lang,
                      const std::map<std::string, std::string>& notes) {
-    out << tr(lang, "排名,企业编号,企业,得分", "rank,firm,name,score");
+    out.raw(tr(lang, "排名,企业编号,企业,得分", "rank,firm,name,score"));
     for (int k = 0; k < kTermCount; ++k)
-        out << ',' << termWord(k, lang) << ',' << termWord(k, lang) << tr(lang, "加权", "_weighted");
-    out << tr(lang, ",三高三低依据,契合环节,本地伙伴,供应枢纽企业,理由,来源,备注\r\n",
-              ",profile_basis,segments,anchors,hub_partners,reason,sources,note\r\n");
+        out.raw(',').raw(termWord(k, lang)).raw(',').raw(termWord(k, lang)).raw(tr(lang, "加权", "_weighted"));
+    out.raw(tr(lang, ",三高三低依据,契合环节,本地伙伴,供应枢纽企业,理由,来源,备注\r\n",
+               ",profile_basis,segments,anchors,hub_partners,reason,sources,note\r\n"));
     for (std::size_t i = 0; i < limit(top, a.targets.size()); ++i) {
         const Target& t = a.targets[i];
         const Firm& firm = chain.firms[t.firm];
-        out << t.rank << ',' << csvField(firm.id) << ',' << csvField(firm.name.pick(lang, firm.id)) << ','
-            << fixed(t.score, 6);
+        out.integer(static_cast<std::size_t>(t.rank)).raw(',').field(firm.id).raw(',');
+        out.field(firm.name.pick(lang, firm.id)).raw(',').number(t.score);
         for (int k = 0; k < kTermCount; ++k) {
             Basis basis = k == TermProfile ? t.profileBasis : k == TermInnovation ? t.innovationBasis : Basis::Firm;
-            out << ',' << numberOrNoData(t.value[k], basis) << ',' << numberOrNoData(t.weighted[k], basis);
+            out.raw(',').numberOrNoData(t.value[k], basis).raw(',').numberOrNoData(t.weighted[k], basis);
         }
-        out << ',' << basisWord(t.profileBasis, lang) << ',' << csvField(fitSegmentList(chain, t, lang, true)) << ','
-            << csvField(joinFirmIds(chain, t.anchors, "; ")) << ',' << csvField(joinFirmIds(chain, t.hubPartners, "; "))
-            << ',' << csvField(targetReason(chain, a, t, lang)) << ',' << csvField(firmSources(chain, t.firm, lang));
+        out.raw(',').raw(basisWord(t.profileBasis, lang)).raw(',').field(fitSegmentList(chain, t, lang, true));
+        out.raw(',').field(joinFirmIds(chain, t.anchors, "; ")).raw(',').field(joinFirmIds(chain, t.hubPartners, "; "));
+        out.raw(',').field(targetReason(chain, a, t, lang)).raw(',').field(firmSources(chain, t.firm, lang));
         auto note = notes.find(firm.id);
-        out << ',' << csvField(note == notes.end() ? std::string() : note->second) << "\r\n";
+        out.raw(',').field(note == notes.end() ? std::string_view() : std::string_view(note->second)).raw("\r\n");
     }
 }
 
 // Second section: the segment priorities (§3.7); a segment with no candidate says so in the note.
-void writePrioritiesCsv(std::ostringstream& out, const Chain& chain, const Analysis& a, Lang lang) {
-    out << "\r\n"
-        << tr(lang, "优先序,环节编号,环节,建议,价值,关联密度,三高三低,三高三低依据,候选企业数,得分,备注\r\n",
-              "priority,segment,name,advice,value,density,profile,profile_basis,candidates,score,note\r\n");
+void writePrioritiesCsv(CsvText& out, const Chain& chain, const Analysis& a, Lang lang) {
+    out.raw("\r\n").raw(
+        tr(lang, "优先序,环节编号,环节,建议,价值,关联密度,三高三低,三高三低依据,候选企业数,得分,备注\r\n",
+           "priority,segment,name,advice,value,density,profile,profile_basis,candidates,score,note\r\n"));
     for (std::size_t i = 0; i < a.priorities.size(); ++i) {
         const Priority& p = a.priorities[i];
         const Segment& segment = chain.segments[p.segment];
-        out << i + 1 << ',' << csvField(segment.id) << ',' << csvField(segment.name.pick(lang, segment.id)) << ','
-            << adviceWord(p.advice, lang) << ',' << fixed(p.value, 6) << ',' << fixed(p.density, 6) << ','
-            << numberOrNoData(p.profile, p.basis) << ',' << basisWord(p.basis, lang) << ',' << p.candidates << ','
-            << fixed(p.score, 6) << ',' << (p.candidates == 0 ? noCandidateWord(lang) : "") << "\r\n";
+        out.integer(i + 1).raw(',').field(segment.id).raw(',').field(segment.name.pick(lang, segment.id)).raw(',');
+        out.raw(adviceWord(p.advice, lang)).raw(',').number(p.value).raw(',').number(p.density).raw(',');
+        out.numberOrNoData(p.profile, p.basis).raw(',').raw(basisWord(p.basis, lang)).raw(',');
+        out.integer(static_cast<std::size_t>(p.candidates)).raw(',').number(p.score).raw(',');
+        out.raw(p.candidates == 0 ? noCandidateWord(lang) : "").raw("\r\n");
     }
 }
 
 // Third section: candidates set aside because they earn fit only where the hub is (§3.6).
-void writeSetAsideCsv(std::ostringstream& out, const Chain& chain, const Analysis& a, Lang lang) {
-    out << "\r\n" << tr(lang, "暂不列入,企业编号,企业,环节\r\n", "set_aside,firm,name,segments\r\n");
+void writeSetAsideCsv(CsvText& out, const Chain& chain, const Analysis& a, Lang lang) {
+    out.raw("\r\n").raw(tr(lang, "暂不列入,企业编号,企业,环节\r\n", "set_aside,firm,name,segments\r\n"));
     for (std::size_t i = 0; i < a.setAside.size(); ++i) {
         const SetAside& entry = a.setAside[i];
         const Firm& firm = chain.firms[entry.firm];
         std::string segments;
         for (std::size_t k = 0; k < entry.segments.size(); ++k)
-            segments += (k ? "; " : "") + chain.segments[entry.segments[k]].id;
-        out << i + 1 << ',' << csvField(firm.id) << ',' << csvField(firm.name.pick(lang, firm.id)) << ','
-            << csvField(segments) << "\r\n";
+            segments.append(k ? "; " : "").append(chain.segments[entry.segments[k]].id);
+        out.integer(i + 1).raw(',').field(firm.id).raw(',').field(firm.name.pick(lang, firm.id)).raw(',');
+        out.field(segments).raw("\r\n");
     }
 }
 
@@ -397,12 +431,14 @@ void writeSetAsideCsv(std::ostringstream& out, const Chain& chain, const Analysi
 
 std::string analysisToCsv(const Chain& chain, const Analysis& a, std::size_t top, Lang lang,
                           const std::map<std::string, std::string>& notes) {
-    std::ostringstream out;
-    out << "\xEF\xBB\xBF";  // byte-order mark: Excel and WPS then read the file as UTF-8
+    std::string text;
+    text.reserve(4096 + limit(top, a.targets.size()) * 400 + (a.priorities.size() + a.setAside.size()) * 120);
+    CsvText out(text);
+    out.raw("\xEF\xBB\xBF");  // byte-order mark: Excel and WPS then read the file as UTF-8
     writeTargetsCsv(out, chain, a, top, lang, notes);
     writePrioritiesCsv(out, chain, a, lang);
     writeSetAsideCsv(out, chain, a, lang);
-    return out.str();
+    return text;
 }
 
 }  // namespace chainatlas
