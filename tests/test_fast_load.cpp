@@ -4,7 +4,10 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <map>
 #include <random>
+
+#include <unistd.h>
 
 #include "chainatlas/fast_load.hpp"
 #include "chainatlas/file_io.hpp"
@@ -256,4 +259,162 @@ TEST_CASE("a file with a byte-order mark takes the fast path through loadChainFi
     std::filesystem::remove(path);
     REQUIRE(loaded.ok());
     checkSameChain(*loaded.chain, *validateChainText(text.substr(3), "mini.json").chain);
+}
+
+// CSV folders: the fast path (csv_fast.cpp) against the validating reader (readCsvFolder + the validator).
+namespace {
+
+namespace fs = std::filesystem;
+
+// The validating path alone, as loadChainFile took it before the fast path existed.
+LoadResult validateCsvFolder(const std::string& folder) {
+    CsvDocument csv = readCsvFolder(folder);
+    if (hasErrors(csv.diagnostics)) return LoadResult{std::nullopt, csv.diagnostics};
+    LoadResult result = chainFromJson(csv.document, folder);
+    result.diagnostics.insert(result.diagnostics.begin(), csv.diagnostics.begin(), csv.diagnostics.end());
+    return result;
+}
+
+void checkBothCsvPaths(const std::string& folder) {
+    INFO(folder);
+    std::optional<Chain> fast = fastChainFromCsvFolder(folder);
+    LoadResult slow = validateCsvFolder(folder);
+    REQUIRE(slow.ok());
+    REQUIRE(slow.diagnostics.empty());
+    REQUIRE(fast.has_value());
+    checkSameChain(*fast, *slow.chain);
+}
+
+// A scratch folder named `name` (its name is the chain's id), removed when the test ends.
+struct ScratchFolder {
+    fs::path path;
+    explicit ScratchFolder(const std::string& name)
+        : path(fs::temp_directory_path() / ("chainatlas-fast-csv-" + std::to_string(::getpid())) / name) {
+        fs::remove_all(path);
+        fs::create_directories(path);
+    }
+    ~ScratchFolder() { fs::remove_all(path.parent_path()); }
+    void write(const std::string& file, const std::string& text) const {
+        REQUIRE(writeFileAtomically((path / file).string(), text).empty());
+    }
+};
+
+std::map<std::string, std::string> filesOf(const std::string& folder) {
+    std::map<std::string, std::string> files;
+    for (const auto& entry : fs::directory_iterator(folder))
+        files[entry.path().filename().string()] = readText(entry.path().string());
+    return files;
+}
+
+}  // namespace
+
+TEST_CASE("CSV folders: the good folder and a synthetic one load to the same model by both paths") {
+    checkBothCsvPaths(std::string(CHAINATLAS_TEST_DATA_DIR) + "/good/csv_mini");
+    bench::SyntheticSpec spec;
+    spec.segments = 40, spec.regions = 30, spec.firms = 2000, spec.supplies = 6000;
+    Chain generated = bench::generateChain(spec);
+    ScratchFolder folder("synthetic");
+    REQUIRE(bench::writeCsvFolder(generated, folder.path.string()).empty());
+    checkBothCsvPaths(folder.path.string());
+    // And the same model as the JSON file of the same chain, but for what only a JSON file has: the chain's
+    // name and note (a CSV folder's name is its folder's).
+    std::optional<Chain> csv = fastChainFromCsvFolder(folder.path.string());
+    LoadResult json = loadChainText(chainToJson(generated).dump(), "synthetic.json");
+    REQUIRE(csv);
+    REQUIRE(json.ok());
+    CHECK(csv->id == "synthetic");
+    csv->name = json.chain->name;
+    csv->note = json.chain->note;
+    checkSameChain(*csv, *json.chain);
+}
+
+TEST_CASE("CSV folders: quoting, extra columns, list cells, blank lines and CRLF reach the model as validated") {
+    ScratchFolder folder("Quirks_2024");  // the id is the folder's name in lower case
+    folder.write("segments.csv",
+                 "id,name_zh,tech,sources,memo\r\n\"a\",\"甲, 乙\",0.5,s1; s1 ;,\"say \"\"x\"\"\"\r\n"
+                 "b, 乙 ,,,\r\n\r\n");
+    folder.write("sources.csv", "id,title,url\ns1,\"T\"\"itle\",https://example.org\n");
+    folder.write("links.csv", "from,to\na,b\n");
+    folder.write("regions.csv", "id,lon,lat\nr,-120.5,0\nq,,\n");
+    folder.write("firms.csv", "id,name_en,leader,land,x-crm\nf,\"F\nnewline\",yes,1e-3,12\ng,,0,,\nh,,,,\n");
+    folder.write("sites.csv", "firm,region,segments,output,confidence\ng,r,b;a,2,B\nf,q,a,,\nf,r,b\n");
+    folder.write("supplies.csv", "from,to,segment,confidence\nf,g,a,A\ng,h,,\n");
+    checkBothCsvPaths(folder.path.string());
+    Chain chain = *fastChainFromCsvFolder(folder.path.string());
+    CHECK(chain.id == "quirks_2024");
+    CHECK(chain.segments[0].name.zh == "甲, 乙");
+    CHECK(chain.segments[0].extra["memo"] == "say \"x\"");
+    CHECK(chain.firms[0].name.en == "F\nnewline");
+    CHECK(chain.firms[0].sites.size() == 2);  // sites go into their firm in file order
+    CHECK(chain.firms[1].sites[0].segments == std::vector<int>{0, 1});
+}
+
+TEST_CASE("CSV folders: the fast path leaves every bad folder and every CSV problem to the validating reader") {
+    for (const char* bad : {"csv_reserved_column", "csv_unknown_region", "csv_utf16"})
+        CHECK_FALSE(fastChainFromCsvFolder(std::string(CHAINATLAS_TEST_DATA_DIR) + "/bad/" + bad).has_value());
+    std::map<std::string, std::string> good = filesOf(std::string(CHAINATLAS_TEST_DATA_DIR) + "/good/csv_mini");
+    // Each damages one file of the good folder in a way the reader or the validator has something to say about.
+    std::vector<std::pair<std::string, std::string>> damages = {
+        {"firms.csv", good["firms.csv"] + "\"open quote\n"},                  // a quote never closed
+        {"firms.csv", good["firms.csv"] + "x9,,,,,,,,,,,,,,,,,,\n"},          // more fields than the header
+        {"firms.csv", "memo," + good["firms.csv"]},                           // unknown first column: a warning
+        {"sites.csv", good["sites.csv"] + "nobody,r1,s1\n"},                  // a site of an unknown firm
+        {"regions.csv", "id,lon\nr,east\n"},                                  // not a number
+        {"firms.csv", "id,leader\nf,maybe\n"},                                // not a boolean
+        {"segments.csv", "id,tech\na,1e999\n"},                               // out of range
+        {"segments.csv", "id,id\na,b\n"},                                     // a column twice
+        {"sites.csv", "firm,region,segments\n"},                              // header only: firms without sites
+        {"segments.csv", ""},                                                 // empty file
+        {"resources.csv", "id,kind,region,confidence\nu,university,r1,A\n"},  // not read by the fast path yet
+    };
+    for (const auto& [file, text] : damages) {
+        INFO(file << ": " << text);
+        ScratchFolder folder("damaged");
+        for (const auto& [name, original] : good) folder.write(name, name == file ? text : original);
+        if (file == "resources.csv") folder.write(file, text);
+        std::optional<Chain> fast = fastChainFromCsvFolder(folder.path.string());
+        LoadResult slow = validateCsvFolder(folder.path.string());
+        if (!slow.ok() || !slow.diagnostics.empty()) {
+            CHECK_FALSE(fast.has_value());  // the validating reader has something to say: it must be asked
+            continue;
+        }
+        if (!fast) continue;  // valid, but left to the validating reader (resources.csv)
+        checkSameChain(*fast, *slow.chain);
+    }
+    fs::remove_all(fs::temp_directory_path() / ("chainatlas-fast-csv-" + std::to_string(::getpid())));
+}
+
+TEST_CASE(
+    "CSV folders: random damage — the fast path refuses whatever the validating reader reports, else builds the same") {
+    std::map<std::string, std::string> good = filesOf(std::string(CHAINATLAS_TEST_DATA_DIR) + "/good/csv_mini");
+    const std::string alphabet = ",;\"\r\n 1-.eabx\xE4\xB8\xAD\t";
+    std::mt19937 random(1402);
+    int accepted = 0, rounds = 0;
+    ScratchFolder folder("mutated");
+    for (const auto& [name, text] : good) folder.write(name, text);
+    std::vector<std::string> names;
+    for (const auto& [name, text] : good) names.push_back(name);
+    for (; rounds < 600; ++rounds) {
+        const std::string& name = names[random() % names.size()];
+        std::string text = good[name];
+        if (text.empty()) continue;
+        std::size_t at = random() % text.size();
+        switch (random() % 3) {
+            case 0: text.erase(at, 1); break;
+            case 1: text.insert(at, 1, text[at]); break;
+            default: text[at] = alphabet[random() % alphabet.size()]; break;
+        }
+        folder.write(name, text);
+        std::optional<Chain> fast = fastChainFromCsvFolder(folder.path.string());
+        LoadResult slow = validateCsvFolder(folder.path.string());
+        INFO(name << ":\n" << text);
+        if (!slow.ok() || !slow.diagnostics.empty()) {
+            CHECK_FALSE(fast.has_value());
+        } else if (fast) {
+            ++accepted;
+            checkSameChain(*fast, *slow.chain);
+        }
+        folder.write(name, good[name]);
+    }
+    CHECK(accepted > 50);  // harmless changes (inside names, spaces) still take the fast path
 }

@@ -1,5 +1,6 @@
-// A folder of CSV files (as exported from a database) turned into a chainatlas/1 document.
-// Each file has a header row; the columns are listed in kSpecs. Lists inside a cell use ';'.
+// A folder of CSV files (as exported from a database) turned into a chainatlas/1 document: the validating
+// reader, whose diagnostics name file, line and column. Each file has a header row; the columns are listed in
+// csv_spec.hpp. Lists inside a cell use ';'. Valid folders usually take the fast path (csv_fast.cpp) instead.
 #include <algorithm>
 #include <charconv>
 #include <cmath>
@@ -8,116 +9,78 @@
 #include "chainatlas/file_io.hpp"
 #include "chainatlas/load.hpp"
 #include "chainatlas/text.hpp"
+#include "csv_spec.hpp"
 
 namespace chainatlas {
+
+namespace csv {
+
+std::string_view trim(std::string_view s) {
+    std::size_t b = s.find_first_not_of(" \t"), e = s.find_last_not_of(" \t");
+    return b == std::string_view::npos ? std::string_view() : s.substr(b, e - b + 1);
+}
+
+std::pair<std::string, std::string> chainIdAndName(const std::string& folder) {
+    namespace fs = std::filesystem;
+    std::string folderName = fs::path(folder).lexically_normal().filename().string();
+    if (folderName.empty() || folderName == ".")
+        folderName = fs::path(folder).lexically_normal().parent_path().filename().string();
+    std::string chainId;
+    for (char c : folderName) chainId += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+    return {isValidId(chainId) ? chainId : "chain", folderName};
+}
+
+std::optional<std::string> decodeFile(const std::string& folder, const FileSpec& spec,
+                                      std::vector<Diagnostic>& diagnostics) {
+    std::string label = (std::filesystem::path(folder) / spec.file).string();
+    auto text = readWholeFile(label);
+    if (!text && text.error() == "no such file") {
+        if (spec.required) diagnostics.push_back({Severity::Error, label, "", "missing required file"});
+        return std::nullopt;
+    }
+    if (!text) {
+        diagnostics.push_back({Severity::Error, label, "", text.error()});
+        return std::nullopt;
+    }
+    if (startsAsUtf16(*text)) {
+        diagnostics.push_back(
+            {Severity::Error, label, "1:1", "the file is UTF-16 (Excel's \"Unicode text\"): save it as \"CSV UTF-8\""});
+        return std::nullopt;
+    }
+    text->erase(0, text->size() - withoutUtf8Bom(*text).size());
+    if (std::size_t bad = findInvalidUtf8(*text); bad != std::string_view::npos) {
+        LineColumn at = lineColumnAt(*text, bad);
+        diagnostics.push_back({Severity::Error, label, std::to_string(at.line) + ":" + std::to_string(at.column),
+                               "invalid UTF-8 byte sequence"});
+        return std::nullopt;
+    }
+    return std::move(*text);
+}
+
+bool isReservedKey(const FileSpec& spec, std::string_view key) {
+    if (std::string_view(spec.array) == "firms" && key == "sites") return true;
+    for (const Column& column : spec.columns) {
+        std::string_view path = column.path;
+        if (path.empty()) continue;
+        path.remove_prefix(1);
+        if (path.substr(0, path.find('/')) == key) return true;
+    }
+    return false;
+}
+
+const Column* columnNamed(const FileSpec& spec, std::string_view header) {
+    const Column* match = nullptr;
+    for (const Column& column : spec.columns)
+        if (header == column.header) match = &column;
+    return match;
+}
+
+}  // namespace csv
 
 namespace {
 
 using nlohmann::json;
-
-enum class Cell { Text, Number, Bool, List };
-
-struct Column {
-    const char* header;
-    const char* path;  // JSON path inside the row's object
-    Cell kind;
-};
-
-struct FileSpec {
-    const char* file;
-    const char* array;  // top-level array the rows go to ("sites" rows go into their firm)
-    bool required;
-    std::vector<Column> columns;
-};
-
-const std::vector<FileSpec>& specs() {
-    static const std::vector<FileSpec> all = {
-        {"sources.csv",
-         "sources",
-         false,
-         {{"id", "/id", Cell::Text},
-          {"title", "/title", Cell::Text},
-          {"url", "/url", Cell::Text},
-          {"accessed", "/accessed", Cell::Text}}},
-        {"stages.csv",
-         "stages",
-         false,
-         {{"id", "/id", Cell::Text}, {"name_zh", "/name/zh", Cell::Text}, {"name_en", "/name/en", Cell::Text}}},
-        {"segments.csv",
-         "segments",
-         true,
-         {{"id", "/id", Cell::Text},
-          {"name_zh", "/name/zh", Cell::Text},
-          {"name_en", "/name/en", Cell::Text},
-          {"stage", "/stage", Cell::Text},
-          {"tech", "/metrics/tech", Cell::Number},
-          {"profit", "/metrics/profit", Cell::Number},
-          {"growth", "/metrics/growth", Cell::Number},
-          {"pollution", "/metrics/pollution", Cell::Number},
-          {"energy", "/metrics/energy", Cell::Number},
-          {"land", "/metrics/land", Cell::Number},
-          {"division", "/division", Cell::Text},
-          {"sources", "/sources", Cell::List}}},
-        {"links.csv", "links", false, {{"from", "/from", Cell::Text}, {"to", "/to", Cell::Text}}},
-        {"regions.csv",
-         "regions",
-         true,
-         {{"id", "/id", Cell::Text},
-          {"name_zh", "/name/zh", Cell::Text},
-          {"name_en", "/name/en", Cell::Text},
-          {"lon", "/lon", Cell::Number},
-          {"lat", "/lat", Cell::Number}}},
-        {"firms.csv",
-         "firms",
-         true,
-         {{"id", "/id", Cell::Text},
-          {"name_zh", "/name/zh", Cell::Text},
-          {"name_en", "/name/en", Cell::Text},
-          {"leader", "/leader", Cell::Bool},
-          {"tech", "/metrics/tech", Cell::Number},
-          {"profit", "/metrics/profit", Cell::Number},
-          {"growth", "/metrics/growth", Cell::Number},
-          {"pollution", "/metrics/pollution", Cell::Number},
-          {"energy", "/metrics/energy", Cell::Number},
-          {"land", "/metrics/land", Cell::Number},
-          {"sources", "/sources", Cell::List}}},
-        {"sites.csv",
-         "sites",
-         false,
-         {{"firm", "", Cell::Text},
-          {"region", "/region", Cell::Text},
-          {"segments", "/segments", Cell::List},
-          {"output", "/output", Cell::Number},
-          {"confidence", "/confidence", Cell::Text}}},
-        {"supplies.csv",
-         "supplies",
-         false,
-         {{"from", "/from", Cell::Text},
-          {"to", "/to", Cell::Text},
-          {"segment", "/segment", Cell::Text},
-          {"confidence", "/confidence", Cell::Text}}},
-        {"resources.csv",
-         "resources",
-         false,
-         {{"id", "/id", Cell::Text},
-          {"name_zh", "/name/zh", Cell::Text},
-          {"name_en", "/name/en", Cell::Text},
-          {"kind", "/kind", Cell::Text},
-          {"region", "/region", Cell::Text},
-          {"segments", "/segments", Cell::List},
-          {"sources", "/sources", Cell::List},
-          {"confidence", "/confidence", Cell::Text},
-          {"note", "/note", Cell::Text}}},
-        {"ties.csv",
-         "ties",
-         false,
-         {{"resource", "/resource", Cell::Text},
-          {"firm", "/firm", Cell::Text},
-          {"kind", "/kind", Cell::Text},
-          {"confidence", "/confidence", Cell::Text}}},
-    };
-    return all;
-}
+using namespace csv;
 
 struct Field {
     std::string text;
@@ -189,14 +152,9 @@ std::vector<Row> parseCsv(std::string_view text, std::vector<std::string>& probl
     return rows;
 }
 
-std::string trim(const std::string& s) {
-    std::size_t b = s.find_first_not_of(" \t"), e = s.find_last_not_of(" \t");
-    return b == std::string::npos ? std::string() : s.substr(b, e - b + 1);
-}
-
 // A cell's value; an unreadable number stays a string so the validator reports it in place.
 json cellValue(const std::string& raw, Cell kind) {
-    std::string text = trim(raw);
+    std::string text(trim(raw));
     switch (kind) {
         case Cell::Number: {
             double value = 0;
@@ -214,7 +172,8 @@ json cellValue(const std::string& raw, Cell kind) {
             std::size_t start = 0;
             while (start <= text.size()) {
                 std::size_t end = text.find(';', start);
-                std::string item = trim(text.substr(start, end == std::string::npos ? end : end - start));
+                std::string item(
+                    trim(std::string_view(text).substr(start, end == std::string::npos ? end : end - start)));
                 if (!item.empty()) list.push_back(item);
                 if (end == std::string::npos) break;
                 start = end + 1;
@@ -226,29 +185,14 @@ json cellValue(const std::string& raw, Cell kind) {
     return text;
 }
 
-// The JSON keys a file's rows fill from its own columns ("name" from name_zh, "metrics" from tech, ...)
-// and that the loader adds ("sites" of a firm): an extra column of that name would clash with them.
-bool isReservedKey(const FileSpec& spec, const std::string& key) {
-    if (std::string(spec.array) == "firms" && key == "sites") return true;
-    for (const Column& column : spec.columns) {
-        std::string_view path = column.path;
-        if (path.empty()) continue;
-        path.remove_prefix(1);
-        if (path.substr(0, path.find('/')) == key) return true;
-    }
-    return false;
-}
-
 // Header: which spec column each CSV column is (null: an extra column, kept as an extra key unless it
 // clashes with a key the file fills, which is reported at its place).
 std::vector<const Column*> readHeader(const FileSpec& spec, const Row& header, const std::string& label,
                                       std::vector<Diagnostic>& diagnostics) {
     std::vector<const Column*> byPosition;
     for (const Field& field : header.fields) {
-        std::string name = trim(field.text);
-        const Column* match = nullptr;
-        for (const Column& column : spec.columns)
-            if (name == column.header) match = &column;
+        std::string name(trim(field.text));
+        const Column* match = columnNamed(spec, name);
         if (!match && isReservedKey(spec, name)) {
             diagnostics.push_back({Severity::Error, label, "1:" + std::to_string(field.column),
                                    "column \"" + name + "\" is not a column of " + spec.file +
@@ -256,126 +200,136 @@ std::vector<const Column*> readHeader(const FileSpec& spec, const Row& header, c
         }
         byPosition.push_back(match);
     }
+    if (!byPosition[0])
+        diagnostics.push_back(
+            {Severity::Warning, label, "1:1", "first column \"" + header.fields[0].text + "\" is not a known column"});
     return byPosition;
+}
+
+// One file's rows, from its text: its CSV problems (an unclosed quote) become diagnostics.
+std::vector<Row> readRows(std::string_view body, const std::string& label, std::vector<Diagnostic>& diagnostics) {
+    std::vector<std::string> problems;
+    std::vector<Row> rows = parseCsv(body, problems);
+    for (const auto& problem : problems) {
+        std::size_t colon = problem.find(": ");
+        diagnostics.push_back({Severity::Error, label, problem.substr(0, colon), problem.substr(colon + 2)});
+    }
+    if (rows.empty()) diagnostics.push_back({Severity::Error, label, "1:1", "empty file: expected a header row"});
+    return rows;
+}
+
+// Puts each row's object into the document, where its file says; remembers where each came from.
+class RowPlacer {
+public:
+    explicit RowPlacer(CsvDocument& out) : out_(out) {}
+    void placeFile(const FileSpec& spec, const std::vector<Row>& rows, const std::string& label) {
+        std::vector<const Column*> byPosition = readHeader(spec, rows[0], label, out_.diagnostics);
+        for (std::size_t r = 1; r < rows.size(); ++r) placeRow(spec, byPosition, rows, r, label);
+    }
+
+private:
+    CsvDocument& out_;
+    std::unordered_map<std::string, std::size_t> firmPosition_;
+    std::vector<std::string> firmIds_;  // for "did you mean", in a fixed order
+    int suggestionsLeft_ = kMaxSuggestionsPerFile;
+
+    struct SiteFirm {
+        std::string id;
+        std::size_t column = 1;
+    };
+    json rowObject(const FileSpec& spec, const std::vector<const Column*>& byPosition, const std::vector<Row>& rows,
+                   std::size_t r, const std::string& label, CsvRowOrigin& origin, SiteFirm& firm);
+    void placeRow(const FileSpec& spec, const std::vector<const Column*>& byPosition, const std::vector<Row>& rows,
+                  std::size_t r, const std::string& label);
+    json* siteList(const Row& row, const SiteFirm& firm, const std::string& label, std::string& pointer);
+};
+
+json RowPlacer::rowObject(const FileSpec& spec, const std::vector<const Column*>& byPosition,
+                          const std::vector<Row>& rows, std::size_t r, const std::string& label, CsvRowOrigin& origin,
+                          SiteFirm& firm) {
+    const Row& row = rows[r];
+    json object = json::object();
+    for (std::size_t c = 0; c < row.fields.size(); ++c) {
+        const Field& field = row.fields[c];
+        if (c >= byPosition.size()) {
+            out_.diagnostics.push_back({Severity::Error, label,
+                                        std::to_string(row.line) + ":" + std::to_string(field.column),
+                                        "more fields than the header has columns"});
+            break;
+        }
+        const Column* column = byPosition[c];
+        if (!column) {
+            std::string key(trim(rows[0].fields[c].text));
+            if (!isReservedKey(spec, key)) object[key] = field.text;
+            continue;
+        }
+        if (std::string_view(column->path).empty()) {  // the site's firm: decides where the row goes
+            firm = {std::string(trim(field.text)), field.column};
+            continue;
+        }
+        if (trim(field.text).empty() && column->kind != Cell::List) continue;  // empty cell = absent
+        if (trim(field.text).empty() && std::string_view(column->path) != "/segments") continue;
+        object[json::json_pointer(column->path)] = cellValue(field.text, column->kind);
+        origin.columns.push_back({column->path, field.column});
+    }
+    return object;
+}
+
+// The sites array of the row's firm (null, with a diagnostic, for an unknown firm) and the new site's pointer.
+json* RowPlacer::siteList(const Row& row, const SiteFirm& firm, const std::string& label, std::string& pointer) {
+    auto found = firmPosition_.find(firm.id);
+    if (found == firmPosition_.end()) {
+        if (firmIds_.size() != firmPosition_.size()) {  // listed once, not once per unknown firm
+            firmIds_.clear();
+            for (const auto& [id, position] : firmPosition_) firmIds_.push_back(id);
+            std::sort(firmIds_.begin(), firmIds_.end());
+        }
+        out_.diagnostics.push_back(
+            {Severity::Error, label, std::to_string(row.line) + ":" + std::to_string(firm.column),
+             "unknown firm \"" + firm.id + "\"" + (suggestionsLeft_-- > 0 ? didYouMean(firm.id, firmIds_) : "")});
+        return nullptr;
+    }
+    json& sites = out_.document["firms"][found->second]["sites"];
+    if (sites.is_null()) sites = json::array();
+    pointer = "/firms/" + std::to_string(found->second) + "/sites/" + std::to_string(sites.size());
+    return &sites;
+}
+
+void RowPlacer::placeRow(const FileSpec& spec, const std::vector<const Column*>& byPosition,
+                         const std::vector<Row>& rows, std::size_t r, const std::string& label) {
+    CsvRowOrigin origin{spec.file, rows[r].line, {}};
+    SiteFirm firm;
+    json object = rowObject(spec, byPosition, rows, r, label, origin, firm);
+    std::string pointer;
+    if (std::string_view(spec.array) == "sites") {
+        json* sites = siteList(rows[r], firm, label, pointer);
+        if (!sites) return;
+        sites->push_back(std::move(object));
+    } else {
+        json& array = out_.document[spec.array];
+        pointer = std::string("/").append(spec.array).append("/").append(std::to_string(array.size()));
+        if (std::string_view(spec.array) == "firms" && object.contains("id") && object["id"].is_string())
+            firmPosition_.emplace(object["id"].get<std::string>(), array.size());
+        array.push_back(std::move(object));
+    }
+    out_.origins.emplace(pointer, std::move(origin));
 }
 
 }  // namespace
 
 CsvDocument readCsvFolder(const std::string& folder) {
-    namespace fs = std::filesystem;
     CsvDocument out;
-    json& doc = out.document;
-    std::string folderName = fs::path(folder).lexically_normal().filename().string();
-    if (folderName.empty() || folderName == ".")
-        folderName = fs::path(folder).lexically_normal().parent_path().filename().string();
-    std::string chainId;
-    for (char c : folderName) chainId += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
-    doc = {{"format", "chainatlas/1"},
-           {"chain", {{"id", isValidId(chainId) ? chainId : "chain"}, {"name", folderName}}}};
+    auto [chainId, chainName] = chainIdAndName(folder);
+    out.document = {{"format", "chainatlas/1"}, {"chain", {{"id", chainId}, {"name", chainName}}}};
     for (const char* key : {"sources", "stages", "segments", "links", "regions", "firms", "supplies"})
-        doc[key] = json::array();
-    std::unordered_map<std::string, std::size_t> firmPosition;
-    std::vector<std::string> firmIds;  // for "did you mean", in a fixed order
-    int suggestionsLeft = kMaxSuggestionsPerFile;
-
+        out.document[key] = json::array();
+    RowPlacer placer(out);
     for (const FileSpec& spec : specs()) {
-        fs::path path = fs::path(folder) / spec.file;
-        std::string label = path.string();
-        auto text = readWholeFile(label);
-        if (!text && text.error() == "no such file") {
-            if (spec.required) out.diagnostics.push_back({Severity::Error, label, "", "missing required file"});
-            continue;
-        }
-        if (!text) {
-            out.diagnostics.push_back({Severity::Error, label, "", text.error()});
-            continue;
-        }
-        std::string_view body = *text;
-        if (startsAsUtf16(body)) {
-            out.diagnostics.push_back({Severity::Error, label, "1:1",
-                                       "the file is UTF-16 (Excel's \"Unicode text\"): save it as \"CSV UTF-8\""});
-            continue;
-        }
-        body = withoutUtf8Bom(body);
-        if (std::size_t bad = findInvalidUtf8(body); bad != std::string_view::npos) {
-            LineColumn at = lineColumnAt(body, bad);
-            out.diagnostics.push_back({Severity::Error, label,
-                                       std::to_string(at.line) + ":" + std::to_string(at.column),
-                                       "invalid UTF-8 byte sequence"});
-            continue;
-        }
-        std::vector<std::string> problems;
-        std::vector<Row> rows = parseCsv(body, problems);
-        for (const auto& problem : problems) {
-            std::size_t colon = problem.find(": ");
-            out.diagnostics.push_back({Severity::Error, label, problem.substr(0, colon), problem.substr(colon + 2)});
-        }
-        if (rows.empty()) {
-            out.diagnostics.push_back({Severity::Error, label, "1:1", "empty file: expected a header row"});
-            continue;
-        }
-        std::vector<const Column*> byPosition = readHeader(spec, rows[0], label, out.diagnostics);
-        if (!byPosition[0])
-            out.diagnostics.push_back({Severity::Warning, label, "1:1",
-                                       "first column \"" + rows[0].fields[0].text + "\" is not a known column"});
-        for (std::size_t r = 1; r < rows.size(); ++r) {
-            const Row& row = rows[r];
-            json object = json::object();
-            CsvRowOrigin origin{spec.file, row.line, {}};
-            std::string firmId;
-            std::size_t firmColumn = 1;
-            for (std::size_t c = 0; c < row.fields.size(); ++c) {
-                const Field& field = row.fields[c];
-                if (c >= byPosition.size()) {
-                    out.diagnostics.push_back({Severity::Error, label,
-                                               std::to_string(row.line) + ":" + std::to_string(field.column),
-                                               "more fields than the header has columns"});
-                    break;
-                }
-                const Column* column = byPosition[c];
-                if (!column) {
-                    std::string key = trim(rows[0].fields[c].text);
-                    if (!isReservedKey(spec, key)) object[key] = field.text;
-                    continue;
-                }
-                if (std::string(column->path).empty()) {  // the site's firm: decides where the row goes
-                    firmId = trim(field.text);
-                    firmColumn = field.column;
-                    continue;
-                }
-                if (trim(field.text).empty() && column->kind != Cell::List) continue;  // empty cell = absent
-                if (trim(field.text).empty() && std::string(column->path) != "/segments") continue;
-                object[json::json_pointer(column->path)] = cellValue(field.text, column->kind);
-                origin.columns.push_back({column->path, field.column});
-            }
-            std::string pointer;
-            if (std::string(spec.array) == "sites") {
-                auto firm = firmPosition.find(firmId);
-                if (firm == firmPosition.end()) {
-                    if (firmIds.size() != firmPosition.size()) {  // listed once, not once per unknown firm
-                        firmIds.clear();
-                        for (const auto& [id, position] : firmPosition) firmIds.push_back(id);
-                        std::sort(firmIds.begin(), firmIds.end());
-                    }
-                    const std::vector<std::string>& ids = firmIds;
-                    out.diagnostics.push_back(
-                        {Severity::Error, label, std::to_string(row.line) + ":" + std::to_string(firmColumn),
-                         "unknown firm \"" + firmId + "\"" + (suggestionsLeft-- > 0 ? didYouMean(firmId, ids) : "")});
-                    continue;
-                }
-                json& sites = doc["firms"][firm->second]["sites"];
-                if (sites.is_null()) sites = json::array();
-                pointer = "/firms/" + std::to_string(firm->second) + "/sites/" + std::to_string(sites.size());
-                sites.push_back(std::move(object));
-            } else {
-                json& array = doc[spec.array];
-                pointer = std::string("/").append(spec.array).append("/").append(std::to_string(array.size()));
-                if (std::string(spec.array) == "firms" && object.contains("id") && object["id"].is_string())
-                    firmPosition.emplace(object["id"].get<std::string>(), array.size());
-                array.push_back(std::move(object));
-            }
-            out.origins.emplace(pointer, std::move(origin));
-        }
+        std::optional<std::string> text = decodeFile(folder, spec, out.diagnostics);
+        if (!text) continue;
+        std::string label = (std::filesystem::path(folder) / spec.file).string();
+        std::vector<Row> rows = readRows(*text, label, out.diagnostics);
+        if (!rows.empty()) placer.placeFile(spec, rows, label);
     }
     return out;
 }

@@ -140,6 +140,7 @@ LoadResult loadChainText(std::string_view text, const std::string& fileLabel) {
 namespace {
 
 LoadResult loadCsvFolder(const std::string& path) {
+    if (auto chain = fastChainFromCsvFolder(path)) return LoadResult{std::move(chain), {}};
     try {
         CsvDocument csv = readCsvFolder(path);
         if (hasErrors(csv.diagnostics)) return LoadResult{std::nullopt, csv.diagnostics};

@@ -35,4 +35,8 @@ std::optional<Chain> fastChainFromPaddedJson(std::string_view text);
 // The same for any text (copies it into a padded buffer first).
 std::optional<Chain> fastChainFromJson(std::string_view text);
 
+// A CSV folder (README, "CSV folders") the validating reader would turn into a chain without a single
+// diagnostic, with the same model; nullopt when readCsvFolder and the validator must decide (csv_fast.cpp).
+std::optional<Chain> fastChainFromCsvFolder(const std::string& folder);
+
 }  // namespace chainatlas
