@@ -426,6 +426,8 @@ std::optional<Chain> FastJsonLoader::run(simdjson::padded_string_view text) {
         resolveReferences();
         checkLinks();
         if (!passesLaterChecks(chain_)) return std::nullopt;
+        parser_ = od::parser{};  // its buffers (an index of every token) are not needed for the graphs below
+        sources_ = stages_ = segments_ = regions_ = firms_ = IdInterner{};
     } catch (const GiveUp&) {
         return std::nullopt;
     } catch (const simdjson::simdjson_error&) {

@@ -30,7 +30,8 @@ const char* fileKind(mode_t mode) {
 // Reads an open descriptor to its end, refusing more than kMaxReadBytes.
 Result<std::string> readDescriptor(int fd, std::size_t expected) {
     std::string text;
-    text.reserve(std::min<std::size_t>(expected, kMaxReadBytes) + 1);
+    // + 64: room for the fast JSON path's padding (fast_load.cpp), which then needs no copy of the text.
+    text.reserve(std::min<std::size_t>(expected, kMaxReadBytes) + 64);
     char buffer[1 << 16];
     for (;;) {
         ssize_t n = ::read(fd, buffer, sizeof buffer);

@@ -157,7 +157,7 @@ LoadResult loadCsvFolder(const std::string& path) {
 }  // namespace
 
 // The file goes through readWholeFile's checks (regular files only, size cap, "-" for standard input);
-// loadChainText then tries the fast path on it.
+// then the fast path, then (when it declines) the validating path, as loadChainText.
 LoadResult loadChainFile(const std::string& path) {
     std::error_code ec;
     if (path != "-" && std::filesystem::is_directory(path, ec)) return loadCsvFolder(path);
@@ -166,7 +166,13 @@ LoadResult loadChainFile(const std::string& path) {
         // The file itself could not be read (missing, a pipe, too large): not invalid data.
         return LoadResult{std::nullopt, {{Severity::Error, path, "", text.error(), ProblemKind::Io}}};
     }
-    return loadChainText(*text, path);
+    // The fast path reads in blocks past the end: the padding goes into the string readWholeFile left room
+    // for, so the 56 MB of a national file are not copied into a second buffer (peak memory, issue 14).
+    std::size_t size = text->size();
+    text->append(fastLoadPadding(), '\0');
+    std::string_view view = withoutByteOrderMark(std::string_view(text->data(), size));
+    if (auto chain = fastChainFromPaddedJson(view)) return LoadResult{std::move(chain), {}};
+    return validateChainText(view, path);
 }
 
 }  // namespace chainatlas
