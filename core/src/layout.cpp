@@ -234,11 +234,19 @@ Box flipped(boxf b, double top) { return {b.LL.x, top - b.UR.y, b.UR.x - b.LL.x,
 
 }  // namespace
 
-Result<MapGeometry> LayoutEngine::layout(const Chain& chain, const Analysis& analysis, const LayoutOptions& options) {
-    GVC_t* gvc = context_->gvc;
-    if (!gvc) return Result<MapGeometry>::failure("Graphviz context could not be created");
-    std::unique_lock<std::mutex> lock(graphvizMutex());
-    Agraph_t* graph = agopen(const_cast<char*>("chain"), Agdirected, sequentialDiscipline());
+namespace {
+
+// The Graphviz graph of one map: a cluster per stage, a box per segment (sized for its firm cells when it
+// is expanded), an edge per routed link. Owned by the caller, who closes it.
+struct GraphParts {
+    Agraph_t* graph = nullptr;
+    std::vector<Agraph_t*> clusters;
+    std::vector<Agnode_t*> nodes;
+    std::vector<Agedge_t*> edges;  // null: a link dot does not route
+    std::vector<LinkDraw> draw;
+};
+
+void setGraphAttributes(Agraph_t* graph, const Chain& chain, const Analysis& analysis, const LayoutOptions& options) {
     set(graph, "rankdir", "LR");
     // Resource marks hang below the boxes (scene.hpp): more room between boxes stacked in a rank.
     set(graph, "nodesep", hasResourceMarks(chain, analysis) ? "0.4" : "0.25");
@@ -246,72 +254,80 @@ Result<MapGeometry> LayoutEngine::layout(const Chain& chain, const Analysis& ana
     set(graph, "fontname", options.fontName);
     set(graph, "fontsize", std::to_string(options.fontSize + 2));
     set(graph, "labeljust", "l");
+}
 
-    FirmPlan plan;
-    if (options.level == MapLevel::Firm) plan = planFirms(chain, analysis);
+Agnode_t* segmentNode(Agraph_t* owner, const Chain& chain, const Analysis& analysis, const LayoutOptions& options,
+                      const FirmPlan& plan, int s) {
+    std::string name = std::to_string(s);
+    name.insert(0, 1, 's');  // not "s" + to_string(): GCC 12 warns falsely (-Wrestrict) on that form
+    Agnode_t* node = agnode(owner, const_cast<char*>(name.c_str()), 1);
+    set(node, "shape", "box");
+    set(node, "fontname", options.fontName);
+    set(node, "fontsize", std::to_string(options.fontSize));
+    set(node, "margin", "0.14,0.07");
+    std::vector<std::string> lines = segmentLines(chain, analysis, s, options.lang);
+    std::string label;
+    for (const std::string& line : lines) label += (label.empty() ? "" : "\\n") + graphvizLiteral(line);
+    set(node, "label", label);
+    if (options.expands(s)) {
+        std::size_t count = plan.lanes[s].size();
+        int columns = laneColumns(count);
+        int rows = count == 0 ? 0 : static_cast<int>((count + columns - 1) / columns);
+        // Room for the bold title (about 10% wider than regular text) and the corner badges.
+        double width = std::max(columns * kFirmCellWidth,
+                                1.1 * estimateTextWidth(lines.front(), options.fontSize) + 24) +
+                       2 * kFirmPadding;
+        double height = firmHeader(lines.size()) + rows * kFirmCellHeight + kFirmPadding;
+        set(node, "fixedsize", "true");
+        set(node, "width", std::to_string(width / kPointsPerInch));
+        set(node, "height", std::to_string(height / kPointsPerInch));
+    }
+    return node;
+}
 
-    std::vector<Agraph_t*> clusters(chain.stages.size(), nullptr);
+GraphParts buildGraph(const Chain& chain, const Analysis& analysis, const LayoutOptions& options,
+                      const FirmPlan& plan) {
+    GraphParts parts;
+    parts.graph = agopen(const_cast<char*>("chain"), Agdirected, sequentialDiscipline());
+    setGraphAttributes(parts.graph, chain, analysis, options);
+    parts.clusters.assign(chain.stages.size(), nullptr);
     for (std::size_t s = 0; s < chain.stages.size(); ++s) {
         std::string name = "cluster_" + std::to_string(s);
-        clusters[s] = agsubg(graph, const_cast<char*>(name.c_str()), 1);
-        set(clusters[s], "label", graphvizLiteral(chain.stages[s].name.pick(options.lang, chain.stages[s].id)));
-        set(clusters[s], "margin", "12");
+        parts.clusters[s] = agsubg(parts.graph, const_cast<char*>(name.c_str()), 1);
+        set(parts.clusters[s], "label", graphvizLiteral(chain.stages[s].name.pick(options.lang, chain.stages[s].id)));
+        set(parts.clusters[s], "margin", "12");
     }
-    std::vector<Agnode_t*> nodes(chain.segments.size());
     for (std::size_t s = 0; s < chain.segments.size(); ++s) {
         int stage = chain.segments[s].stage;
-        Agraph_t* owner = stage >= 0 ? clusters[stage] : graph;
-        std::string name = std::to_string(s);
-        name.insert(0, 1, 's');  // not "s" + to_string(): GCC 12 warns falsely (-Wrestrict) on that form
-        Agnode_t* node = agnode(owner, const_cast<char*>(name.c_str()), 1);
-        nodes[s] = node;
-        set(node, "shape", "box");
-        set(node, "fontname", options.fontName);
-        set(node, "fontsize", std::to_string(options.fontSize));
-        set(node, "margin", "0.14,0.07");
-        std::vector<std::string> lines = segmentLines(chain, analysis, static_cast<int>(s), options.lang);
-        std::string label;
-        for (const std::string& line : lines) label += (label.empty() ? "" : "\\n") + graphvizLiteral(line);
-        set(node, "label", label);
-        if (options.expands(static_cast<int>(s))) {
-            std::size_t count = plan.lanes[s].size();
-            int columns = laneColumns(count);
-            int rows = count == 0 ? 0 : static_cast<int>((count + columns - 1) / columns);
-            // Room for the bold title (about 10% wider than regular text) and the corner badges.
-            double width = std::max(columns * kFirmCellWidth,
-                                    1.1 * estimateTextWidth(lines.front(), options.fontSize) + 24) +
-                           2 * kFirmPadding;
-            double height = firmHeader(lines.size()) + rows * kFirmCellHeight + kFirmPadding;
-            set(node, "fixedsize", "true");
-            set(node, "width", std::to_string(width / kPointsPerInch));
-            set(node, "height", std::to_string(height / kPointsPerInch));
-        }
+        Agraph_t* owner = stage >= 0 ? parts.clusters[stage] : parts.graph;
+        parts.nodes.push_back(segmentNode(owner, chain, analysis, options, plan, static_cast<int>(s)));
     }
-    std::vector<Agedge_t*> edges;  // null: a link dot does not route
-    std::vector<LinkDraw> draw = linksToDraw(chain);
+    parts.draw = linksToDraw(chain);
     for (std::size_t k = 0; k < chain.links.size(); ++k) {
-        bool routed = draw[k] == LinkDraw::Routed;
-        edges.push_back(routed ? agedge(graph, nodes[chain.links[k].from], nodes[chain.links[k].to], nullptr, 1)
-                               : nullptr);
+        bool routed = parts.draw[k] == LinkDraw::Routed;
+        parts.edges.push_back(
+            routed ? agedge(parts.graph, parts.nodes[chain.links[k].from], parts.nodes[chain.links[k].to], nullptr, 1)
+                   : nullptr);
     }
+    return parts;
+}
 
-    if (gvLayout(gvc, graph, "dot") != 0) {
-        agclose(graph);
-        return Result<MapGeometry>::failure("Graphviz dot could not lay out the chain");
-    }
-
+// The laid-out graph as map geometry: y flipped to grow downwards, clusters, segment boxes (with the area
+// left for firm cells), and link curves (or straight lines for links dot did not route).
+MapGeometry readGeometry(const GraphParts& parts, const Chain& chain, const Analysis& analysis,
+                         const LayoutOptions& options) {
     MapGeometry geometry;
     geometry.level = options.level;
-    boxf bb = GD_bb(graph);
+    boxf bb = GD_bb(parts.graph);
     double top = bb.UR.y;
     geometry.width = bb.UR.x - bb.LL.x;
     geometry.height = bb.UR.y - bb.LL.y;
-    for (std::size_t s = 0; s < clusters.size(); ++s)
-        if (agfstnode(clusters[s]))
-            geometry.clusters.push_back({static_cast<int>(s), flipped(GD_bb(clusters[s]), top)});
-    for (std::size_t s = 0; s < nodes.size(); ++s) {
-        pointf centre = ND_coord(nodes[s]);
-        double w = ND_width(nodes[s]) * kPointsPerInch, h = ND_height(nodes[s]) * kPointsPerInch;
+    for (std::size_t s = 0; s < parts.clusters.size(); ++s)
+        if (agfstnode(parts.clusters[s]))
+            geometry.clusters.push_back({static_cast<int>(s), flipped(GD_bb(parts.clusters[s]), top)});
+    for (std::size_t s = 0; s < parts.nodes.size(); ++s) {
+        pointf centre = ND_coord(parts.nodes[s]);
+        double w = ND_width(parts.nodes[s]) * kPointsPerInch, h = ND_height(parts.nodes[s]) * kPointsPerInch;
         SegmentNode node{static_cast<int>(s), {centre.x - w / 2, top - centre.y - h / 2, w, h}, {}};
         if (options.expands(static_cast<int>(s))) {
             double header = firmHeader(segmentLines(chain, analysis, static_cast<int>(s), options.lang).size());
@@ -320,15 +336,15 @@ Result<MapGeometry> LayoutEngine::layout(const Chain& chain, const Analysis& ana
         }
         geometry.segments.push_back(node);
     }
-    for (std::size_t k = 0; k < edges.size(); ++k) {
-        if (draw[k] == LinkDraw::Straight) {
+    for (std::size_t k = 0; k < parts.edges.size(); ++k) {
+        if (parts.draw[k] == LinkDraw::Straight) {
             const Link& link = chain.links[k];
             geometry.links.push_back(
                 straightLink(link, geometry.segments[link.from].box, geometry.segments[link.to].box));
             continue;
         }
         LinkPath path{chain.links[k].from, chain.links[k].to, {}, {}, false};
-        splines* spline = edges[k] ? ED_spl(edges[k]) : nullptr;
+        splines* spline = parts.edges[k] ? ED_spl(parts.edges[k]) : nullptr;
         if (spline && spline->size > 0) {
             const bezier& curve = spline->list[0];
             for (int i = 0; i < curve.size; ++i) path.points.push_back({curve.list[i].x, top - curve.list[i].y});
@@ -339,46 +355,72 @@ Result<MapGeometry> LayoutEngine::layout(const Chain& chain, const Analysis& ana
         }
         geometry.links.push_back(std::move(path));
     }
-    gvFreeLayout(gvc, graph);
-    agclose(graph);
+    return geometry;
+}
 
-    if (options.level == MapLevel::Firm) {
-        std::vector<int> placed(chain.firms.size(), -1);  // firm -> index in geometry.firms
-        for (std::size_t s = 0; s < plan.lanes.size(); ++s) {
-            if (!options.expands(static_cast<int>(s))) continue;
-            const Box& area = geometry.segments[s].firmArea;
-            int columns = laneColumns(plan.lanes[s].size());
-            double cellWidth = area.w / columns;
-            for (std::size_t i = 0; i < plan.lanes[s].size(); ++i) {
-                int f = plan.lanes[s][i];
-                double x = area.x + (i % columns) * cellWidth, y = area.y + (i / columns) * kFirmCellHeight;
-                if (placed[f] < 0)
-                    placed[f] = static_cast<int>(geometry.firms.size());  // supply lines use the first box
-                geometry.firms.push_back({f, static_cast<int>(s), {x + 1, y + 1, cellWidth - 2, kFirmCellHeight - 2}});
-            }
-        }
-        // Supplies between drawn firms; those touching a local firm or a target come first.
-        std::vector<char> important(chain.firms.size(), 0);
-        for (const Target& t : analysis.targets)
-            if (t.rank <= 50) important[t.firm] = 1;
-        for (std::size_t f = 0; f < chain.firms.size(); ++f)
-            for (const Site& site : chain.firms[f].sites)
-                if (site.region == analysis.region) important[f] = 1;
-        std::vector<int> order;
-        for (std::size_t i = 0; i < chain.supplies.size(); ++i)
-            if (placed[chain.supplies[i].from] >= 0 && placed[chain.supplies[i].to] >= 0 &&
-                chain.supplies[i].from != chain.supplies[i].to)
-                order.push_back(static_cast<int>(i));
-        std::stable_partition(order.begin(), order.end(), [&](int i) {
-            return important[chain.supplies[i].from] || important[chain.supplies[i].to];
-        });
-        if (order.size() > options.maxSupplyLines) order.resize(options.maxSupplyLines);
-        for (int i : order) {
-            const Box& a = geometry.firms[placed[chain.supplies[i].from]].box;
-            const Box& b = geometry.firms[placed[chain.supplies[i].to]].box;
-            geometry.supplies.push_back({i, {a.x + a.w, a.y + a.h / 2}, {b.x, b.y + b.h / 2}});
+// Firm cells in the expanded segments' areas, row by row; returns firm -> index of its first cell (-1: none).
+std::vector<int> placeFirms(MapGeometry& geometry, const Chain& chain, const FirmPlan& plan,
+                            const LayoutOptions& options) {
+    std::vector<int> placed(chain.firms.size(), -1);
+    for (std::size_t s = 0; s < plan.lanes.size(); ++s) {
+        if (!options.expands(static_cast<int>(s))) continue;
+        const Box& area = geometry.segments[s].firmArea;
+        int columns = laneColumns(plan.lanes[s].size());
+        double cellWidth = area.w / columns;
+        for (std::size_t i = 0; i < plan.lanes[s].size(); ++i) {
+            int f = plan.lanes[s][i];
+            double x = area.x + (i % columns) * cellWidth, y = area.y + (i / columns) * kFirmCellHeight;
+            if (placed[f] < 0) placed[f] = static_cast<int>(geometry.firms.size());  // supply lines use the first box
+            geometry.firms.push_back({f, static_cast<int>(s), {x + 1, y + 1, cellWidth - 2, kFirmCellHeight - 2}});
         }
     }
+    return placed;
+}
+
+// Supplies between drawn firms, those touching a local firm or a top-50 target first, at most
+// options.maxSupplyLines of them.
+void routeSupplies(MapGeometry& geometry, const Chain& chain, const Analysis& analysis, const std::vector<int>& placed,
+                   const LayoutOptions& options) {
+    std::vector<char> important(chain.firms.size(), 0);
+    for (const Target& t : analysis.targets)
+        if (t.rank <= 50) important[t.firm] = 1;
+    for (std::size_t f = 0; f < chain.firms.size(); ++f)
+        for (const Site& site : chain.firms[f].sites)
+            if (site.region == analysis.region) important[f] = 1;
+    std::vector<int> order;
+    for (std::size_t i = 0; i < chain.supplies.size(); ++i)
+        if (placed[chain.supplies[i].from] >= 0 && placed[chain.supplies[i].to] >= 0 &&
+            chain.supplies[i].from != chain.supplies[i].to)
+            order.push_back(static_cast<int>(i));
+    std::stable_partition(order.begin(), order.end(),
+                          [&](int i) { return important[chain.supplies[i].from] || important[chain.supplies[i].to]; });
+    if (order.size() > options.maxSupplyLines) order.resize(options.maxSupplyLines);
+    for (int i : order) {
+        const Box& a = geometry.firms[placed[chain.supplies[i].from]].box;
+        const Box& b = geometry.firms[placed[chain.supplies[i].to]].box;
+        geometry.supplies.push_back({i, {a.x + a.w, a.y + a.h / 2}, {b.x, b.y + b.h / 2}});
+    }
+}
+
+}  // namespace
+
+// Build the graph, let dot lay it out, read the geometry back, then place firm cells and supply lines.
+Result<MapGeometry> LayoutEngine::layout(const Chain& chain, const Analysis& analysis, const LayoutOptions& options) {
+    GVC_t* gvc = context_->gvc;
+    if (!gvc) return Result<MapGeometry>::failure("Graphviz context could not be created");
+    std::unique_lock<std::mutex> lock(graphvizMutex());
+    FirmPlan plan;
+    if (options.level == MapLevel::Firm) plan = planFirms(chain, analysis);
+    GraphParts parts = buildGraph(chain, analysis, options, plan);
+    if (gvLayout(gvc, parts.graph, "dot") != 0) {
+        agclose(parts.graph);
+        return Result<MapGeometry>::failure("Graphviz dot could not lay out the chain");
+    }
+    MapGeometry geometry = readGeometry(parts, chain, analysis, options);
+    gvFreeLayout(gvc, parts.graph);
+    agclose(parts.graph);
+    if (options.level == MapLevel::Firm)
+        routeSupplies(geometry, chain, analysis, placeFirms(geometry, chain, plan, options), options);
     return geometry;
 }
 
