@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # The main job on the bundled data: validates the chains, then for the NEV chain, Suzhou Industrial Park
-# with hub Shanghai, writes the target list and SVG maps to out/ and opens the viewer when a display is present.
+# with hub Shanghai, writes the target list and SVG maps to out/; for Weinan with hub Xi'an, the priorities
+# chart, a comparison with Baoji (both against Xi'an), and the meeting report (.pdf, .xlsx); opens the viewer when a
+# display is present.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -20,8 +22,13 @@ $cli analyze "$chain" --region suzhou --hub shanghai --format json -o out/analys
 $cli map "$chain" --region suzhou --hub shanghai --lang zh -o out/map-suzhou.svg
 $cli map "$chain" --region suzhou --hub shanghai --lang en --level firm -o out/map-suzhou-firms.svg
 $cli map "$chain" --region weinan --hub xian --lang zh -o out/map-weinan.svg
+$cli map "$chain" --region weinan --hub xian --lang zh --view priorities -o out/priorities-weinan.svg
+$cli compare "$chain" --region weinan --region baoji --hub xian --lang zh
+$cli report "$chain" --region weinan --hub xian --lang zh -o out/report-weinan.pdf
+$cli report "$chain" --region weinan --hub xian --lang zh -o out/report-weinan.xlsx
 echo
-echo "Written to $(pwd)/out: targets-suzhou.csv (opens in Excel/WPS), analysis-suzhou.json, map-suzhou.svg, map-suzhou-firms.svg, map-weinan.svg"
+echo "Written to $(pwd)/out: targets-suzhou.csv (opens in Excel/WPS), analysis-suzhou.json, map-suzhou.svg,"
+echo "map-suzhou-firms.svg, map-weinan.svg, priorities-weinan.svg, report-weinan.pdf and report-weinan.xlsx (meeting documents)"
 
 if [ -x build/viewer/chainatlas-viewer ] && [ -n "${DISPLAY:-}" ]; then
   exec build/viewer/chainatlas-viewer "$chain" --region suzhou --hub shanghai
