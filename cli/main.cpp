@@ -124,6 +124,12 @@ ca::AnalysisOptions buildOptions(const ca::Chain& chain, const AnalysisArgs& arg
         if (!problem.empty()) throw Failure{kExitFailure, "--assume " + problem};
         options.assumptions.push_back(assumption);
     }
+    // The focal region is no hub of its own (a hub is the neighbour it complements): left out, and said so.
+    if (auto self = std::find(options.hubs.begin(), options.hubs.end(), options.region); self != options.hubs.end()) {
+        std::cerr << "chainatlas: warning: hub " << safe(chain.regions[options.region].id)
+                  << " is the focal region itself; it is left out of the hubs\n";
+        options.hubs.erase(self);
+    }
     options.weights = readWeights(args.weightsFile, options.weights);
     return options;
 }

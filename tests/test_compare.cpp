@@ -37,6 +37,22 @@ TEST_CASE("compare gathers each region's statuses in the order asked for") {
     CHECK(c.regions[0].top[1].firm == findFirm(chain, "f1"));
 }
 
+// With hub shanghai, a is linked to b, which shanghai holds: were shanghai its own hub, a (extension there)
+// would read "complement" beside its own strength. Its column is measured without itself as hub instead.
+TEST_CASE("compare measures a hub that is also compared without itself as its own hub") {
+    Chain chain = test::chainFromFile(kMini);
+    int suzhou = findRegion(chain, "suzhou"), shanghai = findRegion(chain, "shanghai");
+    Comparison alone = compareRegions(chain, {shanghai}, {}, Weights{});
+    Comparison both = compareRegions(chain, {shanghai, suzhou}, {shanghai}, Weights{});
+    CHECK(both.regions[0].advice == alone.regions[0].advice);
+    CHECK(both.regions[0].advice[0] == Advice::Extend);  // a in shanghai: an extension, nothing to complement
+    CHECK(both.hubs == std::vector<int>{shanghai});      // the comparison still names its hub
+    AnalysisOptions options;
+    options.region = shanghai;
+    options.hubs = {shanghai};
+    CHECK(analyze(chain, options).segments[0].advice == Advice::Complement);  // what it would have said
+}
+
 TEST_CASE("compare as JSON and CSV") {
     Chain chain = test::chainFromFile(kMini);
     Comparison c = compareRegions(chain, {findRegion(chain, "suzhou"), findRegion(chain, "shanghai")}, {}, Weights{});
@@ -68,4 +84,12 @@ TEST_CASE("chainatlas compare: table, json, and one-line failures") {
     r = test::run("compare " + mini + " --region suzhou --region shanghia");
     CHECK(r.status == 1);
     CHECK(r.err.find("did you mean \"shanghai\"") != std::string::npos);
+}
+
+TEST_CASE("analyze leaves a hub that is the focal region itself out, with a warning") {
+    test::Run r = test::run("analyze " + test::quote(kMini) +
+                            " --region shanghai --hub shanghai --hub suzhou --format json");
+    REQUIRE(r.status == 0);
+    CHECK(r.err == "chainatlas: warning: hub shanghai is the focal region itself; it is left out of the hubs\n");
+    CHECK(nlohmann::json::parse(r.out)["hubs"] == nlohmann::json::array({"suzhou"}));
 }

@@ -1,6 +1,9 @@
 // Regions side by side: one ordinary analysis per region, gathered per segment and summarised per region.
 #include "chainatlas/compare.hpp"
 
+#include <algorithm>
+#include <iterator>
+
 #include <sstream>
 
 #include "chainatlas/vocabulary.hpp"
@@ -28,7 +31,8 @@ Comparison compareRegions(const Chain& chain, const std::vector<int>& regions, c
     for (int region : regions) {
         AnalysisOptions options;
         options.region = region;
-        options.hubs = hubs;
+        // A hub compared beside its neighbours is measured without itself as its own hub.
+        std::copy_if(hubs.begin(), hubs.end(), std::back_inserter(options.hubs), [&](int h) { return h != region; });
         options.weights = weights;
         Analysis analysis = analyze(chain, options);
         RegionComparison rc;
