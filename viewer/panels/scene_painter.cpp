@@ -21,11 +21,23 @@ const MapScene& currentScene(App& app) {
     return app.scene;
 }
 
+// The smallest size a label is shrunk to before it is cut (pixels; still legible CJK on a meeting screen).
+constexpr float kMinFittedPx = 10.0f;
+
 bool drawCentredLabel(ImDrawList* draw, ImFont* font, float fontPx, ImVec2 at, ImU32 color, const std::string& text,
                       float maxWidth) {
     if (fontPx < 6.5f) return false;
     ImVec2 size = font->CalcTextSizeA(fontPx, FLT_MAX, 0, text.c_str());
     const char* end = text.c_str() + text.size();
+    if (size.x > maxWidth && maxWidth > 0) {
+        // Too wide for the box: a smaller size first, down to kMinFittedPx, so "正极材料" is not cut to "正极"
+        // when the map is zoomed out to fit; only what still does not fit is cut.
+        float fitted = std::max(std::min(fontPx, kMinFittedPx), fontPx * maxWidth / size.x);
+        if (fitted < fontPx) {
+            fontPx = fitted;
+            size = font->CalcTextSizeA(fontPx, FLT_MAX, 0, text.c_str());
+        }
+    }
     if (size.x > maxWidth) {
         // Cut to fit, at a character boundary.
         const char* cut = text.c_str();
