@@ -30,7 +30,7 @@ bool drawCentredLabel(ImDrawList* draw, ImFont* font, float fontPx, ImVec2 at, I
     ImVec2 size = font->CalcTextSizeA(fontPx, FLT_MAX, 0, text.c_str());
     const char* end = text.c_str() + text.size();
     if (size.x > maxWidth && maxWidth > 0) {
-        // Too wide for the box: a smaller size first, down to kMinFittedPx, so "正极材料" is not cut to "正极"
+        // Too wide for the box: a smaller size first, down to kMinFittedPx, so a four-character name is not cut
         // when the map is zoomed out to fit; only what still does not fit is cut.
         float fitted = std::max(std::min(fontPx, kMinFittedPx), fontPx * maxWidth / size.x);
         if (fitted < fontPx) {
