@@ -17,40 +17,13 @@ AnalysisRequest analysisRequest(const ViewerState& state) {
 
 AnalysisWorker::AnalysisWorker() : thread_([shared = shared_] { run(shared); }) {}
 
-AnalysisWorker::~AnalysisWorker() {
-    bool running = false;
-    {
-        std::lock_guard<std::mutex> lock(shared_->mutex);
-        shared_->stopping = true;
-        shared_->pending.reset();
-        running = shared_->running;
-    }
-    shared_->wake.notify_all();
-    if (running) thread_.detach();  // the analysis finishes (or the process ends) without us
-    else thread_.join();
-}
+AnalysisWorker::~AnalysisWorker() { stopWorker(*shared_, thread_); }
 
-void AnalysisWorker::request(AnalysisRequest request) {
-    std::optional<AnalysisRequest> replaced;  // freed outside the lock
-    {
-        std::lock_guard<std::mutex> lock(shared_->mutex);
-        replaced = std::move(shared_->pending);
-        shared_->pending = std::move(request);  // replaces an older request that has not started
-    }
-    shared_->wake.notify_all();
-}
+void AnalysisWorker::request(AnalysisRequest request) { shared_->post(std::move(request)); }
 
-std::optional<WorkerOutcome> AnalysisWorker::poll() {
-    std::lock_guard<std::mutex> lock(shared_->mutex);
-    std::optional<WorkerOutcome> outcome = std::move(shared_->done);
-    shared_->done.reset();
-    return outcome;
-}
+std::optional<WorkerOutcome> AnalysisWorker::poll() { return shared_->poll(); }
 
-bool AnalysisWorker::busy() const {
-    std::lock_guard<std::mutex> lock(shared_->mutex);
-    return shared_->running || shared_->pending.has_value();
-}
+bool AnalysisWorker::busy() const { return shared_->busy(); }
 
 void AnalysisWorker::discard(std::shared_ptr<const void> garbage) {
     if (!garbage) return;
@@ -81,9 +54,7 @@ void AnalysisWorker::run(const std::shared_ptr<Shared>& shared) {
                 garbage.clear();
                 continue;
             }
-            job = std::move(*shared->pending);
-            shared->pending.reset();
-            shared->running = true;
+            job = shared->take();
         }
         garbage.clear();
         auto start = std::chrono::steady_clock::now();
@@ -99,15 +70,7 @@ void AnalysisWorker::run(const std::shared_ptr<Shared>& shared) {
             done.sceneLevel = job.sceneLevel;
             done.sceneLang = job.sceneLang;
         }
-        std::optional<WorkerOutcome> unread;  // an outcome the UI never polled: freed here, not under the lock
-        {
-            std::lock_guard<std::mutex> lock(shared->mutex);
-            if (!shared->stopping) {
-                unread = std::move(shared->done);
-                shared->done = std::move(done);
-            }
-            shared->running = false;
-        }
+        shared->finish(std::move(done));
     }
 }
 

@@ -5,9 +5,7 @@
 // The worker also frees what the UI hands back (an old drawn chain of 100k firms takes ~0.1 s to free).
 #pragma once
 
-#include <condition_variable>
 #include <memory>
-#include <mutex>
 #include <optional>
 #include <thread>
 #include <vector>
@@ -15,6 +13,7 @@
 #include "chainatlas/scene.hpp"
 #include "chainatlas/theme.hpp"
 #include "state.hpp"
+#include "worker_mailbox.hpp"
 
 namespace viewer {
 
@@ -59,13 +58,8 @@ public:
     void discard(AnalysisOutcome&& replaced);
 
 private:
-    struct Shared {
-        std::mutex mutex;
-        std::condition_variable wake;
-        std::optional<AnalysisRequest> pending;
-        std::optional<WorkerOutcome> done;
-        std::vector<std::shared_ptr<const void>> garbage;
-        bool running = false, stopping = false;
+    struct Shared : Mailbox<AnalysisRequest, WorkerOutcome> {
+        std::vector<std::shared_ptr<const void>> garbage;  // freed on the worker thread
     };
     static void run(const std::shared_ptr<Shared>& shared);
 

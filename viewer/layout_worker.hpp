@@ -2,13 +2,12 @@
 // The UI posts the newest request; older waiting requests are dropped; the UI polls for results.
 #pragma once
 
-#include <condition_variable>
 #include <memory>
-#include <mutex>
 #include <optional>
 #include <thread>
 
 #include "chainatlas/layout.hpp"
+#include "worker_mailbox.hpp"
 
 namespace viewer {
 
@@ -40,13 +39,7 @@ public:
     bool busy() const;                   // a request is waiting or running
 
 private:
-    struct Shared {
-        std::mutex mutex;
-        std::condition_variable wake;
-        std::optional<LayoutRequest> pending;
-        std::optional<LayoutResult> done;
-        bool running = false, stopping = false;
-    };
+    using Shared = Mailbox<LayoutRequest, LayoutResult>;
     static void run(const std::shared_ptr<Shared>& shared);
 
     std::shared_ptr<Shared> shared_ = std::make_shared<Shared>();

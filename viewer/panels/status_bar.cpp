@@ -13,7 +13,13 @@ void drawStatusBar(App& app, ImVec2 pos, ImVec2 size) {
     ImGui::Begin("##status", nullptr,
                  ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings);
     if (state.chain) {
-        std::size_t sites = chainatlas::siteCount(*state.drawn);
+        // Same chain if same control block (no lock(): that could make the UI free an old chain).
+        bool same = !app.countedChain.owner_before(state.drawn) && !state.drawn.owner_before(app.countedChain);
+        if (!same || app.countedChain.expired()) {
+            app.countedChain = state.drawn;
+            app.countedSites = chainatlas::siteCount(*state.drawn);
+        }
+        std::size_t sites = app.countedSites;
         ImGui::Text("%s · %zu %s · %zu %s · %zu %s", state.path.c_str(), state.chain->segments.size(),
                     tr(state.lang, "环节", "segments"), state.chain->firms.size(), tr(state.lang, "企业", "firms"),
                     sites, tr(state.lang, "站点", "sites"));
