@@ -143,6 +143,16 @@ void writeOutput(const std::string& path, const std::string& content) {
     if (!problem.empty()) throw Failure{kExitFailure, problem};
 }
 
+// A value the process keeps until it ends, never freed: freeing a 100k-firm chain (millions of small strings
+// and edges) and its analysis one block at a time took longer than analysing it, and the system takes the
+// pages back at exit at once. A static pointer keeps it reachable, so the leak checker does not count it.
+template <typename T>
+T& keptUntilExit(T&& value) {
+    static T* kept = nullptr;
+    kept = new T(std::forward<T>(value));
+    return *kept;
+}
+
 int runValidate(const std::vector<std::string>& files) {
     int status = kExitOk;
     for (const auto& file : files) {
@@ -157,6 +167,7 @@ int runValidate(const std::vector<std::string>& files) {
                   << " links, " << chain.regions.size() << " regions, " << chain.firms.size() << " firms, "
                   << ca::siteCount(chain) << " sites, " << chain.supplies.size() << " supplies, "
                   << chain.sources.size() << " sources\n";
+        if (&file == &files.back()) keptUntilExit(std::move(*result.chain));  // the last one: not freed, as above
     }
     return status;
 }
@@ -183,16 +194,6 @@ int runStats(const std::string& file, const std::string& langName) {
         out << "  " << chain.segments[s].name.pick(lang, chain.segments[s].id) << " (" << chain.segments[s].id << ")\n";
     std::cout << ca::escapeControls(out.str(), true);
     return kExitOk;
-}
-
-// A value the process keeps until it ends, never freed: freeing a 100k-firm chain (millions of small strings
-// and edges) and its analysis one block at a time took longer than analysing it, and the system takes the
-// pages back at exit at once. A static pointer keeps it reachable, so the leak checker does not count it.
-template <typename T>
-T& keptUntilExit(T&& value) {
-    static T* kept = nullptr;
-    kept = new T(std::forward<T>(value));
-    return *kept;
 }
 
 int runAnalyze(const AnalysisArgs& args) {

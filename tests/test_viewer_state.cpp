@@ -258,7 +258,7 @@ TEST_CASE("the resource layer is on for a file with resources, hides with a togg
     REQUIRE(viewer::openChain(state, std::string(CHAINATLAS_TEST_DATA_DIR) + "/good/four_chains.json"));
     CHECK(state.showResources);
     viewer::setHub(state, findRegion(*state.chain, "h"), true);
-    int uni = state.chain->resourceIndex.at("uni-h");
+    int uni = findResource(*state.chain, "uni-h");
     viewer::select(state, {SelectionKind::Resource, uni});
     viewer::ResourceDetails d = viewer::describeResource(state, uni);
     CHECK(d.name == "枢纽大学");
@@ -278,7 +278,7 @@ TEST_CASE("the resource layer is on for a file with resources, hides with a togg
     REQUIRE(d.sources.size() == 1);
     CHECK(state.chain->sources[d.sources[0]].title == "Hand-built test case");
     viewer::setLang(state, Lang::En);
-    viewer::ResourceDetails lab = viewer::describeResource(state, state.chain->resourceIndex.at("lab-r"));
+    viewer::ResourceDetails lab = viewer::describeResource(state, findResource(*state.chain, "lab-r"));
     CHECK(lab.local);
     CHECK(lab.kind == "lab");
     REQUIRE(lab.ties.size() == 2);

@@ -82,8 +82,8 @@ std::string applyOptions(viewer::App& app, const Options& o) {
         if (int f = findFirm(chain, o.select); f >= 0) viewer::select(state, {viewer::SelectionKind::Firm, f});
         else if (int s = findSegment(chain, o.select); s >= 0)
             viewer::select(state, {viewer::SelectionKind::Segment, s});
-        else if (auto r = chain.resourceIndex.find(o.select); r != chain.resourceIndex.end())
-            viewer::select(state, {viewer::SelectionKind::Resource, r->second});
+        else if (int r = findResource(chain, o.select); r >= 0)
+            viewer::select(state, {viewer::SelectionKind::Resource, r});
         else return "--select: no firm, segment or resource \"" + o.select + "\"";
     }
     for (const auto& region : o.compare) {

@@ -7,6 +7,8 @@
 #include <boost/graph/reverse_graph.hpp>
 #include <cstdint>
 
+#include "chain_index.hpp"
+
 namespace chainatlas {
 
 namespace {
@@ -135,15 +137,15 @@ namespace {
 // Marks every segment reachable along `graph` from the marked ones (the starts stay marked).
 template <typename Graph>
 std::vector<bool> reachFrom(const Graph& graph, const std::vector<bool>& starts) {
-    std::size_t n = starts.size();
-    std::vector<boost::default_color_type> color(n, boost::white_color);
+    int n = static_cast<int>(starts.size());
+    std::vector<boost::default_color_type> color(starts.size(), boost::white_color);
     auto colorMap = boost::make_iterator_property_map(color.begin(), boost::get(boost::vertex_index, graph));
-    boost::queue<std::size_t> queue;
-    for (std::size_t s = 0; s < n; ++s)
+    boost::queue<int> queue;
+    for (int s = 0; s < n; ++s)
         if (starts[s] && color[s] == boost::white_color)
             boost::breadth_first_visit(graph, s, queue, boost::default_bfs_visitor(), colorMap);
-    std::vector<bool> reached(n);
-    for (std::size_t s = 0; s < n; ++s) reached[s] = color[s] != boost::white_color;
+    std::vector<bool> reached(starts.size());
+    for (int s = 0; s < n; ++s) reached[s] = color[s] != boost::white_color;
     return reached;
 }
 
@@ -175,16 +177,18 @@ SegmentStatus statusOf(const Chain& chain, const PresenceMatrix& m, const std::v
                        int region, int s) {
     if (present[s]) return m.advantage[m.at(region, s)] ? SegmentStatus::Strong : SegmentStatus::Weak;
     if (between) return SegmentStatus::Gap;
-    for (auto [e, end] = boost::out_edges(s, chain.segmentGraph); e != end; ++e)
-        if (present[boost::target(*e, chain.segmentGraph)]) return SegmentStatus::Extension;
-    for (auto [e, end] = boost::in_edges(s, chain.segmentGraph); e != end; ++e)
-        if (present[boost::source(*e, chain.segmentGraph)]) return SegmentStatus::Extension;
+    const detail::ChainGraph& graph = chain.index().segmentGraph();
+    for (auto [e, end] = boost::out_edges(s, graph); e != end; ++e)
+        if (present[boost::target(*e, graph)]) return SegmentStatus::Extension;
+    for (auto [e, end] = boost::in_edges(s, graph); e != end; ++e)
+        if (present[boost::source(*e, graph)]) return SegmentStatus::Extension;
     return SegmentStatus::Absent;
 }
 
 // hub_strong, occupied, then complement (which needs every segment's hub_strong first: s -> t, t hub-strong).
 void markHubs(const Chain& chain, const PresenceMatrix& m, const std::vector<int>& hubs,
               std::vector<SegmentResult>& result) {
+    const detail::ChainGraph& graph = chain.index().segmentGraph();
     for (std::size_t s = 0; s < result.size(); ++s) {
         SegmentResult& r = result[s];
         for (int h : hubs) r.hubStrong = r.hubStrong || m.advantage[m.at(h, static_cast<int>(s))];
@@ -193,8 +197,8 @@ void markHubs(const Chain& chain, const PresenceMatrix& m, const std::vector<int
     for (std::size_t s = 0; s < result.size(); ++s) {
         SegmentResult& r = result[s];
         if (r.status == SegmentStatus::Strong || r.hubStrong) continue;
-        for (auto [e, end] = boost::out_edges(s, chain.segmentGraph); e != end; ++e)
-            if (result[boost::target(*e, chain.segmentGraph)].hubStrong) r.complement = true;
+        for (auto [e, end] = boost::out_edges(static_cast<int>(s), graph); e != end; ++e)
+            if (result[boost::target(*e, graph)].hubStrong) r.complement = true;
     }
 }
 
@@ -226,8 +230,9 @@ std::vector<SegmentResult> analyzeSegments(const Chain& chain, const PresenceMat
     }
     // A non-present segment reached forward from a present one lies downstream of it (path length >= 1);
     // reached backward, it lies upstream of one: both make it a gap in the local chain.
-    std::vector<bool> downstreamOfPresent = reachFrom(chain.segmentGraph, present);
-    std::vector<bool> upstreamOfPresent = reachFrom(boost::make_reverse_graph(chain.segmentGraph), present);
+    const detail::ChainGraph& graph = chain.index().segmentGraph();
+    std::vector<bool> downstreamOfPresent = reachFrom(graph, present);
+    std::vector<bool> upstreamOfPresent = reachFrom(boost::make_reverse_graph(graph), present);
     std::vector<double> density = computeDensity(m, phi, region);
     std::vector<std::optional<double>> profile = segmentProfiles(chain);
     for (int s = 0; s < n; ++s) {

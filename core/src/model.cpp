@@ -1,5 +1,9 @@
 // Chain indexes: graphs over segments and firms, id lookups.
 #include "chainatlas/model.hpp"
+
+#include <algorithm>
+
+#include "chain_index.hpp"
 #include "chainatlas/diagnostics.hpp"
 #include "chainatlas/text.hpp"
 
@@ -13,33 +17,66 @@ const std::string& Name::pick(Lang lang, const std::string& fallback) const {
     return fallback;
 }
 
-void Chain::buildIndexes() {
-    segmentIndex.clear();
-    regionIndex.clear();
-    firmIndex.clear();
-    stageIndex.clear();
-    sourceIndex.clear();
-    resourceIndex.clear();
-    for (int i = 0; i < static_cast<int>(segments.size()); ++i) segmentIndex.emplace(segments[i].id, i);
-    for (int i = 0; i < static_cast<int>(regions.size()); ++i) regionIndex.emplace(regions[i].id, i);
-    for (int i = 0; i < static_cast<int>(firms.size()); ++i) firmIndex.emplace(firms[i].id, i);
-    for (int i = 0; i < static_cast<int>(stages.size()); ++i) stageIndex.emplace(stages[i].id, i);
-    for (int i = 0; i < static_cast<int>(sources.size()); ++i) sourceIndex.emplace(sources[i].id, i);
-    for (int i = 0; i < static_cast<int>(resources.size()); ++i) resourceIndex.emplace(resources[i].id, i);
+void Chain::buildIndexes() { index_ = std::make_shared<const detail::ChainIndex>(*this); }
 
-    segmentGraph = SegmentGraph(segments.size());
-    for (const auto& link : links) boost::add_edge(link.from, link.to, segmentGraph);
-    firmGraph = FirmGraph(firms.size());
-    for (int i = 0; i < static_cast<int>(supplies.size()); ++i)
-        boost::add_edge(supplies[i].from, supplies[i].to, i, firmGraph);
-}
+namespace detail {
 
 namespace {
-int lookup(const std::unordered_map<std::string, int>& index, const std::string& id) {
-    auto it = index.find(id);
-    return it == index.end() ? -1 : it->second;
+
+// Edges as (from, to) pairs for the compressed-sparse-row constructor (any order: it sorts by counting).
+template <typename Edge>
+ChainGraph graphOf(const std::vector<Edge>& edges, std::size_t vertices) {
+    std::vector<std::pair<int, int>> pairs;
+    pairs.reserve(edges.size());
+    for (const Edge& edge : edges) pairs.emplace_back(edge.from, edge.to);
+    return ChainGraph(boost::edges_are_unsorted_multi_pass, pairs.begin(), pairs.end(), static_cast<int>(vertices));
 }
+
+template <typename Item>
+std::vector<int> sortedById(const std::vector<Item>& items) {
+    std::vector<int> order(items.size());
+    for (std::size_t i = 0; i < order.size(); ++i) order[i] = static_cast<int>(i);
+    std::sort(order.begin(), order.end(), [&](int a, int b) { return items[a].id < items[b].id; });
+    return order;
+}
+
+template <typename Item>
+int findIn(const std::vector<int>& sorted, const std::vector<Item>& items, std::string_view id) {
+    auto it = std::lower_bound(sorted.begin(), sorted.end(), id,
+                               [&](int position, std::string_view wanted) { return items[position].id < wanted; });
+    return it != sorted.end() && items[*it].id == id ? *it : -1;
+}
+
+template <typename Item>
+std::vector<std::string> idsOf(const std::vector<Item>& items) {
+    std::vector<std::string> ids;
+    ids.reserve(items.size());
+    for (const Item& item : items) ids.push_back(item.id);
+    return ids;
+}
+
 }  // namespace
+
+ChainIndex::ChainIndex(const Chain& chain)
+    : segments_(graphOf(chain.links, chain.segments.size())), supplies_(graphOf(chain.supplies, chain.firms.size())) {}
+
+int ChainIndex::find(const Chain& chain, IdKind kind, std::string_view id) const {
+    std::call_once(sortedOnce_, [&] {
+        sorted_[0] = sortedById(chain.segments);
+        sorted_[1] = sortedById(chain.regions);
+        sorted_[2] = sortedById(chain.firms);
+        sorted_[3] = sortedById(chain.resources);
+    });
+    switch (kind) {
+        case IdKind::Segment: return findIn(sorted_[0], chain.segments, id);
+        case IdKind::Region: return findIn(sorted_[1], chain.regions, id);
+        case IdKind::Firm: return findIn(sorted_[2], chain.firms, id);
+        case IdKind::Resource: return findIn(sorted_[3], chain.resources, id);
+    }
+    return -1;
+}
+
+}  // namespace detail
 
 std::size_t siteCount(const Chain& chain) {
     std::size_t sites = 0;
@@ -47,20 +84,22 @@ std::size_t siteCount(const Chain& chain) {
     return sites;
 }
 
-int findSegment(const Chain& chain, const std::string& id) { return lookup(chain.segmentIndex, id); }
-int findRegion(const Chain& chain, const std::string& id) { return lookup(chain.regionIndex, id); }
-int findFirm(const Chain& chain, const std::string& id) { return lookup(chain.firmIndex, id); }
+int findSegment(const Chain& chain, const std::string& id) { return chain.index().find(chain, IdKind::Segment, id); }
+int findRegion(const Chain& chain, const std::string& id) { return chain.index().find(chain, IdKind::Region, id); }
+int findFirm(const Chain& chain, const std::string& id) { return chain.index().find(chain, IdKind::Firm, id); }
+int findResource(const Chain& chain, const std::string& id) { return chain.index().find(chain, IdKind::Resource, id); }
 
 int resolveId(const Chain& chain, IdKind kind, const std::string& id, std::string& problem) {
-    const auto& index = kind == IdKind::Segment  ? chain.segmentIndex
-                        : kind == IdKind::Region ? chain.regionIndex
-                                                 : chain.firmIndex;
-    int found = lookup(index, id);
+    int found = chain.index().find(chain, kind, id);
     if (found >= 0) return found;
+    const char* what = nullptr;
     std::vector<std::string> ids;
-    ids.reserve(index.size());
-    for (const auto& [known, i] : index) ids.push_back(known);
-    const char* what = kind == IdKind::Segment ? "segment" : kind == IdKind::Region ? "region" : "firm";
+    switch (kind) {
+        case IdKind::Segment: what = "segment", ids = detail::idsOf(chain.segments); break;
+        case IdKind::Region: what = "region", ids = detail::idsOf(chain.regions); break;
+        case IdKind::Firm: what = "firm", ids = detail::idsOf(chain.firms); break;
+        case IdKind::Resource: what = "resource", ids = detail::idsOf(chain.resources); break;
+    }
     problem = std::string("unknown ") + what + " \"" + id + "\"" + didYouMean(id, ids);
     return -1;
 }

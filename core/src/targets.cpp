@@ -3,6 +3,7 @@
 #include <cmath>
 #include <future>
 
+#include "chain_index.hpp"
 #include "chainatlas/analysis.hpp"
 #include "chainatlas/support.hpp"
 #include "chainatlas/text.hpp"
@@ -114,13 +115,13 @@ std::vector<FitSegment> earnedSegments(const Chain& chain, std::size_t f, const 
 // Local partners (either direction) and the hub firms it supplies; the hub term only for a firm with no site
 // in a hub region: it would bring new supply next to the hub, not move the hub's own supplier away (§3.6).
 void partnerTerms(const Chain& chain, std::size_t f, const FirmFacts& facts, Target& target) {
-    const auto& graph = chain.firmGraph;
-    for (auto [e, end] = boost::out_edges(f, graph); e != end; ++e) {
+    const detail::ChainGraph& graph = chain.index().supplyGraph();
+    for (auto [e, end] = boost::out_edges(static_cast<int>(f), graph); e != end; ++e) {
         auto partner = static_cast<int>(boost::target(*e, graph));
         if (facts.local[partner]) target.anchors.push_back(partner);
         if (facts.inHub[partner]) target.hubPartners.push_back(partner);
     }
-    for (auto [e, end] = boost::in_edges(f, graph); e != end; ++e) {
+    for (auto [e, end] = boost::in_edges(static_cast<int>(f), graph); e != end; ++e) {
         auto partner = static_cast<int>(boost::source(*e, graph));
         if (facts.local[partner]) target.anchors.push_back(partner);
     }

@@ -2,11 +2,10 @@
 #pragma once
 
 #include <array>
-#include <boost/graph/adjacency_list.hpp>
+#include <memory>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
-#include <unordered_map>
 #include <vector>
 
 namespace chainatlas {
@@ -123,35 +122,9 @@ struct Tie {
     bool confirmed() const { return confidence == "A" || confidence == "B"; }
 };
 
-// Boost's adjacency_list has no move constructor and its swap() copies, so every move of a Chain (into a
-// LoadResult, out of it, into the viewer's state) copied its graphs: 500k supply edges took longer to
-// copy than to load. Its storage members are public (Boost 1.74); swapping them is a true move, and the
-// stored edges' iterators into the edge list stay valid because std::list::swap keeps them.
-template <typename Graph>
-struct MovableGraph : Graph {
-    using Graph::Graph;
-    MovableGraph() = default;
-    MovableGraph(const MovableGraph&) = default;
-    MovableGraph& operator=(const MovableGraph&) = default;
-    MovableGraph(MovableGraph&& other) noexcept { take(other); }
-    MovableGraph& operator=(MovableGraph&& other) noexcept {
-        take(other);
-        return *this;
-    }
-
-private:
-    void take(MovableGraph& other) noexcept {
-        this->m_edges.swap(other.m_edges);
-        this->m_vertices.swap(other.m_vertices);
-        this->m_property.swap(other.m_property);
-    }
-};
-
-// Segment DAG: vertex i is segment i, an edge per link.
-using SegmentGraph = MovableGraph<boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS>>;
-// Supply graph: vertex i is firm i, an edge per supply (the edge's property is the supply's index).
-using FirmGraph = MovableGraph<boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS,
-                                                     boost::no_property, boost::property<boost::edge_index_t, int>>>;
+namespace detail {
+class ChainIndex;  // core/src/chain_index.hpp
+}
 
 struct Chain {
     std::string id;
@@ -168,13 +141,15 @@ struct Chain {
     std::vector<Resource> resources;
     std::vector<Tie> ties;
 
-    // Derived by buildIndexes(): graphs and id lookups.
-    SegmentGraph segmentGraph;
-    FirmGraph firmGraph;
-    std::unordered_map<std::string, int> segmentIndex, regionIndex, firmIndex, stageIndex, sourceIndex, resourceIndex;
-
-    // Rebuilds graphs and id maps from the vectors; call after any change to them.
+    // Derives the graphs and id lookups from the vectors above. Loaders call it once; after that a chain is
+    // read-only (it is shared as std::shared_ptr<const Chain>). A copy shares the index, which stays right
+    // as long as only sites change (what a what-if does); after any other change, call it again.
     void buildIndexes();
+    // The derived index (core/src/chain_index.hpp; built by buildIndexes()).
+    const detail::ChainIndex& index() const { return *index_; }
+
+private:
+    std::shared_ptr<const detail::ChainIndex> index_;
 };
 
 // Index lookups for user-given ids; -1 when unknown.
@@ -183,8 +158,9 @@ std::size_t siteCount(const Chain& chain);
 int findSegment(const Chain& chain, const std::string& id);
 int findRegion(const Chain& chain, const std::string& id);
 int findFirm(const Chain& chain, const std::string& id);
+int findResource(const Chain& chain, const std::string& id);
 
-enum class IdKind { Segment, Region, Firm };
+enum class IdKind { Segment, Region, Firm, Resource };
 // The index of an id typed by a user, or -1 with `problem` set to
 // 'unknown region "suzho" (did you mean "suzhou"?)'.
 int resolveId(const Chain& chain, IdKind kind, const std::string& id, std::string& problem);
