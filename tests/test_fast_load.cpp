@@ -183,11 +183,12 @@ TEST_CASE("kept keys, names in any form and keys in any order reach the model as
 
 TEST_CASE("strings read in place and strings with escapes, with blanks around every token, give the same model") {
     // Plain strings are views into the text (no unescaping); these need get_string(): an escaped quote, a
-    // backslash, \u escapes (BMP and a surrogate pair), and blanks (space, tab, CR, LF) before separators.
+    // backslash, \u escapes (BMP and a surrogate pair), an escaped key ("n\u0061me" is "name"), and blanks
+    // (space, tab, CR, LF) before separators.
     std::string text =
         "{ \"format\" :\t\"chainatlas/1\" ,\r\n \"chain\" : { \"id\" : \"c\" , \"name\" :"
         " \"say \\\"hi\\\" \\\\ \\u00e9 \\ud83d\\ude00\" } ,\n"
-        "\"segments\" : [ { \"id\" : \"s\"\n } ] , \"regions\" : [ { \"id\" :\"r\" , \"name\":"
+        "\"segments\" : [ { \"id\" : \"s\"\n } ] , \"regions\" : [ { \"id\" :\"r\" , \"n\\u0061me\":"
         " { \"zh\" : \"\\u82cf\\u5dde\" , \"en\" : \"Su\\/zhou\" } } ] ,"
         " \"firms\" : [ { \"id\" : \"f\" , \"name\" : \"\" , \"sites\" : [ { \"region\" : \"r\" ,"
         " \"segments\" : [ \"s\" ] , \"confidence\" : \"A\" } ] } ] }";

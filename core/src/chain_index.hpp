@@ -33,8 +33,9 @@ private:
     ChainGraph supplies_;
     // Positions sorted by id, per kind; built at the first lookup (only user-typed ids are looked up, so
     // a batch run on a national file never pays for them). Lookups may come from several threads.
-    mutable std::once_flag sortedOnce_;
-    mutable std::vector<int> sorted_[4];
+    static constexpr std::size_t kKinds = 4;  // IdKind's values
+    mutable std::once_flag sortedOnce_[kKinds];
+    mutable std::vector<int> sorted_[kKinds];
 };
 
 }  // namespace chainatlas::detail

@@ -46,6 +46,19 @@ int nesting(std::string_view raw) {
     return deepest;
 }
 
+// A key as a view into the file's text (keys are short and seldom escaped; unescaped_key() copied all 3M
+// keys of a national file into simdjson's string buffer, about 25 MB). Stage 1 already refused raw control
+// characters anywhere in a string; an escaped key goes through unescaped_key().
+template <typename Field>  // od::field or simdjson_result<od::field>, as the object's iteration gives it
+std::string_view keyOf(Field& field) {
+    od::raw_json_string key = field.key();
+    const char* start = key.raw();
+    const char* end = start;
+    while (*end != '"' && *end != '\\') ++end;
+    if (*end == '"') return {start, static_cast<std::size_t>(end - start)};
+    return field.unescaped_key();
+}
+
 // A string as a view into the file's text when it has nothing to unescape (ids, most names): simdjson's
 // get_string() copies every string into a buffer of its own, which at 100k firms touched 20 MB more memory
 // and took longer than the copy saved. Escapes and anything unusual go through get_string().
@@ -109,7 +122,7 @@ Name name(od::value value) {
     }
     unsigned seen = 0;
     for (auto field : value.get_object()) {
-        std::string_view key = field.unescaped_key();
+        std::string_view key = keyOf(field);
         if (key == "zh") once(seen, 0), result.zh = std::string(text(field.value()));
         else if (key == "en") once(seen, 1), result.en = std::string(text(field.value()));
         else throw GiveUp{};  // the validator ignores other languages; the model would differ from a round trip
@@ -138,6 +151,11 @@ private:
     od::parser parser_;
     Chain chain_;
     IdInterner sources_, stages_, segments_, regions_, firms_;
+    // The from and to of the supplies read since the last batch, interned a few thousand at a time
+    // (IdInterner::internAll); a small buffer, so the whole list of ends never sits in memory.
+    std::vector<std::string_view> supplyEnds_;
+    std::vector<int> supplyEndNumbers_;
+    void internSupplyEnds();
 
     // `items` is reserved to the array's length first (a cheap pass over the token index): growing a vector
     // of 500k supplies by doubling held the old and the new block at once, 25 MB more at the peak.
@@ -166,7 +184,7 @@ private:
 void FastJsonLoader::readChainHead(od::object object) {
     unsigned seen = 0;
     for (auto field : object) {
-        std::string_view key = field.unescaped_key();
+        std::string_view key = keyOf(field);
         if (key == "id") once(seen, 0), chain_.id = std::string(id(field.value()));
         else if (key == "name") once(seen, 1), chain_.name = name(field.value());
         else if (key == "note") once(seen, 2), chain_.note = name(field.value());
@@ -180,7 +198,7 @@ void FastJsonLoader::readSource(od::object object) {
     std::string_view idView;
     unsigned seen = 0;
     for (auto field : object) {
-        std::string_view key = field.unescaped_key();
+        std::string_view key = keyOf(field);
         if (key == "id") once(seen, 0), idView = id(field.value());
         else if (key == "title") once(seen, 1), source.title = std::string(text(field.value()));
         else if (key == "url") once(seen, 2), source.url = std::string(text(field.value()));
@@ -198,7 +216,7 @@ void FastJsonLoader::readStage(od::object object) {
     std::string_view idView;
     unsigned seen = 0;
     for (auto field : object) {
-        std::string_view key = field.unescaped_key();
+        std::string_view key = keyOf(field);
         if (key == "id") once(seen, 0), idView = id(field.value());
         else if (key == "name") once(seen, 1), stage.name = name(field.value());
         else keep(stage.extra, key, field.value(), kItemDepth);
@@ -214,7 +232,7 @@ void FastJsonLoader::readSegment(od::object object) {
     std::string_view idView;
     unsigned seen = 0;
     for (auto field : object) {
-        std::string_view key = field.unescaped_key();
+        std::string_view key = keyOf(field);
         if (key == "id") once(seen, 0), idView = id(field.value());
         else if (key == "name") once(seen, 1), segment.name = name(field.value());
         else if (key == "stage") once(seen, 2), segment.stage = stages_.intern(text(field.value()));
@@ -233,7 +251,7 @@ void FastJsonLoader::readLink(od::object object) {
     Link link;
     unsigned seen = 0;
     for (auto field : object) {
-        std::string_view key = field.unescaped_key();
+        std::string_view key = keyOf(field);
         if (key == "from") once(seen, 0), link.from = segments_.intern(text(field.value()));
         else if (key == "to") once(seen, 1), link.to = segments_.intern(text(field.value()));
         else keep(link.extra, key, field.value(), kItemDepth);
@@ -247,7 +265,7 @@ void FastJsonLoader::readRegion(od::object object) {
     std::string_view idView;
     unsigned seen = 0;
     for (auto field : object) {
-        std::string_view key = field.unescaped_key();
+        std::string_view key = keyOf(field);
         if (key == "id") once(seen, 0), idView = id(field.value());
         else if (key == "name") once(seen, 1), region.name = name(field.value());
         else if (key == "lon") once(seen, 2), region.lon = number(field.value(), false);
@@ -264,7 +282,7 @@ void FastJsonLoader::readRegion(od::object object) {
 void FastJsonLoader::readMetrics(od::object object, std::array<std::optional<double>, kMetricCount>& metrics) {
     unsigned seen = 0;
     for (auto field : object) {
-        std::string_view key = field.unescaped_key();
+        std::string_view key = keyOf(field);
         auto known = std::find(kMetricKeys.begin(), kMetricKeys.end(), key);
         if (known == kMetricKeys.end()) throw GiveUp{};  // the validator drops unknown metrics silently
         int m = static_cast<int>(known - kMetricKeys.begin());
@@ -277,7 +295,7 @@ void FastJsonLoader::readSite(od::object object, Firm& firm) {
     Site site;
     unsigned seen = 0;
     for (auto field : object) {
-        std::string_view key = field.unescaped_key();
+        std::string_view key = keyOf(field);
         if (key == "region") {
             once(seen, 0), site.region = regions_.intern(text(field.value()));
         } else if (key == "segments") {
@@ -302,7 +320,7 @@ void FastJsonLoader::readFirm(od::object object) {
     std::string_view idView;
     unsigned seen = 0;
     for (auto field : object) {
-        std::string_view key = field.unescaped_key();
+        std::string_view key = keyOf(field);
         if (key == "id") {
             once(seen, 0), idView = id(field.value());
         } else if (key == "name") {
@@ -329,22 +347,36 @@ void FastJsonLoader::readFirm(od::object object) {
 
 void FastJsonLoader::readSupply(od::object object) {
     Supply supply;
+    std::string_view from, to;
     unsigned seen = 0;
     for (auto field : object) {
-        std::string_view key = field.unescaped_key();
-        if (key == "from") once(seen, 0), supply.from = firms_.intern(text(field.value()));
-        else if (key == "to") once(seen, 1), supply.to = firms_.intern(text(field.value()));
+        std::string_view key = keyOf(field);
+        if (key == "from") once(seen, 0), from = text(field.value());
+        else if (key == "to") once(seen, 1), to = text(field.value());
         else if (key == "segment") once(seen, 2), supply.segment = segments_.intern(text(field.value()));
         else if (key == "confidence") once(seen, 3), supply.confidence = std::string(text(field.value()));
         else keep(supply.extra, key, field.value(), kItemDepth);
     }
-    if ((seen & 3u) != 3u || supply.from == supply.to) throw GiveUp{};  // a firm supplying itself is a warning
+    if ((seen & 3u) != 3u || from == to) throw GiveUp{};  // a firm supplying itself is a warning
+    supplyEnds_.push_back(from);
+    supplyEnds_.push_back(to);
     chain_.supplies.push_back(std::move(supply));
+    if (supplyEnds_.size() >= 8192) internSupplyEnds();
+}
+
+void FastJsonLoader::internSupplyEnds() {
+    firms_.internAll(supplyEnds_, supplyEndNumbers_);
+    std::size_t first = chain_.supplies.size() - supplyEnds_.size() / 2;
+    for (std::size_t k = 0; k < supplyEnds_.size() / 2; ++k) {
+        chain_.supplies[first + k].from = supplyEndNumbers_[2 * k];
+        chain_.supplies[first + k].to = supplyEndNumbers_[2 * k + 1];
+    }
+    supplyEnds_.clear();
 }
 
 void FastJsonLoader::readTop(od::object top, unsigned& seen) {
     for (auto field : top) {
-        std::string_view key = field.unescaped_key();
+        std::string_view key = keyOf(field);
         od::value value = field.value();
         if (key == "format") {
             once(seen, 0);
@@ -390,6 +422,7 @@ void FastJsonLoader::resolveReferences() {
                 throw GiveUp{};  // a segment listed twice is a warning
         }
     }
+    internSupplyEnds();  // the last batch
     for (Supply& supply : chain_.supplies) {
         supply.from = firms_.resolve(supply.from), supply.to = firms_.resolve(supply.to);
         if (supply.segment >= 0) supply.segment = segments_.resolve(supply.segment);

@@ -61,17 +61,21 @@ ChainIndex::ChainIndex(const Chain& chain)
     : segments_(graphOf(chain.links, chain.segments.size())), supplies_(graphOf(chain.supplies, chain.firms.size())) {}
 
 int ChainIndex::find(const Chain& chain, IdKind kind, std::string_view id) const {
-    std::call_once(sortedOnce_, [&] {
-        sorted_[0] = sortedById(chain.segments);
-        sorted_[1] = sortedById(chain.regions);
-        sorted_[2] = sortedById(chain.firms);
-        sorted_[3] = sortedById(chain.resources);
+    auto k = static_cast<std::size_t>(kind);
+    // Each kind is sorted at its first lookup: resolving --region must not sort 100k firm ids.
+    std::call_once(sortedOnce_[k], [&] {
+        switch (kind) {
+            case IdKind::Segment: sorted_[k] = sortedById(chain.segments); break;
+            case IdKind::Region: sorted_[k] = sortedById(chain.regions); break;
+            case IdKind::Firm: sorted_[k] = sortedById(chain.firms); break;
+            case IdKind::Resource: sorted_[k] = sortedById(chain.resources); break;
+        }
     });
     switch (kind) {
-        case IdKind::Segment: return findIn(sorted_[0], chain.segments, id);
-        case IdKind::Region: return findIn(sorted_[1], chain.regions, id);
-        case IdKind::Firm: return findIn(sorted_[2], chain.firms, id);
-        case IdKind::Resource: return findIn(sorted_[3], chain.resources, id);
+        case IdKind::Segment: return findIn(sorted_[k], chain.segments, id);
+        case IdKind::Region: return findIn(sorted_[k], chain.regions, id);
+        case IdKind::Firm: return findIn(sorted_[k], chain.firms, id);
+        case IdKind::Resource: return findIn(sorted_[k], chain.resources, id);
     }
     return -1;
 }
