@@ -18,6 +18,7 @@
 #include "chainatlas/stats.hpp"
 #include "chainatlas/svg.hpp"
 #include "chainatlas/text.hpp"
+#include "huge_pages.hpp"
 #include "report.hpp"
 
 namespace ca = chainatlas;
@@ -338,6 +339,7 @@ int checkStandardOutput(int status) {
 }  // namespace
 
 int main(int argc, char** argv) {
+    ca::cli::startWithHugePages(argv);
     CLI::App app{"ChainAtlas: industry-chain gaps, complementary development and investment targets (产业链招商)"};
     app.set_version_flag("--version", std::string("chainatlas ") + CHAINATLAS_VERSION);
     app.require_subcommand(1);
