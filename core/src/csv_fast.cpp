@@ -59,9 +59,12 @@ private:
     std::size_t i_ = 0;
     std::deque<std::string> unescaped_;
 
+    // A plain loop: find_first_of with a set of three calls memchr on the set for every byte (13% of a load).
     std::size_t plainEnd(std::size_t from) const {
-        std::size_t end = text_.find_first_of(",\r\n", from);
-        return end == std::string_view::npos ? text_.size() : end;
+        const char* p = text_.data() + from;
+        const char* end = text_.data() + text_.size();
+        while (p != end && *p != ',' && *p != '\r' && *p != '\n') ++p;
+        return static_cast<std::size_t>(p - text_.data());
     }
     std::string_view field() {
         if (i_ >= text_.size() || text_[i_] != '"') {
