@@ -225,6 +225,8 @@ TEST_CASE("the fast path refuses what the validator warns about or refuses") {
         R"("firms": [{"id": "a"}], "supplies": [{"from": "a", "to": "a"}]})",              // supplies itself: warning
         R"("firms": [], "links": [{"from": "x", "to": "y"}, {"from": "x", "to": "y"}]})",  // duplicate link: warning
         R"("firms": [], "links": [{"from": "x", "to": "y"}, {"from": "y", "to": "x"}]})",  // cycle: error
+        R"("firms": [], "links": [{"from": "x", "to": "x"}]})",                            // self-link: cycle
+        R"("firms": [], "links": [{"from": "y", "to": "x"}, {"from": "x", "to": "x"}]})",  // behind a good link
         R"("firms": [], "extra": 1})",                                                     // unknown top-level key
         R"("firms": [{"id": "a", "sites": [{"region": "r", "segments": ["z"]}]}]})",       // unknown segment
         R"("firms": [{"id": "a", "metrics": {"tech": -1}}]})",                             // negative metric

@@ -17,6 +17,9 @@ namespace chainatlas::detail {
 using ChainGraph = boost::compressed_sparse_row_graph<boost::bidirectionalS, boost::no_property, boost::no_property,
                                                       boost::no_property, int, int>;
 
+// The segment DAG of a chain's links (what ChainIndex::segmentGraph() holds; the fast loader checks it first).
+ChainGraph linkGraph(const Chain& chain);
+
 class ChainIndex {
 public:
     explicit ChainIndex(const Chain& chain);

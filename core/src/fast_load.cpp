@@ -4,11 +4,14 @@
 // file the validator accepts silently, and the model is the same.
 #include <simdjson.h>
 
+#include <boost/graph/topological_sort.hpp>
+
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <set>
 
+#include "chain_index.hpp"
 #include "chainatlas/fast_load.hpp"
 #include "chainatlas/load.hpp"
 #include "chainatlas/text.hpp"
@@ -429,30 +432,19 @@ void FastJsonLoader::resolveReferences() {
     }
 }
 
-// Duplicate links (a warning) and cycles (an error) are the validator's to report.
+// Duplicate links (a warning) and cycles (an error) are the validator's to report. The cycle test is Boost's
+// topological sort on the graph the index will hold (the validator names the segments with a DFS visitor).
 void FastJsonLoader::checkLinks() const {
     std::set<std::pair<int, int>> seen;
-    std::size_t n = chain_.segments.size();
-    std::vector<std::vector<int>> out(n);
-    std::vector<int> incoming(n, 0);
-    for (const Link& link : chain_.links) {
+    for (const Link& link : chain_.links)
         if (!seen.insert({link.from, link.to}).second) throw GiveUp{};
-        out[link.from].push_back(link.to);
-        ++incoming[link.to];
+    detail::ChainGraph graph = detail::linkGraph(chain_);
+    std::vector<int> order;
+    try {
+        boost::topological_sort(graph, std::back_inserter(order));
+    } catch (const boost::not_a_dag&) {
+        throw GiveUp{};
     }
-    // Kahn's algorithm: every segment is removed exactly when the links form no cycle.
-    std::vector<int> ready;
-    for (std::size_t s = 0; s < n; ++s)
-        if (incoming[s] == 0) ready.push_back(static_cast<int>(s));
-    std::size_t removed = 0;
-    while (!ready.empty()) {
-        int s = ready.back();
-        ready.pop_back();
-        ++removed;
-        for (int t : out[s])
-            if (--incoming[t] == 0) ready.push_back(t);
-    }
-    if (removed != n) throw GiveUp{};
 }
 
 // Checks the validator makes after reading (kept text keys the viewer shows, and the output totals):

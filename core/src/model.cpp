@@ -57,8 +57,10 @@ std::vector<std::string> idsOf(const std::vector<Item>& items) {
 
 }  // namespace
 
+ChainGraph linkGraph(const Chain& chain) { return graphOf(chain.links, chain.segments.size()); }
+
 ChainIndex::ChainIndex(const Chain& chain)
-    : segments_(graphOf(chain.links, chain.segments.size())), supplies_(graphOf(chain.supplies, chain.firms.size())) {}
+    : segments_(linkGraph(chain)), supplies_(graphOf(chain.supplies, chain.firms.size())) {}
 
 int ChainIndex::find(const Chain& chain, IdKind kind, std::string_view id) const {
     auto k = static_cast<std::size_t>(kind);
