@@ -10,6 +10,7 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <optional>
 #include <set>
 #include <sstream>
 #include <thread>
@@ -59,6 +60,68 @@ TEST_CASE("every character of every bundled chain and of the interface is in the
         CHECK(missing == 0);
         ImGui::DestroyContext();
     }
+}
+
+namespace {
+// The characters of the chain as JSON (how the viewer found them before it read the fields one by one):
+// every string of the file is in it, with ASCII only around them (keys, numbers, punctuation).
+std::set<char32_t> charactersOfJson(const Chain& chain) {
+    std::set<char32_t> points;
+    for (char32_t cp : decodeUtf8(chainToJson(chain).dump(-1, ' ', false))) points.insert(cp);
+    return points;
+}
+}  // namespace
+
+TEST_CASE("the characters to draw, read field by field, are every character of the chain as JSON") {
+    // A file with characters in places nothing else checks: keys beyond the format (kept as extras) on the
+    // chain, a firm and a site, nested and in arrays; a source title and a resource note.
+    std::filesystem::path extras = std::filesystem::temp_directory_path() / "chainatlas-glyphs-extras.json";
+    std::ofstream(extras) << R"({"format": "chainatlas/1",
+      "chain": {"id": "g", "name": "Glyphs", "note": "Illustrative test data.", "x-owner": "Ærø ★"},
+      "sources": [{"id": "s", "title": "Ελληνικά", "url": "https://example.org", "accessed": "2026-11-27"}],
+      "stages": [{"id": "st", "name": "Stage"}],
+      "segments": [{"id": "a", "name": "A", "stage": "st"}],
+      "regions": [{"id": "r", "name": "R"}],
+      "firms": [{"id": "f", "name": "F", "x-tags": ["Ω", {"deep": "Ж"}],
+                 "sites": [{"region": "r", "segments": ["a"], "x-note": "☎ ♦"}]}],
+      "resources": [{"id": "u", "name": "U", "kind": "university", "region": "r", "confidence": "A",
+                     "note": "Ψ", "sources": ["s"]}]})";
+    std::vector<std::string> files{extras.string()};
+    for (const char* folder : {CHAINATLAS_CHAINS_DIR, CHAINATLAS_TEST_DATA_DIR "/good"})
+        for (const auto& entry : std::filesystem::directory_iterator(folder))
+            if (entry.path().extension() == ".json") files.push_back(entry.path().string());
+    for (const std::string& file : files) {
+        CAPTURE(file);
+        LoadResult loaded = loadChainFile(file);
+        if (!loaded.ok()) continue;  // test data that is not a chain (sessions)
+        std::vector<char32_t> points = viewer::codePointsToDraw(&*loaded.chain);
+        CHECK(std::is_sorted(points.begin(), points.end()));
+        std::set<char32_t> found(points.begin(), points.end());
+        std::string missing;
+        for (char32_t cp : charactersOfJson(*loaded.chain))
+            if (cp >= 0x20 && !found.count(cp)) missing += " U+" + std::to_string(static_cast<unsigned>(cp));
+        CHECK_MESSAGE(missing.empty(), "in the chain's JSON but not to draw:" << missing);
+        CHECK(found.count(U'A'));  // ASCII and the interface text are always in
+        CHECK(found.count(U'规'));
+    }
+    LoadResult loaded = loadChainFile(extras.string());
+    REQUIRE(loaded.ok());
+    std::vector<char32_t> points = viewer::codePointsToDraw(&*loaded.chain);
+    for (char32_t cp : std::u32string(U"Ærø★ΕλΩЖ☎♦Ψ")) CHECK(std::binary_search(points.begin(), points.end(), cp));
+    std::filesystem::remove(extras);
+}
+
+TEST_CASE("the font atlas grows only for characters beyond the Chinese ranges it always holds") {
+    viewer::App app(CHAINATLAS_ASSETS_DIR_FOR_TESTS);
+    app.fontsDirty = false;
+    app.needGlyphs({U'锂', U'é', U'，'});  // U+9502 (CJK ideographs), U+00E9 (Latin-1), U+FF0C (full width)
+    CHECK_FALSE(app.fontsDirty);
+    app.needGlyphs({U'锂', U'★'});  // U+2605 lies in none of ChineseFull's ranges
+    CHECK(app.fontsDirty);
+    CHECK(std::binary_search(app.glyphs.begin(), app.glyphs.end(), U'★'));
+    app.fontsDirty = false;
+    app.needGlyphs({U'★'});  // already in
+    CHECK_FALSE(app.fontsDirty);
 }
 
 TEST_CASE("the interface text list holds every non-ASCII character of the viewer's sources") {
@@ -433,6 +496,67 @@ TEST_CASE("opening another chain with unsaved what-ifs waits for the planner's a
     CHECK_FALSE(app.hasUnsavedWork());
     app.requestQuit();
     CHECK(app.quitConfirmed);
+    unsetenv("XDG_CONFIG_HOME");
+    std::filesystem::remove_all(home);
+}
+
+namespace {
+// Polls the open worker as the window does, until nothing is being opened (at most 20 s).
+std::optional<bool> waitForOpen(viewer::App& app) {
+    std::optional<bool> last;
+    for (int i = 0; i < 1000 && app.opening(); ++i) {
+        if (auto opened = app.pollOpen()) last = opened;
+        else std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
+    return last;
+}
+}  // namespace
+
+TEST_CASE("in the window a file opens on the worker: the newest open wins, a session loaded meanwhile too") {
+    std::string home = freshConfigHome("chainatlas-open-worker-test");
+    viewer::App app(CHAINATLAS_ASSETS_DIR_FOR_TESTS);
+    app.openInBackground = true;
+    std::string mini = std::string(CHAINATLAS_TEST_DATA_DIR) + "/good/mini.json";
+    std::string escape = std::string(CHAINATLAS_TEST_DATA_DIR) + "/good/escape.json";
+    // The command line's --region: the first analysis is already of shanghai (mini's region 1), used once.
+    app.startingScenario = [](const Chain& chain) {
+        viewer::Scenario scenario;
+        scenario.region = findRegion(chain, "shanghai");
+        return scenario;
+    };
+    app.open(mini);
+    CHECK(app.opening());
+    CHECK_FALSE(app.startingScenario);
+    CHECK(waitForOpen(app) == true);
+    REQUIRE(app.state.chain);
+    CHECK(app.state.path == mini);
+    CHECK(app.state.scenario.region == 1);
+    CHECK(app.state.analysis.region == 1);
+    CHECK_FALSE(app.state.analysing());                   // the first analysis came with the file
+    CHECK(app.state.drawnSites == 3);                     // mini: f1, f2 and f3 have one site each
+    CHECK(app.sceneKey.find("zh") != std::string::npos);  // the map's description came along too
+    // Two opens: only the newer is adopted.
+    app.open(escape);
+    app.open(mini);
+    CHECK(waitForOpen(app) == true);
+    CHECK(app.state.path == mini);
+    CHECK(app.state.scenario.region == 0);  // the default again: the starting scenario was for the first file
+    // A broken file keeps the open one and shows why.
+    app.showProblems = false;
+    app.open(std::string(CHAINATLAS_TEST_DATA_DIR) + "/bad/link_cycle.json");
+    CHECK(waitForOpen(app) == false);
+    CHECK(app.state.path == mini);
+    CHECK(app.showProblems);
+    CHECK_FALSE(app.state.problems.empty());
+    // A session loaded while a file is still opening wins: the file is dropped when it arrives.
+    app.open(escape);
+    app.cancelOpening();
+    CHECK_FALSE(app.opening());
+    for (int i = 0; i < 100; ++i) {
+        app.pollOpen();
+        std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
+    CHECK(app.state.path == mini);
     unsetenv("XDG_CONFIG_HOME");
     std::filesystem::remove_all(home);
 }

@@ -43,6 +43,43 @@ TEST_CASE("opening a chain analyses its first region and a broken file keeps the
     CHECK(state.layoutGeneration == generation);
 }
 
+TEST_CASE("a chain loaded for the viewer starts in the scenario asked for, analysed, its sites counted") {
+    // What the open worker does, then what the window does with it.
+    viewer::OpenedChain loaded = viewer::loadForViewer(kMini, [](const Chain& chain) {
+        viewer::Scenario scenario;
+        scenario.region = findRegion(chain, "shanghai");  // 1
+        scenario.hubs = {findRegion(chain, "suzhou")};    // 0
+        return scenario;
+    });
+    REQUIRE(loaded.chain);
+    CHECK(loaded.first.analysis.region == 1);
+    CHECK(loaded.first.analysis.hubs == std::vector<int>{0});
+    CHECK(loaded.first.drawnSites == 3);  // f1, f2, f3: one site each
+    REQUIRE(loaded.percentiles.size() == 3);
+    ViewerState state = opened();
+    viewer::setRegion(state, 1);
+    REQUIRE_FALSE(state.undoStack.empty());
+    std::weak_ptr<const Chain> before = state.chain;
+    REQUIRE(viewer::adoptChain(state, loaded));
+    CHECK(loaded.chain == before.lock());  // what it replaced, for the caller to free on a worker
+    CHECK(state.scenario.region == 1);
+    CHECK(state.scenario.hubs == std::vector<int>{0});
+    CHECK(state.analysis.region == 1);
+    CHECK_FALSE(state.analysing());
+    CHECK(state.undoStack.empty());
+    CHECK(state.drawnSites == 3);
+    // A what-if adds a site where the firm is assumed: f1 in shanghai, 3 + 1 = 4.
+    viewer::assume(state, {findFirm(*state.chain, "f1"), 1, {}});
+    CHECK(state.drawnSites == 4);
+    // A file that fails: no chain, the problems, and the state keeps what it had.
+    viewer::OpenedChain broken = viewer::loadForViewer(std::string(CHAINATLAS_TEST_DATA_DIR) + "/bad/link_cycle.json");
+    CHECK_FALSE(broken.chain);
+    CHECK_FALSE(viewer::adoptChain(state, broken));
+    CHECK(state.path == kMini);
+    CHECK_FALSE(state.problems.empty());
+    CHECK(state.drawnSites == 4);
+}
+
 TEST_CASE("hubs, what-if and undo/redo step through scenarios") {
     ViewerState state = opened();
     int b = findSegment(*state.chain, "b"), f2 = findFirm(*state.chain, "f2");

@@ -3,6 +3,8 @@
 
 #include <chrono>
 
+#include "worker_priority.hpp"
+
 namespace viewer {
 
 AnalysisRequest analysisRequest(const ViewerState& state) {
@@ -39,6 +41,7 @@ void AnalysisWorker::discard(AnalysisOutcome&& replaced) {
 }
 
 void AnalysisWorker::run(const std::shared_ptr<Shared>& shared) {
+    yieldToInterface();
     for (;;) {
         AnalysisRequest job;
         std::vector<std::shared_ptr<const void>> garbage;

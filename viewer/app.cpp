@@ -42,18 +42,61 @@ void App::say(std::string text, bool error, std::string detail) {
 
 void App::open(const std::string& requested) {
     const std::string path = requested;  // may point into the recent list, which opening reorders
-    if (openChain(state, path)) {
-        fontsDirty = true;  // new names need glyphs
-        geometry.reset();
-        flash = {};
-        scrollToHub = true;
-        say({});
-        showProblems = hasErrors(state.problems);
-        markWorkSaved();
-        saveRecentFiles();
-    } else {
-        showProblems = true;
+    StartingScenario start = std::move(startingScenario);
+    startingScenario = nullptr;
+    if (openInBackground) {
+        OpenRequest request{++openPosted, path, std::move(start), theme, state.level, state.lang};
+        openingPath = path;
+        opener.request(std::move(request));
+        return;
     }
+    OpenedChain loaded = loadForViewer(path, start);
+    opened(loaded, codePointsToDraw(loaded.chain.get()));
+    analysisWorker.discard(std::make_shared<const OpenedChain>(std::move(loaded)));  // the old chain, analysis
+}
+
+// Adopts a loaded file (or shows why it failed); `loaded` then holds what it replaced, for the caller to hand
+// to a worker. Returns whether the file is open.
+bool App::opened(OpenedChain& loaded, const std::vector<char32_t>& codePoints) {
+    if (!adoptChain(state, loaded)) {
+        showProblems = true;
+        return false;
+    }
+    needGlyphs(codePoints);  // new names may need glyphs
+    analysisWorker.discard(std::move(geometryBase));
+    analysisWorker.discard(std::move(geometry));
+    flash = {};
+    scrollToHub = true;
+    say({});
+    showProblems = hasErrors(state.problems);
+    markWorkSaved();
+    saveRecentFiles();
+    return true;
+}
+
+std::optional<bool> App::pollOpen() {
+    std::optional<OpenOutcome> done = opener.poll();
+    if (!done) return std::nullopt;
+    auto outcome = std::make_shared<OpenOutcome>(std::move(*done));  // freed on a worker whatever happens
+    std::optional<bool> result;
+    if (outcome->id == openPosted) {  // else a newer open or a session replaced it
+        openTaken = openPosted;
+        openingPath.clear();
+        result = opened(outcome->opened, outcome->codePoints);
+        if (*result && outcome->scene)
+            takeScene(*outcome->scene, outcome->sceneLevel, outcome->sceneLang, state.scenario.weights);
+    }
+    analysisWorker.discard(std::shared_ptr<const void>(std::move(outcome)));
+    return result;
+}
+
+void App::cancelOpening() {
+    openTaken = ++openPosted;  // a file still being opened is dropped when it arrives
+    openingPath.clear();
+}
+
+void App::needGlyphs(const std::vector<char32_t>& codePoints) {
+    if (mergeCodePoints(glyphs, codePoints)) fontsDirty = true;
 }
 
 void App::requestOpen(const std::string& path) {
@@ -100,19 +143,21 @@ void App::syncAnalysis() {
         double seconds = done->outcome.seconds;
         if (applyOutcome(state, done->outcome)) {
             lastAnalysisSeconds = seconds;
-            // The map's description came with it; the same key as currentScene() (scene_painter.cpp) makes,
-            // so the painter uses it instead of describing 100k firms on this thread. Any other key: it
-            // describes the map itself, as before.
-            bool sameWeights = weightsToJson(done->outcome.scenario.weights) == weightsToJson(state.scenario.weights);
-            if (done->scene && sameWeights && done->sceneLevel == state.level && done->sceneLang == state.lang) {
-                std::swap(scene, *done->scene);
-                sceneKey = std::to_string(state.layoutGeneration) + (state.lang == Lang::Zh ? "zh" : "en") +
-                           (state.level == MapLevel::Firm ? "firm" : "segment") +
-                           weightsToJson(state.analysis.weights).dump();
-            }
+            if (done->scene) takeScene(*done->scene, done->sceneLevel, done->sceneLang, done->outcome.scenario.weights);
         }
         analysisWorker.discard(std::make_shared<const WorkerOutcome>(std::move(*done)));
     }
+}
+
+// The map's description made on a worker for the analysis just stored: kept under the same key as
+// currentScene() (scene_painter.cpp) makes, so the painter uses it instead of describing 100k firms on this
+// thread. Made for other weights, level or language: the painter describes the map itself, as before.
+void App::takeScene(MapScene& described, MapLevel level, Lang lang, const Weights& weights) {
+    if (weightsToJson(weights) != weightsToJson(state.scenario.weights) || level != state.level || lang != state.lang)
+        return;
+    std::swap(scene, described);  // the old one is freed with the worker's outcome
+    sceneKey = std::to_string(state.layoutGeneration) + (state.lang == Lang::Zh ? "zh" : "en") +
+               (state.level == MapLevel::Firm ? "firm" : "segment") + weightsToJson(state.analysis.weights).dump();
 }
 
 void App::syncLayout() {

@@ -16,6 +16,7 @@
 #include "chainatlas/theme.hpp"
 #include "fonts.hpp"
 #include "layout_worker.hpp"
+#include "open_worker.hpp"
 #include "state.hpp"
 #include "target_table.hpp"
 
@@ -28,10 +29,24 @@ struct App {
     ViewerState state;
     LayoutWorker worker;
     AnalysisWorker analysisWorker;  // with state.deferAnalysis on (the window sets it) scenario changes go here
+    // With openInBackground on (the window sets it) files open on this worker while the window stays live;
+    // off (tests), open() opens at once.
+    OpenWorker opener;
+    bool openInBackground = false;
+    int openPosted = 0, openTaken = 0;  // ids of the newest open posted and of the last one finished
+    std::string openingPath;            // the file being opened, for the status bar
+    StartingScenario startingScenario;  // for the next file opened (the command line's --region, --hub); once
+    bool opening() const { return openPosted != openTaken; }
+    // A finished open, adopted: true (the file is open), false (it failed: state.problems), none (nothing new).
+    std::optional<bool> pollOpen();
+    void cancelOpening();                                     // a session was loaded meanwhile: it wins
     int requestedAnalysis = -1, requestedAnalysisChain = -1;  // the version and file generation last posted
     double lastAnalysisSeconds = 0;
     chainatlas::Theme theme;
     FontFile font;
+    // What the font atlas holds besides every Chinese character: ASCII, the interface text and the characters
+    // of every file opened so far (sorted); a file with a character not in it rebuilds the atlas.
+    std::vector<char32_t> glyphs = codePointsToDraw(nullptr);
     std::string assetsDir;
 
     // The map on screen: geometry of the newest finished layout, for the chain it was made from.
@@ -86,12 +101,10 @@ struct App {
 
     // Frame timing for the status bar and --screenshot statistics.
     std::deque<float> frameMs;
-    // The status bar's site count, counted once per drawn chain (100k firms: ~1 ms a frame otherwise). A weak
-    // pointer: an old chain is still freed by the analysis worker, never here.
-    std::weak_ptr<const chainatlas::Chain> countedChain;
-    std::size_t countedSites = 0;
     double longestFrameMsWhileLayout = 0, longestFrameMsWhileAnalysing = 0;
     bool analysing() const { return state.analysing() || analysisWorker.busy(); }
+    // Adds characters to the font atlas (rebuilt before the next frame) when they are not in it yet.
+    void needGlyphs(const std::vector<char32_t>& codePoints);
 
     explicit App(std::string assets);
     void frame();
@@ -128,6 +141,9 @@ struct App {
     void saveRecentFiles();
 
 private:
+    bool opened(OpenedChain& loaded, const std::vector<char32_t>& codePoints);
+    void takeScene(chainatlas::MapScene& described, chainatlas::MapLevel level, Lang lang,
+                   const chainatlas::Weights& weights);
     void syncAnalysis();
     void syncLayout();
     void shortcuts();

@@ -88,6 +88,8 @@ void Backend::onKey(GLFWwindow* window, int key, int, int action, int) {
 
 void Backend::pollEvents() { glfwPollEvents(); }
 
+void Backend::waitEvents(double seconds) { glfwWaitEventsTimeout(seconds); }
+
 bool Backend::takeCloseRequest() {
     if (!glfwWindowShouldClose(window_)) return false;
     glfwSetWindowShouldClose(window_, GLFW_FALSE);

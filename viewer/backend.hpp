@@ -27,6 +27,8 @@ public:
 
     // Events since the last frame. The close button is only reported (the app asks before it quits).
     void pollEvents();
+    // Waits up to `seconds` for input (returns at once when some arrives), then handles it like pollEvents.
+    void waitEvents(double seconds);
     bool takeCloseRequest();
     std::vector<std::string> takeDroppedPaths();  // files dropped on the window, in order
 

@@ -3,6 +3,8 @@
 
 #include <chrono>
 
+#include "worker_priority.hpp"
+
 namespace viewer {
 
 LayoutWorker::LayoutWorker() : thread_([shared = shared_] { run(shared); }) {}
@@ -16,6 +18,7 @@ std::optional<LayoutResult> LayoutWorker::poll() { return shared_->poll(); }
 bool LayoutWorker::busy() const { return shared_->busy(); }
 
 void LayoutWorker::run(const std::shared_ptr<Shared>& shared) {
+    yieldToInterface();
     chainatlas::LayoutEngine engine;
     for (;;) {
         LayoutRequest job;

@@ -23,6 +23,8 @@ using Clock = std::chrono::steady_clock;
 // When the process started: --screenshot reports the time to the first frame and to the first map from here.
 const auto processStart = Clock::now();
 
+constexpr double kIdleFrameSeconds = 0.05;
+
 struct Options {
     std::string file, region, select, lang = "zh", level = "segment", screenshot, probe;
     std::vector<std::string> hubs, assumptions, compare;
@@ -40,6 +42,10 @@ struct Interaction {
     int step = 0, firm = -1;
     void next(viewer::App& app) {
         viewer::ViewerState& state = app.state;
+        if (!state.hasAnalysis()) {
+            step = kSteps;  // nothing to interact with
+            return;
+        }
         int regions = static_cast<int>(state.chain->regions.size());
         switch (step++) {
             case 0: viewer::setRegion(state, (state.scenario.region + 1) % regions); break;
@@ -55,7 +61,28 @@ struct Interaction {
     }
 };
 
-// Applies --region, --hub, --assume, --select, --lang, --level; returns "" or the reason.
+// --region and --hub as the file's starting scenario, resolved on the open worker as soon as the chain is
+// loaded (so its first analysis is the one asked for); an unknown id is left to applyOptions to report.
+viewer::StartingScenario startingScenario(const Options& o) {
+    return [region = o.region, hubs = o.hubs](const chainatlas::Chain& chain) {
+        viewer::Scenario scenario;
+        std::string problem;
+        scenario.region = chain.regions.empty() ? -1 : 0;
+        if (int r = region.empty() ? -1 : chainatlas::resolveId(chain, chainatlas::IdKind::Region, region, problem);
+            r >= 0)
+            scenario.region = r;
+        for (const auto& hub : hubs) {
+            int r = chainatlas::resolveId(chain, chainatlas::IdKind::Region, hub, problem);
+            if (r >= 0 && std::find(scenario.hubs.begin(), scenario.hubs.end(), r) == scenario.hubs.end())
+                scenario.hubs.push_back(r);
+        }
+        if (scenario.region < 0) scenario.hubs.clear();
+        return scenario;
+    };
+}
+
+// Applies --region, --hub, --assume, --select, --level and the windows once the file is open (--region and
+// --hub are already in its first analysis: setting them again changes nothing); returns "" or the reason.
 std::string applyOptions(viewer::App& app, const Options& o) {
     using namespace chainatlas;
     viewer::ViewerState& state = app.state;
@@ -100,7 +127,7 @@ std::string applyOptions(viewer::App& app, const Options& o) {
 
 void rebuildFonts(viewer::App& app, viewer::Backend& backend) {
     ImGuiIO& io = ImGui::GetIO();
-    viewer::buildFontAtlas(*io.Fonts, app.font, app.state.chain.get(), app.textSize);
+    viewer::buildFontAtlas(*io.Fonts, app.font, app.glyphs, app.textSize);
     backend.reloadFontTexture();
     ImGui::GetStyle() = viewer::scaledStyle(app.textSize);
     app.fontsDirty = false;
@@ -122,7 +149,7 @@ void writeProbe(const viewer::App& app, const std::string& path, int frame) {
 void restoreLastSession(viewer::App& app) {
     std::string problem = viewer::loadSession(app.state, app.lastSessionPath());
     if (!problem.empty()) app.say(app.lastSessionPath(), true, problem);
-    app.fontsDirty = true;
+    app.needGlyphs(viewer::codePointsToDraw(app.state.chain.get()));
     app.savedWork = nullptr;  // restored what-ifs are in no file saved by name: still unsaved work
 }
 
@@ -158,33 +185,42 @@ int parseOptions(int argc, char** argv, Options& o) {
     return -1;
 }
 
-// Opens the file given (in the window without one: the last session) and applies the other options; returns
-// the exit status so far (0: run the window).
-int startApp(viewer::App& app, const Options& o) {
-    app.state.deferAnalysis = true;  // scenario changes are analysed on the worker (tests drive App synchronously)
-    app.persistSettings = o.screenshot.empty();  // headless runs leave the planner's settings alone
-    app.probing = !o.probe.empty();
-    app.setTextSize(o.textSize);
-    if (app.persistSettings) app.loadRecentFiles();
-    int status = 0;
-    if (!o.file.empty()) {
-        app.open(o.file);
-        if (!app.state.chain) {
-            for (const auto& d : app.state.problems) std::cerr << chainatlas::formatDiagnostic(d) << "\n";
-            if (!o.screenshot.empty()) status = 2;  // headless: nothing to show but the errors
-        }
-    } else if (o.screenshot.empty() && std::filesystem::exists(app.lastSessionPath())) {
-        restoreLastSession(app);
+// The file given on the command line has been opened (`open`) or failed: the options that need it, or the
+// errors (headless: exit 2, as there is nothing to show but them). Returns the exit status so far.
+int optionsApplied(viewer::App& app, const Options& o, bool open) {
+    if (!open) {
+        for (const auto& d : app.state.problems) std::cerr << chainatlas::formatDiagnostic(d) << "\n";
+        if (!o.screenshot.empty()) return 2;
     }
     if (std::string problem = applyOptions(app, o); !problem.empty()) {
         std::cerr << "chainatlas-viewer: " << problem << "\n";
-        status = 1;
+        return 1;
     }
-    return status;
+    return 0;
+}
+
+// Starts opening the file given on the open worker (in the window without one: restores the last session);
+// the other options wait for the file (applyOptions). Returns the exit status so far (0: run the window).
+int startApp(viewer::App& app, const Options& o) {
+    app.state.deferAnalysis = true;  // scenario changes are analysed on the worker (tests drive App synchronously)
+    app.openInBackground = true;     // the window shows while the file loads (tests open at once)
+    app.persistSettings = o.screenshot.empty();  // headless runs leave the planner's settings alone
+    app.probing = !o.probe.empty();
+    app.setTextSize(o.textSize);
+    viewer::setLang(app.state, o.lang == "en" ? chainatlas::Lang::En : chainatlas::Lang::Zh);
+    if (app.persistSettings) app.loadRecentFiles();
+    if (!o.file.empty()) {
+        app.startingScenario = startingScenario(o);
+        app.open(o.file);
+        return 0;
+    }
+    if (o.screenshot.empty() && std::filesystem::exists(app.lastSessionPath())) restoreLastSession(app);
+    return optionsApplied(app, o, true);
 }
 
 // Analysed and laid out: nothing in flight that would change the picture.
 bool settled(const viewer::App& app) {
+    if (app.opening()) return false;
     return !app.state.hasAnalysis() || (app.geometry && !app.worker.busy() && !app.analysing());
 }
 
@@ -240,17 +276,26 @@ int main(int argc, char** argv) {
     viewer::App app(chainatlas::assetsDir());
     int status = startApp(app, o);
 
+    bool optionsPending = !o.file.empty();  // applied once the file given is open
     Interaction interaction;
     FrameStats stats;
     auto started = Clock::now();
     while (status == 0 && !app.quitConfirmed) {
-        backend->pollEvents();
+        // A worker is busy and the planner does nothing: at most 20 frames a second (the spinner turns at 8),
+        // so the software renderer leaves the worker a core; any input wakes the window at once.
+        if (app.opening() || app.analysing() || app.worker.busy()) backend->waitEvents(kIdleFrameSeconds);
+        else backend->pollEvents();
         if (backend->takeCloseRequest()) {  // the window's close button: ask first, like File → Quit
             if (o.screenshot.empty()) app.requestQuit();
             else break;
         }
         if (std::vector<std::string> dropped = backend->takeDroppedPaths(); !dropped.empty())
             app.requestOpen(dropped.back());
+        if (std::optional<bool> opened = app.pollOpen(); opened && optionsPending) {
+            optionsPending = false;
+            status = optionsApplied(app, o, *opened);
+            if (status != 0) break;
+        }
         if (app.fontsDirty) rebuildFonts(app, *backend);
         if (o.relayoutEvery > 0 && stats.frames % o.relayoutEvery == 0) ++app.state.layoutGeneration;
         if (o.interact && settled(app) && interaction.step < Interaction::kSteps) interaction.next(app);

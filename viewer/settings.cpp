@@ -59,8 +59,9 @@ std::string App::loadNamedSession(const std::string& path) {
         say(tr(state.lang, "无法载入会话: ", "Cannot load the session: ") + path, true, problem);
         return problem;
     }
-    fontsDirty = true;
-    geometry.reset();
+    cancelOpening();
+    needGlyphs(codePointsToDraw(state.chain.get()));
+    analysisWorker.discard(std::move(geometry));
     scrollToHub = true;
     markWorkSaved();
     say(tr(state.lang, "已载入 ", "Loaded ") + path);

@@ -87,6 +87,7 @@ AnalysisOutcome computeOutcome(const std::shared_ptr<const Chain>& chain, const 
         out.baselineRank = rankIndex(out.baseline);
     }
     out.snapshot = out.analysis;
+    out.drawnSites = siteCount(*out.drawn);
     return out;
 }
 
@@ -100,6 +101,7 @@ bool applyOutcome(ViewerState& state, AnalysisOutcome& outcome) {
         outcome.snapshot.reset();
     }
     std::swap(state.drawn, outcome.drawn);
+    std::swap(state.drawnSites, outcome.drawnSites);
     std::swap(state.analysis, outcome.analysis);
     std::swap(state.baseline, outcome.baseline);
     std::swap(state.baselineRank, outcome.baselineRank);
@@ -121,17 +123,33 @@ void rememberRecent(ViewerState& state, const std::string& path) {
     if (list.size() > kRecentFilesKept) list.resize(kRecentFilesKept);
 }
 
-bool openChain(ViewerState& state, const std::string& requested) {
-    const std::string path = requested;  // the caller's string may live in recentFiles, which changes below
+OpenedChain loadForViewer(const std::string& path, const StartingScenario& start) {
+    OpenedChain opened;
+    opened.path = path;
     LoadResult result = loadChainFile(path);
-    state.problems = result.diagnostics;
-    if (!result.ok()) return false;
-    state.chain = std::make_shared<const Chain>(std::move(*result.chain));
-    state.drawn = state.chain;  // until an analysis with assumptions replaces it
-    state.percentiles = metricPercentiles(*state.chain);
-    state.path = path;
-    state.scenario = Scenario{};
-    state.scenario.region = state.chain->regions.empty() ? -1 : 0;
+    opened.problems = std::move(result.diagnostics);
+    if (!result.ok()) return opened;
+    opened.chain = std::make_shared<const Chain>(std::move(*result.chain));
+    opened.percentiles = metricPercentiles(*opened.chain);
+    if (start) opened.scenario = start(*opened.chain);
+    else opened.scenario.region = opened.chain->regions.empty() ? -1 : 0;
+    if (opened.scenario.region >= 0) {
+        opened.first = computeOutcome(opened.chain, opened.scenario, nullptr);
+    } else {
+        opened.first.drawn = opened.chain;
+        opened.first.drawnSites = siteCount(*opened.chain);
+    }
+    return opened;
+}
+
+bool adoptChain(ViewerState& state, OpenedChain& opened) {
+    state.problems = opened.problems;
+    if (!opened.chain) return false;
+    // What the state held goes back in `opened` (freed where the caller says), the new file comes in.
+    std::swap(state.chain, opened.chain);
+    std::swap(state.percentiles, opened.percentiles);
+    std::swap(state.path, opened.path);
+    state.scenario = opened.scenario;
     state.undoStack.clear();
     state.redoStack.clear();
     state.selection = {};
@@ -140,22 +158,22 @@ bool openChain(ViewerState& state, const std::string& requested) {
     state.checklists.clear();
     state.expanded.assign(state.chain->segments.size(), 0);
     state.camera.fitRequested = true;
-    state.analysis = {};
-    state.baseline.reset();
-    state.baselineRank.clear();
-    state.plainAnalysis.reset();
-    state.analysisSnapshot.reset();
     ++state.chainGeneration;
-    rememberRecent(state, path);
-    if (state.scenario.region >= 0) {
-        // The first analysis of a file is made at once, even for the app: the panels then never see a chain
-        // without its analysis (later ones may lag behind the scenario while the worker runs).
-        bool defer = state.deferAnalysis;
-        state.deferAnalysis = false;
-        recompute(state);
-        state.deferAnalysis = defer;
-    }
+    rememberRecent(state, state.path);
+    // The first analysis of a file comes with it, even for the app: the panels then never see a chain
+    // without its analysis (later ones may lag behind the scenario while the worker runs).
+    AnalysisOutcome& first = opened.first;
+    first.chainGeneration = state.chainGeneration;
+    first.version = ++state.analysisWanted;
+    first.scenario = state.scenario;
+    applyOutcome(state, first);
     return true;
+}
+
+bool openChain(ViewerState& state, const std::string& requested) {
+    const std::string path = requested;  // the caller's string may live in recentFiles, which changes below
+    OpenedChain opened = loadForViewer(path);
+    return adoptChain(state, opened);
 }
 
 void setRegion(ViewerState& state, int region) {

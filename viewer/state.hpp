@@ -3,6 +3,7 @@
 // through the named operations below, so it is tested without a window; no ImGui here.
 #pragma once
 
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -59,6 +60,7 @@ struct AnalysisOutcome {
     // that a later change of the assumed firms alone reuses it instead of analysing the plain chain again.
     std::shared_ptr<const chainatlas::Analysis> plain;
     std::optional<chainatlas::Analysis> snapshot;  // a copy of `analysis` made here, moved to the layout worker
+    std::size_t drawnSites = 0;                    // siteCount(*drawn), for the status bar
     double seconds = 0;
 };
 
@@ -66,6 +68,7 @@ struct ViewerState {
     std::string path;                                // file of the open chain
     std::shared_ptr<const chainatlas::Chain> chain;  // as loaded
     std::shared_ptr<const chainatlas::Chain> drawn;  // with the assumed sites added (what the map shows)
+    std::size_t drawnSites = 0;                      // siteCount(*drawn), counted where drawn was made
     std::vector<std::array<double, chainatlas::kMetricCount>>
         percentiles;                               // per firm; metrics never change after loading
     std::vector<chainatlas::Diagnostic> problems;  // of the last open attempt; shown in a window
@@ -114,8 +117,28 @@ AnalysisOutcome computeOutcome(const std::shared_ptr<const chainatlas::Chain>& c
 // On success `outcome` holds what it replaced, so the caller chooses where that memory is freed.
 bool applyOutcome(ViewerState& state, AnalysisOutcome& outcome);
 
-// Opens a chain file (JSON or CSV folder). On failure the state keeps the chain it had and `problems`
-// holds every located error. The region defaults to the first one; hubs and assumptions are cleared.
+// A chain file loaded for the viewer with what follows from it alone, ready for adoptChain: made on the
+// app's open worker (100k firms take about a second to load and analyse), at once by openChain.
+struct OpenedChain {
+    std::string path;
+    std::vector<chainatlas::Diagnostic> problems;
+    std::shared_ptr<const chainatlas::Chain> chain;  // null when the file could not be opened
+    std::vector<std::array<double, chainatlas::kMetricCount>> percentiles;
+    Scenario scenario;      // the starting scenario
+    AnalysisOutcome first;  // its analysis (without a region: none, and `drawn` is the chain)
+};
+// Picks the starting scenario of a loaded chain (the viewer's --region and --hub); the default is the
+// first region without hubs.
+using StartingScenario = std::function<Scenario(const chainatlas::Chain&)>;
+// Loads and analyses (thread-safe: reads only the file and its arguments).
+OpenedChain loadForViewer(const std::string& path, const StartingScenario& start = {});
+// Makes a loaded chain the open one (region, hubs and analysis from `opened`; undo, notes, checklists and
+// selection cleared); false (state untouched but `problems`) when it failed to load. On success `opened`
+// holds the chain and analysis it replaced, so the caller chooses where that memory is freed.
+bool adoptChain(ViewerState& state, OpenedChain& opened);
+// Opens a chain file (JSON or CSV folder) at once: loadForViewer then adoptChain. On failure the state keeps
+// the chain it had and `problems` holds every located error. The region defaults to the first one; hubs
+// and assumptions are cleared.
 bool openChain(ViewerState& state, const std::string& path);
 // Puts the file first in the recent list, as an absolute path (owned strings, at most kRecentFilesKept).
 void rememberRecent(ViewerState& state, const std::string& path);

@@ -40,8 +40,9 @@ MapText mapText(const App& app, const MapView& v) {
 // Shown instead of the map while there is nothing to draw, and why.
 void drawPlaceholder(const App& app, ImDrawList* draw, ImVec2 pos, ImVec2 size) {
     const ViewerState& state = app.state;
-    const char* text = !state.chain ? tr(state.lang, "打开产业链文件 (Ctrl+O) 或拖放到窗口",
-                                         "Open a chain file (Ctrl+O) or drop it on the window")
+    const char* text = app.opening()  ? tr(state.lang, "正在打开…", "Opening…")
+                       : !state.chain ? tr(state.lang, "打开产业链文件 (Ctrl+O) 或拖放到窗口",
+                                           "Open a chain file (Ctrl+O) or drop it on the window")
                        : !state.hasAnalysis()
                            ? tr(state.lang, "该文件没有区域: 无法分析", "This file has no regions: nothing to analyse")
                            : tr(state.lang, "布局中…", "Laying out…");

@@ -13,22 +13,20 @@ void drawStatusBar(App& app, ImVec2 pos, ImVec2 size) {
     ImGui::Begin("##status", nullptr,
                  ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings);
     if (state.chain) {
-        // Same chain if same control block (no lock(): that could make the UI free an old chain).
-        bool same = !app.countedChain.owner_before(state.drawn) && !state.drawn.owner_before(app.countedChain);
-        if (!same || app.countedChain.expired()) {
-            app.countedChain = state.drawn;
-            app.countedSites = chainatlas::siteCount(*state.drawn);
-        }
-        std::size_t sites = app.countedSites;
         ImGui::Text("%s · %zu %s · %zu %s · %zu %s", state.path.c_str(), state.chain->segments.size(),
                     tr(state.lang, "环节", "segments"), state.chain->firms.size(), tr(state.lang, "企业", "firms"),
-                    sites, tr(state.lang, "站点", "sites"));
+                    state.drawnSites, tr(state.lang, "站点", "sites"));
     } else {
         ImGui::TextUnformatted(tr(state.lang, "未打开文件", "no file"));
     }
     ImGui::SameLine();
     static const char* spinner[] = {"|", "/", "-", "\\"};
     const char* turn = spinner[static_cast<int>(ImGui::GetTime() * 8) % 4];
+    if (app.opening()) {  // the previous file (if any) stays on screen until the new one is ready
+        ImGui::TextColored({1.0f, 0.44f, 0.0f, 1.0f}, " %s %s %s", turn, tr(state.lang, "正在打开", "opening"),
+                           app.openingPath.c_str());
+        ImGui::SameLine();
+    }
     if (app.analysing()) {  // the panels still show the previous analysis until the new one arrives
         ImGui::TextColored({1.0f, 0.44f, 0.0f, 1.0f}, " %s %s", turn, tr(state.lang, "分析中…", "analysing…"));
     } else if (app.worker.busy()) {

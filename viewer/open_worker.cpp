@@ -1,0 +1,47 @@
+// The open worker thread: loadForViewer (state.cpp) and what the first frame of the file needs.
+#include "open_worker.hpp"
+
+#include "fonts.hpp"
+
+namespace viewer {
+
+OpenOutcome openOnWorker(const OpenRequest& request) {
+    OpenOutcome done;
+    done.id = request.id;
+    done.opened = loadForViewer(request.path, request.start);
+    const OpenedChain& opened = done.opened;
+    if (!opened.chain) return done;
+    done.codePoints = codePointsToDraw(opened.chain.get());
+    if (request.sceneTheme && opened.scenario.region >= 0) {
+        done.scene = chainatlas::describeMap(*opened.first.drawn, opened.first.analysis, *request.sceneTheme,
+                                             request.sceneLevel, {request.sceneLang, 10, ""});
+        done.sceneLevel = request.sceneLevel;
+        done.sceneLang = request.sceneLang;
+    }
+    return done;
+}
+
+OpenWorker::OpenWorker() : thread_([shared = shared_] { run(shared); }) {}
+
+OpenWorker::~OpenWorker() { stopWorker(*shared_, thread_); }
+
+void OpenWorker::request(OpenRequest request) { shared_->post(std::move(request)); }
+
+std::optional<OpenOutcome> OpenWorker::poll() { return shared_->poll(); }
+
+bool OpenWorker::busy() const { return shared_->busy(); }
+
+void OpenWorker::run(const std::shared_ptr<Shared>& shared) {
+    for (;;) {
+        OpenRequest job;
+        {
+            std::unique_lock<std::mutex> lock(shared->mutex);
+            shared->wake.wait(lock, [&] { return shared->stopping || shared->pending.has_value(); });
+            if (shared->stopping) return;
+            job = shared->take();
+        }
+        shared->finish(openOnWorker(job));
+    }
+}
+
+}  // namespace viewer

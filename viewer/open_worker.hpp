@@ -1,0 +1,60 @@
+// Opens chain files on a worker thread, so the window shows at once and stays live while 100k firms load
+// (about a second: reading, checking, percentiles, the first analysis, the characters the font needs and
+// the map's description). Like the other workers: the newest request wins, the UI polls; a result for a
+// request since replaced is dropped by the App (requests carry an id).
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <thread>
+#include <vector>
+
+#include "chainatlas/scene.hpp"
+#include "chainatlas/theme.hpp"
+#include "state.hpp"
+#include "worker_mailbox.hpp"
+
+namespace viewer {
+
+struct OpenRequest {
+    int id = 0;
+    std::string path;
+    StartingScenario start;                       // empty: the first region
+    std::optional<chainatlas::Theme> sceneTheme;  // describe the first map too, for this theme, level, language
+    chainatlas::MapLevel sceneLevel = chainatlas::MapLevel::Segment;
+    Lang sceneLang = Lang::Zh;
+};
+
+struct OpenOutcome {
+    int id = 0;
+    OpenedChain opened;
+    std::vector<char32_t> codePoints;  // codePointsToDraw of the chain (fonts.hpp)
+    std::optional<chainatlas::MapScene> scene;
+    chainatlas::MapLevel sceneLevel = chainatlas::MapLevel::Segment;
+    Lang sceneLang = Lang::Zh;
+};
+
+// What the worker does with a request (exposed for tests: the same as opening at once, plus code points).
+OpenOutcome openOnWorker(const OpenRequest& request);
+
+// Shutdown never waits for a file being opened: the worker is left to finish and its outcome is dropped.
+class OpenWorker {
+public:
+    OpenWorker();
+    ~OpenWorker();
+    OpenWorker(const OpenWorker&) = delete;
+    OpenWorker& operator=(const OpenWorker&) = delete;
+
+    void request(OpenRequest request);
+    std::optional<OpenOutcome> poll();  // a finished open, once
+    bool busy() const;                  // a request is waiting or running
+
+private:
+    using Shared = Mailbox<OpenRequest, OpenOutcome>;
+    static void run(const std::shared_ptr<Shared>& shared);
+
+    std::shared_ptr<Shared> shared_ = std::make_shared<Shared>();
+    std::thread thread_;
+};
+
+}  // namespace viewer
