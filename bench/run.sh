@@ -2,8 +2,8 @@
 # The performance table of issue 14: for synthetic chains of 10k and 100k firms, bytes of input, the phases
 # of `analyze` (load, analyse, what-if, write JSON, write CSV; best of 3 inside chainatlas-bench), end-to-end
 # `chainatlas analyze --format json -o` and `validate` (wall time and peak RSS, best of 3 by /usr/bin/time -v),
-# the same two on the chain as a CSV folder, and the viewer's time to its first frame and first map under
-# tests/headless.sh.
+# the same two on the chain as a CSV folder, and the viewer's time to its first frame and first map and its
+# longest frame during a region change and a what-if under tests/headless.sh (BENCH_VIEWER_ONLY=1: these alone).
 # Usage: bash bench/run.sh [BUILD_DIR (default build-rel)] [FIRMS... (default 10000 100000)]
 # Build first: cmake -S . -B build-rel -DCMAKE_BUILD_TYPE=Release -DCHAINATLAS_BUILD_BENCH=ON
 #              cmake --build build-rel -j2 --target chainatlas chainatlas-bench chainatlas-viewer
@@ -20,7 +20,9 @@ bench="$build/bench/chainatlas-bench"
 viewer="$build/viewer/chainatlas-viewer"
 work=${BENCH_DIR:-/tmp/chainatlas-bench}
 mkdir -p "$work"
-for tool in "$cli" "$bench"; do
+tools=("$bench")
+[[ ${BENCH_VIEWER_ONLY:-0} = 1 ]] || tools+=("$cli")
+for tool in "${tools[@]}"; do
     [[ -x $tool ]] || { echo "run.sh: $tool is missing; build it first" >&2; exit 1; }
 done
 
@@ -45,20 +47,51 @@ best_of_3() {
     echo "$best_s $best_mb $best_cpu"
 }
 
-# The viewer's first frame and first map (seconds since its start), best of 3.
+# The viewer under tests/headless.sh with --interact (region change, what-if on the top target, undo, region
+# back, each once the previous one has settled): its first frame and first map (seconds since its start) and
+# the longest frame meanwhile (ms; Mesa's software renderer drawing the pixels included) and the longest time
+# the window's thread spent building the panels of a frame (ms; what waits for the analysis would show here).
+# Best of 3 each.
 viewer_times() {
-    local file=$1 first="" map="" line
+    local file=$1 first="" map="" longest="" build="" out
     for _ in 1 2 3; do
-        line=$(ASAN_OPTIONS=detect_leaks=0 bash "$root/tests/headless.sh" "$viewer" "$file" --region r0 --hub r1 \
-               --frames 3 --screenshot "$work/shot.png" 2> /dev/null | grep '^frames' || true)
-        local f m
-        f=$(sed -n 's/.*first frame \([0-9.]*\) s.*/\1/p' <<< "$line")
-        m=$(sed -n 's/.*first map \([-0-9.]*\) s.*/\1/p' <<< "$line")
+        out=$(ASAN_OPTIONS=detect_leaks=0 bash "$root/tests/headless.sh" "$viewer" "$file" --region r0 --hub r1 \
+              --frames 3 --interact --screenshot "$work/shot.png" 2> /dev/null || true)
+        local f m l b
+        f=$(sed -n 's/^frames.*first frame \([0-9.]*\) s.*/\1/p' <<< "$out")
+        m=$(sed -n 's/^frames.*first map \([-0-9.]*\) s.*/\1/p' <<< "$out")
+        l=$(sed -n 's/^interaction.*longest frame \([0-9.]*\) ms.*/\1/p' <<< "$out")
+        b=$(sed -n 's/^interaction.*longest building the panels \([0-9.]*\) ms.*/\1/p' <<< "$out")
         [[ -z $f ]] && continue
-        if [[ -z $first ]] || awk "BEGIN {exit !($f < $first)}"; then first=$f; map=$m; fi
+        if [[ -z $first ]] || awk "BEGIN {exit !($f < $first)}"; then first=$f; fi
+        if [[ -z $map ]] || awk "BEGIN {exit !($m < $map)}"; then map=$m; fi
+        if [[ -n $l ]] && { [[ -z $longest ]] || awk "BEGIN {exit !($l < $longest)}"; }; then longest=$l; fi
+        if [[ -n $b ]] && { [[ -z $build ]] || awk "BEGIN {exit !($b < $build)}"; }; then build=$b; fi
     done
-    echo "${first:-n/a} ${map:-n/a}"
+    echo "${first:-n/a} ${map:-n/a} ${longest:-n/a} ${build:-n/a}"
 }
+
+# BENCH_VIEWER_ONLY=1: the viewer's rows alone (the chains must exist or are generated as below).
+if [[ ${BENCH_VIEWER_ONLY:-0} = 1 ]]; then
+    [[ -x $viewer ]] || { echo "run.sh: $viewer is missing; build it first" >&2; exit 1; }
+    printf '%-34s' "firms"
+    for n in "${sizes[@]}"; do printf '%16s' "$n"; done
+    printf '\n'
+    declare -A vcell
+    for n in "${sizes[@]}"; do
+        json="$work/chain-$n.json"
+        [[ -s $json ]] || "$bench" generate "$json" --firms "$n" --supplies $((n * 5))
+        read -r vcell[first,$n] vcell[map,$n] vcell[interact,$n] vcell[build,$n] < <(viewer_times "$json")
+    done
+    for row in "first:viewer first frame s" "map:viewer first map s" "interact:viewer longest frame, interacting ms" \
+        "build:  building the panels ms"; do
+        printf '%-34s' "${row#*:}"
+        for n in "${sizes[@]}"; do printf '%16s' "${vcell[${row%%:*},$n]}"; done
+        printf '\n'
+    done
+    echo "(best of 3; load average $(cut -d' ' -f1 /proc/loadavg); $(nproc) cores; $(date +%F))"
+    exit 0
+fi
 
 printf '%-34s' "firms"
 for n in "${sizes[@]}"; do printf '%16s' "$n"; done
@@ -83,8 +116,8 @@ for n in "${sizes[@]}"; do
     read -r s mb cpu < <(best_of_3 "$cli" validate "$csv")
     cell[csvvalidate,$n]=$s cell[csvvalidatecpu,$n]=$cpu
     cell[outbytes,$n]=$(stat -c %s "$work/out.json")
-    if [[ -x $viewer ]]; then read -r cell[first,$n] cell[map,$n] < <(viewer_times "$json")
-    else cell[first,$n]=n/a cell[map,$n]=n/a; fi
+    if [[ -x $viewer ]]; then read -r cell[first,$n] cell[map,$n] cell[interact,$n] cell[build,$n] < <(viewer_times "$json")
+    else cell[first,$n]=n/a cell[map,$n]=n/a cell[interact,$n]=n/a cell[build,$n]=n/a; fi
 done
 
 row() {  # label key unit
@@ -119,4 +152,6 @@ row "validate CSV folder s" csvvalidate ""
 row "  CPU s" csvvalidatecpu ""
 row "viewer first frame s" first ""
 row "viewer first map s" map ""
+row "viewer longest frame, interacting ms" interact ""
+row "  building the panels ms" build ""
 echo "(wall-clock times unless CPU; best of 3 each; load average $(cut -d' ' -f1 /proc/loadavg); $(nproc) cores; $(date +%F); $(. /etc/os-release && echo "$PRETTY_NAME"))"

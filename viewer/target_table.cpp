@@ -13,6 +13,7 @@ using namespace chainatlas;
 std::vector<TargetRow> targetRows(const ViewerState& state) {
     std::vector<TargetRow> rows;
     const auto& targets = state.analysis.targets;
+    rows.reserve(targets.size() + state.scenario.assumptions.size());
     for (std::size_t i = 0; i < targets.size(); ++i)
         rows.push_back(
             {static_cast<int>(i), targets[i].firm, double(targets[i].rank), isAssumed(state, targets[i].firm)});
@@ -50,6 +51,12 @@ void TargetTable::sort(const ViewerState& state) {
         }
     };
     bool descending = order_.descending;
+    // The analysis lists its targets by rank: in that order (the default) there is nothing to sort unless
+    // assumed firms were added at their former ranks.
+    if (order_.column == kRankColumn && !descending &&
+        std::is_sorted(rows_.begin(), rows_.end(),
+                       [](const TargetRow& a, const TargetRow& b) { return a.rankKey < b.rankKey; }))
+        return;
     std::stable_sort(rows_.begin(), rows_.end(),
                      [&](const TargetRow& a, const TargetRow& b) { return descending ? less(b, a) : less(a, b); });
 }

@@ -50,6 +50,24 @@ void drawPlaceholder(const App& app, ImDrawList* draw, ImVec2 pos, ImVec2 size) 
     draw->AddText({pos.x + (size.x - t.x) / 2, pos.y + (size.y - t.y) / 2}, themeColor(app.theme.textMuted), text);
 }
 
+// The map window has no background of its own (ImGuiWindowFlags_NoBackground) because the map's background
+// covers it: Mesa's software renderer spends most of a frame filling pixels, and the map is a third of the
+// window. Only the margin around the map's clip rectangle and the border are drawn, as ImGui draws them.
+void drawWindowFrame(ImDrawList* draw) {
+    ImVec2 a = ImGui::GetWindowPos(), size = ImGui::GetWindowSize(), b{a.x + size.x, a.y + size.y};
+    ImVec2 inA = draw->GetClipRectMin(), inB = draw->GetClipRectMax();
+    const ImGuiStyle& style = ImGui::GetStyle();
+    ImU32 background = ImGui::GetColorU32(ImGuiCol_WindowBg);
+    draw->PushClipRect(a, b);
+    draw->AddRectFilled(a, {b.x, inA.y}, background);
+    draw->AddRectFilled({a.x, inB.y}, b, background);
+    draw->AddRectFilled({a.x, inA.y}, {inA.x, inB.y}, background);
+    draw->AddRectFilled({inB.x, inA.y}, {b.x, inB.y}, background);
+    if (style.WindowBorderSize > 0)
+        draw->AddRect(a, b, ImGui::GetColorU32(ImGuiCol_Border), style.WindowRounding, 0, style.WindowBorderSize);
+    draw->PopClipRect();
+}
+
 // The legend box at the bottom left: the whole-chain resources above the legend entries, both wrapped to
 // the panel's width. Measured before drawing, so the fit leaves room for it.
 struct LegendBox {
@@ -283,9 +301,10 @@ void drawMapPanel(App& app, ImVec2 pos, ImVec2 size) {
     ImGui::Begin("##map", nullptr,
                  ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoMove |
                      ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse |
-                     ImGuiWindowFlags_NoBringToFrontOnFocus);
+                     ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoBackground);
     app.mapSize = size;
     ImDrawList* draw = ImGui::GetWindowDrawList();
+    drawWindowFrame(draw);
     draw->AddRectFilled(pos, {pos.x + size.x, pos.y + size.y}, themeColor(app.theme.background));
     if (!state.hasAnalysis() || !app.geometry || app.geometryBase != state.chain) {
         drawPlaceholder(app, draw, pos, size);
