@@ -3,8 +3,8 @@
 
 #include <string>
 
-#include "chainatlas/analysis.hpp"
 #include "chainatlas/compare.hpp"
+#include "chainatlas/targets.hpp"
 
 namespace chainatlas::cli {
 

@@ -5,8 +5,8 @@
 
 #include <string>
 
-#include "chainatlas/analysis.hpp"
 #include "chainatlas/load.hpp"
+#include "chainatlas/targets.hpp"
 
 namespace test {
 

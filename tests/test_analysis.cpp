@@ -1,7 +1,7 @@
 // Segment analysis (DESIGN §3.1–3.3) on small chains computed by hand; the arithmetic is in the comments.
 #include <doctest/doctest.h>
 
-#include "chainatlas/analysis.hpp"
+#include "chainatlas/targets.hpp"
 #include "fixtures.hpp"
 #include "helpers.hpp"
 

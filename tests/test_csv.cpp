@@ -5,8 +5,9 @@
 #include <filesystem>
 #include <fstream>
 
-#include "chainatlas/analysis.hpp"
 #include "chainatlas/load.hpp"
+#include "chainatlas/profile.hpp"
+#include "chainatlas/targets.hpp"
 #include "helpers.hpp"
 
 using namespace chainatlas;

@@ -9,6 +9,7 @@
 
 #include <unistd.h>
 
+#include "chainatlas/csv.hpp"
 #include "chainatlas/fast_load.hpp"
 #include "chainatlas/file_io.hpp"
 #include "chainatlas/load.hpp"

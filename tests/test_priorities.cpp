@@ -1,7 +1,7 @@
 // Segment priorities (DESIGN §3.7) on the planner chain; the arithmetic is in fixtures.hpp.
 #include <doctest/doctest.h>
 
-#include "chainatlas/analysis.hpp"
+#include "chainatlas/targets.hpp"
 #include "fixtures.hpp"
 #include "helpers.hpp"
 

@@ -3,7 +3,8 @@
 
 #include <algorithm>
 
-#include "chainatlas/analysis.hpp"
+#include "chainatlas/profile.hpp"
+#include "chainatlas/targets.hpp"
 #include "fixtures.hpp"
 #include "helpers.hpp"
 

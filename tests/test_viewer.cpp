@@ -16,9 +16,9 @@
 #include <thread>
 
 #include "app.hpp"
-#include "chainatlas/analysis.hpp"
 #include "chainatlas/file_io.hpp"
 #include "chainatlas/load.hpp"
+#include "chainatlas/targets.hpp"
 #include "chainatlas/text.hpp"
 #include "chainatlas/theme.hpp"
 #include "fonts.hpp"

@@ -3,7 +3,7 @@
 
 #include <algorithm>
 
-#include "chainatlas/analysis.hpp"
+#include "chainatlas/targets.hpp"
 #include "chainatlas/vocabulary.hpp"
 #include "helpers.hpp"
 

@@ -7,6 +7,7 @@
 
 #include "chainatlas/file_io.hpp"
 #include "chainatlas/load.hpp"
+#include "chainatlas/profile.hpp"
 #include "chainatlas/session.hpp"
 #include "chainatlas/text.hpp"
 #include "chainatlas/vocabulary.hpp"

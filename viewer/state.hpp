@@ -10,10 +10,10 @@
 #include <string>
 #include <vector>
 
-#include "chainatlas/analysis.hpp"
 #include "chainatlas/diagnostics.hpp"
 #include "chainatlas/layout.hpp"
 #include "chainatlas/session.hpp"
+#include "chainatlas/targets.hpp"
 
 namespace viewer {
 

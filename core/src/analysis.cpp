@@ -8,6 +8,7 @@
 #include <cstdint>
 
 #include "chain_index.hpp"
+#include "chainatlas/profile.hpp"
 
 namespace chainatlas {
 

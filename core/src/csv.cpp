@@ -1,13 +1,14 @@
 // A folder of CSV files (as exported from a database) turned into a chainatlas/1 document: the validating
 // reader, whose diagnostics name file, line and column. Each file has a header row; the columns are listed in
 // csv_spec.hpp. Lists inside a cell use ';'. Valid folders usually take the fast path (csv_fast.cpp) instead.
+#include "chainatlas/csv.hpp"
+
 #include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <filesystem>
 
 #include "chainatlas/file_io.hpp"
-#include "chainatlas/load.hpp"
 #include "chainatlas/text.hpp"
 #include "csv_spec.hpp"
 

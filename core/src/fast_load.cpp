@@ -16,6 +16,7 @@
 #include "chainatlas/load.hpp"
 #include "chainatlas/text.hpp"
 #include "id_interner.hpp"
+#include "validate.hpp"
 
 namespace chainatlas {
 

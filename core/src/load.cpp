@@ -1,10 +1,12 @@
 // Reading chain files: checks that the bytes are sane UTF-8 JSON of bounded depth before parsing,
 // then hands the document to the validator. CSV folders go through readCsvFolder first.
+#include "chainatlas/load.hpp"
+
 #include <filesystem>
 
+#include "chainatlas/csv.hpp"
 #include "chainatlas/fast_load.hpp"
 #include "chainatlas/file_io.hpp"
-#include "chainatlas/load.hpp"
 #include "chainatlas/text.hpp"
 
 namespace chainatlas {

@@ -1,8 +1,10 @@
 // Segment priorities (DESIGN §3.7, 产业选择): which segments to pursue, by feasibility and attractiveness.
+#include "chainatlas/priorities.hpp"
+
 #include <algorithm>
 #include <cmath>
 
-#include "chainatlas/analysis.hpp"
+#include "chainatlas/targets.hpp"  // Weights, segmentValue
 
 namespace chainatlas {
 

@@ -1,7 +1,7 @@
 // 三高三低 profiles (DESIGN §3.5): percentiles of firms among firms and of segments among segments.
-#include <algorithm>
+#include "chainatlas/profile.hpp"
 
-#include "chainatlas/analysis.hpp"
+#include <algorithm>
 
 namespace chainatlas {
 

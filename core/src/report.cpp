@@ -46,12 +46,7 @@ namespace {
 
 json assumedJson(const Chain& chain, const Analysis& a) {
     json out = json::array();
-    for (const Assumption& as : a.assumed) {
-        json segments = json::array();
-        for (int s : as.segments) segments.push_back(chain.segments[s].id);
-        out.push_back(
-            {{"firm", chain.firms[as.firm].id}, {"region", chain.regions[as.region].id}, {"segments", segments}});
-    }
+    for (const Assumption& as : a.assumed) out.push_back(assumptionToJson(assumptionIds(chain, as)));
     return out;
 }
 

@@ -1,11 +1,12 @@
-// Planning sessions: JSON mapping next to the struct, structural checks located by JSON pointer, and
-// resolution of the ids against a loaded chain (with did-you-mean).
+// Planning sessions: JSON mapping next to the struct (assumptions: whatif.cpp), structural checks located by JSON
+// pointer, and resolution of the ids against a loaded chain (with did-you-mean).
 #include "chainatlas/session.hpp"
 
 #include <algorithm>
 
 #include "chainatlas/file_io.hpp"
 #include "chainatlas/text.hpp"
+#include "json_reader.hpp"
 
 namespace chainatlas {
 
@@ -33,41 +34,6 @@ constexpr std::array<ChecklistText, kChecklistCount> kChecklistTitles = {{
     {"打造一个品牌盛会", "Stage one signature event"},
 }};
 
-// Collects located problems while reading one session file.
-struct Reader {
-    std::string label;
-    std::vector<Diagnostic> problems;
-    void fail(const std::string& pointer, const std::string& message) {
-        problems.push_back({Severity::Error, label, pointer, message});
-    }
-    // The string at `key`, or "" (a problem when present with another type).
-    std::string text(const json& object, const char* key, const std::string& pointer) {
-        auto it = object.find(key);
-        if (it == object.end() || it->is_null()) return {};
-        if (!it->is_string()) {
-            fail(pointer + "/" + key, "expected a string");
-            return {};
-        }
-        return it->get<std::string>();
-    }
-    std::vector<std::string> textList(const json& object, const char* key, const std::string& pointer);
-};
-
-std::vector<std::string> Reader::textList(const json& object, const char* key, const std::string& pointer) {
-    std::vector<std::string> out;
-    auto it = object.find(key);
-    if (it == object.end()) return out;
-    if (!it->is_array()) {
-        fail(pointer + "/" + key, "expected an array of ids");
-        return out;
-    }
-    for (std::size_t i = 0; i < it->size(); ++i) {
-        if ((*it)[i].is_string()) out.push_back((*it)[i].get<std::string>());
-        else fail(pointer + "/" + key + "/" + std::to_string(i), "expected an id");
-    }
-    return out;
-}
-
 json checklistToJson(const Checklist& checklist) {
     json out = json::object();
     for (int i = 0; i < kChecklistCount; ++i) {
@@ -80,7 +46,7 @@ json checklistToJson(const Checklist& checklist) {
     return out;
 }
 
-void readChecklistItem(Reader& reader, const json& value, const std::string& pointer, ChecklistItem& item) {
+void readChecklistItem(JsonReader& reader, const json& value, const std::string& pointer, ChecklistItem& item) {
     if (!value.is_object()) return reader.fail(pointer, "expected an object with state, owner, due and note");
     std::string state = reader.text(value, "state", pointer);
     auto known = std::find(kStateKeys.begin(), kStateKeys.end(), state);
@@ -95,7 +61,7 @@ void readChecklistItem(Reader& reader, const json& value, const std::string& poi
 }
 
 // Missing items stay "todo"; an unknown key is a typo worth naming.
-Checklist readChecklist(Reader& reader, const json& value, const std::string& pointer) {
+Checklist readChecklist(JsonReader& reader, const json& value, const std::string& pointer) {
     Checklist checklist;
     if (!value.is_object()) {
         reader.fail(pointer, "expected an object keyed by the ten items");
@@ -111,25 +77,19 @@ Checklist readChecklist(Reader& reader, const json& value, const std::string& po
     return checklist;
 }
 
-void readAssumptions(Reader& reader, const json& session, Session& out) {
+void readAssumptions(JsonReader& reader, const json& session, Session& out) {
     auto it = session.find("assumptions");
     if (it == session.end()) return;
     if (!it->is_array()) return reader.fail("/assumptions", "expected an array");
     for (std::size_t i = 0; i < it->size(); ++i) {
-        const json& item = (*it)[i];
-        std::string pointer = "/assumptions/" + std::to_string(i);
-        if (!item.is_object()) {
-            reader.fail(pointer, "expected an object with firm, region and segments");
-            continue;
-        }
-        SessionAssumption a{reader.text(item, "firm", pointer), reader.text(item, "region", pointer),
-                            reader.textList(item, "segments", pointer)};
-        if (a.firm.empty()) reader.fail(pointer + "/firm", "expected a firm id");
+        SessionAssumption a;
+        auto problems = assumptionFromJson((*it)[i], reader.label, "/assumptions/" + std::to_string(i), a);
+        reader.problems.insert(reader.problems.end(), problems.begin(), problems.end());
         out.assumptions.push_back(std::move(a));
     }
 }
 
-void readNotes(Reader& reader, const json& session, Session& out) {
+void readNotes(JsonReader& reader, const json& session, Session& out) {
     auto it = session.find("notes");
     if (it == session.end()) return;
     if (!it->is_object()) return reader.fail("/notes", "expected an object of firm id -> note");
@@ -139,7 +99,7 @@ void readNotes(Reader& reader, const json& session, Session& out) {
     }
 }
 
-void readChecklists(Reader& reader, const json& session, Session& out) {
+void readChecklists(JsonReader& reader, const json& session, Session& out) {
     if (auto it = session.find("checklist"); it != session.end())
         out.checklist = readChecklist(reader, *it, "/checklist");
     auto others = session.find("other_checklists");
@@ -149,7 +109,7 @@ void readChecklists(Reader& reader, const json& session, Session& out) {
         out.otherChecklists[it.key()] = readChecklist(reader, *it, "/other_checklists/" + it.key());
 }
 
-void readWeights(Reader& reader, const json& session, Session& out) {
+void readWeights(JsonReader& reader, const json& session, Session& out) {
     auto it = session.find("weights");
     if (it == session.end()) return;
     Weights weights;
@@ -186,8 +146,7 @@ nlohmann::json sessionToJson(const Session& s) {
     out["hubs"] = s.hubs;
     if (s.weights) out["weights"] = weightsToJson(*s.weights);
     out["assumptions"] = json::array();
-    for (const SessionAssumption& a : s.assumptions)
-        out["assumptions"].push_back({{"firm", a.firm}, {"region", a.region}, {"segments", a.segments}});
+    for (const SessionAssumption& a : s.assumptions) out["assumptions"].push_back(assumptionToJson(a));
     out["notes"] = json::object();
     for (const auto& [firm, note] : s.notes)
         if (!note.empty()) out["notes"][firm] = note;
@@ -202,7 +161,7 @@ nlohmann::json sessionToJson(const Session& s) {
 }
 
 std::vector<Diagnostic> sessionFromJson(const json& document, const std::string& label, Session& session) {
-    Reader reader{label, {}};
+    JsonReader reader{label, {}};
     if (!document.is_object()) {
         reader.fail("/", "a session is a JSON object");
         return reader.problems;
@@ -273,14 +232,10 @@ std::vector<Diagnostic> resolveSession(const Session& session, const Chain& chai
     if (session.weights) out.weights = *session.weights;
     out.assumptions.clear();
     for (std::size_t i = 0; i < session.assumptions.size(); ++i) {
-        const SessionAssumption& a = session.assumptions[i];
-        std::string pointer = "/assumptions/" + std::to_string(i);
         Assumption assumption;
-        assumption.firm = resolve(IdKind::Firm, a.firm, pointer + "/firm");
-        assumption.region = resolve(IdKind::Region, a.region, pointer + "/region");
-        for (std::size_t k = 0; k < a.segments.size(); ++k)
-            assumption.segments.push_back(
-                resolve(IdKind::Segment, a.segments[k], pointer + "/segments/" + std::to_string(k)));
+        auto found = resolveAssumption(chain, session.assumptions[i], label, "/assumptions/" + std::to_string(i),
+                                       assumption);
+        problems.insert(problems.end(), found.begin(), found.end());
         out.assumptions.push_back(std::move(assumption));
     }
     if (problems.empty()) options = std::move(out);
@@ -294,11 +249,7 @@ void storeScenario(Session& session, const Chain& chain, const AnalysisOptions& 
     for (int h : options.hubs) session.hubs.push_back(chain.regions[h].id);
     session.weights = options.weights;
     session.assumptions.clear();
-    for (const Assumption& a : options.assumptions) {
-        SessionAssumption stored{chain.firms[a.firm].id, chain.regions[a.region].id, {}};
-        for (int s : a.segments) stored.segments.push_back(chain.segments[s].id);
-        session.assumptions.push_back(std::move(stored));
-    }
+    for (const Assumption& a : options.assumptions) session.assumptions.push_back(assumptionIds(chain, a));
 }
 
 }  // namespace chainatlas

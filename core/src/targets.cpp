@@ -1,10 +1,12 @@
 // Investment targets (DESIGN §3.6): candidates, the seven explained terms, weights, set-aside and ranking.
+#include "chainatlas/targets.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <future>
 
 #include "chain_index.hpp"
-#include "chainatlas/analysis.hpp"
+#include "chainatlas/profile.hpp"
 #include "chainatlas/support.hpp"
 #include "chainatlas/text.hpp"
 

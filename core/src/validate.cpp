@@ -10,6 +10,7 @@
 
 #include "chainatlas/load.hpp"
 #include "chainatlas/text.hpp"
+#include "validate.hpp"
 
 namespace chainatlas {
 

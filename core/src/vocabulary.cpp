@@ -1,6 +1,8 @@
 // The planner's words in Chinese and English (see vocabulary.hpp); arrays follow the enum order.
 #include "chainatlas/vocabulary.hpp"
 
+#include "chainatlas/targets.hpp"  // kTermCount, kTermKeys
+
 namespace chainatlas {
 
 namespace {

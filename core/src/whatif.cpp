@@ -1,7 +1,10 @@
-// What-if (DESIGN §3.8): the chain with assumed sites added, and why each segment's status changed.
+// What-if (DESIGN §3.8): assumptions read and written, the chain with assumed sites added, and why each
+// segment's status changed.
+#include "chainatlas/whatif.hpp"
+
 #include <algorithm>
 
-#include "chainatlas/analysis.hpp"
+#include "json_reader.hpp"
 
 namespace chainatlas {
 
@@ -33,6 +36,49 @@ std::string parseAssumption(const Chain& chain, const std::string& text, Assumpt
     if (assumption.segments.empty() && chain.firms[assumption.firm].sites.empty())
         return "\"" + text + "\": the firm has no sites, so name the segments (FIRM@REGION:SEG,...)";
     return {};
+}
+
+AssumptionIds assumptionIds(const Chain& chain, const Assumption& assumption) {
+    AssumptionIds ids{chain.firms[assumption.firm].id, chain.regions[assumption.region].id, {}};
+    for (int s : assumption.segments) ids.segments.push_back(chain.segments[s].id);
+    return ids;
+}
+
+nlohmann::json assumptionToJson(const AssumptionIds& assumption) {
+    return {{"firm", assumption.firm}, {"region", assumption.region}, {"segments", assumption.segments}};
+}
+
+std::vector<Diagnostic> assumptionFromJson(const nlohmann::json& value, const std::string& label,
+                                           const std::string& pointer, AssumptionIds& assumption) {
+    JsonReader reader{label, {}};
+    if (!value.is_object()) {
+        reader.fail(pointer, "expected an object with firm, region and segments");
+        return reader.problems;
+    }
+    AssumptionIds read{reader.text(value, "firm", pointer), reader.text(value, "region", pointer),
+                       reader.textList(value, "segments", pointer)};
+    if (read.firm.empty()) reader.fail(pointer + "/firm", "expected a firm id");
+    if (reader.problems.empty()) assumption = std::move(read);
+    return reader.problems;
+}
+
+std::vector<Diagnostic> resolveAssumption(const Chain& chain, const AssumptionIds& ids, const std::string& label,
+                                          const std::string& pointer, Assumption& assumption) {
+    std::vector<Diagnostic> problems;
+    auto resolve = [&](IdKind kind, const std::string& id, const std::string& at) {
+        std::string problem;
+        int index = resolveId(chain, kind, id, problem);
+        if (index < 0) problems.push_back({Severity::Error, label, at, problem});
+        return index;
+    };
+    Assumption resolved;
+    resolved.firm = resolve(IdKind::Firm, ids.firm, pointer + "/firm");
+    resolved.region = resolve(IdKind::Region, ids.region, pointer + "/region");
+    for (std::size_t k = 0; k < ids.segments.size(); ++k)
+        resolved.segments.push_back(
+            resolve(IdKind::Segment, ids.segments[k], pointer + "/segments/" + std::to_string(k)));
+    if (problems.empty()) assumption = std::move(resolved);
+    return problems;
 }
 
 std::vector<Assumption> withDefaultSegments(const Chain& chain, std::vector<Assumption> assumptions) {

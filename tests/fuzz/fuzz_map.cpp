@@ -11,10 +11,10 @@
 #include <set>
 #include <string>
 
-#include "chainatlas/analysis.hpp"
 #include "chainatlas/layout.hpp"
 #include "chainatlas/load.hpp"
 #include "chainatlas/svg.hpp"
+#include "chainatlas/targets.hpp"
 #include "chainatlas/theme.hpp"
 
 namespace {

@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "chainatlas/analysis.hpp"
+#include "chainatlas/targets.hpp"
 
 namespace chainatlas {
 

@@ -6,8 +6,8 @@
 #include <string>
 #include <vector>
 
-#include "chainatlas/analysis.hpp"
 #include "chainatlas/diagnostics.hpp"
+#include "chainatlas/targets.hpp"
 
 namespace chainatlas {
 

@@ -32,27 +32,4 @@ LoadResult chainFromJson(const nlohmann::json& document, const std::string& file
 // The model back as a chainatlas/1 document (model_json.cpp); loading it gives an equal chain.
 nlohmann::json chainToJson(const Chain& chain);
 
-// Outputs are each finite, but the analysis adds them up (a site once per segment it lists) and divides
-// shares of the total: the sum must stay finite and the smallest positive output must not vanish beside
-// it, or RCA becomes infinite or NaN. The site that breaks it, if any (checked by both loaders).
-struct OutputTotalProblem {
-    std::size_t firm = 0, site = 0;
-    bool infiniteTotal = false;  // else: the smallest output is over 300 orders of magnitude below the total
-};
-std::optional<OutputTotalProblem> outputTotalProblem(const std::vector<Firm>& firms);
-
-// Folder of CSV files -> chainatlas/1 document, remembering where each JSON object came from so that
-// the validator's JSON pointers can be reported as "file.csv:line:column".
-struct CsvRowOrigin {
-    std::string file;  // "sites.csv"
-    std::size_t line = 0;
-    std::vector<std::pair<std::string, std::size_t>> columns;  // relative JSON path -> column
-};
-struct CsvDocument {
-    nlohmann::json document;
-    std::unordered_map<std::string, CsvRowOrigin> origins;  // pointer of an object -> its row
-    std::vector<Diagnostic> diagnostics;
-};
-CsvDocument readCsvFolder(const std::string& folder);
-
 }  // namespace chainatlas

@@ -5,7 +5,7 @@
 #include <map>
 #include <string>
 
-#include "chainatlas/analysis.hpp"
+#include "chainatlas/targets.hpp"
 
 namespace chainatlas {
 

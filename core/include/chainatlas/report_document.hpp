@@ -5,9 +5,9 @@
 
 #include <string>
 
-#include "chainatlas/analysis.hpp"
 #include "chainatlas/document.hpp"
 #include "chainatlas/session.hpp"
+#include "chainatlas/targets.hpp"
 
 namespace chainatlas {
 

@@ -9,8 +9,8 @@
 #include <string>
 #include <vector>
 
-#include "chainatlas/analysis.hpp"
 #include "chainatlas/diagnostics.hpp"
+#include "chainatlas/targets.hpp"
 
 namespace chainatlas {
 
@@ -35,12 +35,9 @@ struct ChecklistItem {
 };
 using Checklist = std::array<ChecklistItem, kChecklistCount>;
 
-// A session as written in the file: ids, not indices, so it can be read before the chain is loaded.
-struct SessionAssumption {
-    std::string firm, region;
-    std::vector<std::string> segments;
-    bool operator==(const SessionAssumption&) const = default;
-};
+// A session as written in the file: ids, not indices, so it can be read before the chain is loaded
+// (assumptions are read and written by the what-if module, whatif.hpp).
+using SessionAssumption = AssumptionIds;
 
 struct Session {
     std::string file;   // the chain file (absolute path when the viewer wrote it)

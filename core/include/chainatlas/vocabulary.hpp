@@ -5,8 +5,8 @@
 
 #include <string>
 
-#include "chainatlas/analysis.hpp"
 #include "chainatlas/support.hpp"
+#include "chainatlas/whatif.hpp"
 
 namespace chainatlas {
 

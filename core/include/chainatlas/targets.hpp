@@ -1,0 +1,116 @@
+// Investment targets (DESIGN §3.6, targets.cpp): the seven explained terms and their weights, ranking and
+// set-aside, and the whole analysis of a scenario, which targets.cpp assembles from the segment analysis
+// (analysis.hpp), the priorities (priorities.hpp) and the what-if (whatif.hpp). Include this header for
+// `analyze` and `analyzeScenario`.
+#pragma once
+
+#include <array>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "chainatlas/analysis.hpp"
+#include "chainatlas/priorities.hpp"
+#include "chainatlas/whatif.hpp"
+
+namespace chainatlas {
+
+// Weights of the seven target terms (§3.6) and the discount for segments a hub occupies.
+// By default head-on competition with the hub earns nothing (discount 1.0, §3.6); the user may lower it.
+struct Weights {
+    double fit = 3, anchor = 2, hub = 1, leader = 1, density = 1, profile = 2, innovation = 1;
+    double occupiedDiscount = 1.0;
+};
+enum Term { TermFit, TermAnchor, TermHub, TermLeader, TermDensity, TermProfile, TermInnovation };
+inline constexpr int kTermCount = 7;
+inline constexpr std::array<const char*, kTermCount> kTermKeys = {"fit",     "anchor",  "hub",       "leader",
+                                                                  "density", "profile", "innovation"};
+double termWeight(const Weights& weights, int term);
+double& termWeight(Weights& weights, int term);  // the slot, for sliders and readers
+nlohmann::json weightsToJson(const Weights& weights);
+// Reads a --weights object; returns "" or the problem as "/pointer: message".
+std::string weightsFromJson(const nlohmann::json& object, Weights& weights);
+
+// A segment of a candidate that earned `fit`.
+struct FitSegment {
+    int segment = -1;
+    SegmentStatus status = SegmentStatus::Absent;
+    Advice advice = Advice::None;
+    double value = 0;  // before the occupied discount
+    bool occupied = false;
+    bool complement = false;
+};
+
+struct Target {
+    int firm = -1;
+    int rank = 0;
+    double score = 0;
+    std::array<double, kTermCount> value{};  // each term in [0, 1]
+    std::array<double, kTermCount> weighted{};
+    std::vector<FitSegment> segments;
+    std::vector<int> anchors;      // local firms that supply it or are supplied by it
+    std::vector<int> hubPartners;  // firms with a site in a hub region that it supplies
+    std::vector<int> resources;    // resources it has a tie to that earned `innovation` (§3.9)
+    Basis profileBasis = Basis::None;
+    Basis innovationBasis = Basis::None;
+    int baseRank = 0;  // under a what-if: its rank without the assumptions (0: not ranked then)
+};
+
+// A candidate whose fit is 0 after the occupied discount (§3.6): listed, not ranked.
+struct SetAside {
+    int firm = -1;
+    std::vector<int> segments;  // the discounted segments it would have earned fit in
+};
+
+// Segment value v(s) before the occupied discount (§3.6): gap 1, extension 0.6, weak 0.4, complement at least 0.8.
+double segmentValue(const SegmentResult& segment);
+
+struct AnalysisOptions {
+    int region = -1;
+    std::vector<int> hubs;
+    std::vector<Assumption> assumptions;
+    Weights weights;
+};
+
+struct Analysis {
+    int region = -1;
+    std::vector<int> hubs;
+    std::vector<Assumption> assumed;  // with default segments filled in
+    Weights weights;
+    std::vector<SegmentResult> segments;
+    std::vector<Target> targets;       // ordered by score, then firm id; rank starts at 1
+    std::vector<SetAside> setAside;    // ordered by firm id
+    std::vector<Priority> priorities;  // ordered by score, then segment id
+    std::vector<StatusChange> changed;
+    // The set-aside candidates with all their terms, so rerank() can bring them back when the discount drops.
+    std::vector<Target> unranked;
+};
+
+// The full analysis; with assumptions it also reports `changed` against the plain analysis.
+Analysis analyze(const Chain& chain, const AnalysisOptions& options);
+// The same when the caller already holds the chain with the assumptions applied (analyzeScenario does),
+// so it is not copied twice. `options.assumptions` must be those applied, with their segments filled in.
+Analysis analyzeAssumed(const Chain& chain, const Chain& assumedChain, const AnalysisOptions& options);
+// The same with the plain analysis (the same region, hubs and weights, no assumptions) already at hand: the
+// viewer keeps it while only the assumed firms change, so a what-if runs one analysis instead of two.
+Analysis analyzeAssumed(const Chain& chain, const Chain& assumedChain, const AnalysisOptions& options,
+                        const Analysis& plain);
+// A what-if analysed as one value: the chain as drawn (the input itself when nothing is assumed, else a
+// copy with the assumed sites) and its analysis. Both immutable, so a worker may hand them to the UI.
+struct AnalysedScenario {
+    std::shared_ptr<const Chain> drawn;
+    Analysis analysis;
+};
+// The one call for a scenario (region, hubs, weights, assumptions): no order of steps to get right.
+// `plain`: the analysis of the same region, hubs and weights without assumptions when the caller keeps it
+// (the viewer, while only the assumed firms change): reused instead of computed again.
+AnalysedScenario analyzeScenario(const std::shared_ptr<const Chain>& chain, const AnalysisOptions& options,
+                                 const Analysis* plain = nullptr);
+
+// Scores and orders the targets again with new weights; statuses and terms other than fit are kept.
+void rankTargets(std::vector<Target>& targets, const Chain& chain, const Weights& weights);
+// The same for a whole analysis: candidates move between `targets` and `setAside` as the discount changes,
+// and the priorities are scored again. `baseRank` keeps the value computed by analyze().
+void rerank(Analysis& analysis, const Chain& chain, const Weights& weights);
+
+}  // namespace chainatlas
