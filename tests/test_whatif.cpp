@@ -91,6 +91,46 @@ TEST_CASE("FIRM@REGION[:SEG,...] is parsed once for the command line and the vie
     CHECK(parseAssumption(chain, "f2@suzhou:b,zz", a).find("unknown segment \"zz\"") != std::string::npos);
 }
 
+TEST_CASE("an assumption as JSON: ids written and read back, every problem located") {
+    Chain chain = mini();
+    Assumption assumed{findFirm(chain, "f2"), findRegion(chain, "suzhou"), {findSegment(chain, "d")}};
+    AssumptionIds ids = assumptionIds(chain, assumed);
+    CHECK(ids == AssumptionIds{"f2", "suzhou", {"d"}});
+    nlohmann::json json = assumptionToJson(ids);
+    CHECK(json.dump() == R"({"firm":"f2","region":"suzhou","segments":["d"]})");  // the session file's form
+
+    AssumptionIds read;
+    CHECK(assumptionFromJson(json, "s.json", "/assumptions/0", read).empty());
+    CHECK(read == ids);
+    Assumption back;
+    CHECK(resolveAssumption(chain, read, "s.json", "/assumptions/0", back).empty());
+    CHECK(back.firm == assumed.firm);
+    CHECK(back.region == assumed.region);
+    CHECK(back.segments == assumed.segments);
+
+    // Structure: region not a string, the second segment not an id, no firm -- three problems, nothing read.
+    AssumptionIds untouched{"x", "y", {}};
+    auto problems = assumptionFromJson(nlohmann::json::parse(R"({"region": 3, "segments": ["b", 4]})"), "s.json",
+                                       "/assumptions/1", untouched);
+    REQUIRE(problems.size() == 3);
+    CHECK(problems[0].location == "/assumptions/1/region");
+    CHECK(problems[1].location == "/assumptions/1/segments/1");
+    CHECK(problems[2].location == "/assumptions/1/firm");
+    CHECK(problems[0].file == "s.json");
+    CHECK(untouched == AssumptionIds{"x", "y", {}});
+    CHECK(assumptionFromJson(nlohmann::json::array(), "s.json", "/assumptions/2", untouched)[0].location ==
+          "/assumptions/2");
+
+    // Ids: unknown region and segment, each with did-you-mean at its place; the assumption is left as it was.
+    Assumption kept = assumed;
+    problems = resolveAssumption(chain, AssumptionIds{"f2", "suzho", {"b", "dd"}}, "s.json", "/assumptions/0", kept);
+    REQUIRE(problems.size() == 2);
+    CHECK(problems[0].location == "/assumptions/0/region");
+    CHECK(problems[0].message == "unknown region \"suzho\" (did you mean \"suzhou\"?)");
+    CHECK(problems[1].location == "/assumptions/0/segments/1");
+    CHECK(kept.segments == assumed.segments);
+}
+
 TEST_CASE("resolveId finds ids and suggests the nearest one") {
     Chain chain = mini();
     std::string problem;
