@@ -25,7 +25,7 @@ namespace ca = chainatlas;
 
 namespace {
 
-using ca::kExitFailure, ca::kExitInvalidData, ca::kExitOk;
+using ca::kExitFailure, ca::kExitOk;
 
 // A failure with a one-line reason and its exit status.
 struct Failure {

@@ -273,7 +273,7 @@ json RowPlacer::rowObject(const FileSpec& spec, const std::vector<const Column*>
         if (trim(field.text).empty() && column->kind != Cell::List) continue;  // empty cell = absent
         if (trim(field.text).empty() && std::string_view(column->path) != "/segments") continue;
         object[json::json_pointer(column->path)] = cellValue(field.text, column->kind);
-        origin.columns.push_back({column->path, field.column});
+        origin.columns.emplace_back(column->path, field.column);
     }
     return object;
 }

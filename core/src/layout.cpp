@@ -369,7 +369,8 @@ std::vector<int> placeFirms(MapGeometry& geometry, const Chain& chain, const Fir
         double cellWidth = area.w / columns;
         for (std::size_t i = 0; i < plan.lanes[s].size(); ++i) {
             int f = plan.lanes[s][i];
-            double x = area.x + (i % columns) * cellWidth, y = area.y + (i / columns) * kFirmCellHeight;
+            std::size_t row = i / columns, column = i % columns;  // lanes fill row by row
+            double x = area.x + column * cellWidth, y = area.y + row * kFirmCellHeight;
             if (placed[f] < 0) placed[f] = static_cast<int>(geometry.firms.size());  // supply lines use the first box
             geometry.firms.push_back({f, static_cast<int>(s), {x + 1, y + 1, cellWidth - 2, kFirmCellHeight - 2}});
         }

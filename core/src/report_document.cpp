@@ -71,7 +71,7 @@ std::string targetReason(const Chain& chain, const Analysis& a, const Target& t,
     if (!t.anchors.empty())
         parts.push_back(zh ? "以商招商: 本地伙伴 " + std::to_string(t.anchors.size()) + " 家"
                            : "local partners: " + std::to_string(t.anchors.size()));
-    if (chain.firms[t.firm].leader) parts.push_back(zh ? "链主企业" : "chain leader");
+    if (chain.firms[t.firm].leader) parts.emplace_back(zh ? "链主企业" : "chain leader");
     if (!t.resources.empty())
         parts.push_back((zh ? "科技招商: " : "research ties: ") + join(t.resources, zh ? "、" : ", ", [&](int r) {
                             return chain.resources[r].name.pick(lang, chain.resources[r].id);
@@ -201,12 +201,12 @@ DocTable Builder::targets() const {
 std::string segmentMarks(const SegmentResult& s, Lang lang) {
     bool zh = lang == Lang::Zh;
     std::vector<std::string> marks;
-    if (s.hubStrong) marks.push_back(zh ? "枢纽优势" : "hub strong");
-    if (s.occupied) marks.push_back(zh ? "枢纽占位" : "occupied");
-    if (s.complement) marks.push_back(zh ? "可配套枢纽" : "complements hub");
-    if (s.singleSource) marks.push_back(zh ? "独家供应" : "single source");
-    if (lacksCandidate(s)) marks.push_back(noCandidateWord(lang));
-    if (s.transfer) marks.push_back(zh ? "成果转化" : "research transfer");
+    if (s.hubStrong) marks.emplace_back(zh ? "枢纽优势" : "hub strong");
+    if (s.occupied) marks.emplace_back(zh ? "枢纽占位" : "occupied");
+    if (s.complement) marks.emplace_back(zh ? "可配套枢纽" : "complements hub");
+    if (s.singleSource) marks.emplace_back(zh ? "独家供应" : "single source");
+    if (lacksCandidate(s)) marks.emplace_back(noCandidateWord(lang));
+    if (s.transfer) marks.emplace_back(zh ? "成果转化" : "research transfer");
     return join(marks, zh ? "、" : ", ", [](const std::string& m) { return m; });
 }
 

@@ -353,7 +353,7 @@ std::vector<std::string> segmentLines(const Chain& chain, const Analysis& analys
     const SegmentResult& r = analysis.segments[segment];
     std::vector<std::string> lines{chain.segments[segment].name.pick(lang, chain.segments[segment].id)};
     if (std::string count = siteCount(r.sites, lang); !count.empty()) lines.push_back(count);
-    if (lacksCandidate(r)) lines.push_back(noCandidateWord(lang));
+    if (lacksCandidate(r)) lines.emplace_back(noCandidateWord(lang));
     return lines;
 }
 

@@ -2,6 +2,8 @@
 #include "svg_raster.hpp"
 
 #include <librsvg/rsvg.h>
+
+#include <cmath>
 #include <memory>
 
 #include "chainatlas/document.hpp"
@@ -76,7 +78,8 @@ namespace chainatlas {
 Result<std::string> svgToPng(const std::string& svg, double scale) {
     auto size = detail::svgSize(svg);
     if (!size) return Result<std::string>::failure(size.error());
-    int width = static_cast<int>(size->width * scale + 0.5), height = static_cast<int>(size->height * scale + 0.5);
+    int width = static_cast<int>(std::lround(size->width * scale));
+    int height = static_cast<int>(std::lround(size->height * scale));
     cairo_surface_t* surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, width, height);
     cairo_t* cr = cairo_create(surface);
     cairo_set_source_rgb(cr, 1, 1, 1);  // slides and documents are white; transparency turns black in some viewers

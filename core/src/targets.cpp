@@ -57,7 +57,7 @@ nlohmann::json weightsToJson(const Weights& w) {
 std::string weightsFromJson(const nlohmann::json& object, Weights& w) {
     if (!object.is_object()) return "/: weights must be a JSON object";
     std::vector<std::string> keys(kTermKeys.begin(), kTermKeys.end());
-    keys.push_back("occupied_discount");
+    keys.emplace_back("occupied_discount");
     auto slot = [&](std::ptrdiff_t index) -> double& {
         return index < kTermCount ? termWeight(w, static_cast<int>(index)) : w.occupiedDiscount;
     };
