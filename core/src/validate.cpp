@@ -409,7 +409,8 @@ void Validator::checkCycles(const json* items, const json* segments) {
         std::vector<int> walk;
         for (int u = from; u != to; u = parent[u]) walk.push_back(u);
         std::string text = idOf(to);
-        for (auto it = walk.rbegin(); it != walk.rend(); ++it) text += " -> " + idOf(*it);
+        std::reverse(walk.begin(), walk.end());  // (std::views::reverse: clang 14 cannot read GCC 12's <ranges>)
+        for (int u : walk) text += " -> " + idOf(u);
         text += " -> " + idOf(to);
         error(at("/links", static_cast<std::size_t>(linkIndex)), "links must not form a cycle: " + text);
     };
