@@ -124,8 +124,11 @@ std::string rankChange(const Target& t, bool whatIf, Lang lang) {
     return "=";
 }
 
-void writeTargetDetails(std::ostringstream& out, const Chain& chain, const Target& t, Lang lang) {
-    out << "      " << tr(lang, "契合环节: ", "fills: ") << fitSegmentList(chain, t, lang, false) << "\n";
+void writeTargetDetails(std::ostringstream& out, const Chain& chain, const Analysis& a, const Target& t, Lang lang) {
+    double discount = a.weights.occupiedDiscount;
+    out << "      " << tr(lang, "契合环节: ", "fills: ") << fitSegmentList(chain, t, lang, false, discount) << "\n";
+    if (std::string unscored = unscoredSegmentList(chain, t, lang, false, discount); !unscored.empty())
+        out << "      " << tr(lang, "错位避让, 不计分: ", "hub holds, not scored: ") << unscored << "\n";
     if (!t.anchors.empty())
         out << "      " << tr(lang, "本地伙伴: ", "local partners: ") << firmNames(chain, t.anchors, lang) << "\n";
     if (t.value[TermHub] > 0)
@@ -150,7 +153,7 @@ void writeTargets(std::ostringstream& out, const Chain& chain, const Analysis& a
             out << pad(valueOrNoData(t.weighted[k], basis, 2), 10, true);
         }
         out << "\n";
-        writeTargetDetails(out, chain, t, lang);
+        writeTargetDetails(out, chain, a, t, lang);
     }
 }
 

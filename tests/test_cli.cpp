@@ -293,6 +293,28 @@ TEST_CASE("analyze --lang zh: no English status, advice or term word in the tabl
         }
 }
 
+TEST_CASE("analyze: a target's segments the hub holds are named apart as not scored, not as filled") {
+    // planner.json, L with hub H (fixtures.hpp): b has sites in p (held by H: extension, occupied, v 0.6 -> 0 at
+    // the default discount) and s (complement 0.8). Its fit is 3 x 0.8 = 2.40, from s alone.
+    std::string table = run("analyze " + data(fixtures::kPlannerFile) + " --region l --hub h --lang en").out;
+    std::size_t b = table.find("B Electronics");
+    REQUIRE(b != std::string::npos);
+    std::string block = table.substr(b, table.find("\n\n", b) - b);
+    CHECK(block.find("2.40") != std::string::npos);
+    CHECK(block.find("fills: Sensors (absent, complement)\n") != std::string::npos);
+    CHECK(block.find("hub holds, not scored: Parts") != std::string::npos);
+    // With the discount lowered p earns 0.6 x 0.5 = 0.3 and is listed as filled like any other.
+    std::string weights = (std::filesystem::temp_directory_path() / "chainatlas-discount.json").string();
+    std::ofstream(weights) << R"({"occupied_discount": 0.5})";
+    table = run("analyze " + data(fixtures::kPlannerFile) + " --region l --hub h --lang en --weights " + weights).out;
+    std::filesystem::remove(weights);
+    b = table.find("B Electronics");
+    REQUIRE(b != std::string::npos);
+    block = table.substr(b, table.find("\n\n", b) - b);
+    CHECK(block.find("fills: Parts (extension, leave); Sensors (absent, complement)") != std::string::npos);
+    CHECK(block.find("not scored") == std::string::npos);
+}
+
 TEST_CASE("-o writes atomically and a failed run leaves the old file untouched") {
     std::string out = std::filesystem::temp_directory_path() / "chainatlas-out.json";
     std::ofstream(out) << "previous";

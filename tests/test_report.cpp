@@ -10,6 +10,7 @@
 #include <map>
 #include <regex>
 
+#include "chainatlas/report.hpp"
 #include "chainatlas/report_document.hpp"
 #include "cli_run.hpp"
 #include "helpers.hpp"
@@ -74,6 +75,25 @@ TEST_CASE("the reason sentence names the advice, the local partners and the lead
     m.target.hubPartners = {findFirm(m.chain, "f2")};
     m.target.anchors.clear();
     CHECK(targetReason(m.chain, m.analysis, m.target, Lang::Zh) == "补链: 正极、整车; 供应枢纽企业 F2(上海); 链主企业");
+}
+
+TEST_CASE("a segment the hub holds is not listed as filled while it earns nothing, and the reason says so") {
+    // f2 earns fit in b (a gap) and d, now an extension the hub occupies (advice leave, v(d) = 0.6).
+    // Default discount 1: d earns 0.6 x (1 - 1) = 0, so it is named apart, as not scored.
+    MiniTarget m;
+    int d = findSegment(m.chain, "d");
+    m.analysis.segments[d].advice = Advice::Leave;
+    m.target.segments[1] = {d, SegmentStatus::Extension, Advice::Leave, 0.6, true, false};
+    m.target.anchors.clear();
+    CHECK(fitSegmentList(m.chain, m.target, Lang::Zh, false, 1.0) == "正极 (断点, 补链)");
+    CHECK(unscoredSegmentList(m.chain, m.target, Lang::Zh, false, 1.0) == "整车");
+    CHECK(fitSegmentList(m.chain, m.target, Lang::En, true, 1.0) == "b (gap, fill)");
+    CHECK(targetReason(m.chain, m.analysis, m.target, Lang::Zh) == "补链: 正极; 错位避让(不计分): 整车; 链主企业");
+    // Discount 0.5: d earns 0.6 x 0.5 = 0.3, so it is listed with the others and nothing is unscored.
+    m.analysis.weights.occupiedDiscount = 0.5;
+    CHECK(fitSegmentList(m.chain, m.target, Lang::Zh, false, 0.5) == "正极 (断点, 补链); 整车 (可延伸, 错位避让)");
+    CHECK(unscoredSegmentList(m.chain, m.target, Lang::Zh, false, 0.5).empty());
+    CHECK(targetReason(m.chain, m.analysis, m.target, Lang::Zh) == "补链: 正极; 错位避让: 整车; 链主企业");
 }
 
 TEST_CASE("sources carry the confidence of the firm's sites") {

@@ -51,7 +51,8 @@ std::string analysisToCsv(const Chain& chain, const Analysis& a, std::size_t top
             Basis basis = k == TermProfile ? t.profileBasis : k == TermInnovation ? t.innovationBasis : Basis::Firm;
             out << ',' << numberOrNoData(t.value[k], basis) << ',' << numberOrNoData(t.weighted[k], basis);
         }
-        out << ',' << basisWord(t.profileBasis, lang) << ',' << csvField(fitSegmentList(chain, t, lang, true)) << ','
+        out << ',' << basisWord(t.profileBasis, lang) << ','
+            << csvField(fitSegmentList(chain, t, lang, true, a.weights.occupiedDiscount)) << ','
             << csvField(joinFirmIds(chain, t.anchors, "; ")) << ',' << csvField(joinFirmIds(chain, t.hubPartners, "; "))
             << ',' << csvField(targetReason(chain, a, t, lang)) << ',' << csvField(firmSources(chain, t.firm, lang));
         auto note = notes.find(firm.id);

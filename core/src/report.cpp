@@ -31,13 +31,31 @@ std::string joinFirmIds(const Chain& chain, const std::vector<int>& firms, const
     return out;
 }
 
-std::string fitSegmentList(const Chain& chain, const Target& target, Lang lang, bool ids) {
+namespace {
+
+// A segment the hub occupies earns nothing when the occupied discount is 1 (the default, §3.6).
+bool scored(const FitSegment& fs, double occupiedDiscount) { return !fs.occupied || occupiedDiscount < 1.0; }
+
+}  // namespace
+
+std::string fitSegmentList(const Chain& chain, const Target& target, Lang lang, bool ids, double occupiedDiscount) {
     std::string out;
-    for (std::size_t i = 0; i < target.segments.size(); ++i) {
-        const FitSegment& fs = target.segments[i];
+    for (const FitSegment& fs : target.segments) {
+        if (!scored(fs, occupiedDiscount)) continue;
         const Segment& segment = chain.segments[fs.segment];
-        out += (i ? "; " : "") + (ids ? segment.id : segment.name.pick(lang, segment.id)) + " (" +
+        out += (out.empty() ? "" : "; ") + (ids ? segment.id : segment.name.pick(lang, segment.id)) + " (" +
                statusWord(fs.status, lang) + ", " + adviceWord(fs.advice, lang) + ")";
+    }
+    return out;
+}
+
+std::string unscoredSegmentList(const Chain& chain, const Target& target, Lang lang, bool ids,
+                                double occupiedDiscount) {
+    std::string out;
+    for (const FitSegment& fs : target.segments) {
+        if (scored(fs, occupiedDiscount)) continue;
+        const Segment& segment = chain.segments[fs.segment];
+        out += (out.empty() ? "" : "; ") + (ids ? segment.id : segment.name.pick(lang, segment.id));
     }
     return out;
 }
@@ -384,7 +402,10 @@ void writeTargetsCsv(CsvText& out, const Chain& chain, const Analysis& a, std::s
             Basis basis = k == TermProfile ? t.profileBasis : k == TermInnovation ? t.innovationBasis : Basis::Firm;
             out.raw(',').numberOrNoData(t.value[k], basis).raw(',').numberOrNoData(t.weighted[k], basis);
         }
-        out.raw(',').raw(basisWord(t.profileBasis, lang)).raw(',').field(fitSegmentList(chain, t, lang, true));
+        out.raw(',')
+            .raw(basisWord(t.profileBasis, lang))
+            .raw(',')
+            .field(fitSegmentList(chain, t, lang, true, a.weights.occupiedDiscount));
         out.raw(',').field(joinFirmIds(chain, t.anchors, "; ")).raw(',').field(joinFirmIds(chain, t.hubPartners, "; "));
         out.raw(',').field(targetReason(chain, a, t, lang)).raw(',').field(firmSources(chain, t.firm, lang));
         auto note = notes.find(firm.id);

@@ -39,9 +39,12 @@ std::string fitPart(const Chain& chain, const Analysis& a, const Target& t, Lang
         else group->second.push_back(fs.segment);
     }
     const char* comma = lang == Lang::Zh ? "、" : ", ";
+    // Segments the hub holds earn nothing at the default discount: said, so "leave" never reads as a reason.
+    bool unscored = a.weights.occupiedDiscount >= 1.0;
     return join(groups, "; ", [&](const auto& g) {
-        return std::string(adviceWord(g.first, lang)) + ": " +
-               join(g.second, comma, [&](int s) { return segmentName(chain, s, lang); });
+        std::string word = adviceWord(g.first, lang);
+        if (g.first == Advice::Leave && unscored) word += lang == Lang::Zh ? "(不计分)" : " (not scored)";
+        return word + ": " + join(g.second, comma, [&](int s) { return segmentName(chain, s, lang); });
     });
 }
 

@@ -119,10 +119,17 @@ void firmCell(const App& app, const TargetRow& row, const Target* t) {
     std::string name = firm.name.pick(state.lang, firm.id);
     if (row.assumed) ImGui::TextColored(ImColor(themeColor(app.theme.firmAssumed)), "%s", name.c_str());
     else ImGui::TextUnformatted(name.c_str());
-    if (ImGui::IsItemHovered())
+    if (!ImGui::IsItemHovered()) return;
+    if (!t) {
         ImGui::SetTooltip("%s\n%s\n%s", name.c_str(), firm.id.c_str(),
-                          t ? fitSegmentList(chain, *t, state.lang, false).c_str()
-                            : tr(state.lang, "已假设引进到本地", "assumed attracted here"));
+                          tr(state.lang, "已假设引进到本地", "assumed attracted here"));
+        return;
+    }
+    double discount = state.analysis.weights.occupiedDiscount;
+    std::string fills = fitSegmentList(chain, *t, state.lang, false, discount);
+    if (std::string unscored = unscoredSegmentList(chain, *t, state.lang, false, discount); !unscored.empty())
+        fills += std::string("\n") + tr(state.lang, "错位避让, 不计分: ", "hub holds, not scored: ") + unscored;
+    ImGui::SetTooltip("%s\n%s\n%s", name.c_str(), firm.id.c_str(), fills.c_str());
 }
 
 void noteCell(App& app, const std::string& firmId, int index) {

@@ -18,8 +18,11 @@ std::string analysisJsonText(const Chain& chain, const Analysis& analysis, std::
 // with its reason in words, its sources with confidence and the planner's note (firm id -> note).
 std::string analysisToCsv(const Chain& chain, const Analysis& analysis, std::size_t top, Lang lang,
                           const std::map<std::string, std::string>& notes = {});
-// "gap-segment (gap); other (absent+complement)" — the segments a target fills, by id or by name.
-std::string fitSegmentList(const Chain& chain, const Target& target, Lang lang, bool ids);
+// "cathode (gap, complement); separator (absent, complement)" — the segments that earn a target its fit, by id
+// or by name. Segments the hub occupies are left out while the occupied discount is 1 (they earn nothing:
+// listing them as "fills" read as advice to compete with the hub); unscoredSegmentList names those.
+std::string fitSegmentList(const Chain& chain, const Target& target, Lang lang, bool ids, double occupiedDiscount);
+std::string unscoredSegmentList(const Chain& chain, const Target& target, Lang lang, bool ids, double occupiedDiscount);
 std::string joinFirmIds(const Chain& chain, const std::vector<int>& firms, const char* separator);
 
 }  // namespace chainatlas
