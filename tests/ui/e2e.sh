@@ -69,8 +69,14 @@ type_text() {
 }
 # Text of any script through the clipboard (xclip owns it, Ctrl+V pastes it): xdotool types a Chinese
 # character by remapping a spare key for a moment, which a slow viewer reads after the mapping is gone.
+# xclip claims the clipboard in the background: wait until it serves the new text, or Ctrl+V may paste the
+# previous one (a path pasted as the last note's text fails to open and looks like a lost open).
 paste_text() {
   printf '%s' "$1" | xclip -selection clipboard
+  for _ in $(seq 100); do
+    [ "$(xclip -o -selection clipboard 2>/dev/null)" = "$1" ] && break
+    sleep 0.05
+  done
   key ctrl+v
 }
 # Presses a chord until the probe shows the expected line (for steps that are harmless to repeat).
