@@ -561,6 +561,82 @@ TEST_CASE("in the window a file opens on the worker: the newest open wins, a ses
     std::filesystem::remove_all(home);
 }
 
+TEST_CASE("in the window a session opens on the worker: the newest open wins, a broken session keeps the state") {
+    std::string home = freshConfigHome("chainatlas-session-worker-test");
+    std::filesystem::create_directories(home);
+    viewer::App app(CHAINATLAS_ASSETS_DIR_FOR_TESTS);
+    app.openInBackground = true;
+    std::string mini = std::string(CHAINATLAS_TEST_DATA_DIR) + "/good/mini.json";
+    std::string escape = std::string(CHAINATLAS_TEST_DATA_DIR) + "/good/escape.json";
+    auto write = [&](const std::string& name, const std::string& file, const std::string& hub) {
+        std::string path = home + "/" + name;
+        std::ofstream(path) << R"({"format": "chainatlas-session/1", "file": )" << nlohmann::json(file).dump()
+                            << R"(, "lang": "en", "region": "shanghai", "hubs": [")" << hub
+                            << R"("], "assumptions": [{"firm": "f1", "region": "shanghai"}], "notes": {"f2": "ok"}})";
+        return path;
+    };
+    std::string session = write("good.json", mini, "suzhou");
+    std::string misspelt = write("misspelt.json", mini, "shanghia");
+    std::string cyclic = write("cyclic.json", std::string(CHAINATLAS_TEST_DATA_DIR) + "/bad/link_cycle.json", "suzhou");
+    app.open(escape);
+    REQUIRE(waitForOpen(app) == true);
+    // The window keeps the open file until the session is ready, then takes all of it at once.
+    CHECK(app.loadNamedSession(session) == "");
+    CHECK(app.opening());
+    CHECK(app.state.path == escape);
+    CHECK(waitForOpen(app) == true);
+    CHECK(app.state.path == mini);
+    CHECK(app.state.scenario.region == 1);  // shanghai
+    CHECK(app.state.scenario.hubs == std::vector<int>{0});
+    CHECK(app.state.scenario.assumptions.size() == 1);
+    CHECK(app.state.analysis.region == 1);
+    CHECK_FALSE(app.state.analysing());  // analysed in the session's scenario on the worker
+    CHECK(app.state.notes["f2"] == "ok");
+    CHECK(app.state.lang == Lang::En);
+    CHECK(app.sceneKey.find("en") != std::string::npos);  // the map described on the worker, in English
+    CHECK(app.message == "Loaded " + session);
+    CHECK_FALSE(app.hasUnsavedWork());  // loaded by name: saved work
+    // Newest wins, whichever comes last: a session then a file, a file then a session.
+    app.loadNamedSession(session);
+    app.open(escape);
+    CHECK(waitForOpen(app) == true);
+    CHECK(app.state.path == escape);
+    app.open(mini);
+    app.loadNamedSession(session);
+    CHECK(waitForOpen(app) == true);
+    CHECK(app.state.path == mini);
+    CHECK(app.state.scenario.region == 1);
+    // A broken session keeps the state (even over a file it replaced in flight) and says why.
+    int generation = app.state.chainGeneration;
+    app.open(escape);
+    app.loadNamedSession(misspelt);
+    CHECK(waitForOpen(app) == false);
+    CHECK(app.state.path == mini);
+    CHECK(app.state.chainGeneration == generation);
+    CHECK(app.messageIsError);
+    CHECK(app.message == "Cannot load the session: " + misspelt);
+    CHECK(app.messageDetail.find("/hubs/0: unknown region \"shanghia\" (did you mean \"shanghai\"?)") !=
+          std::string::npos);
+    // A session whose chain cannot be read: the same, and the chain's errors for the problems window.
+    app.loadNamedSession(cyclic);
+    CHECK(waitForOpen(app) == false);
+    CHECK(app.state.path == mini);
+    CHECK(app.state.chainGeneration == generation);
+    REQUIRE_FALSE(app.state.problems.empty());
+    CHECK(app.state.problems[0].location == "/links/3");
+    CHECK(app.messageDetail.find("/file: cannot open") != std::string::npos);
+    // The last session restored at start: its what-ifs are in no file saved by name, so still unsaved work.
+    app.openSession(session, viewer::OpenKind::LastSession);
+    CHECK(waitForOpen(app) == true);
+    CHECK(app.hasUnsavedWork());
+    // Without the worker (tests, scripts) the same steps run at once and return the problem.
+    app.openInBackground = false;
+    CHECK(app.loadNamedSession(misspelt).find("/hubs/0") != std::string::npos);
+    CHECK_FALSE(app.opening());
+    unsetenv("XDG_CONFIG_HOME");
+    std::filesystem::remove_all(home);
+}
+
 TEST_CASE("screenshots at 800x600, 1280x800 and 1920x1080 in Chinese and English show map, table and legend") {
     std::filesystem::path folder = std::filesystem::path(CHAINATLAS_TEST_OUTPUT_DIR) / "screenshots";
     std::filesystem::create_directories(folder);

@@ -192,6 +192,67 @@ TEST_CASE("a broken session is refused with its place, and the state is left as 
     std::filesystem::remove(path);
 }
 
+TEST_CASE("a session loaded for the viewer is analysed in its own scenario, adopted whole or not at all") {
+    // What the open worker does with a session, then what the window does with it.
+    std::string file = nlohmann::json(kMini).dump();
+    nlohmann::json good = nlohmann::json::parse(R"({"format": "chainatlas-session/1", "file": )" + file + R"(,
+        "lang": "en", "region": "shanghai", "hubs": ["suzhou"], "weights": {"fit": 2.5},
+        "assumptions": [{"firm": "f1", "region": "shanghai"}], "notes": {"f2": "约见 6 月"}})");
+    viewer::OpenedSession loaded = viewer::sessionForViewer(good, "s.json");
+    REQUIRE(loaded.problem == "");
+    REQUIRE(loaded.opened.chain);
+    // The one analysis made is the session's (not the default first region analysed, then the session's).
+    CHECK(loaded.opened.first.analysis.region == 1);  // shanghai
+    CHECK(loaded.opened.first.analysis.hubs == std::vector<int>{0});
+    CHECK(loaded.opened.first.analysis.weights.fit == 2.5);
+    CHECK(loaded.opened.first.baseline.has_value());  // with a what-if: rank changes against the plain scenario
+    CHECK(loaded.opened.first.drawnSites == 4);       // f1, f2, f3 one site each, + f1 assumed in shanghai
+    // Adopted over another open file with an undo step: the session replaces all of it.
+    ViewerState state;
+    std::string escape = std::string(CHAINATLAS_TEST_DATA_DIR) + "/good/escape.json";
+    REQUIRE(viewer::openChain(state, escape));
+    state.notes["x"] = "old";
+    std::weak_ptr<const Chain> before = state.chain;
+    int generation = state.chainGeneration;
+    CHECK(viewer::adoptSession(state, loaded) == "");
+    CHECK(loaded.opened.chain == before.lock());  // what it replaced, for the caller to free on a worker
+    CHECK(state.path == kMini);
+    CHECK(state.chainGeneration == generation + 1);
+    CHECK(state.scenario.region == 1);
+    CHECK(state.scenario.assumptions.size() == 1);
+    CHECK(state.analysis.region == 1);
+    CHECK(state.drawnSites == 4);
+    CHECK_FALSE(state.analysing());
+    CHECK(state.undoStack.empty());
+    CHECK(state.notes == std::map<std::string, std::string>{{"f2", "约见 6 月"}});
+    CHECK(state.checklists.count("shanghai") == 1);  // the session's region has its (empty) list
+    CHECK(state.lang == Lang::En);
+
+    // A scenario that does not resolve: refused with its place, the state as it was.
+    nlohmann::json misspelt = good;
+    misspelt["hubs"] = {"shanghia"};
+    viewer::OpenedSession refused = viewer::sessionForViewer(misspelt, "s.json");
+    CHECK(refused.problem.find("s.json: /hubs/0: unknown region \"shanghia\" (did you mean \"shanghai\"?)") !=
+          std::string::npos);
+    CHECK_FALSE(refused.chainUnreadable);
+    int layout = state.layoutGeneration;
+    CHECK(viewer::adoptSession(state, refused) == refused.problem);
+    CHECK(state.layoutGeneration == layout);
+    CHECK(state.chainGeneration == generation + 1);
+    CHECK(state.notes.count("f2") == 1);
+    // A chain that cannot be read: refused, and the problems window gets the chain's located errors.
+    nlohmann::json cyclic = good;
+    cyclic["file"] = std::string(CHAINATLAS_TEST_DATA_DIR) + "/bad/link_cycle.json";
+    viewer::OpenedSession unreadable = viewer::sessionForViewer(cyclic, "s.json");
+    CHECK(unreadable.chainUnreadable);
+    CHECK(unreadable.problem.find("s.json: /file: cannot open") == 0);
+    CHECK(viewer::adoptSession(state, unreadable) == unreadable.problem);
+    REQUIRE_FALSE(state.problems.empty());
+    CHECK(state.problems[0].location == "/links/3");
+    CHECK(state.path == kMini);
+    CHECK(state.scenario.region == 1);
+}
+
 TEST_CASE("level and expanded segments bump the layout generation and shape the layout request") {
     ViewerState state = opened();
     int generation = state.layoutGeneration;

@@ -40,33 +40,51 @@ void App::say(std::string text, bool error, std::string detail) {
     messageDetail = std::move(detail);
 }
 
-void App::open(const std::string& requested) {
-    const std::string path = requested;  // may point into the recent list, which opening reorders
+void App::open(const std::string& path) {
     StartingScenario start = std::move(startingScenario);
     startingScenario = nullptr;
-    if (openInBackground) {
-        OpenRequest request{++openPosted, path, std::move(start), theme, state.level, state.lang};
-        openingPath = path;
-        opener.request(std::move(request));
-        return;
-    }
-    OpenedChain loaded = loadForViewer(path, start);
-    opened(loaded, codePointsToDraw(loaded.chain.get()));
-    analysisWorker.discard(std::make_shared<const OpenedChain>(std::move(loaded)));  // the old chain, analysis
+    startOpening(path, OpenKind::File, std::move(start));
 }
 
-// Adopts a loaded file (or shows why it failed); `loaded` then holds what it replaced, for the caller to hand
-// to a worker. Returns whether the file is open.
+std::string App::openSession(const std::string& path, OpenKind kind) {
+    bool ok = startOpening(path, kind, nullptr);
+    return ok ? std::string() : messageDetail;
+}
+
+// Posts the open to the worker (the window) or opens at once (tests); either way it replaces an open still
+// in flight. Returns false when, opened at once, it failed.
+bool App::startOpening(const std::string& path, OpenKind kind, StartingScenario start) {
+    // The path is copied first: it may point into the recent list, which opening reorders.
+    OpenRequest request{++openPosted, path, std::move(start), std::nullopt, state.level, state.lang, kind};
+    if (openInBackground) {
+        request.sceneTheme = theme;
+        openingPath = request.path;
+        opener.request(std::move(request));
+        return true;
+    }
+    openTaken = openPosted;
+    openingPath.clear();
+    auto done = std::make_shared<OpenOutcome>(openOnWorker(request));
+    bool ok = adopt(*done);
+    analysisWorker.discard(std::shared_ptr<const void>(std::move(done)));  // the old chain and analysis
+    return ok;
+}
+
+// Adopts a finished open; `done` then holds what it replaced, for the caller to hand to a worker.
+bool App::adopt(OpenOutcome& done) {
+    bool ok = done.kind == OpenKind::File ? opened(done.loaded.opened, done.codePoints) : sessionOpened(done);
+    if (ok && done.scene) takeScene(*done.scene, done.sceneLevel, done.sceneLang, state.scenario.weights);
+    return ok;
+}
+
+// Adopts a loaded file (or shows why it failed). Returns whether the file is open.
 bool App::opened(OpenedChain& loaded, const std::vector<char32_t>& codePoints) {
     if (!adoptChain(state, loaded)) {
         showProblems = true;
         return false;
     }
     needGlyphs(codePoints);  // new names may need glyphs
-    analysisWorker.discard(std::move(geometryBase));
-    analysisWorker.discard(std::move(geometry));
-    flash = {};
-    scrollToHub = true;
+    forgetOldMap();
     say({});
     showProblems = hasErrors(state.problems);
     markWorkSaved();
@@ -74,17 +92,43 @@ bool App::opened(OpenedChain& loaded, const std::vector<char32_t>& codePoints) {
     return true;
 }
 
+// Adopts a loaded session, or says why it cannot be (the state is kept). The last session, restored at
+// start, keeps its what-ifs as unsaved work; a session loaded by name is saved work.
+bool App::sessionOpened(OpenOutcome& done) {
+    bool restored = done.kind == OpenKind::LastSession;
+    if (std::string problem = adoptSession(state, done.loaded); !problem.empty()) {
+        if (restored) say(done.path, true, problem);
+        else say(tr(state.lang, "无法载入会话: ", "Cannot load the session: ") + done.path, true, problem);
+        return false;
+    }
+    needGlyphs(done.codePoints);
+    forgetOldMap();
+    if (restored) {
+        savedWork = nullptr;
+        return true;
+    }
+    markWorkSaved();
+    say(tr(state.lang, "已载入 ", "Loaded ") + done.path);
+    return true;
+}
+
+// A new chain is open: the old map goes (freed on a worker) and nothing flashes.
+void App::forgetOldMap() {
+    analysisWorker.discard(std::move(geometryBase));
+    analysisWorker.discard(std::move(geometry));
+    flash = {};
+    scrollToHub = true;
+}
+
 std::optional<bool> App::pollOpen() {
     std::optional<OpenOutcome> done = opener.poll();
     if (!done) return std::nullopt;
     auto outcome = std::make_shared<OpenOutcome>(std::move(*done));  // freed on a worker whatever happens
     std::optional<bool> result;
-    if (outcome->id == openPosted) {  // else a newer open or a session replaced it
+    if (outcome->id == openPosted) {  // else a newer open (a file or a session) replaced it
         openTaken = openPosted;
         openingPath.clear();
-        result = opened(outcome->opened, outcome->codePoints);
-        if (*result && outcome->scene)
-            takeScene(*outcome->scene, outcome->sceneLevel, outcome->sceneLang, state.scenario.weights);
+        result = adopt(*outcome);
     }
     analysisWorker.discard(std::shared_ptr<const void>(std::move(outcome)));
     return result;

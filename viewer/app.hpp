@@ -29,8 +29,8 @@ struct App {
     ViewerState state;
     LayoutWorker worker;
     AnalysisWorker analysisWorker;  // with state.deferAnalysis on (the window sets it) scenario changes go here
-    // With openInBackground on (the window sets it) files open on this worker while the window stays live;
-    // off (tests), open() opens at once.
+    // With openInBackground on (the window sets it) files and sessions open on this worker while the window
+    // stays live; off (tests), open() and openSession() open at once. Either way the newest open wins.
     OpenWorker opener;
     bool openInBackground = false;
     int openPosted = 0, openTaken = 0;  // ids of the newest open posted and of the last one finished
@@ -39,7 +39,7 @@ struct App {
     bool opening() const { return openPosted != openTaken; }
     // A finished open, adopted: true (the file is open), false (it failed: state.problems), none (nothing new).
     std::optional<bool> pollOpen();
-    void cancelOpening();                                     // a session was loaded meanwhile: it wins
+    void cancelOpening();                                     // a file still being opened is dropped when it arrives
     int requestedAnalysis = -1, requestedAnalysisChain = -1;  // the version and file generation last posted
     double lastAnalysisSeconds = 0;
     chainatlas::Theme theme;
@@ -111,6 +111,9 @@ struct App {
     // Opens a chain (command line, Open box, drag-and-drop): errors go to the problems window.
     void open(const std::string& path);
     // The same, but asks first when unsaved what-ifs or notes would be lost (the menus and dialogs use these).
+    // Opens a session (its chain in its scenario, notes, checklists, language); a broken one, or one whose
+    // chain cannot be read, keeps the state and says why. Returns "" or, opened at once, the problem.
+    std::string openSession(const std::string& path, OpenKind kind);
     void requestOpen(const std::string& path);
     void requestLoadSession(const std::string& path);
     void requestQuit();
@@ -141,7 +144,11 @@ struct App {
     void saveRecentFiles();
 
 private:
+    bool startOpening(const std::string& path, OpenKind kind, StartingScenario start);
+    bool adopt(OpenOutcome& done);
     bool opened(OpenedChain& loaded, const std::vector<char32_t>& codePoints);
+    bool sessionOpened(OpenOutcome& done);
+    void forgetOldMap();
     void takeScene(chainatlas::MapScene& described, chainatlas::MapLevel level, Lang lang,
                    const chainatlas::Weights& weights);
     void syncAnalysis();

@@ -26,7 +26,7 @@ const auto processStart = Clock::now();
 constexpr double kIdleFrameSeconds = 0.05;
 
 struct Options {
-    std::string file, region, select, lang = "zh", level = "segment", screenshot, probe;
+    std::string file, session, region, select, lang = "zh", level = "segment", screenshot, probe;
     std::vector<std::string> hubs, assumptions, compare;
     bool checklist = false;
     int frames = 30, width = 1600, height = 1000;
@@ -146,17 +146,12 @@ void writeProbe(const viewer::App& app, const std::string& path, int frame) {
     std::rename(temporary.c_str(), path.c_str());
 }
 
-void restoreLastSession(viewer::App& app) {
-    std::string problem = viewer::loadSession(app.state, app.lastSessionPath());
-    if (!problem.empty()) app.say(app.lastSessionPath(), true, problem);
-    app.needGlyphs(viewer::codePointsToDraw(app.state.chain.get()));
-    app.savedWork = nullptr;  // restored what-ifs are in no file saved by name: still unsaved work
-}
-
 // The command line into `o`; returns the exit status when the program stops here (--help, a bad option), else -1.
 int parseOptions(int argc, char** argv, Options& o) {
     CLI::App cli{"chainatlas-viewer: explore an industry chain live (产业链图谱)"};
-    cli.add_option("FILE", o.file, "chain JSON file or CSV folder (default: the last session)");
+    CLI::Option* file = cli.add_option("FILE", o.file, "chain JSON file or CSV folder (default: the last session)");
+    cli.add_option("--session", o.session, "planning session to open instead of a file (File > Session > Load)")
+        ->excludes(file);
     cli.add_option("--region", o.region, "focal region id");
     cli.add_option("--hub", o.hubs, "hub region id (repeatable)");
     cli.add_option("--assume", o.assumptions, "what-if: FIRM@REGION[:SEG,SEG...] (repeatable)");
@@ -190,6 +185,7 @@ int parseOptions(int argc, char** argv, Options& o) {
 int optionsApplied(viewer::App& app, const Options& o, bool open) {
     if (!open) {
         for (const auto& d : app.state.problems) std::cerr << chainatlas::formatDiagnostic(d) << "\n";
+        if (app.messageIsError) std::cerr << app.messageDetail << "\n";  // a session's problem
         if (!o.screenshot.empty()) return 2;
     }
     if (std::string problem = applyOptions(app, o); !problem.empty()) {
@@ -199,8 +195,8 @@ int optionsApplied(viewer::App& app, const Options& o, bool open) {
     return 0;
 }
 
-// Starts opening the file given on the open worker (in the window without one: restores the last session);
-// the other options wait for the file (applyOptions). Returns the exit status so far (0: run the window).
+// Starts opening the file or session given on the open worker (in the window without either: restores the
+// last session); the other options wait for it (applyOptions). Returns the exit status so far (0: run the window).
 int startApp(viewer::App& app, const Options& o) {
     app.state.deferAnalysis = true;  // scenario changes are analysed on the worker (tests drive App synchronously)
     app.openInBackground = true;     // the window shows while the file loads (tests open at once)
@@ -214,7 +210,15 @@ int startApp(viewer::App& app, const Options& o) {
         app.open(o.file);
         return 0;
     }
-    if (o.screenshot.empty() && std::filesystem::exists(app.lastSessionPath())) restoreLastSession(app);
+    if (!o.session.empty()) {
+        app.sessionPath = o.session;  // File > Session saves back to it
+        app.openSession(o.session, viewer::OpenKind::Session);
+        return 0;
+    }
+    if (o.screenshot.empty() && std::filesystem::exists(app.lastSessionPath())) {
+        app.openSession(app.lastSessionPath(), viewer::OpenKind::LastSession);
+        return 0;
+    }
     return optionsApplied(app, o, true);
 }
 
@@ -234,11 +238,14 @@ struct FrameStats {
     double longest = 0, total = 0, longestInteracting = 0;  // ms
     double longestBuildInteracting = 0;     // ms of the longest frame's panels alone, without drawing the pixels
     double firstFrame = -1, firstMap = -1;  // seconds since the process started
+    double longestStep = 0;  // ms of the longest loop step: adopting a finished open, the font atlas, the frame
 
-    void record(viewer::App& app, double ms, double buildMs, bool layoutRunning, bool analysing, bool interacting) {
+    void record(viewer::App& app, double ms, double stepMs, double buildMs, bool layoutRunning, bool analysing,
+                bool interacting) {
         app.frameMs.push_back(static_cast<float>(ms));
         if (app.frameMs.size() > 120) app.frameMs.pop_front();
         if (frames > 2) {
+            longestStep = std::max(longestStep, stepMs);
             longest = std::max(longest, ms);
             total += ms;
             if (layoutRunning) app.longestFrameMsWhileLayout = std::max(app.longestFrameMsWhileLayout, ms);
@@ -260,6 +267,10 @@ struct FrameStats {
             app.lastLayoutSeconds, firstFrame, firstMap);
         std::printf("longest while analysing %.2f ms, analysis %.3f s\n", app.longestFrameMsWhileAnalysing,
                     app.lastAnalysisSeconds);
+        std::printf(
+            "longest step with opening and fonts %.2f ms (a finished open adopted, the atlas rebuilt, "
+            "the frame)\n",
+            longestStep);
         if (interact)
             std::printf(
                 "interaction (region change, what-if, undo, region back): %d steps, longest frame %.2f ms, "
@@ -283,7 +294,7 @@ int main(int argc, char** argv) {
     viewer::App app(chainatlas::assetsDir());
     int status = startApp(app, o);
 
-    bool optionsPending = !o.file.empty();  // applied once the file given is open
+    bool optionsPending = app.opening();  // applied once the file or session is open
     Interaction interaction;
     FrameStats stats;
     auto started = Clock::now();
@@ -298,6 +309,7 @@ int main(int argc, char** argv) {
         }
         if (std::vector<std::string> dropped = backend->takeDroppedPaths(); !dropped.empty())
             app.requestOpen(dropped.back());
+        auto stepStart = Clock::now();
         if (std::optional<bool> opened = app.pollOpen(); opened && optionsPending) {
             optionsPending = false;
             status = optionsApplied(app, o, *opened);
@@ -313,8 +325,10 @@ int main(int argc, char** argv) {
         double buildMs = std::chrono::duration<double, std::milli>(Clock::now() - frameStart).count();
         backend->endFrame();
         if (app.probing) writeProbe(app, o.probe, stats.frames);
-        double ms = std::chrono::duration<double, std::milli>(Clock::now() - frameStart).count();
-        stats.record(app, ms, buildMs, layoutRunning, analysing, interaction.step > 0);
+        auto frameEnd = Clock::now();
+        double ms = std::chrono::duration<double, std::milli>(frameEnd - frameStart).count();
+        double stepMs = std::chrono::duration<double, std::milli>(frameEnd - stepStart).count();
+        stats.record(app, ms, stepMs, buildMs, layoutRunning, analysing, interaction.step > 0);
         if (!o.screenshot.empty()) {
             bool done = !o.interact || interaction.step >= Interaction::kSteps;
             double waited = std::chrono::duration<double>(Clock::now() - started).count();

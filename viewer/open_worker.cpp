@@ -1,4 +1,4 @@
-// The open worker thread: loadForViewer (state.cpp) and what the first frame of the file needs.
+// The open worker thread: loadForViewer or loadSessionForViewer (state.cpp) and what the first frame needs.
 #include "open_worker.hpp"
 
 #include "fonts.hpp"
@@ -8,15 +8,23 @@ namespace viewer {
 OpenOutcome openOnWorker(const OpenRequest& request) {
     OpenOutcome done;
     done.id = request.id;
-    done.opened = loadForViewer(request.path, request.start);
-    const OpenedChain& opened = done.opened;
-    if (!opened.chain) return done;
+    done.kind = request.kind;
+    done.path = request.path;
+    Lang lang = request.sceneLang;
+    if (request.kind == OpenKind::File) {
+        done.loaded.opened = loadForViewer(request.path, request.start);
+    } else {
+        done.loaded = loadSessionForViewer(request.path);
+        lang = done.loaded.lang;
+    }
+    const OpenedChain& opened = done.loaded.opened;
+    if (!opened.chain || !done.loaded.problem.empty()) return done;
     done.codePoints = codePointsToDraw(opened.chain.get());
     if (request.sceneTheme && opened.scenario.region >= 0) {
         done.scene = chainatlas::describeMap(*opened.first.drawn, opened.first.analysis, *request.sceneTheme,
-                                             request.sceneLevel, {request.sceneLang, 10, ""});
+                                             request.sceneLevel, {lang, 10, ""});
         done.sceneLevel = request.sceneLevel;
-        done.sceneLang = request.sceneLang;
+        done.sceneLang = lang;
     }
     return done;
 }

@@ -53,20 +53,7 @@ std::string App::saveNamedSession(const std::string& path) {
     return {};
 }
 
-std::string App::loadNamedSession(const std::string& path) {
-    std::string problem = loadSession(state, path);
-    if (!problem.empty()) {
-        say(tr(state.lang, "无法载入会话: ", "Cannot load the session: ") + path, true, problem);
-        return problem;
-    }
-    cancelOpening();
-    needGlyphs(codePointsToDraw(state.chain.get()));
-    analysisWorker.discard(std::move(geometry));
-    scrollToHub = true;
-    markWorkSaved();
-    say(tr(state.lang, "已载入 ", "Loaded ") + path);
-    return {};
-}
+std::string App::loadNamedSession(const std::string& path) { return openSession(path, OpenKind::Session); }
 
 void App::saveLastSession() {
     if (!state.chain) return;  // nothing to reopen

@@ -369,38 +369,79 @@ std::string joinProblems(const std::vector<Diagnostic>& problems) {
     return out;
 }
 
-std::string applyParsed(ViewerState& state, const Session& session, const std::string& label) {
-    if (session.file.empty()) return label + ": /file: missing the chain file";
-    ViewerState next = state;  // applied whole or not at all
-    if (!openChain(next, session.file)) {
-        state.problems = next.problems;
-        return label + ": /file: cannot open " + session.file;
+// The session's scenario is resolved as soon as its chain is read, so the chain is analysed once, in that
+// scenario (not first in the default region). A scenario that does not resolve is left unanalysed: refused.
+OpenedSession openParsed(const Session& session, const std::string& label) {
+    OpenedSession out;
+    out.lang = session.lang;
+    if (session.file.empty()) {
+        out.problem = label + ": /file: missing the chain file";
+        return out;
     }
     AnalysisOptions options;
-    options.region = next.scenario.region;
-    if (auto problems = resolveSession(session, *next.chain, label, options); !problems.empty())
-        return joinProblems(problems);
-    next.scenario.region = options.region;
-    next.scenario.hubs = options.hubs;
-    next.scenario.weights = options.weights;
-    next.scenario.assumptions = options.assumptions;
-    next.notes = session.notes;
-    next.checklists = session.otherChecklists;
-    if (options.region >= 0) next.checklists[next.chain->regions[options.region].id] = session.checklist;
-    next.lang = session.lang;
-    recompute(next);
-    next.undoStack.clear();
-    next.redoStack.clear();
-    state = std::move(next);
-    return {};
+    std::vector<Diagnostic> unresolved;
+    out.opened = loadForViewer(session.file, [&](const Chain& chain) {
+        Scenario scenario;
+        options.region = chain.regions.empty() ? -1 : 0;
+        unresolved = resolveSession(session, chain, label, options);
+        if (!unresolved.empty()) return scenario;
+        scenario.region = options.region;
+        scenario.hubs = options.hubs;
+        scenario.weights = options.weights;
+        scenario.assumptions = options.assumptions;
+        return scenario;
+    });
+    const Chain* chain = out.opened.chain.get();
+    if (!chain) {
+        out.chainUnreadable = true;
+        out.problem = label + ": /file: cannot open " + session.file;
+    } else if (!unresolved.empty()) {
+        out.problem = joinProblems(unresolved);
+    } else {
+        out.notes = session.notes;
+        out.checklists = session.otherChecklists;
+        if (options.region >= 0) out.checklists[chain->regions[options.region].id] = session.checklist;
+    }
+    return out;
 }
 
 }  // namespace
 
-std::string applySession(ViewerState& state, const nlohmann::json& json, const std::string& label) {
+OpenedSession sessionForViewer(const nlohmann::json& json, const std::string& label) {
     Session session;
-    if (auto problems = sessionFromJson(json, label, session); !problems.empty()) return joinProblems(problems);
-    return applyParsed(state, session, label);
+    if (auto problems = sessionFromJson(json, label, session); !problems.empty()) {
+        OpenedSession out;
+        out.problem = joinProblems(problems);
+        return out;
+    }
+    return openParsed(session, label);
+}
+
+OpenedSession loadSessionForViewer(const std::string& path) {
+    Session session;
+    if (auto problems = loadSessionFile(path, session); !problems.empty()) {
+        OpenedSession out;
+        out.problem = joinProblems(problems);
+        return out;
+    }
+    return openParsed(session, path);
+}
+
+std::string adoptSession(ViewerState& state, OpenedSession& session) {
+    if (!session.problem.empty()) {
+        if (session.chainUnreadable) state.problems = session.opened.problems;
+        return session.problem;
+    }
+    adoptChain(state, session.opened);  // undo, notes and checklists cleared; the session's scenario analysed
+    std::swap(state.notes, session.notes);
+    std::swap(state.checklists, session.checklists);
+    state.lang = session.lang;
+    return {};
+}
+
+std::string applySession(ViewerState& state, const nlohmann::json& json, const std::string& label) {
+    OpenedSession session = sessionForViewer(json, label);
+    return adoptSession(state, session);
 }
 
 std::string saveSession(const ViewerState& state, const std::string& path) {
@@ -408,9 +449,8 @@ std::string saveSession(const ViewerState& state, const std::string& path) {
 }
 
 std::string loadSession(ViewerState& state, const std::string& path) {
-    Session session;
-    if (auto problems = loadSessionFile(path, session); !problems.empty()) return joinProblems(problems);
-    return applyParsed(state, session, path);
+    OpenedSession session = loadSessionForViewer(path);
+    return adoptSession(state, session);
 }
 
 void setShowResources(ViewerState& state, bool shown) {

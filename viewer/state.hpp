@@ -188,6 +188,26 @@ void setChecklistItem(ViewerState& state, int item, const chainatlas::ChecklistI
 // notes, checklists, language.
 chainatlas::Session toSession(const ViewerState& state);
 nlohmann::json sessionToJson(const ViewerState& state);
+
+// A session loaded for the viewer, ready for adoptSession: its chain loaded and analysed once, in the
+// session's own scenario, with what the session adds. Made on the app's open worker (100k firms take about
+// a second), at once by loadSession and applySession.
+struct OpenedSession {
+    std::string problem;           // "" or why it cannot be applied, as loadSession returns it
+    bool chainUnreadable = false;  // the problem is the chain file's: opened.problems holds its errors
+    OpenedChain opened;            // the chain in the session's scenario
+    std::map<std::string, std::string> notes;
+    std::map<std::string, chainatlas::Checklist> checklists;  // region id -> checklist
+    Lang lang = Lang::Zh;
+};
+// Reads the session file, loads its chain and analyses the session's scenario (thread-safe).
+OpenedSession loadSessionForViewer(const std::string& path);
+// The same for a session already read as JSON; `label` names it in problems.
+OpenedSession sessionForViewer(const nlohmann::json& session, const std::string& label);
+// Makes a loaded session the open one (adoptChain, then its notes, checklists and language); returns "" or
+// its problem, and then the state is untouched but for `problems` when the chain could not be read. On
+// success `session.opened` holds what the state held, for the caller to free where it likes.
+std::string adoptSession(ViewerState& state, OpenedSession& session);
 // Opens the session's chain and applies it; returns "" or the problem ("session.json: /hubs/1: unknown region ...").
 std::string applySession(ViewerState& state, const nlohmann::json& session, const std::string& label);
 std::string saveSession(const ViewerState& state, const std::string& path);
