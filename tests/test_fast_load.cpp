@@ -65,6 +65,34 @@ void checkSameFirms(const Chain& a, const Chain& b) {
     }
 }
 
+// The four chains (§2, §3.9): resources and the ties from them to firms.
+void checkSameResources(const Chain& a, const Chain& b) {
+    REQUIRE(a.resources.size() == b.resources.size());
+    for (std::size_t i = 0; i < a.resources.size(); ++i) {
+        const Resource &x = a.resources[i], &y = b.resources[i];
+        CHECK(x.id == y.id);
+        checkSameName(x.name, y.name);
+        CHECK(x.kind == y.kind);
+        CHECK(x.region == y.region);
+        CHECK(x.segments == y.segments);
+        CHECK(x.sources == y.sources);
+        CHECK(x.confidence == y.confidence);
+        CHECK(x.note == y.note);
+        CHECK(x.extra == y.extra);
+        CHECK(findResource(a, x.id) == static_cast<int>(i));
+        CHECK(findResource(b, x.id) == static_cast<int>(i));
+    }
+    REQUIRE(a.ties.size() == b.ties.size());
+    for (std::size_t i = 0; i < a.ties.size(); ++i) {
+        const Tie &x = a.ties[i], &y = b.ties[i];
+        CHECK(x.resource == y.resource);
+        CHECK(x.firm == y.firm);
+        CHECK(x.kind == y.kind);
+        CHECK(x.confidence == y.confidence);
+        CHECK(x.extra == y.extra);
+    }
+}
+
 // Field by field, so a difference names the field; then the indexes built from them.
 void checkSameChain(const Chain& a, const Chain& b) {
     CHECK(a.id == b.id);
@@ -111,6 +139,7 @@ void checkSameChain(const Chain& a, const Chain& b) {
         CHECK(a.regions[i].extra == b.regions[i].extra);
     }
     checkSameFirms(a, b);
+    checkSameResources(a, b);
     // Both paths built the id lookups: every id finds its own position in each.
     for (std::size_t i = 0; i < a.firms.size(); ++i) {
         CHECK(findFirm(a, a.firms[i].id) == static_cast<int>(i));
@@ -147,16 +176,14 @@ TEST_CASE("every bundled chain and good test file loads to the same model by bot
     std::vector<std::string> files = jsonFilesIn(CHAINATLAS_CHAINS_DIR);
     for (const auto& file : jsonFilesIn(std::string(CHAINATLAS_TEST_DATA_DIR) + "/good")) files.push_back(file);
     REQUIRE(files.size() >= 7);  // five bundled chains, mini.json, escape.json
+    int fourChains = 0;
     for (const auto& file : files) {
-        // Resources and ties (§2, the four chains) are not read by the fast path yet: such files go to the
-        // validator whole, and the rest of each file is compared without them.
-        nlohmann::json document = nlohmann::json::parse(readText(file));
-        bool fourChains = document.contains("resources") || document.contains("ties");
-        if (fourChains) CHECK_FALSE(fastChainFromJson(readText(file)).has_value());
-        document.erase("resources");
-        document.erase("ties");
-        checkBothPaths(document.dump(1), file);
+        std::string text = readText(file);
+        checkBothPaths(text, file);
+        std::optional<Chain> fast = fastChainFromJson(text);
+        if (fast && !fast->resources.empty() && !fast->ties.empty()) ++fourChains;
     }
+    CHECK(fourChains >= 6);  // the five bundled chains and four_chains.json have resources and ties
 }
 
 TEST_CASE("a synthetic chain loads to the same model by both paths") {
@@ -254,12 +281,129 @@ TEST_CASE("the fast path refuses what the validator warns about or refuses") {
     }
 }
 
+// Resources and ties in every form the validator accepts silently: keys in any order, ties before the
+// resources and firms they name, names as strings or objects, segments and sources unsorted and repeated
+// (the validator sorts them and keeps each once without a word), empty segments (the whole chain), kept keys.
+const char* const kFourChainsAnyOrder = R"({"ties": [
+        {"confidence": "C", "kind": "joint-lab", "firm": "b", "resource": "lab", "since": 2021},
+        {"resource": "fund", "firm": "a", "kind": "investment", "confidence": "A"},
+        {"resource": "uni", "firm": "a", "kind": "spinoff", "confidence": "B", "note": {"deep": [1, [2]]}}],
+    "resources": [
+        {"id": "uni", "name": {"zh": "大学", "en": "Uni"}, "kind": "university", "region": "r",
+         "segments": ["y", "x", "y"], "sources": ["s2", "s1", "s2"], "confidence": "A", "note": "n", "rank": 3},
+        {"confidence": "B", "region": "r", "kind": "fund", "id": "fund", "name": "基金", "segments": []},
+        {"id": "lab", "kind": "lab", "region": "q", "confidence": "C", "name": {"en": "Lab only"}},
+        {"id": "plat", "kind": "platform", "region": "q", "confidence": "A", "segments": ["x"]}],
+    "firms": [{"id": "a", "sites": [{"region": "r", "segments": ["x"]}]}, {"id": "b"}],
+    "regions": [{"id": "r"}, {"id": "q"}],
+    "segments": [{"id": "x"}, {"id": "y"}],
+    "sources": [{"id": "s1"}, {"id": "s2"}],
+    "chain": {"id": "c"},
+    "format": "chainatlas/1"})";
+
+TEST_CASE("resources and ties reach the model as the validator builds them, keys and arrays in any order") {
+    checkBothPaths(kFourChainsAnyOrder, "four-chains-any-order");
+    std::optional<Chain> fast = fastChainFromJson(kFourChainsAnyOrder);
+    REQUIRE(fast.has_value());
+    REQUIRE(fast->resources.size() == 4);
+    const Resource& uni = fast->resources[0];
+    CHECK(uni.kind == ResourceKind::University);
+    CHECK(uni.region == 0);                         // r is the first region
+    CHECK(uni.segments == std::vector<int>{0, 1});  // ["y", "x", "y"]: x = 0, y = 1, sorted, once each
+    CHECK(uni.sources == std::vector<int>{0, 1});   // ["s2", "s1", "s2"] likewise
+    CHECK(uni.note == "n");
+    CHECK(uni.extra["rank"] == 3);
+    CHECK(fast->resources[1].kind == ResourceKind::Fund);
+    CHECK(fast->resources[1].name.en == "基金");  // a string names both languages
+    CHECK(fast->resources[1].segments.empty());   // the whole chain
+    CHECK(fast->resources[2].region == 1);        // q
+    CHECK(fast->resources[2].name.zh.empty());
+    CHECK(fast->resources[3].kind == ResourceKind::Platform);
+    REQUIRE(fast->ties.size() == 3);
+    CHECK(fast->ties[0].resource == 2);  // lab, named before the resources array
+    CHECK(fast->ties[0].firm == 1);      // b, named before the firms array
+    CHECK(fast->ties[0].kind == TieKind::JointLab);
+    CHECK(fast->ties[0].confidence == "C");
+    CHECK(fast->ties[0].extra["since"] == 2021);
+    CHECK(fast->ties[1].kind == TieKind::Investment);
+    CHECK(fast->ties[2].kind == TieKind::Spinoff);
+    CHECK(fast->ties[2].resource == 0);
+}
+
+TEST_CASE("the fast path refuses every problem the validator reports in resources and ties") {
+    const std::string head = R"({"format": "chainatlas/1", "chain": {"id": "c"}, "segments": [{"id": "x"}],
+        "regions": [{"id": "r"}], "sources": [{"id": "s"}], "firms": [{"id": "a"}], )";
+    const std::string good = R"({"id": "u", "kind": "lab", "region": "r", "confidence": "A")";  // + "}"
+    const std::string resources = R"("resources": [)" + good + "}], ";
+    const std::string tails[] = {
+        R"("resources": [{"kind": "lab", "region": "r", "confidence": "A"}]})",               // no id
+        R"("resources": [{"id": "U", "kind": "lab", "region": "r", "confidence": "A"}]})",    // invalid id
+        R"("resources": [{"id": 7, "kind": "lab", "region": "r", "confidence": "A"}]})",      // id not a string
+        R"("resources": [)" + good + "}, " + good + "}]}",                                    // duplicate id
+        R"("resources": [{"id": "a", "kind": "lab", "region": "r", "confidence": "A"}]})",    // also a firm id
+        R"("resources": [{"id": "u", "region": "r", "confidence": "A"}]})",                   // no kind
+        R"("resources": [{"id": "u", "kind": "labs", "region": "r", "confidence": "A"}]})",   // unknown kind
+        R"("resources": [{"id": "u", "kind": "Lab", "region": "r", "confidence": "A"}]})",    // kinds are lower case
+        R"("resources": [{"id": "u", "kind": 3, "region": "r", "confidence": "A"}]})",        // kind not a string
+        R"("resources": [{"id": "u", "kind": "lab", "confidence": "A"}]})",                   // no region
+        R"("resources": [{"id": "u", "kind": "lab", "region": "rr", "confidence": "A"}]})",   // unknown region
+        R"("resources": [{"id": "u", "kind": "lab", "region": ["r"], "confidence": "A"}]})",  // region not a string
+        R"("resources": [{"id": "u", "kind": "lab", "region": "r"}]})",                       // no confidence
+        R"("resources": [{"id": "u", "kind": "lab", "region": "r", "confidence": "D"}]})",    // not A, B or C
+        R"("resources": [{"id": "u", "kind": "lab", "region": "r", "confidence": "a"}]})",    // lower case
+        R"("resources": [{"id": "u", "kind": "lab", "region": "r", "confidence": 1}]})",      // not a string
+        R"("resources": [)" + good + R"(, "segments": ["z"]}]})",                             // unknown segment
+        R"("resources": [)" + good + R"(, "segments": "x"}]})",                               // segments not a list
+        R"("resources": [)" + good + R"(, "segments": [1]}]})",                               // segment not a string
+        R"("resources": [)" + good + R"(, "sources": ["t"]}]})",                              // unknown source
+        R"("resources": [)" + good + R"(, "sources": "s"}]})",                                // sources not a list
+        R"("resources": [)" + good + R"(, "note": {"en": "n"}}]})",                           // note not a string
+        R"("resources": [)" + good + R"(, "name": 5}]})",                                     // name not a name
+        R"("resources": [)" + good + R"(, "name": {}}]})",                                    // name without zh, en
+        R"("resources": [3]})",                                                               // not an object
+        R"("resources": {}})",                                                                // not an array
+        resources + R"("ties": [{"firm": "a", "kind": "spinoff", "confidence": "A"}]})",      // no resource
+        resources + R"("ties": [{"resource": "v", "firm": "a", "kind": "spinoff", "confidence": "A"}]})",  // unknown
+        resources + R"("ties": [{"resource": "u", "kind": "spinoff", "confidence": "A"}]})",               // no firm
+        resources + R"("ties": [{"resource": "u", "firm": "b", "kind": "spinoff", "confidence": "A"}]})",  // unknown
+        resources + R"("ties": [{"resource": "u", "firm": "u", "kind": "spinoff", "confidence": "A"}]})",  // not a firm
+        resources + R"("ties": [{"resource": "a", "firm": "a", "kind": "spinoff", "confidence": "A"}]})",  // firm
+        resources + R"("ties": [{"resource": "u", "firm": "a", "confidence": "A"}]})",                     // no kind
+        resources + R"("ties": [{"resource": "u", "firm": "a", "kind": "spin-off", "confidence": "A"}]})",  // kind
+        resources + R"("ties": [{"resource": "u", "firm": "a", "kind": "fund", "confidence": "A"}]})",  // resource kind
+        resources + R"("ties": [{"resource": "u", "firm": "a", "kind": "spinoff"}]})",                  // no confidence
+        resources + R"("ties": [{"resource": "u", "firm": "a", "kind": "spinoff", "confidence": "AB"}]})",
+        resources + R"("ties": [{"resource": "u", "firm": "a", "kind": "spinoff", "confidence": null}]})",
+        resources + R"("ties": ["u"]})",                                                       // not an object
+        resources + R"("ties": {"resource": "u"}})",                                           // not an array
+        R"("ties": [{"resource": "u", "firm": "a", "kind": "spinoff", "confidence": "A"}]})",  // no resources at all
+    };
+    for (const std::string& tail : tails) {
+        INFO(tail);
+        CHECK_FALSE(fastChainFromJson(head + tail).has_value());
+        CHECK_FALSE(validateChainText(head + tail, "t.json").diagnostics.empty());
+    }
+    // The same head with a good resource and tie is fine (every refusal above is for its one change).
+    std::string fine = head + resources +
+                       R"("ties": [{"resource": "u", "firm": "a", "kind": "spinoff", "confidence": "A"}]})";
+    CHECK(fastChainFromJson(fine).has_value());
+    CHECK(validateChainText(fine, "t.json").diagnostics.empty());
+    // Valid, but left to the validator: a key twice (nlohmann keeps the last).
+    for (const std::string& tail : {R"("resources": [)" + good + R"(, "kind": "fund"}]})",
+                                    resources + R"("ties": [{"resource": "u", "firm": "a", "kind": "spinoff",
+                                                             "confidence": "A", "firm": "a"}]})"}) {
+        INFO(tail);
+        CHECK_FALSE(fastChainFromJson(head + tail).has_value());
+        CHECK(loadChainText(head + tail, "t.json").ok());
+    }
+}
+
 TEST_CASE("random damage to valid files: whatever the fast path accepts, the validator accepts silently and alike") {
     // Deterministic mutations (seeded): delete, duplicate or replace one byte with a JSON-significant one.
     const std::string alphabet = "{}[]\",:0-1.eE \\/un\xE4\xB8\xAD\x01";
     std::mt19937 random(14);
     int accepted = 0;
-    for (const char* name : {"/good/mini.json", "/good/escape.json"}) {
+    for (const char* name : {"/good/mini.json", "/good/escape.json", "/good/four_chains.json"}) {
         std::string original = readText(std::string(CHAINATLAS_TEST_DATA_DIR) + name);
         for (int round = 0; round < 1500; ++round) {
             std::string text = original;
