@@ -188,7 +188,8 @@ TEST_CASE("every bundled chain and good test file loads to the same model by bot
 
 TEST_CASE("a synthetic chain loads to the same model by both paths") {
     bench::SyntheticSpec spec;
-    spec.segments = 40, spec.regions = 30, spec.firms = 2000, spec.supplies = 6000;
+    spec.segments = 40, spec.regions = 30, spec.firms = 2000, spec.supplies = 6000, spec.resources = 60,
+    spec.ties = 300;
     checkBothPaths(chainToJson(bench::generateChain(spec)).dump(), "synthetic");
 }
 
@@ -484,12 +485,21 @@ std::map<std::string, std::string> filesOf(const std::string& folder) {
     return files;
 }
 
+// The good folder's files with a resources.csv and a ties.csv added (the four chains, §3.9).
+std::map<std::string, std::string> goodFilesWithResources() {
+    std::map<std::string, std::string> files = filesOf(std::string(CHAINATLAS_TEST_DATA_DIR) + "/good/csv_mini");
+    files["resources.csv"] = "id,kind,region,segments,confidence\nu,university,suzhou,b;a,A\nfund,fund,shanghai,,C\n";
+    files["ties.csv"] = "resource,firm,kind,confidence\nu,f1,spinoff,B\nfund,f3,investment,A\n";
+    return files;
+}
+
 }  // namespace
 
 TEST_CASE("CSV folders: the good folder and a synthetic one load to the same model by both paths") {
     checkBothCsvPaths(std::string(CHAINATLAS_TEST_DATA_DIR) + "/good/csv_mini");
     bench::SyntheticSpec spec;
-    spec.segments = 40, spec.regions = 30, spec.firms = 2000, spec.supplies = 6000;
+    spec.segments = 40, spec.regions = 30, spec.firms = 2000, spec.supplies = 6000, spec.resources = 60,
+    spec.ties = 300;
     Chain generated = bench::generateChain(spec);
     ScratchFolder folder("synthetic");
     REQUIRE(bench::writeCsvFolder(generated, folder.path.string()).empty());
@@ -501,6 +511,8 @@ TEST_CASE("CSV folders: the good folder and a synthetic one load to the same mod
     REQUIRE(csv);
     REQUIRE(json.ok());
     CHECK(csv->id == "synthetic");
+    CHECK(csv->resources.size() == 60);
+    CHECK(csv->ties.size() == 300);
     csv->name = json.chain->name;
     csv->note = json.chain->note;
     checkSameChain(*csv, *json.chain);
@@ -517,6 +529,12 @@ TEST_CASE("CSV folders: quoting, extra columns, list cells, blank lines and CRLF
     folder.write("firms.csv", "id,name_en,leader,land,x-crm\nf,\"F\nnewline\",yes,1e-3,12\ng,,0,,\nh,,,,\n");
     folder.write("sites.csv", "firm,region,segments,output,confidence\ng,r,b;a,2,B\nf,q,a,,\nf,r,b\n");
     folder.write("supplies.csv", "from,to,segment,confidence\nf,g,a,A\ng,h,,\n");
+    // Ties before their resources' file is read (ties.csv comes after it in the spec, not in the folder),
+    // segments repeated and unsorted, an empty segments cell (the whole chain), a quoted note, an extra column.
+    folder.write("resources.csv",
+                 "id,kind,region,segments,sources,confidence,note,rank\r\n"
+                 "u,lab,r, b ; a;b ,s1;s1,A,\"a, b\",1\r\nv,platform,q,,,C,,\r\n");
+    folder.write("ties.csv", "firm,resource,kind,confidence,since\ng,v,joint-lab,B,2020\nf,u,license,C,\n");
     checkBothCsvPaths(folder.path.string());
     Chain chain = *fastChainFromCsvFolder(folder.path.string());
     CHECK(chain.id == "quirks_2024");
@@ -525,38 +543,72 @@ TEST_CASE("CSV folders: quoting, extra columns, list cells, blank lines and CRLF
     CHECK(chain.firms[0].name.en == "F\nnewline");
     CHECK(chain.firms[0].sites.size() == 2);  // sites go into their firm in file order
     CHECK(chain.firms[1].sites[0].segments == std::vector<int>{0, 1});
+    REQUIRE(chain.resources.size() == 2);
+    CHECK(chain.resources[0].segments == std::vector<int>{0, 1});  // " b ; a;b ": a = 0, b = 1, once each
+    CHECK(chain.resources[0].sources == std::vector<int>{0});
+    CHECK(chain.resources[0].note == "a, b");
+    CHECK(chain.resources[0].extra["rank"] == "1");  // an extra column keeps its text
+    CHECK(chain.resources[1].kind == ResourceKind::Platform);
+    CHECK(chain.resources[1].segments.empty());
+    REQUIRE(chain.ties.size() == 2);
+    CHECK(chain.ties[0].firm == 1);      // g
+    CHECK(chain.ties[0].resource == 1);  // v
+    CHECK(chain.ties[0].kind == TieKind::JointLab);
+    CHECK(chain.ties[1].kind == TieKind::License);
 }
 
 TEST_CASE("CSV folders: the fast path leaves every bad folder and every CSV problem to the validating reader") {
     for (const char* bad : {"csv_reserved_column", "csv_unknown_region", "csv_utf16"})
         CHECK_FALSE(fastChainFromCsvFolder(std::string(CHAINATLAS_TEST_DATA_DIR) + "/bad/" + bad).has_value());
-    std::map<std::string, std::string> good = filesOf(std::string(CHAINATLAS_TEST_DATA_DIR) + "/good/csv_mini");
+    std::map<std::string, std::string> good = goodFilesWithResources();
+    checkBothCsvPaths(std::string(CHAINATLAS_TEST_DATA_DIR) + "/good/csv_mini");
+    {
+        ScratchFolder undamaged("undamaged");
+        for (const auto& [name, text] : good) undamaged.write(name, text);
+        checkBothCsvPaths(undamaged.path.string());  // the resources and ties below damage this
+    }
     // Each damages one file of the good folder in a way the reader or the validator has something to say about.
     std::vector<std::pair<std::string, std::string>> damages = {
-        {"firms.csv", good["firms.csv"] + "\"open quote\n"},                  // a quote never closed
-        {"firms.csv", good["firms.csv"] + "x9,,,,,,,,,,,,,,,,,,\n"},          // more fields than the header
-        {"firms.csv", "memo," + good["firms.csv"]},                           // unknown first column: a warning
-        {"sites.csv", good["sites.csv"] + "nobody,r1,s1\n"},                  // a site of an unknown firm
-        {"regions.csv", "id,lon\nr,east\n"},                                  // not a number
-        {"firms.csv", "id,leader\nf,maybe\n"},                                // not a boolean
-        {"segments.csv", "id,tech\na,1e999\n"},                               // out of range
-        {"segments.csv", "id,id\na,b\n"},                                     // a column twice
-        {"sites.csv", "firm,region,segments\n"},                              // header only: firms without sites
-        {"segments.csv", ""},                                                 // empty file
-        {"resources.csv", "id,kind,region,confidence\nu,university,r1,A\n"},  // not read by the fast path yet
+        {"firms.csv", good["firms.csv"] + "\"open quote\n"},                   // a quote never closed
+        {"firms.csv", good["firms.csv"] + "x9,,,,,,,,,,,,,,,,,,\n"},           // more fields than the header
+        {"firms.csv", "memo," + good["firms.csv"]},                            // unknown first column: a warning
+        {"sites.csv", good["sites.csv"] + "nobody,r1,s1\n"},                   // a site of an unknown firm
+        {"regions.csv", "id,lon\nr,east\n"},                                   // not a number
+        {"firms.csv", "id,leader\nf,maybe\n"},                                 // not a boolean
+        {"segments.csv", "id,tech\na,1e999\n"},                                // out of range
+        {"segments.csv", "id,id\na,b\n"},                                      // a column twice
+        {"sites.csv", "firm,region,segments\n"},                               // header only: firms without sites
+        {"segments.csv", ""},                                                  // empty file
+        {"resources.csv", "id,kind,region,confidence\nu,college,suzhou,A\n"},  // unknown kind
+        {"resources.csv", "id,kind,region,confidence\nu,lab,suzhou,\n"},       // no confidence
+        {"resources.csv", "id,kind,region,confidence\nu,lab,suzhou,X\n"},      // not A, B or C
+        {"resources.csv", "id,kind,region,confidence\nu,lab,suzho,A\n"},       // unknown region
+        {"resources.csv", "id,kind,confidence\nu,lab,A\n"},                    // no region
+        {"resources.csv", "id,kind,region,segments,confidence\nu,lab,suzhou,a;z,A\n"},      // unknown segment
+        {"resources.csv", "id,kind,region,sources,confidence\nu,lab,suzhou,src-9,A\n"},     // unknown source
+        {"resources.csv", "id,kind,region,confidence\nf1,lab,suzhou,A\nu,lab,suzhou,A\n"},  // a firm's id
+        {"resources.csv", "id,kind,region,confidence\nu,lab,suzhou,A\nu,fund,suzhou,B\n"},  // id twice
+        {"resources.csv", "id,kind,region,confidence,name\nu,lab,suzhou,A,U\n"},            // reserved column
+        {"resources.csv", "kind,region,confidence\nlab,suzhou,A\n"},                        // no id
+        {"ties.csv", "resource,firm,kind,confidence\nu,f9,spinoff,A\n"},                    // unknown firm
+        {"ties.csv", "resource,firm,kind,confidence\nv,f1,spinoff,A\n"},                    // unknown resource
+        {"ties.csv", "resource,firm,kind,confidence\nu,f1,spin-off,A\n"},                   // unknown kind
+        {"ties.csv", "resource,firm,kind\nu,f1,spinoff\n"},                                 // no confidence
+        {"ties.csv", "resource,firm,kind,confidence\nu,f1,spinoff,a\n"},                    // lower-case confidence
+        {"ties.csv", "memo,resource,firm,kind,confidence\nx,u,f1,spinoff,A\n"},             // unknown first column
     };
     for (const auto& [file, text] : damages) {
         INFO(file << ": " << text);
         ScratchFolder folder("damaged");
         for (const auto& [name, original] : good) folder.write(name, name == file ? text : original);
-        if (file == "resources.csv") folder.write(file, text);
         std::optional<Chain> fast = fastChainFromCsvFolder(folder.path.string());
         LoadResult slow = validateCsvFolder(folder.path.string());
+        if (file == "resources.csv" || file == "ties.csv") CHECK_FALSE(slow.diagnostics.empty());  // each a problem
         if (!slow.ok() || !slow.diagnostics.empty()) {
             CHECK_FALSE(fast.has_value());  // the validating reader has something to say: it must be asked
             continue;
         }
-        if (!fast) continue;  // valid, but left to the validating reader (resources.csv)
+        if (!fast) continue;  // valid, but left to the validating reader
         checkSameChain(*fast, *slow.chain);
     }
     fs::remove_all(fs::temp_directory_path() / ("chainatlas-fast-csv-" + std::to_string(::getpid())));
@@ -564,7 +616,7 @@ TEST_CASE("CSV folders: the fast path leaves every bad folder and every CSV prob
 
 TEST_CASE(
     "CSV folders: random damage — the fast path refuses whatever the validating reader reports, else builds the same") {
-    std::map<std::string, std::string> good = filesOf(std::string(CHAINATLAS_TEST_DATA_DIR) + "/good/csv_mini");
+    std::map<std::string, std::string> good = goodFilesWithResources();
     const std::string alphabet = ",;\"\r\n 1-.eabx\xE4\xB8\xAD\t";
     std::mt19937 random(1402);
     int accepted = 0, rounds = 0;
