@@ -597,8 +597,9 @@ TEST_CASE("CSV folders: the fast path leaves every bad folder and every CSV prob
         {"ties.csv", "resource,firm,kind,confidence\nu,f1,spinoff,a\n"},                    // lower-case confidence
         {"ties.csv", "memo,resource,firm,kind,confidence\nx,u,f1,spinoff,A\n"},             // unknown first column
     };
-    for (const auto& [file, text] : damages) {
-        INFO(file << ": " << text);
+    for (const auto& damage : damages) {
+        const auto& [file, text] = damage;
+        INFO(damage.first << ": " << damage.second);  // (clang 14 cannot capture a structured binding)
         ScratchFolder folder("damaged");
         for (const auto& [name, original] : good) folder.write(name, name == file ? text : original);
         std::optional<Chain> fast = fastChainFromCsvFolder(folder.path.string());
@@ -623,6 +624,7 @@ TEST_CASE(
     ScratchFolder folder("mutated");
     for (const auto& [name, text] : good) folder.write(name, text);
     std::vector<std::string> names;
+    names.reserve(good.size());
     for (const auto& [name, text] : good) names.push_back(name);
     for (; rounds < 600; ++rounds) {
         const std::string& name = names[random() % names.size()];
