@@ -150,6 +150,22 @@ std::string writeCsvFolder(const Chain& chain, const std::string& folder) {
     for (const auto& sp : chain.supplies)
         supplies += chain.firms[sp.from].id + "," + chain.firms[sp.to].id + "," +
                     (sp.segment >= 0 ? chain.segments[sp.segment].id : "") + "\n";
+    // Resources and ties only when there are any: a folder without them is the folder it was before them.
+    std::string resources = "id,name_zh,name_en,kind,region,segments,confidence\n",
+                ties = "resource,firm,kind,confidence\n";
+    for (const auto& r : chain.resources) {
+        std::string list;
+        for (int sg : r.segments) list += (list.empty() ? "" : ";") + chain.segments[sg].id;
+        resources += r.id + "," + r.name.zh + "," + r.name.en + "," + kResourceKindKeys[static_cast<int>(r.kind)] +
+                     "," + chain.regions[r.region].id + "," + list + "," + r.confidence + "\n";
+    }
+    for (const auto& t : chain.ties)
+        ties += chain.resources[t.resource].id + "," + chain.firms[t.firm].id + "," +
+                kTieKindKeys[static_cast<int>(t.kind)] + "," + t.confidence + "\n";
+    if (!chain.resources.empty())
+        for (auto [name, text] :
+             {std::pair<const char*, const std::string*>{"resources.csv", &resources}, {"ties.csv", &ties}})
+            if (std::string problem = write(name, *text); !problem.empty()) return problem;
     for (auto [name, text] : {std::pair<const char*, const std::string*>{"stages.csv", &stages},
                               {"segments.csv", &segments},
                               {"links.csv", &links},

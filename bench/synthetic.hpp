@@ -25,8 +25,8 @@ struct SyntheticSpec {
 chainatlas::Chain generateChain(const SyntheticSpec& spec);
 
 // The chain as a folder of CSV files in the layout chainatlas reads (README, "CSV folders"): stages, segments
-// (without metrics), links, regions, firms, sites, supplies; numbers as they read back exactly. Returns "" or
-// the reason it could not be written.
+// (without metrics), links, regions, firms, sites, supplies, and resources and ties when the chain has any;
+// numbers as they read back exactly. Returns "" or the reason it could not be written.
 std::string writeCsvFolder(const chainatlas::Chain& chain, const std::string& folder);
 
 }  // namespace bench

@@ -65,6 +65,34 @@ void checkSameFirms(const Chain& a, const Chain& b) {
     }
 }
 
+// The four chains (§2, §3.9): resources and the ties from them to firms.
+void checkSameResources(const Chain& a, const Chain& b) {
+    REQUIRE(a.resources.size() == b.resources.size());
+    for (std::size_t i = 0; i < a.resources.size(); ++i) {
+        const Resource &x = a.resources[i], &y = b.resources[i];
+        CHECK(x.id == y.id);
+        checkSameName(x.name, y.name);
+        CHECK(x.kind == y.kind);
+        CHECK(x.region == y.region);
+        CHECK(x.segments == y.segments);
+        CHECK(x.sources == y.sources);
+        CHECK(x.confidence == y.confidence);
+        CHECK(x.note == y.note);
+        CHECK(x.extra == y.extra);
+        CHECK(findResource(a, x.id) == static_cast<int>(i));
+        CHECK(findResource(b, x.id) == static_cast<int>(i));
+    }
+    REQUIRE(a.ties.size() == b.ties.size());
+    for (std::size_t i = 0; i < a.ties.size(); ++i) {
+        const Tie &x = a.ties[i], &y = b.ties[i];
+        CHECK(x.resource == y.resource);
+        CHECK(x.firm == y.firm);
+        CHECK(x.kind == y.kind);
+        CHECK(x.confidence == y.confidence);
+        CHECK(x.extra == y.extra);
+    }
+}
+
 // Field by field, so a difference names the field; then the indexes built from them.
 void checkSameChain(const Chain& a, const Chain& b) {
     CHECK(a.id == b.id);
@@ -111,6 +139,7 @@ void checkSameChain(const Chain& a, const Chain& b) {
         CHECK(a.regions[i].extra == b.regions[i].extra);
     }
     checkSameFirms(a, b);
+    checkSameResources(a, b);
     // Both paths built the id lookups: every id finds its own position in each.
     for (std::size_t i = 0; i < a.firms.size(); ++i) {
         CHECK(findFirm(a, a.firms[i].id) == static_cast<int>(i));
@@ -147,21 +176,20 @@ TEST_CASE("every bundled chain and good test file loads to the same model by bot
     std::vector<std::string> files = jsonFilesIn(CHAINATLAS_CHAINS_DIR);
     for (const auto& file : jsonFilesIn(std::string(CHAINATLAS_TEST_DATA_DIR) + "/good")) files.push_back(file);
     REQUIRE(files.size() >= 7);  // five bundled chains, mini.json, escape.json
+    int fourChains = 0;
     for (const auto& file : files) {
-        // Resources and ties (§2, the four chains) are not read by the fast path yet: such files go to the
-        // validator whole, and the rest of each file is compared without them.
-        nlohmann::json document = nlohmann::json::parse(readText(file));
-        bool fourChains = document.contains("resources") || document.contains("ties");
-        if (fourChains) CHECK_FALSE(fastChainFromJson(readText(file)).has_value());
-        document.erase("resources");
-        document.erase("ties");
-        checkBothPaths(document.dump(1), file);
+        std::string text = readText(file);
+        checkBothPaths(text, file);
+        std::optional<Chain> fast = fastChainFromJson(text);
+        if (fast && !fast->resources.empty() && !fast->ties.empty()) ++fourChains;
     }
+    CHECK(fourChains >= 6);  // the five bundled chains and four_chains.json have resources and ties
 }
 
 TEST_CASE("a synthetic chain loads to the same model by both paths") {
     bench::SyntheticSpec spec;
-    spec.segments = 40, spec.regions = 30, spec.firms = 2000, spec.supplies = 6000;
+    spec.segments = 40, spec.regions = 30, spec.firms = 2000, spec.supplies = 6000, spec.resources = 60,
+    spec.ties = 300;
     checkBothPaths(chainToJson(bench::generateChain(spec)).dump(), "synthetic");
 }
 
@@ -254,12 +282,129 @@ TEST_CASE("the fast path refuses what the validator warns about or refuses") {
     }
 }
 
+// Resources and ties in every form the validator accepts silently: keys in any order, ties before the
+// resources and firms they name, names as strings or objects, segments and sources unsorted and repeated
+// (the validator sorts them and keeps each once without a word), empty segments (the whole chain), kept keys.
+const char* const kFourChainsAnyOrder = R"({"ties": [
+        {"confidence": "C", "kind": "joint-lab", "firm": "b", "resource": "lab", "since": 2021},
+        {"resource": "fund", "firm": "a", "kind": "investment", "confidence": "A"},
+        {"resource": "uni", "firm": "a", "kind": "spinoff", "confidence": "B", "note": {"deep": [1, [2]]}}],
+    "resources": [
+        {"id": "uni", "name": {"zh": "大学", "en": "Uni"}, "kind": "university", "region": "r",
+         "segments": ["y", "x", "y"], "sources": ["s2", "s1", "s2"], "confidence": "A", "note": "n", "rank": 3},
+        {"confidence": "B", "region": "r", "kind": "fund", "id": "fund", "name": "基金", "segments": []},
+        {"id": "lab", "kind": "lab", "region": "q", "confidence": "C", "name": {"en": "Lab only"}},
+        {"id": "plat", "kind": "platform", "region": "q", "confidence": "A", "segments": ["x"]}],
+    "firms": [{"id": "a", "sites": [{"region": "r", "segments": ["x"]}]}, {"id": "b"}],
+    "regions": [{"id": "r"}, {"id": "q"}],
+    "segments": [{"id": "x"}, {"id": "y"}],
+    "sources": [{"id": "s1"}, {"id": "s2"}],
+    "chain": {"id": "c"},
+    "format": "chainatlas/1"})";
+
+TEST_CASE("resources and ties reach the model as the validator builds them, keys and arrays in any order") {
+    checkBothPaths(kFourChainsAnyOrder, "four-chains-any-order");
+    std::optional<Chain> fast = fastChainFromJson(kFourChainsAnyOrder);
+    REQUIRE(fast.has_value());
+    REQUIRE(fast->resources.size() == 4);
+    const Resource& uni = fast->resources[0];
+    CHECK(uni.kind == ResourceKind::University);
+    CHECK(uni.region == 0);                         // r is the first region
+    CHECK(uni.segments == std::vector<int>{0, 1});  // ["y", "x", "y"]: x = 0, y = 1, sorted, once each
+    CHECK(uni.sources == std::vector<int>{0, 1});   // ["s2", "s1", "s2"] likewise
+    CHECK(uni.note == "n");
+    CHECK(uni.extra["rank"] == 3);
+    CHECK(fast->resources[1].kind == ResourceKind::Fund);
+    CHECK(fast->resources[1].name.en == "基金");  // a string names both languages
+    CHECK(fast->resources[1].segments.empty());   // the whole chain
+    CHECK(fast->resources[2].region == 1);        // q
+    CHECK(fast->resources[2].name.zh.empty());
+    CHECK(fast->resources[3].kind == ResourceKind::Platform);
+    REQUIRE(fast->ties.size() == 3);
+    CHECK(fast->ties[0].resource == 2);  // lab, named before the resources array
+    CHECK(fast->ties[0].firm == 1);      // b, named before the firms array
+    CHECK(fast->ties[0].kind == TieKind::JointLab);
+    CHECK(fast->ties[0].confidence == "C");
+    CHECK(fast->ties[0].extra["since"] == 2021);
+    CHECK(fast->ties[1].kind == TieKind::Investment);
+    CHECK(fast->ties[2].kind == TieKind::Spinoff);
+    CHECK(fast->ties[2].resource == 0);
+}
+
+TEST_CASE("the fast path refuses every problem the validator reports in resources and ties") {
+    const std::string head = R"({"format": "chainatlas/1", "chain": {"id": "c"}, "segments": [{"id": "x"}],
+        "regions": [{"id": "r"}], "sources": [{"id": "s"}], "firms": [{"id": "a"}], )";
+    const std::string good = R"({"id": "u", "kind": "lab", "region": "r", "confidence": "A")";  // + "}"
+    const std::string resources = R"("resources": [)" + good + "}], ";
+    const std::string tails[] = {
+        R"("resources": [{"kind": "lab", "region": "r", "confidence": "A"}]})",               // no id
+        R"("resources": [{"id": "U", "kind": "lab", "region": "r", "confidence": "A"}]})",    // invalid id
+        R"("resources": [{"id": 7, "kind": "lab", "region": "r", "confidence": "A"}]})",      // id not a string
+        R"("resources": [)" + good + "}, " + good + "}]}",                                    // duplicate id
+        R"("resources": [{"id": "a", "kind": "lab", "region": "r", "confidence": "A"}]})",    // also a firm id
+        R"("resources": [{"id": "u", "region": "r", "confidence": "A"}]})",                   // no kind
+        R"("resources": [{"id": "u", "kind": "labs", "region": "r", "confidence": "A"}]})",   // unknown kind
+        R"("resources": [{"id": "u", "kind": "Lab", "region": "r", "confidence": "A"}]})",    // kinds are lower case
+        R"("resources": [{"id": "u", "kind": 3, "region": "r", "confidence": "A"}]})",        // kind not a string
+        R"("resources": [{"id": "u", "kind": "lab", "confidence": "A"}]})",                   // no region
+        R"("resources": [{"id": "u", "kind": "lab", "region": "rr", "confidence": "A"}]})",   // unknown region
+        R"("resources": [{"id": "u", "kind": "lab", "region": ["r"], "confidence": "A"}]})",  // region not a string
+        R"("resources": [{"id": "u", "kind": "lab", "region": "r"}]})",                       // no confidence
+        R"("resources": [{"id": "u", "kind": "lab", "region": "r", "confidence": "D"}]})",    // not A, B or C
+        R"("resources": [{"id": "u", "kind": "lab", "region": "r", "confidence": "a"}]})",    // lower case
+        R"("resources": [{"id": "u", "kind": "lab", "region": "r", "confidence": 1}]})",      // not a string
+        R"("resources": [)" + good + R"(, "segments": ["z"]}]})",                             // unknown segment
+        R"("resources": [)" + good + R"(, "segments": "x"}]})",                               // segments not a list
+        R"("resources": [)" + good + R"(, "segments": [1]}]})",                               // segment not a string
+        R"("resources": [)" + good + R"(, "sources": ["t"]}]})",                              // unknown source
+        R"("resources": [)" + good + R"(, "sources": "s"}]})",                                // sources not a list
+        R"("resources": [)" + good + R"(, "note": {"en": "n"}}]})",                           // note not a string
+        R"("resources": [)" + good + R"(, "name": 5}]})",                                     // name not a name
+        R"("resources": [)" + good + R"(, "name": {}}]})",                                    // name without zh, en
+        R"("resources": [3]})",                                                               // not an object
+        R"("resources": {}})",                                                                // not an array
+        resources + R"("ties": [{"firm": "a", "kind": "spinoff", "confidence": "A"}]})",      // no resource
+        resources + R"("ties": [{"resource": "v", "firm": "a", "kind": "spinoff", "confidence": "A"}]})",  // unknown
+        resources + R"("ties": [{"resource": "u", "kind": "spinoff", "confidence": "A"}]})",               // no firm
+        resources + R"("ties": [{"resource": "u", "firm": "b", "kind": "spinoff", "confidence": "A"}]})",  // unknown
+        resources + R"("ties": [{"resource": "u", "firm": "u", "kind": "spinoff", "confidence": "A"}]})",  // not a firm
+        resources + R"("ties": [{"resource": "a", "firm": "a", "kind": "spinoff", "confidence": "A"}]})",  // firm
+        resources + R"("ties": [{"resource": "u", "firm": "a", "confidence": "A"}]})",                     // no kind
+        resources + R"("ties": [{"resource": "u", "firm": "a", "kind": "spin-off", "confidence": "A"}]})",  // kind
+        resources + R"("ties": [{"resource": "u", "firm": "a", "kind": "fund", "confidence": "A"}]})",  // resource kind
+        resources + R"("ties": [{"resource": "u", "firm": "a", "kind": "spinoff"}]})",                  // no confidence
+        resources + R"("ties": [{"resource": "u", "firm": "a", "kind": "spinoff", "confidence": "AB"}]})",
+        resources + R"("ties": [{"resource": "u", "firm": "a", "kind": "spinoff", "confidence": null}]})",
+        resources + R"("ties": ["u"]})",                                                       // not an object
+        resources + R"("ties": {"resource": "u"}})",                                           // not an array
+        R"("ties": [{"resource": "u", "firm": "a", "kind": "spinoff", "confidence": "A"}]})",  // no resources at all
+    };
+    for (const std::string& tail : tails) {
+        INFO(tail);
+        CHECK_FALSE(fastChainFromJson(head + tail).has_value());
+        CHECK_FALSE(validateChainText(head + tail, "t.json").diagnostics.empty());
+    }
+    // The same head with a good resource and tie is fine (every refusal above is for its one change).
+    std::string fine = head + resources +
+                       R"("ties": [{"resource": "u", "firm": "a", "kind": "spinoff", "confidence": "A"}]})";
+    CHECK(fastChainFromJson(fine).has_value());
+    CHECK(validateChainText(fine, "t.json").diagnostics.empty());
+    // Valid, but left to the validator: a key twice (nlohmann keeps the last).
+    for (const std::string& tail : {R"("resources": [)" + good + R"(, "kind": "fund"}]})",
+                                    resources + R"("ties": [{"resource": "u", "firm": "a", "kind": "spinoff",
+                                                             "confidence": "A", "firm": "a"}]})"}) {
+        INFO(tail);
+        CHECK_FALSE(fastChainFromJson(head + tail).has_value());
+        CHECK(loadChainText(head + tail, "t.json").ok());
+    }
+}
+
 TEST_CASE("random damage to valid files: whatever the fast path accepts, the validator accepts silently and alike") {
     // Deterministic mutations (seeded): delete, duplicate or replace one byte with a JSON-significant one.
     const std::string alphabet = "{}[]\",:0-1.eE \\/un\xE4\xB8\xAD\x01";
     std::mt19937 random(14);
     int accepted = 0;
-    for (const char* name : {"/good/mini.json", "/good/escape.json"}) {
+    for (const char* name : {"/good/mini.json", "/good/escape.json", "/good/four_chains.json"}) {
         std::string original = readText(std::string(CHAINATLAS_TEST_DATA_DIR) + name);
         for (int round = 0; round < 1500; ++round) {
             std::string text = original;
@@ -340,12 +485,21 @@ std::map<std::string, std::string> filesOf(const std::string& folder) {
     return files;
 }
 
+// The good folder's files with a resources.csv and a ties.csv added (the four chains, §3.9).
+std::map<std::string, std::string> goodFilesWithResources() {
+    std::map<std::string, std::string> files = filesOf(std::string(CHAINATLAS_TEST_DATA_DIR) + "/good/csv_mini");
+    files["resources.csv"] = "id,kind,region,segments,confidence\nu,university,suzhou,b;a,A\nfund,fund,shanghai,,C\n";
+    files["ties.csv"] = "resource,firm,kind,confidence\nu,f1,spinoff,B\nfund,f3,investment,A\n";
+    return files;
+}
+
 }  // namespace
 
 TEST_CASE("CSV folders: the good folder and a synthetic one load to the same model by both paths") {
     checkBothCsvPaths(std::string(CHAINATLAS_TEST_DATA_DIR) + "/good/csv_mini");
     bench::SyntheticSpec spec;
-    spec.segments = 40, spec.regions = 30, spec.firms = 2000, spec.supplies = 6000;
+    spec.segments = 40, spec.regions = 30, spec.firms = 2000, spec.supplies = 6000, spec.resources = 60,
+    spec.ties = 300;
     Chain generated = bench::generateChain(spec);
     ScratchFolder folder("synthetic");
     REQUIRE(bench::writeCsvFolder(generated, folder.path.string()).empty());
@@ -357,6 +511,8 @@ TEST_CASE("CSV folders: the good folder and a synthetic one load to the same mod
     REQUIRE(csv);
     REQUIRE(json.ok());
     CHECK(csv->id == "synthetic");
+    CHECK(csv->resources.size() == 60);
+    CHECK(csv->ties.size() == 300);
     csv->name = json.chain->name;
     csv->note = json.chain->note;
     checkSameChain(*csv, *json.chain);
@@ -373,6 +529,12 @@ TEST_CASE("CSV folders: quoting, extra columns, list cells, blank lines and CRLF
     folder.write("firms.csv", "id,name_en,leader,land,x-crm\nf,\"F\nnewline\",yes,1e-3,12\ng,,0,,\nh,,,,\n");
     folder.write("sites.csv", "firm,region,segments,output,confidence\ng,r,b;a,2,B\nf,q,a,,\nf,r,b\n");
     folder.write("supplies.csv", "from,to,segment,confidence\nf,g,a,A\ng,h,,\n");
+    // Ties before their resources' file is read (ties.csv comes after it in the spec, not in the folder),
+    // segments repeated and unsorted, an empty segments cell (the whole chain), a quoted note, an extra column.
+    folder.write("resources.csv",
+                 "id,kind,region,segments,sources,confidence,note,rank\r\n"
+                 "u,lab,r, b ; a;b ,s1;s1,A,\"a, b\",1\r\nv,platform,q,,,C,,\r\n");
+    folder.write("ties.csv", "firm,resource,kind,confidence,since\ng,v,joint-lab,B,2020\nf,u,license,C,\n");
     checkBothCsvPaths(folder.path.string());
     Chain chain = *fastChainFromCsvFolder(folder.path.string());
     CHECK(chain.id == "quirks_2024");
@@ -381,38 +543,73 @@ TEST_CASE("CSV folders: quoting, extra columns, list cells, blank lines and CRLF
     CHECK(chain.firms[0].name.en == "F\nnewline");
     CHECK(chain.firms[0].sites.size() == 2);  // sites go into their firm in file order
     CHECK(chain.firms[1].sites[0].segments == std::vector<int>{0, 1});
+    REQUIRE(chain.resources.size() == 2);
+    CHECK(chain.resources[0].segments == std::vector<int>{0, 1});  // " b ; a;b ": a = 0, b = 1, once each
+    CHECK(chain.resources[0].sources == std::vector<int>{0});
+    CHECK(chain.resources[0].note == "a, b");
+    CHECK(chain.resources[0].extra["rank"] == "1");  // an extra column keeps its text
+    CHECK(chain.resources[1].kind == ResourceKind::Platform);
+    CHECK(chain.resources[1].segments.empty());
+    REQUIRE(chain.ties.size() == 2);
+    CHECK(chain.ties[0].firm == 1);      // g
+    CHECK(chain.ties[0].resource == 1);  // v
+    CHECK(chain.ties[0].kind == TieKind::JointLab);
+    CHECK(chain.ties[1].kind == TieKind::License);
 }
 
 TEST_CASE("CSV folders: the fast path leaves every bad folder and every CSV problem to the validating reader") {
     for (const char* bad : {"csv_reserved_column", "csv_unknown_region", "csv_utf16"})
         CHECK_FALSE(fastChainFromCsvFolder(std::string(CHAINATLAS_TEST_DATA_DIR) + "/bad/" + bad).has_value());
-    std::map<std::string, std::string> good = filesOf(std::string(CHAINATLAS_TEST_DATA_DIR) + "/good/csv_mini");
+    std::map<std::string, std::string> good = goodFilesWithResources();
+    checkBothCsvPaths(std::string(CHAINATLAS_TEST_DATA_DIR) + "/good/csv_mini");
+    {
+        ScratchFolder undamaged("undamaged");
+        for (const auto& [name, text] : good) undamaged.write(name, text);
+        checkBothCsvPaths(undamaged.path.string());  // the resources and ties below damage this
+    }
     // Each damages one file of the good folder in a way the reader or the validator has something to say about.
     std::vector<std::pair<std::string, std::string>> damages = {
-        {"firms.csv", good["firms.csv"] + "\"open quote\n"},                  // a quote never closed
-        {"firms.csv", good["firms.csv"] + "x9,,,,,,,,,,,,,,,,,,\n"},          // more fields than the header
-        {"firms.csv", "memo," + good["firms.csv"]},                           // unknown first column: a warning
-        {"sites.csv", good["sites.csv"] + "nobody,r1,s1\n"},                  // a site of an unknown firm
-        {"regions.csv", "id,lon\nr,east\n"},                                  // not a number
-        {"firms.csv", "id,leader\nf,maybe\n"},                                // not a boolean
-        {"segments.csv", "id,tech\na,1e999\n"},                               // out of range
-        {"segments.csv", "id,id\na,b\n"},                                     // a column twice
-        {"sites.csv", "firm,region,segments\n"},                              // header only: firms without sites
-        {"segments.csv", ""},                                                 // empty file
-        {"resources.csv", "id,kind,region,confidence\nu,university,r1,A\n"},  // not read by the fast path yet
+        {"firms.csv", good["firms.csv"] + "\"open quote\n"},                   // a quote never closed
+        {"firms.csv", good["firms.csv"] + "x9,,,,,,,,,,,,,,,,,,\n"},           // more fields than the header
+        {"firms.csv", "memo," + good["firms.csv"]},                            // unknown first column: a warning
+        {"sites.csv", good["sites.csv"] + "nobody,r1,s1\n"},                   // a site of an unknown firm
+        {"regions.csv", "id,lon\nr,east\n"},                                   // not a number
+        {"firms.csv", "id,leader\nf,maybe\n"},                                 // not a boolean
+        {"segments.csv", "id,tech\na,1e999\n"},                                // out of range
+        {"segments.csv", "id,id\na,b\n"},                                      // a column twice
+        {"sites.csv", "firm,region,segments\n"},                               // header only: firms without sites
+        {"segments.csv", ""},                                                  // empty file
+        {"resources.csv", "id,kind,region,confidence\nu,college,suzhou,A\n"},  // unknown kind
+        {"resources.csv", "id,kind,region,confidence\nu,lab,suzhou,\n"},       // no confidence
+        {"resources.csv", "id,kind,region,confidence\nu,lab,suzhou,X\n"},      // not A, B or C
+        {"resources.csv", "id,kind,region,confidence\nu,lab,suzho,A\n"},       // unknown region
+        {"resources.csv", "id,kind,confidence\nu,lab,A\n"},                    // no region
+        {"resources.csv", "id,kind,region,segments,confidence\nu,lab,suzhou,a;z,A\n"},      // unknown segment
+        {"resources.csv", "id,kind,region,sources,confidence\nu,lab,suzhou,src-9,A\n"},     // unknown source
+        {"resources.csv", "id,kind,region,confidence\nf1,lab,suzhou,A\nu,lab,suzhou,A\n"},  // a firm's id
+        {"resources.csv", "id,kind,region,confidence\nu,lab,suzhou,A\nu,fund,suzhou,B\n"},  // id twice
+        {"resources.csv", "id,kind,region,confidence,name\nu,lab,suzhou,A,U\n"},            // reserved column
+        {"resources.csv", "kind,region,confidence\nlab,suzhou,A\n"},                        // no id
+        {"ties.csv", "resource,firm,kind,confidence\nu,f9,spinoff,A\n"},                    // unknown firm
+        {"ties.csv", "resource,firm,kind,confidence\nv,f1,spinoff,A\n"},                    // unknown resource
+        {"ties.csv", "resource,firm,kind,confidence\nu,f1,spin-off,A\n"},                   // unknown kind
+        {"ties.csv", "resource,firm,kind\nu,f1,spinoff\n"},                                 // no confidence
+        {"ties.csv", "resource,firm,kind,confidence\nu,f1,spinoff,a\n"},                    // lower-case confidence
+        {"ties.csv", "memo,resource,firm,kind,confidence\nx,u,f1,spinoff,A\n"},             // unknown first column
     };
-    for (const auto& [file, text] : damages) {
-        INFO(file << ": " << text);
+    for (const auto& damage : damages) {
+        const auto& [file, text] = damage;
+        INFO(damage.first << ": " << damage.second);  // (clang 14 cannot capture a structured binding)
         ScratchFolder folder("damaged");
         for (const auto& [name, original] : good) folder.write(name, name == file ? text : original);
-        if (file == "resources.csv") folder.write(file, text);
         std::optional<Chain> fast = fastChainFromCsvFolder(folder.path.string());
         LoadResult slow = validateCsvFolder(folder.path.string());
+        if (file == "resources.csv" || file == "ties.csv") CHECK_FALSE(slow.diagnostics.empty());  // each a problem
         if (!slow.ok() || !slow.diagnostics.empty()) {
             CHECK_FALSE(fast.has_value());  // the validating reader has something to say: it must be asked
             continue;
         }
-        if (!fast) continue;  // valid, but left to the validating reader (resources.csv)
+        if (!fast) continue;  // valid, but left to the validating reader
         checkSameChain(*fast, *slow.chain);
     }
     fs::remove_all(fs::temp_directory_path() / ("chainatlas-fast-csv-" + std::to_string(::getpid())));
@@ -420,13 +617,14 @@ TEST_CASE("CSV folders: the fast path leaves every bad folder and every CSV prob
 
 TEST_CASE(
     "CSV folders: random damage — the fast path refuses whatever the validating reader reports, else builds the same") {
-    std::map<std::string, std::string> good = filesOf(std::string(CHAINATLAS_TEST_DATA_DIR) + "/good/csv_mini");
+    std::map<std::string, std::string> good = goodFilesWithResources();
     const std::string alphabet = ",;\"\r\n 1-.eabx\xE4\xB8\xAD\t";
     std::mt19937 random(1402);
     int accepted = 0, rounds = 0;
     ScratchFolder folder("mutated");
     for (const auto& [name, text] : good) folder.write(name, text);
     std::vector<std::string> names;
+    names.reserve(good.size());
     for (const auto& [name, text] : good) names.push_back(name);
     for (; rounds < 600; ++rounds) {
         const std::string& name = names[random() % names.size()];

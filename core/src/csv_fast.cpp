@@ -1,14 +1,13 @@
 // The fast path for CSV folders: the document the validating reader (csv.cpp) would build, written straight
 // as compact JSON text (no JSON object per cell or row, no origins map) and loaded by the fast JSON path.
 // Any problem — a diagnostic of the CSV reader, a cell it would keep as text for the validator to report,
-// anything unusual in the header, resources or ties — gives up, and the folder goes through the validating
-// reader unchanged, so its messages (file, line, column, did-you-mean) stay exactly what they were. What the
-// fast JSON path accepts the validator accepts silently with the same model (test_fast_load.cpp), and the
-// text here is that document, so the model is the one the validating CSV path builds.
+// anything unusual in the header — gives up, and the folder goes through the validating reader unchanged, so
+// its messages (file, line, column, did-you-mean) stay exactly what they were. What the fast JSON path accepts
+// the validator accepts silently with the same model (test_fast_load.cpp), and the text here is that document,
+// so the model is the one the validating CSV path builds (resources.csv and ties.csv included).
 #include <charconv>
 #include <cmath>
 #include <deque>
-#include <filesystem>
 #include <unordered_map>
 
 #include "chainatlas/fast_load.hpp"
@@ -291,14 +290,8 @@ void CsvToJson::writeFile(const FileSpec& spec, const std::string& text) {
 
 void CsvToJson::run() {
     const std::vector<FileSpec>& all = csv::specs();
-    for (const FileSpec& spec : all) {
-        std::string_view array = spec.array;
-        // The fast JSON path does not read resources and ties (§2, the four chains) yet.
-        if ((array == "resources" || array == "ties") &&
-            std::filesystem::exists(std::filesystem::path(folder_) / spec.file))
-            throw GiveUp{};
-        if (array == "sites") readSites(spec);
-    }
+    for (const FileSpec& spec : all)
+        if (std::string_view(spec.array) == "sites") readSites(spec);
     auto [id, name] = csv::chainIdAndName(folder_);
     w_.beginObject();
     w_.field("format", "chainatlas/1");
@@ -309,7 +302,7 @@ void CsvToJson::run() {
     w_.endObject();
     for (const FileSpec& spec : all) {
         std::string_view array = spec.array;
-        if (array == "sites" || array == "resources" || array == "ties") continue;
+        if (array == "sites") continue;
         w_.key(array);
         w_.beginArray();
         if (std::optional<std::string> text = decode(spec)) writeFile(spec, *text);

@@ -154,7 +154,7 @@ public:
 private:
     od::parser parser_;
     Chain chain_;
-    IdInterner sources_, stages_, segments_, regions_, firms_;
+    IdInterner sources_, stages_, segments_, regions_, firms_, resources_;
     // The from and to of the supplies read since the last batch, interned a few thousand at a time
     // (IdInterner::internAll); a small buffer, so the whole list of ends never sits in memory.
     std::vector<std::string_view> supplyEnds_;
@@ -181,7 +181,10 @@ private:
     void readMetrics(od::object object, std::array<std::optional<double>, kMetricCount>& metrics);
     void readSite(od::object object, Firm& firm);
     void readSupply(od::object object);
+    void readResource(od::object object);
+    void readTie(od::object object);
     void resolveReferences();
+    void resolveResources();
     void checkLinks() const;
 };
 
@@ -378,6 +381,58 @@ void FastJsonLoader::internSupplyEnds() {
     supplyEnds_.clear();
 }
 
+// One of `words` (a resource's or a tie's kind); any other text is the validator's error.
+template <typename Kind, std::size_t N>
+Kind keyword(od::value value, const std::array<const char*, N>& words) {
+    auto found = std::find(words.begin(), words.end(), text(value));
+    if (found == words.end()) throw GiveUp{};
+    return static_cast<Kind>(found - words.begin());
+}
+
+// "A", "B" or "C": required on resources and ties (§2); anything else is the validator's error.
+std::string confidence(od::value value) {
+    std::string_view level = text(value);
+    if (level != "A" && level != "B" && level != "C") throw GiveUp{};
+    return std::string(level);
+}
+
+void FastJsonLoader::readResource(od::object object) {
+    Resource resource;
+    std::string_view idView;
+    unsigned seen = 0;
+    for (auto field : object) {
+        std::string_view key = keyOf(field);
+        if (key == "id") once(seen, 0), idView = id(field.value());
+        else if (key == "kind") once(seen, 1), resource.kind = keyword<ResourceKind>(field.value(), kResourceKindKeys);
+        else if (key == "region") once(seen, 2), resource.region = regions_.intern(text(field.value()));
+        else if (key == "confidence") once(seen, 3), resource.confidence = confidence(field.value());
+        else if (key == "name") once(seen, 4), resource.name = name(field.value());
+        else if (key == "segments") once(seen, 5), internAll(field.value(), segments_, resource.segments);
+        else if (key == "sources") once(seen, 6), internAll(field.value(), sources_, resource.sources);
+        else if (key == "note") once(seen, 7), resource.note = std::string(text(field.value()));
+        else keep(resource.extra, key, field.value(), kItemDepth);
+    }
+    if ((seen & 15u) != 15u) throw GiveUp{};  // id, kind, region and confidence are required
+    resource.id = std::string(idView);
+    resources_.define(idView, static_cast<int>(chain_.resources.size()));
+    chain_.resources.push_back(std::move(resource));
+}
+
+void FastJsonLoader::readTie(od::object object) {
+    Tie tie;
+    unsigned seen = 0;
+    for (auto field : object) {
+        std::string_view key = keyOf(field);
+        if (key == "resource") once(seen, 0), tie.resource = resources_.intern(text(field.value()));
+        else if (key == "firm") once(seen, 1), tie.firm = firms_.intern(text(field.value()));
+        else if (key == "kind") once(seen, 2), tie.kind = keyword<TieKind>(field.value(), kTieKindKeys);
+        else if (key == "confidence") once(seen, 3), tie.confidence = confidence(field.value());
+        else keep(tie.extra, key, field.value(), kItemDepth);
+    }
+    if (seen != 15u) throw GiveUp{};  // all four are required
+    chain_.ties.push_back(std::move(tie));
+}
+
 void FastJsonLoader::readTop(od::object top, unsigned& seen) {
     for (auto field : top) {
         std::string_view key = keyOf(field);
@@ -401,19 +456,29 @@ void FastJsonLoader::readTop(od::object top, unsigned& seen) {
             once(seen, 7), eachItem(value, chain_.firms, [&](od::object o) { readFirm(o); });
         } else if (key == "supplies") {
             once(seen, 8), eachItem(value, chain_.supplies, [&](od::object o) { readSupply(o); });
+        } else if (key == "resources") {
+            once(seen, 9), eachItem(value, chain_.resources, [&](od::object o) { readResource(o); });
+        } else if (key == "ties") {
+            once(seen, 10), eachItem(value, chain_.ties, [&](od::object o) { readTie(o); });
         } else {
             throw GiveUp{};  // an unknown top-level key is a warning
         }
     }
 }
 
+// Sorted, each once, as the validator keeps the sources of segments and resources and a resource's segments
+// (a repeat is not reported).
+void resolveSet(std::vector<int>& numbers, const IdInterner& interner) {
+    for (int& number : numbers) number = interner.resolve(number);
+    std::sort(numbers.begin(), numbers.end());
+    numbers.erase(std::unique(numbers.begin(), numbers.end()), numbers.end());
+}
+
 // Provisional numbers (ids met in any order) become positions; an id never defined ends the fast path.
 void FastJsonLoader::resolveReferences() {
     for (Segment& segment : chain_.segments) {
         if (segment.stage >= 0) segment.stage = stages_.resolve(segment.stage);
-        for (int& source : segment.sources) source = sources_.resolve(source);
-        std::sort(segment.sources.begin(), segment.sources.end());  // as the validator: sorted, once each
-        segment.sources.erase(std::unique(segment.sources.begin(), segment.sources.end()), segment.sources.end());
+        resolveSet(segment.sources, sources_);
     }
     for (Link& link : chain_.links) link.from = segments_.resolve(link.from), link.to = segments_.resolve(link.to);
     for (Firm& firm : chain_.firms) {
@@ -431,6 +496,17 @@ void FastJsonLoader::resolveReferences() {
         supply.from = firms_.resolve(supply.from), supply.to = firms_.resolve(supply.to);
         if (supply.segment >= 0) supply.segment = segments_.resolve(supply.segment);
     }
+    resolveResources();
+}
+
+void FastJsonLoader::resolveResources() {
+    for (Resource& resource : chain_.resources) {
+        if (firms_.positionOf(resource.id) >= 0) throw GiveUp{};  // a resource id that is also a firm id: an error
+        resource.region = regions_.resolve(resource.region);
+        resolveSet(resource.segments, segments_);
+        resolveSet(resource.sources, sources_);
+    }
+    for (Tie& tie : chain_.ties) tie.resource = resources_.resolve(tie.resource), tie.firm = firms_.resolve(tie.firm);
 }
 
 // Duplicate links (a warning) and cycles (an error) are the validator's to report. The cycle test is Boost's
@@ -476,7 +552,7 @@ std::optional<Chain> FastJsonLoader::run(simdjson::padded_string_view text) {
         checkLinks();
         if (!passesLaterChecks(chain_)) return std::nullopt;
         parser_ = od::parser{};  // its buffers (an index of every token) are not needed for the graphs below
-        sources_ = stages_ = segments_ = regions_ = firms_ = IdInterner{};
+        sources_ = stages_ = segments_ = regions_ = firms_ = resources_ = IdInterner{};
     } catch (const GiveUp&) {
         return std::nullopt;
     } catch (const simdjson::simdjson_error&) {

@@ -48,6 +48,18 @@ public:
         return position;
     }
 
+    // The position of an id already defined, or -1; interns nothing (a resource id must not be a firm id).
+    int positionOf(std::string_view id) const {
+        if (slots_.empty()) return -1;
+        std::size_t hash = std::hash<std::string_view>{}(id);
+        std::size_t mask = slots_.size() - 1;
+        for (std::size_t i = hash & mask;; i = (i + 1) & mask) {  // at most half the slots are taken: ends
+            const Slot& slot = slots_[i];
+            if (slot.number < 0) return -1;
+            if (slot.hash == hash && sameId(slot, id)) return position_[static_cast<std::size_t>(slot.number)];
+        }
+    }
+
 private:
     int internHashed(std::string_view id, std::size_t hash) {
         if ((ids_.size() + 1) * 2 > slots_.size()) grow();
