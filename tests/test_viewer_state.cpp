@@ -106,6 +106,19 @@ TEST_CASE("hubs, what-if and undo/redo step through scenarios") {
     CHECK(state.analysis.changed.empty());
 }
 
+TEST_CASE("choosing a hub as the focal region takes it out of the hubs, and undo puts both back") {
+    ViewerState state = opened();
+    int suzhou = state.scenario.region, shanghai = findRegion(*state.chain, "shanghai");
+    viewer::setHub(state, shanghai, true);
+    viewer::setRegion(state, shanghai);
+    CHECK(state.scenario.region == shanghai);
+    CHECK(state.scenario.hubs.empty());
+    CHECK(state.analysis.hubs.empty());
+    CHECK(viewer::undo(state));
+    CHECK(state.scenario.region == suzhou);
+    CHECK(state.scenario.hubs == std::vector<int>{shanghai});
+}
+
 TEST_CASE("weights re-rank without recomputing statuses, and a weight change is one undo step") {
     ViewerState state = opened();
     viewer::setHub(state, findRegion(*state.chain, "shanghai"), true);

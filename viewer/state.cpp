@@ -181,6 +181,10 @@ void setRegion(ViewerState& state, int region) {
     if (!state.chain || region == state.scenario.region || region < 0) return;
     record(state);
     state.scenario.region = region;
+    // A region is no hub of its own (the CLI leaves such a hub out too); its box is hidden in the hub list,
+    // so a hub left ticked would be measured against itself unseen. Undo brings the hub back with the region.
+    auto& hubs = state.scenario.hubs;
+    hubs.erase(std::remove(hubs.begin(), hubs.end(), region), hubs.end());
     recompute(state);
 }
 
