@@ -135,13 +135,18 @@ ca::AnalysisOptions buildOptions(const ca::Chain& chain, const AnalysisArgs& arg
     return options;
 }
 
-void writeOutput(const std::string& path, const std::string& content) {
+// Text made a piece at a time (a 100k-firm result is 40 MB): each piece goes out as it is made.
+void writeOutput(const std::string& path, const std::function<void(const ca::TextSink&)>& produce) {
     if (path.empty() || path == "-") {
-        std::cout << content;
+        produce([](std::string_view piece) { std::cout << piece; });
         return;
     }
-    std::string problem = ca::writeFileAtomically(path, content);
+    std::string problem = ca::writeFileAtomically(path, produce);
     if (!problem.empty()) throw Failure{kExitFailure, problem};
+}
+
+void writeOutput(const std::string& path, const std::string& content) {
+    writeOutput(path, [&content](const ca::TextSink& sink) { sink(content); });
 }
 
 // A value the process keeps until it ends, never freed: freeing a 100k-firm chain (millions of small strings
@@ -203,13 +208,18 @@ int runAnalyze(const AnalysisArgs& args) {
     ca::AnalysisOptions options = buildOptions(chain, args, &session);
     const ca::Analysis& analysis = keptUntilExit(ca::analyze(chain, options));
     ca::Lang lang = parseLang(args.lang);
-    std::string text;
-    // JSON is written straight from the analysis (no DOM), indented like before.
-    if (args.format == "json") (text = ca::analysisJsonText(chain, analysis, args.top, 2)) += '\n';
-    else if (args.format == "csv") text = ca::analysisToCsv(chain, analysis, args.top, lang, session.notes);
+    // JSON (indented like before) and CSV are written straight from the analysis, a megabyte at a time.
+    if (args.format == "json")
+        writeOutput(args.output,
+                    [&](const ca::TextSink& sink) { ca::writeAnalysisJson(chain, analysis, args.top, 2, sink); });
+    else if (args.format == "csv")
+        writeOutput(args.output, [&](const ca::TextSink& sink) {
+            ca::writeAnalysisCsv(chain, analysis, args.top, lang, session.notes, sink);
+        });
     else
-        text = ca::escapeControls(ca::cli::analysisToTable(chain, analysis, args.top == 0 ? 20 : args.top, lang), true);
-    writeOutput(args.output, text);
+        writeOutput(args.output,
+                    ca::escapeControls(ca::cli::analysisToTable(chain, analysis, args.top == 0 ? 20 : args.top, lang),
+                                       true));
     return kExitOk;
 }
 

@@ -7,8 +7,25 @@
 
 #include "chainatlas/load.hpp"
 #include "chainatlas/targets.hpp"
+#include "synthetic.hpp"
 
 namespace test {
+
+// A synthetic chain (40 segments, 30 regions, three supplies a firm) analysed for region 0 with hub 1.
+struct SyntheticAnalysis {
+    chainatlas::Chain chain;
+    chainatlas::Analysis analysis;
+};
+inline SyntheticAnalysis syntheticWithHub(int firms) {
+    bench::SyntheticSpec spec;
+    spec.segments = 40, spec.regions = 30, spec.firms = firms, spec.supplies = 3 * firms;
+    SyntheticAnalysis result{bench::generateChain(spec), {}};
+    chainatlas::AnalysisOptions options;
+    options.region = 0;
+    options.hubs = {1};
+    result.analysis = chainatlas::analyze(result.chain, options);
+    return result;
+}
 
 inline chainatlas::Chain chainFrom(const std::string& text) {
     chainatlas::LoadResult result = chainatlas::loadChainText(text, "inline.json");

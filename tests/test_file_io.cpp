@@ -7,6 +7,7 @@
 #include <chrono>
 #include <filesystem>
 #include <fstream>
+#include <stdexcept>
 #include <thread>
 
 #include "chainatlas/file_io.hpp"
@@ -116,4 +117,31 @@ TEST_CASE("write: temporaries left by killed runs are removed, those of running 
     CHECK_FALSE(fs::exists(s / ".map.svg.tmp-chainatlas-2147483646-17"));
     CHECK(fs::exists(s / live));
     CHECK(fs::exists(s / ".other.svg.tmp-chainatlas-2147483646-1"));
+}
+
+TEST_CASE("write a piece at a time: the pieces make the file, and a failing producer or a full disk leave nothing") {
+    Scratch s;
+    CHECK(writeFileAtomically(s / "out.json", [](const TextSink& sink) {
+              sink("one, ");
+              sink("");
+              sink("two");
+          }).empty());
+    CHECK(*readWholeFile(s / "out.json") == "one, two");
+    // A producer that fails half way: the old file stays whole, no temporary is left, the exception goes on.
+    CHECK_THROWS_AS(writeFileAtomically(s / "out.json",
+                                        [](const TextSink& sink) {
+                                            sink("half of a new ");
+                                            throw std::runtime_error("analysis failed");
+                                        }),
+                    std::runtime_error);
+    CHECK(*readWholeFile(s / "out.json") == "one, two");
+    CHECK(s.entries() == 1);
+    // /dev/full is written through (a device) and every write fails: the producer is stopped at its first piece.
+    int calls = 0;
+    std::string problem = writeFileAtomically("/dev/full", [&](const TextSink& sink) {
+        for (int i = 0; i < 5; ++i) ++calls, sink(std::string(4096, 'x'));
+    });
+    CHECK(problem.find("cannot write /dev/full") == 0);
+    CHECK(problem.find("No space") != std::string::npos);
+    CHECK(calls == 1);
 }

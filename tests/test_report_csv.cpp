@@ -12,6 +12,7 @@
 #include "chainatlas/report_document.hpp"
 #include "chainatlas/text.hpp"
 #include "chainatlas/vocabulary.hpp"
+#include "helpers.hpp"
 #include "synthetic.hpp"
 
 using namespace chainatlas;
@@ -149,4 +150,20 @@ TEST_CASE("the CSV writer gives the reference writer's bytes on a synthetic chai
     REQUIRE(a.targets.size() > 200);
     REQUIRE(!a.setAside.empty());
     checkSameCsv(chain, a, "synthetic");
+}
+
+TEST_CASE("the CSV written a piece at a time is the text written whole") {
+    auto [chain, a] = test::syntheticWithHub(20000);
+    std::map<std::string, std::string> notes = awkwardNotes(chain, a);
+    std::string whole = analysisToCsv(chain, a, 0, Lang::Zh, notes);
+    REQUIRE(whole.size() > 1'100'000);  // two pieces or more
+    std::string joined;
+    std::size_t pieces = 0, largest = 0;
+    writeAnalysisCsv(chain, a, 0, Lang::Zh, notes, [&](std::string_view piece) {
+        ++pieces, largest = std::max(largest, piece.size());
+        joined.append(piece);
+    });
+    CHECK(joined == whole);
+    CHECK(pieces >= 2);
+    CHECK(largest < (1 << 20) + 64 * 1024);
 }

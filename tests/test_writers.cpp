@@ -79,3 +79,21 @@ TEST_CASE("streamed JSON equals the DOM's dump on a synthetic chain with quotes 
     // The escapes by hand: quote, backslash, newline, tab, then \u0001 and \u001f; Chinese stays UTF-8.
     CHECK(compact.find(R"("chain":"syn\"th\\etic\n\t\u0001\u001f 合成")") != std::string::npos);
 }
+
+TEST_CASE("the JSON written a piece at a time is the text written whole, and no piece is much over a megabyte") {
+    auto [chain, analysis] = test::syntheticWithHub(20000);
+    for (int indent : {-1, 2}) {
+        std::string whole = analysisJsonText(chain, analysis, 0, indent) + "\n";
+        REQUIRE(whole.size() > 2'100'000);  // three pieces or more
+        std::string joined;
+        std::size_t pieces = 0, largest = 0;
+        writeAnalysisJson(chain, analysis, 0, indent, [&](std::string_view piece) {
+            ++pieces, largest = std::max(largest, piece.size());
+            joined.append(piece);
+        });
+        CHECK(joined == whole);
+        CHECK(pieces >= 3);
+        CHECK(pieces >= whole.size() / (1 << 20));
+        CHECK(largest < (1 << 20) + 64 * 1024);  // a piece ends at the first element past a megabyte
+    }
+}

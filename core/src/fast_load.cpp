@@ -3,6 +3,8 @@
 // the validator would say anything about — an error or a warning — so a file it accepts is exactly a
 // file the validator accepts silently, and the model is the same.
 #include <simdjson.h>
+#include <sys/mman.h>
+#include <unistd.h>
 
 #include <boost/graph/topological_sort.hpp>
 
@@ -135,6 +137,65 @@ Name name(od::value value) {
     return result;
 }
 
+// --- Handing back the token index behind the reader ---
+// Stage 1 of simdjson writes the offset of every token before the walk starts: 4 bytes a token, 55 MB for
+// the 56 MB national file, all held until the walk ends beside the text and the growing model (the peak).
+// On-Demand walks that index forward only: count_elements() and a field lookup rewind within the array or
+// object being read, never behind it. So every few thousand items of a long array, the whole pages of the
+// index that lie more than a margin behind the reader are given back to the kernel (madvise); by the end of
+// the walk almost none of it is resident. The index is a private member of simdjson's parser: it is reached
+// through the rule that an explicit template instantiation may name private members, and only for the major
+// version whose layout was read (3.x, Debian 12's libsimdjson-dev); with any other version nothing is handed
+// back. Anything that fails here only leaves the memory where it was.
+using ImplementationMember = std::unique_ptr<simdjson::internal::dom_parser_implementation> od::parser::*;
+ImplementationMember parserImplementation();
+template <ImplementationMember member>
+struct ReachImplementation {
+    friend ImplementationMember parserImplementation() { return member; }
+};
+template struct ReachImplementation<&od::parser::implementation>;
+
+class IndexRelease {
+public:
+    // After parser.iterate(text) ran stage 1 over `text`.
+    void start(od::parser& parser, const char* text) {
+        if constexpr (simdjson::SIMDJSON_VERSION_MAJOR != 3) return;
+        const auto& implementation = parser.*parserImplementation();
+        if (!implementation || !implementation->structural_indexes) return;
+        index_ = implementation->structural_indexes.get();
+        count_ = implementation->n_structural_indexes;
+        text_ = text;
+        long page = sysconf(_SC_PAGESIZE);
+        page_ = page > 0 ? static_cast<std::uintptr_t>(page) : 4096;
+        released_ = roundUp(reinterpret_cast<std::uintptr_t>(index_));  // whole pages of the index only
+    }
+    // `location` is where the reader stands in the text (the start of the next item).
+    void before(const char* location) {
+        if (!index_ || location < text_) return;
+        auto offset = static_cast<std::uint32_t>(location - text_);
+        const std::uint32_t* reached = std::lower_bound(index_, index_ + count_, offset);
+        auto end = reinterpret_cast<std::uintptr_t>(reached);
+        if (end < reinterpret_cast<std::uintptr_t>(index_) + kMargin) return;
+        std::uintptr_t upTo = (end - kMargin) / page_ * page_;
+        if (upTo <= released_ + kStep) return;
+        if (madvise(reinterpret_cast<void*>(released_), upTo - released_, MADV_DONTNEED) != 0) return;
+        releasedBytes_ += upTo - released_;
+        released_ = upTo;
+    }
+    std::size_t indexBytes() const { return std::size_t{count_} * sizeof(std::uint32_t); }
+    std::size_t releasedBytes() const { return releasedBytes_; }
+
+private:
+    static constexpr std::uintptr_t kMargin = 256 * 1024;  // 64k tokens behind the reader stay
+    static constexpr std::uintptr_t kStep = 1024 * 1024;   // hand back a megabyte or more at a time
+    const std::uint32_t* index_ = nullptr;
+    std::uint32_t count_ = 0;
+    const char* text_ = nullptr;
+    std::uintptr_t page_ = 4096, released_ = 0;
+    std::size_t releasedBytes_ = 0;
+    std::uintptr_t roundUp(std::uintptr_t at) const { return (at + page_ - 1) / page_ * page_; }
+};
+
 // An id as a view into the file's text or the parser's buffer; both outlive the interners that keep it.
 std::string_view id(od::value value) {
     std::string_view id = text(value);
@@ -149,10 +210,12 @@ void internAll(od::value array, IdInterner& interner, std::vector<int>& numbers)
 
 class FastJsonLoader {
 public:
-    std::optional<Chain> run(simdjson::padded_string_view text);
+    std::optional<Chain> run(simdjson::padded_string_view text, FastLoadStats* stats);
 
 private:
     od::parser parser_;
+    od::document* document_ = nullptr;
+    IndexRelease indexRelease_;
     Chain chain_;
     IdInterner sources_, stages_, segments_, regions_, firms_, resources_;
     // The from and to of the supplies read since the last batch, interned a few thousand at a time
@@ -171,11 +234,18 @@ private:
         items.push_back(std::move(item));
     }
     template <typename Items, typename Read>
-    void eachItem(od::value value, Items& items, Read&& read) {
+    void eachItem(od::value value, Items& items, Read&& readItem) {
         od::array array = value.get_array();
         std::size_t count = array.count_elements();
         items.reserve(items.size() + count);
-        for (auto item : array) read(item.value().get_object());
+        std::size_t read = 0;
+        for (auto item : array) {
+            if (++read % 4096 == 0 && document_) {
+                const char* at = nullptr;
+                if (document_->current_location().get(at) == simdjson::SUCCESS) indexRelease_.before(at);
+            }
+            readItem(item.value().get_object());
+        }
     }
     void readTop(od::object top, unsigned& seen);
     void readChainHead(od::object object);
@@ -533,9 +603,11 @@ bool passesLaterChecks(const Chain& chain) {
     return !outputTotalProblem(chain.firms);
 }
 
-std::optional<Chain> FastJsonLoader::run(simdjson::padded_string_view text) {
+std::optional<Chain> FastJsonLoader::run(simdjson::padded_string_view text, FastLoadStats* stats) {
     try {
         od::document document = parser_.iterate(text);
+        document_ = &document;
+        indexRelease_.start(parser_, text.data());
         unsigned seen = 0;
         readTop(document.get_object(), seen);
         const char* after = nullptr;  // anything after the top-level object is the validator's to report
@@ -546,6 +618,9 @@ std::optional<Chain> FastJsonLoader::run(simdjson::padded_string_view text) {
         resolveReferences();
         checkLinks();
         if (!passesLaterChecks(chain_)) return std::nullopt;
+        document_ = nullptr;
+        if (stats)
+            stats->indexBytes = indexRelease_.indexBytes(), stats->indexBytesReleased = indexRelease_.releasedBytes();
         parser_ = od::parser{};  // its buffers (an index of every token) are not needed for the graphs below
         sources_ = stages_ = segments_ = regions_ = firms_ = resources_ = IdInterner{};
     } catch (const GiveUp&) {
@@ -575,16 +650,16 @@ std::optional<PaddedText> readPaddedFile(const std::string& path) {
     return PaddedText(std::move(bytes), got);
 }
 
-std::optional<Chain> fastChainFromPaddedJson(std::string_view text) {
+std::optional<Chain> fastChainFromPaddedJson(std::string_view text, FastLoadStats* stats) {
     // Refuse what the validating path's precheck refuses by size alone; everything else the pass checks.
     if (text.size() >= 0xFFFFFFFFu) return std::nullopt;
     FastJsonLoader loader;
-    return loader.run(simdjson::padded_string_view(text.data(), text.size(), text.size() + fastLoadPadding()));
+    return loader.run(simdjson::padded_string_view(text.data(), text.size(), text.size() + fastLoadPadding()), stats);
 }
 
-std::optional<Chain> fastChainFromJson(std::string_view text) {
+std::optional<Chain> fastChainFromJson(std::string_view text, FastLoadStats* stats) {
     simdjson::padded_string padded(text);
-    return fastChainFromPaddedJson(std::string_view(padded.data(), padded.size()));
+    return fastChainFromPaddedJson(std::string_view(padded.data(), padded.size()), stats);
 }
 
 }  // namespace chainatlas

@@ -88,14 +88,38 @@ bool writeAll(int fd, std::string_view content) {
     return true;
 }
 
+using Producer = std::function<void(const TextSink&)>;
+
+// Thrown by the sink of a file when a write fails; carries errno.
+struct WriteFailed {
+    int error;
+};
+
+// Runs `produce` into the file `fd`; 0, or the errno of the write that failed.
+int produceInto(int fd, const Producer& produce) {
+    try {
+        produce([fd](std::string_view piece) {
+            if (!writeAll(fd, piece)) throw WriteFailed{errno};
+        });
+    } catch (const WriteFailed& failed) {
+        return failed.error != 0 ? failed.error : EIO;
+    }
+    return 0;
+}
+
 // A device, a named pipe or a socket is written to in place: replacing it would turn /dev/null into a file.
-std::string writeThrough(const std::string& path, std::string_view content) {
+std::string writeThrough(const std::string& path, const Producer& produce) {
     int fd = ::open(path.c_str(), O_WRONLY | O_CLOEXEC);
     if (fd < 0) return "cannot write " + path + ": " + reasonOf(errno);
-    bool ok = writeAll(fd, content);
-    int error = errno;
-    if (::close(fd) != 0 && ok) ok = false, error = errno;
-    return ok ? std::string() : "cannot write " + path + ": " + reasonOf(error);
+    int error = 0;
+    try {
+        error = produceInto(fd, produce);
+    } catch (...) {
+        ::close(fd);
+        throw;
+    }
+    if (::close(fd) != 0 && error == 0) error = errno;
+    return error == 0 ? std::string() : "cannot write " + path + ": " + reasonOf(error);
 }
 
 // The file a chain of symbolic links ends at, so that the link stays and its target is replaced.
@@ -114,14 +138,23 @@ const std::string kTempMark = ".tmp-chainatlas-";
 
 // ".map.svg.tmp-chainatlas-PID-RANDOM": the writer's process id lets a later run remove what a killed
 // run left behind, and never what a running one is still writing.
+// (Appended piece by piece: GCC 12 warns, wrongly, of an overlapping copy in "." + string.)
+std::string temporaryPrefix(const fs::path& target) {
+    std::string prefix(1, '.');
+    prefix.append(target.filename().string()).append(kTempMark);
+    return prefix;
+}
+
 std::string temporaryName(const fs::path& target) {
     static thread_local std::mt19937_64 random{std::random_device{}()};
-    return "." + target.filename().string() + kTempMark + std::to_string(::getpid()) + "-" +
-           std::to_string(random() % 1000000000);
+    return temporaryPrefix(target)
+        .append(std::to_string(::getpid()))
+        .append(1, '-')
+        .append(std::to_string(random() % 1000000000));
 }
 
 void removeStaleTemporaries(const fs::path& folder, const fs::path& target) {
-    std::string prefix = "." + target.filename().string() + kTempMark;
+    std::string prefix = temporaryPrefix(target);
     std::error_code ec;
     for (const auto& entry : fs::directory_iterator(folder, ec)) {
         std::string name = entry.path().filename().string();
@@ -156,7 +189,7 @@ void syncFolder(const fs::path& folder) {
     ::close(fd);
 }
 
-std::string replaceAtomically(const fs::path& target, std::string_view content) {
+std::string replaceAtomically(const fs::path& target, const Producer& produce) {
     fs::path folder = target.has_parent_path() ? target.parent_path() : fs::path(".");
     std::error_code ec;
     if (!fs::is_directory(folder, ec)) return "folder " + folder.string() + " does not exist";
@@ -172,7 +205,15 @@ std::string replaceAtomically(const fs::path& target, std::string_view content) 
     };
     if (fd < 0) return fail(errno);
     if (existing.st_mode != 0) ::fchmod(fd, mode);  // keep the permissions of the file replaced (not the umask's)
-    if (!writeAll(fd, content) || ::fsync(fd) != 0) return fail(errno);
+    int error = 0;
+    try {
+        error = produceInto(fd, produce);
+    } catch (...) {
+        fail(0);
+        throw;
+    }
+    if (error != 0) return fail(error);
+    if (::fsync(fd) != 0) return fail(errno);
     if (named.empty() && !nameTemporary(fd, folder, target, named)) return fail(errno);
     int closed = ::close(fd);
     fd = -1;
@@ -183,15 +224,19 @@ std::string replaceAtomically(const fs::path& target, std::string_view content) 
 
 }  // namespace
 
-std::string writeFileAtomically(const std::string& path, std::string_view content) {
+std::string writeFileAtomically(const std::string& path, const std::function<void(const TextSink&)>& produce) {
     struct stat info {};
     if (::stat(path.c_str(), &info) == 0) {
         if (S_ISDIR(info.st_mode)) return "cannot write " + path + ": it is a folder";
-        if (!S_ISREG(info.st_mode)) return writeThrough(path, content);
+        if (!S_ISREG(info.st_mode)) return writeThrough(path, produce);
     }
     auto target = resolveLinks(path);
     if (!target) return "cannot write " + path + ": " + target.error();
-    return replaceAtomically(*target, content);
+    return replaceAtomically(*target, produce);
+}
+
+std::string writeFileAtomically(const std::string& path, std::string_view content) {
+    return writeFileAtomically(path, [content](const TextSink& sink) { sink(content); });
 }
 
 }  // namespace chainatlas

@@ -6,6 +6,7 @@
 
 #include <charconv>
 #include <cmath>
+#include <functional>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
@@ -17,6 +18,14 @@ class JsonWriter {
 public:
     // indent < 0: compact (dump()); else pretty-printed with that many spaces a level (dump(indent)).
     JsonWriter(std::string& out, int indent) : out_(out), indent_(indent) {}
+    // Streaming: whenever `out` holds a piece of kPiece bytes or more, it goes to `sink` and `out` is
+    // emptied; finish() hands on the rest.
+    JsonWriter(std::string& out, int indent, std::function<void(std::string_view)> sink)
+        : out_(out), indent_(indent), sink_(std::move(sink)) {}
+    static constexpr std::size_t kPiece = 1 << 20;
+    void finish() {
+        if (sink_ && !out_.empty()) sink_(out_), out_.clear();
+    }
 
     void beginObject() { open('{'); }
     void endObject() { close('}'); }
@@ -67,6 +76,7 @@ private:
     }
     // A new element of the open container: the comma and, pretty-printed, the line break and indent.
     void separate() {
+        if (sink_ && out_.size() >= kPiece) sink_(out_), out_.clear();
         if (counts_.empty()) return;
         if (counts_.back()++ > 0) out_.push_back(',');
         newline(counts_.size());
@@ -118,6 +128,7 @@ private:
 
     std::string& out_;
     int indent_;
+    std::function<void(std::string_view)> sink_;
     std::vector<int> counts_;  // elements written so far in each open container
     bool afterKey_ = false;
 };

@@ -274,10 +274,9 @@ void writePriority(JsonWriter& w, const Chain& chain, const Priority& p) {
 
 }  // namespace
 
-std::string analysisJsonText(const Chain& chain, const Analysis& a, std::size_t top, int indent) {
-    std::string out;
-    out.reserve(1024 + a.segments.size() * 600 + limit(top, a.targets.size()) * (indent < 0 ? 700 : 1800));
-    JsonWriter w(out, indent);
+namespace {
+
+void writeAnalysisJson(JsonWriter& w, const Chain& chain, const Analysis& a, std::size_t top) {
     w.beginObject();
     w.key("assumed");
     w.beginArray();
@@ -332,7 +331,25 @@ std::string analysisJsonText(const Chain& chain, const Analysis& a, std::size_t 
     w.key("weights");
     writeWeights(w, a.weights);
     w.endObject();
+}
+
+}  // namespace
+
+std::string analysisJsonText(const Chain& chain, const Analysis& a, std::size_t top, int indent) {
+    std::string out;
+    out.reserve(1024 + a.segments.size() * 600 + limit(top, a.targets.size()) * (indent < 0 ? 700 : 1800));
+    JsonWriter w(out, indent);
+    writeAnalysisJson(w, chain, a, top);
     return out;
+}
+
+void writeAnalysisJson(const Chain& chain, const Analysis& a, std::size_t top, int indent, const TextSink& sink) {
+    std::string out;
+    out.reserve(JsonWriter::kPiece + 64 * 1024);
+    JsonWriter w(out, indent, sink);
+    writeAnalysisJson(w, chain, a, top);
+    out.push_back('\n');
+    w.finish();
 }
 
 namespace {
@@ -342,10 +359,14 @@ const char* tr(Lang lang, const char* zh, const char* en) { return lang == Lang:
 // The CSV text appended straight to one string (no stream, no string per cell), as the JSON writer does.
 class CsvText {
 public:
-    explicit CsvText(std::string& out) : out_(out) {}
+    explicit CsvText(std::string& out, const TextSink* sink = nullptr) : out_(out), sink_(sink) {}
     CsvText& raw(std::string_view text) {
         out_.append(text);
+        if (sink_ && out_.size() >= kPiece) (*sink_)(out_), out_.clear();  // any byte may end a piece
         return *this;
+    }
+    void finish() {
+        if (sink_ && !out_.empty()) (*sink_)(out_), out_.clear();
     }
     CsvText& raw(char c) {
         out_.push_back(c);
@@ -383,7 +404,9 @@ public:
     }
 
 private:
+    static constexpr std::size_t kPiece = 1 << 20;
     std::string& out_;
+    const TextSink* sink_;
 };
 
 void writeTargetsCsv(CsvText& out, const Chain& chain, const Analysis& a, std::size_t top, Lang lang,
@@ -443,6 +466,14 @@ void writeSetAsideCsv(CsvText& out, const Chain& chain, const Analysis& a, Lang 
     }
 }
 
+void writeCsv(CsvText& out, const Chain& chain, const Analysis& a, std::size_t top, Lang lang,
+              const std::map<std::string, std::string>& notes) {
+    out.raw("\xEF\xBB\xBF");  // byte-order mark: Excel and WPS then read the file as UTF-8
+    writeTargetsCsv(out, chain, a, top, lang, notes);
+    writePrioritiesCsv(out, chain, a, lang);
+    writeSetAsideCsv(out, chain, a, lang);
+}
+
 }  // namespace
 
 std::string analysisToCsv(const Chain& chain, const Analysis& a, std::size_t top, Lang lang,
@@ -450,11 +481,17 @@ std::string analysisToCsv(const Chain& chain, const Analysis& a, std::size_t top
     std::string text;
     text.reserve(4096 + limit(top, a.targets.size()) * 400 + (a.priorities.size() + a.setAside.size()) * 120);
     CsvText out(text);
-    out.raw("\xEF\xBB\xBF");  // byte-order mark: Excel and WPS then read the file as UTF-8
-    writeTargetsCsv(out, chain, a, top, lang, notes);
-    writePrioritiesCsv(out, chain, a, lang);
-    writeSetAsideCsv(out, chain, a, lang);
+    writeCsv(out, chain, a, top, lang, notes);
     return text;
+}
+
+void writeAnalysisCsv(const Chain& chain, const Analysis& a, std::size_t top, Lang lang,
+                      const std::map<std::string, std::string>& notes, const TextSink& sink) {
+    std::string text;
+    text.reserve((1 << 20) + 64 * 1024);
+    CsvText out(text, &sink);
+    writeCsv(out, chain, a, top, lang, notes);
+    out.finish();
 }
 
 }  // namespace chainatlas

@@ -29,11 +29,17 @@ private:
 // nullopt when the file cannot be read (readWholeFile then says why).
 std::optional<PaddedText> readPaddedFile(const std::string& path);
 
+// What one fast load did with its memory (for tests and the bench).
+struct FastLoadStats {
+    std::size_t indexBytes = 0;          // simdjson's token index: 4 bytes a token
+    std::size_t indexBytesReleased = 0;  // of those, handed back to the kernel behind the reader
+};
+
 // A chainatlas/1 JSON text (byte-order mark already removed) whose buffer holds at least
 // fastLoadPadding() readable bytes after text.size(); nullopt when the validating path must decide.
-std::optional<Chain> fastChainFromPaddedJson(std::string_view text);
+std::optional<Chain> fastChainFromPaddedJson(std::string_view text, FastLoadStats* stats = nullptr);
 // The same for any text (copies it into a padded buffer first).
-std::optional<Chain> fastChainFromJson(std::string_view text);
+std::optional<Chain> fastChainFromJson(std::string_view text, FastLoadStats* stats = nullptr);
 
 // A CSV folder (README, "CSV folders") the validating reader would turn into a chain without a single
 // diagnostic, with the same model; nullopt when readCsvFolder and the validator must decide (csv_fast.cpp).

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstddef>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -21,5 +22,12 @@ Result<std::string> readWholeFile(const std::string& path);
 // named pipe or socket is written to in place. Temporaries of killed runs (".NAME.tmp-chainatlas-PID-N",
 // only made where O_TMPFILE is not supported) are removed. Returns an empty string on success, else the reason.
 std::string writeFileAtomically(const std::string& path, std::string_view content);
+
+// Where a writer puts its text, a piece at a time.
+using TextSink = std::function<void(std::string_view)>;
+// The same, for text made a piece at a time: `produce` hands each piece to the sink it is given, so a
+// 40 MB result never sits in memory whole. A failed write ends `produce` (the sink throws) and nothing of
+// the file is left; an exception of `produce` itself removes the temporary file and goes on.
+std::string writeFileAtomically(const std::string& path, const std::function<void(const TextSink&)>& produce);
 
 }  // namespace chainatlas
