@@ -24,7 +24,7 @@ std::vector<std::string> bundledFiles() {
 
 Chain bundled(const std::string& name) { return test::chainFromFile(std::string(CHAINATLAS_CHAINS_DIR) + "/" + name); }
 
-bool isConfidence(const std::string& c) { return c == "A" || c == "B" || c == "C"; }
+bool isConfidence(std::string_view c) { return c == "A" || c == "B" || c == "C"; }
 
 }  // namespace
 

@@ -9,6 +9,21 @@
 
 namespace chainatlas {
 
+const std::array<std::string, 3>& Confidence::grades() {
+    static const std::array<std::string, 3> kGrades = {"A", "B", "C"};
+    return kGrades;
+}
+
+void Confidence::assign(std::string_view text) {
+    const std::string* shared = nullptr;
+    for (const std::string& grade : grades())
+        if (text == grade) shared = &grade;
+    if (shared == text_ && shared) return;
+    std::string* copy = shared || text.empty() ? nullptr : new std::string(text);  // before release: text may be ours
+    release();
+    text_ = shared ? shared : copy;
+}
+
 const std::string& Name::pick(Lang lang, const std::string& fallback) const {
     const std::string& first = lang == Lang::Zh ? zh : en;
     const std::string& second = lang == Lang::Zh ? en : zh;

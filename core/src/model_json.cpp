@@ -134,7 +134,7 @@ json chainToJson(const Chain& chain) {
             s["segments"] = json::array();
             for (int segment : site.segments) s["segments"].push_back(chain.segments[segment].id);
             if (site.output) s["output"] = *site.output;
-            if (!site.confidence.empty()) s["confidence"] = site.confidence;
+            if (!site.confidence.empty()) s["confidence"] = site.confidence.str();
             f["sites"].push_back(s);
         }
         f["sources"] = json::array();
@@ -147,7 +147,7 @@ json chainToJson(const Chain& chain) {
         s["from"] = chain.firms[supply.from].id;
         s["to"] = chain.firms[supply.to].id;
         if (supply.segment >= 0) s["segment"] = chain.segments[supply.segment].id;
-        if (!supply.confidence.empty()) s["confidence"] = supply.confidence;
+        if (!supply.confidence.empty()) s["confidence"] = supply.confidence.str();
         doc["supplies"].push_back(s);
     }
     if (!chain.resources.empty()) doc["resources"] = resourcesToJson(chain);

@@ -96,7 +96,7 @@ std::string firmSources(const Chain& chain, int firm, Lang lang, std::size_t max
                                    : " and " + std::to_string(f.sources.size() - maxTitles) + " more";
     std::set<std::string> levels;
     for (const Site& site : f.sites)
-        if (!site.confidence.empty()) levels.insert(site.confidence);
+        if (!site.confidence.empty()) levels.insert(site.confidence.str());
     if (levels.empty()) return titles;
     std::string confidence = join(levels, "/", [](const std::string& l) { return l; });
     return titles + (lang == Lang::Zh ? " (可信度 " : " (confidence ") + confidence + ")";

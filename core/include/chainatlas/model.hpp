@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace chainatlas {
@@ -61,11 +62,58 @@ struct Region {
     nlohmann::json extra;
 };
 
+// A site's or a supply's confidence as the file writes it: "A", "B", "C", nothing, or any other text (kept
+// as it is; the format does not restrict it there). Eight bytes instead of a string's 32: the three grades
+// point at shared constants and only another text is held on the heap. 500k supplies of a national file
+// took 16 MB for this field as strings (issue 14, peak memory).
+class Confidence {
+public:
+    Confidence() = default;
+    Confidence(std::string_view text) { assign(text); }  // NOLINT(google-explicit-constructor): read as a string
+    Confidence(const Confidence& other) { assign(other.view()); }
+    Confidence(Confidence&& other) noexcept : text_(other.text_) { other.text_ = nullptr; }
+    Confidence& operator=(const Confidence& other) {
+        if (this != &other) assign(other.view());
+        return *this;
+    }
+    Confidence& operator=(Confidence&& other) noexcept {
+        if (this != &other) release(), text_ = other.text_, other.text_ = nullptr;
+        return *this;
+    }
+    Confidence& operator=(std::string_view text) {
+        assign(text);
+        return *this;
+    }
+    ~Confidence() { release(); }
+
+    bool empty() const { return text_ == nullptr; }
+    std::string_view view() const { return text_ ? std::string_view(*text_) : std::string_view(); }
+    const char* c_str() const { return text_ ? text_->c_str() : ""; }
+    std::string str() const { return std::string(view()); }
+    operator std::string_view() const { return view(); }  // NOLINT(google-explicit-constructor)
+    friend bool operator==(const Confidence& a, const Confidence& b) { return a.view() == b.view(); }
+    friend bool operator==(const Confidence& a, std::string_view b) { return a.view() == b; }
+    friend bool operator==(const Confidence& a, const char* b) { return a.view() == b; }
+
+private:
+    const std::string* text_ = nullptr;  // null: empty; one of grades(); else owned
+    static const std::array<std::string, 3>& grades();
+    bool owned() const {
+        const auto& g = grades();
+        return text_ && text_ != &g[0] && text_ != &g[1] && text_ != &g[2];
+    }
+    void release() {
+        if (owned()) delete text_;
+        text_ = nullptr;
+    }
+    void assign(std::string_view text);
+};
+
 struct Site {
     int region = -1;
     std::vector<int> segments;     // segment indices, sorted, unique
     std::optional<double> output;  // absent counts as 1
-    std::string confidence;        // "A", "B", "C" or empty
+    Confidence confidence;         // "A", "B", "C" or empty
     bool assumed = false;          // added by a what-if (§3.8); never read from or written to a file
     nlohmann::json extra;
     double outputOrOne() const { return output ? *output : 1.0; }
@@ -84,7 +132,7 @@ struct Firm {
 struct Supply {
     int from = -1, to = -1;  // firm indices
     int segment = -1;        // segment index or -1
-    std::string confidence;
+    Confidence confidence;
     nlohmann::json extra;
 };
 
