@@ -128,7 +128,7 @@ void writeTargetDetails(std::ostringstream& out, const Chain& chain, const Analy
     double discount = a.weights.occupiedDiscount;
     out << "      " << tr(lang, "契合环节: ", "fills: ") << fitSegmentList(chain, t, lang, false, discount) << "\n";
     if (std::string unscored = unscoredSegmentList(chain, t, lang, false, discount); !unscored.empty())
-        out << "      " << tr(lang, "错位避让, 不计分: ", "hub holds, not scored: ") << unscored << "\n";
+        out << "      " << unscoredLabel(lang) << ": " << unscored << "\n";
     if (!t.anchors.empty())
         out << "      " << tr(lang, "本地伙伴: ", "local partners: ") << firmNames(chain, t.anchors, lang) << "\n";
     if (t.value[TermHub] > 0)

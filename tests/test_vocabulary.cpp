@@ -31,6 +31,10 @@ TEST_CASE("Chinese words contain no Latin letter — English words are the JSON 
     CHECK(std::string(noDataWord(Lang::Zh)) == "无数据");
     CHECK(std::string(noCandidateWord(Lang::Zh)) == "无候选企业");
     CHECK(std::string(basisWord(Basis::None, Lang::En)) == "no data");
+    // The unscored label begins with the advice word of the segments it lists (the hub holds them).
+    CHECK_FALSE(hasAsciiLetter(unscoredLabel(Lang::Zh)));
+    CHECK(std::string(unscoredLabel(Lang::Zh)).rfind(adviceWord(Advice::Leave, Lang::Zh), 0) == 0);
+    CHECK(std::string(unscoredLabel(Lang::En)) == "hub holds, not scored");
 }
 
 TEST_CASE("a what-if change in words") {

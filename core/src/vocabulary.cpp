@@ -81,6 +81,8 @@ const char* tieKindWord(TieKind kind, Lang lang) {
     return pick(lang, zh[i], en[i]);
 }
 
+const char* unscoredLabel(Lang lang) { return pick(lang, "错位避让, 不计分", "hub holds, not scored"); }
+
 const char* noDataWord(Lang lang) { return pick(lang, "无数据", "no data"); }
 const char* noCandidateWord(Lang lang) { return pick(lang, "无候选企业", "no candidate in the data"); }
 

@@ -12,6 +12,7 @@
 #include "../i18n.hpp"
 #include "../target_table.hpp"
 #include "chainatlas/report.hpp"
+#include "chainatlas/vocabulary.hpp"
 
 namespace viewer {
 
@@ -128,7 +129,7 @@ void firmCell(const App& app, const TargetRow& row, const Target* t) {
     double discount = state.analysis.weights.occupiedDiscount;
     std::string fills = fitSegmentList(chain, *t, state.lang, false, discount);
     if (std::string unscored = unscoredSegmentList(chain, *t, state.lang, false, discount); !unscored.empty())
-        fills += std::string("\n") + tr(state.lang, "错位避让, 不计分: ", "hub holds, not scored: ") + unscored;
+        fills.append("\n").append(unscoredLabel(state.lang)).append(": ").append(unscored);
     ImGui::SetTooltip("%s\n%s\n%s", name.c_str(), firm.id.c_str(), fills.c_str());
 }
 

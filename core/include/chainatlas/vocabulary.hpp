@@ -27,7 +27,10 @@ const char* tieKindWord(TieKind kind, Lang lang);
 
 // A value with basis `none` is shown as this mark, never as a score (§3.6).
 inline constexpr const char* kNoDataMark = "–";
-const char* noDataWord(Lang lang);       // 无数据 / no data
+const char* noDataWord(Lang lang);  // 无数据 / no data
+// The label of the segments a target would fit but that a hub holds, while the occupied discount is 1 (§3.6):
+// they earn nothing and are listed apart from the segments it fills (错位避让, 不计分 / hub holds, not scored).
+const char* unscoredLabel(Lang lang);
 const char* noCandidateWord(Lang lang);  // 无候选企业 / no candidate in the data (§3.2)
 
 // True for a segment the planner should act on (fill, strengthen, extend, complement) with no candidate firm.
