@@ -55,8 +55,7 @@ struct Interaction {
                     viewer::assume(state, {firm, state.scenario.region, {}});
                 }
                 break;
-            case 2: viewer::undo(state); break;
-            default: viewer::undo(state); break;  // the region before step 0
+            default: viewer::undo(state); break;  // step 2 takes the what-if back, step 3 the region of step 0
         }
     }
 };

@@ -103,12 +103,12 @@ std::string App::probeReport() const {
     out += "assumptions " + std::to_string(state.scenario.assumptions.size()) + "\n";
     out += "undo " + std::to_string(state.undoStack.size()) + "\n";
     out += "pending " + std::to_string(static_cast<int>(pending)) + "\n";
-    out += "dialogs open " + std::to_string(showOpen) + " session " + std::to_string(showSession) + " search " +
-           std::to_string(showSearch) + "\n";
+    out.append("dialogs open ").append(std::to_string(showOpen)).append(" session ");
+    out.append(std::to_string(showSession)).append(" search ").append(std::to_string(showSearch)).append("\n");
     out += "typing " + std::to_string(ImGui::GetIO().WantTextInput) + "\n";
     out += "missing-glyphs " + std::to_string(missingGlyphs()) + "\n";
     for (const auto& [firm, note] : state.notes)
-        if (!note.empty()) out += "note " + firm + " " + note + "\n";
+        if (!note.empty()) out.append("note ").append(firm).append(" ").append(note).append("\n");
     for (const std::string& path : state.recentFiles) out += "recent " + path + "\n";
     return out;
 }
