@@ -90,10 +90,30 @@ void paintMarks(ImDrawList* draw, const SegmentLook& look, const SegmentPaint& p
 
 }  // namespace
 
-void paintSegment(ImDrawList* draw, const App& app, const SegmentLook& look, const SegmentPaint& p) {
+namespace {
+
+// How much wider than its box a segment's name needs (0 when it fits): zoomed out to fit the window, a name
+// is kept at a readable size (kMinFittedPx), which the box Graphviz made for the map's own scale no longer
+// holds. The box then grows to the name, sideways about its centre, so "电芯" never reads "电".
+float nameOverflow(ImFont* font, float fontPx, const std::string& name, float width) {
+    if (fontPx < 6.5f || name.empty()) return 0;
+    float textWidth = font->CalcTextSizeA(fontPx, FLT_MAX, 0, name.c_str()).x;
+    if (textWidth <= width) return 0;
+    float fitted = std::max(std::min(fontPx, kMinFittedPx), fontPx * width / textWidth);  // drawCentredLabel's rule
+    return std::max(0.0f, textWidth * fitted / fontPx - width);
+}
+
+}  // namespace
+
+void paintSegment(ImDrawList* draw, const App& app, const SegmentLook& look, const SegmentPaint& original) {
+    ImFont* font = ImGui::GetFont();
+    SegmentPaint p = original;
+    if (!p.labelsAtTop && !look.lines.empty()) {
+        float grow = nameOverflow(font, p.namePx, look.lines.front(), p.p1.x - p.p0.x - 8) / 2 + 1;
+        if (grow > 1) p.p0.x -= grow, p.p1.x += grow;
+    }
     draw->AddRectFilled(p.p0, p.p1, themeColor(look.fill), 6 * p.zoom);
     draw->AddRect(p.p0, p.p1, IM_COL32(55, 71, 79, 255), 6 * p.zoom, 0, 1);
-    ImFont* font = ImGui::GetFont();
     ImU32 text = themeColor(look.textColor);
     float width = p.p1.x - p.p0.x - 8, cx = (p.p0.x + p.p1.x) / 2;
     // The name stays readable when zoomed out; the smaller lines only when large enough to read.
