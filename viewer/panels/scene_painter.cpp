@@ -94,7 +94,7 @@ namespace {
 
 // How much wider than its box a segment's name needs (0 when it fits): zoomed out to fit the window, a name
 // is kept at a readable size (kMinFittedPx), which the box Graphviz made for the map's own scale no longer
-// holds. The box then grows to the name, sideways about its centre, so "电芯" never reads "电".
+// holds. The box then grows to the name, sideways about its centre, so a two-character name is never cut to one.
 float nameOverflow(ImFont* font, float fontPx, const std::string& name, float width) {
     if (fontPx < 6.5f || name.empty()) return 0;
     float textWidth = font->CalcTextSizeA(fontPx, FLT_MAX, 0, name.c_str()).x;
