@@ -92,15 +92,23 @@ void paintMarks(ImDrawList* draw, const SegmentLook& look, const SegmentPaint& p
 
 namespace {
 
-// How much wider than its box a segment's name needs (0 when it fits): zoomed out to fit the window, a name
-// is kept at a readable size (kMinFittedPx), which the box Graphviz made for the map's own scale no longer
-// holds. The box then grows to the name, sideways about its centre, so a two-character name is never cut to one.
-float nameOverflow(ImFont* font, float fontPx, const std::string& name, float width) {
-    if (fontPx < 6.5f || name.empty()) return 0;
+// The size a segment's name is drawn at and how much its box must grow for it. Zoomed out to fit the window, a
+// name is kept at a readable size (down to kMinFittedPx, as drawCentredLabel shrinks), which the box Graphviz
+// made for the map's own scale may not hold: the box then grows to the name, sideways about its centre, so a
+// two-character name is never cut to one. The width is measured at the size drawn (glyph advances do not
+// scale linearly with the size).
+struct NameFit {
+    float px = 0, grow = 0;  // grow: added on each side
+};
+NameFit fitName(ImFont* font, float fontPx, const std::string& name, float width) {
+    NameFit fit{fontPx, 0};
+    if (fontPx < 6.5f || name.empty()) return fit;
     float textWidth = font->CalcTextSizeA(fontPx, FLT_MAX, 0, name.c_str()).x;
-    if (textWidth <= width) return 0;
-    float fitted = std::max(std::min(fontPx, kMinFittedPx), fontPx * width / textWidth);  // drawCentredLabel's rule
-    return std::max(0.0f, textWidth * fitted / fontPx - width);
+    if (textWidth <= width) return fit;
+    fit.px = std::max(std::min(fontPx, kMinFittedPx), fontPx * width / textWidth);  // drawCentredLabel's rule
+    float needed = font->CalcTextSizeA(fit.px, FLT_MAX, 0, name.c_str()).x;
+    if (needed > width) fit.grow = (needed - width) / 2 + 1;
+    return fit;
 }
 
 }  // namespace
@@ -109,8 +117,9 @@ void paintSegment(ImDrawList* draw, const App& app, const SegmentLook& look, con
     ImFont* font = ImGui::GetFont();
     SegmentPaint p = original;
     if (!p.labelsAtTop && !look.lines.empty()) {
-        float grow = nameOverflow(font, p.namePx, look.lines.front(), p.p1.x - p.p0.x - 8) / 2 + 1;
-        if (grow > 1) p.p0.x -= grow, p.p1.x += grow;
+        NameFit fit = fitName(font, p.namePx, look.lines.front(), p.p1.x - p.p0.x - 8);
+        p.namePx = fit.px;
+        p.p0.x -= fit.grow, p.p1.x += fit.grow;
     }
     draw->AddRectFilled(p.p0, p.p1, themeColor(look.fill), 6 * p.zoom);
     draw->AddRect(p.p0, p.p1, IM_COL32(55, 71, 79, 255), 6 * p.zoom, 0, 1);
