@@ -745,3 +745,38 @@ TEST_CASE("a headless screenshot of the additive-manufacturing chain shows the r
     Screenshot none = screenshot("'" + std::string(CHAINATLAS_TEST_DATA_DIR) + "/good/mini.json' --region suzhou");
     CHECK(none.count(innovation) == 0);
 }
+
+TEST_CASE("a segment name too wide for its zoomed-out box: drawn at a readable size, the box grown to hold all of it") {
+    viewer::FontFile font = viewer::findCjkFont(CHAINATLAS_ASSETS_DIR_FOR_TESTS);
+    REQUIRE(!font.path.empty());
+    ImGui::CreateContext();
+    ImFontAtlas& atlas = *ImGui::GetIO().Fonts;
+    REQUIRE(viewer::buildFontAtlas(atlas, font, nullptr, 17.0f));
+    REQUIRE(atlas.Build());
+    ImFont* f = atlas.Fonts[0];
+    auto width = [&](float px, const std::string& text) { return f->CalcTextSizeA(px, FLT_MAX, 0, text.c_str()).x; };
+    for (const std::string name : {"电池包", "动力电池回收", "Battery recycling", "Automotive chips (MCU/SoC)"}) {
+        CAPTURE(name);
+        // A box that holds the first character only at 11 px (what the map has when zoomed out to fit).
+        float box = width(11, name) / 3;
+        viewer::NameFit fit = viewer::fitSegmentName(f, 11, name, box);
+        CHECK(fit.px >= 10);  // shrunk no further than 10 px
+        CHECK(fit.px <= 11);
+        CHECK(fit.grow > 0);
+        CHECK(width(fit.px, name) <= box + 2 * fit.grow);     // the whole name fits the grown box, at the size drawn
+        CHECK(width(fit.px, name) > box + 2 * fit.grow - 4);  // and the box is not grown much more than that
+        // A box that holds it: nothing changes.
+        viewer::NameFit roomy = viewer::fitSegmentName(f, 11, name, width(11, name) + 1);
+        CHECK(roomy.px == 11);
+        CHECK(roomy.grow == 0);
+        // Slightly too narrow: shrunk a little to fit, not grown.
+        viewer::NameFit shrunk = viewer::fitSegmentName(f, 14, name, width(14, name) * 0.9f);
+        CHECK(shrunk.px < 14);
+        CHECK(width(shrunk.px, name) <= width(14, name) * 0.9f + 2 * shrunk.grow);
+    }
+    // Too small to read at all (the painter draws no label): left alone.
+    viewer::NameFit tiny = viewer::fitSegmentName(f, 5, "电池包", 1);
+    CHECK(tiny.px == 5);
+    CHECK(tiny.grow == 0);
+    ImGui::DestroyContext();
+}

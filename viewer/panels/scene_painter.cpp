@@ -90,17 +90,7 @@ void paintMarks(ImDrawList* draw, const SegmentLook& look, const SegmentPaint& p
 
 }  // namespace
 
-namespace {
-
-// The size a segment's name is drawn at and how much its box must grow for it. Zoomed out to fit the window, a
-// name is kept at a readable size (down to kMinFittedPx, as drawCentredLabel shrinks), which the box Graphviz
-// made for the map's own scale may not hold: the box then grows to the name, sideways about its centre, so a
-// two-character name is never cut to one. The width is measured at the size drawn (glyph advances do not
-// scale linearly with the size).
-struct NameFit {
-    float px = 0, grow = 0;  // grow: added on each side
-};
-NameFit fitName(ImFont* font, float fontPx, const std::string& name, float width) {
+NameFit fitSegmentName(ImFont* font, float fontPx, const std::string& name, float width) {
     NameFit fit{fontPx, 0};
     if (fontPx < 6.5f || name.empty()) return fit;
     float textWidth = font->CalcTextSizeA(fontPx, FLT_MAX, 0, name.c_str()).x;
@@ -111,13 +101,11 @@ NameFit fitName(ImFont* font, float fontPx, const std::string& name, float width
     return fit;
 }
 
-}  // namespace
-
 void paintSegment(ImDrawList* draw, const App& app, const SegmentLook& look, const SegmentPaint& original) {
     ImFont* font = ImGui::GetFont();
     SegmentPaint p = original;
     if (!p.labelsAtTop && !look.lines.empty()) {
-        NameFit fit = fitName(font, p.namePx, look.lines.front(), p.p1.x - p.p0.x - 8);
+        NameFit fit = fitSegmentName(font, p.namePx, look.lines.front(), p.p1.x - p.p0.x - 8);
         p.namePx = fit.px;
         p.p0.x -= fit.grow, p.p1.x += fit.grow;
     }

@@ -18,6 +18,16 @@ const chainatlas::MapScene& currentScene(App& app);
 bool drawCentredLabel(ImDrawList* draw, ImFont* font, float fontPx, ImVec2 at, ImU32 color, const std::string& text,
                       float maxWidth);
 
+// The size a segment's name is drawn at and how much its box must grow for it. Zoomed out to fit the window, a
+// name is kept at a readable size (down to 10 px, as drawCentredLabel shrinks), which the box Graphviz made for
+// the map's own scale may not hold: the box then grows to the name, sideways about its centre, so a
+// two-character name is never cut to one. The width is measured at the size drawn (glyph advances do not
+// scale linearly with the size).
+struct NameFit {
+    float px = 0, grow = 0;  // grow: added on each side
+};
+NameFit fitSegmentName(ImFont* font, float fontPx, const std::string& name, float width);
+
 // A segment box: advice fill, outline, label lines (the first larger), then its marks.
 struct SegmentPaint {
     ImVec2 p0, p1;
