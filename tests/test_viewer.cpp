@@ -746,7 +746,7 @@ TEST_CASE("a headless screenshot of the additive-manufacturing chain shows the r
     CHECK(none.count(innovation) == 0);
 }
 
-TEST_CASE("a segment name too wide for its zoomed-out box: drawn at a readable size, the box grown to hold all of it") {
+TEST_CASE("a segment name too wide for its zoomed-out box: drawn at a readable size in a grown box, or not at all") {
     viewer::FontFile font = viewer::findCjkFont(CHAINATLAS_ASSETS_DIR_FOR_TESTS);
     REQUIRE(!font.path.empty());
     ImGui::CreateContext();
@@ -757,14 +757,18 @@ TEST_CASE("a segment name too wide for its zoomed-out box: drawn at a readable s
     auto width = [&](float px, const std::string& text) { return f->CalcTextSizeA(px, FLT_MAX, 0, text.c_str()).x; };
     for (const std::string name : {"电池包", "动力电池回收", "Battery recycling", "Automotive chips (MCU/SoC)"}) {
         CAPTURE(name);
-        // A box that holds the first character only at 11 px (what the map has when zoomed out to fit).
-        float box = width(11, name) / 3;
+        // A box half as wide as the name at 11 px (what the NEV map has when zoomed out to fit).
+        float box = width(11, name) / 2;
         viewer::NameFit fit = viewer::fitSegmentName(f, 11, name, box);
         CHECK(fit.px >= 10);  // shrunk no further than 10 px
         CHECK(fit.px <= 11);
         CHECK(fit.grow > 0);
         CHECK(width(fit.px, name) <= box + 2 * fit.grow);     // the whole name fits the grown box, at the size drawn
         CHECK(width(fit.px, name) > box + 2 * fit.grow - 4);  // and the box is not grown much more than that
+        // A box a fifth as wide (a 300-segment chain fitted to the window): no name rather than a jumble.
+        viewer::NameFit none = viewer::fitSegmentName(f, 11, name, width(11, name) / 5);
+        CHECK(none.px == 0);
+        CHECK(none.grow == 0);
         // A box that holds it: nothing changes.
         viewer::NameFit roomy = viewer::fitSegmentName(f, 11, name, width(11, name) + 1);
         CHECK(roomy.px == 11);
@@ -778,5 +782,40 @@ TEST_CASE("a segment name too wide for its zoomed-out box: drawn at a readable s
     viewer::NameFit tiny = viewer::fitSegmentName(f, 5, "电池包", 1);
     CHECK(tiny.px == 5);
     CHECK(tiny.grow == 0);
+    ImGui::DestroyContext();
+}
+
+TEST_CASE(
+    "priorities chart labels by level of detail: a label running into one kept before, or below the strip, is left out") {
+    viewer::FontFile font = viewer::findCjkFont(CHAINATLAS_ASSETS_DIR_FOR_TESTS);
+    REQUIRE(!font.path.empty());
+    ImGui::CreateContext();
+    ImFontAtlas& atlas = *ImGui::GetIO().Fonts;
+    REQUIRE(viewer::buildFontAtlas(atlas, font, nullptr, 17.0f));
+    REQUIRE(atlas.Build());
+    PriorityChart chart;
+    chart.width = 300, chart.height = 200;
+    auto point = [](int segment, double x, double y) {
+        ChartPoint p;
+        p.segment = segment, p.label = "segment " + std::to_string(segment), p.labelX = x, p.labelY = y;
+        return p;
+    };
+    // In priority order: 0 at the top left; 1 on the same line, 5 points to the right (runs into 0's label);
+    // 2 well clear of both; 3 under the strip (the chart stacks no-data labels downwards); 4 ending at its x.
+    chart.points = {point(0, 10, 30), point(1, 15, 30), point(2, 10, 120), point(3, 10, 260), point(4, 290, 80)};
+    chart.points[4].labelEnd = true;
+    std::vector<ImRect> shown = viewer::chartLabelsShown(chart, atlas.Fonts[0], 11, -1);
+    REQUIRE(shown.size() == 5);
+    CHECK(shown[0].GetWidth() > 0);
+    CHECK(shown[1].GetWidth() == 0);
+    CHECK(shown[2].GetWidth() > 0);
+    CHECK(shown[3].GetWidth() == 0);
+    CHECK(shown[4].GetWidth() > 0);
+    CHECK(shown[4].Max.x == doctest::Approx(290));  // a label that ends at its point is placed to its left
+    CHECK(shown[2].Min.y == doctest::Approx(120 - 11));
+    // The selected segment keeps its label even where it runs into another or lies below the strip.
+    std::vector<ImRect> selected = viewer::chartLabelsShown(chart, atlas.Fonts[0], 11, 1);
+    CHECK(selected[1].GetWidth() > 0);
+    CHECK(viewer::chartLabelsShown(chart, atlas.Fonts[0], 11, 3)[3].GetWidth() > 0);
     ImGui::DestroyContext();
 }

@@ -51,17 +51,18 @@ const ChartPoint* paintPoints(ImDrawList* draw, const App& app, const PriorityCh
     const ChartPoint* hovered = nullptr;
     ImVec2 mouse = ImGui::GetIO().MousePos;
     const Selection& selection = app.state.selection;
-    for (const ChartPoint& p : c.points) {
+    int selected = selection.kind == SelectionKind::Segment ? selection.index : -1;
+    std::vector<ImRect> labels = chartLabelsShown(c, ImGui::GetFont(), kLabelPx, selected);
+    for (std::size_t i = 0; i < c.points.size(); ++i) {
+        const ChartPoint& p = c.points[i];
         ImVec2 centre{o.x + static_cast<float>(p.x), o.y + static_cast<float>(p.y)};
         float r = static_cast<float>(p.radius);
         draw->AddCircleFilled(centre, r, themeColor(p.color, p.noData ? 110 : 255));  // no data: faint
         draw->AddCircle(centre, r, themeColor(app.theme.textDark), 0, p.noData ? 1.0f : 1.5f);
-        if (selection == Selection{SelectionKind::Segment, p.segment})
-            draw->AddCircle(centre, r + 4, themeColor(app.theme.highlightEdge), 0, 3);
-        float width = ImGui::GetFont()->CalcTextSizeA(kLabelPx, FLT_MAX, 0, p.label.c_str()).x;
-        ImVec2 at{o.x + static_cast<float>(p.labelX) - (p.labelEnd ? width : 0),
-                  o.y + static_cast<float>(p.labelY) - kLabelPx};
-        draw->AddText(ImGui::GetFont(), kLabelPx, at, themeColor(app.theme.textDark), p.label.c_str());
+        if (p.segment == selected) draw->AddCircle(centre, r + 4, themeColor(app.theme.highlightEdge), 0, 3);
+        if (labels[i].GetWidth() > 0)
+            draw->AddText(ImGui::GetFont(), kLabelPx, {o.x + labels[i].Min.x, o.y + labels[i].Min.y},
+                          themeColor(app.theme.textDark), p.label.c_str());
         float dx = mouse.x - centre.x, dy = mouse.y - centre.y;
         if (dx * dx + dy * dy <= (r + 3) * (r + 3)) hovered = &p;
     }

@@ -23,6 +23,9 @@ const MapScene& currentScene(App& app) {
 
 // The smallest size a label is shrunk to before it is cut (pixels; still legible CJK on a meeting screen).
 constexpr float kMinFittedPx = 10.0f;
+// A box grows to its name up to this many times its width; beyond, the map is zoomed too far out for names to
+// be read without running into each other (a 300-segment chain fitted to the window), and none is drawn.
+constexpr float kMostGrowth = 2.5f;
 
 bool drawCentredLabel(ImDrawList* draw, ImFont* font, float fontPx, ImVec2 at, ImU32 color, const std::string& text,
                       float maxWidth) {
@@ -97,8 +100,24 @@ NameFit fitSegmentName(ImFont* font, float fontPx, const std::string& name, floa
     if (textWidth <= width) return fit;
     fit.px = std::max(std::min(fontPx, kMinFittedPx), fontPx * width / textWidth);  // drawCentredLabel's rule
     float needed = font->CalcTextSizeA(fit.px, FLT_MAX, 0, name.c_str()).x;
+    if (needed > kMostGrowth * width) return NameFit{};  // zoomed too far out for names: none, not a jumble
     if (needed > width) fit.grow = (needed - width) / 2 + 1;
     return fit;
+}
+
+std::vector<ImRect> chartLabelsShown(const PriorityChart& chart, ImFont* font, float px, int selectedSegment) {
+    std::vector<ImRect> boxes(chart.points.size(), ImRect(0, 0, 0, 0));
+    std::vector<ImRect> kept;
+    for (std::size_t i = 0; i < chart.points.size(); ++i) {
+        const ChartPoint& p = chart.points[i];
+        float width = font->CalcTextSizeA(px, FLT_MAX, 0, p.label.c_str()).x;
+        ImVec2 at{static_cast<float>(p.labelX) - (p.labelEnd ? width : 0), static_cast<float>(p.labelY) - px};
+        ImRect box{at, {at.x + width, at.y + px}};
+        bool inside = box.Min.y >= -2 && box.Max.y <= static_cast<float>(chart.height) + 2;
+        bool clear = std::none_of(kept.begin(), kept.end(), [&](const ImRect& k) { return k.Overlaps(box); });
+        if (p.segment == selectedSegment || (inside && clear)) boxes[i] = box, kept.push_back(box);
+    }
+    return boxes;
 }
 
 void paintSegment(ImDrawList* draw, const App& app, const SegmentLook& look, const SegmentPaint& original) {
