@@ -746,14 +746,28 @@ TEST_CASE("a headless screenshot of the additive-manufacturing chain shows the r
     CHECK(none.count(innovation) == 0);
 }
 
+namespace {
+// An ImGui context with the viewer's font atlas (the interface's characters at 17 px), for measuring text.
+struct MeasuringFont {
+    ImFont* font = nullptr;
+    MeasuringFont() {
+        viewer::FontFile file = viewer::findCjkFont(CHAINATLAS_ASSETS_DIR_FOR_TESTS);
+        REQUIRE(!file.path.empty());
+        ImGui::CreateContext();
+        ImFontAtlas& atlas = *ImGui::GetIO().Fonts;
+        REQUIRE(viewer::buildFontAtlas(atlas, file, nullptr, 17.0f));
+        REQUIRE(atlas.Build());
+        font = atlas.Fonts[0];
+    }
+    ~MeasuringFont() { ImGui::DestroyContext(); }
+    MeasuringFont(const MeasuringFont&) = delete;
+    MeasuringFont& operator=(const MeasuringFont&) = delete;
+};
+}  // namespace
+
 TEST_CASE("a segment name too wide for its zoomed-out box: drawn at a readable size in a grown box, or not at all") {
-    viewer::FontFile font = viewer::findCjkFont(CHAINATLAS_ASSETS_DIR_FOR_TESTS);
-    REQUIRE(!font.path.empty());
-    ImGui::CreateContext();
-    ImFontAtlas& atlas = *ImGui::GetIO().Fonts;
-    REQUIRE(viewer::buildFontAtlas(atlas, font, nullptr, 17.0f));
-    REQUIRE(atlas.Build());
-    ImFont* f = atlas.Fonts[0];
+    MeasuringFont measuring;
+    ImFont* f = measuring.font;
     auto width = [&](float px, const std::string& text) { return f->CalcTextSizeA(px, FLT_MAX, 0, text.c_str()).x; };
     for (const std::string name : {"电池包", "动力电池回收", "Battery recycling", "Automotive chips (MCU/SoC)"}) {
         CAPTURE(name);
@@ -782,17 +796,11 @@ TEST_CASE("a segment name too wide for its zoomed-out box: drawn at a readable s
     viewer::NameFit tiny = viewer::fitSegmentName(f, 5, "电池包", 1);
     CHECK(tiny.px == 5);
     CHECK(tiny.grow == 0);
-    ImGui::DestroyContext();
 }
 
 TEST_CASE(
     "priorities chart labels by level of detail: a label running into one kept before, or below the strip, is left out") {
-    viewer::FontFile font = viewer::findCjkFont(CHAINATLAS_ASSETS_DIR_FOR_TESTS);
-    REQUIRE(!font.path.empty());
-    ImGui::CreateContext();
-    ImFontAtlas& atlas = *ImGui::GetIO().Fonts;
-    REQUIRE(viewer::buildFontAtlas(atlas, font, nullptr, 17.0f));
-    REQUIRE(atlas.Build());
+    MeasuringFont measuring;
     PriorityChart chart;
     chart.width = 300, chart.height = 200;
     auto point = [](int segment, double x, double y) {
@@ -804,7 +812,7 @@ TEST_CASE(
     // 2 well clear of both; 3 under the strip (the chart stacks no-data labels downwards); 4 ending at its x.
     chart.points = {point(0, 10, 30), point(1, 15, 30), point(2, 10, 120), point(3, 10, 260), point(4, 290, 80)};
     chart.points[4].labelEnd = true;
-    std::vector<ImRect> shown = viewer::chartLabelsShown(chart, atlas.Fonts[0], 11, -1);
+    std::vector<ImRect> shown = viewer::chartLabelsShown(chart, measuring.font, 11, -1);
     REQUIRE(shown.size() == 5);
     CHECK(shown[0].GetWidth() > 0);
     CHECK(shown[1].GetWidth() == 0);
@@ -814,8 +822,7 @@ TEST_CASE(
     CHECK(shown[4].Max.x == doctest::Approx(290));  // a label that ends at its point is placed to its left
     CHECK(shown[2].Min.y == doctest::Approx(120 - 11));
     // The selected segment keeps its label even where it runs into another or lies below the strip.
-    std::vector<ImRect> selected = viewer::chartLabelsShown(chart, atlas.Fonts[0], 11, 1);
+    std::vector<ImRect> selected = viewer::chartLabelsShown(chart, measuring.font, 11, 1);
     CHECK(selected[1].GetWidth() > 0);
-    CHECK(viewer::chartLabelsShown(chart, atlas.Fonts[0], 11, 3)[3].GetWidth() > 0);
-    ImGui::DestroyContext();
+    CHECK(viewer::chartLabelsShown(chart, measuring.font, 11, 3)[3].GetWidth() > 0);
 }
