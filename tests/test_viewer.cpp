@@ -826,3 +826,40 @@ TEST_CASE(
     CHECK(selected[1].GetWidth() > 0);
     CHECK(viewer::chartLabelsShown(chart, measuring.font, 11, 3)[3].GetWidth() > 0);
 }
+
+TEST_CASE("a label that does not fit is shrunk a little, else cut at a character with an ellipsis, else left out") {
+    MeasuringFont measuring;
+    ImFont* f = measuring.font;
+    auto width = [&](float px, std::string_view text) {
+        return f->CalcTextSizeA(px, FLT_MAX, 0, text.data(), text.data() + text.size()).x;
+    };
+    const std::string ellipsis = "\xE2\x80\xA6";
+    // Fits: drawn whole at its size.
+    viewer::FittedLabel whole = viewer::fitLabel(f, 14, "Body", 200);
+    CHECK(whole.shown == "Body");
+    CHECK(whole.px == 14);
+    CHECK_FALSE(whole.ellipsis);
+    // A little too wide: shrunk (not below 10 px), still whole.
+    std::string name = "Lithium resources";
+    viewer::FittedLabel shrunk = viewer::fitLabel(f, 14, name, width(14, name) * 0.9f);
+    CHECK(shrunk.shown == name);
+    CHECK(shrunk.px < 14);
+    CHECK(shrunk.px >= 10);
+    CHECK(width(shrunk.px, name) <= width(14, name) * 0.9f + 0.5f);
+    // Far too wide: its first characters and an ellipsis, inside the box.
+    viewer::FittedLabel cut = viewer::fitLabel(f, 11, name, 40);
+    REQUIRE(!cut.shown.empty());
+    CHECK(cut.ellipsis);
+    CHECK(cut.px == 10);
+    CHECK(name.rfind(cut.shown, 0) == 0);  // a prefix
+    CHECK(cut.shown.size() < name.size());
+    CHECK(width(cut.px, std::string(cut.shown) + ellipsis) <= 40);
+    // Chinese is cut between characters, never inside one.
+    std::string chinese = "动力电池回收";
+    viewer::FittedLabel cutZh = viewer::fitLabel(f, 11, chinese, width(10, "动力") + width(10, ellipsis) + 1);
+    CHECK(cutZh.shown == "动力");
+    CHECK(cutZh.ellipsis);
+    // Not one character beside the ellipsis, or too small to read: nothing.
+    CHECK(viewer::fitLabel(f, 11, chinese, width(10, ellipsis)).shown.empty());
+    CHECK(viewer::fitLabel(f, 6, "Body", 200).shown.empty());
+}

@@ -27,36 +27,53 @@ constexpr float kMinFittedPx = 10.0f;
 // be read without running into each other (a 300-segment chain fitted to the window), and none is drawn.
 constexpr float kMostGrowth = 2.5f;
 
-bool drawCentredLabel(ImDrawList* draw, ImFont* font, float fontPx, ImVec2 at, ImU32 color, const std::string& text,
-                      float maxWidth) {
-    if (fontPx < 6.5f) return false;
-    ImVec2 size = font->CalcTextSizeA(fontPx, FLT_MAX, 0, text.c_str());
-    const char* end = text.c_str() + text.size();
-    if (size.x > maxWidth && maxWidth > 0) {
+namespace {
+const char* const kEllipsis = "\xE2\x80\xA6";
+}  // namespace
+
+FittedLabel fitLabel(ImFont* font, float fontPx, std::string_view text, float maxWidth) {
+    FittedLabel fit{text, fontPx, false};
+    if (fontPx < 6.5f) return {{}, fontPx, false};
+    float width = font->CalcTextSizeA(fontPx, FLT_MAX, 0, text.data(), text.data() + text.size()).x;
+    if (width > maxWidth && maxWidth > 0) {
         // Too wide for the box: a smaller size first, down to kMinFittedPx, so a four-character name is not cut
         // when the map is zoomed out to fit; only what still does not fit is cut.
-        float fitted = std::max(std::min(fontPx, kMinFittedPx), fontPx * maxWidth / size.x);
+        float fitted = std::max(std::min(fontPx, kMinFittedPx), fontPx * maxWidth / width);
         if (fitted < fontPx) {
-            fontPx = fitted;
-            size = font->CalcTextSizeA(fontPx, FLT_MAX, 0, text.c_str());
+            fit.px = fitted;
+            width = font->CalcTextSizeA(fit.px, FLT_MAX, 0, text.data(), text.data() + text.size()).x;
         }
     }
-    if (size.x > maxWidth) {
-        // Cut to fit, at a character boundary.
-        const char* cut = text.c_str();
-        float width = 0;
-        while (cut < end) {
-            unsigned int c;
-            int n = ImTextCharFromUtf8(&c, cut, end);
-            float w = font->CalcTextSizeA(fontPx, FLT_MAX, 0, cut, cut + n).x;
-            if (width + w > maxWidth) break;
-            width += w;
-            cut += n;
-        }
-        end = cut;
-        size.x = width;
+    if (width <= maxWidth) return fit;
+    // Cut at a character boundary, with an ellipsis so that a cut name never reads as a whole one (a firm cell
+    // once read "Lithiu"); nothing at all when not even one character fits beside the ellipsis.
+    float room = maxWidth - font->CalcTextSizeA(fit.px, FLT_MAX, 0, kEllipsis).x;
+    const char* begin = text.data();
+    const char* end = begin + text.size();
+    const char* cut = begin;
+    float used = 0;
+    while (cut < end) {
+        unsigned int c;
+        int n = ImTextCharFromUtf8(&c, cut, end);
+        float w = font->CalcTextSizeA(fit.px, FLT_MAX, 0, cut, cut + n).x;
+        if (used + w > room) break;
+        used += w;
+        cut += n;
     }
-    draw->AddText(font, fontPx, {at.x - size.x / 2, at.y - size.y / 2}, color, text.c_str(), end);
+    if (cut == begin) return {{}, fit.px, false};
+    return {std::string_view(begin, static_cast<std::size_t>(cut - begin)), fit.px, true};
+}
+
+bool drawCentredLabel(ImDrawList* draw, ImFont* font, float fontPx, ImVec2 at, ImU32 color, const std::string& text,
+                      float maxWidth) {
+    FittedLabel fit = fitLabel(font, fontPx, text, maxWidth);
+    if (fit.shown.empty()) return false;
+    std::string shortened;
+    std::string_view shown = fit.shown;
+    if (fit.ellipsis) shortened.append(fit.shown).append(kEllipsis), shown = shortened;
+    ImVec2 size = font->CalcTextSizeA(fit.px, FLT_MAX, 0, shown.data(), shown.data() + shown.size());
+    draw->AddText(font, fit.px, {at.x - size.x / 2, at.y - size.y / 2}, color, shown.data(),
+                  shown.data() + shown.size());
     return true;
 }
 

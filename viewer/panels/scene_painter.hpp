@@ -5,6 +5,8 @@
 #include <imgui.h>
 #include <imgui_internal.h>  // ImRect
 
+#include <string_view>
+
 #include "../app.hpp"
 #include "../map_view.hpp"  // resource marks on the map: placed and hit there
 #include "chainatlas/chart.hpp"
@@ -15,7 +17,16 @@ namespace viewer {
 // The scene of the current analysis; computed again only when the analysis, language or level changed.
 const chainatlas::MapScene& currentScene(App& app);
 
-// Text centred at `at` if it is readable at `fontPx`, cut to `maxWidth`; returns false when too small.
+// What a label shows in `maxWidth` at `fontPx`: the whole text, shrunk a little (down to 10 px) when that makes it
+// fit, or else its first characters followed by an ellipsis; nothing (`shown` empty) when it is too small to
+// read (under 6.5 px) or not one character fits beside the ellipsis. `shown` views `text`.
+struct FittedLabel {
+    std::string_view shown;
+    float px = 0;
+    bool ellipsis = false;  // "..." (U+2026) goes after `shown`
+};
+FittedLabel fitLabel(ImFont* font, float fontPx, std::string_view text, float maxWidth);
+// Text centred at `at` as fitLabel fits it; returns false when nothing is drawn.
 bool drawCentredLabel(ImDrawList* draw, ImFont* font, float fontPx, ImVec2 at, ImU32 color, const std::string& text,
                       float maxWidth);
 
