@@ -84,9 +84,10 @@ void addChain(CodePointSet& set, const chainatlas::Chain& chain) {
     set.add(chain.name);
     set.add(chain.note);
     set.add(chain.extra);
-    for (const Source& s : chain.sources)
+    for (const Source& s : chain.sources) {
         for (const auto* text : {&s.id, &s.title, &s.url, &s.accessed}) set.add(*text);
-    for (const Source& s : chain.sources) set.add(s.extra);
+        set.add(s.extra);
+    }
     for (const Stage& s : chain.stages) {
         set.add(s.id);
         set.add(s.name);

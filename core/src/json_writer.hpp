@@ -6,26 +6,22 @@
 
 #include <charconv>
 #include <cmath>
-#include <functional>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "pieces.hpp"
 
 namespace chainatlas {
 
 class JsonWriter {
 public:
     // indent < 0: compact (dump()); else pretty-printed with that many spaces a level (dump(indent)).
-    JsonWriter(std::string& out, int indent) : out_(out), indent_(indent) {}
-    // Streaming: whenever `out` holds a piece of kPiece bytes or more, it goes to `sink` and `out` is
-    // emptied; finish() hands on the rest.
-    JsonWriter(std::string& out, int indent, std::function<void(std::string_view)> sink)
-        : out_(out), indent_(indent), sink_(std::move(sink)) {}
-    static constexpr std::size_t kPiece = 1 << 20;
-    void finish() {
-        if (sink_ && !out_.empty()) sink_(out_), out_.clear();
-    }
+    // With a sink, the text leaves a piece at a time (Pieces); finish() hands on the rest.
+    JsonWriter(std::string& out, int indent, TextSink sink = {})
+        : out_(out), indent_(indent), pieces_(out, std::move(sink)) {}
+    void finish() { pieces_.finish(); }
 
     void beginObject() { open('{'); }
     void endObject() { close('}'); }
@@ -76,7 +72,7 @@ private:
     }
     // A new element of the open container: the comma and, pretty-printed, the line break and indent.
     void separate() {
-        if (sink_ && out_.size() >= kPiece) sink_(out_), out_.clear();
+        pieces_.flushIfFull();
         if (counts_.empty()) return;
         if (counts_.back()++ > 0) out_.push_back(',');
         newline(counts_.size());
@@ -128,7 +124,7 @@ private:
 
     std::string& out_;
     int indent_;
-    std::function<void(std::string_view)> sink_;
+    Pieces pieces_;
     std::vector<int> counts_;  // elements written so far in each open container
     bool afterKey_ = false;
 };

@@ -345,7 +345,6 @@ std::string analysisJsonText(const Chain& chain, const Analysis& a, std::size_t 
 
 void writeAnalysisJson(const Chain& chain, const Analysis& a, std::size_t top, int indent, const TextSink& sink) {
     std::string out;
-    out.reserve(JsonWriter::kPiece + 64 * 1024);
     JsonWriter w(out, indent, sink);
     writeAnalysisJson(w, chain, a, top);
     out.push_back('\n');
@@ -359,15 +358,13 @@ const char* tr(Lang lang, const char* zh, const char* en) { return lang == Lang:
 // The CSV text appended straight to one string (no stream, no string per cell), as the JSON writer does.
 class CsvText {
 public:
-    explicit CsvText(std::string& out, const TextSink* sink = nullptr) : out_(out), sink_(sink) {}
+    explicit CsvText(std::string& out, TextSink sink = {}) : out_(out), pieces_(out, std::move(sink)) {}
     CsvText& raw(std::string_view text) {
         out_.append(text);
-        if (sink_ && out_.size() >= kPiece) (*sink_)(out_), out_.clear();  // any byte may end a piece
+        pieces_.flushIfFull();
         return *this;
     }
-    void finish() {
-        if (sink_ && !out_.empty()) (*sink_)(out_), out_.clear();
-    }
+    void finish() { pieces_.finish(); }
     CsvText& raw(char c) {
         out_.push_back(c);
         return *this;
@@ -404,9 +401,8 @@ public:
     }
 
 private:
-    static constexpr std::size_t kPiece = 1 << 20;
     std::string& out_;
-    const TextSink* sink_;
+    Pieces pieces_;
 };
 
 void writeTargetsCsv(CsvText& out, const Chain& chain, const Analysis& a, std::size_t top, Lang lang,
@@ -488,8 +484,7 @@ std::string analysisToCsv(const Chain& chain, const Analysis& a, std::size_t top
 void writeAnalysisCsv(const Chain& chain, const Analysis& a, std::size_t top, Lang lang,
                       const std::map<std::string, std::string>& notes, const TextSink& sink) {
     std::string text;
-    text.reserve((1 << 20) + 64 * 1024);
-    CsvText out(text, &sink);
+    CsvText out(text, sink);
     writeCsv(out, chain, a, top, lang, notes);
     out.finish();
 }

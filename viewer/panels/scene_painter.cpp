@@ -29,20 +29,21 @@ constexpr float kMostGrowth = 2.5f;
 
 namespace {
 const char* const kEllipsis = "\xE2\x80\xA6";
+
+// The size a text `textWidth` wide at `fontPx` is shrunk to for `maxWidth`: in proportion, but not below
+// kMinFittedPx (nor above fontPx), so a four-character name is not cut when the map is zoomed out to fit.
+float shrunkPx(float fontPx, float textWidth, float maxWidth) {
+    return std::min(fontPx, std::max(std::min(fontPx, kMinFittedPx), fontPx * maxWidth / textWidth));
+}
 }  // namespace
 
 FittedLabel fitLabel(ImFont* font, float fontPx, std::string_view text, float maxWidth) {
     FittedLabel fit{text, fontPx, false};
     if (fontPx < 6.5f) return {{}, fontPx, false};
     float width = font->CalcTextSizeA(fontPx, FLT_MAX, 0, text.data(), text.data() + text.size()).x;
-    if (width > maxWidth && maxWidth > 0) {
-        // Too wide for the box: a smaller size first, down to kMinFittedPx, so a four-character name is not cut
-        // when the map is zoomed out to fit; only what still does not fit is cut.
-        float fitted = std::max(std::min(fontPx, kMinFittedPx), fontPx * maxWidth / width);
-        if (fitted < fontPx) {
-            fit.px = fitted;
-            width = font->CalcTextSizeA(fit.px, FLT_MAX, 0, text.data(), text.data() + text.size()).x;
-        }
+    if (width > maxWidth && maxWidth > 0) {  // too wide: a smaller size first; only what still does not fit is cut
+        fit.px = shrunkPx(fontPx, width, maxWidth);
+        if (fit.px < fontPx) width = font->CalcTextSizeA(fit.px, FLT_MAX, 0, text.data(), text.data() + text.size()).x;
     }
     if (width <= maxWidth) return fit;
     // Cut at a character boundary, with an ellipsis so that a cut name never reads as a whole one (a firm cell
@@ -115,7 +116,7 @@ NameFit fitSegmentName(ImFont* font, float fontPx, const std::string& name, floa
     if (fontPx < 6.5f || name.empty()) return fit;
     float textWidth = font->CalcTextSizeA(fontPx, FLT_MAX, 0, name.c_str()).x;
     if (textWidth <= width) return fit;
-    fit.px = std::max(std::min(fontPx, kMinFittedPx), fontPx * width / textWidth);  // drawCentredLabel's rule
+    fit.px = shrunkPx(fontPx, textWidth, width);  // as fitLabel shrinks
     float needed = font->CalcTextSizeA(fit.px, FLT_MAX, 0, name.c_str()).x;
     if (needed > kMostGrowth * width) return NameFit{};  // zoomed too far out for names: none, not a jumble
     if (needed > width) fit.grow = (needed - width) / 2 + 1;
