@@ -10,7 +10,8 @@
 
 namespace chainatlas {
 
-enum class Severity { Error, Warning };
+// A note says how the input was read (a GB18030 CSV file), with nothing wrong in it.
+enum class Severity { Error, Warning, Note };
 
 // What went wrong, which decides the exit status: invalid input data (2), or a wrong call — an unknown
 // region, a bad option, a session for another chain — or a file that cannot be read or written (1).

@@ -20,8 +20,10 @@ struct LoadResult {
 // Deeper nesting than this is refused before parsing, so no input can exhaust the stack.
 inline constexpr int kMaxJsonDepth = 64;
 
-// A chain JSON file, or a folder of CSV files (DESIGN §2).
+// A chain JSON file, a folder of CSV files or an .xlsx workbook (README "CSV folders and workbooks").
 LoadResult loadChainFile(const std::string& path);
+// Whether loadChainFile reads `path` as a workbook (its extension is .xlsx, in any case).
+bool isWorkbookPath(const std::string& path);
 // JSON text already in memory; `fileLabel` names it in diagnostics. Both take the fast path
 // (fast_load.hpp) when the file is valid and the validating path otherwise.
 LoadResult loadChainText(std::string_view text, const std::string& fileLabel);
