@@ -307,7 +307,7 @@ void RowPlacer::placeTable(const FileSpec& spec, const Table& table) {
     }
     std::vector<HeaderCell> columns = header(spec, table);
     std::size_t first = 1;
-    if (!table.sheet.empty() && table.rows.size() > 1) {  // a workbook's English names under its Chinese labels
+    if (table.rows.size() > 1) {  // English names under the Chinese labels
         if (isSecondHeader(spec, columns, denseCells(table.rows[1]))) first = 2;
     }
     if (std::string_view(spec.array) == "chain" && table.rows.size() > first + 1)

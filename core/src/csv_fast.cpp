@@ -261,8 +261,6 @@ class TableSource {
 public:
     virtual ~TableSource() = default;
     virtual std::unique_ptr<RowSource> open(const FileSpec& spec) = 0;
-    // A workbook's tables may carry a second header row (English names under the Chinese labels).
-    virtual bool twoHeaderRows() const = 0;
     // The chain's id and name when there is no chain table.
     virtual std::pair<std::string, std::string> defaultChain() const = 0;
 };
@@ -279,7 +277,6 @@ public:
         if (!text) return nullptr;
         return std::make_unique<CsvRows>(texts_.emplace_back(std::move(*text)));  // sites keep views into it
     }
-    bool twoHeaderRows() const override { return false; }
     std::pair<std::string, std::string> defaultChain() const override { return csv::chainIdAndName(folder_); }
 
 private:
@@ -299,7 +296,6 @@ public:
         }
         return std::make_unique<SheetRows>(sheet->rows);
     }
-    bool twoHeaderRows() const override { return true; }
     std::pair<std::string, std::string> defaultChain() const override {
         return csv::chainIdAndName(std::filesystem::path(label_).stem().string());
     }
@@ -340,7 +336,7 @@ Plan TablesToJson::header(const FileSpec& spec, RowSource& rows, std::vector<std
     std::vector<std::string_view> first = fields;
     Plan plan = planOf(spec, first);
     bool more = rows.next(fields);
-    if (more && source_.twoHeaderRows()) {
+    if (more) {
         std::vector<csv::HeaderProblem> problems;
         if (csv::isSecondHeader(spec, csv::readHeader(spec, first, problems), fields)) more = rows.next(fields);
     }

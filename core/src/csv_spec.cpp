@@ -382,6 +382,7 @@ std::vector<HeaderCell> readHeader(const FileSpec& spec, const std::vector<std::
             continue;
         }
         cell.column = columnNamed(spec, name);
+        cell.byLabel = cell.column && name == cell.column->label;
         if (!cell.column) {
             problems.push_back({c, "unknown column \"" + std::string(name) + "\" in " + spec.file +
                                        suggestColumn(spec, name) + " (a column to carry along unread is named \"+" +
@@ -404,11 +405,16 @@ std::vector<HeaderCell> readHeader(const FileSpec& spec, const std::vector<std::
 
 bool isSecondHeader(const FileSpec& spec, const std::vector<HeaderCell>& header,
                     const std::vector<std::string_view>& cells) {
+    if (std::none_of(header.begin(), header.end(), [](const HeaderCell& cell) { return cell.byLabel; })) return false;
+    std::vector<HeaderProblem> problems;
+    std::vector<HeaderCell> second = readHeader(spec, cells, problems);
+    if (!problems.empty()) return false;
     bool any = false;
-    for (std::size_t c = 0; c < cells.size(); ++c) {
-        std::string_view name = trim(cells[c]);
-        if (name.empty()) continue;
-        if (c >= header.size() || !header[c].column || columnNamed(spec, name) != header[c].column) return false;
+    for (std::size_t c = 0; c < second.size(); ++c) {
+        if (second[c].blank) continue;
+        if (c >= header.size() || second[c].column != header[c].column || second[c].kept != header[c].kept ||
+            second[c].keptJson != header[c].keptJson)
+            return false;
         any = true;
     }
     return any;

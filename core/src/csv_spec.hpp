@@ -75,6 +75,7 @@ struct HeaderCell {
     const Column* column = nullptr;
     std::string kept;  // the kept key, when the header is "+key"
     bool keptJson = false;
+    bool byLabel = false;  // named by its Chinese label (a second header row of English names may follow)
     bool blank = false;    // an empty header cell: its column must be empty
     bool unknown = false;  // a header that names nothing (reported once, at the header)
 };
@@ -87,8 +88,9 @@ struct HeaderProblem {
 // named twice (by its name and its label too), a kept key that is a column's key.
 std::vector<HeaderCell> readHeader(const FileSpec& spec, const std::vector<std::string_view>& cells,
                                    std::vector<HeaderProblem>& problems);
-// A workbook's second header row (the English names under the Chinese labels, as the template writes them):
-// every non-empty cell names the column of the header cell above it.
+// A second header row (the English names under the Chinese labels, as the template and a workbook written by
+// convert have them): the header above is of Chinese labels, and every non-empty cell here names the column
+// (or kept key) of the header cell above it.
 bool isSecondHeader(const FileSpec& spec, const std::vector<HeaderCell>& header,
                     const std::vector<std::string_view>& cells);
 
