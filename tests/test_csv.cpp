@@ -139,11 +139,11 @@ std::string messageAt(const LoadResult& result, const std::string& file, const s
 
 }  // namespace
 
-TEST_CASE("booleans: true/false, TRUE/FALSE, 1/0, 是/否, Y/N, yes/no; anything else is a located error") {
+TEST_CASE("booleans: true/false, TRUE/FALSE, 1/0, 是/否, Y/N, yes/no, and anything else is a located error") {
     PlannerFolder folder("booleans");
-    const std::pair<const char*, bool> cases[] = {{"true", true}, {"TRUE", true},  {"1", true},   {"是", true},
-                                                  {"Y", true},    {"y", true},     {"Yes", true}, {"false", false},
-                                                  {"FALSE", false}, {"0", false},  {"否", false}, {"N", false},
+    const std::pair<const char*, bool> cases[] = {{"true", true},   {"TRUE", true}, {"1", true},   {"是", true},
+                                                  {"Y", true},      {"y", true},    {"Yes", true}, {"false", false},
+                                                  {"FALSE", false}, {"0", false},   {"否", false}, {"N", false},
                                                   {"no", false}};
     for (const auto& [text, value] : cases) {
         INFO(text);
@@ -158,12 +158,14 @@ TEST_CASE("booleans: true/false, TRUE/FALSE, 1/0, 是/否, Y/N, yes/no; anything
     CHECK(messageAt(bad, "firms.csv", "2:4").find("是/否") != std::string::npos);
 }
 
-TEST_CASE("Chinese header labels read as the English names; both rows of a template are accepted") {
+TEST_CASE("Chinese header labels read as the English names, and both rows of a template are accepted") {
     PlannerFolder folder("labels");
-    folder.write("firms.csv", "企业编号,企业名称,英文名称,链主,来源\nf1,F1,F1,否,src-1\nf2,F2,F2,是,src-1\n"
-                              "f3,\"F3, \"\"quoted\"\"\",F3,否,src-1\n");
-    folder.write("sites.csv", "企业编号,所在区域,所属环节,产值\nfirm,region,segments,output\nf1,suzhou,a,2\n"
-                              "f2,shanghai,b;d,\nf3,suzhou,c,\n");
+    folder.write("firms.csv",
+                 "企业编号,企业名称,英文名称,链主,来源\nf1,F1,F1,否,src-1\nf2,F2,F2,是,src-1\n"
+                 "f3,\"F3, \"\"quoted\"\"\",F3,否,src-1\n");
+    folder.write("sites.csv",
+                 "企业编号,所在区域,所属环节,产值\nfirm,region,segments,output\nf1,suzhou,a,2\n"
+                 "f2,shanghai,b;d,\nf3,suzhou,c,\n");
     Chain labelled = test::chainFromFile(folder.path.string());
     Chain english = test::chainFromFile(std::string(CHAINATLAS_TEST_DATA_DIR) + "/good/csv_mini");
     labelled.id = english.id, labelled.name = english.name;
@@ -210,7 +212,7 @@ TEST_CASE("a name where an id belongs gets did-you-mean with the id") {
     CHECK(messageAt(result, "sites.csv", "4:4") == "unknown region \"Suzhou\" (did you mean \"suzhou\", Suzhou?)");
 }
 
-TEST_CASE("a firm with no site is a warning naming it; the chain still loads") {
+TEST_CASE("a firm with no site is a warning naming it, and the chain still loads") {
     PlannerFolder folder("siteless");
     folder.write("firms.csv", "id,name_zh\nf1,F1\nf2,F2\nf3,F3\nf4,县里的企业\n");
     LoadResult result = folder.load();
@@ -227,7 +229,8 @@ TEST_CASE("a GB18030 folder (Excel's Chinese CSV) reads like its UTF-8 twin, wit
     INFO(allOf(gb));
     REQUIRE(gb.ok());
     bool noted = false;
-    for (const auto& d : gb.diagnostics) noted = noted || (d.severity == Severity::Note && d.message.find("GB18030") != std::string::npos);
+    for (const auto& d : gb.diagnostics)
+        noted = noted || (d.severity == Severity::Note && d.message.find("GB18030") != std::string::npos);
     CHECK(noted);
     Chain utf8 = test::chainFromFile(std::string(CHAINATLAS_TEST_DATA_DIR) + "/good/csv_mini");
     gb.chain->id = utf8.id, gb.chain->name = utf8.name;
@@ -242,10 +245,11 @@ TEST_CASE("a GB18030 folder (Excel's Chinese CSV) reads like its UTF-8 twin, wit
     CHECK(messageAt(bad, "regions.csv", "2:8").find("CSV UTF-8") != std::string::npos);
 }
 
-TEST_CASE("chain.csv names the chain; without stages.csv the default stages are there") {
+TEST_CASE("chain.csv names the chain, and without stages.csv the default stages are there") {
     PlannerFolder folder("My2");
     CHECK(test::chainFromFile(folder.path.string()).id == "my2");  // the folder's name, without chain.csv
-    folder.write("chain.csv", "id,name_zh,name_en,note_zh,note_en\nweinan-nev,渭南新能源汽车,Weinan NEV,示意,Illustrative\n");
+    folder.write("chain.csv",
+                 "id,name_zh,name_en,note_zh,note_en\nweinan-nev,渭南新能源汽车,Weinan NEV,示意,Illustrative\n");
     fs::remove(folder.path / "stages.csv");
     folder.write("segments.csv", "id,stage\na,upstream\nb,midstream\nc,downstream\nd,\n");
     Chain chain = test::chainFromFile(folder.path.string());

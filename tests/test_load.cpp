@@ -195,7 +195,8 @@ TEST_CASE("an unknown key inside metrics or a name is an error with did-you-mean
     const std::pair<std::string, std::pair<std::string, std::string>> cases[] = {
         {firm + R"("metrics": {"tech": 0.1, "polution": 0.2}})",
          {"/firms/0/metrics/polution", "unknown metric \"polution\" (did you mean \"pollution\"?)"}},
-        {firm + R"("name": {"zh": "甲", "zn": "乙"}})", {"/firms/0/name/zn", "unknown key \"zn\" in a name (did you mean"}},
+        {firm + R"("name": {"zh": "甲", "zn": "乙"}})",
+         {"/firms/0/name/zn", "unknown key \"zn\" in a name (did you mean"}},
         {firm + R"("name": {"en": "A", "fr": "B"}})", {"/firms/0/name/fr", "unknown key \"fr\" in a name"}},
     };
     for (const auto& [firmText, expected] : cases) {
@@ -211,7 +212,7 @@ TEST_CASE("an unknown key inside metrics or a name is an error with did-you-mean
     CHECK(hasDiagnostic(loadChainText(note, "t.json"), "/chain/note/de", "unknown key \"de\" in a note"));
 }
 
-TEST_CASE("JSON too: a region named instead of its id gets the id; a firm with no site a warning") {
+TEST_CASE("JSON too: a region named instead of its id gets the id, and a firm with no site a warning") {
     std::string text = test::document(R"([{"id": "s", "name": "电芯"}])", "[]",
                                       R"([{"id": "weinan", "name": {"zh": "渭南", "en": "Weinan"}}])",
                                       R"([{"id": "f", "sites": [{"region": "渭南", "segments": ["电芯"]}]},
