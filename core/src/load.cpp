@@ -167,11 +167,15 @@ LoadResult loadCsvFolder(const std::string& path) {
 LoadResult loadWorkbook(const std::string& path) {
     auto bytes = readWholeFile(path);
     if (!bytes) return LoadResult{std::nullopt, {{Severity::Error, path, "", bytes.error(), ProblemKind::Io}}};
-    if (auto chain = fastChainFromWorkbook(*bytes, path)) return LoadResult{std::move(chain), {}};
-    return validateTables([&] { return readWorkbookBytes(*bytes, path); }, path);
+    return loadWorkbookBytes(*bytes, path);
 }
 
 }  // namespace
+
+LoadResult loadWorkbookBytes(std::string_view bytes, const std::string& label) {
+    if (auto chain = fastChainFromWorkbook(bytes, label)) return LoadResult{std::move(chain), {}};
+    return validateTables([&] { return readWorkbookBytes(bytes, label); }, label);
+}
 
 bool isWorkbookPath(const std::string& path) {
     std::string extension = std::filesystem::path(path).extension().string();

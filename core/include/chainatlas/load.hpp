@@ -22,6 +22,8 @@ inline constexpr int kMaxJsonDepth = 64;
 
 // A chain JSON file, a folder of CSV files or an .xlsx workbook (README "CSV folders and workbooks").
 LoadResult loadChainFile(const std::string& path);
+// An .xlsx workbook's bytes, named `label` in diagnostics: the fast path, then the validating one.
+LoadResult loadWorkbookBytes(std::string_view bytes, const std::string& label);
 // Whether loadChainFile reads `path` as a workbook (its extension is .xlsx, in any case).
 bool isWorkbookPath(const std::string& path);
 // JSON text already in memory; `fileLabel` names it in diagnostics. Both take the fast path
