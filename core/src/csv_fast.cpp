@@ -10,6 +10,7 @@
 #include <cmath>
 #include <deque>
 #include <filesystem>
+#include <memory>
 #include <unordered_map>
 
 #include "chainatlas/fast_load.hpp"
@@ -233,18 +234,21 @@ public:
     virtual bool next(std::vector<std::string_view>& fields) = 0;
 };
 
+// A CSV file's rows; the text lives as long as its rows are used (the sites' until the firms are written).
 class CsvRows : public RowSource {
 public:
-    explicit CsvRows(std::string_view text) : records_(text) {}
+    explicit CsvRows(std::string text) : text_(std::move(text)), records_(text_) {}
     bool next(std::vector<std::string_view>& fields) override { return records_.next(fields); }
 
 private:
+    std::string text_;
     Records records_;
 };
 
+// A sheet's rows, taken from the workbook: each sheet's cells are freed once its table is written.
 class SheetRows : public RowSource {
 public:
-    explicit SheetRows(const std::vector<csv::TableRow>& rows) : rows_(rows) {}
+    explicit SheetRows(std::vector<csv::TableRow> rows) : rows_(std::move(rows)) {}
     bool next(std::vector<std::string_view>& fields) override {
         if (at_ >= rows_.size()) return false;
         fields = csv::denseCells(rows_[at_++]);
@@ -252,7 +256,7 @@ public:
     }
 
 private:
-    const std::vector<csv::TableRow>& rows_;
+    std::vector<csv::TableRow> rows_;
     std::size_t at_ = 0;
 };
 
@@ -275,33 +279,32 @@ public:
         std::optional<std::string> text = csv::decodeFile(folder_, spec, diagnostics_);
         if (!diagnostics_.empty()) throw GiveUp{};  // a note (GB18030) too: the validating reader reports it
         if (!text) return nullptr;
-        return std::make_unique<CsvRows>(texts_.emplace_back(std::move(*text)));  // sites keep views into it
+        return std::make_unique<CsvRows>(std::move(*text));
     }
     std::pair<std::string, std::string> defaultChain() const override { return csv::chainIdAndName(folder_); }
 
 private:
     std::string folder_;
     std::vector<Diagnostic> diagnostics_;
-    std::deque<std::string> texts_;
 };
 
 class WorkbookSource : public TableSource {
 public:
-    WorkbookSource(csv::Workbook& book, std::string label) : book_(book), label_(std::move(label)) {}
+    WorkbookSource(csv::Workbook book, std::string label) : book_(std::move(book)), label_(std::move(label)) {}
     std::unique_ptr<RowSource> open(const FileSpec& spec) override {
         csv::Sheet* sheet = csv::sheetFor(book_, spec);
         if (!sheet) {
             if (spec.required) throw GiveUp{};
             return nullptr;
         }
-        return std::make_unique<SheetRows>(sheet->rows);
+        return std::make_unique<SheetRows>(std::move(sheet->rows));  // each table is opened once
     }
     std::pair<std::string, std::string> defaultChain() const override {
         return csv::chainIdAndName(std::filesystem::path(label_).stem().string());
     }
 
 private:
-    csv::Workbook& book_;
+    csv::Workbook book_;
     std::string label_;
 };
 
@@ -437,12 +440,16 @@ void TablesToJson::run() {
     if (sites_.placed != sites_.rows.size()) throw GiveUp{};  // a site of an unknown firm
 }
 
-// The document's JSON text from `source`, then the fast JSON path; nullopt when the validating path must decide.
-std::optional<Chain> fastChainFromTables(TableSource& source, std::size_t expectedBytes) {
+// The document's JSON text from the tables `makeSource` opens, then the fast JSON path; nullopt when the
+// validating path must decide. The tables (the CSV text, a workbook's cells) are gone before the JSON is
+// parsed, so the two are never in memory together with the model.
+template <typename MakeSource>
+std::optional<Chain> fastChainFromTables(MakeSource&& makeSource, std::size_t expectedBytes) {
     std::string json;
     json.reserve(expectedBytes + 4096 + fastLoadPadding());
     try {
-        TablesToJson(source, json).run();
+        auto source = makeSource();
+        TablesToJson(*source, json).run();
     } catch (const GiveUp&) {
         return std::nullopt;
     }
@@ -462,12 +469,7 @@ std::optional<Chain> fastChainFromCsvFolder(const std::string& folder) {
         std::uintmax_t size = std::filesystem::file_size(std::filesystem::path(folder) / spec.file, ec);
         if (!ec && size < kMaxReadBytes) csvBytes += static_cast<std::size_t>(size);
     }
-    try {
-        FolderSource source(folder);
-        return fastChainFromTables(source, csvBytes / 10 * 23);
-    } catch (const GiveUp&) {
-        return std::nullopt;
-    }
+    return fastChainFromTables([&] { return std::make_unique<FolderSource>(folder); }, csvBytes / 10 * 23);
 }
 
 std::optional<Chain> fastChainFromWorkbook(std::string_view bytes, const std::string& label) {
@@ -479,8 +481,8 @@ std::optional<Chain> fastChainFromWorkbook(std::string_view bytes, const std::st
     for (const csv::Sheet& sheet : book->sheets)
         for (const csv::TableRow& row : sheet.rows)
             for (const csv::TableField& field : row.fields) cellBytes += field.text.size() + 1;
-    WorkbookSource source(*book, label);
-    return fastChainFromTables(source, cellBytes / 10 * 23);
+    return fastChainFromTables([&] { return std::make_unique<WorkbookSource>(std::move(*book), label); },
+                               cellBytes / 10 * 23);
 }
 
 }  // namespace chainatlas

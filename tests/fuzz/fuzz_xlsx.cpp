@@ -34,8 +34,9 @@ std::string sheet(const std::string& rows) {
 // The parts of a small valid workbook: segments a, b; region r; firm f with a site; shared strings.
 std::map<std::string, std::string> seedParts() {
     std::map<std::string, std::string> parts;
-    parts["_rels/.rels"] = std::string("<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/"
-                                       "relationships\"><Relationship Id=\"rId1\" Type=\"") +
+    parts["_rels/.rels"] = std::string(
+                               "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/"
+                               "relationships\"><Relationship Id=\"rId1\" Type=\"") +
                            kRel + "/officeDocument\" Target=\"xl/workbook.xml\"/></Relationships>";
     const char* names[] = {"segments", "regions", "firms", "sites"};
     std::string workbook = std::string("<workbook xmlns=\"") + kMain + "\" xmlns:r=\"" + kRel + "\"><sheets>";
@@ -48,8 +49,8 @@ std::map<std::string, std::string> seedParts() {
                 std::to_string(i + 1) + ".xml\"/>";
     }
     parts["xl/workbook.xml"] = workbook + "</sheets></workbook>";
-    parts["xl/_rels/workbook.xml.rels"] =
-        rels + "<Relationship Id=\"rS\" Type=\"" + kRel + "/sharedStrings\" Target=\"sharedStrings.xml\"/></Relationships>";
+    parts["xl/_rels/workbook.xml.rels"] = rels + "<Relationship Id=\"rS\" Type=\"" + kRel +
+                                          "/sharedStrings\" Target=\"sharedStrings.xml\"/></Relationships>";
     // 0 id, 1 a, 2 b, 3 r, 4 f, 5 firm, 6 region, 7 segments, 8 leader, 9 TRUE
     const char* strings[] = {"id", "a", "b", "r", "f", "firm", "region", "segments", "leader", "TRUE"};
     std::string sst = std::string("<sst xmlns=\"") + kMain + "\">";
@@ -57,8 +58,8 @@ std::map<std::string, std::string> seedParts() {
     parts["xl/sharedStrings.xml"] = sst + "</sst>";
     parts["xl/worksheets/sheet1.xml"] = sheet(row(1, cell("A1", 0)) + row(2, cell("A2", 1)) + row(3, cell("A3", 2)));
     parts["xl/worksheets/sheet2.xml"] = sheet(row(1, cell("A1", 0)) + row(2, cell("A2", 3)));
-    parts["xl/worksheets/sheet3.xml"] =
-        sheet(row(1, cell("A1", 0) + cell("B1", 8)) + row(2, cell("A2", 4) + cell("B2", 9)));
+    parts["xl/worksheets/sheet3.xml"] = sheet(row(1, cell("A1", 0) + cell("B1", 8)) +
+                                              row(2, cell("A2", 4) + cell("B2", 9)));
     parts["xl/worksheets/sheet4.xml"] = sheet(row(1, cell("A1", 5) + cell("B1", 6) + cell("C1", 7)) +
                                               row(2, cell("A2", 4) + cell("B2", 3) + cell("C2", 1)));
     return parts;
