@@ -104,7 +104,7 @@ public:
         if (!zip_.open(part_)) return;
         open_ = true;
         reader_ = xmlReaderForIO(&PartReader::readCallback, nullptr, this, part_.c_str(), nullptr,
-                                 XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+                                 XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_COMPACT);
         if (!reader_) throw Unreadable{"", "cannot read part " + part_};
         xmlTextReaderSetStructuredErrorHandler(reader_, &PartReader::errorCallback, this);
     }
@@ -116,22 +116,25 @@ public:
     PartReader& operator=(const PartReader&) = delete;
     bool present() const { return reader_ != nullptr; }
     // The next node; false at the end. Malformed XML and document type declarations end the reading.
+    // The node's type and name are asked once per node: a sheet has millions, and each question is a call.
     bool next() {
         int status = xmlTextReaderRead(reader_);
         if (thrown_) throw *thrown_;
         if (status < 0) throw Unreadable{"", "part " + part_ + " is not well-formed XML" + error_};
         if (status == 0) return false;
-        if (xmlTextReaderNodeType(reader_) == XML_READER_TYPE_DOCUMENT_TYPE)
+        type_ = xmlTextReaderNodeType(reader_);
+        if (type_ == XML_READER_TYPE_DOCUMENT_TYPE)
             throw Unreadable{"", "part " + part_ + " declares a document type, which no workbook does: refused"};
+        bool tag = type_ == XML_READER_TYPE_ELEMENT || type_ == XML_READER_TYPE_END_ELEMENT;
+        name_ = tag ? view(xmlTextReaderConstLocalName(reader_)) : std::string_view();
         return true;
     }
-    int type() const { return xmlTextReaderNodeType(reader_); }
-    bool element(const char* name) const { return type() == XML_READER_TYPE_ELEMENT && is(name); }
-    bool end(const char* name) const { return type() == XML_READER_TYPE_END_ELEMENT && is(name); }
+    bool element(std::string_view name) const { return type_ == XML_READER_TYPE_ELEMENT && name_ == name; }
+    bool end(std::string_view name) const { return type_ == XML_READER_TYPE_END_ELEMENT && name_ == name; }
     bool empty() const { return xmlTextReaderIsEmptyElement(reader_) == 1; }
     bool text() const {
-        int t = type();
-        return t == XML_READER_TYPE_TEXT || t == XML_READER_TYPE_CDATA || t == XML_READER_TYPE_SIGNIFICANT_WHITESPACE;
+        return type_ == XML_READER_TYPE_TEXT || type_ == XML_READER_TYPE_CDATA ||
+               type_ == XML_READER_TYPE_SIGNIFICANT_WHITESPACE;
     }
     std::string_view value() const { return view(xmlTextReaderConstValue(reader_)); }
     // Each attribute of the current element: f(local name, value).
@@ -148,13 +151,14 @@ private:
     std::string part_;
     bool open_ = false;
     xmlTextReaderPtr reader_ = nullptr;
+    int type_ = 0;
+    std::string_view name_;  // the local name of an element's start or end; libxml2's dictionary keeps it
     std::string error_;
     std::optional<Unreadable> thrown_;  // an exception must not cross libxml2's C frames
 
     static std::string_view view(const xmlChar* text) {
         return text ? std::string_view(reinterpret_cast<const char*>(text)) : std::string_view();
     }
-    bool is(const char* name) const { return view(xmlTextReaderConstLocalName(reader_)) == name; }
     static int readCallback(void* context, char* buffer, int size) {
         auto* self = static_cast<PartReader*>(context);
         try {
@@ -474,7 +478,11 @@ void SheetParser::readCell() {
     }
     std::string text = cellText(type, value, inlineText, style, column);
     if (text.empty()) return;
-    if (sheet_.rows.empty() || sheet_.rows.back().line != rowNumber_) sheet_.rows.push_back({rowNumber_, {}});
+    if (sheet_.rows.empty() || sheet_.rows.back().line != rowNumber_) {
+        std::size_t width = sheet_.rows.empty() ? 4 : sheet_.rows.back().fields.size();  // rows are alike
+        sheet_.rows.push_back({rowNumber_, {}});
+        sheet_.rows.back().fields.reserve(width);
+    }
     sheet_.rows.back().fields.push_back({std::move(text), column, column - 1});
 }
 
