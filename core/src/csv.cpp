@@ -166,6 +166,12 @@ json cellValue(const std::string& raw, Cell kind) {
             if (ec == std::errc::result_out_of_range) return std::numeric_limits<double>::infinity();
             return text;
         }
+        case Cell::Integer: {
+            long long value = 0;
+            auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+            if (ec == std::errc() && end == text.data() + text.size()) return value;
+            return text;  // the validator says what a year must be
+        }
         case Cell::Bool:
             if (text == "true" || text == "1" || text == "yes") return true;
             if (text == "false" || text == "0" || text == "no") return false;

@@ -170,6 +170,13 @@ void writeValue(JsonWriter& w, const Member& m, std::string_view raw) {
             w.number(value);
             return;
         }
+        case Cell::Integer: {
+            long long value = 0;
+            auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+            if (ec != std::errc() || end != text.data() + text.size()) throw GiveUp{};
+            w.integer(value);
+            return;
+        }
         case Cell::Bool:
             if (text == "true" || text == "1" || text == "yes") w.boolean(true);
             else if (text == "false" || text == "0" || text == "no") w.boolean(false);

@@ -11,7 +11,7 @@
 
 namespace chainatlas::csv {
 
-enum class Cell { Text, Number, Bool, List };
+enum class Cell { Text, Number, Integer, Bool, List };  // Integer: a year
 
 struct Column {
     const char* header;
@@ -54,7 +54,8 @@ inline const std::vector<FileSpec>& specs() {
           {"energy", "/metrics/energy", Cell::Number},
           {"land", "/metrics/land", Cell::Number},
           {"division", "/division", Cell::Text},
-          {"sources", "/sources", Cell::List}}},
+          {"sources", "/sources", Cell::List},
+          {"market", "/market", Cell::Bool}}},
         {"links.csv", "links", false, {{"from", "/from", Cell::Text}, {"to", "/to", Cell::Text}}},
         {"regions.csv",
          "regions",
@@ -85,14 +86,18 @@ inline const std::vector<FileSpec>& specs() {
           {"region", "/region", Cell::Text},
           {"segments", "/segments", Cell::List},
           {"output", "/output", Cell::Number},
-          {"confidence", "/confidence", Cell::Text}}},
+          {"confidence", "/confidence", Cell::Text},
+          {"year", "/year", Cell::Integer}}},
         {"supplies.csv",
          "supplies",
          false,
          {{"from", "/from", Cell::Text},
           {"to", "/to", Cell::Text},
           {"segment", "/segment", Cell::Text},
-          {"confidence", "/confidence", Cell::Text}}},
+          {"confidence", "/confidence", Cell::Text},
+          {"from_region", "/from_region", Cell::Text},
+          {"to_region", "/to_region", Cell::Text},
+          {"year", "/year", Cell::Integer}}},
         {"resources.csv",
          "resources",
          false,
@@ -104,14 +109,16 @@ inline const std::vector<FileSpec>& specs() {
           {"segments", "/segments", Cell::List},
           {"sources", "/sources", Cell::List},
           {"confidence", "/confidence", Cell::Text},
-          {"note", "/note", Cell::Text}}},
+          {"note", "/note", Cell::Text},
+          {"year", "/year", Cell::Integer}}},
         {"ties.csv",
          "ties",
          false,
          {{"resource", "/resource", Cell::Text},
           {"firm", "/firm", Cell::Text},
           {"kind", "/kind", Cell::Text},
-          {"confidence", "/confidence", Cell::Text}}},
+          {"confidence", "/confidence", Cell::Text},
+          {"year", "/year", Cell::Integer}}},
     };
     return all;
 }
