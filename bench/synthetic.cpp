@@ -94,7 +94,9 @@ Chain generateChain(const SyntheticSpec& spec) {
             if (!buyers.empty()) to = buyers[uniform(0, static_cast<int>(buyers.size()) - 1)];
         }
         if (to < 0 || to == from) to = (from + 1 + uniform(0, spec.firms - 2)) % spec.firms;
-        chain.supplies.push_back({from, to, segment, {}, {}});
+        Supply supply;
+        supply.from = from, supply.to = to, supply.segment = segment;
+        chain.supplies.push_back(std::move(supply));
     }
     for (int r = 0; r < spec.resources; ++r) {
         Resource resource;

@@ -58,11 +58,16 @@ int resolve(const ca::Chain& chain, ca::IdKind kind, const std::string& id) {
     return index;
 }
 
-ca::Lang parseLang(const std::string& lang) { return lang == "en" ? ca::Lang::En : ca::Lang::Zh; }
+// --lang, else the session's language, else the locale (docs/method.md §15).
+ca::Lang chooseLang(const std::string& flag, const ca::Session* session = nullptr) {
+    return ca::chooseLang(flag, session && session->langGiven ? &session->lang : nullptr);
+}
+constexpr const char* kLangHelp =
+    "zh or en; default: the session's lang, else the locale (LC_ALL, LC_MESSAGES, LANG starting with zh: zh), else en";
 
 // Options shared by `analyze` and `map`.
 struct AnalysisArgs {
-    std::string file, region, weightsFile, sessionFile, format = "table", output, lang = "en", level = "segment",
+    std::string file, region, weightsFile, sessionFile, format = "table", output, lang, level = "segment",
                                                         view = "chain";
     std::vector<std::string> hubs, assumptions;
     std::size_t top = 0;
@@ -74,7 +79,7 @@ void addAnalysisOptions(CLI::App* command, AnalysisArgs& args) {
     command->add_option("--hub", args.hubs, "hub region id (repeatable)");
     command->add_option("--weights", args.weightsFile, "JSON object with term weights and occupied_discount");
     command->add_option("--assume", args.assumptions, "what-if: FIRM@REGION[:SEG,SEG...] (repeatable)");
-    command->add_option("--lang", args.lang, "language of names: zh or en")->check(CLI::IsMember({"zh", "en"}));
+    command->add_option("--lang", args.lang, kLangHelp)->check(CLI::IsMember({"zh", "en"}));
     command->add_option("--session", args.sessionFile,
                         "viewer session (chainatlas-session/1); options given here override it");
 }
@@ -182,7 +187,7 @@ int runValidate(const std::vector<std::string>& files) {
 
 int runStats(const std::string& file, const std::string& langName) {
     ca::Chain chain = loadOrFail(file);
-    ca::Lang lang = parseLang(langName);
+    ca::Lang lang = chooseLang(langName);
     ca::ChainStats stats = ca::computeStats(chain);
     std::ostringstream out;
     out << chain.name.pick(lang, chain.id) << " (" << chain.id << ")\n";
@@ -209,7 +214,7 @@ int runAnalyze(const AnalysisArgs& args) {
     ca::Session session;
     ca::AnalysisOptions options = buildOptions(chain, args, &session);
     const ca::Analysis& analysis = keptUntilExit(ca::analyze(chain, options));
-    ca::Lang lang = parseLang(args.lang);
+    ca::Lang lang = chooseLang(args.lang, &session);
     // JSON (indented like before) and CSV are written straight from the analysis, a megabyte at a time.
     if (args.format == "json")
         writeOutput(args.output,
@@ -281,11 +286,11 @@ int runMap(const AnalysisArgs& args) {
     ca::Theme mapTheme = theme();
     std::string svg;
     if (args.view == "priorities") {
-        ca::SvgOptions chartOptions{parseLang(args.lang), args.top == 0 ? 10 : args.top, ca::todayIso()};
+        ca::SvgOptions chartOptions{chooseLang(args.lang, &p->session), args.top == 0 ? 10 : args.top, ca::todayIso()};
         svg = ca::renderPrioritiesSvg(p->drawn(), p->analysis(), mapTheme, chartOptions);
     } else {
         ca::MapLevel level = args.level == "firm" ? ca::MapLevel::Firm : ca::MapLevel::Segment;
-        svg = mapSvg(*p, mapTheme, level, parseLang(args.lang), args.top);
+        svg = mapSvg(*p, mapTheme, level, chooseLang(args.lang, &p->session), args.top);
     }
     if (kind == ca::DocumentKind::Svg) {
         writeOutput(args.output, svg);
@@ -298,8 +303,8 @@ int runMap(const AnalysisArgs& args) {
 }
 
 struct CompareArgs {
-    std::string file, weightsFile, format = "table", output, lang = "en";
-    std::vector<std::string> regions, hubs;
+    std::string file, weightsFile, format = "table", output, lang;
+    std::vector<std::string> regions, hubs, assumptions;
 };
 
 int runCompare(const CompareArgs& args) {
@@ -308,8 +313,18 @@ int runCompare(const CompareArgs& args) {
     for (const auto& region : args.regions) regions.push_back(resolve(chain, ca::IdKind::Region, region));
     for (const auto& hub : args.hubs) hubs.push_back(resolve(chain, ca::IdKind::Region, hub));
     ca::Weights weights = readWeights(args.weightsFile, ca::Weights{});
-    ca::Comparison comparison = ca::compareRegions(chain, regions, hubs, weights);
-    ca::Lang lang = parseLang(args.lang);
+    std::vector<ca::Assumption> assumptions;
+    for (const auto& text : args.assumptions) {
+        ca::Assumption assumption;
+        std::string problem = ca::parseAssumption(chain, text, assumption);
+        if (!problem.empty()) throw Failure{kExitFailure, "--assume " + problem};
+        if (std::find(regions.begin(), regions.end(), assumption.region) == regions.end())
+            std::cerr << "chainatlas: warning: --assume " << safe(text) << " names a region not compared\n";
+        assumptions.push_back(assumption);
+    }
+    ca::Comparison comparison = ca::compareRegions(chain, regions, hubs, weights, assumptions);
+    for (const auto& warning : comparison.warnings) std::cerr << "chainatlas: warning: " << safe(warning) << "\n";
+    ca::Lang lang = chooseLang(args.lang);
     std::string text;
     if (args.format == "json") text = ca::comparisonToJson(chain, comparison).dump(2) + "\n";
     else if (args.format == "csv") text = ca::comparisonToCsv(chain, comparison, lang);
@@ -323,7 +338,7 @@ int runReport(const AnalysisArgs& args) {
     auto p = prepare(args);
     ca::Theme style = theme();
     ca::ReportOptions options;
-    options.lang = parseLang(args.lang);
+    options.lang = chooseLang(args.lang, &p->session);
     options.top = args.top != 0 || kind == ca::DocumentKind::Xlsx ? args.top : 20;  // a meeting reads the first 20
     options.date = ca::todayIso();
     options.fontFamily = style.fontFamily;
@@ -385,10 +400,10 @@ int main(int argc, char** argv) {
     auto* validate = app.add_subcommand("validate", "check chain files; every problem is reported");
     validate->add_option("FILE", validateFiles, "chain JSON files, CSV folders or .xlsx workbooks")->required();
 
-    std::string statsFile, statsLang = "en";
+    std::string statsFile, statsLang;
     auto* stats = app.add_subcommand("stats", "counts of segments, regions, firms, sites and supplies");
     stats->add_option("FILE", statsFile, "chain JSON file, CSV folder or .xlsx workbook")->required();
-    stats->add_option("--lang", statsLang, "language of names: zh or en")->check(CLI::IsMember({"zh", "en"}));
+    stats->add_option("--lang", statsLang, kLangHelp)->check(CLI::IsMember({"zh", "en"}));
 
     AnalysisArgs analyzeArgs;
     auto* analyze = app.add_subcommand("analyze", "segment status, hubs and ranked investment targets for a region");
@@ -399,7 +414,6 @@ int main(int argc, char** argv) {
     analyze->add_option("-o,--output", analyzeArgs.output, "output file (written atomically; default: stdout)");
 
     AnalysisArgs mapArgs;
-    mapArgs.lang = "zh";
     auto* map = app.add_subcommand("map", "SVG chain map for a region");
     addAnalysisOptions(map, mapArgs);
     map->add_option("--level", mapArgs.level, "segment or firm")->check(CLI::IsMember({"segment", "firm"}));
@@ -413,14 +427,15 @@ int main(int argc, char** argv) {
     compare->add_option("FILE", compareArgs.file, "chain JSON file, CSV folder or .xlsx workbook")->required();
     compare->add_option("--region,-r", compareArgs.regions, "region id (repeat: two or more)")->required();
     compare->add_option("--hub", compareArgs.hubs, "hub region id (repeatable)");
+    compare->add_option("--assume", compareArgs.assumptions,
+                        "what-if: FIRM@REGION[:SEG,SEG...], applied to the region it names (repeatable)");
     compare->add_option("--weights", compareArgs.weightsFile, "JSON object with term weights and occupied_discount");
     compare->add_option("--format", compareArgs.format, "table, json or csv")
         ->check(CLI::IsMember({"table", "json", "csv"}));
-    compare->add_option("--lang", compareArgs.lang, "language of names: zh or en")->check(CLI::IsMember({"zh", "en"}));
+    compare->add_option("--lang", compareArgs.lang, kLangHelp)->check(CLI::IsMember({"zh", "en"}));
     compare->add_option("-o,--output", compareArgs.output, "output file (written atomically; default: stdout)");
 
     AnalysisArgs reportArgs;
-    reportArgs.lang = "zh";
     auto* report = app.add_subcommand("report", "meeting-ready report: .xlsx workbook or A4 .pdf");
     addAnalysisOptions(report, reportArgs);
     report->add_option("--top", reportArgs.top, "targets to list (default: all in .xlsx, 20 in .pdf)");

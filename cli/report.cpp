@@ -1,6 +1,7 @@
 // Formatting of analysis results for the command line.
 #include "report.hpp"
 
+#include <algorithm>
 #include <cstdio>
 #include <sstream>
 
@@ -124,36 +125,82 @@ std::string rankChange(const Target& t, bool whatIf, Lang lang) {
     return "=";
 }
 
+// Firm names, each inferred one marked: "开沃汽车(推断), 比亚迪".
+std::string partnerNames(const Chain& chain, const std::vector<int>& firms, const std::vector<int>& inferred,
+                         Lang lang) {
+    std::string out;
+    for (std::size_t i = 0; i < firms.size(); ++i) {
+        bool guessed = std::find(inferred.begin(), inferred.end(), firms[i]) != inferred.end();
+        out += (i ? ", " : "") + firmName(chain, firms[i], lang) +
+               (guessed ? std::string(tr(lang, "(", " (")) + inferredWord(lang) + ")" : "");
+    }
+    return out;
+}
+
 void writeTargetDetails(std::ostringstream& out, const Chain& chain, const Analysis& a, const Target& t, Lang lang) {
     double discount = a.weights.occupiedDiscount;
     out << "      " << tr(lang, "契合环节: ", "fills: ") << fitSegmentList(chain, t, lang, false, discount) << "\n";
     if (std::string unscored = unscoredSegmentList(chain, t, lang, false, discount); !unscored.empty())
         out << "      " << unscoredLabel(lang) << ": " << unscored << "\n";
     if (!t.anchors.empty())
-        out << "      " << tr(lang, "本地伙伴: ", "local partners: ") << firmNames(chain, t.anchors, lang) << "\n";
+        out << "      " << tr(lang, "本地伙伴: ", "local partners: ")
+            << partnerNames(chain, t.anchors, t.anchorsInferred, lang) << "\n";
     if (t.value[TermHub] > 0)
-        out << "      " << tr(lang, "供应枢纽企业: ", "supplies hub firms: ") << firmNames(chain, t.hubPartners, lang)
-            << "\n";
+        out << "      " << tr(lang, "供应枢纽企业: ", "supplies hub firms: ")
+            << partnerNames(chain, t.hubPartners, t.hubPartnersInferred, lang) << "\n";
 }
 
 void writeTargets(std::ostringstream& out, const Chain& chain, const Analysis& a, std::size_t top, Lang lang) {
     std::size_t shown = top == 0 ? a.targets.size() : std::min(top, a.targets.size());
     bool whatIf = !a.assumed.empty();
-    out << "\n" << tr(lang, "招商目标", "Targets") << " (" << shown << " / " << a.targets.size() << ")\n";
-    out << pad(tr(lang, "排名", "rank"), 4, true) << pad("", whatIf ? 5 : 0) << "  "
+    out << "\n" << tr(lang, "招商目标", "Targets") << " (" << shown << " / " << a.targets.size() << ")"
+        << tr(lang, "；各项为加权分值，相加即得分", "; terms are weighted values and add up to the score") << "\n";
+    out << pad(tr(lang, "排名(范围)", "rank (range)"), 13) << pad("", whatIf ? 5 : 0) << "  "
         << pad(tr(lang, "企业", "firm"), 26) << pad(tr(lang, "得分", "score"), 7, true);
     for (int k = 0; k < kTermCount; ++k) out << pad(clip(termWord(k, lang), 9), 10, true);
     out << "\n";
+    bool imputed = false;
     for (std::size_t i = 0; i < shown; ++i) {
         const Target& t = a.targets[i];
-        out << pad(std::to_string(t.rank), 4, true) << pad(rankChange(t, whatIf, lang), whatIf ? 5 : 0, true) << "  "
+        out << pad(rankWithRange(t), 13) << pad(rankChange(t, whatIf, lang), whatIf ? 5 : 0, true) << "  "
             << pad(clip(firmName(chain, t.firm, lang), 25), 26) << pad(fixed(t.score, 2), 7, true);
         for (int k = 0; k < kTermCount; ++k) {
-            Basis basis = k == TermProfile ? t.profileBasis : k == TermInnovation ? t.innovationBasis : Basis::Firm;
-            out << pad(valueOrNoData(t.weighted[k], basis, 2), 10, true);
+            out << pad(weightedTermText(t, k, 2), 10, true);
+            imputed = imputed || termImputed(t, k);
         }
         out << "\n";
         writeTargetDetails(out, chain, a, t, lang);
+    }
+    if (shown > 0) out << rankRangeNote(lang) << "\n";
+    if (imputed) out << imputedFootnote(lang) << "\n";
+}
+
+// 本地配套率: each local buyer's suppliers there, the local ones, and what is still bought from outside.
+void writeLocalSupply(std::ostringstream& out, const Chain& chain, const Analysis& a, Lang lang) {
+    out << "\n" << tr(lang, "本地配套率", "Local supply share") << " (" << a.localSupply.size() << ")\n";
+    for (const LocalSupply& row : a.localSupply) {
+        out << "  " << pad(clip(firmName(chain, row.firm, lang), 25), 26) << row.local.size() << "/"
+            << row.suppliers.size() << " = " << fixed(100.0 * row.share(), 0) << "%";
+        if (!row.inferred.empty())
+            out << tr(lang, "  （", "  (") << row.inferred.size() << tr(lang, " 家供货厂址为推断）", " with the plant inferred)");
+        out << "\n";
+        if (!row.local.empty()) out << "      " << tr(lang, "本地供应商: ", "local suppliers: ") << firmNames(chain, row.local, lang) << "\n";
+        if (!row.outsideSegments.empty()) {
+            out << "      " << tr(lang, "仍从外地采购（以商招商起点）: ", "still bought from outside (where 以商招商 starts): ");
+            for (std::size_t i = 0; i < row.outsideSegments.size(); ++i)
+                out << (i ? ", " : "") << segmentName(chain, row.outsideSegments[i], lang);
+            out << "\n";
+        }
+    }
+}
+
+// 应用市场: the chain's customers are firms to win as buyers, never investment targets.
+void writeMarkets(std::ostringstream& out, const Chain& chain, const Analysis& a, Lang lang) {
+    for (std::size_t s = 0; s < chain.segments.size(); ++s) {
+        if (!a.segments[s].market) continue;
+        std::vector<int> customers = firmsInSegment(chain, static_cast<int>(s));
+        out << "\n" << marketWord(lang) << tr(lang, "（客户，不作招商目标）: ", " (customers, not investment targets): ")
+            << segmentName(chain, static_cast<int>(s), lang) << " — " << firmNames(chain, customers, lang) << "\n";
     }
 }
 
@@ -210,6 +257,8 @@ std::string analysisToTable(const Chain& chain, const Analysis& a, std::size_t t
     writeTargets(out, chain, a, top, lang);
     writeSetAside(out, chain, a, lang);
     writePriorities(out, chain, a, lang);
+    writeLocalSupply(out, chain, a, lang);
+    writeMarkets(out, chain, a, lang);
     writeWeights(out, a.weights, lang);
     return out.str();
 }
@@ -238,15 +287,32 @@ std::string comparisonToTable(const Chain& chain, const Comparison& c, Lang lang
         out << "\n";
     }
     for (const RegionComparison& rc : c.regions) {
-        out << "\n" << chain.regions[rc.region].name.pick(lang, chain.regions[rc.region].id) << ":";
+        out << "\n" << regionName(chain, rc.region, lang) << ":";
         for (int a = 0; a < kAdviceCount; ++a)
             if (rc.adviceCounts[a] > 0)
                 out << "  " << adviceWord(static_cast<Advice>(a), lang) << " " << rc.adviceCounts[a];
-        out << "\n";
+        out << "\n  " << (zh ? "本地企业 " : "local firms ") << rc.localFirms << (zh ? "，站点 " : ", sites ")
+            << rc.localSites << (zh ? "，本地配套率 " : ", local supply share ") << rc.localSuppliers << "/"
+            << rc.suppliers << " = " << fixed(100.0 * rc.localShare(), 0) << "%\n";
+        for (const Assumption& as : rc.assumed)
+            out << "  " << tr(lang, "假设: ", "assume: ") << firmName(chain, as.firm, lang) << " @ "
+                << regionName(chain, as.region, lang) << "\n";
         if (rc.top.empty()) out << "  " << (zh ? "没有招商目标" : "no targets") << "\n";
-        for (const Target& t : rc.top)
-            out << "  " << t.rank << ". " << chain.firms[t.firm].name.pick(lang, chain.firms[t.firm].id) << "  "
-                << fixed(t.score, 2) << "\n";
+        for (const Target& t : rc.top) {
+            bool contested = std::any_of(c.contested.begin(), c.contested.end(),
+                                         [&](const Contest& k) { return k.firm == t.firm; });
+            out << "  " << rankWithRange(t) << ". " << firmName(chain, t.firm, lang) << "  " << fixed(t.score, 2)
+                << (contested ? tr(lang, "  [竞争]", "  [contested]") : "") << "\n";
+        }
+    }
+    if (!c.contested.empty()) {
+        out << "\n" << tr(lang, "竞争目标（两个以上区域的前十名都有这家企业）", "Contested targets (in the top ten of two or more regions)") << "\n";
+        for (const Contest& contest : c.contested) {
+            out << "  " << firmName(chain, contest.firm, lang) << tr(lang, "：", ": ");
+            for (std::size_t i = 0; i < contest.ranks.size(); ++i)
+                out << (i ? ", " : "") << regionName(chain, contest.ranks[i].first, lang) << " #" << contest.ranks[i].second;
+            out << "\n";
+        }
     }
     return out.str();
 }

@@ -10,7 +10,7 @@ packages=(
   dpkg-dev file
   clang libclang-rt-14-dev libxml2-dev
   libxlsxwriter-dev libminizip-dev libcairo2-dev libpango1.0-dev librsvg2-dev poppler-utils unzip
-  clang-format clang-tidy
+  clang-format clang-tidy ccache
 )
 
 missing=()

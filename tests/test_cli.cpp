@@ -11,6 +11,7 @@
 #include <fstream>
 #include <map>
 #include <nlohmann/json.hpp>
+#include <regex>
 #include <sstream>
 
 #include "chainatlas/file_io.hpp"
@@ -166,8 +167,10 @@ TEST_CASE("analyze --format json on the planner chain matches the hand computati
     CHECK(near(b["terms"]["hub"]["value"], 0.0));
     CHECK(b["hub_partners"] == nlohmann::json::array({"hv"}));
     CHECK(b["terms"]["profile"]["basis"] == "firm");
-    CHECK(b["segments"][0] ==
-          nlohmann::json::parse(R"({"id": "p", "status": "extension", "advice": "leave", "discounted": true})"));
+    // p is occupied: at discount 1 it earns nothing, so it is unscored and E(b) is s alone.
+    CHECK(b["segments"] ==
+          nlohmann::json::parse(R"([{"id": "s", "status": "absent", "advice": "complement", "discounted": false}])"));
+    CHECK(b["unscored"] == nlohmann::json::array({"p"}));
     CHECK(doc["set_aside"] ==
           nlohmann::json::parse(R"([{"firm": "c", "segments": ["p"]}, {"firm": "hp", "segments": ["p"]}])"));
 
@@ -237,9 +240,9 @@ TEST_CASE("analyze --format csv starts with a byte-order mark") {
     Run r = run("analyze " + kMini + " --region suzhou --format csv");
     REQUIRE(r.status == 0);
     CHECK(r.out.rfind("\xEF\xBB\xBF"
-                      "rank,firm,name,score,fit,fit_weighted",
+                      "rank,rank_range,firm,name,score,fit,fit_weighted",
                       0) == 0);
-    CHECK(r.out.find("\r\n1,f2,") != std::string::npos);
+    CHECK(r.out.find("\r\n1,1\u20131,f2,") != std::string::npos);
 }
 
 TEST_CASE("analyze table: Chinese names keep the columns aligned") {
@@ -548,4 +551,67 @@ TEST_CASE("--session supplies region, hubs and weights — options on the comman
     CHECK(r.status == 1);
     CHECK(r.err.find("--region is required") != std::string::npos);
     std::filesystem::remove(path);
+}
+
+namespace {
+
+// The target rows of a table: the last eight cells of a row are the score and the seven weighted terms.
+void checkTableAddsUp(const std::string& table) {
+    std::istringstream lines(table);
+    std::string line;
+    int rows = 0;
+    std::regex rowStart("^\\d+ \\(\\d+\u2013\\d+\\)");
+    while (std::getline(lines, line)) {
+        if (!std::regex_search(line, rowStart)) continue;
+        std::istringstream cells(line);
+        std::vector<std::string> words;
+        for (std::string w; cells >> w;) words.push_back(w);
+        REQUIRE(words.size() >= 10);
+        double score = std::stod(words[words.size() - 8]), sum = 0;
+        for (std::size_t i = words.size() - 7; i < words.size(); ++i)
+            sum += words[i] == "\u2013" ? 0.0 : std::stod(words[i]);  // "1.00*" reads as 1.00
+        CAPTURE(line);
+        CHECK(std::abs(sum - score) <= 7 * 0.005 + 0.005 + 1e-9);  // two decimals each, and the score's
+        ++rows;
+    }
+    CHECK(rows > 0);
+}
+
+}  // namespace
+
+TEST_CASE("analyze table: the weighted columns add up to the score on every target row, zh and en") {
+    std::string nev = quote(std::string(CHAINATLAS_CHAINS_DIR) + "/nev.json");
+    for (const char* lang : {"zh", "en"})
+        for (const char* scenario : {"--region weinan --hub xian", "--region suzhou --hub shanghai"}) {
+            Run r = run("analyze " + nev + " " + scenario + " --top 30 --lang " + lang);
+            REQUIRE(r.status == 0);
+            checkTableAddsUp(r.out);
+        }
+    Run mini = run("analyze " + kMini + " --region suzhou --lang zh");
+    CHECK(mini.out.find("1.00*") != std::string::npos);  // f2's imputed profile, marked
+    CHECK(mini.out.find("* 无数据，按中性值 0.5 计") != std::string::npos);
+}
+
+TEST_CASE("one language rule: --lang, else the session's lang, else the locale, else English") {
+    auto analyzeIn = [](const char* locale, const std::string& extra) {
+        ::setenv("LANG", locale, 1);
+        ::unsetenv("LC_ALL");
+        ::unsetenv("LC_MESSAGES");
+        Run r = run("analyze " + kMini + " --region suzhou " + extra);
+        ::unsetenv("LANG");
+        return r.out;
+    };
+    CHECK(analyzeIn("zh_CN.UTF-8", "").find("招商目标") != std::string::npos);
+    CHECK(analyzeIn("C", "").find("Targets") != std::string::npos);
+    CHECK(analyzeIn("zh_CN.UTF-8", "--lang en").find("Targets") != std::string::npos);
+    std::string session = (std::filesystem::temp_directory_path() / "chainatlas-lang-session.json").string();
+    std::ofstream(session) << R"({"format": "chainatlas-session/1", "chain": "mini", "lang": "zh", "region": "suzhou"})";
+    CHECK(analyzeIn("C", "--session " + quote(session)).find("招商目标") != std::string::npos);
+    CHECK(analyzeIn("C", "--session " + quote(session) + " --lang en").find("Targets") != std::string::npos);
+    // The same rule for the other commands: the map's title, compare's header.
+    ::setenv("LC_ALL", "zh_CN.UTF-8", 1);
+    Run compare = run("compare " + kMini + " --region suzhou --region shanghai");
+    ::unsetenv("LC_ALL");
+    CHECK(compare.out.find("区域对比") != std::string::npos);
+    std::filesystem::remove(session);
 }

@@ -66,13 +66,18 @@ struct MiniTarget {
 TEST_CASE("the reason sentence names the advice, the local partners and the leader, in either language") {
     MiniTarget m;
     CHECK(targetReason(m.chain, m.analysis, m.target, Lang::Zh) ==
-          "补链: 正极; 延链: 整车; 以商招商: 本地伙伴 1 家; 链主企业");
+          "补链: 正极; 延链: 整车; 以商招商: 本地伙伴 F3; 链主企业");
     CHECK(targetReason(m.chain, m.analysis, m.target, Lang::En) ==
-          "fill: Cathode; extend: Vehicle; local partners: 1; chain leader");
+          "fill: Cathode; extend: Vehicle; local partners: F3; chain leader");
+    // A partner known only through a record that names no plant is marked as inferred.
+    m.target.anchorsInferred = m.target.anchors;
+    CHECK(targetReason(m.chain, m.analysis, m.target, Lang::Zh) ==
+          "补链: 正极; 延链: 整车; 以商招商: 本地伙伴 F3(推断); 链主企业");
     // Two segments with the same advice are listed together; a hub partner is named with its hub region.
     m.analysis.segments[findSegment(m.chain, "d")].advice = Advice::Fill;
     m.analysis.hubs = {findRegion(m.chain, "shanghai")};
     m.target.hubPartners = {findFirm(m.chain, "f2")};
+    m.target.value[TermHub] = 1;  // the hub term counts: the reason names the hub firm
     m.target.anchors.clear();
     CHECK(targetReason(m.chain, m.analysis, m.target, Lang::Zh) == "补链: 正极、整车; 供应枢纽企业 F2(上海); 链主企业");
 }
@@ -118,18 +123,23 @@ TEST_CASE("the report holds the seven parts, the checklist's ten items and the p
     Document d = buildReport(m.chain, m.analysis, session, {Lang::Zh, 0, "2026-11-27", "", "", ""});
     CHECK(d.title == "迷你链产业链招商报告");
     CHECK(d.subtitle == "苏州 · 2026-11-27");
-    REQUIRE(d.tables.size() == 6);
+    REQUIRE(d.tables.size() == 7);
     std::vector<std::string> sheets;
     for (const DocTable& t : d.tables) sheets.push_back(t.sheet);
-    CHECK(sheets == std::vector<std::string>{"招商目标", "环节", "产业选择", "暂不建议", "十个一", "来源"});
+    CHECK(sheets ==
+          std::vector<std::string>{"招商目标", "环节", "产业选择", "暂不建议", "本地配套", "十个一", "来源"});
     const DocTable& targets = d.tables[0];
     REQUIRE(targets.rows.size() == 1);
-    CHECK(targets.rows[0][1].text == "F2");
-    CHECK(targets.columns.size() == 4 + 7 + 3);  // rank, firm, id, score; seven terms; reason, sources, note
-    CHECK(targets.rows[0][11].text == "补链: 正极; 延链: 整车; 以商招商: 本地伙伴 1 家; 链主企业");
-    CHECK(targets.rows[0][13].text == "6 月约见");
-    CHECK(targets.rows[0][9].text == "–");  // profile basis none: no data, never a score
-    const DocTable& checklist = d.tables[4];
+    CHECK(targets.rows[0][2].text == "F2");
+    // rank, rank range, firm, id, score; seven weighted terms; reason, sources, note
+    CHECK(targets.columns.size() == 5 + 7 + 3);
+    CHECK(targets.rows[0][12].text == "补链: 正极; 延链: 整车; 以商招商: 本地伙伴 F3; 链主企业");
+    CHECK(targets.rows[0][14].text == "6 月约见");
+    // Profile basis none: the neutral 0.5 is imputed and shown marked, so the columns still add up.
+    CHECK(targets.rows[0][10].text == "0.00*");
+    CHECK(targets.rows[0][11].text == "–");  // innovation without resources: no data, adds nothing
+    CHECK(targets.columns[10].title == "三高三低(加权) * 无数据，按中性值 0.5 计");
+    const DocTable& checklist = d.tables[5];
     REQUIRE(checklist.rows.size() == 10);
     CHECK(checklist.rows[5][1].text == "设立一支产业基金");
     CHECK(checklist.rows[5][2].text == "进行中");
@@ -191,7 +201,7 @@ TEST_CASE("report -o OUT.xlsx: sheet names, target rows as analyze gives them, C
     auto targets = nlohmann::json::parse(json.out)["targets"];
     REQUIRE(targets.size() >= 3);
     std::string xlsx = scratch("report.xlsx").string(), session = sessionFor("nev", targets[0]["firm"]);
-    Run r = run("report " + quote(kNev) + " --session " + quote(session) + " -o " + quote(xlsx));
+    Run r = run("report " + quote(kNev) + " --lang zh --session " + quote(session) + " -o " + quote(xlsx));
     INFO(r.err);
     REQUIRE(r.status == 0);
     std::string workbook = shell("unzip -p " + quote(xlsx) + " xl/workbook.xml");
@@ -199,24 +209,34 @@ TEST_CASE("report -o OUT.xlsx: sheet names, target rows as analyze gives them, C
     std::vector<std::string> sheets;
     for (auto it = std::sregex_iterator(workbook.begin(), workbook.end(), name); it != std::sregex_iterator(); ++it)
         sheets.push_back((*it)[1]);
-    CHECK(sheets == std::vector<std::string>{"概览", "招商目标", "环节", "产业选择", "暂不建议", "十个一", "来源"});
+    CHECK(sheets == std::vector<std::string>{"概览", "招商目标", "环节", "产业选择", "暂不建议", "本地配套", "十个一",
+                                             "来源"});
 
     Chain chain = test::chainFromFile(kNev);
     Sheet sheet = readSheet(xlsx, 2);
-    CHECK(sheet.cells["B1"] == "企业");
+    CHECK(sheet.cells["C1"] == "企业");
     for (std::size_t i = 0; i < targets.size(); ++i) {
         std::string row = std::to_string(i + 2);
         CAPTURE(row);
         CHECK(sheet.cells["A" + row] == std::to_string(targets[i]["rank"].get<int>()));  // a number, not text
-        CHECK(sheet.cells["C" + row] == targets[i]["firm"]);
-        CHECK(std::stod(sheet.cells["D" + row]) == doctest::Approx(targets[i]["score"].get<double>()));
+        CHECK(sheet.cells["D" + row] == targets[i]["firm"]);
+        CHECK(std::stod(sheet.cells["E" + row]) == doctest::Approx(targets[i]["score"].get<double>()));
         const Firm& firm = chain.firms[findFirm(chain, targets[i]["firm"])];
-        CHECK(sheet.cells["B" + row] == firm.name.zh);  // Chinese survives the workbook byte for byte
+        CHECK(sheet.cells["C" + row] == firm.name.zh);  // Chinese survives the workbook byte for byte
+        CHECK(sheet.cells["B" + row] == std::to_string(targets[i]["rank_range"][0].get<int>()) + "\u2013" +
+                                            std::to_string(targets[i]["rank_range"][1].get<int>()));
+        // The seven weighted columns (F to L) add up to the score shown; "1.00*" is an imputed 0.5 x 2.
+        double sum = 0;
+        for (char column = 'F'; column <= 'L'; ++column) {
+            std::string cell = sheet.cells[std::string(1, column) + row];
+            if (cell != "\u2013") sum += std::stod(cell);  // stod stops at the "*" mark
+        }
+        CHECK(sum == doctest::Approx(std::stod(sheet.cells["E" + row])).epsilon(0.0001).scale(0.04));
     }
     CHECK(sheet.cells.count("A" + std::to_string(targets.size() + 2)) == 0);  // every target, no more
-    CHECK(sheet.cells["N2"] == "约见 <董事会> & 考察");  // the planner's note on the first target, escaped and back
+    CHECK(sheet.cells["O2"] == "约见 <董事会> & 考察");  // the planner's note on the first target, escaped and back
 
-    Sheet checklist = readSheet(xlsx, 6);
+    Sheet checklist = readSheet(xlsx, 7);
     for (int i = 0; i < kChecklistCount; ++i)
         CHECK(checklist.cells["B" + std::to_string(i + 2)] == checklistTitle(i, Lang::Zh));
     CHECK(checklist.cells["C7"] == "进行中");  // fund is the sixth item: row 7
@@ -226,7 +246,7 @@ TEST_CASE("report -o OUT.xlsx: sheet names, target rows as analyze gives them, C
 
 TEST_CASE("report -o OUT.pdf: region, top targets, page numbers, embedded Chinese font, repeated headers") {
     std::string pdf = scratch("report.pdf").string(), session = sessionFor("nev");
-    Run r = run("report " + quote(kNev) + " --session " + quote(session) + " -o " + quote(pdf));
+    Run r = run("report " + quote(kNev) + " --lang zh --session " + quote(session) + " -o " + quote(pdf));
     INFO(r.err);
     REQUIRE(r.status == 0);
     std::string info = shell("pdfinfo " + quote(pdf));
@@ -332,11 +352,16 @@ TEST_CASE("analyze --format csv carries the reason in words, the sources and the
     Run r = run("analyze " + quote(kMini) + " --session " + quote(session) + " --format csv --lang zh");
     REQUIRE(r.status == 0);
     CHECK(r.out.rfind("\xEF\xBB\xBF", 0) == 0);
-    CHECK(r.out.find(",供应枢纽企业,理由,来源,备注\r\n") != std::string::npos);  // --lang zh: Chinese headers (§4)
-    std::size_t row = r.out.find("\r\n1,f2,");
+    CHECK(r.out.find(",供应枢纽企业,供应枢纽企业(推断),理由,来源,备注\r\n") != std::string::npos);  // --lang zh
+    std::size_t row = r.out.find("\r\n1,1\u20131,f2,");
     REQUIRE(row != std::string::npos);
     std::string line = r.out.substr(row + 2, r.out.find("\r\n", row + 2) - row - 2);
-    CHECK(line.find("以商招商: 本地伙伴 1 家; 链主企业,Test,") != std::string::npos);  // f3 is f2's local buyer
+    // f3 is f2's local buyer; the supply names no plant, so f3's end in suzhou is inferred from its site.
+    CHECK(line.find(",f3,f3,,,补链: 正极; 延链: 整车; 以商招商: 本地伙伴 F3(推断); 链主企业,Test,") != std::string::npos);
+    // f2: fit 1 x 3 + anchor 1/3 x 2 + leader 1 + profile imputed 0.5 x 2 = 5.666667; the mark stays on both cells.
+    CHECK(line.rfind("1,1\u20131,f2,F2,5.666667,", 0) == 0);
+    CHECK(line.find(",0.500000*,1.000000*,\u2013,\u2013,无数据,") != std::string::npos);
+    CHECK(r.out.find("\r\n* 无数据，按中性值 0.5 计\r\n") != std::string::npos);
     CHECK(line.substr(line.size() - std::string("\"见面, 6 月 \"\"急\"\"\"").size()) ==
           "\"见面, 6 月 \"\"急\"\"\"");  // quoted for Excel
 }

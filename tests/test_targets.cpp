@@ -3,6 +3,7 @@
 
 #include <algorithm>
 
+#include "chainatlas/file_io.hpp"
 #include "chainatlas/profile.hpp"
 #include "chainatlas/targets.hpp"
 #include "fixtures.hpp"
@@ -285,4 +286,142 @@ TEST_CASE("NEV, Weinan with hub Xi'an: no top-10 target earns fit only where the
         CAPTURE(firm.id);
         if (inXian) CHECK(t.value[TermHub] == 0.0);
     }
+}
+
+// ---- The evidence rules (docs/method.md §1, §8, §9, §13) on tests/data/good/evidence.json, by hand. ----
+// Counted sites (t2's C-graded site in l counts nowhere): l: a (l1), c (bb); h: b (bb), b (h1); o: b+d (t1);
+// q: b+c (q1); z: d (t2), d (t3). X totals: a 1, b 4, c 2, d 3; all 10.
+// RCA(l,a) = (1/2)/(1/10) = 5, RCA(l,c) = (1/2)/(2/10) = 2.5: both strong. b: a -> b -> c, not present: a gap
+// (v 1), but h holds it (RCA(h,b) = (2/2)/(4/10) = 2.5), so it is occupied and earns 0 at discount 1. d -> c,
+// not present: an extension (v 0.6). M = 1 at (l,a) (l,c) (h,b) (o,b) (o,d) (q,b) (q,c) (z,d);
+// k: a 1, b 3, c 2, d 2. phi(b,c) = 1/3 (q), phi(b,d) = 1/3 (o), phi(a,c) = 1/2 (l), the rest 0.
+// omega(l,b) = (1/3) / (1/3 + 1/3) = 0.5; omega(l,d) = 0 / (1/3) = 0.
+// Segment tech a 5, b 10, d 2 (c none): q(b) = 2/2 = 1, q(d) = 0; P(b) = (1 + 5 x 0.5)/6 = 7/12,
+// P(d) = (0 + 2.5)/6 = 5/12.
+TEST_CASE("evidence: an unscored segment moves neither density nor profile (v2 gave t1 0.5 and 0.5 from b)") {
+    Chain chain = test::dataChain("good/evidence.json");
+    Analysis a = analyze(chain, test::options(chain, "l", {"h"}));
+    CHECK(test::segment(chain, a, "b").density == Approx(0.5));
+    CHECK(test::segment(chain, a, "b").profile == Approx(7.0 / 12));
+    CHECK(test::segment(chain, a, "b").occupied);
+    const Target* t1 = test::target(chain, a, "t1");
+    REQUIRE(t1);
+    // E(t1) = {d}; b is unscored: density omega(l,d) = 0, profile P(d) = 5/12 (not max 0.5 and mean 1/2).
+    CHECK(t1->value[TermFit] == Approx(0.6));
+    CHECK(t1->value[TermDensity] == Approx(0.0));
+    CHECK(t1->value[TermProfile] == Approx(5.0 / 12));
+    CHECK(t1->profileBasis == Basis::Segment);
+    CHECK(t1->unscored() == std::vector<int>{findSegment(chain, "b")});
+    // 3 x 0.6 + 2 x 1/3 + 1 x 1 + 2 x 5/12 = 1.8 + 0.666667 + 1 + 0.833333 = 4.3
+    CHECK(t1->score == Approx(4.3));
+    CHECK(t1->rank == 1);
+}
+
+TEST_CASE("evidence: a named receiving plant decides local partner or hub, an unnamed one is inferred, one fact counts once") {
+    Chain chain = test::dataChain("good/evidence.json");
+    Analysis a = analyze(chain, test::options(chain, "l", {"h"}));
+    const Target* t1 = test::target(chain, a, "t1");
+    const Target* t2 = test::target(chain, a, "t2");
+    REQUIRE(t1);
+    REQUIRE(t2);
+    int bb = findFirm(chain, "bb"), h1 = findFirm(chain, "h1");
+    // t1 -> bb names no plant: bb has sites in l and in h; the record counts once, as a local partner (inferred),
+    // not also as supply to the hub.
+    CHECK(t1->anchors == std::vector<int>{bb});
+    CHECK(t1->anchorsInferred == std::vector<int>{bb});
+    CHECK(t1->value[TermAnchor] == Approx(1.0 / 3));
+    // t1 -> h1 names h: a hub partner, named (not inferred).
+    CHECK(t1->hubPartners == std::vector<int>{h1});
+    CHECK(t1->hubPartnersInferred.empty());
+    // t2 -> bb names h: bb's plant in h, so no local partner but supply to the hub.
+    CHECK(t2->anchors.empty());
+    CHECK(t2->hubPartners == std::vector<int>{bb});
+    CHECK(t2->value[TermHub] == Approx(1.0));
+}
+
+TEST_CASE("evidence: a C-graded site and a C-graded supply count nowhere") {
+    Chain chain = test::dataChain("good/evidence.json");
+    Analysis a = analyze(chain, test::options(chain, "l", {"h"}));
+    // t2's C site in l would make it local (no target) and d present; neither happens.
+    CHECK(test::segment(chain, a, "d").sites == 0);
+    CHECK(test::segment(chain, a, "d").status == SegmentStatus::Extension);
+    const Target* t2 = test::target(chain, a, "t2");
+    REQUIRE(t2);
+    // t2 -> l1 is graded C: l1 is no local partner of t2.
+    CHECK(t2->value[TermAnchor] == Approx(0.0));
+    // candidates(d): t1, t2, t3 (t2 is not local through a C site).
+    CHECK(test::segment(chain, a, "d").candidates == 3);
+}
+
+TEST_CASE("evidence: a tie broken by id, and rank ranges over the 14 weight variants") {
+    Chain chain = test::dataChain("good/evidence.json");
+    Analysis a = analyze(chain, test::options(chain, "l", {"h"}));
+    REQUIRE(a.targets.size() == 3);
+    // t2: 1.8 + hub 1 + 0.833333 = 3.633333; t3: 1.8 + leader 1 + 0.833333 = 3.633333: tied, t2 first by id.
+    CHECK(chain.firms[a.targets[1].firm].id == "t2");
+    CHECK(chain.firms[a.targets[2].firm].id == "t3");
+    CHECK(a.targets[1].score == Approx(a.targets[2].score));
+    // hub x 0.5: t2 3.133 falls behind t3 3.633; leader x 1.5: t3 4.133 passes t2: both range over 2-3.
+    // t1 is first in every variant (one weight moves at a time): anchor x 0.5 gives t1 1.8 + 1/3 + 1 + 0.833
+    // = 3.967 > 3.633; leader x 1.5 gives t3 4.133 < t1's unchanged 4.3; hub x 0.5 gives t1 3.8 > 3.633.
+    CHECK(a.targets[0].rankBest == 1);
+    CHECK(a.targets[0].rankWorst == 1);
+    CHECK(a.targets[1].rankBest == 2);
+    CHECK(a.targets[1].rankWorst == 3);
+    CHECK(a.targets[2].rankBest == 2);
+    CHECK(a.targets[2].rankWorst == 3);
+}
+
+TEST_CASE("evidence: an imputed profile is marked and its weighted value is in the score") {
+    // mini.json's f2 has no metric and its segments none: profile 0.5 imputed, 1.00 of its score.
+    Chain chain = test::dataChain("good/mini.json");
+    Analysis a = analyze(chain, test::options(chain, "suzhou", {}));
+    const Target* f2 = test::target(chain, a, "f2");
+    REQUIRE(f2);
+    CHECK(f2->profileImputed());
+    CHECK(f2->weighted[TermProfile] == Approx(1.0));
+    double sum = 0;
+    for (int k = 0; k < kTermCount; ++k) sum += f2->weighted[k];
+    CHECK(sum == Approx(f2->score));
+}
+
+TEST_CASE("evidence: a market segment has no candidates, no value and no priority, its firms are customers") {
+    std::string text = *readWholeFile(std::string(CHAINATLAS_TEST_DATA_DIR) + "/good/evidence.json");
+    text.replace(text.find(R"("name": "D",)"), 12, R"("name": "D", "market": true,)");
+    Chain chain = test::chainFrom(text);
+    Analysis a = analyze(chain, test::options(chain, "l", {"h"}));
+    const SegmentResult& d = test::segment(chain, a, "d");
+    CHECK(d.market);
+    CHECK(d.status == SegmentStatus::Extension);  // computed as usual
+    CHECK(d.candidates == 0);
+    CHECK(segmentValue(d) == 0);
+    CHECK(std::none_of(a.priorities.begin(), a.priorities.end(),
+                       [&](const Priority& p) { return p.segment == findSegment(chain, "d"); }));
+    // t2 and t3 make only d: no candidate at all; t1 keeps b, which the hub holds: set aside.
+    CHECK(a.targets.empty());
+    REQUIRE(a.setAside.size() == 3);
+    CHECK(chain.firms[a.setAside[2].firm].id == "t1");
+    CHECK(firmsInSegment(chain, findSegment(chain, "d")) ==
+          std::vector<int>{findFirm(chain, "t1"), findFirm(chain, "t2"), findFirm(chain, "t3")});
+}
+
+TEST_CASE("evidence: 本地配套率 counts the buyer's plant named or inferred, and a C supply nowhere") {
+    Chain chain = test::dataChain("good/evidence.json");
+    std::vector<LocalSupply> rows = localSupply(chain, findRegion(chain, "l"));
+    // bb receives in l: t1 -> bb (no plant named: inferred, bb has a site in l) and l1 -> bb (named l, from l).
+    // t2 -> bb names h: not received in l. t2 -> l1 is graded C: nowhere.
+    REQUIRE(rows.size() == 1);
+    const LocalSupply& bb = rows[0];
+    CHECK(bb.firm == findFirm(chain, "bb"));
+    CHECK(bb.suppliers == std::vector<int>{findFirm(chain, "l1"), findFirm(chain, "t1")});
+    CHECK(bb.local == std::vector<int>{findFirm(chain, "l1")});
+    CHECK(bb.inferred == std::vector<int>{findFirm(chain, "t1")});
+    CHECK(bb.outsideSegments == std::vector<int>{findSegment(chain, "d")});
+    CHECK(bb.share() == Approx(0.5));
+    // A what-if that brings t1 to l makes it a local supplier: 2 of 2.
+    AnalysisOptions options = test::options(chain, "l", {"h"});
+    options.assumptions.push_back({findFirm(chain, "t1"), findRegion(chain, "l"), {}});
+    Analysis assumed = analyze(chain, options);
+    REQUIRE(assumed.localSupply.size() == 1);
+    CHECK(assumed.localSupply[0].share() == Approx(1.0));
 }

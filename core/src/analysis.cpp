@@ -69,11 +69,13 @@ PresenceMatrix computePresence(const Chain& chain) {
     m.rca.assign(cells, 0.0);
     m.advantage.assign(cells, 0);
     for (const Firm& firm : chain.firms)
-        for (const Site& site : firm.sites)
+        for (const Site& site : firm.sites) {
+            if (!site.counted()) continue;  // a C-graded site counts nowhere
             for (int s : site.segments) {
                 m.output[m.at(site.region, s)] += site.outputOrOne();  // no splitting among segments
                 ++m.sites[m.at(site.region, s)];
             }
+        }
     std::vector<double> rowSum(m.regions, 0.0), columnSum(m.segments, 0.0);
     double total = 0;
     for (int r = 0; r < m.regions; ++r)
@@ -154,22 +156,23 @@ std::vector<bool> reachFrom(const Graph& graph, const std::vector<bool>& starts)
 
 namespace {
 
-// single_source(s) and candidates(s) (§3.2): firms with a site in s anywhere, and those among them with no
-// site in the region.
+// single_source(s) and candidates(s): firms with a counted site in s anywhere, and those among them with no
+// counted site in the region. A market segment's firms are customers, never candidates.
 void countFirms(const Chain& chain, int region, std::vector<SegmentResult>& result) {
     std::size_t n = result.size();
     std::vector<int> firmsInSegment(n, 0), lastFirm(n, -1);
     for (int f = 0; f < static_cast<int>(chain.firms.size()); ++f) {
         const Firm& firm = chain.firms[f];
-        bool local = std::any_of(firm.sites.begin(), firm.sites.end(),
-                                 [&](const Site& site) { return site.region == region; });
-        for (const Site& site : firm.sites)
+        bool local = hasSiteIn(firm, region);
+        for (const Site& site : firm.sites) {
+            if (!site.counted()) continue;
             for (int s : site.segments)
                 if (lastFirm[s] != f) {
                     lastFirm[s] = f;
                     ++firmsInSegment[s];
-                    if (!local) ++result[s].candidates;
+                    if (!local && !result[s].market) ++result[s].candidates;
                 }
+        }
     }
     for (std::size_t s = 0; s < n; ++s) result[s].singleSource = firmsInSegment[s] == 1;
 }
@@ -204,6 +207,17 @@ void markHubs(const Chain& chain, const PresenceMatrix& m, const std::vector<int
 }
 
 }  // namespace
+
+std::vector<int> firmsInSegment(const Chain& chain, int segment) {
+    std::vector<int> firms;
+    for (std::size_t f = 0; f < chain.firms.size(); ++f)
+        for (const Site& site : chain.firms[f].sites)
+            if (site.counted() && std::binary_search(site.segments.begin(), site.segments.end(), segment)) {
+                firms.push_back(static_cast<int>(f));
+                break;
+            }
+    return firms;
+}
 
 Advice adviceFor(const SegmentResult& r) {
     if (r.status == SegmentStatus::Strong) return Advice::Keep;
@@ -242,6 +256,7 @@ std::vector<SegmentResult> analyzeSegments(const Chain& chain, const PresenceMat
         r.density = density[s];
         r.profile = profile[s].value_or(0.5);
         r.profileBasis = profile[s] ? Basis::Segment : Basis::None;
+        r.market = chain.segments[s].market;
     }
     countFirms(chain, region, result);
     markHubs(chain, m, hubs, result);

@@ -92,6 +92,15 @@ double number(od::value value, bool nonNegative) {
     return x;
 }
 
+// A fact's year: a whole number in [kFirstYear, kLastYear]; anything else is the validator's error.
+int year(od::value value) {
+    if (value.type() != od::json_type::number || value.get_number_type() == od::number_type::floating_point_number)
+        throw GiveUp{};
+    std::int64_t y = value.get_int64();
+    if (y < kFirstYear || y > kLastYear) throw GiveUp{};
+    return static_cast<int>(y);
+}
+
 // A key the model does not use, kept as the validator keeps it: the value parsed by nlohmann::json.
 void keep(json& extra, std::string_view key, od::value value, int depth) {
     std::string_view raw;
@@ -223,6 +232,7 @@ private:
     std::vector<std::string_view> supplyEnds_;
     std::vector<int> supplyEndNumbers_;
     void internSupplyEnds();
+    bool hasSiteIn(int firm, int region) const;  // true when region is -1 (not named)
 
     // `items` is reserved to the array's length first (a cheap pass over the token index): growing a vector
     // of 500k supplies by doubling held the old and the new block at once, 25 MB more at the peak.
@@ -319,6 +329,7 @@ void FastJsonLoader::readSegment(od::object object) {
         else if (key == "metrics") once(seen, 3), readMetrics(field.value().get_object(), segment.metrics);
         else if (key == "division") once(seen, 4), segment.division = std::string(text(field.value()));
         else if (key == "sources") once(seen, 5), internAll(field.value(), sources_, segment.sources);
+        else if (key == "market") once(seen, 6), segment.market = field.value().get_bool();
         else keep(segment.extra, key, field.value(), kItemDepth);
     }
     if (!(seen & 1u)) throw GiveUp{};
@@ -383,6 +394,8 @@ void FastJsonLoader::readSite(od::object object, Firm& firm) {
             once(seen, 2), site.output = number(field.value(), true);
         } else if (key == "confidence") {
             once(seen, 3), site.confidence = std::string(text(field.value()));
+        } else if (key == "year") {
+            once(seen, 4), site.year = year(field.value());
         } else {
             keep(site.extra, key, field.value(), kSiteDepth);
         }
@@ -429,6 +442,9 @@ void FastJsonLoader::readSupply(od::object object) {
         else if (key == "to") once(seen, 1), to = text(field.value());
         else if (key == "segment") once(seen, 2), supply.segment = segments_.intern(text(field.value()));
         else if (key == "confidence") once(seen, 3), supply.confidence = std::string(text(field.value()));
+        else if (key == "from_region") once(seen, 4), supply.fromRegion = regions_.intern(text(field.value()));
+        else if (key == "to_region") once(seen, 5), supply.toRegion = regions_.intern(text(field.value()));
+        else if (key == "year") once(seen, 6), supply.year = year(field.value());
         else keep(supply.extra, key, field.value(), kItemDepth);
     }
     if ((seen & 3u) != 3u || from == to) throw GiveUp{};  // a firm supplying itself is a warning
@@ -477,6 +493,7 @@ void FastJsonLoader::readResource(od::object object) {
         else if (key == "segments") once(seen, 5), internAll(field.value(), segments_, resource.segments);
         else if (key == "sources") once(seen, 6), internAll(field.value(), sources_, resource.sources);
         else if (key == "note") once(seen, 7), resource.note = std::string(text(field.value()));
+        else if (key == "year") once(seen, 8), resource.year = year(field.value());
         else keep(resource.extra, key, field.value(), kItemDepth);
     }
     if ((seen & 15u) != 15u) throw GiveUp{};  // id, kind, region and confidence are required
@@ -492,9 +509,10 @@ void FastJsonLoader::readTie(od::object object) {
         else if (key == "firm") once(seen, 1), tie.firm = firms_.intern(text(field.value()));
         else if (key == "kind") once(seen, 2), tie.kind = keyword<TieKind>(field.value(), kTieKindKeys);
         else if (key == "confidence") once(seen, 3), tie.confidence = confidence(field.value());
+        else if (key == "year") once(seen, 4), tie.year = year(field.value());
         else keep(tie.extra, key, field.value(), kItemDepth);
     }
-    if (seen != 15u) throw GiveUp{};  // all four are required
+    if ((seen & 15u) != 15u) throw GiveUp{};  // all four are required
     chain_.ties.push_back(std::move(tie));
 }
 
@@ -560,8 +578,18 @@ void FastJsonLoader::resolveReferences() {
     for (Supply& supply : chain_.supplies) {
         supply.from = firms_.resolve(supply.from), supply.to = firms_.resolve(supply.to);
         if (supply.segment >= 0) supply.segment = segments_.resolve(supply.segment);
+        if (supply.fromRegion >= 0) supply.fromRegion = regions_.resolve(supply.fromRegion);
+        if (supply.toRegion >= 0) supply.toRegion = regions_.resolve(supply.toRegion);
+        // A named plant where the firm has no site is the validator's warning.
+        if (!hasSiteIn(supply.from, supply.fromRegion) || !hasSiteIn(supply.to, supply.toRegion)) throw GiveUp{};
     }
     resolveResources();
+}
+
+bool FastJsonLoader::hasSiteIn(int firm, int region) const {
+    if (region < 0) return true;
+    const auto& sites = chain_.firms[static_cast<std::size_t>(firm)].sites;
+    return std::any_of(sites.begin(), sites.end(), [&](const Site& site) { return site.region == region; });
 }
 
 void FastJsonLoader::resolveResources() {

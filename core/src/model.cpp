@@ -2,6 +2,7 @@
 #include "chainatlas/model.hpp"
 
 #include <algorithm>
+#include <cstdlib>
 
 #include "chain_index.hpp"
 #include "chainatlas/diagnostics.hpp"
@@ -24,12 +25,28 @@ void Confidence::assign(std::string_view text) {
     text_ = shared ? shared : copy;
 }
 
+Lang chooseLang(const std::string& flag, const Lang* session) {
+    if (flag == "zh") return Lang::Zh;
+    if (flag == "en") return Lang::En;
+    if (session) return *session;
+    for (const char* variable : {"LC_ALL", "LC_MESSAGES", "LANG"}) {
+        const char* value = std::getenv(variable);
+        if (value && *value) return std::string_view(value).substr(0, 2) == "zh" ? Lang::Zh : Lang::En;
+    }
+    return Lang::En;
+}
+
 const std::string& Name::pick(Lang lang, const std::string& fallback) const {
     const std::string& first = lang == Lang::Zh ? zh : en;
     const std::string& second = lang == Lang::Zh ? en : zh;
     if (!first.empty()) return first;
     if (!second.empty()) return second;
     return fallback;
+}
+
+bool hasSiteIn(const Firm& firm, int region) {
+    return std::any_of(firm.sites.begin(), firm.sites.end(),
+                       [&](const Site& site) { return site.region == region && site.counted(); });
 }
 
 void Chain::buildIndexes() { index_ = std::make_shared<const detail::ChainIndex>(*this); }
@@ -74,8 +91,20 @@ std::vector<std::string> idsOf(const std::vector<Item>& items) {
 
 ChainGraph linkGraph(const Chain& chain) { return graphOf(chain.links, chain.segments.size()); }
 
+SupplyRecords::SupplyRecords(const std::vector<Supply>& supplies, std::size_t firms)
+    : soldStart_(firms + 1, 0), sold_(supplies.size()), boughtStart_(firms + 1, 0), bought_(supplies.size()) {
+    for (const Supply& supply : supplies) ++soldStart_[supply.from + 1], ++boughtStart_[supply.to + 1];
+    for (std::size_t f = 0; f < firms; ++f) soldStart_[f + 1] += soldStart_[f], boughtStart_[f + 1] += boughtStart_[f];
+    std::vector<int> soldNext(soldStart_.begin(), soldStart_.end() - 1);
+    std::vector<int> boughtNext(boughtStart_.begin(), boughtStart_.end() - 1);
+    for (std::size_t k = 0; k < supplies.size(); ++k) {
+        sold_[soldNext[supplies[k].from]++] = static_cast<int>(k);
+        bought_[boughtNext[supplies[k].to]++] = static_cast<int>(k);
+    }
+}
+
 ChainIndex::ChainIndex(const Chain& chain)
-    : segments_(linkGraph(chain)), supplies_(graphOf(chain.supplies, chain.firms.size())) {}
+    : segments_(linkGraph(chain)), supplies_(chain.supplies, chain.firms.size()) {}
 
 int ChainIndex::find(const Chain& chain, IdKind kind, std::string_view id) const {
     auto k = static_cast<std::size_t>(kind);

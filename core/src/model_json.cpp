@@ -48,6 +48,7 @@ json resourcesToJson(const Chain& chain) {
         if (!resource.sources.empty()) r["sources"] = idList(resource.sources, chain.sources);
         r["confidence"] = resource.confidence;
         if (!resource.note.empty()) r["note"] = resource.note;
+        if (resource.year) r["year"] = resource.year;
         out.push_back(r);
     }
     return out;
@@ -61,6 +62,7 @@ json tiesToJson(const Chain& chain) {
         t["firm"] = chain.firms[tie.firm].id;
         t["kind"] = kTieKindKeys[static_cast<int>(tie.kind)];
         t["confidence"] = tie.confidence;
+        if (tie.year) t["year"] = tie.year;
         out.push_back(t);
     }
     return out;
@@ -102,6 +104,7 @@ json chainToJson(const Chain& chain) {
         putMetrics(s, segment.metrics);
         if (!segment.division.empty()) s["division"] = segment.division;
         if (!segment.sources.empty()) s["sources"] = idList(segment.sources, chain.sources);
+        if (segment.market) s["market"] = true;
         doc["segments"].push_back(s);
     }
     doc["links"] = json::array();
@@ -135,6 +138,7 @@ json chainToJson(const Chain& chain) {
             for (int segment : site.segments) s["segments"].push_back(chain.segments[segment].id);
             if (site.output) s["output"] = *site.output;
             if (!site.confidence.empty()) s["confidence"] = site.confidence.str();
+            if (site.year) s["year"] = site.year;
             f["sites"].push_back(s);
         }
         f["sources"] = json::array();
@@ -148,6 +152,9 @@ json chainToJson(const Chain& chain) {
         s["to"] = chain.firms[supply.to].id;
         if (supply.segment >= 0) s["segment"] = chain.segments[supply.segment].id;
         if (!supply.confidence.empty()) s["confidence"] = supply.confidence.str();
+        if (supply.fromRegion >= 0) s["from_region"] = chain.regions[supply.fromRegion].id;
+        if (supply.toRegion >= 0) s["to_region"] = chain.regions[supply.toRegion].id;
+        if (supply.year) s["year"] = supply.year;
         doc["supplies"].push_back(s);
     }
     if (!chain.resources.empty()) doc["resources"] = resourcesToJson(chain);

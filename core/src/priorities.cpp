@@ -9,7 +9,6 @@
 namespace chainatlas {
 
 namespace {
-constexpr double kScoreTieTolerance = 1e-9;  // scores this close count as a tie, broken by segment id
 
 bool toPursue(Advice advice) {
     return advice == Advice::Fill || advice == Advice::Complement || advice == Advice::Strengthen ||
@@ -22,7 +21,8 @@ std::vector<Priority> computePriorities(const Chain& chain, const std::vector<Se
     std::vector<Priority> priorities;
     for (std::size_t s = 0; s < segments.size(); ++s) {
         const SegmentResult& r = segments[s];
-        if (!toPursue(r.advice)) continue;  // occupied segments are `leave`: never listed, so no discount here
+        // Occupied segments are `leave`: never listed, so no discount here. A market is customers, not a pursuit.
+        if (!toPursue(r.advice) || r.market) continue;
         Priority p;
         p.segment = static_cast<int>(s);
         p.advice = r.advice;
@@ -35,7 +35,7 @@ std::vector<Priority> computePriorities(const Chain& chain, const std::vector<Se
         priorities.push_back(p);
     }
     std::sort(priorities.begin(), priorities.end(), [&](const Priority& a, const Priority& b) {
-        if (std::abs(a.score - b.score) > kScoreTieTolerance) return a.score > b.score;
+        if (scoreKey(a.score) != scoreKey(b.score)) return scoreKey(a.score) > scoreKey(b.score);
         return chain.segments[a.segment].id < chain.segments[b.segment].id;
     });
     return priorities;

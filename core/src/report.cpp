@@ -17,12 +17,6 @@ using nlohmann::json;
 
 std::size_t limit(std::size_t top, std::size_t size) { return top == 0 ? size : std::min(top, size); }
 
-json idList(const Chain& chain, const std::vector<int>& firms) {
-    json out = json::array();
-    for (int f : firms) out.push_back(chain.firms[f].id);
-    return out;
-}
-
 }  // namespace
 
 std::string joinFirmIds(const Chain& chain, const std::vector<int>& firms, const char* separator) {
@@ -31,17 +25,10 @@ std::string joinFirmIds(const Chain& chain, const std::vector<int>& firms, const
     return out;
 }
 
-namespace {
-
-// A segment the hub occupies earns nothing when the occupied discount is 1 (the default, §3.6).
-bool scored(const FitSegment& fs, double occupiedDiscount) { return !fs.occupied || occupiedDiscount < 1.0; }
-
-}  // namespace
-
 std::string fitSegmentList(const Chain& chain, const Target& target, Lang lang, bool ids, double occupiedDiscount) {
     std::string out;
     for (const FitSegment& fs : target.segments) {
-        if (!scored(fs, occupiedDiscount)) continue;
+        if (!fs.earnedUnder(occupiedDiscount)) continue;
         const Segment& segment = chain.segments[fs.segment];
         out += (out.empty() ? "" : "; ") + (ids ? segment.id : segment.name.pick(lang, segment.id)) + " (" +
                statusWord(fs.status, lang) + ", " + adviceWord(fs.advice, lang) + ")";
@@ -53,114 +40,21 @@ std::string unscoredSegmentList(const Chain& chain, const Target& target, Lang l
                                 double occupiedDiscount) {
     std::string out;
     for (const FitSegment& fs : target.segments) {
-        if (scored(fs, occupiedDiscount)) continue;
+        if (fs.earnedUnder(occupiedDiscount)) continue;
         const Segment& segment = chain.segments[fs.segment];
         out += (out.empty() ? "" : "; ") + (ids ? segment.id : segment.name.pick(lang, segment.id));
     }
     return out;
 }
 
-namespace {
-
-json assumedJson(const Chain& chain, const Analysis& a) {
-    json out = json::array();
-    for (const Assumption& as : a.assumed) out.push_back(assumptionToJson(assumptionIds(chain, as)));
-    return out;
-}
-
-json segmentJson(const Chain& chain, const SegmentResult& r, std::size_t s) {
-    return {{"id", chain.segments[s].id},
-            {"status", statusKey(r.status)},
-            {"advice", adviceKey(r.advice)},
-            {"sites", r.sites},
-            {"output", r.output},
-            {"rca", r.rca},
-            {"density", r.density},
-            {"hub_strong", r.hubStrong},
-            {"occupied", r.occupied},
-            {"complement", r.complement},
-            {"single_source", r.singleSource},
-            {"candidates", r.candidates},
-            {"profile", r.profile},
-            {"profile_basis", basisKey(r.profileBasis)},
-            {"support",
-             {{"innovation", r.support.innovation},
-              {"capital", r.support.capital},
-              {"talent", r.support.talent},
-              {"service", r.support.service}}},
-            {"transfer", r.transfer}};
-}
-
-json targetJson(const Chain& chain, const Target& t, const Weights& weights) {
-    json terms = json::object();
-    for (int k = 0; k < kTermCount; ++k) terms[kTermKeys[k]] = {{"value", t.value[k]}, {"weighted", t.weighted[k]}};
-    terms["profile"]["basis"] = basisKey(t.profileBasis);
-    terms["innovation"]["basis"] = basisKey(t.innovationBasis);
-    json segments = json::array();
-    for (const FitSegment& fs : t.segments)
-        segments.push_back({{"id", chain.segments[fs.segment].id},
-                            {"status", statusKey(fs.status)},
-                            {"advice", adviceKey(fs.advice)},
-                            {"discounted", fs.occupied && weights.occupiedDiscount > 0}});
-    json resources = json::array();
-    for (int r : t.resources) resources.push_back(chain.resources[r].id);
-    return {{"rank", t.rank},
-            {"firm", chain.firms[t.firm].id},
-            {"score", t.score},
-            {"terms", terms},
-            {"segments", segments},
-            {"anchors", idList(chain, t.anchors)},
-            {"hub_partners", idList(chain, t.hubPartners)},
-            {"resources", resources}};
-}
-
-json priorityJson(const Chain& chain, const Priority& p) {
-    return {{"segment", chain.segments[p.segment].id},
-            {"advice", adviceKey(p.advice)},
-            {"value", p.value},
-            {"density", p.density},
-            {"profile", p.profile},
-            {"basis", basisKey(p.basis)},
-            {"candidates", p.candidates},
-            {"score", p.score}};
-}
-
-}  // namespace
-
 nlohmann::json analysisToJson(const Chain& chain, const Analysis& a, std::size_t top) {
-    json out;
-    out["chain"] = chain.id;
-    out["region"] = chain.regions[a.region].id;
-    out["hubs"] = json::array();
-    for (int h : a.hubs) out["hubs"].push_back(chain.regions[h].id);
-    out["assumed"] = assumedJson(chain, a);
-    out["weights"] = weightsToJson(a.weights);
-    out["segments"] = json::array();
-    for (std::size_t s = 0; s < a.segments.size(); ++s) out["segments"].push_back(segmentJson(chain, a.segments[s], s));
-    out["targets"] = json::array();
-    for (std::size_t i = 0; i < limit(top, a.targets.size()); ++i)
-        out["targets"].push_back(targetJson(chain, a.targets[i], a.weights));
-    out["set_aside"] = json::array();
-    for (const SetAside& entry : a.setAside) {
-        json segments = json::array();
-        for (int s : entry.segments) segments.push_back(chain.segments[s].id);
-        out["set_aside"].push_back({{"firm", chain.firms[entry.firm].id}, {"segments", segments}});
-    }
-    out["priorities"] = json::array();
-    for (const Priority& p : a.priorities) out["priorities"].push_back(priorityJson(chain, p));
-    out["changed"] = json::array();
-    for (const StatusChange& c : a.changed)
-        out["changed"].push_back({{"id", chain.segments[c.segment].id},
-                                  {"from", statusKey(c.from)},
-                                  {"to", statusKey(c.to)},
-                                  {"cause", causeKey(c.cause)}});
-    return out;
+    return nlohmann::json::parse(analysisJsonText(chain, a, top, -1));  // one writer: the streamed one
 }
 
 namespace {
 
-// The streamed §4 object. Keys in nlohmann::json's sorted order, so the text is byte for byte what
-// analysisToJson(...).dump(indent) gives (test_report checks it): readers and diffs of old outputs see no change.
+// The streamed result object. Keys in sorted order, as nlohmann::json keeps them, so that
+// analysisToJson(...).dump(indent) gives the same text byte for byte (test_writers checks it).
 void writeWeights(JsonWriter& w, const Weights& weights) {
     w.beginObject();
     w.field("anchor", weights.anchor);
@@ -194,6 +88,7 @@ void writeSegment(JsonWriter& w, const Chain& chain, const SegmentResult& r, std
     w.field("density", r.density);
     w.field("hub_strong", r.hubStrong);
     w.field("id", chain.segments[s].id);
+    w.field("market", r.market);
     w.field("occupied", r.occupied);
     w.field("output", r.output);
     w.field("profile", r.profile);
@@ -223,6 +118,7 @@ void writeTerms(JsonWriter& w, const Target& t) {
         w.beginObject();
         if (k == TermProfile) w.field("basis", basisKey(t.profileBasis));
         if (k == TermInnovation) w.field("basis", basisKey(t.innovationBasis));
+        if (k == TermProfile) w.field("imputed", t.profileImputed());
         w.field("value", t.value[k]);
         w.field("weighted", t.weighted[k]);
         w.endObject();
@@ -234,10 +130,19 @@ void writeTarget(JsonWriter& w, const Chain& chain, const Target& t, const Weigh
     w.beginObject();
     w.key("anchors");
     writeFirmIds(w, chain, t.anchors);
+    w.key("anchors_inferred");
+    writeFirmIds(w, chain, t.anchorsInferred);
     w.field("firm", chain.firms[t.firm].id);
     w.key("hub_partners");
     writeFirmIds(w, chain, t.hubPartners);
+    w.key("hub_partners_inferred");
+    writeFirmIds(w, chain, t.hubPartnersInferred);
     w.field("rank", t.rank);
+    w.key("rank_range");
+    w.beginArray();
+    w.integer(t.rankBest);
+    w.integer(t.rankWorst);
+    w.endArray();
     w.key("resources");
     w.beginArray();
     for (int r : t.resources) w.string(chain.resources[r].id);
@@ -246,6 +151,7 @@ void writeTarget(JsonWriter& w, const Chain& chain, const Target& t, const Weigh
     w.key("segments");
     w.beginArray();
     for (const FitSegment& fs : t.segments) {
+        if (!fs.isEarned()) continue;  // E(f) only; the others are `unscored`
         w.beginObject();
         w.field("advice", adviceKey(fs.advice));
         w.field("discounted", fs.occupied && weights.occupiedDiscount > 0);
@@ -256,6 +162,23 @@ void writeTarget(JsonWriter& w, const Chain& chain, const Target& t, const Weigh
     w.endArray();
     w.key("terms");
     writeTerms(w, t);
+    w.key("unscored");
+    writeSegmentIds(w, chain, t.unscored());
+    w.endObject();
+}
+
+void writeLocalSupply(JsonWriter& w, const Chain& chain, const LocalSupply& row) {
+    w.beginObject();
+    w.field("firm", chain.firms[row.firm].id);
+    w.key("inferred");
+    writeFirmIds(w, chain, row.inferred);
+    w.key("local");
+    writeFirmIds(w, chain, row.local);
+    w.key("outside_segments");
+    writeSegmentIds(w, chain, row.outsideSegments);
+    w.field("share", row.share());
+    w.key("suppliers");
+    writeFirmIds(w, chain, row.suppliers);
     w.endObject();
 }
 
@@ -304,6 +227,10 @@ void writeAnalysisJson(JsonWriter& w, const Chain& chain, const Analysis& a, std
     w.key("hubs");
     w.beginArray();
     for (int h : a.hubs) w.string(chain.regions[h].id);
+    w.endArray();
+    w.key("local_supply");
+    w.beginArray();
+    for (const LocalSupply& row : a.localSupply) writeLocalSupply(w, chain, row);
     w.endArray();
     w.key("priorities");
     w.beginArray();
@@ -407,28 +334,51 @@ private:
 
 void writeTargetsCsv(CsvText& out, const Chain& chain, const Analysis& a, std::size_t top, Lang lang,
                      const std::map<std::string, std::string>& notes) {
-    out.raw(tr(lang, "排名,企业编号,企业,得分", "rank,firm,name,score"));
+    out.raw(tr(lang, "排名,名次范围,企业编号,企业,得分", "rank,rank_range,firm,name,score"));
     for (int k = 0; k < kTermCount; ++k)
         out.raw(',').raw(termWord(k, lang)).raw(',').raw(termWord(k, lang)).raw(tr(lang, "加权", "_weighted"));
-    out.raw(tr(lang, ",三高三低依据,契合环节,本地伙伴,供应枢纽企业,理由,来源,备注\r\n",
-               ",profile_basis,segments,anchors,hub_partners,reason,sources,note\r\n"));
+    out.raw(tr(lang, ",三高三低依据,契合环节,错位避让不计分,本地伙伴,本地伙伴(推断),供应枢纽企业,供应枢纽企业(推断),理由,来源,备注\r\n",
+               ",profile_basis,segments,unscored,anchors,anchors_inferred,hub_partners,hub_partners_inferred,reason,"
+               "sources,note\r\n"));
+    bool imputed = false;
     for (std::size_t i = 0; i < limit(top, a.targets.size()); ++i) {
         const Target& t = a.targets[i];
         const Firm& firm = chain.firms[t.firm];
-        out.integer(static_cast<std::size_t>(t.rank)).raw(',').field(firm.id).raw(',');
+        out.integer(static_cast<std::size_t>(t.rank)).raw(',').integer(static_cast<std::size_t>(t.rankBest));
+        out.raw("\u2013").integer(static_cast<std::size_t>(t.rankWorst)).raw(',').field(firm.id).raw(',');
         out.field(firm.name.pick(lang, firm.id)).raw(',').number(t.score);
         for (int k = 0; k < kTermCount; ++k) {
-            Basis basis = k == TermProfile ? t.profileBasis : k == TermInnovation ? t.innovationBasis : Basis::Firm;
-            out.raw(',').numberOrNoData(t.value[k], basis).raw(',').numberOrNoData(t.weighted[k], basis);
+            bool noData = k == TermInnovation && t.innovationBasis == Basis::None;
+            const char* mark = termImputed(t, k) ? "*" : "";
+            imputed = imputed || termImputed(t, k);
+            out.raw(',').numberOrNoData(t.value[k], noData ? Basis::None : Basis::Firm).raw(mark);
+            out.raw(',').numberOrNoData(t.weighted[k], noData ? Basis::None : Basis::Firm).raw(mark);
         }
-        out.raw(',')
-            .raw(basisWord(t.profileBasis, lang))
-            .raw(',')
-            .field(fitSegmentList(chain, t, lang, true, a.weights.occupiedDiscount));
-        out.raw(',').field(joinFirmIds(chain, t.anchors, "; ")).raw(',').field(joinFirmIds(chain, t.hubPartners, "; "));
+        out.raw(',').raw(basisWord(t.profileBasis, lang)).raw(',');
+        out.field(fitSegmentList(chain, t, lang, true, a.weights.occupiedDiscount)).raw(',');
+        out.field(unscoredSegmentList(chain, t, lang, true, a.weights.occupiedDiscount));
+        for (const auto* list : {&t.anchors, &t.anchorsInferred, &t.hubPartners, &t.hubPartnersInferred})
+            out.raw(',').field(joinFirmIds(chain, *list, "; "));
         out.raw(',').field(targetReason(chain, a, t, lang)).raw(',').field(firmSources(chain, t.firm, lang));
         auto note = notes.find(firm.id);
         out.raw(',').field(note == notes.end() ? std::string_view() : std::string_view(note->second)).raw("\r\n");
+    }
+    if (imputed) out.field(imputedFootnote(lang)).raw("\r\n");
+}
+
+// The local supply share (本地配套率) of each local buyer.
+void writeLocalSupplyCsv(CsvText& out, const Chain& chain, const Analysis& a, Lang lang) {
+    out.raw("\r\n").raw(tr(lang, "本地配套率,企业编号,企业,供应商数,本地供应商数,本地配套率,本地供应商,厂址推断的供应商,外地采购环节\r\n",
+                            "local_supply,firm,name,suppliers,local,share,local_suppliers,inferred,outside_segments\r\n"));
+    for (std::size_t i = 0; i < a.localSupply.size(); ++i) {
+        const LocalSupply& row = a.localSupply[i];
+        const Firm& firm = chain.firms[row.firm];
+        out.integer(i + 1).raw(',').field(firm.id).raw(',').field(firm.name.pick(lang, firm.id)).raw(',');
+        out.integer(row.suppliers.size()).raw(',').integer(row.local.size()).raw(',').number(row.share()).raw(',');
+        out.field(joinFirmIds(chain, row.local, "; ")).raw(',').field(joinFirmIds(chain, row.inferred, "; ")).raw(',');
+        std::string segments;
+        for (int s : row.outsideSegments) segments.append(segments.empty() ? "" : "; ").append(chain.segments[s].id);
+        out.field(segments).raw("\r\n");
     }
 }
 
@@ -468,6 +418,7 @@ void writeCsv(CsvText& out, const Chain& chain, const Analysis& a, std::size_t t
     writeTargetsCsv(out, chain, a, top, lang, notes);
     writePrioritiesCsv(out, chain, a, lang);
     writeSetAsideCsv(out, chain, a, lang);
+    writeLocalSupplyCsv(out, chain, a, lang);
 }
 
 }  // namespace

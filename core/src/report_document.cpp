@@ -29,39 +29,63 @@ std::string join(const Items& items, const char* separator, Text text) {
     return out;
 }
 
-// "补链: 正极材料、电芯; 错位配套: 电机" — the segments that earned fit, grouped by their advice.
+// "补链: 正极材料、电芯; 错位配套: 电机" — the segments that earned fit, grouped by their advice; then
+// "错位避让(不计分): 电芯" for the segments a hub holds that earn nothing (docs/method.md §8).
 std::string fitPart(const Chain& chain, const Analysis& a, const Target& t, Lang lang) {
     std::vector<std::pair<Advice, std::vector<int>>> groups;
+    std::vector<int> unscored;
     for (const FitSegment& fs : t.segments) {
+        if (!fs.earnedUnder(a.weights.occupiedDiscount)) {
+            unscored.push_back(fs.segment);
+            continue;
+        }
         Advice advice = a.segments[fs.segment].advice;
         auto group = std::find_if(groups.begin(), groups.end(), [&](const auto& g) { return g.first == advice; });
         if (group == groups.end()) groups.push_back({advice, {fs.segment}});
         else group->second.push_back(fs.segment);
     }
     const char* comma = lang == Lang::Zh ? "、" : ", ";
-    // Segments the hub holds earn nothing at the default discount: said, so "leave" never reads as a reason.
-    bool unscored = a.weights.occupiedDiscount >= 1.0;
-    return join(groups, "; ", [&](const auto& g) {
-        std::string word = adviceWord(g.first, lang);
-        if (g.first == Advice::Leave && unscored) word += lang == Lang::Zh ? "(不计分)" : " (not scored)";
-        return word + ": " + join(g.second, comma, [&](int s) { return segmentName(chain, s, lang); });
-    });
+    auto names = [&](const std::vector<int>& ids) {
+        return join(ids, comma, [&](int s) { return segmentName(chain, s, lang); });
+    };
+    std::string out = join(groups, "; ", [&](const auto& g) { return adviceWord(g.first, lang) + std::string(": ") + names(g.second); });
+    if (!unscored.empty())
+        out += (out.empty() ? "" : "; ") + std::string(lang == Lang::Zh ? "错位避让(不计分): " : "hub holds (not scored): ") +
+               names(unscored);
+    return out;
 }
 
-// The first hub region a firm has a site in (for "比亚迪(西安)").
+// The first hub region a firm has a counted site in (for "比亚迪(西安)").
 int hubRegionOf(const Chain& chain, const Analysis& a, int firm) {
     for (const Site& site : chain.firms[firm].sites)
-        if (std::find(a.hubs.begin(), a.hubs.end(), site.region) != a.hubs.end()) return site.region;
+        if (site.counted() && std::find(a.hubs.begin(), a.hubs.end(), site.region) != a.hubs.end()) return site.region;
     return -1;
 }
 
+bool listed(const std::vector<int>& list, int firm) { return std::find(list.begin(), list.end(), firm) != list.end(); }
+
+// "供应枢纽企业 比亚迪(西安, 推断)": where the supply record does not name the plant, the hub end is inferred.
 std::string hubPart(const Chain& chain, const Analysis& a, const Target& t, Lang lang) {
-    std::string names = join(t.hubPartners, lang == Lang::Zh ? "、" : ", ", [&](int f) {
+    bool zh = lang == Lang::Zh;
+    std::string names = join(t.hubPartners, zh ? "、" : ", ", [&](int f) {
         int r = hubRegionOf(chain, a, f);
-        std::string where = r < 0 ? "" : (lang == Lang::Zh ? "(" : " (") + regionName(chain, r, lang) + ")";
-        return firmName(chain, f, lang) + where;
+        std::vector<std::string> notes;
+        if (r >= 0) notes.push_back(regionName(chain, r, lang));
+        if (listed(t.hubPartnersInferred, f)) notes.emplace_back(inferredWord(lang));
+        std::string where = join(notes, ", ", [](const std::string& n) { return n; });
+        return firmName(chain, f, lang) + (where.empty() ? "" : (zh ? "(" : " (") + where + ")");
     });
-    return (lang == Lang::Zh ? "供应枢纽企业 " : "supplies hub firm ") + names;
+    return (zh ? "供应枢纽企业 " : "supplies hub firm ") + names;
+}
+
+// "以商招商: 本地伙伴 开沃汽车(推断)".
+std::string anchorPart(const Chain& chain, const Target& t, Lang lang) {
+    bool zh = lang == Lang::Zh;
+    std::string names = join(t.anchors, zh ? "、" : ", ", [&](int f) {
+        return firmName(chain, f, lang) +
+               (listed(t.anchorsInferred, f) ? (zh ? "(" : " (") + std::string(inferredWord(lang)) + ")" : "");
+    });
+    return (zh ? "以商招商: 本地伙伴 " : "local partners: ") + names;
 }
 
 }  // namespace
@@ -70,10 +94,8 @@ std::string targetReason(const Chain& chain, const Analysis& a, const Target& t,
     bool zh = lang == Lang::Zh;
     std::vector<std::string> parts;
     if (!t.segments.empty()) parts.push_back(fitPart(chain, a, t, lang));
-    if (!t.hubPartners.empty()) parts.push_back(hubPart(chain, a, t, lang));
-    if (!t.anchors.empty())
-        parts.push_back(zh ? "以商招商: 本地伙伴 " + std::to_string(t.anchors.size()) + " 家"
-                           : "local partners: " + std::to_string(t.anchors.size()));
+    if (t.value[TermHub] > 0) parts.push_back(hubPart(chain, a, t, lang));
+    if (!t.anchors.empty()) parts.push_back(anchorPart(chain, t, lang));
     if (chain.firms[t.firm].leader) parts.emplace_back(zh ? "链主企业" : "chain leader");
     if (!t.resources.empty())
         parts.push_back((zh ? "科技招商: " : "research ties: ") + join(t.resources, zh ? "、" : ", ", [&](int r) {
@@ -118,6 +140,7 @@ struct Builder {
     DocTable segments() const;
     DocTable priorities() const;
     DocTable setAside() const;
+    DocTable localSupply() const;
     DocTable checklist() const;
     DocTable sources() const;
     DocCell term(const Target& t, int k) const;
@@ -156,30 +179,46 @@ void Builder::overview(Document& d) const {
         {w("暂不建议", "Set aside"), std::to_string(a.setAside.size())},
         {w("数据说明", "Data note"), std::string(chain.note.pick(options.lang, w("无", "none")))},
     };
+    for (std::size_t s = 0; s < a.segments.size(); ++s)
+        if (a.segments[s].market)
+            d.overview.push_back({std::string(marketWord(lang())) + w("（客户，不作招商目标）", " (customers, not targets)"),
+                                  segmentName(chain, static_cast<int>(s), lang()) + ": " +
+                                      join(firmsInSegment(chain, static_cast<int>(s)), comma,
+                                           [&](int f) { return firmName(chain, f, lang()); })});
 }
 
+// A weighted term as a number, except an imputed one ("1.00*") or one with no data ("–"), which are text
+// so that the mark stays beside the value (docs/method.md §8).
 DocCell Builder::term(const Target& t, int k) const {
-    bool noData = (k == TermProfile && t.profileBasis == Basis::None) ||
-                  (k == TermInnovation && t.innovationBasis == Basis::None);
-    if (noData) return DocCell::of(kNoDataMark);
-    return DocCell::num(t.weighted[k], 2);
+    bool marked = termImputed(t, k) || (k == TermInnovation && t.innovationBasis == Basis::None);
+    return marked ? DocCell::of(weightedTermText(t, k, 2)) : DocCell::num(t.weighted[k], 2);
 }
 
 DocTable Builder::targets() const {
     DocTable table{w("招商目标", "Targets"),
                    w("招商目标", "Investment targets"),
-                   w("按得分排序；理由说明每个目标为何入选，各项为加权分值。",
-                     "Ordered by score; the reason says why each firm is listed; terms are weighted values."),
+                   std::string(w("按得分排序；理由说明每个目标为何入选；各项为加权分值，相加即得分。",
+                                 "Ordered by score; the reason says why each firm is listed; terms are weighted "
+                                 "values and add up to the score. ")) +
+                       rankRangeNote(lang()) + w("。", "."),
                    {},
                    {},
                    w("没有招商目标。", "No targets."),
                    true,
                    true};
     table.columns = {{w("排名", "Rank"), 0.45},
+                     {w("名次范围", "Rank range"), 0.55},
                      {w("企业", "Firm"), 1.5},
                      {w("代码", "ID"), 0},
                      {w("得分", "Score"), 0.55}};
-    for (int k = 0; k < kTermCount; ++k) table.columns.push_back({termWord(k, lang()), 0});
+    std::size_t count = options.top == 0 ? a.targets.size() : std::min(options.top, a.targets.size());
+    bool imputed = std::any_of(a.targets.begin(), a.targets.begin() + static_cast<std::ptrdiff_t>(count),
+                               [](const Target& t) { return t.profileImputed(); });
+    for (int k = 0; k < kTermCount; ++k) {
+        std::string title = termWord(k, lang()) + std::string(w("(加权)", " (weighted)"));
+        if (k == TermProfile && imputed) title += std::string(" ") + imputedFootnote(lang());
+        table.columns.push_back({title, 0});
+    }
     table.columns.push_back({w("理由", "Reason"), 3.0, true});
     table.columns.push_back({w("来源与可信度", "Sources and confidence"), 1.9, true});
     table.columns.push_back({w("备注", "Note"), 1.3, true});
@@ -187,8 +226,10 @@ DocTable Builder::targets() const {
     for (std::size_t i = 0; i < shown; ++i) {
         const Target& t = a.targets[i];
         const Firm& firm = chain.firms[t.firm];
-        std::vector<DocCell> row = {DocCell::num(t.rank, 0), DocCell::of(firm.name.pick(lang(), firm.id)),
-                                    DocCell::of(firm.id), DocCell::num(t.score, 2)};
+        std::vector<DocCell> row = {DocCell::num(t.rank, 0),
+                                    DocCell::of(std::to_string(t.rankBest) + "\u2013" + std::to_string(t.rankWorst)),
+                                    DocCell::of(firm.name.pick(lang(), firm.id)), DocCell::of(firm.id),
+                                    DocCell::num(t.score, 2)};
         for (int k = 0; k < kTermCount; ++k) row.push_back(term(t, k));
         auto note = session.notes.find(firm.id);
         row.push_back(DocCell::of(targetReason(chain, a, t, lang())));
@@ -290,6 +331,39 @@ DocTable Builder::setAside() const {
     return table;
 }
 
+DocTable Builder::localSupply() const {
+    DocTable table{w("本地配套", "Local supply"),
+                   w("本地配套率", "Local supply share"),
+                   w("本地企业在本地厂址的供应商中本地供应商所占比例；外地采购环节是以商招商的起点。推断：供货记录未写明厂址，按企业站点推断。",
+                     "Of the suppliers of a local firm's plant here, the share that ship from the region; segments "
+                     "still bought from outside are where 以商招商 starts. Inferred: the record names no plant, "
+                     "taken from the firms' sites."),
+                   {},
+                   {},
+                   w("没有在本地收货的供货记录。", "No supply record received in the region."),
+                   false,
+                   true};
+    table.columns = {{w("企业", "Firm"), 1.4},
+                     {w("代码", "ID"), 0},
+                     {w("本地/供应商", "Local/suppliers"), 0.7},
+                     {w("本地配套率", "Share"), 0.6},
+                     {w("本地供应商", "Local suppliers"), 1.6, true},
+                     {w("外地采购环节", "Bought from outside"), 1.8, true},
+                     {w("厂址推断的供应商", "Plant inferred for"), 1.3, true}};
+    const char* comma = zh() ? "、" : ", ";
+    auto firms = [&](const std::vector<int>& list) {
+        return join(list, comma, [&](int f) { return firmName(chain, f, lang()); });
+    };
+    for (const LocalSupply& row : a.localSupply)
+        table.rows.push_back(
+            {DocCell::of(firmName(chain, row.firm, lang())), DocCell::of(chain.firms[row.firm].id),
+             DocCell::of(std::to_string(row.local.size()) + "/" + std::to_string(row.suppliers.size())),
+             DocCell::num(100.0 * row.share(), 0), DocCell::of(firms(row.local)),
+             DocCell::of(join(row.outsideSegments, comma, [&](int s) { return segmentName(chain, s, lang()); })),
+             DocCell::of(firms(row.inferred))});
+    return table;
+}
+
 DocTable Builder::checklist() const {
     DocTable table{w("十个一", "Checklist"),
                    w("十个一 工作清单", "十个一 checklist (SIP's ten ones)"),
@@ -367,7 +441,7 @@ Document buildReport(const Chain& chain, const Analysis& analysis, const Session
     d.mapSvg = options.mapSvg;
     d.chartHeading = b.w("产业选择: 可行性 × 吸引力", "Priorities: feasibility × attractiveness");
     d.chartSvg = options.chartSvg;
-    d.tables = {b.targets(), b.segments(), b.priorities(), b.setAside(), b.checklist(), b.sources()};
+    d.tables = {b.targets(), b.segments(), b.priorities(), b.setAside(), b.localSupply(), b.checklist(), b.sources()};
     d.continued = b.w("（续）", " (continued)");
     d.pageWord = b.w("第 %d 页", "Page %d");
     if (!options.fontFamily.empty()) d.fontFamily = options.fontFamily;

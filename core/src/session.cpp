@@ -175,6 +175,7 @@ std::vector<Diagnostic> sessionFromJson(const json& document, const std::string&
     out.file = reader.text(document, "file", "");
     out.chain = reader.text(document, "chain", "");
     out.lang = reader.text(document, "lang", "") == "en" ? Lang::En : Lang::Zh;
+    out.langGiven = document.contains("lang");
     out.region = reader.text(document, "region", "");
     out.hubs = reader.textList(document, "hubs", "");
     readWeights(reader, document, out);

@@ -12,11 +12,8 @@
 
 namespace chainatlas {
 
-namespace {
-constexpr double kScoreTieTolerance = 1e-9;  // scores this close count as a tie, broken by firm id
-}  // namespace
-
 double segmentValue(const SegmentResult& segment) {
+    if (segment.market) return 0;  // customers to win, not a segment to court investors for
     double value = 0;
     switch (segment.status) {
         case SegmentStatus::Gap: value = 1.0; break;
@@ -91,6 +88,7 @@ FirmFacts firmFacts(const Chain& chain, int region, const std::vector<int>& hubs
                     std::vector<char>(count, 0)};
     for (std::size_t f = 0; f < count; ++f) {
         for (const Site& site : chain.firms[f].sites) {
+            if (!site.counted()) continue;
             if (site.region == region) facts.local[f] = 1;
             if (std::find(hubs.begin(), hubs.end(), site.region) != hubs.end()) facts.inHub[f] = 1;
         }
@@ -99,63 +97,70 @@ FirmFacts firmFacts(const Chain& chain, int region, const std::vector<int>& hubs
     return facts;
 }
 
-// The segments of firm f where it earns fit (v(s) > 0 before the discount), in segment order.
-std::vector<FitSegment> earnedSegments(const Chain& chain, std::size_t f, const std::vector<SegmentResult>& segments) {
+// The segments of firm f's counted sites with a value to the region (v(s) > 0), in segment order.
+std::vector<FitSegment> valuedSegments(const Chain& chain, std::size_t f, const std::vector<SegmentResult>& segments) {
     std::vector<int> ids;
-    for (const Site& site : chain.firms[f].sites) ids.insert(ids.end(), site.segments.begin(), site.segments.end());
+    for (const Site& site : chain.firms[f].sites)
+        if (site.counted()) ids.insert(ids.end(), site.segments.begin(), site.segments.end());
     std::sort(ids.begin(), ids.end());
     ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
-    std::vector<FitSegment> earned;
+    std::vector<FitSegment> valued;
     for (int s : ids) {
         const SegmentResult& r = segments[s];
         double value = segmentValue(r);
-        if (value > 0) earned.push_back({s, r.status, r.advice, value, r.occupied, r.complement});
+        if (value > 0)
+            valued.push_back({s, r.status, r.advice, value, r.occupied, r.complement, r.density, r.profile,
+                              r.profileBasis, 0.0});
     }
-    return earned;
+    return valued;
 }
 
-// Local partners (either direction) and the hub firms it supplies; the hub term only for a firm with no site
-// in a hub region: it would bring new supply next to the hub, not move the hub's own supplier away (§3.6).
-void partnerTerms(const Chain& chain, std::size_t f, const FirmFacts& facts, Target& target) {
-    const detail::ChainGraph& graph = chain.index().supplyGraph();
-    for (auto [e, end] = boost::out_edges(static_cast<int>(f), graph); e != end; ++e) {
-        auto partner = static_cast<int>(boost::target(*e, graph));
-        if (facts.local[partner]) target.anchors.push_back(partner);
-        if (facts.inHub[partner]) target.hubPartners.push_back(partner);
+// A partner counted through one or more supply records; inferred only if no record named its plant.
+struct PartnerFacts {
+    std::vector<std::pair<int, bool>> found;  // (firm, plant named) per counting record
+    void add(int firm, bool named) { found.emplace_back(firm, named); }
+    void into(const Chain& chain, std::vector<int>& all, std::vector<int>& inferred) {
+        auto byId = [&](int a, int b) { return chain.firms[a].id < chain.firms[b].id; };
+        for (auto [firm, named] : found) all.push_back(firm);
+        std::sort(all.begin(), all.end(), byId);
+        all.erase(std::unique(all.begin(), all.end()), all.end());
+        for (int firm : all)
+            if (std::none_of(found.begin(), found.end(), [&](auto& p) { return p.first == firm && p.second; }))
+                inferred.push_back(firm);
     }
-    for (auto [e, end] = boost::in_edges(static_cast<int>(f), graph); e != end; ++e) {
-        auto partner = static_cast<int>(boost::source(*e, graph));
-        if (facts.local[partner]) target.anchors.push_back(partner);
+};
+
+// Local partners (以商招商) and hub partners through the candidate's counted supply records. A partner's end
+// of a record is the plant the record names, else inferred from the partner's sites. One record counts once:
+// a record that made a local partner is not also supply to the hub (docs/method.md §8).
+void partnerTerms(const Chain& chain, std::size_t f, const FirmFacts& facts, int region, const std::vector<int>& hubs,
+                  Target& target) {
+    const detail::SupplyRecords& records = chain.index().supplies();
+    auto isHub = [&](int r) { return std::find(hubs.begin(), hubs.end(), r) != hubs.end(); };
+    PartnerFacts anchors, hubPartners;
+    for (int k : records.sold(static_cast<int>(f))) {
+        const Supply& supply = chain.supplies[k];
+        if (!supply.counted()) continue;
+        bool named = supply.toRegion >= 0;
+        if (facts.local[supply.to] && (!named || supply.toRegion == region)) anchors.add(supply.to, named);
+        else if (named ? isHub(supply.toRegion) : facts.inHub[supply.to]) hubPartners.add(supply.to, named);
     }
-    auto byId = [&](int a, int b) { return chain.firms[a].id < chain.firms[b].id; };
-    for (auto* list : {&target.anchors, &target.hubPartners}) {
-        std::sort(list->begin(), list->end(), byId);
-        list->erase(std::unique(list->begin(), list->end()), list->end());
+    for (int k : records.bought(static_cast<int>(f))) {
+        const Supply& supply = chain.supplies[k];
+        if (!supply.counted()) continue;
+        bool named = supply.fromRegion >= 0;
+        if (facts.local[supply.from] && (!named || supply.fromRegion == region)) anchors.add(supply.from, named);
     }
+    anchors.into(chain, target.anchors, target.anchorsInferred);
+    hubPartners.into(chain, target.hubPartners, target.hubPartnersInferred);
     target.value[TermAnchor] = std::min<double>(static_cast<double>(target.anchors.size()), 3.0) / 3.0;
+    // Only for a firm with no site in a hub region: it would bring new supply next to the hub, not move the
+    // hub's own supplier away.
     target.value[TermHub] = !target.hubPartners.empty() && !facts.inHub[f] ? 1.0 : 0.0;
 }
 
-// Firm profile (basis firm); else the mean P(s) of its earned segments that have metrics (basis segment);
-// else 0.5 (basis none: neutral, shown as no data).
-void profileTerm(std::size_t f, const FirmFacts& facts, const std::vector<SegmentResult>& segments, Target& target) {
-    if (facts.hasMetric[f]) {
-        target.value[TermProfile] = facts.profile[f];
-        target.profileBasis = Basis::Firm;
-        return;
-    }
-    double sum = 0;
-    int count = 0;
-    for (const FitSegment& fs : target.segments)
-        if (segments[fs.segment].profileBasis == Basis::Segment) {
-            sum += segments[fs.segment].profile;
-            ++count;
-        }
-    target.value[TermProfile] = count > 0 ? sum / count : 0.5;
-    target.profileBasis = count > 0 ? Basis::Segment : Basis::None;
-}
-
-// Every candidate with every term but fit (fit depends on the discount: rankTargets sets it).
+// Every candidate with the terms that do not depend on the weights (fit, density and a segment-based
+// profile follow the earned segments, which follow the discount: scoreTargets sets them).
 std::vector<Target> buildCandidates(const Chain& chain, const std::vector<SegmentResult>& segments, int region,
                                     const std::vector<int>& hubs) {
     FirmFacts facts = firmFacts(chain, region, hubs);
@@ -165,14 +170,11 @@ std::vector<Target> buildCandidates(const Chain& chain, const std::vector<Segmen
         if (facts.local[f]) continue;
         Target target;
         target.firm = static_cast<int>(f);
-        target.segments = earnedSegments(chain, f, segments);
+        target.segments = valuedSegments(chain, f, segments);
         if (target.segments.empty()) continue;
-        partnerTerms(chain, f, facts, target);
+        partnerTerms(chain, f, facts, region, hubs, target);
         target.value[TermLeader] = chain.firms[f].leader ? 1.0 : 0.0;
-        double density = 0;
-        for (const FitSegment& fs : target.segments) density = std::max(density, segments[fs.segment].density);
-        target.value[TermDensity] = density;
-        profileTerm(f, facts, segments, target);
+        if (facts.hasMetric[f]) target.firmProfile = facts.profile[f];
         InnovationTerm innovation = innovationTerm(chain, ties, static_cast<int>(f), region, hubs);
         target.value[TermInnovation] = innovation.value;
         target.resources = std::move(innovation.resources);
@@ -182,12 +184,38 @@ std::vector<Target> buildCandidates(const Chain& chain, const std::vector<Segmen
     return targets;
 }
 
+// fit, density and profile from the earned segments E(f) alone (docs/method.md §8). Profile: the firm's own
+// when it has a metric; else the mean P(s) over E(f) where P has data; else the neutral 0.5, imputed.
+void earnedTerms(Target& target, const Weights& weights) {
+    double fit = 0, density = 0, profileSum = 0;
+    int profiled = 0;
+    for (FitSegment& fs : target.segments) {
+        fs.earned = fs.earnedUnder(weights.occupiedDiscount) ? fs.value * (fs.occupied ? 1.0 - weights.occupiedDiscount : 1.0) : 0.0;
+        if (!fs.isEarned()) continue;
+        fit = std::max(fit, fs.earned);
+        density = std::max(density, fs.density);
+        if (fs.profileBasis == Basis::Segment) profileSum += fs.profile, ++profiled;
+    }
+    target.value[TermFit] = fit;
+    target.value[TermDensity] = density;
+    if (target.firmProfile) {
+        target.value[TermProfile] = *target.firmProfile;
+        target.profileBasis = Basis::Firm;
+    } else {
+        target.value[TermProfile] = profiled > 0 ? profileSum / profiled : 0.5;
+        target.profileBasis = profiled > 0 ? Basis::Segment : Basis::None;
+    }
+}
+
+double weightedSum(const Target& target, const Weights& weights) {
+    double score = 0;
+    for (int t = 0; t < kTermCount; ++t) score += termWeight(weights, t) * target.value[t];
+    return score;
+}
+
 void scoreTargets(std::vector<Target>& targets, const Weights& weights) {
     for (Target& target : targets) {
-        double fit = 0;
-        for (const FitSegment& fs : target.segments)
-            fit = std::max(fit, fs.value * (fs.occupied ? 1.0 - weights.occupiedDiscount : 1.0));
-        target.value[TermFit] = fit;
+        earnedTerms(target, weights);
         target.score = 0;
         for (int t = 0; t < kTermCount; ++t) {
             target.weighted[t] = termWeight(weights, t) * target.value[t];
@@ -196,12 +224,44 @@ void scoreTargets(std::vector<Target>& targets, const Weights& weights) {
     }
 }
 
-void orderTargets(std::vector<Target>& targets, const Chain& chain) {
-    std::sort(targets.begin(), targets.end(), [&](const Target& a, const Target& b) {
-        if (std::abs(a.score - b.score) > kScoreTieTolerance) return a.score > b.score;
-        return chain.firms[a.firm].id < chain.firms[b.firm].id;
+// Positions of `targets` in rank order under `weights` (the terms' values as they are): score, then firm id.
+std::vector<int> rankOrder(const std::vector<Target>& targets, const Chain& chain, const Weights& weights) {
+    std::vector<long long> key(targets.size());
+    for (std::size_t i = 0; i < targets.size(); ++i) key[i] = scoreKey(weightedSum(targets[i], weights));
+    std::vector<int> order(targets.size());
+    for (std::size_t i = 0; i < order.size(); ++i) order[i] = static_cast<int>(i);
+    std::sort(order.begin(), order.end(), [&](int a, int b) {
+        if (key[a] != key[b]) return key[a] > key[b];
+        return chain.firms[targets[a].firm].id < chain.firms[targets[b].firm].id;
     });
+    return order;
+}
+
+void orderTargets(std::vector<Target>& targets, const Chain& chain, const Weights& weights) {
+    std::vector<int> order = rankOrder(targets, chain, weights);
+    std::vector<Target> sorted;
+    sorted.reserve(targets.size());
+    for (int i : order) sorted.push_back(std::move(targets[i]));
+    targets = std::move(sorted);
     for (std::size_t i = 0; i < targets.size(); ++i) targets[i].rank = static_cast<int>(i) + 1;
+}
+
+// Best and worst rank over the base weights and the 14 variants that scale one term weight by 0.5 or 1.5
+// (docs/method.md §9). The target set and the terms' values stay; only the weighting moves.
+void rankRanges(std::vector<Target>& targets, const Chain& chain, const Weights& weights) {
+    for (Target& t : targets) t.rankBest = t.rankWorst = t.rank;
+    for (int term = 0; term < kTermCount; ++term)
+        for (double factor : {0.5, 1.5}) {
+            Weights variant = weights;
+            termWeight(variant, term) *= factor;
+            std::vector<int> order = rankOrder(targets, chain, variant);
+            for (std::size_t position = 0; position < order.size(); ++position) {
+                Target& t = targets[static_cast<std::size_t>(order[position])];
+                int rank = static_cast<int>(position) + 1;
+                t.rankBest = std::min(t.rankBest, rank);
+                t.rankWorst = std::max(t.rankWorst, rank);
+            }
+        }
 }
 
 // Segments, support, candidates, targets, set-aside and priorities of one chain (no what-if comparison).
@@ -215,15 +275,26 @@ Analysis analyzeChain(const Chain& chain, const AnalysisOptions& options) {
     result.segments = analyzeSegments(chain, presence, proximity, options.region, options.hubs);
     applySupport(chain, options.region, result.segments);
     result.unranked = buildCandidates(chain, result.segments, options.region, options.hubs);
+    result.localSupply = localSupply(chain, options.region);
     rerank(result, chain, options.weights);
     return result;
 }
 
 }  // namespace
 
+long long scoreKey(double score) { return std::llround(score * 1e9); }
+
+std::vector<int> Target::unscored() const {
+    std::vector<int> ids;
+    for (const FitSegment& fs : segments)
+        if (!fs.isEarned()) ids.push_back(fs.segment);
+    return ids;
+}
+
 void rankTargets(std::vector<Target>& targets, const Chain& chain, const Weights& weights) {
     scoreTargets(targets, weights);
-    orderTargets(targets, chain);
+    orderTargets(targets, chain, weights);
+    rankRanges(targets, chain, weights);
 }
 
 void rerank(Analysis& analysis, const Chain& chain, const Weights& weights) {
@@ -233,9 +304,10 @@ void rerank(Analysis& analysis, const Chain& chain, const Weights& weights) {
     analysis.targets.clear();
     analysis.unranked.clear();
     scoreTargets(all, weights);
-    // Fit 0 after the discount: every earned segment is occupied and discounted away (exactly 0, no rounding).
+    // Fit 0 after the discount: every valued segment is occupied and discounted away (exactly 0, no rounding).
     for (Target& t : all) (t.value[TermFit] > 0 ? analysis.targets : analysis.unranked).push_back(std::move(t));
-    orderTargets(analysis.targets, chain);
+    orderTargets(analysis.targets, chain, weights);
+    rankRanges(analysis.targets, chain, weights);
     std::sort(analysis.unranked.begin(), analysis.unranked.end(),
               [&](const Target& a, const Target& b) { return chain.firms[a.firm].id < chain.firms[b.firm].id; });
     analysis.setAside.clear();

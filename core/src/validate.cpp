@@ -105,6 +105,8 @@ private:
     Name bilingual(const json& owner, const std::string& pointer, const char* key);
     std::optional<std::string> string(const json& owner, const std::string& pointer, const char* key, bool required);
     std::optional<double> number(const json& owner, const std::string& pointer, const char* key, bool nonNegative);
+    int year(const json& owner, const std::string& pointer);
+    void checkSupplyEnd(const Supply& supply, bool buyer, const std::string& pointer);
     json extra(const json& object, std::initializer_list<const char*> known);
     bool isObject(const json& value, const std::string& pointer, const char* what);
 
@@ -292,6 +294,29 @@ std::optional<double> Validator::number(const json& owner, const std::string& po
     return value;
 }
 
+// The year a fact refers to (sites, supplies, resources, ties): a whole number; 0 when absent.
+int Validator::year(const json& owner, const std::string& pointer) {
+    auto it = owner.find("year");
+    if (it == owner.end()) return 0;
+    if (!it->is_number_integer() || it->get<std::int64_t>() < kFirstYear || it->get<std::int64_t>() > kLastYear) {
+        error(at(pointer, "year"), "\"year\" must be a whole number from " + std::to_string(kFirstYear) + " to " +
+                                       std::to_string(kLastYear) + ", found " + it->dump());
+        return 0;
+    }
+    return static_cast<int>(it->get<std::int64_t>());
+}
+
+// A named plant where the firm has no site is probably a typo or a missing site: said, not refused.
+void Validator::checkSupplyEnd(const Supply& supply, bool buyer, const std::string& pointer) {
+    int firm = buyer ? supply.to : supply.from, region = buyer ? supply.toRegion : supply.fromRegion;
+    if (firm < 0 || region < 0) return;
+    const auto& sites = chain_.firms[static_cast<std::size_t>(firm)].sites;
+    if (std::any_of(sites.begin(), sites.end(), [&](const Site& site) { return site.region == region; })) return;
+    warning(at(pointer, buyer ? "to_region" : "from_region"),
+            "firm \"" + chain_.firms[static_cast<std::size_t>(firm)].id + "\" has no site in region \"" +
+                chain_.regions[static_cast<std::size_t>(region)].id + "\"");
+}
+
 json Validator::extra(const json& object, std::initializer_list<const char*> known) {
     json result;  // stays null (no allocation) unless there are unknown keys
     for (auto it = object.begin(); it != object.end(); ++it) {
@@ -374,7 +399,11 @@ void Validator::readSegments(const json* items) {
         readMetrics(item, p, segment.metrics);  // industry-level figures (§2): checked like a firm's
         if (auto division = string(item, p, "division", false)) segment.division = *division;
         segment.sources = references(item, p, "sources", sources_);
-        segment.extra = extra(item, {"id", "name", "stage", "metrics", "division", "sources"});
+        if (auto market = item.find("market"); market != item.end()) {
+            if (market->is_boolean()) segment.market = market->get<bool>();
+            else error(at(p, "market"), "\"market\" must be true or false, found " + typeName(*market));
+        }
+        segment.extra = extra(item, {"id", "name", "stage", "metrics", "division", "sources", "market"});
         chain_.segments.push_back(std::move(segment));
     }
 }
@@ -497,8 +526,9 @@ void Validator::readSite(const json& item, const std::string& p, Firm& firm) {
     site.output = number(item, p, "output", true);
     auto confidence = item.find("confidence");
     if (confidence != item.end() && confidence->is_string()) site.confidence = confidence->get<std::string>();
+    site.year = year(item, p);
     string(item, p, "note", false);  // kept in extra; checked because the viewer shows it as text
-    site.extra = extra(item, {"region", "segments", "output", "confidence"});
+    site.extra = extra(item, {"region", "segments", "output", "confidence", "year"});
     firm.sites.push_back(std::move(site));
 }
 
@@ -556,7 +586,12 @@ void Validator::readSupplies(const json* items) {
         if (supply.from >= 0 && supply.from == supply.to) warning(p, "a firm supplies itself");
         auto confidence = item.find("confidence");
         if (confidence != item.end() && confidence->is_string()) supply.confidence = confidence->get<std::string>();
-        supply.extra = extra(item, {"from", "to", "segment", "confidence"});
+        supply.fromRegion = reference(item, p, "from_region", regions_, false);
+        supply.toRegion = reference(item, p, "to_region", regions_, false);
+        supply.year = year(item, p);
+        checkSupplyEnd(supply, false, p);
+        checkSupplyEnd(supply, true, p);
+        supply.extra = extra(item, {"from", "to", "segment", "confidence", "from_region", "to_region", "year"});
         chain_.supplies.push_back(std::move(supply));
     }
 }
@@ -625,7 +660,9 @@ void Validator::readResources(const json* items) {
         resource.sources = references(item, p, "sources", sources_);
         resource.confidence = confidence(item, p);
         if (auto note = string(item, p, "note", false)) resource.note = *note;
-        resource.extra = extra(item, {"id", "name", "kind", "region", "segments", "sources", "confidence", "note"});
+        resource.year = year(item, p);
+        resource.extra =
+            extra(item, {"id", "name", "kind", "region", "segments", "sources", "confidence", "note", "year"});
         chain_.resources.push_back(std::move(resource));
     }
 }
@@ -643,7 +680,8 @@ void Validator::readTies(const json* items) {
         int kind = keyword(item, p, "kind", kinds);
         if (kind >= 0) tie.kind = static_cast<TieKind>(kind);
         tie.confidence = confidence(item, p);
-        tie.extra = extra(item, {"resource", "firm", "kind", "confidence"});
+        tie.year = year(item, p);
+        tie.extra = extra(item, {"resource", "firm", "kind", "confidence", "year"});
         chain_.ties.push_back(std::move(tie));
     }
 }

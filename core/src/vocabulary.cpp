@@ -2,6 +2,7 @@
 #include "chainatlas/vocabulary.hpp"
 
 #include "chainatlas/targets.hpp"  // kTermCount, kTermKeys
+#include "chainatlas/text.hpp"
 
 namespace chainatlas {
 
@@ -84,6 +85,26 @@ const char* tieKindWord(TieKind kind, Lang lang) {
 const char* unscoredLabel(Lang lang) { return pick(lang, "错位避让, 不计分", "hub holds, not scored"); }
 
 const char* noDataWord(Lang lang) { return pick(lang, "无数据", "no data"); }
+const char* inferredWord(Lang lang) { return pick(lang, "推断", "inferred"); }
+const char* weightedWord(Lang lang) { return pick(lang, "加权", "weighted"); }
+const char* marketWord(Lang lang) { return pick(lang, "应用市场", "end market"); }
+const char* imputedFootnote(Lang lang) { return pick(lang, "* 无数据，按中性值 0.5 计", "* no data, neutral 0.5 used"); }
+const char* rankRangeNote(Lang lang) {
+    return pick(lang, "排名括号内为名次范围：任一项权重乘以 0.5 或 1.5 时的最好与最差名次",
+                "the brackets give the rank range: best and worst rank when any one weight is multiplied by 0.5 or 1.5");
+}
+
+bool termImputed(const Target& target, int term) { return term == TermProfile && target.profileImputed(); }
+
+std::string weightedTermText(const Target& target, int term, int decimals) {
+    if (term == TermInnovation && target.innovationBasis == Basis::None) return kNoDataMark;  // 0, adds nothing
+    return fixed(target.weighted[term], decimals) + (termImputed(target, term) ? "*" : "");
+}
+
+std::string rankWithRange(const Target& target) {
+    return std::to_string(target.rank) + " (" + std::to_string(target.rankBest) + "\u2013" +
+           std::to_string(target.rankWorst) + ")";
+}
 const char* noCandidateWord(Lang lang) { return pick(lang, "无候选企业", "no candidate in the data"); }
 
 bool lacksCandidate(const SegmentResult& segment) {

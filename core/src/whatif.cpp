@@ -102,6 +102,7 @@ Chain applyAssumptions(const Chain& chain, const std::vector<Assumption>& assump
         site.region = assumption.region;
         site.segments = assumption.segments;  // no output: counts as 1
         site.assumed = true;
+        site.confidence = "A";  // an assumption is taken as certain
         if (!site.segments.empty()) copy.firms[assumption.firm].sites.push_back(std::move(site));
     }
     // Only sites were added: ids, links and supplies are unchanged, so the copied graphs and maps stay valid.

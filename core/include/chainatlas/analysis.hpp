@@ -58,7 +58,11 @@ struct SegmentResult {
     Basis profileBasis = Basis::None;
     ChainSupport support;   // §3.9
     bool transfer = false;  // 成果转化 opportunity (§3.9)
+    bool market = false;    // the chain's customers: no candidates, no value, not a priority
 };
+
+// The firms with a counted site in segment s, in file order (a market segment's customers, for one).
+std::vector<int> firmsInSegment(const Chain& chain, int segment);
 
 // The advice of §3.3 from status, occupied and complement.
 Advice adviceFor(const SegmentResult& segment);

@@ -12,6 +12,10 @@
 namespace chainatlas {
 
 enum class Lang { Zh, En };
+// The one language rule of every command and the viewer (docs/method.md §15): `flag` ("zh", "en" or "" when
+// not given), else the session's language when it names one, else the locale (LC_ALL, LC_MESSAGES, LANG:
+// the first that is set; starting with "zh" gives Chinese), else English.
+Lang chooseLang(const std::string& flag, const Lang* session);
 
 // A display name; a plain string in the file fills both languages.
 struct Name {
@@ -47,6 +51,7 @@ struct Segment {
     std::array<std::optional<double>, kMetricCount> metrics{};  // industry-level 三高三低 figures (§2)
     std::string division;      // national industry classification code, e.g. "C3841" (may be empty)
     std::vector<int> sources;  // source indices
+    bool market = false;       // the chain's end users: customers to win, never candidates (docs/method.md §8)
     nlohmann::json extra;
 };
 
@@ -61,6 +66,9 @@ struct Region {
     std::optional<double> lon, lat;
     nlohmann::json extra;
 };
+
+// The years a fact's `year` may name (a whole number in this range).
+inline constexpr int kFirstYear = 1800, kLastYear = 2100;
 
 // A site's or a supply's confidence as the file writes it: "A", "B", "C", nothing, or any other text (kept
 // as it is; the format does not restrict it there). Eight bytes instead of a string's 32: the three grades
@@ -114,9 +122,12 @@ struct Site {
     std::vector<int> segments;     // segment indices, sorted, unique
     std::optional<double> output;  // absent counts as 1
     Confidence confidence;         // "A", "B", "C" or empty
-    bool assumed = false;          // added by a what-if (§3.8); never read from or written to a file
+    int year = 0;                  // the year the fact refers to; 0: not given
+    bool assumed = false;          // added by a what-if; never read from or written to a file
     nlohmann::json extra;
     double outputOrOne() const { return output ? *output : 1.0; }
+    // A fact graded C is unconfirmed and counts nowhere in the analysis (docs/method.md §1).
+    bool counted() const { return confidence != "C"; }
 };
 
 struct Firm {
@@ -132,8 +143,13 @@ struct Firm {
 struct Supply {
     int from = -1, to = -1;  // firm indices
     int segment = -1;        // segment index or -1
+    // Where each end is: the supplier's shipping plant and the buyer's receiving plant (region indices);
+    // -1 where the file does not say, and the analysis infers it from the firm's sites (docs/method.md §8).
+    int fromRegion = -1, toRegion = -1;
+    int year = 0;  // 0: not given
     Confidence confidence;
     nlohmann::json extra;
+    bool counted() const { return confidence != "C"; }
 };
 
 // The other three of the four chains (四链融合: innovation, capital, talent) plus services (§2, §3.9).
@@ -156,8 +172,9 @@ struct Resource {
     int region = -1;
     std::vector<int> segments;  // segment indices, sorted; empty: the whole chain
     std::vector<int> sources;   // source indices
-    std::string confidence;     // "A", "B" or "C"; C counts nowhere (§2)
+    std::string confidence;     // "A", "B" or "C"; C counts nowhere
     std::string note;
+    int year = 0;  // 0: not given
     nlohmann::json extra;
     bool confirmed() const { return confidence == "A" || confidence == "B"; }
 };
@@ -166,6 +183,7 @@ struct Tie {
     int resource = -1, firm = -1;
     TieKind kind = TieKind::Spinoff;
     std::string confidence;  // "A", "B" or "C"
+    int year = 0;            // 0: not given
     nlohmann::json extra;
     bool confirmed() const { return confidence == "A" || confidence == "B"; }
 };
@@ -199,6 +217,9 @@ struct Chain {
 private:
     std::shared_ptr<const detail::ChainIndex> index_;
 };
+
+// Whether the firm has a counted site (not graded C) in the region.
+bool hasSiteIn(const Firm& firm, int region);
 
 // Index lookups for user-given ids; -1 when unknown.
 // Every site of every firm (a firm in three regions counts three times).

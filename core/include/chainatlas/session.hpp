@@ -43,6 +43,7 @@ struct Session {
     std::string file;   // the chain file (absolute path when the viewer wrote it)
     std::string chain;  // the chain id; empty in sessions older than the checklist
     Lang lang = Lang::Zh;
+    bool langGiven = false;  // the file said "lang" (it then outranks the locale: chooseLang)
     std::string region;
     std::vector<std::string> hubs;
     std::optional<Weights> weights;  // absent: the defaults

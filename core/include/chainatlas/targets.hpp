@@ -6,10 +6,12 @@
 
 #include <array>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "chainatlas/analysis.hpp"
+#include "chainatlas/local_supply.hpp"
 #include "chainatlas/priorities.hpp"
 #include "chainatlas/whatif.hpp"
 
@@ -31,14 +33,22 @@ nlohmann::json weightsToJson(const Weights& weights);
 // Reads a --weights object; returns "" or the problem as "/pointer: message".
 std::string weightsFromJson(const nlohmann::json& object, Weights& weights);
 
-// A segment of a candidate that earned `fit`.
+// A segment of a candidate with a value to the region (v(s) > 0). It is earned when its value after the
+// occupied discount, v′(s), is above 0; otherwise it is unscored and counts nowhere (docs/method.md §8).
 struct FitSegment {
     int segment = -1;
     SegmentStatus status = SegmentStatus::Absent;
     Advice advice = Advice::None;
-    double value = 0;  // before the occupied discount
+    double value = 0;  // v(s), before the occupied discount
     bool occupied = false;
     bool complement = false;
+    double density = 0;                 // ω(r,s)
+    double profile = 0.5;               // P(s)
+    Basis profileBasis = Basis::None;   // of P(s)
+    double earned = 0;                  // v′(s) under the weights last scored with
+    bool isEarned() const { return earned > 0; }
+    // v′(s) > 0 under this occupied discount (for lists written with the discount at hand).
+    bool earnedUnder(double occupiedDiscount) const { return value * (occupied ? 1.0 - occupiedDiscount : 1.0) > 0; }
 };
 
 struct Target {
@@ -47,13 +57,19 @@ struct Target {
     double score = 0;
     std::array<double, kTermCount> value{};  // each term in [0, 1]
     std::array<double, kTermCount> weighted{};
-    std::vector<FitSegment> segments;
-    std::vector<int> anchors;      // local firms that supply it or are supplied by it
-    std::vector<int> hubPartners;  // firms with a site in a hub region that it supplies
-    std::vector<int> resources;    // resources it has a tie to that earned `innovation` (§3.9)
-    Basis profileBasis = Basis::None;
+    std::vector<FitSegment> segments;   // every segment with v(s) > 0: earned ones and unscored ones
+    std::vector<int> anchors;           // local partners: local firms it supplies or that supply it, there
+    std::vector<int> anchorsInferred;   // those counted only through links whose local end was inferred
+    std::vector<int> hubPartners;       // firms it supplies at a hub
+    std::vector<int> hubPartnersInferred;  // those counted only through links whose hub end was inferred
+    std::vector<int> resources;         // resources it has a tie to that earned `innovation` (§3.9)
+    Basis profileBasis = Basis::None;   // None: the neutral 0.5 is imputed
     Basis innovationBasis = Basis::None;
+    std::optional<double> firmProfile;  // its own 三高三低 profile among firms, when it has a metric
     int baseRank = 0;  // under a what-if: its rank without the assumptions (0: not ranked then)
+    int rankBest = 0, rankWorst = 0;  // best and worst rank over the 14 weight variants (docs/method.md §9)
+    bool profileImputed() const { return profileBasis == Basis::None; }
+    std::vector<int> unscored() const;  // segments with v(s) > 0 but v′(s) = 0, in segment order
 };
 
 // A candidate whose fit is 0 after the occupied discount (§3.6): listed, not ranked.
@@ -61,6 +77,7 @@ struct SetAside {
     int firm = -1;
     std::vector<int> segments;  // the discounted segments it would have earned fit in
 };
+
 
 // Segment value v(s) before the occupied discount (§3.6): gap 1, extension 0.6, weak 0.4, complement at least 0.8.
 double segmentValue(const SegmentResult& segment);
@@ -82,6 +99,7 @@ struct Analysis {
     std::vector<SetAside> setAside;    // ordered by firm id
     std::vector<Priority> priorities;  // ordered by score, then segment id
     std::vector<StatusChange> changed;
+    std::vector<LocalSupply> localSupply;
     // The set-aside candidates with all their terms, so rerank() can bring them back when the discount drops.
     std::vector<Target> unranked;
 };
@@ -107,8 +125,11 @@ struct AnalysedScenario {
 AnalysedScenario analyzeScenario(const std::shared_ptr<const Chain>& chain, const AnalysisOptions& options,
                                  const Analysis* plain = nullptr);
 
-// Scores and orders the targets again with new weights; statuses and terms other than fit are kept.
+// Scores and orders the targets again with new weights (fit, density and profile follow the earned segments,
+// which follow the discount); the other terms are kept. Sets each target's rank and rank range.
 void rankTargets(std::vector<Target>& targets, const Chain& chain, const Weights& weights);
+// Scores are compared after rounding to 9 decimals, so that a sum's last bits never decide a rank.
+long long scoreKey(double score);
 // The same for a whole analysis: candidates move between `targets` and `setAside` as the discount changes,
 // and the priorities are scored again. `baseRank` keeps the value computed by analyze().
 void rerank(Analysis& analysis, const Chain& chain, const Weights& weights);

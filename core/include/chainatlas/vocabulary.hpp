@@ -6,6 +6,7 @@
 #include <string>
 
 #include "chainatlas/support.hpp"
+#include "chainatlas/targets.hpp"
 #include "chainatlas/whatif.hpp"
 
 namespace chainatlas {
@@ -32,6 +33,20 @@ const char* noDataWord(Lang lang);  // 无数据 / no data
 // they earn nothing and are listed apart from the segments it fills (错位避让, 不计分 / hub holds, not scored).
 const char* unscoredLabel(Lang lang);
 const char* noCandidateWord(Lang lang);  // 无候选企业 / no candidate in the data (§3.2)
+
+// A term's weighted value as a planner sees it, so that the shown columns add up to the score
+// (docs/method.md §8): "1.20"; "1.00*" for a value imputed as the neutral 0.5 (see imputedFootnote);
+// "–" for a term with no data that adds nothing (innovation without resources, 0).
+std::string weightedTermText(const Target& target, int term, int decimals);
+bool termImputed(const Target& target, int term);
+// "* 无数据，按中性值 0.5 计" / "* no data, neutral 0.5 used".
+const char* imputedFootnote(Lang lang);
+// "4 (2–9)": the rank and its range over the 14 weight variants (docs/method.md §9).
+std::string rankWithRange(const Target& target);
+const char* rankRangeNote(Lang lang);  // what the brackets mean, one line
+const char* inferredWord(Lang lang);   // 推断 / inferred
+const char* weightedWord(Lang lang);   // 加权 / weighted
+const char* marketWord(Lang lang);     // 应用市场 / end market
 
 // True for a segment the planner should act on (fill, strengthen, extend, complement) with no candidate firm.
 bool lacksCandidate(const SegmentResult& segment);
