@@ -605,7 +605,8 @@ TEST_CASE("one language rule: --lang, else the session's lang, else the locale, 
     CHECK(analyzeIn("C", "").find("Targets") != std::string::npos);
     CHECK(analyzeIn("zh_CN.UTF-8", "--lang en").find("Targets") != std::string::npos);
     std::string session = (std::filesystem::temp_directory_path() / "chainatlas-lang-session.json").string();
-    std::ofstream(session) << R"({"format": "chainatlas-session/1", "chain": "mini", "lang": "zh", "region": "suzhou"})";
+    std::ofstream(session)
+        << R"({"format": "chainatlas-session/1", "chain": "mini", "lang": "zh", "region": "suzhou"})";
     CHECK(analyzeIn("C", "--session " + quote(session)).find("招商目标") != std::string::npos);
     CHECK(analyzeIn("C", "--session " + quote(session) + " --lang en").find("Targets") != std::string::npos);
     // The same rule for the other commands: the map's title, compare's header.

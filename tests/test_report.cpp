@@ -126,8 +126,7 @@ TEST_CASE("the report holds the seven parts, the checklist's ten items and the p
     REQUIRE(d.tables.size() == 7);
     std::vector<std::string> sheets;
     for (const DocTable& t : d.tables) sheets.push_back(t.sheet);
-    CHECK(sheets ==
-          std::vector<std::string>{"招商目标", "环节", "产业选择", "暂不建议", "本地配套", "十个一", "来源"});
+    CHECK(sheets == std::vector<std::string>{"招商目标", "环节", "产业选择", "暂不建议", "本地配套", "十个一", "来源"});
     const DocTable& targets = d.tables[0];
     REQUIRE(targets.rows.size() == 1);
     CHECK(targets.rows[0][2].text == "F2");
@@ -209,8 +208,8 @@ TEST_CASE("report -o OUT.xlsx: sheet names, target rows as analyze gives them, C
     std::vector<std::string> sheets;
     for (auto it = std::sregex_iterator(workbook.begin(), workbook.end(), name); it != std::sregex_iterator(); ++it)
         sheets.push_back((*it)[1]);
-    CHECK(sheets == std::vector<std::string>{"概览", "招商目标", "环节", "产业选择", "暂不建议", "本地配套", "十个一",
-                                             "来源"});
+    CHECK(sheets ==
+          std::vector<std::string>{"概览", "招商目标", "环节", "产业选择", "暂不建议", "本地配套", "十个一", "来源"});
 
     Chain chain = test::chainFromFile(kNev);
     Sheet sheet = readSheet(xlsx, 2);
@@ -357,7 +356,8 @@ TEST_CASE("analyze --format csv carries the reason in words, the sources and the
     REQUIRE(row != std::string::npos);
     std::string line = r.out.substr(row + 2, r.out.find("\r\n", row + 2) - row - 2);
     // f3 is f2's local buyer; the supply names no plant, so f3's end in suzhou is inferred from its site.
-    CHECK(line.find(",f3,f3,,,补链: 正极; 延链: 整车; 以商招商: 本地伙伴 F3(推断); 链主企业,Test,") != std::string::npos);
+    CHECK(line.find(",f3,f3,,,补链: 正极; 延链: 整车; 以商招商: 本地伙伴 F3(推断); 链主企业,Test,") !=
+          std::string::npos);
     // f2: fit 1 x 3 + anchor 1/3 x 2 + leader 1 + profile imputed 0.5 x 2 = 5.666667; the mark stays on both cells.
     CHECK(line.rfind("1,1\u20131,f2,F2,5.666667,", 0) == 0);
     CHECK(line.find(",0.500000*,1.000000*,\u2013,\u2013,无数据,") != std::string::npos);

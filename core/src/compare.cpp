@@ -135,15 +135,15 @@ nlohmann::json comparisonToJson(const Chain& chain, const Comparison& c) {
         json hubs = json::array(), assumed = json::array();
         for (int h : rc.hubs) hubs.push_back(chain.regions[h].id);
         for (const Assumption& as : rc.assumed) assumed.push_back(assumptionToJson(assumptionIds(chain, as)));
-        out["summary"].push_back({{"region", chain.regions[rc.region].id},
-                                  {"hubs", hubs},
-                                  {"assumed", assumed},
-                                  {"local_firms", rc.localFirms},
-                                  {"local_sites", rc.localSites},
-                                  {"local_supply",
-                                   {{"suppliers", rc.suppliers}, {"local", rc.localSuppliers}, {"share", rc.localShare()}}},
-                                  {"advice", counts},
-                                  {"top", top}});
+        out["summary"].push_back(
+            {{"region", chain.regions[rc.region].id},
+             {"hubs", hubs},
+             {"assumed", assumed},
+             {"local_firms", rc.localFirms},
+             {"local_sites", rc.localSites},
+             {"local_supply", {{"suppliers", rc.suppliers}, {"local", rc.localSuppliers}, {"share", rc.localShare()}}},
+             {"advice", counts},
+             {"top", top}});
     }
     out["contested"] = json::array();
     for (const Contest& contest : c.contested) {

@@ -337,9 +337,11 @@ void writeTargetsCsv(CsvText& out, const Chain& chain, const Analysis& a, std::s
     out.raw(tr(lang, "排名,名次范围,企业编号,企业,得分", "rank,rank_range,firm,name,score"));
     for (int k = 0; k < kTermCount; ++k)
         out.raw(',').raw(termWord(k, lang)).raw(',').raw(termWord(k, lang)).raw(tr(lang, "加权", "_weighted"));
-    out.raw(tr(lang, ",三高三低依据,契合环节,错位避让不计分,本地伙伴,本地伙伴(推断),供应枢纽企业,供应枢纽企业(推断),理由,来源,备注\r\n",
-               ",profile_basis,segments,unscored,anchors,anchors_inferred,hub_partners,hub_partners_inferred,reason,"
-               "sources,note\r\n"));
+    out.raw(tr(
+        lang,
+        ",三高三低依据,契合环节,错位避让不计分,本地伙伴,本地伙伴(推断),供应枢纽企业,供应枢纽企业(推断),理由,来源,备注\r\n",
+        ",profile_basis,segments,unscored,anchors,anchors_inferred,hub_partners,hub_partners_inferred,reason,"
+        "sources,note\r\n"));
     bool imputed = false;
     for (std::size_t i = 0; i < limit(top, a.targets.size()); ++i) {
         const Target& t = a.targets[i];
@@ -368,8 +370,10 @@ void writeTargetsCsv(CsvText& out, const Chain& chain, const Analysis& a, std::s
 
 // The local supply share (本地配套率) of each local buyer.
 void writeLocalSupplyCsv(CsvText& out, const Chain& chain, const Analysis& a, Lang lang) {
-    out.raw("\r\n").raw(tr(lang, "本地配套率,企业编号,企业,供应商数,本地供应商数,本地配套率,本地供应商,厂址推断的供应商,外地采购环节\r\n",
-                            "local_supply,firm,name,suppliers,local,share,local_suppliers,inferred,outside_segments\r\n"));
+    out.raw("\r\n").raw(
+        tr(lang,
+           "本地配套率,企业编号,企业,供应商数,本地供应商数,本地配套率,本地供应商,厂址推断的供应商,外地采购环节\r\n",
+           "local_supply,firm,name,suppliers,local,share,local_suppliers,inferred,outside_segments\r\n"));
     for (std::size_t i = 0; i < a.localSupply.size(); ++i) {
         const LocalSupply& row = a.localSupply[i];
         const Firm& firm = chain.firms[row.firm];

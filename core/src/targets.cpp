@@ -109,8 +109,8 @@ std::vector<FitSegment> valuedSegments(const Chain& chain, std::size_t f, const 
         const SegmentResult& r = segments[s];
         double value = segmentValue(r);
         if (value > 0)
-            valued.push_back({s, r.status, r.advice, value, r.occupied, r.complement, r.density, r.profile,
-                              r.profileBasis, 0.0});
+            valued.push_back(
+                {s, r.status, r.advice, value, r.occupied, r.complement, r.density, r.profile, r.profileBasis, 0.0});
     }
     return valued;
 }
@@ -190,7 +190,9 @@ void earnedTerms(Target& target, const Weights& weights) {
     double fit = 0, density = 0, profileSum = 0;
     int profiled = 0;
     for (FitSegment& fs : target.segments) {
-        fs.earned = fs.earnedUnder(weights.occupiedDiscount) ? fs.value * (fs.occupied ? 1.0 - weights.occupiedDiscount : 1.0) : 0.0;
+        fs.earned = fs.earnedUnder(weights.occupiedDiscount)
+                        ? fs.value * (fs.occupied ? 1.0 - weights.occupiedDiscount : 1.0)
+                        : 0.0;
         if (!fs.isEarned()) continue;
         fit = std::max(fit, fs.earned);
         density = std::max(density, fs.density);

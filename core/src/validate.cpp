@@ -622,8 +622,8 @@ void Validator::readResources(const json* items) {
         resource.confidence = confidence(item, p);
         if (auto note = string(item, p, "note", false)) resource.note = *note;
         resource.year = year(item, p);
-        resource.extra =
-            extra(item, {"id", "name", "kind", "region", "segments", "sources", "confidence", "note", "year"});
+        resource.extra = extra(item,
+                               {"id", "name", "kind", "region", "segments", "sources", "confidence", "note", "year"});
         chain_.resources.push_back(std::move(resource));
     }
 }
