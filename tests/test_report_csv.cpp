@@ -23,8 +23,9 @@ const char* tr(Lang lang, const char* zh, const char* en) { return lang == Lang:
 
 std::size_t limit(std::size_t top, std::size_t size) { return top == 0 ? size : std::min(top, size); }
 
-std::string csvField(const std::string& text) {
-    bool formula = !text.empty() && std::string_view("=+-@\t\r").find(text[0]) != std::string_view::npos;
+std::string csvField(const std::string& raw) {
+    std::string text = escapeControls(raw, true);  // tab and CR as "\x09", "\x0d": a cell never holds a control
+    bool formula = !text.empty() && std::string_view("=+-@").find(text[0]) != std::string_view::npos;
     std::string cell = formula ? "'" + text : text;
     if (cell.find_first_of(",\"\n\r") == std::string::npos) return cell;
     std::string out = "\"";

@@ -281,7 +281,7 @@ void SvgWriter::clusters() {
              << "\" width=\"" << num(c.box.w) << "\" height=\"" << num(c.box.h) << "\" rx=\"8\" fill=\""
              << theme_.clusterFill << "\" stroke=\"" << theme_.clusterBorder << "\"/><text x=\"" << num(c.box.x + 8)
              << "\" y=\"" << num(c.box.y + 18) << "\" font-weight=\"bold\" fill=\"" << theme_.textMuted << "\">"
-             << escapeXml(stage.name.pick(scene_.lang, stage.id)) << "</text></g>\n";
+             << escapeXml(clipToWidth(stage.name.pick(scene_.lang, stage.id), c.box.w - 16, 14)) << "</text></g>\n";
     }
     out_ << "</g>\n";
 }
