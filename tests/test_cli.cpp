@@ -566,10 +566,9 @@ TEST_CASE("issue 25.9: compare --format csv guards formulas as analyze's CSV doe
 }
 
 TEST_CASE("issue 25.10: compare's table and CSV and analyze's CSV on stdout print no raw ESC or BEL") {
-    for (const std::string& command :
-         {"compare " + kHostile + " --region suzhou --region wuxi", "compare " + kHostile +
-                                                                       " --region suzhou --region wuxi --format csv",
-          "analyze " + kHostile + " --region suzhou --format csv"}) {
+    for (const std::string& command : {"compare " + kHostile + " --region suzhou --region wuxi",
+                                       "compare " + kHostile + " --region suzhou --region wuxi --format csv",
+                                       "analyze " + kHostile + " --region suzhou --format csv"}) {
         CAPTURE(command);
         Run r = run(command);
         REQUIRE(r.status == 0);

@@ -120,7 +120,8 @@ std::string miniWith(const std::string& file, const std::string& content) {
 }  // namespace
 
 TEST_CASE("issue 25.13: a CSV with CR-only line endings reports the right line") {
-    std::string folder = miniWith("sites.csv", "firm,region,segments,output\rf1,suzhou,a,2\rf2,shanghai,b;d,\rf3,suzhuo,c,\r");
+    std::string folder = miniWith("sites.csv",
+                                  "firm,region,segments,output\rf1,suzhou,a,2\rf2,shanghai,b;d,\rf3,suzhuo,c,\r");
     LoadResult result = loadChainFile(folder);
     REQUIRE_FALSE(result.ok());
     CHECK(result.diagnostics[0].file == folder + "/sites.csv");

@@ -694,7 +694,8 @@ TEST_CASE(
 }
 
 TEST_CASE("issue 25.11: bytes after a kept scalar (a NUL, then garbage) are refused by both paths") {
-    std::string text = std::string(R"({"format": "chainatlas/1", "chain": {"id": "c", "x": 1)") + std::string("\0\x01garbage", 9) +
+    std::string text = std::string(R"({"format": "chainatlas/1", "chain": {"id": "c", "x": 1)") +
+                       std::string("\0\x01garbage", 9) +
                        R"(}, "segments": [{"id": "a"}], "regions": [{"id": "r"}], "firms": []})";
     CHECK_FALSE(fastChainFromJson(text).has_value());  // before: accepted, "x" kept as 1
     LoadResult result = loadChainText(text, "t.json");

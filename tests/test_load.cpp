@@ -190,11 +190,12 @@ TEST_CASE("the chain's note is bilingual like a name: a string fills both, an ob
 }
 
 TEST_CASE("issue 25.14: a number overflow is located where it stands as a number, not in a note quoting it") {
-    std::string text = "{\"format\": \"chainatlas/1\",\n"
-                       " \"chain\": {\"id\": \"c\", \"note\": \"1e999 is too large\"},\n"
-                       " \"segments\": [{\"id\": \"a\"}], \"regions\": [{\"id\": \"r\"}],\n"
-                       " \"firms\": [{\"id\": \"f\", \"sites\": [{\"region\": \"r\", \"segments\": [\"a\"],\n"
-                       "   \"output\": 1e999}]}]}";
+    std::string text =
+        "{\"format\": \"chainatlas/1\",\n"
+        " \"chain\": {\"id\": \"c\", \"note\": \"1e999 is too large\"},\n"
+        " \"segments\": [{\"id\": \"a\"}], \"regions\": [{\"id\": \"r\"}],\n"
+        " \"firms\": [{\"id\": \"f\", \"sites\": [{\"region\": \"r\", \"segments\": [\"a\"],\n"
+        "   \"output\": 1e999}]}]}";
     LoadResult result = validateChainText(text, "o.json");
     REQUIRE(result.diagnostics.size() == 1);
     CHECK(result.diagnostics[0].location == "5:14");  // before: 2:30, inside the note

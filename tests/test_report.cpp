@@ -442,9 +442,11 @@ TEST_CASE("issue 25.3: xlsx text is handed on whole: a NUL inside a name is mark
     CHECK(sheet.cells["A2"] == "苏\xEF\xBF\xBD州");  // before: "苏", the rest cut at the NUL
 }
 
-TEST_CASE("issue 25.4: every XML part of the workbook is valid; a literal _x0041_ stays as written") {
+TEST_CASE("issue 25.4: every XML part of the workbook is valid, and a literal _x0041_ stays as written") {
     std::string xlsx = scratch("hostile-xml.xlsx").string();
-    Document d = oneRowDocument("Hostile\x07 chain \x1b[2J", {"B\xEF\xBF\xBE\xEF\xBF\xBF" "end", "_x0041_ literal"});
+    Document d = oneRowDocument("Hostile\x07 chain \x1b[2J", {"B\xEF\xBF\xBE\xEF\xBF\xBF"
+                                                              "end",
+                                                              "_x0041_ literal"});
     REQUIRE(writeXlsx(d, xlsx).empty());
     for (const char* part : {"docProps/core.xml", "xl/sharedStrings.xml", "xl/worksheets/sheet2.xml"}) {
         INFO(part);
@@ -452,7 +454,8 @@ TEST_CASE("issue 25.4: every XML part of the workbook is valid; a literal _x0041
     }
     std::string xml = shell("unzip -p " + quote(xlsx) + " xl/sharedStrings.xml");
     CHECK(xml.find("_x005F_x0041_ literal") != std::string::npos);  // Excel shows "_x0041_", not "A"
-    CHECK(xml.find("B\xEF\xBF\xBD\xEF\xBF\xBD" "end") != std::string::npos);
+    CHECK(xml.find("B\xEF\xBF\xBD\xEF\xBF\xBD"
+                   "end") != std::string::npos);
 }
 
 TEST_CASE("issue 25.6: a report whose names hold noncharacters (U+FDD0, U+10FFFF) is written, exit 0") {
@@ -471,7 +474,8 @@ TEST_CASE("issue 25.6: a report whose names hold noncharacters (U+FDD0, U+10FFFF
 TEST_CASE("issue 25.7: a 1,100-character segment name makes a firm-level PNG of ordinary size, exit 0") {
     std::string chain = scratch("long-segment.json").string();
     std::ofstream(chain) << R"({"format": "chainatlas/1", "chain": {"id": "n", "name": "N"},
-        "segments": [{"id": "a", "name": ")" << std::string(1100, 'S') << R"("}, {"id": "b", "name": "B"}],
+        "segments": [{"id": "a", "name": ")"
+                         << std::string(1100, 'S') << R"("}, {"id": "b", "name": "B"}],
         "links": [{"from": "a", "to": "b"}], "regions": [{"id": "r", "name": "R"}],
         "firms": [{"id": "f", "sites": [{"region": "r", "segments": ["a"]}]}]})";
     std::string png = scratch("long-segment.png").string();

@@ -112,7 +112,7 @@ TEST_CASE("a session file with a syntax error gives line and column") {
     Session s;
     auto problems = loadSessionFile(path, s);
     REQUIRE(problems.size() == 1);
-    CHECK(problems[0].location == "3:12");  // the comma after "[" on line 3, column 12
+    CHECK(problems[0].location == "3:12");                 // the comma after "[" on line 3, column 12
     CHECK(problems[0].message.find("syntax error") == 0);  // worded as the chain loader words it
     std::filesystem::remove(path);
 }
@@ -189,6 +189,8 @@ TEST_CASE("issue 25.8: notes for firms the chain lacks are errors when the sessi
     Session s = fullSession();
     s.notes = {{"f22", "call in June"}};
     s.otherChecklists = {{"shanghia", {}}};
+    s.otherChecklists["shanghia"][0] = {ChecklistState::Done, "Li", "", ""};
+    s.notes["f9"] = "";  // an empty note carries nothing (it is not written back): no problem
     AnalysisOptions options;
     auto problems = resolveSession(s, chain, "s.json", options);
     REQUIRE(problems.size() == 2);  // before: both were dropped without a word

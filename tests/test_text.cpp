@@ -146,14 +146,23 @@ TEST_CASE("issue 25.9/25.10: one CSV cell writer: formula guard, quotes, control
     CHECK(csvCell("plain, text") == "\"plain, text\"");
     CHECK(csvCell("two\nlines") == "\"two\nlines\"");
     CHECK(csvCell("bell\x07 esc\x1b[2J") == "bell\\x07 esc\\x1b[2J");  // never a raw control on a terminal
-    CHECK(csvCell("\t=1") == "\\x09=1");                                 // escaped: no longer a formula
+    CHECK(csvCell("\t=1") == "\\x09=1");                               // escaped: no longer a formula
     CHECK(csvCell("苏州") == "苏州");
 }
 
 TEST_CASE("issue 25.4/25.6: noncharacters and NUL never reach XML or a drawing library") {
-    std::string nonchars = "a\xEF\xB7\x90" "b\xF4\x8F\xBF\xBF" "c\xEF\xBF\xBE";  // U+FDD0, U+10FFFF, U+FFFE
-    CHECK(escapeXml(nonchars) == "a\xEF\xBF\xBD" "b\xEF\xBF\xBD" "c\xEF\xBF\xBD");
-    CHECK(drawableText(nonchars) == "a\xEF\xBF\xBD" "b\xEF\xBF\xBD" "c\xEF\xBF\xBD");
+    std::string nonchars =
+        "a\xEF\xB7\x90"
+        "b\xF4\x8F\xBF\xBF"
+        "c\xEF\xBF\xBE";  // U+FDD0, U+10FFFF, U+FFFE
+    CHECK(escapeXml(nonchars) ==
+          "a\xEF\xBF\xBD"
+          "b\xEF\xBF\xBD"
+          "c\xEF\xBF\xBD");
+    CHECK(drawableText(nonchars) ==
+          "a\xEF\xBF\xBD"
+          "b\xEF\xBF\xBD"
+          "c\xEF\xBF\xBD");
     CHECK(drawableText(std::string("苏\0州", 7)) == "苏\xEF\xBF\xBD州");
     CHECK(drawableText("a\r\nb\rc\x1b") == "a\nb\nc\xEF\xBF\xBD");
     CHECK(isNoncharacter(0x1FFFE));

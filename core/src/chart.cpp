@@ -129,7 +129,8 @@ PriorityChart describePriorities(const Chain& chain, const Analysis& analysis, c
         point.x = std::clamp(p.density / chart.xMax, 0.0, 1.0) * width;
         point.y = point.noData ? (chart.stripTop + height) / 2
                                : plotBottom - std::clamp(p.profile, 0.0, 1.0) * plotBottom;
-        point.label = shortenForDrawing(chain.segments[p.segment].name.pick(options.lang, chain.segments[p.segment].id));
+        point.label = shortenForDrawing(
+            chain.segments[p.segment].name.pick(options.lang, chain.segments[p.segment].id));
         point.details = pointDetails(chain, p, options.lang);
         taken.push_back(
             {point.x - point.radius, point.y - point.radius, point.x + point.radius, point.y + point.radius});

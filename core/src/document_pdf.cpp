@@ -25,8 +25,8 @@ const std::string& pageText(const DocCell& cell) { return cell.brief.empty() ? c
 std::vector<std::string> rowTexts(const DocTable& table, const std::vector<DocCell>* row) {
     std::vector<std::string> texts;
     for (std::size_t c = 0; c < table.columns.size(); ++c)
-        texts.push_back(drawableText(row ? (c < row->size() ? pageText((*row)[c]) : std::string())
-                                         : table.columns[c].title));
+        texts.push_back(
+            drawableText(row ? (c < row->size() ? pageText((*row)[c]) : std::string()) : table.columns[c].title));
     return texts;
 }
 
@@ -59,8 +59,8 @@ private:
                  const std::vector<double>& widths, bool shade);
     void continueTable(const DocTable& table, const std::vector<double>& widths);
     std::string fittingPart(const std::string& text, double width, double room, double size);
-    std::vector<std::string> splitRow(std::vector<std::string>& texts, const std::vector<double>& widths,
-                                      double room);
+    std::size_t fittingLength(std::string_view text, double width, double room, double size, bool& overflowed);
+    std::vector<std::string> splitRow(std::vector<std::string>& texts, const std::vector<double>& widths, double room);
     void tableRow(const DocTable& table, std::size_t r, const std::vector<double>& widths);
     void heading(const std::string& text, double size);
     std::vector<double> columnWidths(const DocTable& table) const;
@@ -154,25 +154,23 @@ void PdfPainter::titlePage() {
 // One label and value of the overview, continued on the next page when it runs past this one.
 void PdfPainter::overviewRow(const std::string& label, std::string value, double labelWidth) {
     double valueWidth = width_ - labelWidth;
-    while (true) {
-        double h = std::max(text(label, 0, 0, labelWidth - 6, 9, true, false), text(value, 0, 0, valueWidth, 9, false, false));
-        if (y_ + h > bottom_) {
+    auto draw = [&](const std::string& part) {
+        return std::max(text(label, kMargin, y_, labelWidth - 6, 9, true),
+                        text(part, kMargin + labelWidth, y_, valueWidth, 9, false));
+    };
+    if (y_ + text(value, 0, 0, valueWidth, 9, false, false) > bottom_) {
+        while (true) {
             std::string head = fittingPart(value, valueWidth, bottom_ - y_, 9);
-            if (head.empty() && y_ <= kMargin) break;  // not one line fits even on a fresh page
+            if (head.size() == value.size() || (head.empty() && y_ <= kMargin)) break;  // fits, or never will
             if (!head.empty()) {
-                text(label, kMargin, y_, labelWidth - 6, 9, true);
-                text(head, kMargin + labelWidth, y_, valueWidth, 9, false);
+                draw(head);
                 value = doc_.continuedCell + value.substr(head.size());
             }
             endPage();
             beginPage();
-            continue;
         }
-        break;
     }
-    double h = std::max(text(label, kMargin, y_, labelWidth - 6, 9, true),
-                        text(value, kMargin + labelWidth, y_, valueWidth, 9, false));
-    y_ += h + 3;
+    y_ += draw(value) + 3;
 }
 
 void PdfPainter::chartPage() {
@@ -247,8 +245,25 @@ std::vector<std::string> PdfPainter::splitRow(std::vector<std::string>& texts, c
     return head;
 }
 
-// The lines of `text` in a column of `width` that fit in `room` points of height, cut at a line break.
+// The lines of `text` in a column of `width` that fit in `room` points of height, cut at a line break. Only
+// a prefix that overfills the room is laid out (a line holds at most width / (0.25 em) characters, unless
+// they have no width: then a longer prefix), so a cell many pages long is not laid out whole for each page.
 std::string PdfPainter::fittingPart(const std::string& content, double width, double room, double size) {
+    std::size_t lines = static_cast<std::size_t>(std::max(0.0, room) / size) + 2;
+    std::size_t bytes = lines * (static_cast<std::size_t>(width / (0.25 * size)) + 1) * 4;
+    while (true) {
+        std::size_t end = std::min(bytes, content.size());
+        while (end < content.size() && (static_cast<unsigned char>(content[end]) & 0xC0) == 0x80) ++end;
+        bool overflowed = false;
+        std::size_t cut = fittingLength(std::string_view(content).substr(0, end), width, room, size, overflowed);
+        if (overflowed || end == content.size()) return content.substr(0, cut);
+        bytes *= 2;
+    }
+}
+
+// The bytes of `text` whose lines fit in `room`; `overflowed` tells whether a line did not.
+std::size_t PdfPainter::fittingLength(std::string_view content, double width, double room, double size,
+                                      bool& overflowed) {
     PangoLayout* layout = pango_cairo_create_layout(cr_);
     Font f = font(size, false);
     pango_layout_set_font_description(layout, f.get());
@@ -256,18 +271,20 @@ std::string PdfPainter::fittingPart(const std::string& content, double width, do
     pango_layout_set_wrap(layout, PANGO_WRAP_WORD_CHAR);
     pango_layout_set_text(layout, content.data(), static_cast<int>(content.size()));
     std::size_t cut = content.size();
+    overflowed = false;
     PangoLayoutIter* lines = pango_layout_get_iter(layout);
     do {
         PangoRectangle logical;
         pango_layout_iter_get_line_extents(lines, nullptr, &logical);
         if (static_cast<double>(logical.y + logical.height) / PANGO_SCALE > room) {
             cut = static_cast<std::size_t>(pango_layout_iter_get_index(lines));
+            overflowed = true;
             break;
         }
     } while (pango_layout_iter_next_line(lines));
     pango_layout_iter_free(lines);
     g_object_unref(layout);
-    return content.substr(0, cut);
+    return cut;
 }
 
 // One body row: on this page, on the next, or split across pages when it is taller than a page's room (a

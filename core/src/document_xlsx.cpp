@@ -69,7 +69,8 @@ struct CellText {
 bool startsExcelEscape(std::string_view text, std::size_t i) {
     if (text.size() < i + 7 || text[i] != '_' || text[i + 1] != 'x' || text[i + 6] != '_') return false;
     auto hex = text.substr(i + 2, 4);
-    return std::all_of(hex.begin(), hex.end(), [](char c) { return std::isxdigit(static_cast<unsigned char>(c)) != 0; });
+    return std::all_of(hex.begin(), hex.end(),
+                       [](char c) { return std::isxdigit(static_cast<unsigned char>(c)) != 0; });
 }
 
 // Characters XML forbids (and noncharacters) become U+FFFD, a literal "_xHHHH_" is escaped, and text past
@@ -99,23 +100,21 @@ CellText cellText(std::string_view raw) {
 }
 
 // Writes one string cell; a cut is a warning, any other refusal of libxlsxwriter a problem.
-std::string writeText(lxw_worksheet* sheet, lxw_row_t row, lxw_col_t column, const std::string& raw,
-                      lxw_format* format, const std::string& sheetName, std::vector<std::string>* warnings) {
+std::string writeText(lxw_worksheet* sheet, lxw_row_t row, lxw_col_t column, const std::string& raw, lxw_format* format,
+                      const std::string& sheetName, std::vector<std::string>* warnings) {
     CellText cell = cellText(raw);
     if (cell.leftOut > 0 && warnings)
         warnings->push_back("sheet \"" + sheetName + "\", row " + std::to_string(row + 1) + ", column " +
                             std::to_string(column + 1) + ": the text is longer than a cell holds (" +
-                            std::to_string(kExcelCellLimit) + " characters); its last " +
-                            std::to_string(cell.leftOut) + " characters are cut, marked \"… [+" +
-                            std::to_string(cell.leftOut) + "]\"");
+                            std::to_string(kExcelCellLimit) + " characters); its last " + std::to_string(cell.leftOut) +
+                            " characters are cut, marked \"… [+" + std::to_string(cell.leftOut) + "]\"");
     lxw_error error = worksheet_write_string(sheet, row, column, cell.text.c_str(), format);
     if (error == LXW_NO_ERROR) return {};
     return "sheet \"" + sheetName + "\", row " + std::to_string(row + 1) + ": " + lxw_strerror(error);
 }
 
-std::string writeCell(lxw_worksheet* sheet, lxw_row_t row, lxw_col_t column, const DocCell& cell,
-                      const DocColumn& spec, Formats& formats, const std::string& sheetName,
-                      std::vector<std::string>* warnings) {
+std::string writeCell(lxw_worksheet* sheet, lxw_row_t row, lxw_col_t column, const DocCell& cell, const DocColumn& spec,
+                      Formats& formats, const std::string& sheetName, std::vector<std::string>* warnings) {
     if (cell.number) {
         int decimals = std::clamp(cell.decimals, 0, 3);
         worksheet_write_number(sheet, row, column, *cell.number, formats.numbers[decimals]);

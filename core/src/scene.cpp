@@ -149,8 +149,8 @@ std::vector<FirmLook> describeFirms(const Chain& chain, const Analysis& a, const
 
 std::string describeTitle(const Chain& chain, const Analysis& a, Lang lang) {
     const Region& region = chain.regions[a.region];
-    return shortenForDrawing(chain.name.pick(lang, chain.id)) + " — " + shortenForDrawing(region.name.pick(lang, region.id)) +
-           pick(lang, " 产业链图谱", " chain map");
+    return shortenForDrawing(chain.name.pick(lang, chain.id)) + " — " +
+           shortenForDrawing(region.name.pick(lang, region.id)) + pick(lang, " 产业链图谱", " chain map");
 }
 
 }  // namespace
@@ -161,13 +161,15 @@ std::string mapSubtitle(const Chain& chain, const Analysis& a, const SceneOption
     std::string text = pick(lang, "枢纽: ", "Hubs: ");
     if (a.hubs.empty()) text += pick(lang, "无", "none");
     for (std::size_t i = 0; i < a.hubs.size(); ++i)
-        text += (i ? separator : "") + shortenForDrawing(chain.regions[a.hubs[i]].name.pick(lang, chain.regions[a.hubs[i]].id));
+        text += (i ? separator : "") +
+                shortenForDrawing(chain.regions[a.hubs[i]].name.pick(lang, chain.regions[a.hubs[i]].id));
     text += pick(lang, " · 假设引进: ", " · Assumed: ");
     if (a.assumed.empty()) text += pick(lang, "无", "none");
     for (std::size_t i = 0; i < a.assumed.size(); ++i) {
         const Assumption& as = a.assumed[i];
-        text += (i ? separator : "") + shortenForDrawing(chain.firms[as.firm].name.pick(lang, chain.firms[as.firm].id)) +
-                " @ " + shortenForDrawing(chain.regions[as.region].name.pick(lang, chain.regions[as.region].id));
+        text += (i ? separator : "") +
+                shortenForDrawing(chain.firms[as.firm].name.pick(lang, chain.firms[as.firm].id)) + " @ " +
+                shortenForDrawing(chain.regions[as.region].name.pick(lang, chain.regions[as.region].id));
     }
     if (!options.date.empty()) text += " · " + options.date;
     return text;
@@ -354,7 +356,8 @@ const std::string& textColorOn(const std::string& fill, const Theme& theme) {
 std::vector<std::string> segmentLines(const Chain& chain, const Analysis& analysis, int segment, Lang lang) {
     const SegmentResult& r = analysis.segments[segment];
     // Cut for drawing: a box grows to its name, and librsvg measures every character (the tooltip keeps it whole).
-    std::vector<std::string> lines{shortenForDrawing(chain.segments[segment].name.pick(lang, chain.segments[segment].id))};
+    std::vector<std::string> lines{
+        shortenForDrawing(chain.segments[segment].name.pick(lang, chain.segments[segment].id))};
     if (std::string count = siteCount(r.sites, lang); !count.empty()) lines.push_back(count);
     if (lacksCandidate(r)) lines.emplace_back(noCandidateWord(lang));
     return lines;

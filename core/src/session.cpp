@@ -130,18 +130,22 @@ void readWeights(JsonReader& reader, const json& session, Session& out) {
     else failWeights(reader, "/weights", problem);
 }
 
+bool isEmpty(const Checklist& checklist) {
+    return std::all_of(checklist.begin(), checklist.end(), [](const ChecklistItem& i) { return i.empty(); });
+}
+
 // Notes and other regions' checklists are keyed by ids of the chain: an id it lacks is a typo (or a firm
-// since removed), reported rather than dropped.
+// since removed), reported rather than dropped. Empty ones carry nothing (the writer leaves them out).
 void resolveKeys(const Session& session, const Chain& chain, const std::string& label,
                  std::vector<Diagnostic>& problems) {
     for (const auto& [firm, note] : session.notes) {
         std::string problem;
-        if (resolveId(chain, IdKind::Firm, firm, problem) < 0)
+        if (!note.empty() && resolveId(chain, IdKind::Firm, firm, problem) < 0)
             problems.push_back({Severity::Error, label, pointerTo("/notes", firm), problem});
     }
     for (const auto& [region, checklist] : session.otherChecklists) {
         std::string problem;
-        if (resolveId(chain, IdKind::Region, region, problem) < 0)
+        if (!isEmpty(checklist) && resolveId(chain, IdKind::Region, region, problem) < 0)
             problems.push_back({Severity::Error, label, pointerTo("/other_checklists", region), problem});
     }
 }
@@ -176,9 +180,7 @@ nlohmann::json sessionToJson(const Session& s) {
     out["checklist"] = checklistToJson(s.checklist);
     json others = json::object();
     for (const auto& [region, checklist] : s.otherChecklists)
-        if (region != s.region &&
-            std::any_of(checklist.begin(), checklist.end(), [](const ChecklistItem& i) { return !i.empty(); }))
-            others[region] = checklistToJson(checklist);
+        if (region != s.region && !isEmpty(checklist)) others[region] = checklistToJson(checklist);
     if (!others.empty()) out["other_checklists"] = others;
     return out;
 }

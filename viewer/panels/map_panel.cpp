@@ -116,8 +116,8 @@ void drawClusters(ImDrawList* draw, const App& app, const MapGeometry& g, const 
         std::string name = shortenForDrawing(stage.name.pick(app.state.lang, stage.id));
         if (text.basePx * text.zoom >= 6.5f)
             draw->AddText(text.font, std::max(text.minPx, (text.basePx + 1) * text.zoom),
-                          {p0.x + 8 * text.zoom, p0.y + 4 * text.zoom}, themeColor(app.theme.textMuted),
-                          name.data(), name.data() + name.size());
+                          {p0.x + 8 * text.zoom, p0.y + 4 * text.zoom}, themeColor(app.theme.textMuted), name.data(),
+                          name.data() + name.size());
     }
 }
 

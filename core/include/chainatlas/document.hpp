@@ -47,9 +47,9 @@ struct Document {
     std::string mapSvg;                                         // the segment map (PDF title page); may be empty
     std::string chartHeading, chartSvg;                         // the priorities chart (PDF); may be empty
     std::vector<DocTable> tables;
-    std::string continued;  // appended to a repeated table heading, e.g. "（续）"
+    std::string continued;                 // appended to a repeated table heading, e.g. "（续）"
     std::string continuedCell = "（续）";  // starts the rest of a cell split across pages in the PDF
-    std::string pageWord;   // "第 %d 页" / "Page %d"
+    std::string pageWord;                  // "第 %d 页" / "Page %d"
     std::string fontFamily = "Noto Sans CJK SC, WenQuanYi Micro Hei, sans-serif";
 };
 

@@ -51,8 +51,8 @@ bool isNoncharacter(char32_t codePoint);
 std::string drawableText(std::string_view text);
 // A name cut for drawing: at most `maxCharacters` characters, ending with "…" when cut (maps and charts
 // measure every character they draw; the full name stays in tooltips, tables and exports).
-std::string shortenForDrawing(std::string_view text, std::size_t maxCharacters = 64);
 inline constexpr std::size_t kDrawnNameLength = 64;
+std::string shortenForDrawing(std::string_view text, std::size_t maxCharacters = kDrawnNameLength);
 // One CSV cell as every CSV the program writes puts it: control characters escaped as "\x1b" (newlines
 // kept), a leading = + - @ (or tab, CR) guarded with "'" so a spreadsheet never runs data as a formula, and
 // quoted when it holds a comma, a quote or a line break.
