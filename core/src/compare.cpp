@@ -14,12 +14,8 @@ namespace chainatlas {
 
 namespace {
 
-std::string csvField(const std::string& text) {
-    if (text.find_first_of(",\"\n\r") == std::string::npos) return text;
-    std::string out = "\"";
-    for (char c : text) out += c == '"' ? std::string("\"\"") : std::string(1, c);
-    return out + "\"";
-}
+// The one CSV cell writer (text.hpp): formula guard and control escapes, as in the analysis CSV.
+std::string csvField(const std::string& text) { return csvCell(text); }
 
 std::string regionName(const Chain& chain, int r, Lang lang) {
     return chain.regions[r].name.pick(lang, chain.regions[r].id);

@@ -311,19 +311,10 @@ public:
     CsvText& numberOrNoData(double value, Basis basis) {
         return basis == Basis::None ? raw(kNoDataMark) : number(value);
     }
-    // A cell a spreadsheet shows as text: quoted when needed, and a leading = + - @ (or tab, CR) gets a "'"
-    // so that a name can never run as a formula (CSV injection).
+    // A cell a spreadsheet shows as text, by the one CSV cell writer (text.hpp: formula guard, control escapes).
     CsvText& field(std::string_view text) {
-        bool formula = !text.empty() && std::string_view("=+-@\t\r").find(text[0]) != std::string_view::npos;
-        bool quoted = text.find_first_of(",\"\n\r") != std::string_view::npos;
-        if (quoted) out_.push_back('"');
-        if (formula) out_.push_back('\'');
-        if (!quoted) return raw(text);
-        for (char c : text) {
-            if (c == '"') out_.push_back('"');
-            out_.push_back(c);
-        }
-        out_.push_back('"');
+        appendCsvCell(out_, text);
+        pieces_.flushIfFull();
         return *this;
     }
 

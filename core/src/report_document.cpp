@@ -447,6 +447,7 @@ Document buildReport(const Chain& chain, const Analysis& analysis, const Session
     d.chartSvg = options.chartSvg;
     d.tables = {b.targets(), b.segments(), b.priorities(), b.setAside(), b.localSupply(), b.checklist(), b.sources()};
     d.continued = b.w("（续）", " (continued)");
+    d.continuedCell = b.w("（续）", "(cont.) ");
     d.pageWord = b.w("第 %d 页", "Page %d");
     if (!options.fontFamily.empty()) d.fontFamily = options.fontFamily;
     return d;

@@ -9,6 +9,7 @@
 #include "chainatlas/profile.hpp"
 #include "chainatlas/support.hpp"
 #include "chainatlas/text.hpp"
+#include "json_reader.hpp"
 
 namespace chainatlas {
 
@@ -61,8 +62,9 @@ std::string weightsFromJson(const nlohmann::json& object, Weights& w) {
     for (auto it = object.begin(); it != object.end(); ++it) {
         auto key = std::find(keys.begin(), keys.end(), it.key());
         if (key == keys.end())
-            return "/" + it.key() + ": unknown weight \"" + it.key() + "\"" + didYouMean(it.key(), keys);
-        if (!it->is_number() || !std::isfinite(it->get<double>())) return "/" + it.key() + ": must be a finite number";
+            return pointerTo("", it.key()) + ": unknown weight \"" + it.key() + "\"" + didYouMean(it.key(), keys);
+        if (!it->is_number()) return "/" + it.key() + ": must be a number, found " + jsonTypeName(*it);
+        if (!std::isfinite(it->get<double>())) return "/" + it.key() + ": must be a finite number";
         double value = it->get<double>();
         if (value < 0) return "/" + it.key() + ": must not be negative";
         // Bounded so that scores stay readable numbers (1e308 would overflow to infinity).
