@@ -149,13 +149,34 @@ void targetDetails(App& app, const Target& t) {
         ImGui::TextWrapped("%s: %s", tr(lang, "契合环节", "fits"), fills.c_str());
     if (std::string unscored = unscoredSegmentList(chain, t, lang, false, discount); !unscored.empty())
         ImGui::TextWrapped("%s: %s", unscoredLabel(lang), unscored.c_str());
+    ImGui::PushID("partners");  // a firm may be listed here and again below (ImGui ids apart)
     if (!t.anchors.empty()) {
         heading(tr(lang, "本地合作企业 (以商招商)", "Local partners (anchor)"));
         partnerList(app, t.anchors, t.anchorsInferred);
     }
+    ImGui::PushID("hubs");
     if (!t.hubPartners.empty()) {
         heading(tr(lang, "枢纽客户 (枢纽配套)", "Customers at hubs (hub)"));
         partnerList(app, t.hubPartners, t.hubPartnersInferred);
+    }
+    ImGui::PopID();
+    ImGui::PopID();
+}
+
+// The segments a local buyer still buys from outside, each a button to it, wrapped to the panel's width.
+void outsideSegmentButtons(App& app, const std::vector<int>& segments) {
+    Lang lang = app.state.lang;
+    const Chain& chain = *app.state.drawn;
+    float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
+    for (std::size_t i = 0; i < segments.size(); ++i) {
+        int s = segments[i];
+        const std::string& name = chain.segments[s].name.pick(lang, chain.segments[s].id);
+        float width = ImGui::CalcTextSize(name.c_str()).x + ImGui::GetStyle().FramePadding.x * 2;
+        if (i > 0 && ImGui::GetItemRectMax().x + ImGui::GetStyle().ItemSpacing.x + width < right)
+            ImGui::SameLine();      // else wrap
+        ImGui::PushID(s + 300000);  // apart from firm ids
+        if (ImGui::SmallButton(name.c_str())) app.locate({SelectionKind::Segment, s});
+        ImGui::PopID();
     }
 }
 
@@ -163,8 +184,8 @@ void targetDetails(App& app, const Target& t) {
 // and the segments still bought from outside, where 以商招商 starts.
 void localSupplyDetails(App& app, const LocalSupply& row) {
     Lang lang = app.state.lang;
-    const Chain& chain = *app.state.drawn;
     heading(tr(lang, "本地配套率", "Local supply share"));
+    ImGui::PushID("local-supply");  // a supplier may be listed again under the supply partners
     ImGui::Text("%zu/%zu = %.0f%%", row.local.size(), row.suppliers.size(), row.share() * 100);
     std::vector<int> outside;
     for (int s : row.suppliers)
@@ -177,17 +198,12 @@ void localSupplyDetails(App& app, const LocalSupply& row) {
         ImGui::TextDisabled("%s: %s", inferredWord(lang),
                             tr(lang, "记录未注明供货工厂, 按本地工厂计",
                                "the record names no plant; the local one assumed"));
-    if (row.outsideSegments.empty()) return;
-    ImGui::TextWrapped("%s:",
-                       tr(lang, "仍从外地采购 (以商招商的起点)", "still bought from outside (where anchor starts)"));
-    for (int s : row.outsideSegments) {
-        ImGui::PushID(s + 300000);  // apart from firm ids
-        if (ImGui::SmallButton(chain.segments[s].name.pick(lang, chain.segments[s].id).c_str()))
-            app.locate({SelectionKind::Segment, s});
-        ImGui::PopID();
-        ImGui::SameLine();
+    if (!row.outsideSegments.empty()) {
+        ImGui::TextWrapped("%s:", tr(lang, "仍从外地采购 (以商招商的起点)",
+                                     "still bought from outside (where anchor starts)"));
+        outsideSegmentButtons(app, row.outsideSegments);
     }
-    ImGui::NewLine();
+    ImGui::PopID();
 }
 
 void firmDetails(App& app, int f) {
