@@ -188,3 +188,31 @@ TEST_CASE("the chain's note is bilingual like a name: a string fills both, an ob
               "t.json: /chain/note: a note is a string or an object with \"zh\" and/or \"en\", found a number");
     }
 }
+
+TEST_CASE("issue 25.14: a number overflow is located where it stands as a number, not in a note quoting it") {
+    std::string text =
+        "{\"format\": \"chainatlas/1\",\n"
+        " \"chain\": {\"id\": \"c\", \"note\": \"1e999 is too large\"},\n"
+        " \"segments\": [{\"id\": \"a\"}], \"regions\": [{\"id\": \"r\"}],\n"
+        " \"firms\": [{\"id\": \"f\", \"sites\": [{\"region\": \"r\", \"segments\": [\"a\"],\n"
+        "   \"output\": 1e999}]}]}";
+    LoadResult result = validateChainText(text, "o.json");
+    REQUIRE(result.diagnostics.size() == 1);
+    CHECK(result.diagnostics[0].location == "5:14");  // before: 2:30, inside the note
+    CHECK(result.diagnostics[0].message == "number 1e999 is out of range (not a finite number)");
+}
+
+TEST_CASE("issue 25.15: a site's or a supply's confidence that is not text is an error, not dropped") {
+    std::string head = R"({"format": "chainatlas/1", "chain": {"id": "c"}, "segments": [{"id": "a"}],
+        "regions": [{"id": "r"}], )";
+    LoadResult site = loadChainText(
+        head + R"("firms": [{"id": "f", "sites": [{"region": "r", "segments": ["a"], "confidence": 5}]}]})", "s.json");
+    REQUIRE_FALSE(site.ok());
+    CHECK(formatDiagnostic(site.diagnostics[0]) ==
+          "s.json: /firms/0/sites/0/confidence: \"confidence\" must be a string, found a number");
+    LoadResult supply = loadChainText(head + R"("firms": [{"id": "f"}, {"id": "g"}],
+        "supplies": [{"from": "f", "to": "g", "confidence": ["A"]}]})",
+                                      "s.json");
+    REQUIRE_FALSE(supply.ok());
+    CHECK(supply.diagnostics[0].location == "/supplies/0/confidence");
+}

@@ -57,6 +57,19 @@ std::optional<std::string> decodeFile(const std::string& folder, const FileSpec&
                                "invalid UTF-8 byte sequence"});
         return std::nullopt;
     }
+    // The rule the JSON loader applies: no control byte but tab and line breaks (a NUL in a name would cut it
+    // short wherever it is handed on as a C string).
+    auto control = std::find_if(text->begin(), text->end(), [](char c) {
+        return static_cast<unsigned char>(c) < 0x20 && c != '\t' && c != '\n' && c != '\r';
+    });
+    if (control != text->end()) {
+        auto offset = static_cast<std::size_t>(control - text->begin());
+        LineColumn at = lineColumnAt(*text, offset);
+        diagnostics.push_back({Severity::Error, label, std::to_string(at.line) + ":" + std::to_string(at.column),
+                               "binary data (control byte " + std::to_string(static_cast<unsigned char>(*control)) +
+                                   "): this is not a CSV text"});
+        return std::nullopt;
+    }
     return std::move(*text);
 }
 
@@ -98,12 +111,18 @@ struct Row {
 std::vector<Row> parseCsv(std::string_view text, std::vector<std::string>& problems) {
     std::vector<Row> rows;
     std::size_t i = 0, line = 1, column = 1;
-    auto advance = [&](char c) {
-        if (c == '\n') {
+    // Moves past text[i]: LF, CRLF and a lone CR each end a line (lineColumnAt counts the same way).
+    auto advanceAt = [&](std::size_t at) {
+        char c = text[at];
+        bool loneCr = c == '\r' && (at + 1 >= text.size() || text[at + 1] != '\n');
+        if (c == '\n' || loneCr) {
             ++line;
             column = 1;
-        } else if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++column;
+        } else if (c != '\r' && (static_cast<unsigned char>(c) & 0xC0) != 0x80) {
+            ++column;
+        }
     };
+    auto advance = [&] { advanceAt(i++); };
     while (i < text.size()) {
         Row row;
         row.line = line;
@@ -113,21 +132,21 @@ std::vector<Row> parseCsv(std::string_view text, std::vector<std::string>& probl
             field.column = column;
             if (i < text.size() && text[i] == '"') {
                 std::size_t openLine = line, openColumn = column;
-                advance(text[i++]);
+                advance();
                 bool closed = false;
                 while (i < text.size()) {
                     char c = text[i];
                     if (c == '"' && i + 1 < text.size() && text[i + 1] == '"') {
                         field.text += '"';
-                        advance(text[i++]);
-                        advance(text[i++]);
+                        advance();
+                        advance();
                     } else if (c == '"') {
-                        advance(text[i++]);
+                        advance();
                         closed = true;
                         break;
                     } else {
                         field.text += c;
-                        advance(text[i++]);
+                        advance();
                     }
                 }
                 if (!closed)
@@ -136,16 +155,16 @@ std::vector<Row> parseCsv(std::string_view text, std::vector<std::string>& probl
             }
             while (i < text.size() && text[i] != ',' && text[i] != '\n' && text[i] != '\r') {
                 field.text += text[i];
-                advance(text[i++]);
+                advance();
             }
             row.fields.push_back(std::move(field));
             if (i >= text.size()) {
                 endOfRow = true;
             } else if (text[i] == ',') {
-                advance(text[i++]);
+                advance();
             } else {
-                if (text[i] == '\r') ++i;
-                if (i < text.size() && text[i] == '\n') advance(text[i++]);
+                if (text[i] == '\r') advance();
+                if (i < text.size() && text[i] == '\n') advance();
                 endOfRow = true;
             }
         }

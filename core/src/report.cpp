@@ -311,19 +311,10 @@ public:
     CsvText& numberOrNoData(double value, Basis basis) {
         return basis == Basis::None ? raw(kNoDataMark) : number(value);
     }
-    // A cell a spreadsheet shows as text: quoted when needed, and a leading = + - @ (or tab, CR) gets a "'"
-    // so that a name can never run as a formula (CSV injection).
+    // A cell a spreadsheet shows as text, by the one CSV cell writer (text.hpp: formula guard, control escapes).
     CsvText& field(std::string_view text) {
-        bool formula = !text.empty() && std::string_view("=+-@\t\r").find(text[0]) != std::string_view::npos;
-        bool quoted = text.find_first_of(",\"\n\r") != std::string_view::npos;
-        if (quoted) out_.push_back('"');
-        if (formula) out_.push_back('\'');
-        if (!quoted) return raw(text);
-        for (char c : text) {
-            if (c == '"') out_.push_back('"');
-            out_.push_back(c);
-        }
-        out_.push_back('"');
+        appendCsvCell(out_, text);
+        pieces_.flushIfFull();
         return *this;
     }
 
@@ -337,9 +328,11 @@ void writeTargetsCsv(CsvText& out, const Chain& chain, const Analysis& a, std::s
     out.raw(tr(lang, "排名,名次范围,企业编号,企业,得分", "rank,rank_range,firm,name,score"));
     for (int k = 0; k < kTermCount; ++k)
         out.raw(',').raw(termWord(k, lang)).raw(',').raw(termWord(k, lang)).raw(tr(lang, "加权", "_weighted"));
-    out.raw(tr(lang, ",三高三低依据,契合环节,错位避让不计分,本地伙伴,本地伙伴(推断),供应枢纽企业,供应枢纽企业(推断),理由,来源,备注\r\n",
-               ",profile_basis,segments,unscored,anchors,anchors_inferred,hub_partners,hub_partners_inferred,reason,"
-               "sources,note\r\n"));
+    out.raw(tr(
+        lang,
+        ",三高三低依据,契合环节,错位避让不计分,本地伙伴,本地伙伴(推断),供应枢纽企业,供应枢纽企业(推断),理由,来源,备注\r\n",
+        ",profile_basis,segments,unscored,anchors,anchors_inferred,hub_partners,hub_partners_inferred,reason,"
+        "sources,note\r\n"));
     bool imputed = false;
     for (std::size_t i = 0; i < limit(top, a.targets.size()); ++i) {
         const Target& t = a.targets[i];
@@ -368,8 +361,10 @@ void writeTargetsCsv(CsvText& out, const Chain& chain, const Analysis& a, std::s
 
 // The local supply share (本地配套率) of each local buyer.
 void writeLocalSupplyCsv(CsvText& out, const Chain& chain, const Analysis& a, Lang lang) {
-    out.raw("\r\n").raw(tr(lang, "本地配套率,企业编号,企业,供应商数,本地供应商数,本地配套率,本地供应商,厂址推断的供应商,外地采购环节\r\n",
-                            "local_supply,firm,name,suppliers,local,share,local_suppliers,inferred,outside_segments\r\n"));
+    out.raw("\r\n").raw(
+        tr(lang,
+           "本地配套率,企业编号,企业,供应商数,本地供应商数,本地配套率,本地供应商,厂址推断的供应商,外地采购环节\r\n",
+           "local_supply,firm,name,suppliers,local,share,local_suppliers,inferred,outside_segments\r\n"));
     for (std::size_t i = 0; i < a.localSupply.size(); ++i) {
         const LocalSupply& row = a.localSupply[i];
         const Firm& firm = chain.firms[row.firm];

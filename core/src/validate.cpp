@@ -489,8 +489,7 @@ void Validator::readSite(const json& item, const std::string& p, Firm& firm) {
         std::sort(site.segments.begin(), site.segments.end());
     }
     site.output = number(item, p, "output", true);
-    auto confidence = item.find("confidence");
-    if (confidence != item.end() && confidence->is_string()) site.confidence = confidence->get<std::string>();
+    if (auto confidence = string(item, p, "confidence", false)) site.confidence = *confidence;
     site.year = year(item, p);
     string(item, p, "note", false);  // kept in extra; checked because the viewer shows it as text
     site.extra = extra(item, {"region", "segments", "output", "confidence", "year"});
@@ -545,8 +544,7 @@ void Validator::readSupplies(const json* items) {
         supply.to = reference(item, p, "to", firms_, true);
         supply.segment = reference(item, p, "segment", segments_, false);
         if (supply.from >= 0 && supply.from == supply.to) warning(p, "a firm supplies itself");
-        auto confidence = item.find("confidence");
-        if (confidence != item.end() && confidence->is_string()) supply.confidence = confidence->get<std::string>();
+        if (auto confidence = string(item, p, "confidence", false)) supply.confidence = *confidence;
         supply.fromRegion = reference(item, p, "from_region", regions_, false);
         supply.toRegion = reference(item, p, "to_region", regions_, false);
         supply.year = year(item, p);
@@ -622,8 +620,8 @@ void Validator::readResources(const json* items) {
         resource.confidence = confidence(item, p);
         if (auto note = string(item, p, "note", false)) resource.note = *note;
         resource.year = year(item, p);
-        resource.extra =
-            extra(item, {"id", "name", "kind", "region", "segments", "sources", "confidence", "note", "year"});
+        resource.extra = extra(item,
+                               {"id", "name", "kind", "region", "segments", "sources", "confidence", "note", "year"});
         chain_.resources.push_back(std::move(resource));
     }
 }

@@ -55,6 +55,7 @@ std::vector<Diagnostic> assumptionFromJson(const nlohmann::json& value, const st
         reader.fail(pointer, "expected an object with firm, region and segments");
         return reader.problems;
     }
+    reader.unknownKeys(value, pointer, {"firm", "region", "segments"}, "assumption");
     AssumptionIds read{reader.text(value, "firm", pointer), reader.text(value, "region", pointer),
                        reader.textList(value, "segments", pointer)};
     if (read.firm.empty()) reader.fail(pointer + "/firm", "expected a firm id");

@@ -12,8 +12,9 @@ namespace chainatlas {
 
 enum class Severity { Error, Warning };
 
-// What went wrong, which decides the exit status: invalid input data (2), or a wrong call — an unknown
-// region, a bad option, a session for another chain — or a file that cannot be read or written (1).
+// What went wrong, which decides the exit status: invalid input data (2) — a chain, a session (also one
+// written for another chain) or a weights file — or a wrong call — an unknown region, a bad option — or a
+// file that cannot be read or written (1).
 enum class ProblemKind { Data, Usage, Io };
 
 struct Diagnostic {

@@ -20,6 +20,12 @@ struct LoadResult {
 // Deeper nesting than this is refused before parsing, so no input can exhaust the stack.
 inline constexpr int kMaxJsonDepth = 64;
 
+// One rule for every JSON text the program reads (chains, sessions, weights): UTF-16, an empty text, control
+// bytes, invalid UTF-8 and nesting deeper than kMaxJsonDepth are refused before parsing; a syntax error and
+// a number out of range are located (line:column). Nothing when `document` holds the parsed text; `expected`
+// names what an empty file should have held ("a chainatlas/1 JSON object").
+std::optional<Diagnostic> parseJsonText(std::string_view text, const std::string& fileLabel, nlohmann::json& document,
+                                        const char* expected);
 // A chain JSON file, or a folder of CSV files (DESIGN §2).
 LoadResult loadChainFile(const std::string& path);
 // JSON text already in memory; `fileLabel` names it in diagnostics. Both take the fast path

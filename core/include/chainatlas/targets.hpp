@@ -42,10 +42,10 @@ struct FitSegment {
     double value = 0;  // v(s), before the occupied discount
     bool occupied = false;
     bool complement = false;
-    double density = 0;                 // ω(r,s)
-    double profile = 0.5;               // P(s)
-    Basis profileBasis = Basis::None;   // of P(s)
-    double earned = 0;                  // v′(s) under the weights last scored with
+    double density = 0;                // ω(r,s)
+    double profile = 0.5;              // P(s)
+    Basis profileBasis = Basis::None;  // of P(s)
+    double earned = 0;                 // v′(s) under the weights last scored with
     bool isEarned() const { return earned > 0; }
     // v′(s) > 0 under this occupied discount (for lists written with the discount at hand).
     bool earnedUnder(double occupiedDiscount) const { return value * (occupied ? 1.0 - occupiedDiscount : 1.0) > 0; }
@@ -57,17 +57,17 @@ struct Target {
     double score = 0;
     std::array<double, kTermCount> value{};  // each term in [0, 1]
     std::array<double, kTermCount> weighted{};
-    std::vector<FitSegment> segments;   // every segment with v(s) > 0: earned ones and unscored ones
-    std::vector<int> anchors;           // local partners: local firms it supplies or that supply it, there
-    std::vector<int> anchorsInferred;   // those counted only through links whose local end was inferred
-    std::vector<int> hubPartners;       // firms it supplies at a hub
+    std::vector<FitSegment> segments;      // every segment with v(s) > 0: earned ones and unscored ones
+    std::vector<int> anchors;              // local partners: local firms it supplies or that supply it, there
+    std::vector<int> anchorsInferred;      // those counted only through links whose local end was inferred
+    std::vector<int> hubPartners;          // firms it supplies at a hub
     std::vector<int> hubPartnersInferred;  // those counted only through links whose hub end was inferred
-    std::vector<int> resources;         // resources it has a tie to that earned `innovation` (§3.9)
-    Basis profileBasis = Basis::None;   // None: the neutral 0.5 is imputed
+    std::vector<int> resources;            // resources it has a tie to that earned `innovation` (§3.9)
+    Basis profileBasis = Basis::None;      // None: the neutral 0.5 is imputed
     Basis innovationBasis = Basis::None;
     std::optional<double> firmProfile;  // its own 三高三低 profile among firms, when it has a metric
-    int baseRank = 0;  // under a what-if: its rank without the assumptions (0: not ranked then)
-    int rankBest = 0, rankWorst = 0;  // best and worst rank over the 14 weight variants (docs/method.md §9)
+    int baseRank = 0;                   // under a what-if: its rank without the assumptions (0: not ranked then)
+    int rankBest = 0, rankWorst = 0;    // best and worst rank over the 14 weight variants (docs/method.md §9)
     bool profileImputed() const { return profileBasis == Basis::None; }
     std::vector<int> unscored() const;  // segments with v(s) > 0 but v′(s) = 0, in segment order
 };
@@ -77,7 +77,6 @@ struct SetAside {
     int firm = -1;
     std::vector<int> segments;  // the discounted segments it would have earned fit in
 };
-
 
 // Segment value v(s) before the occupied discount (§3.6): gap 1, extension 0.6, weak 0.4, complement at least 0.8.
 double segmentValue(const SegmentResult& segment);
