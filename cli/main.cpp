@@ -1,4 +1,4 @@
-// `chainatlas`: validate, stats, analyze and map (DESIGN §4). Parses arguments, calls the core, prints.
+// `chainatlas`: validate, stats, analyze and map (docs/architecture.md). Parses arguments, calls the core, prints.
 #include <CLI/CLI.hpp>
 #include <cerrno>
 #include <cstdio>
@@ -414,7 +414,7 @@ int main(int argc, char** argv) {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
         int status = app.exit(e);
-        return status == 0 ? kExitOk : kExitFailure;  // bad arguments are status 1 (DESIGN §4)
+        return status == 0 ? kExitOk : kExitFailure;  // bad arguments are status 1 (docs/architecture.md)
     }
     auto runCommand = [&]() -> int {
         try {

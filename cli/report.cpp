@@ -52,7 +52,7 @@ std::string segmentName(const Chain& chain, int s, Lang lang) {
     return chain.segments[s].name.pick(lang, chain.segments[s].id);
 }
 
-// A value shown with its basis: "–" (no data) when the basis is none, never a score (§3.6).
+// A value shown with its basis: "–" (no data) when the basis is none, never a score (docs/method.md §8).
 std::string firmNames(const Chain& chain, const std::vector<int>& firms, Lang lang) {
     std::string out;
     for (std::size_t i = 0; i < firms.size(); ++i) out += (i ? ", " : "") + firmName(chain, firms[i], lang);
@@ -116,7 +116,7 @@ void writeSegments(std::ostringstream& out, const Chain& chain, const Analysis& 
     }
 }
 
-// "▲2" / "▼1" / "新" against the analysis without the assumptions (§3.8); empty without a what-if.
+// "▲2" / "▼1" / "新" against the analysis without the assumptions (docs/method.md §11); empty without a what-if.
 std::string rankChange(const Target& t, bool whatIf, Lang lang) {
     if (!whatIf) return "";
     if (t.baseRank == 0) return tr(lang, "新", "new");

@@ -614,6 +614,9 @@ TEST_CASE("one language rule: --lang, else the session's lang, else the locale, 
     Run compare = run("compare " + kMini + " --region suzhou --region shanghai");
     ::unsetenv("LC_ALL");
     CHECK(compare.out.find("区域对比") != std::string::npos);
+    std::filesystem::remove(session);
+}
+
 // ---- Issue 25: CSV and terminal outputs, and the exit status of bad planner input ----
 
 namespace {

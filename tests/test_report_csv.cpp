@@ -3,7 +3,9 @@
 // columns add up to the score shown; an imputed value carries its mark and the footnote is there.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <cmath>
+#include <map>
 #include <sstream>
 
 #include "chainatlas/load.hpp"

@@ -167,7 +167,7 @@ void drawScenarioPanel(App& app, ImVec2 pos, ImVec2 size);  // region, hubs, wei
 void drawMapPanel(App& app, ImVec2 pos, ImVec2 size);
 void drawDetailsPanel(App& app, ImVec2 pos, ImVec2 size);
 void drawTargetsPanel(App& app, ImVec2 pos, ImVec2 size);
-void drawPrioritiesPanel(App& app, ImVec2 pos, ImVec2 size);  // §3.7 chart; a click selects the segment
+void drawPrioritiesPanel(App& app, ImVec2 pos, ImVec2 size);  // docs/method.md §10 chart; a click selects the segment
 void drawStatusBar(App& app, ImVec2 pos, ImVec2 size);
 // A side panel folded to a strip with one button that opens it again.
 void drawFoldedPanel(App& app, bool& shown, ImVec2 pos, ImVec2 size, const char* arrow);

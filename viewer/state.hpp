@@ -76,7 +76,7 @@ struct ViewerState {
     Scenario scenario;
     std::vector<Scenario> undoStack, redoStack;
     chainatlas::Analysis analysis;
-    // The same scenario without the what-ifs (DESIGN §3.8: rank changes are against it); empty without what-ifs.
+    // The same scenario without the what-ifs (docs/method.md §11: rank changes are against it); empty without what-ifs.
     std::optional<chainatlas::Analysis> baseline;
     std::map<int, int> baselineRank;  // firm -> rank among baseline's targets
 
@@ -84,7 +84,7 @@ struct ViewerState {
     chainatlas::MapLevel level = chainatlas::MapLevel::Segment;
     std::vector<char> expanded;  // firm level: segments with their firms shown
     Selection selection;
-    bool showResources = true;  // the resource layer (§5): on when the file has resources
+    bool showResources = true;  // the resource layer (docs/architecture.md): on when the file has resources
     Camera camera;
     std::map<std::string, std::string> notes;  // per target firm id
     std::map<std::string, chainatlas::Checklist>
@@ -159,7 +159,7 @@ void toggleExpanded(ViewerState& state, int segment);
 void setLang(ViewerState& state, Lang lang);
 // Shows or hides the resource marks; hiding them drops a resource selection (its marks are gone).
 void setShowResources(ViewerState& state, bool shown);
-// A resource as the details panel shows it (§2, §3.9), in the state's language.
+// A resource as the details panel shows it (docs/method.md §1, docs/method.md §12), in the state's language.
 struct ResourceDetails {
     struct TieRow {
         int firm = -1;

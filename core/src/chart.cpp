@@ -1,4 +1,4 @@
-// The priorities chart: positions, sizes, colours and label places of the §3.7 segment priorities.
+// The priorities chart: positions, sizes, colours and label places of the docs/method.md §10 segment priorities.
 // Labels are placed greedily (right, left, above, below of the point) so that no two overlap where avoidable.
 #include "chainatlas/chart.hpp"
 

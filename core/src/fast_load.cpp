@@ -479,7 +479,7 @@ Kind keyword(od::value value, const std::array<const char*, N>& words) {
     return static_cast<Kind>(found - words.begin());
 }
 
-// "A", "B" or "C": required on resources and ties (§2); anything else is the validator's error.
+// "A", "B" or "C": required on resources and ties (docs/method.md §1); anything else is the validator's error.
 std::string confidence(od::value value) {
     std::string_view level = text(value);
     if (level != "A" && level != "B" && level != "C") throw GiveUp{};

@@ -1,5 +1,5 @@
 // Map layout: the segment graph through Graphviz dot (stages as clusters, left to right), firms placed
-// in a grid inside their segment's box, so that thousands of firms never go through dot (DESIGN §5.1).
+// in a grid inside their segment's box, so that thousands of firms never go through dot (docs/architecture.md).
 #include "chainatlas/layout.hpp"
 
 #include <graphviz/gvc.h>

@@ -1,4 +1,5 @@
-// Analysis results as the §4 JSON object and as a CSV target list (shared by the command line and the viewer).
+// Analysis results as the docs/architecture.md JSON object and as a CSV target list (shared by the command line and the
+// viewer).
 #include "chainatlas/report.hpp"
 
 #include "chainatlas/report_document.hpp"
@@ -307,7 +308,7 @@ public:
         out_.append(buffer, std::to_chars(buffer, buffer + sizeof buffer, value, std::chars_format::fixed, 6).ptr);
         return *this;
     }
-    // A number, or "–" when its basis is none (shown as no data, never as a score: §3.6).
+    // A number, or "–" when its basis is none (shown as no data, never as a score: docs/method.md §8).
     CsvText& numberOrNoData(double value, Basis basis) {
         return basis == Basis::None ? raw(kNoDataMark) : number(value);
     }
@@ -377,7 +378,7 @@ void writeLocalSupplyCsv(CsvText& out, const Chain& chain, const Analysis& a, La
     }
 }
 
-// Second section: the segment priorities (§3.7); a segment with no candidate says so in the note.
+// Second section: the segment priorities (docs/method.md §10); a segment with no candidate says so in the note.
 void writePrioritiesCsv(CsvText& out, const Chain& chain, const Analysis& a, Lang lang) {
     out.raw("\r\n").raw(
         tr(lang, "优先序,环节编号,环节,建议,价值,关联密度,三高三低,三高三低依据,候选企业数,得分,备注\r\n",
@@ -393,7 +394,7 @@ void writePrioritiesCsv(CsvText& out, const Chain& chain, const Analysis& a, Lan
     }
 }
 
-// Third section: candidates set aside because they earn fit only where the hub is (§3.6).
+// Third section: candidates set aside because they earn fit only where the hub is (docs/method.md §8).
 void writeSetAsideCsv(CsvText& out, const Chain& chain, const Analysis& a, Lang lang) {
     out.raw("\r\n").raw(tr(lang, "暂不列入,企业编号,企业,环节\r\n", "set_aside,firm,name,segments\r\n"));
     for (std::size_t i = 0; i < a.setAside.size(); ++i) {

@@ -1,6 +1,6 @@
 // The map scene: one description of what a chain map shows, drawn by svg.cpp and the viewer's map panel.
-// Segments are filled with their advice colour (§3.3), so a box never says "fill it" and "avoid it" at once;
-// status, RCA and density go to the details.
+// Segments are filled with their advice colour (docs/method.md §5), so a box never says "fill it" and "avoid it" at
+// once; status, RCA and density go to the details.
 #include "chainatlas/scene.hpp"
 #include "chainatlas/text.hpp"
 
@@ -73,7 +73,7 @@ std::string segmentDetails(const Chain& chain, const Analysis& a, int s, const s
     if (r.complement) text += pick(lang, "\n可为枢纽的优势环节配套", "\ncan supply the hub's strength");
     if (r.singleSource) text += pick(lang, "\n仅一家企业 (卡脖子)", "\nsingle source (chokepoint)");
     if (lacksCandidate(r)) text += std::string("\n") + noCandidateWord(lang);
-    if (!chain.resources.empty()) {  // §3.9: the region's own resources serving s, by chain
+    if (!chain.resources.empty()) {  // docs/method.md §12: the region's own resources serving s, by chain
         text += pick(lang, "\n本地四链支撑: ", "\nlocal support: ");
         for (int c = 0; c < kChainKindCount; ++c)
             text += (c ? " · " : "") + std::string(chainKindWord(static_cast<ChainKind>(c), lang)) + " " +

@@ -21,7 +21,7 @@ struct ChecklistText {
     const char* zh;
     const char* en;
 };
-// DESIGN §7, in the order of kChecklistKeys.
+// docs/architecture.md, in the order of kChecklistKeys.
 constexpr std::array<ChecklistText, kChecklistCount> kChecklistTitles = {{
     {"选择一个特色产业", "Choose one distinctive industry"},
     {"制定一个产业规划", "Draw up one industry plan"},

@@ -1,4 +1,4 @@
-// Four chains and 科技招商 (DESIGN §3.9). Only confirmed facts count: a C-level resource or tie is shown
+// Four chains and 科技招商 (docs/method.md §12). Only confirmed facts count: a C-level resource or tie is shown
 // as unconfirmed by the writers but never changes a number.
 #include "chainatlas/support.hpp"
 

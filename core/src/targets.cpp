@@ -1,4 +1,4 @@
-// Investment targets (DESIGN §3.6): candidates, the seven explained terms, weights, set-aside and ranking.
+// Investment targets (docs/method.md §8): candidates, the seven explained terms, weights, set-aside and ranking.
 #include "chainatlas/targets.hpp"
 
 #include <algorithm>

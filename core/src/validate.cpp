@@ -361,7 +361,7 @@ void Validator::readSegments(const json* items) {
         segment.id = idString(item);
         segment.name = name(item, p);
         segment.stage = reference(item, p, "stage", stages_, false);
-        readMetrics(item, p, segment.metrics);  // industry-level figures (§2): checked like a firm's
+        readMetrics(item, p, segment.metrics);  // industry-level figures (docs/method.md §1): checked like a firm's
         if (auto division = string(item, p, "division", false)) segment.division = *division;
         segment.sources = references(item, p, "sources", sources_);
         if (auto market = item.find("market"); market != item.end()) {
@@ -569,7 +569,7 @@ int Validator::keyword(const json& owner, const std::string& pointer, const char
     return -1;
 }
 
-// Resources and ties must say how sure we are (§2): "A", "B" or "C".
+// Resources and ties must say how sure we are (docs/method.md §1): "A", "B" or "C".
 std::string Validator::confidence(const json& owner, const std::string& pointer) {
     auto value = string(owner, pointer, "confidence", true);
     if (!value) return {};

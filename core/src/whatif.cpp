@@ -1,4 +1,4 @@
-// What-if (DESIGN §3.8): assumptions read and written, the chain with assumed sites added, and why each
+// What-if (docs/method.md §11): assumptions read and written, the chain with assumed sites added, and why each
 // segment's status changed.
 #include "chainatlas/whatif.hpp"
 

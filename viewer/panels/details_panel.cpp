@@ -260,8 +260,8 @@ void firmDetails(App& app, int f) {
     sourceList(chain, firm.sources);
 }
 
-// A resource (§2, §3.9): what it is, where, which chains and segments it serves, the firms tied to it (each
-// one click from the map), and its sources with the confidence of the data.
+// A resource (docs/method.md §1, docs/method.md §12): what it is, where, which chains and segments it serves, the firms
+// tied to it (each one click from the map), and its sources with the confidence of the data.
 void resourceDetails(App& app, int r) {
     ViewerState& state = app.state;
     const Chain& chain = *state.drawn;

@@ -1,4 +1,4 @@
-// The validating reader of CSV folders (DESIGN §2, csv.cpp): a folder of CSV files turned into a chainatlas/1
+// The validating reader of CSV folders (docs/method.md §1, csv.cpp): a folder of CSV files turned into a chainatlas/1
 // document for the validator, each object remembering the row it came from. Programs load a folder with
 // loadChainFile (load.hpp), which calls this and reports problems as "file.csv:line:column"; the fast path
 // for valid folders is fast_load.hpp.

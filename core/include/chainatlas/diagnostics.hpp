@@ -1,6 +1,6 @@
 // One error vocabulary for the whole project: a Diagnostic (a located problem with its kind) and Result<T>
 // (a value or a one-line reason). Problems in input files are located by JSON pointer or line:column and
-// reported all at once; the command line's exit status comes from their kind (DESIGN §4).
+// reported all at once; the command line's exit status comes from their kind (docs/architecture.md).
 #pragma once
 
 #include <optional>

@@ -26,7 +26,7 @@ inline constexpr int kMaxJsonDepth = 64;
 // names what an empty file should have held ("a chainatlas/1 JSON object").
 std::optional<Diagnostic> parseJsonText(std::string_view text, const std::string& fileLabel, nlohmann::json& document,
                                         const char* expected);
-// A chain JSON file, or a folder of CSV files (DESIGN §2).
+// A chain JSON file, or a folder of CSV files (docs/method.md §1).
 LoadResult loadChainFile(const std::string& path);
 // JSON text already in memory; `fileLabel` names it in diagnostics. Both take the fast path
 // (fast_load.hpp) when the file is valid and the validating path otherwise.

@@ -16,7 +16,7 @@ namespace chainatlas {
 
 inline constexpr const char* kSessionFormat = "chainatlas-session/1";
 
-// SIP's 十个一 cultivation mechanism, in its order (DESIGN §7).
+// SIP's 十个一 cultivation mechanism, in its order (docs/architecture.md).
 enum class ChecklistState { Todo, Doing, Done };
 inline constexpr int kChecklistCount = 10;
 inline constexpr std::array<const char*, kChecklistCount> kChecklistKeys = {"industry",   "plan", "company", "park",

@@ -1,4 +1,4 @@
-// Investment targets (DESIGN §3.6, targets.cpp): the seven explained terms and their weights, ranking and
+// Investment targets (docs/method.md §8, targets.cpp): the seven explained terms and their weights, ranking and
 // set-aside, and the whole analysis of a scenario, which targets.cpp assembles from the segment analysis
 // (analysis.hpp), the priorities (priorities.hpp) and the what-if (whatif.hpp). Include this header for
 // `analyze` and `analyzeScenario`.
@@ -17,8 +17,8 @@
 
 namespace chainatlas {
 
-// Weights of the seven target terms (§3.6) and the discount for segments a hub occupies.
-// By default head-on competition with the hub earns nothing (discount 1.0, §3.6); the user may lower it.
+// Weights of the seven target terms (docs/method.md §8) and the discount for segments a hub occupies.
+// By default head-on competition with the hub earns nothing (discount 1.0, docs/method.md §8); the user may lower it.
 struct Weights {
     double fit = 3, anchor = 2, hub = 1, leader = 1, density = 1, profile = 2, innovation = 1;
     double occupiedDiscount = 1.0;
@@ -62,7 +62,7 @@ struct Target {
     std::vector<int> anchorsInferred;      // those counted only through links whose local end was inferred
     std::vector<int> hubPartners;          // firms it supplies at a hub
     std::vector<int> hubPartnersInferred;  // those counted only through links whose hub end was inferred
-    std::vector<int> resources;            // resources it has a tie to that earned `innovation` (§3.9)
+    std::vector<int> resources;            // resources it has a tie to that earned `innovation` (docs/method.md §12)
     Basis profileBasis = Basis::None;      // None: the neutral 0.5 is imputed
     Basis innovationBasis = Basis::None;
     std::optional<double> firmProfile;  // its own 三高三低 profile among firms, when it has a metric
@@ -72,13 +72,14 @@ struct Target {
     std::vector<int> unscored() const;  // segments with v(s) > 0 but v′(s) = 0, in segment order
 };
 
-// A candidate whose fit is 0 after the occupied discount (§3.6): listed, not ranked.
+// A candidate whose fit is 0 after the occupied discount (docs/method.md §8): listed, not ranked.
 struct SetAside {
     int firm = -1;
     std::vector<int> segments;  // the discounted segments it would have earned fit in
 };
 
-// Segment value v(s) before the occupied discount (§3.6): gap 1, extension 0.6, weak 0.4, complement at least 0.8.
+// Segment value v(s) before the occupied discount (docs/method.md §8): gap 1, extension 0.6, weak 0.4, complement at
+// least 0.8.
 double segmentValue(const SegmentResult& segment);
 
 struct AnalysisOptions {
