@@ -96,7 +96,7 @@ struct App {
     bool showChecklist = false, showCompare = false;
     std::vector<int> compareRegions;
     chainatlas::Comparison comparison;
-    int compareGeneration = -1;  // state.layoutGeneration the comparison was made for
+    int compareGeneration = -1;  // state.analysisVersion the comparison was made for
     std::string exportReportPath = "chainatlas-report.pdf";
 
     // Frame timing for the status bar and --screenshot statistics.

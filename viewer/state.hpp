@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "chainatlas/compare.hpp"
 #include "chainatlas/diagnostics.hpp"
 #include "chainatlas/layout.hpp"
 #include "chainatlas/session.hpp"
@@ -172,6 +173,12 @@ struct ResourceDetails {
     std::vector<int> sources;
 };
 ResourceDetails describeResource(const ViewerState& state, int resource);
+
+// The 本地配套率 row of a local buyer in the current analysis, or null (not local, or no supply received here).
+const chainatlas::LocalSupply* localSupplyOf(const chainatlas::Analysis& analysis, int firm);
+// Regions side by side against the scenario's hubs and weights, each what-if applied to the region it names
+// (those made for the focal region apply there only).
+chainatlas::Comparison compareScenario(const ViewerState& state, const std::vector<int>& regions);
 // What search compares: lower-case ASCII letters and digits and every other character, without spaces,
 // punctuation or brackets ("Bosch (Suzhou)" and "bosch suzhou" both give "boschsuzhou").
 std::string searchKey(const std::string& text);
@@ -199,6 +206,7 @@ struct OpenedSession {
     std::map<std::string, std::string> notes;
     std::map<std::string, chainatlas::Checklist> checklists;  // region id -> checklist
     Lang lang = Lang::Zh;
+    bool langGiven = false;  // the session said its language; else the viewer's stays (chooseLang)
 };
 // Reads the session file, loads its chain and analyses the session's scenario (thread-safe).
 OpenedSession loadSessionForViewer(const std::string& path);
