@@ -1,5 +1,5 @@
-// `chainatlas`: validate, stats, analyze, compare, map, report, convert and template. Parses arguments, calls
-// the core, prints.
+// `chainatlas`: validate, stats, analyze, compare, map, report, convert and template (docs/architecture.md).
+// Parses arguments, calls the core, prints.
 #include <CLI/CLI.hpp>
 #include <cerrno>
 #include <cstdio>
@@ -91,25 +91,19 @@ ca::Session applySessionFile(const ca::Chain& chain, const AnalysisArgs& args, c
     auto problems = ca::loadSessionFile(args.sessionFile, session);
     if (ca::exitStatusFor(problems) == kExitFailure)  // unreadable: a one-line reason, not a data listing
         throw Failure{kExitFailure, args.sessionFile + ": " + problems[0].message};
-    if (problems.empty()) {
-        std::string mismatch = ca::sessionChainMismatch(session, chain);
-        if (!mismatch.empty()) throw Failure{kExitFailure, args.sessionFile + ": " + mismatch};
-        problems = ca::resolveSession(session, chain, args.sessionFile, options);
-    }
+    if (problems.empty()) problems = ca::resolveSession(session, chain, args.sessionFile, options);
     printDiagnostics(problems);
     if (!problems.empty()) throw Failure{ca::exitStatusFor(problems), ""};
     return session;
 }
 
-// --weights over `base`: the keys the file gives replace those of `base`.
+// --weights over `base`: the keys the file gives replace those of `base`. Bad weights are invalid data
+// (exit 2, located), as they are inside a session.
 ca::Weights readWeights(const std::string& file, ca::Weights base) {
     if (file.empty()) return base;
-    auto text = ca::readWholeFile(file);
-    if (!text) throw Failure{kExitFailure, file + ": " + text.error()};
-    nlohmann::json weights = nlohmann::json::parse(*text, nullptr, false);
-    if (weights.is_discarded()) throw Failure{kExitFailure, file + ": not valid JSON"};
-    std::string problem = ca::weightsFromJson(weights, base);
-    if (!problem.empty()) throw Failure{kExitFailure, file + ": " + problem};
+    auto problems = ca::loadWeightsFile(file, base);
+    printDiagnostics(problems);
+    if (!problems.empty()) throw Failure{ca::exitStatusFor(problems), ""};
     return base;
 }
 
@@ -328,7 +322,7 @@ int runCompare(const CompareArgs& args) {
     std::string text;
     if (args.format == "json") text = ca::comparisonToJson(chain, comparison).dump(2) + "\n";
     else if (args.format == "csv") text = ca::comparisonToCsv(chain, comparison, lang);
-    else text = ca::cli::comparisonToTable(chain, comparison, lang);
+    else text = ca::escapeControls(ca::cli::comparisonToTable(chain, comparison, lang), true);
     writeOutput(args.output, text);
     return kExitOk;
 }
@@ -347,8 +341,10 @@ int runReport(const AnalysisArgs& args) {
         options.chartSvg = ca::renderPrioritiesSvg(p->drawn(), p->analysis(), style, {options.lang, 10, options.date});
     }
     ca::Document document = ca::buildReport(*p->chain, p->analysis(), p->session, options);
-    std::string problem = kind == ca::DocumentKind::Xlsx ? ca::writeXlsx(document, args.output)
+    std::vector<std::string> warnings;
+    std::string problem = kind == ca::DocumentKind::Xlsx ? ca::writeXlsx(document, args.output, &warnings)
                                                          : ca::writePdf(document, args.output);
+    for (const std::string& warning : warnings) std::cerr << "chainatlas: warning: " << safe(warning) << "\n";
     if (!problem.empty()) throw Failure{kExitFailure, problem};
     return kExitOk;
 }
@@ -456,7 +452,7 @@ int main(int argc, char** argv) {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
         int status = app.exit(e);
-        return status == 0 ? kExitOk : kExitFailure;  // bad arguments are status 1 (DESIGN §4)
+        return status == 0 ? kExitOk : kExitFailure;  // bad arguments are status 1 (docs/architecture.md)
     }
     auto runCommand = [&]() -> int {
         try {

@@ -52,7 +52,7 @@ std::string segmentName(const Chain& chain, int s, Lang lang) {
     return chain.segments[s].name.pick(lang, chain.segments[s].id);
 }
 
-// A value shown with its basis: "–" (no data) when the basis is none, never a score (§3.6).
+// A value shown with its basis: "–" (no data) when the basis is none, never a score (docs/method.md §8).
 std::string firmNames(const Chain& chain, const std::vector<int>& firms, Lang lang) {
     std::string out;
     for (std::size_t i = 0; i < firms.size(); ++i) out += (i ? ", " : "") + firmName(chain, firms[i], lang);
@@ -116,7 +116,7 @@ void writeSegments(std::ostringstream& out, const Chain& chain, const Analysis& 
     }
 }
 
-// "▲2" / "▼1" / "新" against the analysis without the assumptions (§3.8); empty without a what-if.
+// "▲2" / "▼1" / "新" against the analysis without the assumptions (docs/method.md §11); empty without a what-if.
 std::string rankChange(const Target& t, bool whatIf, Lang lang) {
     if (!whatIf) return "";
     if (t.baseRank == 0) return tr(lang, "新", "new");
@@ -153,7 +153,8 @@ void writeTargetDetails(std::ostringstream& out, const Chain& chain, const Analy
 void writeTargets(std::ostringstream& out, const Chain& chain, const Analysis& a, std::size_t top, Lang lang) {
     std::size_t shown = top == 0 ? a.targets.size() : std::min(top, a.targets.size());
     bool whatIf = !a.assumed.empty();
-    out << "\n" << tr(lang, "招商目标", "Targets") << " (" << shown << " / " << a.targets.size() << ")"
+    out << "\n"
+        << tr(lang, "招商目标", "Targets") << " (" << shown << " / " << a.targets.size() << ")"
         << tr(lang, "；各项为加权分值，相加即得分", "; terms are weighted values and add up to the score") << "\n";
     out << pad(tr(lang, "排名(范围)", "rank (range)"), 13) << pad("", whatIf ? 5 : 0) << "  "
         << pad(tr(lang, "企业", "firm"), 26) << pad(tr(lang, "得分", "score"), 7, true);
@@ -182,11 +183,15 @@ void writeLocalSupply(std::ostringstream& out, const Chain& chain, const Analysi
         out << "  " << pad(clip(firmName(chain, row.firm, lang), 25), 26) << row.local.size() << "/"
             << row.suppliers.size() << " = " << fixed(100.0 * row.share(), 0) << "%";
         if (!row.inferred.empty())
-            out << tr(lang, "  （", "  (") << row.inferred.size() << tr(lang, " 家供货厂址为推断）", " with the plant inferred)");
+            out << tr(lang, "  （", "  (") << row.inferred.size()
+                << tr(lang, " 家供货厂址为推断）", " with the plant inferred)");
         out << "\n";
-        if (!row.local.empty()) out << "      " << tr(lang, "本地供应商: ", "local suppliers: ") << firmNames(chain, row.local, lang) << "\n";
+        if (!row.local.empty())
+            out << "      " << tr(lang, "本地供应商: ", "local suppliers: ") << firmNames(chain, row.local, lang)
+                << "\n";
         if (!row.outsideSegments.empty()) {
-            out << "      " << tr(lang, "仍从外地采购（以商招商起点）: ", "still bought from outside (where 以商招商 starts): ");
+            out << "      "
+                << tr(lang, "仍从外地采购（以商招商起点）: ", "still bought from outside (where 以商招商 starts): ");
             for (std::size_t i = 0; i < row.outsideSegments.size(); ++i)
                 out << (i ? ", " : "") << segmentName(chain, row.outsideSegments[i], lang);
             out << "\n";
@@ -199,7 +204,8 @@ void writeMarkets(std::ostringstream& out, const Chain& chain, const Analysis& a
     for (std::size_t s = 0; s < chain.segments.size(); ++s) {
         if (!a.segments[s].market) continue;
         std::vector<int> customers = firmsInSegment(chain, static_cast<int>(s));
-        out << "\n" << marketWord(lang) << tr(lang, "（客户，不作招商目标）: ", " (customers, not investment targets): ")
+        out << "\n"
+            << marketWord(lang) << tr(lang, "（客户，不作招商目标）: ", " (customers, not investment targets): ")
             << segmentName(chain, static_cast<int>(s), lang) << " — " << firmNames(chain, customers, lang) << "\n";
     }
 }
@@ -306,11 +312,15 @@ std::string comparisonToTable(const Chain& chain, const Comparison& c, Lang lang
         }
     }
     if (!c.contested.empty()) {
-        out << "\n" << tr(lang, "竞争目标（两个以上区域的前十名都有这家企业）", "Contested targets (in the top ten of two or more regions)") << "\n";
+        out << "\n"
+            << tr(lang, "竞争目标（两个以上区域的前十名都有这家企业）",
+                  "Contested targets (in the top ten of two or more regions)")
+            << "\n";
         for (const Contest& contest : c.contested) {
             out << "  " << firmName(chain, contest.firm, lang) << tr(lang, "：", ": ");
             for (std::size_t i = 0; i < contest.ranks.size(); ++i)
-                out << (i ? ", " : "") << regionName(chain, contest.ranks[i].first, lang) << " #" << contest.ranks[i].second;
+                out << (i ? ", " : "") << regionName(chain, contest.ranks[i].first, lang) << " #"
+                    << contest.ranks[i].second;
             out << "\n";
         }
     }

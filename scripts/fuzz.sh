@@ -2,6 +2,9 @@
 # Builds the libFuzzer targets (clang, ASan + UBSan) in build-fuzz/ and runs one of them:
 #     bash scripts/fuzz.sh TARGET SECONDS     TARGET: json (chain JSON loader), csv (CSV folder loader),
 #                                             map (analysis + layout + SVG, checked by libxml2),
+#                                             loaders (fast JSON path against the validator: same verdict
+#                                             and model), csv_loaders (the same for CSV folders),
+#                                             session (read, resolve, write back, read again: equal),
 #                                             xlsx (workbook reader: whole files, or one part's XML zipped)
 #     bash scripts/fuzz.sh build              only builds
 # New inputs go to build-fuzz/corpus/TARGET; a crash, hang or leak is saved as build-fuzz/findings/TARGET-*
@@ -21,7 +24,7 @@ if [ ! -f "$build/CMakeCache.txt" ]; then
     -DCHAINATLAS_BUILD_VIEWER=OFF -DCHAINATLAS_BUILD_TESTS=OFF -DCHAINATLAS_BUILD_BENCH=OFF \
     > "$build/configure.log" 2>&1 || { cat "$build/configure.log"; exit 1; }
 fi
-cmake --build "$build" -j"$(nproc)" --target fuzz_json fuzz_csv fuzz_map fuzz_xlsx > "$build/build.log" 2>&1 \
+cmake --build "$build" -j"$(nproc)" --target fuzz_json fuzz_csv fuzz_map fuzz_loaders fuzz_csv_loaders fuzz_session fuzz_xlsx > "$build/build.log" 2>&1 \
   || { tail -50 "$build/build.log"; exit 1; }
 
 target=${1:-build}
@@ -31,8 +34,11 @@ case "$target" in
   json) seeds=(tests/fuzz/corpus/json tests/data/good tests/data/bad); max_len=65536 ;;
   csv)  seeds=(tests/fuzz/corpus/csv); max_len=16384 ;;
   map)  seeds=(tests/fuzz/corpus/map); max_len=16384 ;;
+  loaders) seeds=(tests/fuzz/corpus/json tests/data/good tests/data/bad); max_len=65536 ;;
+  csv_loaders) seeds=(tests/fuzz/corpus/csv); max_len=16384 ;;
+  session) seeds=(tests/fuzz/corpus/session); max_len=16384 ;;
   xlsx) seeds=(tests/fuzz/corpus/xlsx); max_len=32768 ;;
-  *) echo "fuzz: unknown target \"$target\" (json, csv, map or xlsx)" >&2; exit 1 ;;
+  *) echo "fuzz: unknown target \"$target\" (json, csv, map, loaders, csv_loaders, session or xlsx)" >&2; exit 1 ;;
 esac
 
 work="$build/corpus/$target"

@@ -116,9 +116,9 @@ void checkActionableAndProfiled(const Chain& chain, const Analysis& a) {
     for (int s = 0; s < static_cast<int>(chain.segments.size()); ++s) {
         CAPTURE(chain.segments[s].id);
         Advice advice = a.segments[s].advice;
-        if (advice == Advice::Fill || advice == Advice::Complement || advice == Advice::Strengthen ||
-            advice == Advice::Extend)
-            CHECK(a.segments[s].candidates >= 1);
+        bool act = advice == Advice::Fill || advice == Advice::Complement || advice == Advice::Strengthen ||
+                   advice == Advice::Extend;
+        if (act && !a.segments[s].market) CHECK(a.segments[s].candidates >= 1);  // a market has customers
         profiled += a.segments[s].profileBasis == Basis::Segment;
     }
     // 33 of 37 segments carry a metric (89%).
@@ -167,7 +167,8 @@ TEST_CASE("NEV, Suzhou Industrial Park with hub Shanghai: vehicle assembly is oc
             }
     CHECK(checked);
     // Parts that feed Shanghai's strengths (Tesla's thermal suppliers, CATL Lingang's materials).
-    for (std::string id : {"thermal", "bms", "structural-parts", "cathode", "electrolyte"}) {
+    // Parts that feed Shanghai's strengths (Tesla's thermal suppliers; cells for the battery packs).
+    for (std::string id : {"thermal", "bms", "structural-parts", "cell"}) {
         CAPTURE(id);
         CHECK(test::segment(chain, a, id).complement);
         CHECK(candidatesOutside(chain, id, "suzhou") >= 1);
@@ -186,11 +187,16 @@ TEST_CASE("NEV, Suzhou Industrial Park with hub Shanghai: vehicle assembly is oc
     CHECK(anchoredBy(chain, *inovance, "novosense"));
     CHECK(anchoredInTop(a, 10) >= 1);
     // Advice (§3.3): leave what the hub holds, complement what feeds it, fill the gap.
-    for (std::string id : {"vehicle-assembly", "battery-pack", "cell"}) {
+    for (std::string id : {"vehicle-assembly", "battery-pack"}) {
         CAPTURE(id);
         CHECK(test::segment(chain, a, id).advice == Advice::Leave);
     }
-    for (std::string id : {"thermal", "bms", "structural-parts", "cathode", "electrolyte", "drivetrain"}) {
+    // BYD leads for its parts business: the car plant it would also fit is unscored (the hub holds it).
+    const Target* byd = test::target(chain, a, "byd");
+    REQUIRE(byd != nullptr);
+    CHECK(byd->rank == 1);
+    CHECK(byd->unscored() == std::vector<int>{findSegment(chain, "vehicle-assembly")});
+    for (std::string id : {"thermal", "bms", "structural-parts", "drivetrain"}) {
         CAPTURE(id);
         CHECK(test::segment(chain, a, id).advice == Advice::Complement);
     }
@@ -200,40 +206,45 @@ TEST_CASE("NEV, Suzhou Industrial Park with hub Shanghai: vehicle assembly is oc
     CHECK(test::target(chain, a, "bosch") == nullptr);
 }
 
-TEST_CASE("NEV, Weinan with hub Xi'an: Xi'an occupies the battery, cathode is the gap, Gotion leads") {
+TEST_CASE("NEV, Weinan with hub Xi'an: Xi'an holds packs and e-drive, cathode is the gap, BYD's suppliers lead") {
     Chain chain = bundled("nev.json");
     Analysis a = analyze(chain, test::options(chain, "weinan", {"xian"}));
-    for (std::string id : {"cell", "battery-pack", "e-drive"}) {
+    for (std::string id : {"battery-pack", "e-drive", "e-control"}) {
         CAPTURE(id);
         CHECK(test::segment(chain, a, id).occupied);
+        CHECK(test::segment(chain, a, id).advice == Advice::Leave);
     }
-    // Recycled materials (派尔森) -> cathode -> cell -> pack -> vehicle (Skywell): the chain breaks at cathode.
+    // Recycled materials (派尔森) -> cathode -> cell (Tianchen): the chain breaks at cathode (补链).
     CHECK(test::segment(chain, a, "cathode").status == SegmentStatus::Gap);
+    CHECK(test::segment(chain, a, "cathode").advice == Advice::Fill);
     CHECK(candidatesOutside(chain, "cathode", "weinan") >= 2);
-    for (std::string id : {"anode", "electrolyte", "separator", "structural-parts"}) {
+    // Weinan's priorities are led by a segment with firms to court (recycling no longer makes sales a gap).
+    REQUIRE(!a.priorities.empty());
+    CHECK(a.priorities[0].candidates >= 2);
+    CHECK(test::segment(chain, a, "sales-aftermarket").status != SegmentStatus::Gap);
+    for (std::string id : {"structural-parts", "bms", "thermal", "power-semis", "auto-chips"}) {
         CAPTURE(id);
         CHECK(test::segment(chain, a, id).complement);
         CHECK(candidatesOutside(chain, id, "weinan") >= 1);
     }
-    // Gotion makes cathode (fit) and supplied Skywell's battery packs (anchor): it leads.
-    const Target* gotion = test::target(chain, a, "gotion");
-    REQUIRE(gotion != nullptr);
-    CHECK(gotion->rank <= 3);
-    CHECK(anchoredBy(chain, *gotion, "skywell"));
-    CHECK(anchoredInTop(a, 10) >= 1);
-    // Advice (§3.3): Xi'an holds the battery and e-drive; cathode (a gap) is first a complement to it.
-    for (std::string id : {"cell", "battery-pack", "e-drive", "e-control"}) {
-        CAPTURE(id);
-        CHECK(test::segment(chain, a, id).advice == Advice::Leave);
-    }
-    CHECK(test::segment(chain, a, "cathode").advice == Advice::Complement);
     CHECK(test::segment(chain, a, "vehicle-assembly").advice == Advice::Keep);
     checkActionableAndProfiled(chain, a);
-    // A BYD supplier earns the hub term.
+    // Gotion's 2016 pack contract went to Skywell's Nanjing plant (named on the supply): no local partner in
+    // Weinan, so Gotion no longer leads on a guessed plant.
+    const Target* gotion = test::target(chain, a, "gotion");
+    REQUIRE(gotion != nullptr);
+    CHECK(gotion->anchors.empty());
+    CHECK(gotion->rank > 5);
+    // The first five fill cathode or complement BYD in Xi'an; none rests only on a segment Xi'an holds.
+    for (std::size_t i = 0; i < 5 && i < a.targets.size(); ++i) {
+        const Target& t = a.targets[i];
+        CAPTURE(chain.firms[t.firm].id);
+        CHECK(t.value[TermFit] > 0);
+        CHECK(suppliesHubFirm(chain, t, "byd"));
+    }
     const Target* semcorp = test::target(chain, a, "semcorp");
     REQUIRE(semcorp != nullptr);
     CHECK(semcorp->rank <= 10);
-    CHECK(suppliesHubFirm(chain, *semcorp, "byd"));
 }
 
 TEST_CASE("NEV four chains: Gotion earns innovation 0.5 in SIP through Fudan in the hub Shanghai, none in Weinan") {
@@ -586,9 +597,34 @@ TEST_CASE("biomedicine, SIP: CRO is the gap, and its leading targets are partner
     for (int i = 0; i < 2; ++i) {
         const Target& t = a.targets[i];
         CAPTURE(chain.firms[t.firm].id);
-        CHECK((chain.firms[t.firm].id == "3d-medicines" || chain.firms[t.firm].id == "wuxi-apptec"));
-        // One local partner each (Alphamab, JW Therapeutics): anchor = min(1, 3) / 3.
+        CHECK((chain.firms[t.firm].id == "wuxi-apptec" || chain.firms[t.firm].id == "walvax"));
+        // One local partner each (JW Therapeutics, Abogen): anchor = min(1, 3) / 3.
         CHECK(t.value[TermAnchor] == doctest::Approx(1.0 / 3.0));
     }
     checkActionableSegmentsHaveCandidates(chain, a);
+}
+
+TEST_CASE("additive manufacturing, Weinan with hub Xi'an: the users of printed parts are customers, never targets") {
+    Chain chain = bundled("additive-manufacturing.json");
+    Analysis a = analyze(chain, test::options(chain, "weinan", {"xian"}));
+    int markets = 0;
+    for (std::size_t s = 0; s < chain.segments.size(); ++s) {
+        if (!chain.segments[s].market) continue;
+        ++markets;
+        CHECK(a.segments[s].candidates == 0);
+        for (int f : firmsInSegment(chain, static_cast<int>(s))) {
+            // A customer may still be a target for a segment it makes, never for the market itself.
+            const Target* t = test::target(chain, a, chain.firms[f].id);
+            if (!t) continue;
+            CAPTURE(chain.firms[f].id);
+            for (const FitSegment& fs : t->segments) CHECK(!chain.segments[fs.segment].market);
+        }
+    }
+    CHECK(markets >= 1);
+    for (std::string customer : {"airbus", "comac", "adidas", "intel"}) {
+        CAPTURE(customer);
+        if (findFirm(chain, customer) >= 0) CHECK(test::target(chain, a, customer) == nullptr);
+    }
+    REQUIRE(!a.targets.empty());
+    CHECK(chain.firms[a.targets[0].firm].id == "bright-laser");  // the NWPU spin-off and chain leader
 }

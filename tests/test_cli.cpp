@@ -231,8 +231,8 @@ TEST_CASE("analyze with --assume reports what changed and echoes --weights") {
     CHECK(doc["changed"][0] == nlohmann::json({{"id", "b"}, {"from", "gap"}, {"to", "weak"}, {"cause", "site"}}));
     std::ofstream(weights) << R"({"lead": 4})";
     r = run("analyze " + kMini + " --region suzhou --weights " + quote(weights));
-    CHECK(r.status == 1);
-    CHECK(r.err.find("did you mean \"leader\"") != std::string::npos);
+    CHECK(r.status == 2);  // bad weights are invalid data, located as inside a session
+    CHECK(r.err.find(weights + ": /lead: unknown weight \"lead\" (did you mean \"leader\"?)") != std::string::npos);
     std::filesystem::remove(weights);
 }
 
@@ -414,7 +414,7 @@ TEST_CASE("CSV targets: cells starting with = + - @ are prefixed with ' (no form
     Run r = run("analyze " + kHostile + " --region suzhou --format csv");
     REQUIRE(r.status == 0);
     CHECK(r.out.find(",'+cmd") != std::string::npos);
-    CHECK(r.out.find(",\"'-2") != std::string::npos);  // quoted: it holds a carriage return
+    CHECK(r.out.find(",'-2\\x0d\\x0dcarriage,") != std::string::npos);  // its carriage returns escaped
     CHECK(r.out.find(",'@SUM(A1),") != std::string::npos);
     CHECK(r.out.find(",+cmd") == std::string::npos);
 }
@@ -466,8 +466,8 @@ TEST_CASE("weights are bounded: 1e308 is refused with a clear message") {
     std::string weights = scratch("weights.json");
     std::ofstream(weights) << R"({"fit": 1e308})";
     Run r = run("analyze " + kMini + " --region suzhou --weights " + quote(weights));
-    CHECK(r.status == 1);
-    CHECK(r.err.find("/fit: must be at most 100") != std::string::npos);
+    CHECK(r.status == 2);
+    CHECK(r.err.find(": /fit: must be at most 100") != std::string::npos);
     std::filesystem::remove(weights);
 }
 
@@ -545,8 +545,8 @@ TEST_CASE("--session supplies region, hubs and weights — options on the comman
 
     std::ofstream(path) << R"({"format": "chainatlas-session/1", "chain": "nev", "region": "suzhou"})";
     r = run("analyze " + kMini + " --session " + quote(path));
-    CHECK(r.status == 1);
-    CHECK(r.err == "chainatlas: " + path + ": the session is for chain \"nev\", not \"mini\"\n");
+    CHECK(r.status == 2);  // invalid data, located (issue 25, item 12)
+    CHECK(r.err == path + ": /chain: the session is for chain \"nev\", not \"mini\"\n");
     r = run("analyze " + kMini);
     CHECK(r.status == 1);
     CHECK(r.err.find("--region is required") != std::string::npos);
@@ -605,7 +605,8 @@ TEST_CASE("one language rule: --lang, else the session's lang, else the locale, 
     CHECK(analyzeIn("C", "").find("Targets") != std::string::npos);
     CHECK(analyzeIn("zh_CN.UTF-8", "--lang en").find("Targets") != std::string::npos);
     std::string session = (std::filesystem::temp_directory_path() / "chainatlas-lang-session.json").string();
-    std::ofstream(session) << R"({"format": "chainatlas-session/1", "chain": "mini", "lang": "zh", "region": "suzhou"})";
+    std::ofstream(session)
+        << R"({"format": "chainatlas-session/1", "chain": "mini", "lang": "zh", "region": "suzhou"})";
     CHECK(analyzeIn("C", "--session " + quote(session)).find("招商目标") != std::string::npos);
     CHECK(analyzeIn("C", "--session " + quote(session) + " --lang en").find("Targets") != std::string::npos);
     // The same rule for the other commands: the map's title, compare's header.
@@ -613,5 +614,53 @@ TEST_CASE("one language rule: --lang, else the session's lang, else the locale, 
     Run compare = run("compare " + kMini + " --region suzhou --region shanghai");
     ::unsetenv("LC_ALL");
     CHECK(compare.out.find("区域对比") != std::string::npos);
+    std::filesystem::remove(session);
+}
+
+// ---- Issue 25: CSV and terminal outputs, and the exit status of bad planner input ----
+
+namespace {
+bool hasEscOrBell(const std::string& text) {
+    return text.find('\x1b') != std::string::npos || text.find('\x07') != std::string::npos;
+}
+}  // namespace
+
+TEST_CASE("issue 25.9: compare --format csv guards formulas as analyze's CSV does") {
+    Run r = run("compare " + kHostile + " --region suzhou --region wuxi --format csv");
+    REQUIRE(r.status == 0);
+    CHECK(r.out.find("'=1+2 segment\\x1b[31m") != std::string::npos);  // before: "=1+2 segment" raw
+    CHECK(r.out.find(",=1+2") == std::string::npos);
+}
+
+TEST_CASE("issue 25.10: compare's table and CSV and analyze's CSV on stdout print no raw ESC or BEL") {
+    for (const std::string& command : {"compare " + kHostile + " --region suzhou --region wuxi",
+                                       "compare " + kHostile + " --region suzhou --region wuxi --format csv",
+                                       "analyze " + kHostile + " --region suzhou --format csv"}) {
+        CAPTURE(command);
+        Run r = run(command);
+        REQUIRE(r.status == 0);
+        CHECK_FALSE(hasEscOrBell(r.out));
+    }
+}
+
+TEST_CASE("issue 25.12: bad --weights are invalid data: exit 2, file and pointer") {
+    std::string weights = scratch("weights-type.json");
+    std::ofstream(weights) << R"({"fit": "1"})";
+    Run r = run("analyze " + kMini + " --region suzhou --weights " + quote(weights));
+    CHECK(r.status == 2);  // before: exit 1, "must be a finite number"
+    CHECK(r.err == weights + ": /fit: must be a number, found a string\n");
+    std::ofstream(weights) << R"({"fit": 1)";
+    r = run("compare " + kMini + " --region suzhou --region shanghai --weights " + quote(weights));
+    CHECK(r.status == 2);  // before: exit 1, "not valid JSON" and no place
+    CHECK(r.err.find(weights + ":1:") == 0);
+    std::filesystem::remove(weights);
+}
+
+TEST_CASE("issue 25.12: a number overflow in a session is located, exit 2") {
+    std::string session = scratch("overflow-session.json");
+    std::ofstream(session) << "{\"format\": \"chainatlas-session/1\",\n \"weights\": {\"fit\": 1e999}}";
+    Run r = run("analyze " + kMini + " --region suzhou --session " + quote(session));
+    CHECK(r.status == 2);
+    CHECK(r.err == session + ":2:21: number 1e999 is out of range (not a finite number)\n");  // before: "/: ..."
     std::filesystem::remove(session);
 }

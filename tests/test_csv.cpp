@@ -137,6 +137,16 @@ std::string messageAt(const LoadResult& result, const std::string& file, const s
     return {};
 }
 
+// A copy of csv_mini with `file` replaced by `content`.
+std::string miniWith(const std::string& file, const std::string& content) {
+    namespace fs = std::filesystem;
+    fs::path folder = fs::temp_directory_path() / ("chainatlas-csv-" + std::to_string(::getpid()) + "-" + file);
+    fs::remove_all(folder);
+    fs::copy(std::string(CHAINATLAS_TEST_DATA_DIR) + "/good/csv_mini", folder);
+    std::ofstream(folder / file, std::ios::binary | std::ios::trunc) << content;
+    return folder.string();
+}
+
 }  // namespace
 
 TEST_CASE("booleans: true/false, TRUE/FALSE, 1/0, 是/否, Y/N, yes/no, and anything else is a located error") {
@@ -274,4 +284,29 @@ TEST_CASE("a .csv file of no table is a warning with did-you-mean, never silentl
     REQUIRE(result.ok());
     REQUIRE(result.diagnostics.size() == 1);
     CHECK(result.diagnostics[0].message.find("did you mean \"firms.csv\"") != std::string::npos);
+}
+
+TEST_CASE("issue 25.13: a CSV with CR-only line endings reports the right line") {
+    std::string folder = miniWith("sites.csv",
+                                  "firm,region,segments,output\rf1,suzhou,a,2\rf2,shanghai,b;d,\rf3,suzhuo,c,\r");
+    LoadResult result = loadChainFile(folder);
+    REQUIRE_FALSE(result.ok());
+    CHECK(result.diagnostics[0].file == folder + "/sites.csv");
+    CHECK(result.diagnostics[0].location == "4:4");  // before: 1:60
+    CHECK(result.diagnostics[0].message.find("unknown region \"suzhuo\"") == 0);
+    std::filesystem::remove_all(folder);
+}
+
+TEST_CASE("issue 25.16: a NUL or another control byte in a CSV cell is refused, located, as in JSON") {
+    std::string folder = miniWith("sites.csv", std::string("firm,region,segments,output\nf1,su\0zhou,a,2\n", 43));
+    LoadResult result = loadChainFile(folder);
+    REQUIRE_FALSE(result.ok());  // before: accepted, the region id "su\0zhou" unknown at best
+    CHECK(result.diagnostics[0].location == "2:6");
+    CHECK(result.diagnostics[0].message.find("binary data (control byte 0)") == 0);
+    std::filesystem::remove_all(folder);
+    folder = miniWith("firms.csv", "id,name_zh\nf1,F\x1b[2J1\nf2,F2\nf3,F3\n");
+    result = loadChainFile(folder);
+    REQUIRE_FALSE(result.ok());
+    CHECK(result.diagnostics[0].location == "2:5");
+    std::filesystem::remove_all(folder);
 }

@@ -303,6 +303,7 @@ TEST_CASE("the fast path refuses what the validator warns about or refuses") {
         R"("firms": [{"id": "a", "metrics": {"tech": -1}}]})",                             // negative metric
         R"("firms": []} {})",                                                              // trailing text
         R"("firms": [{"id": "A"}]})",                                                      // invalid id
+        R"("firms": [{"id": "a", "sites": [{"region": "r", "segments": ["x"], "confidence": 1}]}]})",  // not text
     };
     for (const char* tail : tails) {
         INFO(std::string(tail));
@@ -311,11 +312,10 @@ TEST_CASE("the fast path refuses what the validator warns about or refuses") {
     }
     CHECK(fastChainFromJson(head + R"("firms": []})").has_value());  // the same head is fine on its own
     // Valid, but left to the validator: -0 (nlohmann reads it as the integer 0, -0.0 as negative zero),
-    // a duplicate key (nlohmann keeps the last), a confidence that is not a string (the validator drops it).
+    // a duplicate key (nlohmann keeps the last).
     const char* quirks[] = {
         R"("firms": [{"id": "a", "metrics": {"tech": -0}}]})",
         R"("firms": [{"id": "a", "id": "b"}]})",
-        R"("firms": [{"id": "a", "sites": [{"region": "r", "segments": ["x"], "confidence": 1}]}]})",
     };
     for (const char* tail : quirks) {
         INFO(std::string(tail));
@@ -693,4 +693,14 @@ TEST_CASE(
         folder.write(name, good[name]);
     }
     CHECK(accepted > 50);  // harmless changes (inside names, spaces) still take the fast path
+}
+
+TEST_CASE("issue 25.11: bytes after a kept scalar (a NUL, then garbage) are refused by both paths") {
+    std::string text = std::string(R"({"format": "chainatlas/1", "chain": {"id": "c", "x": 1)") +
+                       std::string("\0\x01garbage", 9) +
+                       R"(}, "segments": [{"id": "a"}], "regions": [{"id": "r"}], "firms": []})";
+    CHECK_FALSE(fastChainFromJson(text).has_value());  // before: accepted, "x" kept as 1
+    LoadResult result = loadChainText(text, "t.json");
+    REQUIRE_FALSE(result.ok());
+    CHECK(result.diagnostics[0].message.find("binary data (control byte 0)") == 0);
 }

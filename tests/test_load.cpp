@@ -227,3 +227,69 @@ TEST_CASE("JSON too: a region named instead of its id gets the id, and a firm wi
                             d.message.find("\"g\" (乙) has no site") != std::string::npos);
     CHECK(warned);
 }
+
+TEST_CASE("issue 25.14: a number overflow is located where it stands as a number, not in a note quoting it") {
+    std::string text =
+        "{\"format\": \"chainatlas/1\",\n"
+        " \"chain\": {\"id\": \"c\", \"note\": \"1e999 is too large\"},\n"
+        " \"segments\": [{\"id\": \"a\"}], \"regions\": [{\"id\": \"r\"}],\n"
+        " \"firms\": [{\"id\": \"f\", \"sites\": [{\"region\": \"r\", \"segments\": [\"a\"],\n"
+        "   \"output\": 1e999}]}]}";
+    LoadResult result = validateChainText(text, "o.json");
+    REQUIRE(result.diagnostics.size() == 1);
+    CHECK(result.diagnostics[0].location == "5:14");  // before: 2:30, inside the note
+    CHECK(result.diagnostics[0].message == "number 1e999 is out of range (not a finite number)");
+}
+
+TEST_CASE("issue 25.15: a site's or a supply's confidence that is not text is an error, not dropped") {
+    std::string head = R"({"format": "chainatlas/1", "chain": {"id": "c"}, "segments": [{"id": "a"}],
+        "regions": [{"id": "r"}], )";
+    LoadResult site = loadChainText(
+        head + R"("firms": [{"id": "f", "sites": [{"region": "r", "segments": ["a"], "confidence": 5}]}]})", "s.json");
+    REQUIRE_FALSE(site.ok());
+    CHECK(formatDiagnostic(site.diagnostics[0]) ==
+          "s.json: /firms/0/sites/0/confidence: \"confidence\" must be a string, found a number");
+    LoadResult supply = loadChainText(head + R"("firms": [{"id": "f", "sites": [{"region": "r", "segments": ["a"]}]},
+                   {"id": "g", "sites": [{"region": "r", "segments": ["a"]}]}],
+        "supplies": [{"from": "f", "to": "g", "confidence": ["A"]}]})",
+                                      "s.json");
+    REQUIRE_FALSE(supply.ok());
+    REQUIRE(supply.diagnostics.size() == 1);
+    CHECK(supply.diagnostics[0].location == "/supplies/0/confidence");
+}
+
+TEST_CASE("v3 evidence keys: an unknown plant region is located with did-you-mean, a plant without a site warns") {
+    std::string base = R"({"format": "chainatlas/1", "chain": {"id": "e"},
+      "segments": [{"id": "a"}, {"id": "b", "market": MARKET}], "links": [],
+      "regions": [{"id": "suzhou"}, {"id": "xian"}],
+      "firms": [{"id": "f", "sites": [{"region": "suzhou", "segments": ["a"], "year": YEAR}]},
+                {"id": "g", "sites": [{"region": "suzhou", "segments": ["b"]}]}],
+      "supplies": [{"from": "f", "to": "g", "to_region": "TO"}]})";
+    auto with = [&](const std::string& market, const std::string& year, const std::string& to) {
+        std::string text = base;
+        text.replace(text.find("MARKET"), 6, market);
+        text.replace(text.find("YEAR"), 4, year);
+        text.replace(text.find("TO"), 2, to);
+        return loadChainText(text, "e.json");
+    };
+    LoadResult typo = with("true", "2016", "suzho");
+    REQUIRE(typo.diagnostics.size() == 1);
+    CHECK(typo.diagnostics[0].location == "/supplies/0/to_region");
+    CHECK(typo.diagnostics[0].message == "unknown region \"suzho\" (did you mean \"suzhou\"?)");
+    LoadResult noSite = with("true", "2016", "xian");
+    REQUIRE(noSite.ok());  // a warning, not an error
+    REQUIRE(noSite.diagnostics.size() == 1);
+    CHECK(noSite.diagnostics[0].severity == Severity::Warning);
+    CHECK(noSite.diagnostics[0].message == "firm \"g\" has no site in region \"xian\"");
+    LoadResult market = with("\"yes\"", "2016", "suzhou");
+    REQUIRE(market.diagnostics.size() == 1);
+    CHECK(market.diagnostics[0].location == "/segments/1/market");
+    LoadResult year = with("false", "2016.5", "suzhou");
+    REQUIRE(year.diagnostics.size() == 1);
+    CHECK(year.diagnostics[0].location == "/firms/0/sites/0/year");
+    LoadResult good = with("true", "2016", "suzhou");
+    REQUIRE(good.ok());
+    CHECK(good.chain->segments[1].market);
+    CHECK(good.chain->firms[0].sites[0].year == 2016);
+    CHECK(good.chain->supplies[0].toRegion == 0);
+}

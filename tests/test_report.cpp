@@ -10,8 +10,10 @@
 #include <map>
 #include <regex>
 
+#include "chainatlas/document.hpp"
 #include "chainatlas/report.hpp"
 #include "chainatlas/report_document.hpp"
+#include "chainatlas/text.hpp"
 #include "cli_run.hpp"
 #include "helpers.hpp"
 
@@ -126,8 +128,7 @@ TEST_CASE("the report holds the seven parts, the checklist's ten items and the p
     REQUIRE(d.tables.size() == 7);
     std::vector<std::string> sheets;
     for (const DocTable& t : d.tables) sheets.push_back(t.sheet);
-    CHECK(sheets ==
-          std::vector<std::string>{"招商目标", "环节", "产业选择", "暂不建议", "本地配套", "十个一", "来源"});
+    CHECK(sheets == std::vector<std::string>{"招商目标", "环节", "产业选择", "暂不建议", "本地配套", "十个一", "来源"});
     const DocTable& targets = d.tables[0];
     REQUIRE(targets.rows.size() == 1);
     CHECK(targets.rows[0][2].text == "F2");
@@ -209,8 +210,8 @@ TEST_CASE("report -o OUT.xlsx: sheet names, target rows as analyze gives them, C
     std::vector<std::string> sheets;
     for (auto it = std::sregex_iterator(workbook.begin(), workbook.end(), name); it != std::sregex_iterator(); ++it)
         sheets.push_back((*it)[1]);
-    CHECK(sheets == std::vector<std::string>{"概览", "招商目标", "环节", "产业选择", "暂不建议", "本地配套", "十个一",
-                                             "来源"});
+    CHECK(sheets ==
+          std::vector<std::string>{"概览", "招商目标", "环节", "产业选择", "暂不建议", "本地配套", "十个一", "来源"});
 
     Chain chain = test::chainFromFile(kNev);
     Sheet sheet = readSheet(xlsx, 2);
@@ -313,7 +314,7 @@ TEST_CASE("map -o OUT.png: twice the SVG's size, and not blank") {
     CHECK(coloured > static_cast<long>(width) * height / 100);  // over 1% of the map is coloured
 }
 
-TEST_CASE("bad output: unknown extension, unwritable folder, a session for another chain: exit 1, no file") {
+TEST_CASE("bad output: unknown extension, unwritable folder (exit 1), a session for another chain (exit 2): no file") {
     std::string good = scratch("kept.pdf").string();
     std::ofstream(good) << "old";
     auto noFile = [](const std::string& path) { return !std::filesystem::exists(path); };
@@ -334,9 +335,10 @@ TEST_CASE("bad output: unknown extension, unwritable folder, a session for anoth
     r = run("report " + quote(kNev) + " --region suzhou -o " + quote(good + "/report.pdf"));  // the "folder" is a file
     CHECK(oneLine(r));
 
+    // A session written for another chain is invalid data, located at its "chain" (issue 25, item 12).
     r = run("report " + quote(kNev) + " --session " + quote(sessionFor("mini")) + " -o " + quote(good));
-    CHECK(oneLine(r));
-    CHECK(r.err.find("the session is for chain \"mini\", not \"nev\"") != std::string::npos);
+    CHECK(r.status == 2);
+    CHECK(r.err.find(": /chain: the session is for chain \"mini\", not \"nev\"") != std::string::npos);
     CHECK(*readWholeFile(good) == "old");  // the earlier file is untouched
     std::vector<std::string> leftovers;
     for (const auto& entry : std::filesystem::directory_iterator(std::filesystem::path(good).parent_path()))
@@ -357,7 +359,8 @@ TEST_CASE("analyze --format csv carries the reason in words, the sources and the
     REQUIRE(row != std::string::npos);
     std::string line = r.out.substr(row + 2, r.out.find("\r\n", row + 2) - row - 2);
     // f3 is f2's local buyer; the supply names no plant, so f3's end in suzhou is inferred from its site.
-    CHECK(line.find(",f3,f3,,,补链: 正极; 延链: 整车; 以商招商: 本地伙伴 F3(推断); 链主企业,Test,") != std::string::npos);
+    CHECK(line.find(",f3,f3,,,补链: 正极; 延链: 整车; 以商招商: 本地伙伴 F3(推断); 链主企业,Test,") !=
+          std::string::npos);
     // f2: fit 1 x 3 + anchor 1/3 x 2 + leader 1 + profile imputed 0.5 x 2 = 5.666667; the mark stays on both cells.
     CHECK(line.rfind("1,1\u20131,f2,F2,5.666667,", 0) == 0);
     CHECK(line.find(",0.500000*,1.000000*,\u2013,\u2013,无数据,") != std::string::npos);
@@ -379,4 +382,143 @@ TEST_CASE("a meeting page lists two sources of a well-documented firm and counts
           std::string::npos);  // the third is left for the workbook
     CHECK(firmSources(chain, firm, Lang::En, 2).find(" and " + std::to_string(n - 2) + " more") != std::string::npos);
     CHECK(firmSources(chain, firm, Lang::Zh, n) == firmSources(chain, firm, Lang::Zh));  // nothing to cut
+}
+
+// --- Issue 25: documents lose no text and are valid files, whatever the names hold ---
+
+namespace {
+
+// A one-table document; `cells` is its only row.
+Document oneRowDocument(const std::string& title, const std::vector<std::string>& cells) {
+    Document d;
+    d.title = title;
+    d.subtitle = "subtitle";
+    d.overviewSheet = "overview";
+    d.overviewHeader = {"item", "value"};
+    d.pageWord = "Page %d";
+    d.continued = " (continued)";
+    DocTable table;
+    table.sheet = "table";
+    table.heading = "Table";
+    for (std::size_t c = 0; c < cells.size(); ++c) table.columns.push_back({"column " + std::to_string(c), 1, true});
+    std::vector<DocCell> row;
+    for (const std::string& text : cells) row.push_back(DocCell::of(text));
+    table.rows.push_back(row);
+    d.tables.push_back(table);
+    return d;
+}
+
+// "w0001 w0002 ...": numbered words, so the test can tell which ones reached the page.
+std::string numberedWords(int count) {
+    std::string text;
+    char word[16];
+    for (int i = 1; i <= count; ++i) {
+        std::snprintf(word, sizeof word, "w%04d ", i);
+        text += word;
+    }
+    return text;
+}
+
+bool xmlPartValid(const std::string& xlsx, const std::string& part) {
+    std::string command = "unzip -p " + quote(xlsx) + " " + part + " | xmllint --noout - 2>&1";
+    return shell(command).empty();
+}
+
+}  // namespace
+
+TEST_CASE("issue 25.1: a table row taller than a page continues on the next page (续), no line lost") {
+    // A narrow column of 3,000 numbered words takes some 600 lines: four pages. Before, the row ran off the
+    // bottom of the first page, and every word past line ~80 was missing from the PDF.
+    std::string pdf = scratch("tall-row.pdf").string();
+    Document d = oneRowDocument("Tall row", {"name", numberedWords(3000)});
+    d.continuedCell = "续 ";
+    REQUIRE(writePdf(d, pdf).empty());
+    std::string text = shell("pdftotext -enc UTF-8 " + quote(pdf) + " -");
+    for (int i : {1, 80, 150, 1500, 2999, 3000}) {
+        char word[16];
+        std::snprintf(word, sizeof word, "w%04d", i);
+        INFO(word);
+        CHECK(text.find(word) != std::string::npos);
+    }
+    CHECK(text.find("续") != std::string::npos);
+    CHECK(std::stoi(shell("pdfinfo " + quote(pdf) + " | awk '/^Pages:/ {print $2}'")) >= 3);
+}
+
+TEST_CASE("issue 25.2: a cell past Excel's 32,767 characters is cut with a visible mark and a warning") {
+    std::string xlsx = scratch("long-cell.xlsx").string();
+    std::string note(40000, 'n');
+    std::vector<std::string> warnings;
+    REQUIRE(writeXlsx(oneRowDocument("Long cell", {"name", note}), xlsx, &warnings).empty());
+    // Read without std::regex, whose recursion does not survive a 32k-character match.
+    std::string xml = shell("unzip -p " + quote(xlsx) + " xl/sharedStrings.xml");
+    std::size_t start = xml.find(std::string(1000, 'n'));
+    REQUIRE(start != std::string::npos);  // before: the cell was left empty, the whole note lost without a word
+    std::string cell = xml.substr(start, xml.find('<', start) - start);
+    CHECK(cell.find("… [+") != std::string::npos);
+    CHECK(decodeUtf8(cell).size() <= kExcelCellLimit);
+    REQUIRE(warnings.size() == 1);
+    CHECK(warnings[0].find("row 2, column 2") != std::string::npos);
+}
+
+TEST_CASE("issue 25.3: xlsx text is handed on whole: a NUL inside a name is marked, the rest kept") {
+    std::string xlsx = scratch("nul.xlsx").string();
+    REQUIRE(writeXlsx(oneRowDocument("NUL", {std::string("苏\0州", 7)}), xlsx).empty());
+    Sheet sheet = readSheet(xlsx, 2);
+    CHECK(sheet.cells["A2"] == "苏\xEF\xBF\xBD州");  // before: "苏", the rest cut at the NUL
+}
+
+TEST_CASE("issue 25.4: every XML part of the workbook is valid, and a literal _x0041_ stays as written") {
+    std::string xlsx = scratch("hostile-xml.xlsx").string();
+    Document d = oneRowDocument("Hostile\x07 chain \x1b[2J", {"B\xEF\xBF\xBE\xEF\xBF\xBF"
+                                                              "end",
+                                                              "_x0041_ literal"});
+    REQUIRE(writeXlsx(d, xlsx).empty());
+    for (const char* part : {"docProps/core.xml", "xl/sharedStrings.xml", "xl/worksheets/sheet2.xml"}) {
+        INFO(part);
+        CHECK(xmlPartValid(xlsx, part));  // before: raw BEL, ESC in core.xml and U+FFFE, U+FFFF in sharedStrings
+    }
+    std::string xml = shell("unzip -p " + quote(xlsx) + " xl/sharedStrings.xml");
+    CHECK(xml.find("_x005F_x0041_ literal") != std::string::npos);  // Excel shows "_x0041_", not "A"
+    CHECK(xml.find("B\xEF\xBF\xBD\xEF\xBF\xBD"
+                   "end") != std::string::npos);
+}
+
+TEST_CASE("issue 25.6: a report whose names hold noncharacters (U+FDD0, U+10FFFF) is written, exit 0") {
+    std::string chain = scratch("nonchar.json").string();
+    std::ofstream(chain) << R"({"format": "chainatlas/1", "chain": {"id": "n", "name": "N"},
+        "segments": [{"id": "a", "name": "seg\uFDD0ment\uDBFF\uDFFF"}, {"id": "b", "name": "B"}],
+        "links": [{"from": "a", "to": "b"}], "regions": [{"id": "r", "name": "R"}],
+        "firms": [{"id": "f", "sites": [{"region": "r", "segments": ["a"]}]}]})";
+    std::string pdf = scratch("nonchar.pdf").string();
+    Run r = run("report " + quote(chain) + " --region r -o " + quote(pdf));
+    CHECK(r.status == 0);  // before: exit 1, "rendering error: InvalidString"
+    CHECK(r.err.empty());
+    CHECK(shell("pdftotext -enc UTF-8 " + quote(pdf) + " -").find("seg\xEF\xBF\xBDment") != std::string::npos);
+}
+
+TEST_CASE("issue 25.7: a 1,100-character segment name makes a firm-level PNG of ordinary size, exit 0") {
+    std::string chain = scratch("long-segment.json").string();
+    std::ofstream(chain) << R"({"format": "chainatlas/1", "chain": {"id": "n", "name": "N"},
+        "segments": [{"id": "a", "name": ")"
+                         << std::string(1100, 'S') << R"("}, {"id": "b", "name": "B"}],
+        "links": [{"from": "a", "to": "b"}], "regions": [{"id": "r", "name": "R"}],
+        "firms": [{"id": "f", "sites": [{"region": "r", "segments": ["a"]}]}]})";
+    std::string png = scratch("long-segment.png").string();
+    Run r = run("map " + quote(chain) + " --region r --level firm -o " + quote(png));
+    REQUIRE(r.status == 0);  // before: exit 1, "InvalidSize" (the box grew to 17,600 px)
+    cairo_surface_t* image = cairo_image_surface_create_from_png(png.c_str());
+    CHECK(cairo_surface_status(image) == CAIRO_STATUS_SUCCESS);
+    CHECK(cairo_image_surface_get_width(image) < 4000);
+    cairo_surface_destroy(image);
+}
+
+TEST_CASE("issue 25.16: firm-level maps with emoji names print no Graphviz warning") {
+    std::string chain = scratch("emoji.json").string();
+    std::ofstream(chain) << R"({"format": "chainatlas/1", "chain": {"id": "n", "name": "N"},
+        "segments": [{"id": "a", "name": "😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀"}, {"id": "b", "name": "B"}],
+        "links": [{"from": "a", "to": "b"}], "regions": [{"id": "r", "name": "R"}],
+        "firms": [{"id": "f", "sites": [{"region": "r", "segments": ["a"]}]}]})";
+    Run r = run("map " + quote(chain) + " --region r --level firm -o " + quote(scratch("emoji.svg").string()));
+    CHECK(r.status == 0);
+    CHECK(r.err.empty());  // before: "Warning: node s0, ... size too small for label"
 }

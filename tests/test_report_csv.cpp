@@ -3,7 +3,9 @@
 // columns add up to the score shown; an imputed value carries its mark and the footnote is there.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <cmath>
+#include <map>
 #include <sstream>
 
 #include "chainatlas/load.hpp"
@@ -100,4 +102,22 @@ TEST_CASE("CSV targets: the columns add up on a synthetic chain with thousands o
     test::SyntheticAnalysis s = test::syntheticWithHub(3000);
     std::string csv = analysisToCsv(s.chain, s.analysis, 0, Lang::En, {});
     CHECK(checkTargetSection(csv, Lang::En) >= 0);
+}
+
+TEST_CASE("the CSV written a piece at a time is the text written whole") {
+    auto [chain, a] = test::syntheticWithHub(20000);
+    std::map<std::string, std::string> notes;
+    for (std::size_t i = 0; i < a.targets.size(); i += 7)
+        notes[chain.firms[a.targets[i].firm].id] = i % 2 ? "=HYPERLINK(\"x\")" : "line\nbreak, \"quoted\"";
+    std::string whole = analysisToCsv(chain, a, 0, Lang::Zh, notes);
+    REQUIRE(whole.size() > 1'100'000);  // two pieces or more
+    std::string joined;
+    std::size_t pieces = 0, largest = 0;
+    writeAnalysisCsv(chain, a, 0, Lang::Zh, notes, [&](std::string_view piece) {
+        ++pieces, largest = std::max(largest, piece.size());
+        joined.append(piece);
+    });
+    CHECK(joined == whole);
+    CHECK(pieces >= 2);
+    CHECK(largest < (1 << 20) + 64 * 1024);
 }

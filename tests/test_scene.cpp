@@ -218,3 +218,22 @@ TEST_CASE("resource marks: which segment carries whose mark, in order, and the w
     CHECK(words.find("高校 · 西安 (枢纽) · 创新链、人才链") != std::string::npos);
     CHECK_FALSE(hasLatinLetter(words));
 }
+
+TEST_CASE("issue 25.5: names are cut for drawing (box labels, title, firm cells), tooltips keep them whole") {
+    std::string longName(3000, 'N');
+    Chain chain = test::chainFrom(R"({"format": "chainatlas/1", "chain": {"id": "c", "name": ")" + longName +
+                                  R"("}, "segments": [{"id": "a", "name": ")" + longName + R"("}],
+        "regions": [{"id": "r", "name": ")" +
+                                  longName + R"("}],
+        "firms": [{"id": "f", "name": ")" +
+                                  longName + R"(", "sites": [{"region": "r", "segments": ["a"]}]}]})");
+    AnalysisOptions options;
+    options.region = 0;
+    Analysis a = analyze(chain, options);
+    CHECK(decodeUtf8(segmentLines(chain, a, 0, Lang::En)[0]).size() == kDrawnNameLength);  // before: 3,000
+    MapScene scene = describeMap(chain, a, Theme{}, MapLevel::Firm, SceneOptions{Lang::En, 10, ""});
+    CHECK(decodeUtf8(scene.title).size() < 2 * kDrawnNameLength + 20);
+    CHECK(decodeUtf8(scene.firms[0].label).size() == kDrawnNameLength);
+    CHECK(scene.firms[0].title.find(longName) != std::string::npos);       // the hover text: whole
+    CHECK(scene.segments[0].details.find(longName) != std::string::npos);  // the box's tooltip: whole
+}

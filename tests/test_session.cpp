@@ -95,11 +95,11 @@ TEST_CASE("a broken session is refused with its place and a suggestion, and noth
     CHECK(firstProblem(base + R"("checklist": {"plan": {"state": "don"}}})") ==
           "s.json: /checklist/plan/state: unknown state \"don\" (did you mean \"done\"?)");
     CHECK(firstProblem(base + R"("checklist": {"plan": {"owner": 3}}})") ==
-          "s.json: /checklist/plan/owner: expected a string");
-    CHECK(firstProblem(base + R"("hubs": "shanghai"})") == "s.json: /hubs: expected an array of ids");
+          "s.json: /checklist/plan/owner: expected a string, found a number");
+    CHECK(firstProblem(base + R"("hubs": "shanghai"})") == "s.json: /hubs: expected an array of ids, found a string");
     CHECK(firstProblem(base + R"("weights": {"fitt": 1}})") ==
           "s.json: /weights/fitt: unknown weight \"fitt\" (did you mean \"fit\"?)");
-    CHECK(firstProblem(base + R"("notes": {"f1": 2}})") == "s.json: /notes/f1: expected a string");
+    CHECK(firstProblem(base + R"("notes": {"f1": 2}})") == "s.json: /notes/f1: expected a string, found a number");
     Session untouched = fullSession();
     auto problems = parse(base + R"("region": "x", "hubs": [1], "assumptions": [{"region": "suzhou"}]})", untouched);
     CHECK(problems.size() == 2);  // every problem, not only the first: /hubs/0 and /assumptions/0/firm
@@ -112,8 +112,8 @@ TEST_CASE("a session file with a syntax error gives line and column") {
     Session s;
     auto problems = loadSessionFile(path, s);
     REQUIRE(problems.size() == 1);
-    CHECK(problems[0].location == "3:12");  // the comma after "[" on line 3, column 12
-    CHECK(problems[0].message.find("not valid JSON") == 0);
+    CHECK(problems[0].location == "3:12");                 // the comma after "[" on line 3, column 12
+    CHECK(problems[0].message.find("syntax error") == 0);  // worded as the chain loader words it
     std::filesystem::remove(path);
 }
 
@@ -168,4 +168,82 @@ TEST_CASE("the ten items carry their Chinese and English titles") {
     CHECK(std::string(checklistTitle(5, Lang::En)) == "Set up one industry fund");
     CHECK(std::string(checklistStateName(ChecklistState::Doing, Lang::Zh)) == "进行中");
     CHECK(std::string(kChecklistKeys[4]) == "institutes");
+}
+
+// --- Issue 25: sessions and weights follow the one input rule ---
+
+TEST_CASE("issue 25.8: a typo in a session's keys is an error with did-you-mean, not ignored") {
+    std::string base = R"({"format": "chainatlas-session/1", )";
+    // Before: "hub" was ignored and the analysis ran with no hub (different advice, exit 0).
+    CHECK(firstProblem(base + R"("region": "suzhou", "hub": ["shanghai"]})") ==
+          "s.json: /hub: unknown session key \"hub\" (did you mean \"hubs\"?)");
+    // Before: the assumption read no segments, so it assumed every segment of the firm.
+    CHECK(firstProblem(base + R"("assumptions": [{"firm": "f2", "region": "suzhou", "segment": ["b"]}]})") ==
+          "s.json: /assumptions/0/segment: unknown assumption key \"segment\" (did you mean \"segments\"?)");
+    CHECK(firstProblem(base + R"("checklist": {"plan": {"owner": "x", "notes": "y"}}})") ==
+          "s.json: /checklist/plan/notes: unknown checklist item key \"notes\" (did you mean \"note\"?)");
+}
+
+TEST_CASE("issue 25.8: notes for firms the chain lacks are errors when the session is resolved") {
+    Chain chain = test::chainFromFile(kMini);
+    Session s = fullSession();
+    s.notes = {{"f22", "call in June"}};
+    s.otherChecklists = {{"shanghia", {}}};
+    s.otherChecklists["shanghia"][0] = {ChecklistState::Done, "Li", "", ""};
+    s.notes["f9"] = "";  // an empty note carries nothing (it is not written back): no problem
+    AnalysisOptions options;
+    auto problems = resolveSession(s, chain, "s.json", options);
+    REQUIRE(problems.size() == 2);  // before: both were dropped without a word
+    CHECK(formatDiagnostic(problems[0]) == "s.json: /notes/f22: unknown firm \"f22\" (did you mean \"f2\"?)");
+    CHECK(problems[1].location == "/other_checklists/shanghia");
+}
+
+TEST_CASE("issue 25.12: session pointers are escaped, nesting is bounded, a number overflow is located") {
+    std::string base = R"({"format": "chainatlas-session/1", )";
+    CHECK(firstProblem(base + R"("checklist": {"a/b~c": {}}})") ==
+          "s.json: /checklist/a~1b~0c: unknown item \"a/b~c\"");  // before: /checklist/a/b~c
+    CHECK(firstProblem(base + R"("weights": {"fit": "1"}})") ==
+          "s.json: /weights/fit: must be a number, found a string");  // before: "must be a finite number"
+
+    std::string path = (std::filesystem::temp_directory_path() / "chainatlas-session-input.json").string();
+    Session s;
+    std::ofstream(path) << base << "\n\"notes\": {\"f1\": \"1e999\"},\n\"weights\": {\"fit\": 1e999}}";
+    auto problems = loadSessionFile(path, s);
+    REQUIRE(problems.size() == 1);
+    CHECK(problems[0].location == "3:20");  // before: no place ("/"), and nlohmann's exception text
+    CHECK(problems[0].message == "number 1e999 is out of range (not a finite number)");
+
+    std::ofstream(path) << base << "\"notes\": " << std::string(100000, '[') << "}";
+    problems = loadSessionFile(path, s);
+    REQUIRE(problems.size() == 1);  // before: parsed to the end, 10M brackets took 780 MB
+    CHECK(problems[0].message == "nesting deeper than 64 levels");
+
+    std::ofstream(path, std::ios::binary) << base << std::string("\"file\": \"a\0b\"}", 14);
+    problems = loadSessionFile(path, s);
+    REQUIRE(problems.size() == 1);
+    CHECK(problems[0].message.find("binary data (control byte 0)") == 0);
+    std::filesystem::remove(path);
+}
+
+TEST_CASE("issue 25.12: a weights file is read by the same rule: located problems, invalid data") {
+    std::string path = (std::filesystem::temp_directory_path() / "chainatlas-weights-input.json").string();
+    Weights w;
+    std::ofstream(path) << R"({"fit": 2, "a/b": 1})";
+    auto problems = loadWeightsFile(path, w);
+    REQUIRE(problems.size() == 1);
+    CHECK(formatDiagnostic(problems[0]) == path + ": /a~1b: unknown weight \"a/b\"");
+    CHECK(problems[0].kind == ProblemKind::Data);
+    CHECK(w.fit == Weights{}.fit);  // untouched
+    std::ofstream(path) << "{\"fit\":\n [1]}";
+    problems = loadWeightsFile(path, w);
+    REQUIRE(problems.size() == 1);
+    CHECK(formatDiagnostic(problems[0]) == path + ": /fit: must be a number, found an array");
+    std::ofstream(path) << "{\"fit\": }";
+    problems = loadWeightsFile(path, w);
+    REQUIRE(problems.size() == 1);
+    CHECK(problems[0].location == "1:9");  // before: "not valid JSON", no place
+    std::ofstream(path) << R"({"fit": 3})";
+    REQUIRE(loadWeightsFile(path, w).empty());
+    CHECK(w.fit == 3);
+    std::filesystem::remove(path);
 }

@@ -317,7 +317,8 @@ TEST_CASE("evidence: an unscored segment moves neither density nor profile (v2 g
     CHECK(t1->rank == 1);
 }
 
-TEST_CASE("evidence: a named receiving plant decides local partner or hub, an unnamed one is inferred, one fact counts once") {
+TEST_CASE(
+    "evidence: a named receiving plant decides local partner or hub, an unnamed one is inferred, one fact counts once") {
     Chain chain = test::dataChain("good/evidence.json");
     Analysis a = analyze(chain, test::options(chain, "l", {"h"}));
     const Target* t1 = test::target(chain, a, "t1");

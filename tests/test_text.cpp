@@ -132,3 +132,49 @@ TEST_CASE("shared formatting: fixed decimals, today's date, UTF-16 and the UTF-8
     CHECK(withoutUtf8Bom("id,name") == "id,name");
     CHECK(withoutUtf8Bom("\xEF\xBB") == "\xEF\xBB");  // half a mark stays (the UTF-8 check reports it)
 }
+
+TEST_CASE("issue 25.13: a lone CR ends a line as LF and CRLF do") {
+    LineColumn at = lineColumnAt("a\rbb\r\ncc\rd", 9);  // the "d" after the third line break
+    CHECK(at.line == 4);
+    CHECK(at.column == 1);
+}
+
+TEST_CASE("issue 25.9/25.10: one CSV cell writer: formula guard, quotes, control characters escaped") {
+    CHECK(csvCell("=HYPERLINK(\"http://x\")") == "\"'=HYPERLINK(\"\"http://x\"\")\"");
+    CHECK(csvCell("@SUM(A1)") == "'@SUM(A1)");
+    CHECK(csvCell("+cmd") == "'+cmd");
+    CHECK(csvCell("plain, text") == "\"plain, text\"");
+    CHECK(csvCell("two\nlines") == "\"two\nlines\"");
+    CHECK(csvCell("bell\x07 esc\x1b[2J") == "bell\\x07 esc\\x1b[2J");  // never a raw control on a terminal
+    CHECK(csvCell("\t=1") == "\\x09=1");                               // escaped: no longer a formula
+    CHECK(csvCell("苏州") == "苏州");
+}
+
+TEST_CASE("issue 25.4/25.6: noncharacters and NUL never reach XML or a drawing library") {
+    std::string nonchars =
+        "a\xEF\xB7\x90"
+        "b\xF4\x8F\xBF\xBF"
+        "c\xEF\xBF\xBE";  // U+FDD0, U+10FFFF, U+FFFE
+    CHECK(escapeXml(nonchars) ==
+          "a\xEF\xBF\xBD"
+          "b\xEF\xBF\xBD"
+          "c\xEF\xBF\xBD");
+    CHECK(drawableText(nonchars) ==
+          "a\xEF\xBF\xBD"
+          "b\xEF\xBF\xBD"
+          "c\xEF\xBF\xBD");
+    CHECK(drawableText(std::string("苏\0州", 7)) == "苏\xEF\xBF\xBD州");
+    CHECK(drawableText("a\r\nb\rc\x1b") == "a\nb\nc\xEF\xBF\xBD");
+    CHECK(isNoncharacter(0x1FFFE));
+    CHECK_FALSE(isNoncharacter(0xFFFD));
+}
+
+TEST_CASE("issue 25.5: names are shortened for drawing, at a character, with an ellipsis") {
+    CHECK(shortenForDrawing("short") == "short");
+    std::string chinese;
+    for (int i = 0; i < 100; ++i) chinese += "中";
+    std::string cut = shortenForDrawing(chinese, 10);
+    CHECK(decodeUtf8(cut).size() == 10);
+    CHECK(cut == "中中中中中中中中中…");
+    CHECK(decodeUtf8(shortenForDrawing(std::string(10000, 'x'))).size() == kDrawnNameLength);
+}

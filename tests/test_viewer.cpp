@@ -296,7 +296,7 @@ TEST_CASE("the viewer exports the current view as SVG and the target list as CSV
     viewer::setChecklistItem(app.state, 5, {ChecklistState::Doing, "财政局", "", ""});
     app.exportCsv(csvPath);
     CHECK(readWholeFile(csvPath)->rfind("\xEF\xBB\xBF"
-                                        "排名,企业编号",
+                                        "排名,名次范围,企业编号",
                                         0) == 0);                          // the viewer speaks Chinese
     CHECK(readWholeFile(csvPath)->find("周五回访") != std::string::npos);  // notes go into every export
     std::string xlsx = (std::filesystem::temp_directory_path() / "chainatlas-viewer-report.xlsx").string();

@@ -189,7 +189,7 @@ TEST_CASE("a broken session is refused with its place, and the state is left as 
         std::ofstream(path) << text;
         return viewer::loadSession(state, path);
     };
-    CHECK(attempt("{not json").find("not valid JSON") != std::string::npos);
+    CHECK(attempt("{not json").find("syntax error") != std::string::npos);
     CHECK(attempt(R"({"format": "other"})").find("/format") != std::string::npos);
     std::string file = nlohmann::json(kMini).dump();
     std::string problem = attempt(R"({"format": "chainatlas-session/1", "file": )" + file +
@@ -670,4 +670,92 @@ TEST_CASE("the target list sorts by every column (names by pinyin) and keeps its
     CHECK(firms(byNote) == V{0, 3, 2, 1});
     ++state.analysisVersion;
     CHECK(firms(byNote) == V{3, 2, 1, 0});
+}
+
+TEST_CASE("the target list sorts by a term's weighted value and knows when an imputed profile needs its footnote") {
+    auto chain = std::make_shared<Chain>();
+    for (const char* id : {"a", "b", "c"}) {
+        Firm f;
+        f.id = id;
+        chain->firms.push_back(f);
+    }
+    ViewerState state;
+    state.chain = chain;
+    auto target = [](int f, int rank, double fit, double profile, Basis basis) {
+        Target t;
+        t.firm = f;
+        t.rank = rank;
+        t.weighted[TermFit] = fit;
+        t.weighted[TermProfile] = profile;
+        t.profileBasis = basis;
+        return t;
+    };
+    state.analysis.targets = {target(0, 1, 1.5, 0.2, Basis::Firm), target(1, 2, 3.0, 1.0, Basis::Firm),
+                              target(2, 3, 0.6, 1.6, Basis::Segment)};
+    viewer::TargetTable table;
+    auto firms = [&](viewer::TargetOrder order) {
+        std::vector<int> out;
+        for (const viewer::TargetRow& row : table.rows(state, order)) out.push_back(row.firm);
+        return out;
+    };
+    using V = std::vector<int>;
+    CHECK(firms({viewer::kFirstTermColumn + int{TermFit}, true}) == V{1, 0, 2});       // 3.0, 1.5, 0.6
+    CHECK(firms({viewer::kFirstTermColumn + int{TermProfile}, false}) == V{0, 1, 2});  // 0.2, 1.0, 1.6
+    CHECK(viewer::kTargetColumnCount == viewer::kFirstTermColumn + kTermCount);
+    CHECK_FALSE(viewer::anyImputed(state.analysis));       // every profile has a basis
+    state.analysis.targets[1].profileBasis = Basis::None;  // b's 1.00 is the neutral 0.5 imputed: "1.00*"
+    CHECK(viewer::anyImputed(state.analysis));
+}
+
+TEST_CASE("a local buyer's 本地配套率 row is found in the analysis the viewer holds") {
+    ViewerState state;
+    REQUIRE(viewer::openChain(state, std::string(CHAINATLAS_TEST_DATA_DIR) + "/good/evidence.json"));
+    viewer::setRegion(state, findRegion(*state.chain, "l"));
+    viewer::setHub(state, findRegion(*state.chain, "h"), true);
+    // bb receives from l1 (shipping from l) and t1 (plant not named: inferred): 1 of 2 (see test_targets).
+    const LocalSupply* bb = viewer::localSupplyOf(state.analysis, findFirm(*state.chain, "bb"));
+    REQUIRE(bb);
+    CHECK(bb->share() == doctest::Approx(0.5));
+    CHECK(bb->inferred == std::vector<int>{findFirm(*state.chain, "t1")});
+    CHECK(viewer::localSupplyOf(state.analysis, findFirm(*state.chain, "l1")) == nullptr);  // receives nothing here
+}
+
+TEST_CASE("compare applies each what-if to the region it names, not to every region compared") {
+    ViewerState state;
+    REQUIRE(viewer::openChain(state, std::string(CHAINATLAS_TEST_DATA_DIR) + "/good/evidence.json"));
+    const Chain& chain = *state.chain;
+    int l = findRegion(chain, "l"), q = findRegion(chain, "q"), t1 = findFirm(chain, "t1");
+    viewer::setRegion(state, l);
+    viewer::setHub(state, findRegion(chain, "h"), true);
+    Comparison plain = viewer::compareScenario(state, {l, q});
+    REQUIRE(plain.regions.size() == 2);
+    CHECK(plain.regions[0].localShare() == doctest::Approx(0.5));  // bb: l1 of l1, t1
+    viewer::assume(state, {t1, l, {}});  // t1 brought to l: bb's two suppliers both ship from l
+    Comparison assumed = viewer::compareScenario(state, {l, q});
+    REQUIRE(assumed.regions.size() == 2);
+    REQUIRE(assumed.regions[0].assumed.size() == 1);
+    CHECK(assumed.regions[0].assumed[0].firm == t1);
+    CHECK(assumed.regions[0].localShare() == doctest::Approx(1.0));
+    CHECK(assumed.regions[0].localSites == plain.regions[0].localSites + 1);
+    CHECK(assumed.regions[1].assumed.empty());  // q is compared as it is
+    CHECK(assumed.regions[1].localSites == plain.regions[1].localSites);
+}
+
+TEST_CASE("a session that names no language leaves the viewer's (chosen at start by chooseLang) as it is") {
+    std::string file = nlohmann::json(kMini).dump();
+    nlohmann::json session = nlohmann::json::parse(R"({"format": "chainatlas-session/1", "file": )" + file + "}");
+    ViewerState state;
+    viewer::setLang(state, Lang::En);  // --lang en, or an English locale
+    viewer::OpenedSession silent = viewer::sessionForViewer(session, "s.json");
+    CHECK_FALSE(silent.langGiven);
+    REQUIRE(viewer::adoptSession(state, silent) == "");
+    CHECK(state.lang == Lang::En);  // before: the session's default, Chinese
+    session["lang"] = "zh";
+    viewer::OpenedSession chinese = viewer::sessionForViewer(session, "s.json");
+    REQUIRE(viewer::adoptSession(state, chinese) == "");
+    CHECK(state.lang == Lang::Zh);
+    // The rule itself: the flag first, then the session's, then the locale.
+    Lang en = Lang::En;
+    CHECK(chooseLang("zh", &en) == Lang::Zh);
+    CHECK(chooseLang("", &en) == Lang::En);
 }

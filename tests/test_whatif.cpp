@@ -202,22 +202,21 @@ TEST_CASE("rank changes: each target carries its rank without the assumptions") 
 }
 
 TEST_CASE("NEV, Weinan with hub Xi'an: assumed suppliers dilute vehicle assembly, cause `share`") {
-    // Weinan today: Skywell (assembly) and Pearson Huazhou (one site in recycling and recycled materials),
-    // outputs 1: row 3. The chain: 201 segment-site units, 33 of them in assembly.
-    // RCA(Weinan, assembly) = (1/3)/(33/201) = 2.03 strong.
-    // + Sanhua (thermal) and Huada (body): (1/5)/(33/203) = 1.23, still strong (the issue's data had fewer
-    //   firms; since the 120-firm NEV file this pair alone no longer tips it).
-    // + Tuopu (thermal, chassis) as well: row 7, total 205: (1/7)/(33/205) = 0.887 weak, with no assumed site in
-    //   assembly: cause `share`.
+    // Weinan's row and the chain's totals counted here from the counted (not C-graded) sites, independently of
+    // the analysis, so the check survives data updates. With the bundled data of December 2026: Weinan 6
+    // segment-site units, 2 of them in assembly; the chain 222, 38 in assembly: RCA = (2/6)/(38/222) = 1.95.
+    // + Sanhua (thermal) and Huada (body): (2/8)/(38/224) = 1.47, still strong.
+    // + Tuopu (chassis, thermal), Xusheng (chassis, structural parts), BYD Semiconductor (two chip segments):
+    //   (2/14)/(38/230) = 0.865 weak, with no assumed site in assembly: cause `share`.
     Chain chain = test::chainFromFile(std::string(CHAINATLAS_CHAINS_DIR) + "/nev.json");
-    int assembly = findSegment(chain, "vehicle-assembly");
-    // The chain's totals counted here, independently of the analysis, so the check survives data updates.
-    double total = 0, inAssembly = 0;
+    int assembly = findSegment(chain, "vehicle-assembly"), weinan = findRegion(chain, "weinan");
+    double total = 0, inAssembly = 0, row = 0, local = 0;
     for (const Firm& firm : chain.firms)
         for (const Site& site : firm.sites)
-            for (int s : site.segments) {
+            for (int s : site.counted() ? site.segments : std::vector<int>{}) {
                 total += site.outputOrOne();
                 if (s == assembly) inAssembly += site.outputOrOne();
+                if (site.region == weinan) row += site.outputOrOne(), local += s == assembly ? site.outputOrOne() : 0;
             }
     auto whatIf = [&](std::vector<std::string> texts) {
         AnalysisOptions o = test::options(chain, "weinan", {"xian"});
@@ -229,9 +228,13 @@ TEST_CASE("NEV, Weinan with hub Xi'an: assumed suppliers dilute vehicle assembly
         return analyze(chain, o);
     };
     Analysis two = whatIf({"sanhua@weinan", "huada@weinan:body"});
-    CHECK(test::segment(chain, two, "vehicle-assembly").rca == Approx(0.2 / (inAssembly / (total + 2))));
-    Analysis three = whatIf({"sanhua@weinan", "huada@weinan:body", "tuopu@weinan"});
-    CHECK(test::segment(chain, three, "vehicle-assembly").rca == Approx((1.0 / 7) / (inAssembly / (total + 4))));
+    CHECK(test::segment(chain, two, "vehicle-assembly").status == SegmentStatus::Strong);
+    CHECK(test::segment(chain, two, "vehicle-assembly").rca ==
+          Approx((local / (row + 2)) / (inAssembly / (total + 2))));
+    Analysis three = whatIf(
+        {"sanhua@weinan", "huada@weinan:body", "tuopu@weinan", "xusheng@weinan", "byd-semi@weinan"});
+    CHECK(test::segment(chain, three, "vehicle-assembly").rca ==
+          Approx((local / (row + 8)) / (inAssembly / (total + 8))));
     auto change = std::find_if(three.changed.begin(), three.changed.end(),
                                [&](const StatusChange& c) { return c.segment == assembly; });
     REQUIRE(change != three.changed.end());

@@ -96,7 +96,7 @@ struct App {
     bool showChecklist = false, showCompare = false;
     std::vector<int> compareRegions;
     chainatlas::Comparison comparison;
-    int compareGeneration = -1;  // state.layoutGeneration the comparison was made for
+    int compareGeneration = -1;  // state.analysisVersion the comparison was made for
     std::string exportReportPath = "chainatlas-report.pdf";
 
     // Frame timing for the status bar and --screenshot statistics.
@@ -167,7 +167,7 @@ void drawScenarioPanel(App& app, ImVec2 pos, ImVec2 size);  // region, hubs, wei
 void drawMapPanel(App& app, ImVec2 pos, ImVec2 size);
 void drawDetailsPanel(App& app, ImVec2 pos, ImVec2 size);
 void drawTargetsPanel(App& app, ImVec2 pos, ImVec2 size);
-void drawPrioritiesPanel(App& app, ImVec2 pos, ImVec2 size);  // §3.7 chart; a click selects the segment
+void drawPrioritiesPanel(App& app, ImVec2 pos, ImVec2 size);  // docs/method.md §10 chart; a click selects the segment
 void drawStatusBar(App& app, ImVec2 pos, ImVec2 size);
 // A side panel folded to a strip with one button that opens it again.
 void drawFoldedPanel(App& app, bool& shown, ImVec2 pos, ImVec2 size, const char* arrow);

@@ -26,7 +26,7 @@ const auto processStart = Clock::now();
 constexpr double kIdleFrameSeconds = 0.05;
 
 struct Options {
-    std::string file, session, region, select, lang = "zh", level = "segment", screenshot, probe;
+    std::string file, session, region, select, lang, level = "segment", screenshot, probe;  // lang "": chooseLang
     std::vector<std::string> hubs, assumptions, compare;
     bool checklist = false;
     int frames = 30, width = 1600, height = 1000;
@@ -85,7 +85,8 @@ viewer::StartingScenario startingScenario(const Options& o) {
 std::string applyOptions(viewer::App& app, const Options& o) {
     using namespace chainatlas;
     viewer::ViewerState& state = app.state;
-    viewer::setLang(state, o.lang == "en" ? Lang::En : Lang::Zh);
+    // --lang outranks the session just opened; without it the session's language (or the locale's) stays.
+    if (!o.lang.empty()) viewer::setLang(state, chooseLang(o.lang, nullptr));
     if (!state.chain) return {};
     const Chain& chain = *state.chain;
     std::string problem;
@@ -155,7 +156,8 @@ int parseOptions(int argc, char** argv, Options& o) {
     cli.add_option("--hub", o.hubs, "hub region id (repeatable)");
     cli.add_option("--assume", o.assumptions, "what-if: FIRM@REGION[:SEG,SEG...] (repeatable)");
     cli.add_option("--select", o.select, "firm, segment or resource id to select");
-    cli.add_option("--lang", o.lang, "zh or en")->check(CLI::IsMember({"zh", "en"}));
+    cli.add_option("--lang", o.lang, "zh or en (default: the session's, else the locale's)")
+        ->check(CLI::IsMember({"zh", "en"}));
     cli.add_option("--level", o.level, "segment or firm")->check(CLI::IsMember({"segment", "firm"}));
     cli.add_option("--compare", o.compare, "open the compare window with these regions (repeatable)");
     cli.add_flag("--checklist", o.checklist, "open the 十个一 checklist window");
@@ -202,7 +204,8 @@ int startApp(viewer::App& app, const Options& o) {
     app.persistSettings = o.screenshot.empty();  // headless runs leave the planner's settings alone
     app.probing = !o.probe.empty();
     app.setTextSize(o.textSize);
-    viewer::setLang(app.state, o.lang == "en" ? chainatlas::Lang::En : chainatlas::Lang::Zh);
+    // The one language rule: --lang, else the session's (when one is opened and says it), else the locale.
+    viewer::setLang(app.state, chainatlas::chooseLang(o.lang, nullptr));
     if (app.persistSettings) app.loadRecentFiles();
     if (!o.file.empty()) {
         app.startingScenario = startingScenario(o);

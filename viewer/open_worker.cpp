@@ -15,7 +15,7 @@ OpenOutcome openOnWorker(const OpenRequest& request) {
         done.loaded.opened = loadForViewer(request.path, request.start);
     } else {
         done.loaded = loadSessionForViewer(request.path);
-        lang = done.loaded.lang;
+        if (done.loaded.langGiven) lang = done.loaded.lang;
     }
     const OpenedChain& opened = done.loaded.opened;
     if (!opened.chain || !done.loaded.problem.empty()) return done;

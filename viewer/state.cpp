@@ -379,6 +379,7 @@ std::string joinProblems(const std::vector<Diagnostic>& problems) {
 OpenedSession openParsed(const Session& session, const std::string& label) {
     OpenedSession out;
     out.lang = session.lang;
+    out.langGiven = session.langGiven;
     if (session.file.empty()) {
         out.problem = label + ": /file: missing the chain file";
         return out;
@@ -440,7 +441,7 @@ std::string adoptSession(ViewerState& state, OpenedSession& session) {
     adoptChain(state, session.opened);  // undo, notes and checklists cleared; the session's scenario analysed
     std::swap(state.notes, session.notes);
     std::swap(state.checklists, session.checklists);
-    state.lang = session.lang;
+    if (session.langGiven) state.lang = session.lang;  // else the language chosen at start (or since) stays
     return {};
 }
 
@@ -489,6 +490,17 @@ ResourceDetails describeResource(const ViewerState& state, int index) {
     std::sort(d.ties.begin(), d.ties.end(),
               [&](const auto& a, const auto& b) { return chain.firms[a.firm].id < chain.firms[b.firm].id; });
     return d;
+}
+
+const LocalSupply* localSupplyOf(const Analysis& analysis, int firm) {
+    for (const LocalSupply& row : analysis.localSupply)
+        if (row.firm == firm) return &row;
+    return nullptr;
+}
+
+Comparison compareScenario(const ViewerState& state, const std::vector<int>& regions) {
+    return compareRegions(*state.chain, regions, state.scenario.hubs, state.scenario.weights,
+                          state.scenario.assumptions);
 }
 
 }  // namespace viewer

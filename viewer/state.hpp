@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "chainatlas/compare.hpp"
 #include "chainatlas/diagnostics.hpp"
 #include "chainatlas/layout.hpp"
 #include "chainatlas/session.hpp"
@@ -75,7 +76,7 @@ struct ViewerState {
     Scenario scenario;
     std::vector<Scenario> undoStack, redoStack;
     chainatlas::Analysis analysis;
-    // The same scenario without the what-ifs (DESIGN §3.8: rank changes are against it); empty without what-ifs.
+    // The same scenario without the what-ifs (docs/method.md §11: rank changes are against it); empty without what-ifs.
     std::optional<chainatlas::Analysis> baseline;
     std::map<int, int> baselineRank;  // firm -> rank among baseline's targets
 
@@ -83,7 +84,7 @@ struct ViewerState {
     chainatlas::MapLevel level = chainatlas::MapLevel::Segment;
     std::vector<char> expanded;  // firm level: segments with their firms shown
     Selection selection;
-    bool showResources = true;  // the resource layer (§5): on when the file has resources
+    bool showResources = true;  // the resource layer (docs/architecture.md): on when the file has resources
     Camera camera;
     std::map<std::string, std::string> notes;  // per target firm id
     std::map<std::string, chainatlas::Checklist>
@@ -158,7 +159,7 @@ void toggleExpanded(ViewerState& state, int segment);
 void setLang(ViewerState& state, Lang lang);
 // Shows or hides the resource marks; hiding them drops a resource selection (its marks are gone).
 void setShowResources(ViewerState& state, bool shown);
-// A resource as the details panel shows it (§2, §3.9), in the state's language.
+// A resource as the details panel shows it (docs/method.md §1, docs/method.md §12), in the state's language.
 struct ResourceDetails {
     struct TieRow {
         int firm = -1;
@@ -172,6 +173,12 @@ struct ResourceDetails {
     std::vector<int> sources;
 };
 ResourceDetails describeResource(const ViewerState& state, int resource);
+
+// The 本地配套率 row of a local buyer in the current analysis, or null (not local, or no supply received here).
+const chainatlas::LocalSupply* localSupplyOf(const chainatlas::Analysis& analysis, int firm);
+// Regions side by side against the scenario's hubs and weights, each what-if applied to the region it names
+// (those made for the focal region apply there only).
+chainatlas::Comparison compareScenario(const ViewerState& state, const std::vector<int>& regions);
 // What search compares: lower-case ASCII letters and digits and every other character, without spaces,
 // punctuation or brackets ("Bosch (Suzhou)" and "bosch suzhou" both give "boschsuzhou").
 std::string searchKey(const std::string& text);
@@ -199,6 +206,7 @@ struct OpenedSession {
     std::map<std::string, std::string> notes;
     std::map<std::string, chainatlas::Checklist> checklists;  // region id -> checklist
     Lang lang = Lang::Zh;
+    bool langGiven = false;  // the session said its language; else the viewer's stays (chooseLang)
 };
 // Reads the session file, loads its chain and analyses the session's scenario (thread-safe).
 OpenedSession loadSessionForViewer(const std::string& path);

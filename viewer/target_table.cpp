@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <climits>
 
+#include "chainatlas/vocabulary.hpp"
 #include "collate.hpp"
 
 namespace viewer {
@@ -32,9 +33,17 @@ int rankChange(const ViewerState& state, const TargetRow& row) {
     return before == state.baselineRank.end() ? 0 : before->second - state.analysis.targets[row.target].rank;
 }
 
+bool anyImputed(const Analysis& analysis) {
+    for (const Target& t : analysis.targets)
+        for (int k = 0; k < kTermCount; ++k)
+            if (termImputed(t, k)) return true;
+    return false;
+}
+
 void TargetTable::sort(const ViewerState& state) {
     const auto& targets = state.analysis.targets;
     auto score = [&](const TargetRow& r) { return r.target < 0 ? -1.0 : targets[r.target].score; };
+    auto term = [&](const TargetRow& r, int k) { return r.target < 0 ? -1.0 : targets[r.target].weighted[k]; };
     auto note = [&](const TargetRow& r) {
         auto it = state.notes.find(state.chain->firms[r.firm].id);
         return it == state.notes.end() ? std::string() : it->second;
@@ -47,7 +56,10 @@ void TargetTable::sort(const ViewerState& state) {
             case kScoreColumn:
             case kContributionsColumn: return score(a) < score(b);
             case kNoteColumn: return note(a) < note(b);
-            default: return a.rankKey < b.rankKey;
+            default:
+                if (order_.column >= kFirstTermColumn && order_.column < kTargetColumnCount)
+                    return term(a, order_.column - kFirstTermColumn) < term(b, order_.column - kFirstTermColumn);
+                return a.rankKey < b.rankKey;
         }
     };
     bool descending = order_.descending;

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "chainatlas/model.hpp"
+#include "chainatlas/targets.hpp"
 #include "state.hpp"
 
 namespace viewer {
@@ -18,8 +19,9 @@ enum TargetColumn {
     kChangeColumn,
     kScoreColumn,
     kContributionsColumn,
-    kNoteColumn,
-    kTargetColumnCount
+    kNoteColumn,       // before the terms: the planner's field stays on screen when the table scrolls sideways
+    kFirstTermColumn,  // one column per term (chainatlas::Term), its weighted value
+    kTargetColumnCount = kFirstTermColumn + chainatlas::kTermCount
 };
 
 // A row: a target, or an assumed firm (no longer a target: it is local now) at its former rank.
@@ -41,6 +43,8 @@ struct TargetOrder {
 std::vector<TargetRow> targetRows(const ViewerState& state);
 // Places gained under the what-ifs (positive: up), 0 without a baseline rank.
 int rankChange(const ViewerState& state, const TargetRow& row);
+// Whether any target shows an imputed value ("1.00*"), so the table needs the footnote that explains it.
+bool anyImputed(const chainatlas::Analysis& analysis);
 
 class TargetTable {
 public:

@@ -1,4 +1,4 @@
-// Segment analysis for a focal region (DESIGN §3.1–3.5): presence, RCA, status, hubs, advice, relatedness.
+// Segment analysis for a focal region (docs/method.md §3–§7): presence, RCA, status, hubs, advice, relatedness.
 #include "chainatlas/analysis.hpp"
 
 #include <algorithm>
@@ -13,7 +13,7 @@
 namespace chainatlas {
 
 namespace {
-constexpr double kRcaTolerance = 1e-9;  // "RCA >= 1" holds from 1 - 1e-9 (§3)
+constexpr double kRcaTolerance = 1e-9;  // "RCA >= 1" holds from 1 - 1e-9 (docs/method.md §2)
 }
 
 const char* statusKey(SegmentStatus status) {

@@ -26,7 +26,7 @@ ChainGraph linkGraph(const Chain& chain);
 class SupplyRecords {
 public:
     SupplyRecords(const std::vector<Supply>& supplies, std::size_t firms);
-    std::span<const int> sold(int firm) const { return row(soldStart_, sold_, firm); }      // firm is `from`
+    std::span<const int> sold(int firm) const { return row(soldStart_, sold_, firm); }        // firm is `from`
     std::span<const int> bought(int firm) const { return row(boughtStart_, bought_, firm); }  // firm is `to`
 
 private:

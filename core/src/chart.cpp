@@ -1,4 +1,4 @@
-// The priorities chart: positions, sizes, colours and label places of the §3.7 segment priorities.
+// The priorities chart: positions, sizes, colours and label places of the docs/method.md §10 segment priorities.
 // Labels are placed greedily (right, left, above, below of the point) so that no two overlap where avoidable.
 #include "chainatlas/chart.hpp"
 
@@ -104,7 +104,8 @@ PriorityChart describePriorities(const Chain& chain, const Analysis& analysis, c
     chart.stripTop = height * 0.86;
     double plotBottom = chart.stripTop - 18;  // y = 0 sits here; the strip is below, apart
     const Region& region = chain.regions[analysis.region];
-    chart.title = chain.name.pick(options.lang, chain.id) + " — " + region.name.pick(options.lang, region.id) +
+    chart.title = shortenForDrawing(chain.name.pick(options.lang, chain.id)) + " — " +
+                  shortenForDrawing(region.name.pick(options.lang, region.id)) +
                   pick(options.lang, " 产业选择 (环节优先级)", " segment priorities");
     chart.subtitle = mapSubtitle(chain, analysis, options);
     chart.empty = pick(options.lang, "没有需要行动的环节 (补链、错位配套、强链、延链)",
@@ -128,7 +129,8 @@ PriorityChart describePriorities(const Chain& chain, const Analysis& analysis, c
         point.x = std::clamp(p.density / chart.xMax, 0.0, 1.0) * width;
         point.y = point.noData ? (chart.stripTop + height) / 2
                                : plotBottom - std::clamp(p.profile, 0.0, 1.0) * plotBottom;
-        point.label = chain.segments[p.segment].name.pick(options.lang, chain.segments[p.segment].id);
+        point.label = shortenForDrawing(
+            chain.segments[p.segment].name.pick(options.lang, chain.segments[p.segment].id));
         point.details = pointDetails(chain, p, options.lang);
         taken.push_back(
             {point.x - point.radius, point.y - point.radius, point.x + point.radius, point.y + point.radius});

@@ -14,12 +14,8 @@ namespace chainatlas {
 
 namespace {
 
-std::string csvField(const std::string& text) {
-    if (text.find_first_of(",\"\n\r") == std::string::npos) return text;
-    std::string out = "\"";
-    for (char c : text) out += c == '"' ? std::string("\"\"") : std::string(1, c);
-    return out + "\"";
-}
+// The one CSV cell writer (text.hpp): formula guard and control escapes, as in the analysis CSV.
+std::string csvField(const std::string& text) { return csvCell(text); }
 
 std::string regionName(const Chain& chain, int r, Lang lang) {
     return chain.regions[r].name.pick(lang, chain.regions[r].id);
@@ -135,15 +131,15 @@ nlohmann::json comparisonToJson(const Chain& chain, const Comparison& c) {
         json hubs = json::array(), assumed = json::array();
         for (int h : rc.hubs) hubs.push_back(chain.regions[h].id);
         for (const Assumption& as : rc.assumed) assumed.push_back(assumptionToJson(assumptionIds(chain, as)));
-        out["summary"].push_back({{"region", chain.regions[rc.region].id},
-                                  {"hubs", hubs},
-                                  {"assumed", assumed},
-                                  {"local_firms", rc.localFirms},
-                                  {"local_sites", rc.localSites},
-                                  {"local_supply",
-                                   {{"suppliers", rc.suppliers}, {"local", rc.localSuppliers}, {"share", rc.localShare()}}},
-                                  {"advice", counts},
-                                  {"top", top}});
+        out["summary"].push_back(
+            {{"region", chain.regions[rc.region].id},
+             {"hubs", hubs},
+             {"assumed", assumed},
+             {"local_firms", rc.localFirms},
+             {"local_sites", rc.localSites},
+             {"local_supply", {{"suppliers", rc.suppliers}, {"local", rc.localSuppliers}, {"share", rc.localShare()}}},
+             {"advice", counts},
+             {"top", top}});
     }
     out["contested"] = json::array();
     for (const Contest& contest : c.contested) {

@@ -21,12 +21,18 @@ namespace csv {
 std::vector<TableRow> parseCsv(std::string_view text, std::vector<std::string>& problems) {
     std::vector<TableRow> rows;
     std::size_t i = 0, line = 1, column = 1;
-    auto advance = [&](char c) {
-        if (c == '\n') {
+    // Moves past text[i]: LF, CRLF and a lone CR each end a line (lineColumnAt counts the same way).
+    auto advanceAt = [&](std::size_t at) {
+        char c = text[at];
+        bool loneCr = c == '\r' && (at + 1 >= text.size() || text[at + 1] != '\n');
+        if (c == '\n' || loneCr) {
             ++line;
             column = 1;
-        } else if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++column;
+        } else if (c != '\r' && (static_cast<unsigned char>(c) & 0xC0) != 0x80) {
+            ++column;
+        }
     };
+    auto advance = [&] { advanceAt(i++); };
     while (i < text.size()) {
         TableRow row;
         row.line = line;
@@ -36,21 +42,21 @@ std::vector<TableRow> parseCsv(std::string_view text, std::vector<std::string>& 
             field.column = column;
             if (i < text.size() && text[i] == '"') {
                 std::size_t openLine = line, openColumn = column;
-                advance(text[i++]);
+                advance();
                 bool closed = false;
                 while (i < text.size()) {
                     char c = text[i];
                     if (c == '"' && i + 1 < text.size() && text[i + 1] == '"') {
                         field.text += '"';
-                        advance(text[i++]);
-                        advance(text[i++]);
+                        advance();
+                        advance();
                     } else if (c == '"') {
-                        advance(text[i++]);
+                        advance();
                         closed = true;
                         break;
                     } else {
                         field.text += c;
-                        advance(text[i++]);
+                        advance();
                     }
                 }
                 if (!closed)
@@ -59,17 +65,17 @@ std::vector<TableRow> parseCsv(std::string_view text, std::vector<std::string>& 
             }
             while (i < text.size() && text[i] != ',' && text[i] != '\n' && text[i] != '\r') {
                 field.text += text[i];
-                advance(text[i++]);
+                advance();
             }
             field.index = row.fields.size();
             row.fields.push_back(std::move(field));
             if (i >= text.size()) {
                 endOfRow = true;
             } else if (text[i] == ',') {
-                advance(text[i++]);
+                advance();
             } else {
-                if (text[i] == '\r') ++i;
-                if (i < text.size() && text[i] == '\n') advance(text[i++]);
+                if (text[i] == '\r') advance();
+                if (i < text.size() && text[i] == '\n') advance();
                 endOfRow = true;
             }
         }

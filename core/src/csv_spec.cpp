@@ -285,6 +285,26 @@ std::optional<std::string> gb18030ToUtf8(std::string_view text) {
     return out;
 }
 
+namespace {
+
+// The rule the JSON loader applies: no control byte but tab and line breaks (a NUL in a name would cut it
+// short wherever it is handed on as a C string).
+std::optional<std::string> refuseControlBytes(std::string text, const std::string& label,
+                                              std::vector<Diagnostic>& diagnostics) {
+    auto control = std::find_if(text.begin(), text.end(), [](char c) {
+        return static_cast<unsigned char>(c) < 0x20 && c != '\t' && c != '\n' && c != '\r';
+    });
+    if (control == text.end()) return text;
+    auto offset = static_cast<std::size_t>(control - text.begin());
+    LineColumn at = lineColumnAt(text, offset);
+    diagnostics.push_back({Severity::Error, label, std::to_string(at.line) + ":" + std::to_string(at.column),
+                           "binary data (control byte " + std::to_string(static_cast<unsigned char>(*control)) +
+                               "): this is not a CSV text"});
+    return std::nullopt;
+}
+
+}  // namespace
+
 std::optional<std::string> decodeFile(const std::string& folder, const FileSpec& spec,
                                       std::vector<Diagnostic>& diagnostics) {
     std::string label = (std::filesystem::path(folder) / spec.file).string();
@@ -304,12 +324,12 @@ std::optional<std::string> decodeFile(const std::string& folder, const FileSpec&
     }
     text->erase(0, text->size() - withoutUtf8Bom(*text).size());
     std::size_t bad = findInvalidUtf8(*text);
-    if (bad == std::string_view::npos) return std::move(*text);
+    if (bad == std::string_view::npos) return refuseControlBytes(std::move(*text), label, diagnostics);
     if (auto converted = gb18030ToUtf8(*text)) {
         diagnostics.push_back({Severity::Note, label, "",
                                "read as GB18030 (Excel's \"CSV\" for Chinese text); save as \"CSV UTF-8\" to "
                                "leave no doubt"});
-        return converted;
+        return refuseControlBytes(std::move(*converted), label, diagnostics);
     }
     LineColumn at = lineColumnAt(*text, bad);
     diagnostics.push_back({Severity::Error, label, std::to_string(at.line) + ":" + std::to_string(at.column),

@@ -2,6 +2,7 @@
 // widths that fit Chinese text, numbers as numbers, an autofilter where the table asks for one.
 #include <xlsxwriter.h>
 #include <algorithm>
+#include <cctype>
 #include <filesystem>
 #include <map>
 #include <random>
@@ -58,28 +59,86 @@ double columnWidth(const DocTable& table, std::size_t column) {
     return std::min(static_cast<double>(widest), cap);
 }
 
-void writeCell(lxw_worksheet* sheet, lxw_row_t row, lxw_col_t column, const DocCell& cell, const DocColumn& spec,
-               Formats& formats) {
+// A string as the workbook's XML holds it, in Excel's units (UTF-16 code units, at most kExcelCellLimit).
+struct CellText {
+    std::string text;         // no NUL: libxlsxwriter takes C strings
+    std::size_t leftOut = 0;  // characters cut at the limit
+};
+
+// Excel shows "_x0041_" in a string as "A": a literal one is written with its "_" escaped as "_x005F_".
+bool startsExcelEscape(std::string_view text, std::size_t i) {
+    if (text.size() < i + 7 || text[i] != '_' || text[i + 1] != 'x' || text[i + 6] != '_') return false;
+    auto hex = text.substr(i + 2, 4);
+    return std::all_of(hex.begin(), hex.end(),
+                       [](char c) { return std::isxdigit(static_cast<unsigned char>(c)) != 0; });
+}
+
+// Characters XML forbids (and noncharacters) become U+FFFD, a literal "_xHHHH_" is escaped, and text past
+// Excel's limit is cut, ending with a visible "… [+N]" (N characters left out).
+CellText cellText(std::string_view raw) {
+    std::string text = drawableText(raw);  // NUL, controls, noncharacters: U+FFFD; tab and LF kept
+    CellText out;
+    std::size_t units = 0, i = 0;
+    constexpr std::size_t kRoomForMark = 16;
+    while (i < text.size()) {
+        std::size_t length = 1;
+        while (i + length < text.size() && (static_cast<unsigned char>(text[i + length]) & 0xC0) == 0x80) ++length;
+        bool escape = startsExcelEscape(text, i);
+        std::size_t cost = (length == 4 ? 2 : 1) + (escape ? 6 : 0);
+        if (units + cost > kExcelCellLimit - kRoomForMark) {
+            for (std::size_t k = i; k < text.size(); ++k)
+                out.leftOut += (static_cast<unsigned char>(text[k]) & 0xC0) != 0x80 ? 1 : 0;
+            out.text += "… [+" + std::to_string(out.leftOut) + "]";
+            return out;
+        }
+        if (escape) out.text += "_x005F";
+        out.text.append(text, i, length);
+        units += cost;
+        i += length;
+    }
+    return out;
+}
+
+// Writes one string cell; a cut is a warning, any other refusal of libxlsxwriter a problem.
+std::string writeText(lxw_worksheet* sheet, lxw_row_t row, lxw_col_t column, const std::string& raw, lxw_format* format,
+                      const std::string& sheetName, std::vector<std::string>* warnings) {
+    CellText cell = cellText(raw);
+    if (cell.leftOut > 0 && warnings)
+        warnings->push_back("sheet \"" + sheetName + "\", row " + std::to_string(row + 1) + ", column " +
+                            std::to_string(column + 1) + ": the text is longer than a cell holds (" +
+                            std::to_string(kExcelCellLimit) + " characters); its last " + std::to_string(cell.leftOut) +
+                            " characters are cut, marked \"… [+" + std::to_string(cell.leftOut) + "]\"");
+    lxw_error error = worksheet_write_string(sheet, row, column, cell.text.c_str(), format);
+    if (error == LXW_NO_ERROR) return {};
+    return "sheet \"" + sheetName + "\", row " + std::to_string(row + 1) + ": " + lxw_strerror(error);
+}
+
+std::string writeCell(lxw_worksheet* sheet, lxw_row_t row, lxw_col_t column, const DocCell& cell, const DocColumn& spec,
+                      Formats& formats, const std::string& sheetName, std::vector<std::string>* warnings) {
     if (cell.number) {
         int decimals = std::clamp(cell.decimals, 0, 3);
         worksheet_write_number(sheet, row, column, *cell.number, formats.numbers[decimals]);
-    } else if (!cell.text.empty()) {
-        worksheet_write_string(sheet, row, column, cell.text.c_str(), spec.wrap ? formats.wrapped : formats.text);
+        return {};
     }
+    if (cell.text.empty()) return {};
+    return writeText(sheet, row, column, cell.text, spec.wrap ? formats.wrapped : formats.text, sheetName, warnings);
 }
 
-std::string writeTable(lxw_workbook* workbook, const DocTable& table, Formats& formats) {
-    lxw_worksheet* sheet = workbook_add_worksheet(workbook, table.sheet.c_str());
+std::string writeTable(lxw_workbook* workbook, const DocTable& table, Formats& formats,
+                       std::vector<std::string>* warnings) {
+    lxw_worksheet* sheet = workbook_add_worksheet(workbook, cellText(table.sheet).text.c_str());
     if (!sheet) return "cannot add the sheet \"" + table.sheet + "\"";
-    for (std::size_t c = 0; c < table.columns.size(); ++c) {
+    std::string problem;
+    for (std::size_t c = 0; c < table.columns.size() && problem.empty(); ++c) {
         auto column = static_cast<lxw_col_t>(c);
         worksheet_set_column(sheet, column, column, columnWidth(table, c), nullptr);
-        worksheet_write_string(sheet, 0, column, table.columns[c].title.c_str(), formats.header);
+        problem = writeText(sheet, 0, column, table.columns[c].title, formats.header, table.sheet, warnings);
     }
-    for (std::size_t r = 0; r < table.rows.size(); ++r)
-        for (std::size_t c = 0; c < table.rows[r].size() && c < table.columns.size(); ++c)
-            writeCell(sheet, static_cast<lxw_row_t>(r + 1), static_cast<lxw_col_t>(c), table.rows[r][c],
-                      table.columns[c], formats);
+    for (std::size_t r = 0; r < table.rows.size() && problem.empty(); ++r)
+        for (std::size_t c = 0; c < table.columns.size() && c < table.rows[r].size() && problem.empty(); ++c)
+            problem = writeCell(sheet, static_cast<lxw_row_t>(r + 1), static_cast<lxw_col_t>(c), table.rows[r][c],
+                                table.columns[c], formats, table.sheet, warnings);
+    if (!problem.empty()) return problem;
     worksheet_freeze_panes(sheet, 1, 0);
     if (table.autofilter && !table.columns.empty())
         worksheet_autofilter(sheet, 0, 0, static_cast<lxw_row_t>(table.rows.size()),
@@ -105,18 +164,19 @@ std::string temporaryPath() {
 
 // libxlsxwriter 1.1.4 (Debian 12) writes only to a named file: it writes a private temporary file, which
 // then goes to `path` through the one atomic writer.
-std::string writeXlsx(const Document& document, const std::string& path) {
+std::string writeXlsx(const Document& document, const std::string& path, std::vector<std::string>* warnings) {
     std::string temporary = temporaryPath();
     lxw_workbook* workbook = workbook_new(temporary.c_str());
     if (!workbook) return "cannot create a workbook";
-    std::string title = document.title;  // libxlsxwriter 1.1.4 takes a non-const pointer
+    // docProps/core.xml takes the title as it is (no "_xHHHH_" decoding there): only what XML forbids goes.
+    std::string title = drawableText(document.title);  // libxlsxwriter 1.1.4 takes a non-const pointer
     lxw_doc_properties properties{};
     properties.title = title.data();
     workbook_set_properties(workbook, &properties);
     Formats formats = makeFormats(workbook);
-    std::string problem = writeTable(workbook, overviewTable(document), formats);
+    std::string problem = writeTable(workbook, overviewTable(document), formats, warnings);
     for (const DocTable& table : document.tables)
-        if (problem.empty()) problem = writeTable(workbook, table, formats);
+        if (problem.empty()) problem = writeTable(workbook, table, formats, warnings);
     lxw_error closed = workbook_close(workbook);
     if (problem.empty() && closed != LXW_NO_ERROR)
         problem = std::string("cannot write the workbook: ") + lxw_strerror(closed);

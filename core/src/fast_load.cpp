@@ -118,6 +118,13 @@ void keep(json& extra, std::string_view key, od::value value, int depth) {
         default: raw = value.raw_json_token(); break;
     }
     if (depth + nesting(raw) > kMaxJsonDepth) throw GiveUp{};
+    // A scalar's token runs up to the next structural character, so it may carry bytes simdjson never
+    // looked at ("1\0\x01garbage"); nlohmann stops reading at a NUL and would accept what the validating
+    // path refuses as binary data. Strings were checked by stage 1 (no raw control character in them).
+    if (std::any_of(raw.begin(), raw.end(), [](char c) {
+            return static_cast<unsigned char>(c) < 0x20 && c != ' ' && c != '\t' && c != '\n' && c != '\r';
+        }))
+        throw GiveUp{};
     std::string name(key);
     if (extra.is_object() && extra.contains(name)) throw GiveUp{};  // duplicate key: nlohmann keeps the last
     extra[name] = json::parse(raw);
@@ -472,7 +479,7 @@ Kind keyword(od::value value, const std::array<const char*, N>& words) {
     return static_cast<Kind>(found - words.begin());
 }
 
-// "A", "B" or "C": required on resources and ties (§2); anything else is the validator's error.
+// "A", "B" or "C": required on resources and ties (docs/method.md §1); anything else is the validator's error.
 std::string confidence(od::value value) {
     std::string_view level = text(value);
     if (level != "A" && level != "B" && level != "C") throw GiveUp{};

@@ -1,5 +1,5 @@
 // Map layout: the segment graph through Graphviz dot (stages as clusters, left to right), firms placed
-// in a grid inside their segment's box, so that thousands of firms never go through dot (DESIGN §5.1).
+// in a grid inside their segment's box, so that thousands of firms never go through dot (docs/architecture.md).
 #include "chainatlas/layout.hpp"
 
 #include <graphviz/gvc.h>
@@ -21,7 +21,12 @@ namespace {
 // pointer to the last font name of the context that measured it, so a second context (after freeing the
 // first) reads freed memory. Graphviz is not thread-safe either, so every layout holds this mutex.
 GVC_t* sharedContext() {
-    static GVC_t* context = gvContext();
+    static GVC_t* context = [] {
+        // Warnings ("size too small for label" when a font draws a name wider than estimated) are not the
+        // user's business and must not leak to stderr; errors still fail the layout.
+        agseterr(AGERR);
+        return gvContext();
+    }();
     return context;
 }
 std::mutex& graphvizMutex() {
@@ -294,7 +299,8 @@ GraphParts buildGraph(const Chain& chain, const Analysis& analysis, const Layout
     for (std::size_t s = 0; s < chain.stages.size(); ++s) {
         std::string name = "cluster_" + std::to_string(s);
         parts.clusters[s] = agsubg(parts.graph, const_cast<char*>(name.c_str()), 1);
-        set(parts.clusters[s], "label", graphvizLiteral(chain.stages[s].name.pick(options.lang, chain.stages[s].id)));
+        set(parts.clusters[s], "label",
+            graphvizLiteral(shortenForDrawing(chain.stages[s].name.pick(options.lang, chain.stages[s].id))));
         set(parts.clusters[s], "margin", "12");
     }
     for (std::size_t s = 0; s < chain.segments.size(); ++s) {

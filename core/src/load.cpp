@@ -21,12 +21,12 @@ std::string lineColumn(std::string_view text, std::size_t offset) {
 }
 
 // Problems that must be caught before nlohmann::json sees the text; empty when the text may be parsed.
-std::optional<Diagnostic> precheck(std::string_view text, const std::string& file) {
+std::optional<Diagnostic> precheck(std::string_view text, const std::string& file, const char* expected) {
     if (startsAsUtf16(text))
         return Diagnostic{Severity::Error, file, "1:1",
                           "the file is UTF-16 (as some Windows programs save \"Unicode\" text): save it as UTF-8"};
     if (text.find_first_not_of(" \t\r\n") == std::string_view::npos)
-        return Diagnostic{Severity::Error, file, "1:1", "empty file: expected a chainatlas/1 JSON object"};
+        return Diagnostic{Severity::Error, file, "1:1", std::string("empty file: expected ") + expected};
     for (std::size_t i = 0; i < text.size(); ++i) {
         unsigned char c = static_cast<unsigned char>(text[i]);
         if (c == 0 || (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f'))
@@ -66,6 +66,32 @@ std::string parseErrorReason(const std::string& what) {
     return reason;
 }
 
+bool isNumberCharacter(char c) {
+    return (c >= '0' && c <= '9') || c == '-' || c == '+' || c == '.' || c == 'e' || c == 'E';
+}
+
+// Where the number `literal` first stands as a value: outside strings, not part of a longer number (the
+// same digits inside a note are text, not the number that overflowed).
+std::size_t numberOffset(std::string_view text, std::string_view literal) {
+    bool inString = false, escaped = false;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        char c = text[i];
+        if (inString) {
+            if (escaped) escaped = false;
+            else if (c == '\\') escaped = true;
+            else if (c == '"') inString = false;
+            continue;
+        }
+        if (c == '"') {
+            inString = true;
+        } else if (text.substr(i, literal.size()) == literal && (i == 0 || !isNumberCharacter(text[i - 1])) &&
+                   (i + literal.size() == text.size() || !isNumberCharacter(text[i + literal.size()]))) {
+            return i;
+        }
+    }
+    return 0;
+}
+
 // Positions in a CSV-born document are translated back to the CSV file, line and column.
 void relocate(std::vector<Diagnostic>& diagnostics, const CsvDocument& csv, const std::string& folder) {
     for (auto& d : diagnostics) {
@@ -100,30 +126,31 @@ std::string_view withoutByteOrderMark(std::string_view text) {
 
 }  // namespace
 
-LoadResult validateChainText(std::string_view text, const std::string& fileLabel) {
-    LoadResult result;
-    if (auto problem = precheck(text, fileLabel)) {
-        result.diagnostics.push_back(*problem);
-        return result;
-    }
-    nlohmann::json document;
+std::optional<Diagnostic> parseJsonText(std::string_view text, const std::string& fileLabel, nlohmann::json& document,
+                                        const char* expected) {
+    if (auto problem = precheck(text, fileLabel, expected)) return problem;
     try {
         document = nlohmann::json::parse(text.begin(), text.end());
     } catch (const nlohmann::json::parse_error& e) {
         std::size_t offset = e.byte > 0 ? e.byte - 1 : 0;
-        result.diagnostics.push_back(
-            {Severity::Error, fileLabel, lineColumn(text, offset), parseErrorReason(e.what())});
-        return result;
+        return Diagnostic{Severity::Error, fileLabel, lineColumn(text, offset), parseErrorReason(e.what())};
     } catch (const nlohmann::json::exception& e) {
         // Number overflow ("1e999") has no byte position: find the literal it names.
         std::string what = e.what();
         std::size_t open = what.find('\''), close = what.rfind('\'');
         std::string literal = open != std::string::npos && close > open ? what.substr(open + 1, close - open - 1) : "";
-        std::size_t offset = literal.empty() ? 0 : text.find(literal);
-        result.diagnostics.push_back(
-            {Severity::Error, fileLabel, lineColumn(text, offset == std::string_view::npos ? 0 : offset),
-             literal.empty() ? parseErrorReason(what)
-                             : "number " + literal + " is out of range (not a finite number)"});
+        if (literal.empty()) return Diagnostic{Severity::Error, fileLabel, "1:1", parseErrorReason(what)};
+        return Diagnostic{Severity::Error, fileLabel, lineColumn(text, numberOffset(text, literal)),
+                          "number " + literal + " is out of range (not a finite number)"};
+    }
+    return std::nullopt;
+}
+
+LoadResult validateChainText(std::string_view text, const std::string& fileLabel) {
+    LoadResult result;
+    nlohmann::json document;
+    if (auto problem = parseJsonText(text, fileLabel, document, "a chainatlas/1 JSON object")) {
+        result.diagnostics.push_back(*problem);
         return result;
     }
     try {

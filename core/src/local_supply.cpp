@@ -10,7 +10,7 @@ namespace {
 
 // What one buyer's records say about one of its suppliers.
 struct SupplierFacts {
-    bool local = false;      // some record ships from the region
+    bool local = false;       // some record ships from the region
     bool plantNamed = false;  // some record names the buyer's plant
 };
 

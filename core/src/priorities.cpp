@@ -1,4 +1,4 @@
-// Segment priorities (DESIGN §3.7, 产业选择): which segments to pursue, by feasibility and attractiveness.
+// Segment priorities (docs/method.md §10, 产业选择): which segments to pursue, by feasibility and attractiveness.
 #include "chainatlas/priorities.hpp"
 
 #include <algorithm>

@@ -1,4 +1,4 @@
-// 三高三低 profiles (DESIGN §3.5): percentiles of firms among firms and of segments among segments.
+// 三高三低 profiles (docs/method.md §7): percentiles of firms among firms and of segments among segments.
 #include "chainatlas/profile.hpp"
 
 #include <algorithm>

@@ -1,4 +1,5 @@
-// Analysis results as the §4 JSON object and as a CSV target list (shared by the command line and the viewer).
+// Analysis results as the docs/architecture.md JSON object and as a CSV target list (shared by the command line and the
+// viewer).
 #include "chainatlas/report.hpp"
 
 #include "chainatlas/report_document.hpp"
@@ -307,23 +308,14 @@ public:
         out_.append(buffer, std::to_chars(buffer, buffer + sizeof buffer, value, std::chars_format::fixed, 6).ptr);
         return *this;
     }
-    // A number, or "–" when its basis is none (shown as no data, never as a score: §3.6).
+    // A number, or "–" when its basis is none (shown as no data, never as a score: docs/method.md §8).
     CsvText& numberOrNoData(double value, Basis basis) {
         return basis == Basis::None ? raw(kNoDataMark) : number(value);
     }
-    // A cell a spreadsheet shows as text: quoted when needed, and a leading = + - @ (or tab, CR) gets a "'"
-    // so that a name can never run as a formula (CSV injection).
+    // A cell a spreadsheet shows as text, by the one CSV cell writer (text.hpp: formula guard, control escapes).
     CsvText& field(std::string_view text) {
-        bool formula = !text.empty() && std::string_view("=+-@\t\r").find(text[0]) != std::string_view::npos;
-        bool quoted = text.find_first_of(",\"\n\r") != std::string_view::npos;
-        if (quoted) out_.push_back('"');
-        if (formula) out_.push_back('\'');
-        if (!quoted) return raw(text);
-        for (char c : text) {
-            if (c == '"') out_.push_back('"');
-            out_.push_back(c);
-        }
-        out_.push_back('"');
+        appendCsvCell(out_, text);
+        pieces_.flushIfFull();
         return *this;
     }
 
@@ -337,9 +329,11 @@ void writeTargetsCsv(CsvText& out, const Chain& chain, const Analysis& a, std::s
     out.raw(tr(lang, "排名,名次范围,企业编号,企业,得分", "rank,rank_range,firm,name,score"));
     for (int k = 0; k < kTermCount; ++k)
         out.raw(',').raw(termWord(k, lang)).raw(',').raw(termWord(k, lang)).raw(tr(lang, "加权", "_weighted"));
-    out.raw(tr(lang, ",三高三低依据,契合环节,错位避让不计分,本地伙伴,本地伙伴(推断),供应枢纽企业,供应枢纽企业(推断),理由,来源,备注\r\n",
-               ",profile_basis,segments,unscored,anchors,anchors_inferred,hub_partners,hub_partners_inferred,reason,"
-               "sources,note\r\n"));
+    out.raw(tr(
+        lang,
+        ",三高三低依据,契合环节,错位避让不计分,本地伙伴,本地伙伴(推断),供应枢纽企业,供应枢纽企业(推断),理由,来源,备注\r\n",
+        ",profile_basis,segments,unscored,anchors,anchors_inferred,hub_partners,hub_partners_inferred,reason,"
+        "sources,note\r\n"));
     bool imputed = false;
     for (std::size_t i = 0; i < limit(top, a.targets.size()); ++i) {
         const Target& t = a.targets[i];
@@ -368,8 +362,10 @@ void writeTargetsCsv(CsvText& out, const Chain& chain, const Analysis& a, std::s
 
 // The local supply share (本地配套率) of each local buyer.
 void writeLocalSupplyCsv(CsvText& out, const Chain& chain, const Analysis& a, Lang lang) {
-    out.raw("\r\n").raw(tr(lang, "本地配套率,企业编号,企业,供应商数,本地供应商数,本地配套率,本地供应商,厂址推断的供应商,外地采购环节\r\n",
-                            "local_supply,firm,name,suppliers,local,share,local_suppliers,inferred,outside_segments\r\n"));
+    out.raw("\r\n").raw(
+        tr(lang,
+           "本地配套率,企业编号,企业,供应商数,本地供应商数,本地配套率,本地供应商,厂址推断的供应商,外地采购环节\r\n",
+           "local_supply,firm,name,suppliers,local,share,local_suppliers,inferred,outside_segments\r\n"));
     for (std::size_t i = 0; i < a.localSupply.size(); ++i) {
         const LocalSupply& row = a.localSupply[i];
         const Firm& firm = chain.firms[row.firm];
@@ -382,7 +378,7 @@ void writeLocalSupplyCsv(CsvText& out, const Chain& chain, const Analysis& a, La
     }
 }
 
-// Second section: the segment priorities (§3.7); a segment with no candidate says so in the note.
+// Second section: the segment priorities (docs/method.md §10); a segment with no candidate says so in the note.
 void writePrioritiesCsv(CsvText& out, const Chain& chain, const Analysis& a, Lang lang) {
     out.raw("\r\n").raw(
         tr(lang, "优先序,环节编号,环节,建议,价值,关联密度,三高三低,三高三低依据,候选企业数,得分,备注\r\n",
@@ -398,7 +394,7 @@ void writePrioritiesCsv(CsvText& out, const Chain& chain, const Analysis& a, Lan
     }
 }
 
-// Third section: candidates set aside because they earn fit only where the hub is (§3.6).
+// Third section: candidates set aside because they earn fit only where the hub is (docs/method.md §8).
 void writeSetAsideCsv(CsvText& out, const Chain& chain, const Analysis& a, Lang lang) {
     out.raw("\r\n").raw(tr(lang, "暂不列入,企业编号,企业,环节\r\n", "set_aside,firm,name,segments\r\n"));
     for (std::size_t i = 0; i < a.setAside.size(); ++i) {

@@ -48,10 +48,12 @@ std::string fitPart(const Chain& chain, const Analysis& a, const Target& t, Lang
     auto names = [&](const std::vector<int>& ids) {
         return join(ids, comma, [&](int s) { return segmentName(chain, s, lang); });
     };
-    std::string out = join(groups, "; ", [&](const auto& g) { return adviceWord(g.first, lang) + std::string(": ") + names(g.second); });
+    std::string out = join(groups, "; ", [&](const auto& g) {
+        return adviceWord(g.first, lang) + std::string(": ") + names(g.second);
+    });
     if (!unscored.empty())
-        out += (out.empty() ? "" : "; ") + std::string(lang == Lang::Zh ? "错位避让(不计分): " : "hub holds (not scored): ") +
-               names(unscored);
+        out += (out.empty() ? "" : "; ") +
+               std::string(lang == Lang::Zh ? "错位避让(不计分): " : "hub holds (not scored): ") + names(unscored);
     return out;
 }
 
@@ -181,10 +183,11 @@ void Builder::overview(Document& d) const {
     };
     for (std::size_t s = 0; s < a.segments.size(); ++s)
         if (a.segments[s].market)
-            d.overview.push_back({std::string(marketWord(lang())) + w("（客户，不作招商目标）", " (customers, not targets)"),
-                                  segmentName(chain, static_cast<int>(s), lang()) + ": " +
-                                      join(firmsInSegment(chain, static_cast<int>(s)), comma,
-                                           [&](int f) { return firmName(chain, f, lang()); })});
+            d.overview.push_back(
+                {std::string(marketWord(lang())) + w("（客户，不作招商目标）", " (customers, not targets)"),
+                 segmentName(chain, static_cast<int>(s), lang()) + ": " +
+                     join(firmsInSegment(chain, static_cast<int>(s)), comma,
+                          [&](int f) { return firmName(chain, f, lang()); })});
 }
 
 // A weighted term as a number, except an imputed one ("1.00*") or one with no data ("–"), which are text
@@ -332,17 +335,18 @@ DocTable Builder::setAside() const {
 }
 
 DocTable Builder::localSupply() const {
-    DocTable table{w("本地配套", "Local supply"),
-                   w("本地配套率", "Local supply share"),
-                   w("本地企业在本地厂址的供应商中本地供应商所占比例；外地采购环节是以商招商的起点。推断：供货记录未写明厂址，按企业站点推断。",
-                     "Of the suppliers of a local firm's plant here, the share that ship from the region; segments "
-                     "still bought from outside are where 以商招商 starts. Inferred: the record names no plant, "
-                     "taken from the firms' sites."),
-                   {},
-                   {},
-                   w("没有在本地收货的供货记录。", "No supply record received in the region."),
-                   false,
-                   true};
+    DocTable table{
+        w("本地配套", "Local supply"),
+        w("本地配套率", "Local supply share"),
+        w("本地企业在本地厂址的供应商中本地供应商所占比例；外地采购环节是以商招商的起点。推断：供货记录未写明厂址，按企业站点推断。",
+          "Of the suppliers of a local firm's plant here, the share that ship from the region; segments "
+          "still bought from outside are where 以商招商 starts. Inferred: the record names no plant, "
+          "taken from the firms' sites."),
+        {},
+        {},
+        w("没有在本地收货的供货记录。", "No supply record received in the region."),
+        false,
+        true};
     table.columns = {{w("企业", "Firm"), 1.4},
                      {w("代码", "ID"), 0},
                      {w("本地/供应商", "Local/suppliers"), 0.7},
@@ -443,6 +447,7 @@ Document buildReport(const Chain& chain, const Analysis& analysis, const Session
     d.chartSvg = options.chartSvg;
     d.tables = {b.targets(), b.segments(), b.priorities(), b.setAside(), b.localSupply(), b.checklist(), b.sources()};
     d.continued = b.w("（续）", " (continued)");
+    d.continuedCell = b.w("（续）", "(cont.) ");
     d.pageWord = b.w("第 %d 页", "Page %d");
     if (!options.fontFamily.empty()) d.fontFamily = options.fontFamily;
     return d;

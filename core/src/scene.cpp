@@ -1,7 +1,8 @@
 // The map scene: one description of what a chain map shows, drawn by svg.cpp and the viewer's map panel.
-// Segments are filled with their advice colour (§3.3), so a box never says "fill it" and "avoid it" at once;
-// status, RCA and density go to the details.
+// Segments are filled with their advice colour (docs/method.md §5), so a box never says "fill it" and "avoid it" at
+// once; status, RCA and density go to the details.
 #include "chainatlas/scene.hpp"
+#include "chainatlas/text.hpp"
 
 #include "chainatlas/support.hpp"
 #include "chainatlas/vocabulary.hpp"
@@ -72,7 +73,7 @@ std::string segmentDetails(const Chain& chain, const Analysis& a, int s, const s
     if (r.complement) text += pick(lang, "\n可为枢纽的优势环节配套", "\ncan supply the hub's strength");
     if (r.singleSource) text += pick(lang, "\n仅一家企业 (卡脖子)", "\nsingle source (chokepoint)");
     if (lacksCandidate(r)) text += std::string("\n") + noCandidateWord(lang);
-    if (!chain.resources.empty()) {  // §3.9: the region's own resources serving s, by chain
+    if (!chain.resources.empty()) {  // docs/method.md §12: the region's own resources serving s, by chain
         text += pick(lang, "\n本地四链支撑: ", "\nlocal support: ");
         for (int c = 0; c < kChainKindCount; ++c)
             text += (c ? " · " : "") + std::string(chainKindWord(static_cast<ChainKind>(c), lang)) + " " +
@@ -136,7 +137,8 @@ std::vector<FirmLook> describeFirms(const Chain& chain, const Analysis& a, const
         look.fill = local ? theme.firmLocal : (target ? theme.firmTarget : theme.firmOther);
         look.textColor = textColorOn(look.fill, theme);
         std::string name = firm.name.pick(lang, firm.id);
-        look.label = target ? "#" + std::to_string(look.rank) + " " + name : name;
+        std::string drawn = shortenForDrawing(name);  // the title (a tooltip) keeps the whole name
+        look.label = target ? "#" + std::to_string(look.rank) + " " + drawn : drawn;
         look.title = lang == Lang::Zh ? name : name + " (" + firm.id + ")";
         if (firm.leader) look.title += pick(lang, " · 链主", " · chain leader");
         if (look.rank > 0) look.title += std::string(pick(lang, " · 排名 ", " · rank ")) + std::to_string(look.rank);
@@ -147,8 +149,8 @@ std::vector<FirmLook> describeFirms(const Chain& chain, const Analysis& a, const
 
 std::string describeTitle(const Chain& chain, const Analysis& a, Lang lang) {
     const Region& region = chain.regions[a.region];
-    return chain.name.pick(lang, chain.id) + " — " + region.name.pick(lang, region.id) +
-           pick(lang, " 产业链图谱", " chain map");
+    return shortenForDrawing(chain.name.pick(lang, chain.id)) + " — " +
+           shortenForDrawing(region.name.pick(lang, region.id)) + pick(lang, " 产业链图谱", " chain map");
 }
 
 }  // namespace
@@ -159,13 +161,15 @@ std::string mapSubtitle(const Chain& chain, const Analysis& a, const SceneOption
     std::string text = pick(lang, "枢纽: ", "Hubs: ");
     if (a.hubs.empty()) text += pick(lang, "无", "none");
     for (std::size_t i = 0; i < a.hubs.size(); ++i)
-        text += (i ? separator : "") + chain.regions[a.hubs[i]].name.pick(lang, chain.regions[a.hubs[i]].id);
+        text += (i ? separator : "") +
+                shortenForDrawing(chain.regions[a.hubs[i]].name.pick(lang, chain.regions[a.hubs[i]].id));
     text += pick(lang, " · 假设引进: ", " · Assumed: ");
     if (a.assumed.empty()) text += pick(lang, "无", "none");
     for (std::size_t i = 0; i < a.assumed.size(); ++i) {
         const Assumption& as = a.assumed[i];
-        text += (i ? separator : "") + chain.firms[as.firm].name.pick(lang, chain.firms[as.firm].id) + " @ " +
-                chain.regions[as.region].name.pick(lang, chain.regions[as.region].id);
+        text += (i ? separator : "") +
+                shortenForDrawing(chain.firms[as.firm].name.pick(lang, chain.firms[as.firm].id)) + " @ " +
+                shortenForDrawing(chain.regions[as.region].name.pick(lang, chain.regions[as.region].id));
     }
     if (!options.date.empty()) text += " · " + options.date;
     return text;
@@ -316,7 +320,7 @@ void describeResources(const Chain& chain, const Analysis& a, const Theme& theme
         look.local = resource.region == a.region;
         look.confirmed = resource.confirmed();
         look.segments = resource.segments;
-        look.label = resource.name.pick(lang, resource.id);
+        look.label = shortenForDrawing(resource.name.pick(lang, resource.id));
         look.title = resourceTitle(chain, a, r, ties[static_cast<std::size_t>(r)], lang);
         int index = static_cast<int>(scene.resources.size());
         if (look.segments.empty()) scene.chainWide.push_back(index);
@@ -351,7 +355,9 @@ const std::string& textColorOn(const std::string& fill, const Theme& theme) {
 
 std::vector<std::string> segmentLines(const Chain& chain, const Analysis& analysis, int segment, Lang lang) {
     const SegmentResult& r = analysis.segments[segment];
-    std::vector<std::string> lines{chain.segments[segment].name.pick(lang, chain.segments[segment].id)};
+    // Cut for drawing: a box grows to its name, and librsvg measures every character (the tooltip keeps it whole).
+    std::vector<std::string> lines{
+        shortenForDrawing(chain.segments[segment].name.pick(lang, chain.segments[segment].id))};
     if (std::string count = siteCount(r.sites, lang); !count.empty()) lines.push_back(count);
     if (lacksCandidate(r)) lines.emplace_back(noCandidateWord(lang));
     return lines;

@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "chainatlas/file_io.hpp"
+#include "chainatlas/load.hpp"
 #include "chainatlas/text.hpp"
 #include "json_reader.hpp"
 
@@ -20,7 +21,7 @@ struct ChecklistText {
     const char* zh;
     const char* en;
 };
-// DESIGN §7, in the order of kChecklistKeys.
+// docs/architecture.md, in the order of kChecklistKeys.
 constexpr std::array<ChecklistText, kChecklistCount> kChecklistTitles = {{
     {"选择一个特色产业", "Choose one distinctive industry"},
     {"制定一个产业规划", "Draw up one industry plan"},
@@ -48,6 +49,7 @@ json checklistToJson(const Checklist& checklist) {
 
 void readChecklistItem(JsonReader& reader, const json& value, const std::string& pointer, ChecklistItem& item) {
     if (!value.is_object()) return reader.fail(pointer, "expected an object with state, owner, due and note");
+    reader.unknownKeys(value, pointer, {"state", "owner", "due", "note"}, "checklist item");
     std::string state = reader.text(value, "state", pointer);
     auto known = std::find(kStateKeys.begin(), kStateKeys.end(), state);
     if (!state.empty() && known == kStateKeys.end())
@@ -71,8 +73,8 @@ Checklist readChecklist(JsonReader& reader, const json& value, const std::string
     for (auto it = value.begin(); it != value.end(); ++it) {
         auto key = std::find(keys.begin(), keys.end(), it.key());
         if (key == keys.end())
-            reader.fail(pointer + "/" + it.key(), "unknown item \"" + it.key() + "\"" + didYouMean(it.key(), keys));
-        else readChecklistItem(reader, *it, pointer + "/" + it.key(), checklist[key - keys.begin()]);
+            reader.fail(pointerTo(pointer, it.key()), "unknown item \"" + it.key() + "\"" + didYouMean(it.key(), keys));
+        else readChecklistItem(reader, *it, pointerTo(pointer, it.key()), checklist[key - keys.begin()]);
     }
     return checklist;
 }
@@ -95,7 +97,7 @@ void readNotes(JsonReader& reader, const json& session, Session& out) {
     if (!it->is_object()) return reader.fail("/notes", "expected an object of firm id -> note");
     for (auto note = it->begin(); note != it->end(); ++note) {
         if (note->is_string()) out.notes[note.key()] = note->get<std::string>();
-        else reader.fail("/notes/" + note.key(), "expected a string");
+        else reader.fail(pointerTo("/notes", note.key()), "expected a string, found " + jsonTypeName(*note));
     }
 }
 
@@ -106,7 +108,17 @@ void readChecklists(JsonReader& reader, const json& session, Session& out) {
     if (others == session.end()) return;
     if (!others->is_object()) return reader.fail("/other_checklists", "expected an object of region id -> checklist");
     for (auto it = others->begin(); it != others->end(); ++it)
-        out.otherChecklists[it.key()] = readChecklist(reader, *it, "/other_checklists/" + it.key());
+        out.otherChecklists[it.key()] = readChecklist(reader, *it, pointerTo("/other_checklists", it.key()));
+}
+
+// weightsFromJson's "/key: message" as a located problem under `pointer` (the key may hold ": " itself).
+void failWeights(JsonReader& reader, const std::string& pointer, const std::string& problem) {
+    std::size_t colon = std::string::npos;
+    for (const char* start : {": unknown weight ", ": must ", ": weights must "})
+        colon = std::min(colon, problem.find(start));
+    if (colon == std::string::npos) colon = problem.find(": ");
+    std::string place = problem.substr(0, colon);
+    reader.fail(pointer + (place == "/" ? std::string() : place), problem.substr(colon + 2));
 }
 
 void readWeights(JsonReader& reader, const json& session, Session& out) {
@@ -114,13 +126,28 @@ void readWeights(JsonReader& reader, const json& session, Session& out) {
     if (it == session.end()) return;
     Weights weights;
     std::string problem = weightsFromJson(*it, weights);  // "/key: message"
-    if (problem.empty()) {
-        out.weights = weights;
-        return;
+    if (problem.empty()) out.weights = weights;
+    else failWeights(reader, "/weights", problem);
+}
+
+bool isEmpty(const Checklist& checklist) {
+    return std::all_of(checklist.begin(), checklist.end(), [](const ChecklistItem& i) { return i.empty(); });
+}
+
+// Notes and other regions' checklists are keyed by ids of the chain: an id it lacks is a typo (or a firm
+// since removed), reported rather than dropped. Empty ones carry nothing (the writer leaves them out).
+void resolveKeys(const Session& session, const Chain& chain, const std::string& label,
+                 std::vector<Diagnostic>& problems) {
+    for (const auto& [firm, note] : session.notes) {
+        std::string problem;
+        if (!note.empty() && resolveId(chain, IdKind::Firm, firm, problem) < 0)
+            problems.push_back({Severity::Error, label, pointerTo("/notes", firm), problem});
     }
-    auto colon = problem.find(": ");
-    std::string place = problem.substr(0, colon);
-    reader.fail("/weights" + (place == "/" ? std::string() : place), problem.substr(colon + 2));
+    for (const auto& [region, checklist] : session.otherChecklists) {
+        std::string problem;
+        if (!isEmpty(checklist) && resolveId(chain, IdKind::Region, region, problem) < 0)
+            problems.push_back({Severity::Error, label, pointerTo("/other_checklists", region), problem});
+    }
 }
 
 }  // namespace
@@ -153,9 +180,7 @@ nlohmann::json sessionToJson(const Session& s) {
     out["checklist"] = checklistToJson(s.checklist);
     json others = json::object();
     for (const auto& [region, checklist] : s.otherChecklists)
-        if (region != s.region &&
-            std::any_of(checklist.begin(), checklist.end(), [](const ChecklistItem& i) { return !i.empty(); }))
-            others[region] = checklistToJson(checklist);
+        if (region != s.region && !isEmpty(checklist)) others[region] = checklistToJson(checklist);
     if (!others.empty()) out["other_checklists"] = others;
     return out;
 }
@@ -171,6 +196,10 @@ std::vector<Diagnostic> sessionFromJson(const json& document, const std::string&
         reader.fail("/format", std::string("expected \"") + kSessionFormat + "\"");
         return reader.problems;
     }
+    reader.unknownKeys(document, "",
+                       {"format", "file", "chain", "lang", "region", "hubs", "weights", "assumptions", "notes",
+                        "checklist", "other_checklists"},
+                       "session");
     Session out;
     out.file = reader.text(document, "file", "");
     out.chain = reader.text(document, "chain", "");
@@ -189,17 +218,25 @@ std::vector<Diagnostic> sessionFromJson(const json& document, const std::string&
 std::vector<Diagnostic> loadSessionFile(const std::string& path, Session& session) {
     auto text = readWholeFile(path);
     if (!text) return {{Severity::Error, path, "", text.error(), ProblemKind::Io}};
-    try {
-        return sessionFromJson(json::parse(*text), path, session);
-    } catch (const json::parse_error& e) {
-        LineColumn at = lineColumnAt(*text, e.byte == 0 ? 0 : e.byte - 1);
-        std::string what = e.what();
-        auto colon = what.find(": ", what.find("column"));
-        return {{Severity::Error, path, std::to_string(at.line) + ":" + std::to_string(at.column),
-                 "not valid JSON: " + (colon == std::string::npos ? what : what.substr(colon + 2))}};
-    } catch (const json::exception& e) {  // e.g. a number out of range: no byte position
-        return {{Severity::Error, path, "", std::string("not valid JSON: ") + e.what()}};
-    }
+    json document;
+    if (auto problem = parseJsonText(withoutUtf8Bom(*text), path, document, "a chainatlas-session/1 JSON object"))
+        return {*problem};
+    return sessionFromJson(document, path, session);
+}
+
+std::vector<Diagnostic> loadWeightsFile(const std::string& path, Weights& weights) {
+    auto text = readWholeFile(path);
+    if (!text) return {{Severity::Error, path, "", text.error(), ProblemKind::Io}};
+    json document;
+    if (auto problem = parseJsonText(withoutUtf8Bom(*text), path, document, "a JSON object of weights"))
+        return {*problem};
+    Weights read = weights;
+    std::string problem = weightsFromJson(document, read);
+    JsonReader reader{path, {}};
+    if (problem.empty()) weights = read;
+    else failWeights(reader, "", problem);
+    if (!reader.problems.empty() && reader.problems[0].location.empty()) reader.problems[0].location = "/";
+    return reader.problems;
 }
 
 std::string saveSessionFile(const Session& session, const std::string& path) {
@@ -224,6 +261,10 @@ std::vector<Diagnostic> resolveSession(const Session& session, const Chain& chai
         return index;
     };
     AnalysisOptions out = options;
+    if (std::string mismatch = sessionChainMismatch(session, chain); !mismatch.empty()) {
+        fail("/chain", mismatch);
+        return problems;
+    }
     if (!session.region.empty()) out.region = resolve(IdKind::Region, session.region, "/region");
     out.hubs.clear();
     for (std::size_t i = 0; i < session.hubs.size(); ++i)
@@ -239,6 +280,7 @@ std::vector<Diagnostic> resolveSession(const Session& session, const Chain& chai
         problems.insert(problems.end(), found.begin(), found.end());
         out.assumptions.push_back(std::move(assumption));
     }
+    resolveKeys(session, chain, label, problems);
     if (problems.empty()) options = std::move(out);
     return problems;
 }

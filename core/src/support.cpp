@@ -1,4 +1,4 @@
-// Four chains and 科技招商 (DESIGN §3.9). Only confirmed facts count: a C-level resource or tie is shown
+// Four chains and 科技招商 (docs/method.md §12). Only confirmed facts count: a C-level resource or tie is shown
 // as unconfirmed by the writers but never changes a number.
 #include "chainatlas/support.hpp"
 
@@ -131,9 +131,7 @@ ChecklistEvidence checklistEvidence(const Chain& chain, int region) {
     }
     for (int f = 0; f < static_cast<int>(chain.firms.size()); ++f) {
         const Firm& firm = chain.firms[f];
-        if (firm.leader &&
-            std::any_of(firm.sites.begin(), firm.sites.end(), [&](const Site& site) { return site.region == region; }))
-            evidence.leaders.push_back(f);
+        if (firm.leader && hasSiteIn(firm, region)) evidence.leaders.push_back(f);  // a C-graded site counts nowhere
     }
     auto byResourceId = [&](int a, int b) { return chain.resources[a].id < chain.resources[b].id; };
     for (auto* list : {&evidence.institutes, &evidence.funds, &evidence.platforms, &evidence.services})

@@ -232,6 +232,7 @@ private:
 
     void header(double width, double height);
     void title(double width);  // the scene's title and subtitle, then the chain's note
+    std::string drawnNote() const;
     void clusters();
     void links();
     void segments();
@@ -259,13 +260,17 @@ void SvgWriter::header(double width, double height) {
          << "<rect width=\"100%\" height=\"100%\" fill=\"" << theme_.background << "\"/>\n";
 }
 
+// The chain's note as the map shows it: a few lines at most (librsvg measures every character it draws; a
+// note of many pages belongs in the report, which prints it whole).
+std::string SvgWriter::drawnNote() const { return shortenForDrawing(chain_.note.pick(options_.lang, ""), 600); }
+
 void SvgWriter::title(double width) {
     out_ << "<g id=\"title\"><text x=\"" << kMargin << "\" y=\"32\" font-size=\"22\" font-weight=\"bold\" fill=\""
          << theme_.textDark << "\">" << escapeXml(scene_.title) << "</text>\n<text x=\"" << kMargin
          << "\" y=\"56\" fill=\"" << theme_.textMuted << "\">" << escapeXml(scene_.subtitle) << "</text>\n";
     // The chain's note (what the data is and is not), wrapped to the map's width.
     double y = 72;
-    for (const std::string& line : wrapText(chain_.note.pick(options_.lang, ""), width - 2 * kMargin, 10)) {
+    for (const std::string& line : wrapText(drawnNote(), width - 2 * kMargin, 10)) {
         out_ << "<text x=\"" << kMargin << "\" y=\"" << num(y) << "\" font-size=\"10\" fill=\"" << theme_.textMuted
              << "\">" << escapeXml(line) << "</text>\n";
         y += 13;
@@ -281,7 +286,7 @@ void SvgWriter::clusters() {
              << "\" width=\"" << num(c.box.w) << "\" height=\"" << num(c.box.h) << "\" rx=\"8\" fill=\""
              << theme_.clusterFill << "\" stroke=\"" << theme_.clusterBorder << "\"/><text x=\"" << num(c.box.x + 8)
              << "\" y=\"" << num(c.box.y + 18) << "\" font-weight=\"bold\" fill=\"" << theme_.textMuted << "\">"
-             << escapeXml(stage.name.pick(scene_.lang, stage.id)) << "</text></g>\n";
+             << escapeXml(clipToWidth(stage.name.pick(scene_.lang, stage.id), c.box.w - 16, 14)) << "</text></g>\n";
     }
     out_ << "</g>\n";
 }
@@ -424,10 +429,8 @@ void SvgWriter::resources(const Strip& strip, double stripTop) {
 
 std::string SvgWriter::write() {
     double width = std::max(g_.width + 2 * kMargin, 900.0);
-    double titleHeight =
-        kTitleHeight +
-        13.0 * std::max<std::size_t>(1, wrapText(chain_.note.pick(options_.lang, ""), width - 2 * kMargin, 10).size()) -
-        13;
+    double titleHeight = kTitleHeight +
+                         13.0 * std::max<std::size_t>(1, wrapText(drawnNote(), width - 2 * kMargin, 10).size()) - 13;
     Strip strip = layOutStrip(scene_, width - 2 * kMargin);
     double stripTop = g_.height + kMargin;  // in map coordinates: under the map, above the legend
     double legendHeight = 16 + layOutLegend(scene_.legend, width - 2 * kMargin).height;

@@ -1,4 +1,4 @@
-// Investment targets (DESIGN §3.6): candidates, the seven explained terms, weights, set-aside and ranking.
+// Investment targets (docs/method.md §8): candidates, the seven explained terms, weights, set-aside and ranking.
 #include "chainatlas/targets.hpp"
 
 #include <algorithm>
@@ -9,6 +9,7 @@
 #include "chainatlas/profile.hpp"
 #include "chainatlas/support.hpp"
 #include "chainatlas/text.hpp"
+#include "json_reader.hpp"
 
 namespace chainatlas {
 
@@ -61,8 +62,9 @@ std::string weightsFromJson(const nlohmann::json& object, Weights& w) {
     for (auto it = object.begin(); it != object.end(); ++it) {
         auto key = std::find(keys.begin(), keys.end(), it.key());
         if (key == keys.end())
-            return "/" + it.key() + ": unknown weight \"" + it.key() + "\"" + didYouMean(it.key(), keys);
-        if (!it->is_number() || !std::isfinite(it->get<double>())) return "/" + it.key() + ": must be a finite number";
+            return pointerTo("", it.key()) + ": unknown weight \"" + it.key() + "\"" + didYouMean(it.key(), keys);
+        if (!it->is_number()) return "/" + it.key() + ": must be a number, found " + jsonTypeName(*it);
+        if (!std::isfinite(it->get<double>())) return "/" + it.key() + ": must be a finite number";
         double value = it->get<double>();
         if (value < 0) return "/" + it.key() + ": must not be negative";
         // Bounded so that scores stay readable numbers (1e308 would overflow to infinity).
@@ -109,8 +111,8 @@ std::vector<FitSegment> valuedSegments(const Chain& chain, std::size_t f, const 
         const SegmentResult& r = segments[s];
         double value = segmentValue(r);
         if (value > 0)
-            valued.push_back({s, r.status, r.advice, value, r.occupied, r.complement, r.density, r.profile,
-                              r.profileBasis, 0.0});
+            valued.push_back(
+                {s, r.status, r.advice, value, r.occupied, r.complement, r.density, r.profile, r.profileBasis, 0.0});
     }
     return valued;
 }
@@ -190,7 +192,9 @@ void earnedTerms(Target& target, const Weights& weights) {
     double fit = 0, density = 0, profileSum = 0;
     int profiled = 0;
     for (FitSegment& fs : target.segments) {
-        fs.earned = fs.earnedUnder(weights.occupiedDiscount) ? fs.value * (fs.occupied ? 1.0 - weights.occupiedDiscount : 1.0) : 0.0;
+        fs.earned = fs.earnedUnder(weights.occupiedDiscount)
+                        ? fs.value * (fs.occupied ? 1.0 - weights.occupiedDiscount : 1.0)
+                        : 0.0;
         if (!fs.isEarned()) continue;
         fit = std::max(fit, fs.earned);
         density = std::max(density, fs.density);

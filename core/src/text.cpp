@@ -72,7 +72,8 @@ LineColumn lineColumnAt(std::string_view text, std::size_t offset) {
     offset = std::min(offset, text.size());
     for (std::size_t i = 0; i < offset; ++i) {
         unsigned char c = static_cast<unsigned char>(text[i]);
-        if (c == '\n') {
+        bool loneCr = c == '\r' && (i + 1 >= text.size() || text[i + 1] != '\n');
+        if (c == '\n' || loneCr) {
             ++at.line;
             at.column = 1;
         } else if ((c & 0xC0) != 0x80) {
@@ -248,12 +249,74 @@ std::string escapeXml(std::string_view text) {
             case '\'': out += "&apos;"; break;
             default:
                 // Characters XML 1.0 forbids (controls, U+FFFE, U+FFFF) become a space or U+FFFD; CR too
-                // (a parser would turn it into a newline). A byte that is not UTF-8 becomes U+FFFD.
+                // (a parser would turn it into a newline). A byte that is not UTF-8 becomes U+FFFD, and so
+                // does any noncharacter: librsvg hands text to cairo, which refuses to draw one.
                 if (cp < 0x20 && cp != '\t' && cp != '\n') out += ' ';
-                else if (!valid || !isXmlChar(cp)) out += encodeUtf8(0xFFFD);
+                else if (!valid || !isXmlChar(cp) || isNoncharacter(cp)) out += encodeUtf8(0xFFFD);
                 else out.append(bytes);
         }
     });
+    return out;
+}
+
+bool isNoncharacter(char32_t cp) { return (cp >= 0xFDD0 && cp <= 0xFDEF) || (cp & 0xFFFE) == 0xFFFE; }
+
+std::string drawableText(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    forEachSequence(text, [&](char32_t cp, std::string_view bytes, bool valid) {
+        if (cp == '\r') {  // CRLF and a lone CR are line breaks: one LF
+            if (bytes.data() + 1 == text.data() + text.size() || bytes.data()[1] != '\n') out += '\n';
+            return;
+        }
+        bool control = (cp < 0x20 && cp != '\t' && cp != '\n') || cp == 0x7F || (cp >= 0x80 && cp <= 0x9F);
+        if (!valid || control || isNoncharacter(cp)) out += encodeUtf8(0xFFFD);
+        else out.append(bytes);
+    });
+    return out;
+}
+
+std::string shortenForDrawing(std::string_view text, std::size_t maxCharacters) {
+    if (maxCharacters == 0) return {};
+    std::size_t characters = 0, i = 0;
+    while (i < text.size()) {
+        if (characters == maxCharacters) {
+            // Cut one character earlier, so that the ellipsis stays within the limit.
+            std::size_t cut = i;
+            do --cut;
+            while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80);
+            return std::string(text.substr(0, cut)) + "…";
+        }
+        ++characters;
+        ++i;
+        while (i < text.size() && (static_cast<unsigned char>(text[i]) & 0xC0) == 0x80) ++i;
+    }
+    return std::string(text);
+}
+
+void appendCsvCell(std::string& out, std::string_view text) {
+    // Most cells hold no control character (C0, DEL, or C1, which UTF-8 writes after a 0xC2 byte): they skip
+    // the copy escapeControls makes (a 100k-firm target list has a million cells).
+    bool plain = std::none_of(text.begin(), text.end(), [](char c) {
+        auto byte = static_cast<unsigned char>(c);
+        return byte < 0x20 || byte == 0x7F || byte == 0xC2;
+    });
+    std::string copy = plain ? std::string() : escapeControls(text, true);
+    std::string_view escaped = plain ? text : std::string_view(copy);
+    bool formula = !escaped.empty() && std::string_view("=+-@\t\r").find(escaped[0]) != std::string_view::npos;
+    bool quoted = escaped.find_first_of(",\"\n\r") != std::string_view::npos;
+    if (quoted) out.push_back('"');
+    if (formula) out.push_back('\'');
+    for (char c : escaped) {
+        if (c == '"') out.push_back('"');
+        out.push_back(c);
+    }
+    if (quoted) out.push_back('"');
+}
+
+std::string csvCell(std::string_view text) {
+    std::string out;
+    appendCsvCell(out, text);
     return out;
 }
 

@@ -396,7 +396,7 @@ void Validator::readSegments(const json* items) {
         segment.id = idString(item);
         segment.name = name(item, p);
         segment.stage = reference(item, p, "stage", stages_, false);
-        readMetrics(item, p, segment.metrics);  // industry-level figures (§2): checked like a firm's
+        readMetrics(item, p, segment.metrics);  // industry-level figures (docs/method.md §1): checked like a firm's
         if (auto division = string(item, p, "division", false)) segment.division = *division;
         segment.sources = references(item, p, "sources", sources_);
         if (auto market = item.find("market"); market != item.end()) {
@@ -524,8 +524,7 @@ void Validator::readSite(const json& item, const std::string& p, Firm& firm) {
         std::sort(site.segments.begin(), site.segments.end());
     }
     site.output = number(item, p, "output", true);
-    auto confidence = item.find("confidence");
-    if (confidence != item.end() && confidence->is_string()) site.confidence = confidence->get<std::string>();
+    if (auto confidence = string(item, p, "confidence", false)) site.confidence = *confidence;
     site.year = year(item, p);
     string(item, p, "note", false);  // kept in extra; checked because the viewer shows it as text
     site.extra = extra(item, {"region", "segments", "output", "confidence", "year"});
@@ -584,8 +583,7 @@ void Validator::readSupplies(const json* items) {
         supply.to = reference(item, p, "to", firms_, true);
         supply.segment = reference(item, p, "segment", segments_, false);
         if (supply.from >= 0 && supply.from == supply.to) warning(p, "a firm supplies itself");
-        auto confidence = item.find("confidence");
-        if (confidence != item.end() && confidence->is_string()) supply.confidence = confidence->get<std::string>();
+        if (auto confidence = string(item, p, "confidence", false)) supply.confidence = *confidence;
         supply.fromRegion = reference(item, p, "from_region", regions_, false);
         supply.toRegion = reference(item, p, "to_region", regions_, false);
         supply.year = year(item, p);
@@ -610,7 +608,7 @@ int Validator::keyword(const json& owner, const std::string& pointer, const char
     return -1;
 }
 
-// Resources and ties must say how sure we are (§2): "A", "B" or "C".
+// Resources and ties must say how sure we are (docs/method.md §1): "A", "B" or "C".
 std::string Validator::confidence(const json& owner, const std::string& pointer) {
     auto value = string(owner, pointer, "confidence", true);
     if (!value) return {};
@@ -661,8 +659,8 @@ void Validator::readResources(const json* items) {
         resource.confidence = confidence(item, p);
         if (auto note = string(item, p, "note", false)) resource.note = *note;
         resource.year = year(item, p);
-        resource.extra =
-            extra(item, {"id", "name", "kind", "region", "segments", "sources", "confidence", "note", "year"});
+        resource.extra = extra(item,
+                               {"id", "name", "kind", "region", "segments", "sources", "confidence", "note", "year"});
         chain_.resources.push_back(std::move(resource));
     }
 }

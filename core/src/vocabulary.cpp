@@ -88,10 +88,13 @@ const char* noDataWord(Lang lang) { return pick(lang, "无数据", "no data"); }
 const char* inferredWord(Lang lang) { return pick(lang, "推断", "inferred"); }
 const char* weightedWord(Lang lang) { return pick(lang, "加权", "weighted"); }
 const char* marketWord(Lang lang) { return pick(lang, "应用市场", "end market"); }
-const char* imputedFootnote(Lang lang) { return pick(lang, "* 无数据，按中性值 0.5 计", "* no data, neutral 0.5 used"); }
+const char* imputedFootnote(Lang lang) {
+    return pick(lang, "* 无数据，按中性值 0.5 计", "* no data, neutral 0.5 used");
+}
 const char* rankRangeNote(Lang lang) {
-    return pick(lang, "排名括号内为名次范围：任一项权重乘以 0.5 或 1.5 时的最好与最差名次",
-                "the brackets give the rank range: best and worst rank when any one weight is multiplied by 0.5 or 1.5");
+    return pick(
+        lang, "排名括号内为名次范围：任一项权重乘以 0.5 或 1.5 时的最好与最差名次",
+        "the brackets give the rank range: best and worst rank when any one weight is multiplied by 0.5 or 1.5");
 }
 
 bool termImputed(const Target& target, int term) { return term == TermProfile && target.profileImputed(); }
@@ -110,7 +113,7 @@ const char* noCandidateWord(Lang lang) { return pick(lang, "无候选企业", "n
 bool lacksCandidate(const SegmentResult& segment) {
     bool act = segment.advice == Advice::Fill || segment.advice == Advice::Strengthen ||
                segment.advice == Advice::Extend || segment.advice == Advice::Complement;
-    return act && segment.candidates == 0;
+    return act && segment.candidates == 0 && !segment.market;  // a market's firms are customers, not candidates
 }
 
 namespace {

@@ -1,4 +1,4 @@
-// What-if (DESIGN §3.8): assumptions read and written, the chain with assumed sites added, and why each
+// What-if (docs/method.md §11): assumptions read and written, the chain with assumed sites added, and why each
 // segment's status changed.
 #include "chainatlas/whatif.hpp"
 
@@ -55,6 +55,7 @@ std::vector<Diagnostic> assumptionFromJson(const nlohmann::json& value, const st
         reader.fail(pointer, "expected an object with firm, region and segments");
         return reader.problems;
     }
+    reader.unknownKeys(value, pointer, {"firm", "region", "segments"}, "assumption");
     AssumptionIds read{reader.text(value, "firm", pointer), reader.text(value, "region", pointer),
                        reader.textList(value, "segments", pointer)};
     if (read.firm.empty()) reader.fail(pointer + "/firm", "expected a firm id");

@@ -1,5 +1,5 @@
 // The 十个一 checklist of the current region: state, owner, due date and note per item, saved with the
-// session; beside each item what the data itself shows (the core's evidence, §3.9).
+// session; beside each item what the data itself shows (the core's evidence, docs/method.md §12).
 #include <imgui.h>
 #include <imgui_stdlib.h>
 

@@ -1,5 +1,6 @@
 // Several regions side by side against the scenario's hubs and weights: per segment the status and advice
-// in each region, per region the advice counts and top three targets. The comparison is the core's
+// in each region; per region the hubs used, advice counts, local firms, sites and 本地配套率, its what-ifs and
+// top three targets (contested ones marked); and the targets several regions contest. The comparison is the core's
 // (chainatlas compare); it is recomputed only when the regions or the scenario change.
 #include <algorithm>
 
@@ -67,10 +68,42 @@ void segmentTable(const App& app) {
     ImGui::EndTable();
 }
 
+// The contest of `firm`, or null: a firm two of the compared regions have in their top ten.
+const Contest* contestOf(const Comparison& c, int firm) {
+    for (const Contest& contest : c.contested)
+        if (contest.firm == firm) return &contest;
+    return nullptr;
+}
+
+// "竞争: <region> #4" beside a target two regions want: the other regions and their ranks.
+void contestedMark(const Chain& chain, const Comparison& c, int region, int firm, Lang lang) {
+    const Contest* contest = contestOf(c, firm);
+    if (!contest) return;
+    std::string others;
+    for (const auto& [other, rank] : contest->ranks)
+        if (other != region) others += " " + regionName(chain, other, lang) + " #" + std::to_string(rank);
+    ImGui::SameLine();
+    ImGui::TextColored({0.78f, 0.16f, 0.16f, 1}, "%s:%s", tr(lang, "竞争", "contested"), others.c_str());
+}
+
+// A region's line: the hubs compared against, its local firms and sites, its 本地配套率 and its what-ifs.
+void regionFacts(const Chain& chain, const RegionComparison& rc, Lang lang) {
+    std::string hubs;
+    for (int h : rc.hubs) hubs += (hubs.empty() ? "" : ", ") + regionName(chain, h, lang);
+    ImGui::TextDisabled("%s: %s", tr(lang, "枢纽", "hubs"), hubs.empty() ? tr(lang, "无", "none") : hubs.c_str());
+    ImGui::TextDisabled("%s %d · %s %d · %s %zu/%zu = %.0f%%", tr(lang, "本地企业", "local firms"), rc.localFirms,
+                        tr(lang, "站点", "sites"), rc.localSites, tr(lang, "本地配套率", "local supply share"),
+                        rc.localSuppliers, rc.suppliers, rc.localShare() * 100);
+    for (const Assumption& a : rc.assumed)
+        ImGui::TextDisabled("%s: %s", tr(lang, "假设引进", "assumed"),
+                            chain.firms[a.firm].name.pick(lang, chain.firms[a.firm].id).c_str());
+}
+
 void summary(const App& app) {
     const Chain& chain = *app.state.chain;
+    const Comparison& c = app.comparison;
     Lang lang = app.state.lang;
-    for (const RegionComparison& rc : app.comparison.regions) {
+    for (const RegionComparison& rc : c.regions) {
         ImGui::Separator();
         ImGui::TextUnformatted(regionName(chain, rc.region, lang).c_str());
         for (int a = 0; a < kAdviceCount; ++a) {
@@ -78,9 +111,30 @@ void summary(const App& app) {
             ImGui::SameLine();
             ImGui::TextDisabled("%s %d", adviceWord(static_cast<Advice>(a), lang), rc.adviceCounts[a]);
         }
-        for (const Target& t : rc.top)
-            ImGui::BulletText("%d. %s  %.2f", t.rank,
+        regionFacts(chain, rc, lang);
+        for (const Target& t : rc.top) {
+            ImGui::BulletText("#%s  %s  %.2f", rankWithRange(t).c_str(),
                               chain.firms[t.firm].name.pick(lang, chain.firms[t.firm].id).c_str(), t.score);
+            contestedMark(chain, c, rc.region, t.firm, lang);
+        }
+    }
+    for (const std::string& warning : c.warnings) ImGui::TextColored({0.78f, 0.16f, 0.16f, 1}, "%s", warning.c_str());
+}
+
+// The targets two or more regions want (top ten of each), with every region's rank: neighbours competing.
+void contestedList(const App& app) {
+    const Chain& chain = *app.state.chain;
+    const Comparison& c = app.comparison;
+    Lang lang = app.state.lang;
+    if (c.contested.empty()) return;
+    ImGui::Separator();
+    ImGui::TextUnformatted(tr(lang, "竞争目标 (多个区域前十)", "Contested targets (top ten of several regions)"));
+    for (const Contest& contest : c.contested) {
+        std::string ranks;
+        for (const auto& [region, rank] : contest.ranks)
+            ranks += "  " + regionName(chain, region, lang) + " #" + std::to_string(rank);
+        ImGui::BulletText("%s%s", chain.firms[contest.firm].name.pick(lang, chain.firms[contest.firm].id).c_str(),
+                          ranks.c_str());
     }
 }
 
@@ -97,12 +151,16 @@ void drawComparePanel(App& app) {
     }
     if (app.compareRegions.empty()) app.compareRegions = {state.scenario.region};
     regionPicker(app);
-    if (app.compareGeneration != state.layoutGeneration) {  // a new scenario: hubs or weights may have changed
-        app.comparison = compareRegions(*state.chain, app.compareRegions, state.scenario.hubs, state.scenario.weights);
-        app.compareGeneration = state.layoutGeneration;
+    // A new analysis: hubs, weights or what-ifs may have changed (weights alone leave the layout as it was).
+    if (app.compareGeneration != state.analysisVersion) {
+        app.comparison = compareScenario(state, app.compareRegions);  // what-ifs apply to the region they name
+        app.compareGeneration = state.analysisVersion;
     }
     segmentTable(app);
+    ImGui::BeginChild("##summary");  // the summary scrolls below the segment table
     summary(app);
+    contestedList(app);
+    ImGui::EndChild();
     ImGui::End();
 }
 

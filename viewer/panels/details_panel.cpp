@@ -1,10 +1,13 @@
 // Details of the selection: a segment's status, RCA, density, local firms and firms elsewhere by region;
 // a firm's sites, metrics with percentiles, leader flag, supply partners and sources with confidence; a
 // resource's kind, region, segments, tied firms and sources.
+#include <algorithm>
 #include <map>
 
 #include "../app.hpp"
 #include "../i18n.hpp"
+#include "chainatlas/report.hpp"
+#include "chainatlas/vocabulary.hpp"
 
 namespace viewer {
 
@@ -74,6 +77,10 @@ void segmentDetails(App& app, int s) {
                 r.density);  // as in the map's tooltip
     ImGui::Text("%s %d · %s %.1f", tr(state.lang, "本地站点", "local sites"), r.sites, tr(state.lang, "产出", "output"),
                 r.output);
+    if (r.market)
+        ImGui::TextWrapped("%s: %s", marketWord(state.lang),
+                           tr(state.lang, "下列企业是本链的客户, 不是招商候选",
+                              "the firms below are the chain's customers, not candidates"));
     if (r.hubStrong) ImGui::BulletText("%s", tr(state.lang, "枢纽在此环节占优", "a hub is strong here"));
     if (r.occupied)
         ImGui::BulletText("%s", tr(state.lang, "被占位: 避免正面竞争", "occupied: avoid head-on competition"));
@@ -110,6 +117,95 @@ void segmentDetails(App& app, int s) {
         if (region != state.analysis.region) regionBlock(region, firms);
 }
 
+// A firm with "推断" beside it when the link that makes it a partner was inferred, not named in the data.
+void partnerList(App& app, const std::vector<int>& firms, const std::vector<int>& inferred) {
+    for (int firm : firms) {
+        firmLink(app, firm);
+        if (std::find(inferred.begin(), inferred.end(), firm) == inferred.end()) continue;
+        ImGui::SameLine();
+        ImGui::TextDisabled("%s", inferredWord(app.state.lang));
+    }
+}
+
+// A target's rank with its range, each term as value → weighted as the table shows it ("1.00*" imputed),
+// the segments it fills and those a hub holds (unscored, listed apart), and its partners here and at hubs.
+void targetDetails(App& app, const Target& t) {
+    const ViewerState& state = app.state;
+    Lang lang = state.lang;
+    const Chain& chain = *state.drawn;
+    ImGui::Text("%s %s · %s %.3f", tr(lang, "排名", "rank"), rankWithRange(t).c_str(), tr(lang, "得分", "score"),
+                t.score);
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", rankRangeNote(lang));
+    ImGui::TextDisabled("%s (%s)", tr(lang, "值 → 加权值", "value → weighted"), weightedWord(lang));
+    bool imputed = false;
+    for (int k = 0; k < kTermCount; ++k) {
+        ImGui::BulletText("%s %.2f%s → %s", termName(lang, k), t.value[k], termImputed(t, k) ? "*" : "",
+                          weightedTermText(t, k, 2).c_str());
+        imputed = imputed || termImputed(t, k);
+    }
+    if (imputed) ImGui::TextDisabled("%s", imputedFootnote(lang));
+    double discount = state.analysis.weights.occupiedDiscount;
+    if (std::string fills = fitSegmentList(chain, t, lang, false, discount); !fills.empty())
+        ImGui::TextWrapped("%s: %s", tr(lang, "契合环节", "fits"), fills.c_str());
+    if (std::string unscored = unscoredSegmentList(chain, t, lang, false, discount); !unscored.empty())
+        ImGui::TextWrapped("%s: %s", unscoredLabel(lang), unscored.c_str());
+    ImGui::PushID("partners");  // a firm may be listed here and again below (ImGui ids apart)
+    if (!t.anchors.empty()) {
+        heading(tr(lang, "本地合作企业 (以商招商)", "Local partners (anchor)"));
+        partnerList(app, t.anchors, t.anchorsInferred);
+    }
+    ImGui::PushID("hubs");
+    if (!t.hubPartners.empty()) {
+        heading(tr(lang, "枢纽客户 (枢纽配套)", "Customers at hubs (hub)"));
+        partnerList(app, t.hubPartners, t.hubPartnersInferred);
+    }
+    ImGui::PopID();
+    ImGui::PopID();
+}
+
+// The segments a local buyer still buys from outside, each a button to it, wrapped to the panel's width.
+void outsideSegmentButtons(App& app, const std::vector<int>& segments) {
+    Lang lang = app.state.lang;
+    const Chain& chain = *app.state.drawn;
+    float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
+    for (std::size_t i = 0; i < segments.size(); ++i) {
+        int s = segments[i];
+        const std::string& name = chain.segments[s].name.pick(lang, chain.segments[s].id);
+        float width = ImGui::CalcTextSize(name.c_str()).x + ImGui::GetStyle().FramePadding.x * 2;
+        if (i > 0 && ImGui::GetItemRectMax().x + ImGui::GetStyle().ItemSpacing.x + width < right)
+            ImGui::SameLine();      // else wrap
+        ImGui::PushID(s + 300000);  // apart from firm ids
+        if (ImGui::SmallButton(name.c_str())) app.locate({SelectionKind::Segment, s});
+        ImGui::PopID();
+    }
+}
+
+// 本地配套率 of a local buyer: how many of the firms supplying its plant here ship from here, who they are,
+// and the segments still bought from outside, where 以商招商 starts.
+void localSupplyDetails(App& app, const LocalSupply& row) {
+    Lang lang = app.state.lang;
+    heading(tr(lang, "本地配套率", "Local supply share"));
+    ImGui::PushID("local-supply");  // a supplier may be listed again under the supply partners
+    ImGui::Text("%zu/%zu = %.0f%%", row.local.size(), row.suppliers.size(), row.share() * 100);
+    std::vector<int> outside;
+    for (int s : row.suppliers)
+        if (std::find(row.local.begin(), row.local.end(), s) == row.local.end()) outside.push_back(s);
+    ImGui::TextDisabled("%s (%zu)", tr(lang, "本地供应商", "local suppliers"), row.local.size());
+    partnerList(app, row.local, row.inferred);
+    ImGui::TextDisabled("%s (%zu)", tr(lang, "外地供应商", "suppliers elsewhere"), outside.size());
+    partnerList(app, outside, row.inferred);
+    if (!row.inferred.empty())
+        ImGui::TextDisabled("%s: %s", inferredWord(lang),
+                            tr(lang, "记录未注明供货工厂, 按本地工厂计",
+                               "the record names no plant; the local one assumed"));
+    if (!row.outsideSegments.empty()) {
+        ImGui::TextWrapped("%s:", tr(lang, "仍从外地采购 (以商招商的起点)",
+                                     "still bought from outside (where anchor starts)"));
+        outsideSegmentButtons(app, row.outsideSegments);
+    }
+    ImGui::PopID();
+}
+
 void firmDetails(App& app, int f) {
     ViewerState& state = app.state;
     const Chain& chain = *state.drawn;
@@ -119,12 +215,8 @@ void firmDetails(App& app, int f) {
     if (firm.extra.contains("leader_basis"))
         ImGui::TextWrapped("%s", firm.extra["leader_basis"].get<std::string>().c_str());
     for (const Target& t : state.analysis.targets)
-        if (t.firm == f) {
-            ImGui::Text("%s %d · %s %.3f", tr(state.lang, "排名", "rank"), t.rank, tr(state.lang, "得分", "score"),
-                        t.score);
-            for (int k = 0; k < kTermCount; ++k)
-                ImGui::BulletText("%s %.2f → %.2f", termName(state.lang, k), t.value[k], t.weighted[k]);
-        }
+        if (t.firm == f) targetDetails(app, t);
+    if (const LocalSupply* row = localSupplyOf(state.analysis, f)) localSupplyDetails(app, *row);
     heading(tr(state.lang, "站点", "Sites"));
     for (const Site& site : firm.sites) {
         std::string segments;
@@ -168,8 +260,8 @@ void firmDetails(App& app, int f) {
     sourceList(chain, firm.sources);
 }
 
-// A resource (§2, §3.9): what it is, where, which chains and segments it serves, the firms tied to it (each
-// one click from the map), and its sources with the confidence of the data.
+// A resource (docs/method.md §1, docs/method.md §12): what it is, where, which chains and segments it serves, the firms
+// tied to it (each one click from the map), and its sources with the confidence of the data.
 void resourceDetails(App& app, int r) {
     ViewerState& state = app.state;
     const Chain& chain = *state.drawn;

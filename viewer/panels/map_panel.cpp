@@ -9,6 +9,7 @@
 #include "../i18n.hpp"
 #include "../map_view.hpp"
 #include "chainatlas/layout.hpp"
+#include "chainatlas/text.hpp"
 #include "scene_painter.hpp"
 
 namespace viewer {
@@ -112,10 +113,11 @@ void drawClusters(ImDrawList* draw, const App& app, const MapGeometry& g, const 
         draw->AddRectFilled(p0, p1, themeColor(app.theme.clusterFill), 8 * text.zoom);
         draw->AddRect(p0, p1, themeColor(app.theme.clusterBorder), 8 * text.zoom);
         const Stage& stage = chain.stages[c.stage];
+        std::string name = shortenForDrawing(stage.name.pick(app.state.lang, stage.id));
         if (text.basePx * text.zoom >= 6.5f)
             draw->AddText(text.font, std::max(text.minPx, (text.basePx + 1) * text.zoom),
-                          {p0.x + 8 * text.zoom, p0.y + 4 * text.zoom}, themeColor(app.theme.textMuted),
-                          stage.name.pick(app.state.lang, stage.id).c_str());
+                          {p0.x + 8 * text.zoom, p0.y + 4 * text.zoom}, themeColor(app.theme.textMuted), name.data(),
+                          name.data() + name.size());
     }
 }
 

@@ -1,4 +1,4 @@
-// Segment priorities (产业选择, §3.7): the core's feasibility × attractiveness chart, the same one
+// Segment priorities (产业选择, docs/method.md §10): the core's feasibility × attractiveness chart, the same one
 // `chainatlas map --view priorities` writes; hover a point for its numbers, click it to select the segment.
 #include <algorithm>
 

@@ -94,7 +94,8 @@ void whatIf(App& app) {
         ImGui::TextUnformatted(tr(state.lang, "状态变化:", "Status changes:"));
         for (const StatusChange& c : state.analysis.changed) {
             ImGui::Bullet();
-            ImGui::TextWrapped("%s", describeChange(chain, c, state.lang).c_str());  // with its cause (§3.8)
+            ImGui::TextWrapped("%s",
+                               describeChange(chain, c, state.lang).c_str());  // with its cause (docs/method.md §11)
         }
     }
 }
@@ -136,7 +137,7 @@ void drawScenarioPanel(App& app, ImVec2 pos, ImVec2 size) {
             ++state.layoutGeneration;
         }
     }
-    // The four chains' resources (§5): off and greyed when the file has none.
+    // The four chains' resources (docs/architecture.md): off and greyed when the file has none.
     bool shown = state.showResources;
     ImGui::BeginDisabled(state.chain->resources.empty());
     if (ImGui::Checkbox(tr(state.lang, "资源", "Resources"), &shown)) setShowResources(state, shown);

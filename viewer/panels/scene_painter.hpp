@@ -35,7 +35,7 @@ bool drawCentredLabel(ImDrawList* draw, ImFont* font, float fontPx, ImVec2 at, I
 // the map's own scale may not hold: the box then grows to the name, sideways about its centre, so a
 // two-character name is never cut to one. The width is measured at the size drawn (glyph advances do not
 // scale linearly with the size). A name that would need a box more than 2.5 times as wide is not drawn (px 0):
-// the map is then zoomed too far out for names (level of detail, DESIGN section 7); zooming in shows them.
+// the map is then zoomed too far out for names (level of detail, docs/architecture.md); zooming in shows them.
 struct NameFit {
     float px = 0, grow = 0;  // grow: added on each side
 };
@@ -49,8 +49,8 @@ struct SegmentPaint {
 };
 void paintSegment(ImDrawList* draw, const App& app, const chainatlas::SegmentLook& look, const SegmentPaint& paint);
 
-// The label box of each point of a priorities chart, in plot coordinates, by level of detail (DESIGN
-// section 7): in priority order, a label that would run into one kept before, or that the chart placed below
+// The label box of each point of a priorities chart, in plot coordinates, by level of detail (docs/architecture.md):
+// in priority order, a label that would run into one kept before, or that the chart placed below
 // its strip, gets an empty box and is not drawn (its point keeps its hover text); the label of
 // `selectedSegment` is always kept. A chain of 300 segments with no data otherwise piled their names under
 // the strip, over the axis title and the legend.

@@ -46,8 +46,27 @@ TargetOrder requestedOrder(const ImGuiTableSortSpecs* specs) {
     return {specs->Specs[0].ColumnIndex, specs->Specs[0].SortDirection == ImGuiSortDirection_Descending};
 }
 
-void stackedBar(const App& app, const Target& t, double maxScore, float width) {
+// Each term as value × weight = weighted, the weighted value as the columns show it ("1.00*" imputed, "–" no data).
+void termTooltip(const App& app, const Target& t) {
     Lang lang = app.state.lang;
+    ImGui::BeginTooltip();
+    bool imputed = false;
+    for (int k = 0; k < kTermCount; ++k) {
+        ImGui::ColorButton("##c", ImColor(noData(t, k) ? themeColor(app.theme.noData) : kTermColors[k]),
+                           ImGuiColorEditFlags_NoTooltip, {10, 10});
+        ImGui::SameLine();
+        std::string weighted = weightedTermText(t, k, 2);
+        if (weighted == kNoDataMark) ImGui::Text("%s %s %s", termName(lang, k), kNoDataMark, noDataWord(lang));
+        else
+            ImGui::Text("%s %.2f%s × %.2f = %s", termName(lang, k), t.value[k], termImputed(t, k) ? "*" : "",
+                        termWeight(app.state.analysis.weights, k), weighted.c_str());
+        imputed = imputed || termImputed(t, k);
+    }
+    if (imputed) ImGui::TextDisabled("%s", imputedFootnote(lang));
+    ImGui::EndTooltip();
+}
+
+void stackedBar(const App& app, const Target& t, double maxScore, float width) {
     ImDrawList* draw = ImGui::GetWindowDrawList();
     ImVec2 p = ImGui::GetCursorScreenPos();
     float height = ImGui::GetTextLineHeight();
@@ -60,21 +79,7 @@ void stackedBar(const App& app, const Target& t, double maxScore, float width) {
         x += w;
     }
     ImGui::Dummy({width, height});
-    if (ImGui::IsItemHovered()) {
-        ImGui::BeginTooltip();
-        for (int k = 0; k < kTermCount; ++k) {
-            ImGui::ColorButton("##c", ImColor(noData(t, k) ? themeColor(app.theme.noData) : kTermColors[k]),
-                               ImGuiColorEditFlags_NoTooltip, {10, 10});
-            ImGui::SameLine();
-            if (noData(t, k))
-                ImGui::Text("%s – %s", termName(lang, k),
-                            tr(lang, "无数据 (按中性值计)", "no data (counted as neutral)"));
-            else
-                ImGui::Text("%s %.2f × %.2f = %.2f", termName(lang, k), t.value[k],
-                            t.weighted[k] / std::max(1e-12, t.value[k]), t.weighted[k]);
-        }
-        ImGui::EndTooltip();
-    }
+    if (ImGui::IsItemHovered()) termTooltip(app, t);
 }
 
 void changeCell(const ViewerState& state, const TargetRow& row) {
@@ -104,7 +109,7 @@ void tooltipIfCut(const std::string& text, float shownWidth) {
 void rankCell(App& app, const TargetRow& row, const Target* t) {
     bool selected = app.state.selection == Selection{SelectionKind::Firm, row.firm};
     char rankText[24];
-    if (t) std::snprintf(rankText, sizeof rankText, "%d", t->rank);
+    if (t) std::snprintf(rankText, sizeof rankText, "%s", rankWithRange(*t).c_str());  // "4 (2–9)"
     else if (row.rankKey < INT_MAX)
         std::snprintf(rankText, sizeof rankText, "(%d)", static_cast<int>(row.rankKey + 0.5));
     else std::snprintf(rankText, sizeof rankText, "—");  // assumed, and no target without the what-if either
@@ -165,25 +170,52 @@ int drawRow(App& app, const TargetRow& row, int index, double maxScore) {
     if (t) stackedBar(app, *t, maxScore, ImGui::GetContentRegionAvail().x);
     ImGui::TableNextColumn();
     noteCell(app, state.drawn->firms[row.firm].id, index);
+    for (int k = 0; k < kTermCount; ++k) {
+        ImGui::TableNextColumn();
+        if (t) ImGui::TextUnformatted(weightedTermText(*t, k, 2).c_str());
+    }
     ImGui::PopID();
     return action;
 }
 
+// A term column fits its name with the sort arrow, and "0.00*".
+float termColumnWidth(Lang lang, int term) {
+    return std::max(ImGui::CalcTextSize(termName(lang, term)).x + ImGui::GetFontSize(), ImGui::CalcTextSize("0.00*").x);
+}
+
+// The headers, each with a tooltip where the short title needs a word more: the rank's brackets, and that
+// the bar and term columns are weighted (加权), so that they add up to the score.
+void headerRow(Lang lang) {
+    ImGui::TableNextRow(ImGuiTableRowFlags_Headers);
+    for (int column = 0; column < kTargetColumnCount; ++column) {
+        if (!ImGui::TableSetColumnIndex(column)) continue;
+        ImGui::TableHeader(ImGui::TableGetColumnName(column));
+        if (!ImGui::IsItemHovered()) continue;
+        if (column == kRankColumn) ImGui::SetTooltip("%s", rankRangeNote(lang));
+        else if (column == kContributionsColumn)
+            ImGui::SetTooltip("%s", tr(lang, "各项加权值, 合计为得分", "each term weighted; they add up to the score"));
+        else if (column >= kFirstTermColumn)
+            ImGui::SetTooltip("%s (%s) = %s × %s", termName(lang, column - kFirstTermColumn), weightedWord(lang),
+                              tr(lang, "权重", "weight"), tr(lang, "值", "value"));
+    }
+}
+
 void setupColumns(ViewerState& state) {
     float em = ImGui::GetFontSize();
+    Lang lang = state.lang;
     ImGui::TableSetupScrollFreeze(3, 1);
-    ImGui::TableSetupColumn("#", ImGuiTableColumnFlags_DefaultSort | ImGuiTableColumnFlags_WidthFixed, em * 2.6f);
-    const char* assume = tr(state.lang, "假设引进", "Assume");
+    ImGui::TableSetupColumn("#", ImGuiTableColumnFlags_DefaultSort | ImGuiTableColumnFlags_WidthFixed,
+                            ImGui::CalcTextSize("00 (00–00)").x);
+    const char* assume = tr(lang, "假设引进", "Assume");
     ImGui::TableSetupColumn(assume, ImGuiTableColumnFlags_WidthFixed, ImGui::CalcTextSize(assume).x + em * 1.2f);
-    ImGui::TableSetupColumn(tr(state.lang, "企业", "Firm"), ImGuiTableColumnFlags_WidthStretch, 1.0f);
-    ImGui::TableSetupColumn(tr(state.lang, "变化", "Δ"),
-                            ImGuiTableColumnFlags_WidthFixed | ImGuiTableColumnFlags_PreferSortDescending, em * 2.8f);
-    ImGui::TableSetupColumn(tr(state.lang, "得分", "Score"),
-                            ImGuiTableColumnFlags_WidthFixed | ImGuiTableColumnFlags_PreferSortDescending, em * 3.2f);
-    ImGui::TableSetupColumn(tr(state.lang, "各项贡献", "Contributions"),
-                            ImGuiTableColumnFlags_WidthFixed | ImGuiTableColumnFlags_PreferSortDescending, em * 8);
-    ImGui::TableSetupColumn(tr(state.lang, "备注", "Note"), ImGuiTableColumnFlags_WidthFixed, em * 8);
-    ImGui::TableHeadersRow();
+    ImGui::TableSetupColumn(tr(lang, "企业", "Firm"), ImGuiTableColumnFlags_WidthStretch, 1.0f);
+    ImGuiTableColumnFlags byValue = ImGuiTableColumnFlags_WidthFixed | ImGuiTableColumnFlags_PreferSortDescending;
+    ImGui::TableSetupColumn(tr(lang, "变化", "Δ"), byValue, em * 2.8f);
+    ImGui::TableSetupColumn(tr(lang, "得分", "Score"), byValue, em * 3.2f);
+    ImGui::TableSetupColumn(tr(lang, "各项贡献 (加权)", "Weighted terms"), byValue, em * 8);
+    ImGui::TableSetupColumn(tr(lang, "备注", "Note"), ImGuiTableColumnFlags_WidthFixed, em * 8);
+    for (int k = 0; k < kTermCount; ++k) ImGui::TableSetupColumn(termName(lang, k), byValue, termColumnWidth(lang, k));
+    headerRow(lang);
 }
 
 void legend(const ViewerState& state, std::size_t count) {
@@ -209,10 +241,14 @@ int drawTable(App& app) {
                             ImGuiTableFlags_SizingFixedFit;
     float em = ImGui::GetFontSize();
     // The firm column keeps at least ten characters; below that the table scrolls sideways.
-    float needed = em * (2.6f + 5.2f + 10 + 2.8f + 3.2f + 8 + 8 + 2);
+    float needed = ImGui::CalcTextSize("00 (00–00)").x + em * (5.2f + 10 + 2.8f + 3.2f + 8 + 8 + 2);
+    for (int k = 0; k < kTermCount; ++k) needed += termColumnWidth(state.lang, k) + ImGui::GetStyle().CellPadding.x * 2;
     float innerWidth = ImGui::GetContentRegionAvail().x >= needed ? 0.0f : needed;  // 0: fit, no sideways scrolling
     int action = 0;
-    if (!ImGui::BeginTable("##targets", kTargetColumnCount, flags, {0, 0}, innerWidth)) return action;
+    // Every target is a row of the table (scrolled to or not): the footnote stands below it when any is imputed.
+    bool footnote = anyImputed(state.analysis);
+    float below = footnote ? ImGui::GetTextLineHeightWithSpacing() : 0.0f;
+    if (!ImGui::BeginTable("##targets", kTargetColumnCount, flags, {0, -below}, innerWidth)) return action;
     setupColumns(state);
     const std::vector<TargetRow>& rows = app.targetTable.rows(state, requestedOrder(ImGui::TableGetSortSpecs()));
     double maxScore = 0;
@@ -223,6 +259,7 @@ int drawTable(App& app) {
         for (int row = clipper.DisplayStart; row < clipper.DisplayEnd; ++row)
             if (int a = drawRow(app, rows[row], row, maxScore); a != 0) action = a;
     ImGui::EndTable();
+    if (footnote) ImGui::TextDisabled("%s", imputedFootnote(state.lang));
     return action;
 }
 

@@ -1,5 +1,5 @@
-// The segment-priorities chart (DESIGN §3.7, §5 `--view priorities`): feasibility (density ω) across,
-// attractiveness (profile P) up, colour by advice, size by candidates, every point labelled. Described once
+// The segment-priorities chart (docs/method.md §10, docs/architecture.md `--view priorities`): feasibility (density ω)
+// across, attractiveness (profile P) up, colour by advice, size by candidates, every point labelled. Described once
 // here and drawn by the SVG writer and the viewer's priorities panel.
 #pragma once
 

@@ -18,14 +18,14 @@ inline constexpr int kContestedTop = 10;  // a firm in the top ten of two region
 
 struct RegionComparison {
     int region = -1;
-    std::vector<int> hubs;                         // the hubs less the region itself
-    std::vector<Assumption> assumed;               // the what-ifs that name this region
-    std::vector<SegmentStatus> status;             // per segment
-    std::vector<Advice> advice;                    // per segment
-    std::array<int, kAdviceCount> adviceCounts{};  // by Advice
-    std::vector<Target> top;                       // the first three targets
-    std::vector<std::pair<int, int>> topTen;       // (firm, rank) of the first ten
-    int localFirms = 0, localSites = 0;            // counted firms and sites in the region
+    std::vector<int> hubs;                          // the hubs less the region itself
+    std::vector<Assumption> assumed;                // the what-ifs that name this region
+    std::vector<SegmentStatus> status;              // per segment
+    std::vector<Advice> advice;                     // per segment
+    std::array<int, kAdviceCount> adviceCounts{};   // by Advice
+    std::vector<Target> top;                        // the first three targets
+    std::vector<std::pair<int, int>> topTen;        // (firm, rank) of the first ten
+    int localFirms = 0, localSites = 0;             // counted firms and sites in the region
     std::size_t suppliers = 0, localSuppliers = 0;  // summed over its local buyers (本地配套率)
     double localShare() const { return suppliers == 0 ? 0.0 : static_cast<double>(localSuppliers) / suppliers; }
 };

@@ -1,6 +1,6 @@
-// The validating reader of the planner's tables (csv.cpp): a folder of CSV files or an .xlsx workbook turned
-// into a chainatlas/1 document for the validator, each object remembering the row it came from. Programs load
-// them with loadChainFile (load.hpp), which calls this and reports problems as "file.csv:line:column" or
+// The validating reader of the planner's tables (docs/method.md §1, csv.cpp): a folder of CSV files or an .xlsx
+// workbook turned into a chainatlas/1 document for the validator, each object remembering the row it came from.
+// Programs load them with loadChainFile (load.hpp), which calls this and reports problems as "file.csv:line:column" or
 // "book.xlsx: 企业!C7"; the fast path for valid input is fast_load.hpp.
 #pragma once
 

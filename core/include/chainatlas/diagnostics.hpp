@@ -1,6 +1,6 @@
 // One error vocabulary for the whole project: a Diagnostic (a located problem with its kind) and Result<T>
 // (a value or a one-line reason). Problems in input files are located by JSON pointer or line:column and
-// reported all at once; the command line's exit status comes from their kind (DESIGN §4).
+// reported all at once; the command line's exit status comes from their kind (docs/architecture.md).
 #pragma once
 
 #include <optional>
@@ -13,8 +13,9 @@ namespace chainatlas {
 // A note says how the input was read (a GB18030 CSV file), with nothing wrong in it.
 enum class Severity { Error, Warning, Note };
 
-// What went wrong, which decides the exit status: invalid input data (2), or a wrong call — an unknown
-// region, a bad option, a session for another chain — or a file that cannot be read or written (1).
+// What went wrong, which decides the exit status: invalid input data (2) — a chain, a session (also one
+// written for another chain) or a weights file — or a wrong call — an unknown region, a bad option — or a
+// file that cannot be read or written (1).
 enum class ProblemKind { Data, Usage, Io };
 
 struct Diagnostic {

@@ -47,8 +47,9 @@ struct Document {
     std::string mapSvg;                                         // the segment map (PDF title page); may be empty
     std::string chartHeading, chartSvg;                         // the priorities chart (PDF); may be empty
     std::vector<DocTable> tables;
-    std::string continued;  // appended to a repeated table heading, e.g. "（续）"
-    std::string pageWord;   // "第 %d 页" / "Page %d"
+    std::string continued;                 // appended to a repeated table heading, e.g. "（续）"
+    std::string continuedCell = "（续）";  // starts the rest of a cell split across pages in the PDF
+    std::string pageWord;                  // "第 %d 页" / "Page %d"
     std::string fontFamily = "Noto Sans CJK SC, WenQuanYi Micro Hei, sans-serif";
 };
 
@@ -56,7 +57,11 @@ enum class DocumentKind { Xlsx, Pdf, Png, Svg };
 // The kind chosen by the extension of `path` (case-insensitive), or nothing for an unknown one.
 std::optional<DocumentKind> documentKindOf(const std::string& path);
 
-std::string writeXlsx(const Document& document, const std::string& path);
+// Excel's limit on the characters of one cell (UTF-16 code units).
+inline constexpr std::size_t kExcelCellLimit = 32767;
+// A cell past the limit is cut with a visible "… [+N]" and a line in `warnings` (when given); characters XML
+// forbids become U+FFFD and a literal "_xHHHH_" is escaped, so no text is lost without a mark.
+std::string writeXlsx(const Document& document, const std::string& path, std::vector<std::string>* warnings = nullptr);
 std::string writePdf(const Document& document, const std::string& path);
 // The SVG rendered at `scale` (1: one pixel per SVG unit) as PNG bytes, on a white background.
 Result<std::string> svgToPng(const std::string& svg, double scale);

@@ -1,5 +1,5 @@
 // Map layout shared by SVG export and the viewer: the segment graph laid out by Graphviz dot,
-// firms placed in their segment's box (DESIGN §5.1). Output is plain geometry in points, y down.
+// firms placed in their segment's box (docs/architecture.md). Output is plain geometry in points, y down.
 #pragma once
 
 #include <memory>
@@ -70,7 +70,7 @@ struct LayoutOptions {
 };
 
 // Lays out maps with the process's one Graphviz context. Graphviz is not thread-safe: layouts are
-// serialized by a lock, and a program should call them from one worker thread (DESIGN §5.2).
+// serialized by a lock, and a program should call them from one worker thread (docs/architecture.md).
 class LayoutEngine {
 public:
     LayoutEngine();

@@ -20,7 +20,13 @@ struct LoadResult {
 // Deeper nesting than this is refused before parsing, so no input can exhaust the stack.
 inline constexpr int kMaxJsonDepth = 64;
 
-// A chain JSON file, a folder of CSV files or an .xlsx workbook (README "CSV folders and workbooks").
+// One rule for every JSON text the program reads (chains, sessions, weights): UTF-16, an empty text, control
+// bytes, invalid UTF-8 and nesting deeper than kMaxJsonDepth are refused before parsing; a syntax error and
+// a number out of range are located (line:column). Nothing when `document` holds the parsed text; `expected`
+// names what an empty file should have held ("a chainatlas/1 JSON object").
+std::optional<Diagnostic> parseJsonText(std::string_view text, const std::string& fileLabel, nlohmann::json& document,
+                                        const char* expected);
+// A chain JSON file, a folder of CSV files or an .xlsx workbook (docs/data.md).
 LoadResult loadChainFile(const std::string& path);
 // An .xlsx workbook's bytes, named `label` in diagnostics: the fast path, then the validating one.
 LoadResult loadWorkbookBytes(std::string_view bytes, const std::string& label);

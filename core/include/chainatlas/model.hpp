@@ -48,7 +48,7 @@ struct Segment {
     std::string id;
     Name name;
     int stage = -1;  // index into Chain::stages, -1 when the segment names no stage
-    std::array<std::optional<double>, kMetricCount> metrics{};  // industry-level 三高三低 figures (§2)
+    std::array<std::optional<double>, kMetricCount> metrics{};  // industry-level 三高三低 figures (docs/method.md §1)
     std::string division;      // national industry classification code, e.g. "C3841" (may be empty)
     std::vector<int> sources;  // source indices
     bool market = false;       // the chain's end users: customers to win, never candidates (docs/method.md §8)
@@ -152,7 +152,8 @@ struct Supply {
     bool counted() const { return confidence != "C"; }
 };
 
-// The other three of the four chains (四链融合: innovation, capital, talent) plus services (§2, §3.9).
+// The other three of the four chains (四链融合: innovation, capital, talent) plus services (docs/method.md §1,
+// docs/method.md §12).
 enum class ResourceKind { University, Institute, Lab, Fund, Talent, Platform, Service };
 inline constexpr int kResourceKindCount = 7;
 inline constexpr std::array<const char*, kResourceKindCount> kResourceKindKeys = {"university", "institute", "lab",

@@ -1,4 +1,4 @@
-// Segment priorities (DESIGN §3.7, priorities.cpp, 产业选择): which segments to pursue, by feasibility
+// Segment priorities (docs/method.md §10, priorities.cpp, 产业选择): which segments to pursue, by feasibility
 // (density) and attractiveness (profile).
 #pragma once
 
@@ -10,7 +10,7 @@ namespace chainatlas {
 
 struct Weights;  // targets.hpp (which includes this header: an Analysis holds its priorities)
 
-// A segment to pursue (§3.7), with feasibility (density) and attractiveness (profile).
+// A segment to pursue (docs/method.md §10), with feasibility (density) and attractiveness (profile).
 struct Priority {
     int segment = -1;
     Advice advice = Advice::None;
@@ -20,7 +20,7 @@ struct Priority {
     double score = 0;
 };
 
-// The segments to pursue (§3.7), ordered by score, then segment id.
+// The segments to pursue (docs/method.md §10), ordered by score, then segment id.
 std::vector<Priority> computePriorities(const Chain& chain, const std::vector<SegmentResult>& segments,
                                         const Weights& weights);
 

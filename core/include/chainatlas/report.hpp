@@ -1,4 +1,4 @@
-// Analysis results as the §4 JSON object and as a CSV target list; formatting only, shared by the
+// Analysis results as the docs/architecture.md JSON object and as a CSV target list; formatting only, shared by the
 // command line and the viewer's export.
 #pragma once
 
@@ -10,7 +10,7 @@
 
 namespace chainatlas {
 
-// The §4 JSON object; `top` limits the targets (0: all).
+// The docs/architecture.md JSON object; `top` limits the targets (0: all).
 nlohmann::json analysisToJson(const Chain& chain, const Analysis& analysis, std::size_t top);
 // The same object as JSON text, written straight out without a DOM (60k targets are 20-60 MB): byte for byte
 // analysisToJson(...).dump(indent), compact when indent < 0. No line break at the end.

@@ -1,4 +1,4 @@
-// The meeting report's content (DESIGN §4 `report`): overview, targets with reasons in words and sources,
+// The meeting report's content (docs/architecture.md `report`): overview, targets with reasons in words and sources,
 // segments with advice, priorities, set-aside firms, the 十个一 checklist and sources, in the planner's
 // language. Described once as a Document; the xlsx and pdf writers paint it.
 #pragma once
@@ -18,7 +18,8 @@ std::string targetReason(const Chain& chain, const Analysis& analysis, const Tar
 // `maxTitles` > 0 at most that many titles, then "等 5 项" / "and 3 more".
 std::string firmSources(const Chain& chain, int firm, Lang lang, std::size_t maxTitles = 0);
 
-// What the data says about one 十个一 item in `region` (§3.9): its confirmed resources, or its chain leaders;
+// What the data says about one 十个一 item in `region` (docs/method.md §12): its confirmed resources, or its chain
+// leaders;
 // "" for items the data cannot speak to.
 std::string checklistEvidenceText(const Chain& chain, int region, int item, Lang lang);
 

@@ -1,4 +1,4 @@
-// The map scene (DESIGN §5): what a chain map shows for one analysis — each segment's fill, label lines,
+// The map scene (docs/architecture.md): what a chain map shows for one analysis — each segment's fill, label lines,
 // marks and details, which firms stand out and how, the legend and the title — decided once here and drawn
 // by both the SVG writer and the viewer, so the two cannot disagree.
 #pragma once
@@ -31,7 +31,7 @@ struct SegmentLook {
     std::string fill, textColor;  // the advice colour and a readable text colour on it
     // Label lines: the name, the local site count only when it is not 0, "no candidate" when that applies.
     std::vector<std::string> lines;
-    bool noCandidate = false;  // a segment to act on with 0 candidates (§3.2)
+    bool noCandidate = false;  // a segment to act on with 0 candidates (docs/method.md §4)
     std::string change;        // under a what-if: "断点 → 薄弱", else ""
     std::vector<Mark> marks;
     std::vector<int> resources;  // marks of resources serving it: indices into MapScene::resources, in order
@@ -49,16 +49,16 @@ struct FirmLook {
     std::string title;  // the full name, id, leader, rank (a shortened label keeps this on hover)
 };
 
-// A resource of the focal region or of a hub (§2, §3.9) as the map shows it: a round mark, split into one
-// sector per chain it counts in (a university: innovation and talent), with its kind's glyph; filled when
-// local, a ring when a hub's, faded when unconfirmed (C). Drawn beside each segment it serves, or once in
-// the whole-chain strip when it serves every segment; in the SVG every mark of it sits in <g id="res-<id>">.
+// A resource of the focal region or of a hub (docs/method.md §1, docs/method.md §12) as the map shows it: a round mark,
+// split into one sector per chain it counts in (a university: innovation and talent), with its kind's glyph; filled
+// when local, a ring when a hub's, faded when unconfirmed (C). Drawn beside each segment it serves, or once in the
+// whole-chain strip when it serves every segment; in the SVG every mark of it sits in <g id="res-<id>">.
 struct ResourceLook {
     int resource = -1;                // index into Chain::resources
     std::vector<std::string> colors;  // one per chain it counts in, in ChainKind order
     std::string glyph;                // 校 院 室 金 才 台 服 (U I L F T P S)
     bool local = true;                // in the focal region; else in a hub
-    bool confirmed = true;            // A or B; a C resource counts nowhere (§2)
+    bool confirmed = true;            // A or B; a C resource counts nowhere (docs/method.md §1)
     std::vector<int> segments;        // the segments whose boxes carry its mark; empty: the whole-chain strip
     std::string label;                // its name
     std::string title;                // hover text: name, kind, region, chains, segments, ties, confidence

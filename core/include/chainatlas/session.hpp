@@ -16,7 +16,7 @@ namespace chainatlas {
 
 inline constexpr const char* kSessionFormat = "chainatlas-session/1";
 
-// SIP's 十个一 cultivation mechanism, in its order (DESIGN §7).
+// SIP's 十个一 cultivation mechanism, in its order (docs/architecture.md).
 enum class ChecklistState { Todo, Doing, Done };
 inline constexpr int kChecklistCount = 10;
 inline constexpr std::array<const char*, kChecklistCount> kChecklistKeys = {"industry",   "plan", "company", "park",
@@ -59,6 +59,10 @@ std::vector<Diagnostic> sessionFromJson(const nlohmann::json& json, const std::s
 // Reads and parses a session file (syntax errors with line and column).
 std::vector<Diagnostic> loadSessionFile(const std::string& path, Session& session);
 std::string saveSessionFile(const Session& session, const std::string& path);
+// A weights file (`--weights`): the keys it gives replace those of `weights`, which is changed only when
+// there is no problem. Read by the rule every JSON input follows (load.hpp, parseJsonText); problems are
+// located by JSON pointer as inside a session.
+std::vector<Diagnostic> loadWeightsFile(const std::string& path, Weights& weights);
 
 // "" when the session may be applied to `chain`, else why not (it was written for another chain).
 std::string sessionChainMismatch(const Session& session, const Chain& chain);

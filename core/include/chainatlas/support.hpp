@@ -1,4 +1,4 @@
-// The four chains around the industry chain (四链融合, DESIGN §3.9): what a region's universities,
+// The four chains around the industry chain (四链融合, docs/method.md §12): what a region's universities,
 // institutes, labs, funds, talent programmes, platforms and services offer each segment, and the
 // research ties that make a firm easier to court (科技招商).
 #pragma once
@@ -44,7 +44,7 @@ ConfirmedTiesByFirm confirmedTiesByFirm(const Chain& chain);
 InnovationTerm innovationTerm(const Chain& chain, const ConfirmedTiesByFirm& index, int firm, int region,
                               const std::vector<int>& hubs);
 
-// The data's evidence for the 十个一 checklist items (§3.9): confirmed resources in the region by item,
+// The data's evidence for the 十个一 checklist items (docs/method.md §12): confirmed resources in the region by item,
 // and chain leaders with a site there. Each list is ordered by id.
 struct ChecklistEvidence {
     std::vector<int> institutes;  // universities, institutes, labs (item `institutes`)

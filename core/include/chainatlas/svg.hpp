@@ -1,4 +1,4 @@
-// SVG chain maps (DESIGN §5) drawn from the shared layout geometry and theme.
+// SVG chain maps (docs/architecture.md) drawn from the shared layout geometry and theme.
 #pragma once
 
 #include <string>
@@ -16,7 +16,7 @@ struct SvgOptions {
 
 std::string renderSvg(const Chain& chain, const Analysis& analysis, const MapGeometry& geometry, const Theme& theme,
                       const SvgOptions& options);
-// The segment-priorities chart (`map --view priorities`, §3.7): needs no layout.
+// The segment-priorities chart (`map --view priorities`, docs/method.md §10): needs no layout.
 std::string renderPrioritiesSvg(const Chain& chain, const Analysis& analysis, const Theme& theme,
                                 const SvgOptions& options);
 

@@ -1,4 +1,4 @@
-// Investment targets (DESIGN §3.6, targets.cpp): the seven explained terms and their weights, ranking and
+// Investment targets (docs/method.md §8, targets.cpp): the seven explained terms and their weights, ranking and
 // set-aside, and the whole analysis of a scenario, which targets.cpp assembles from the segment analysis
 // (analysis.hpp), the priorities (priorities.hpp) and the what-if (whatif.hpp). Include this header for
 // `analyze` and `analyzeScenario`.
@@ -17,8 +17,8 @@
 
 namespace chainatlas {
 
-// Weights of the seven target terms (§3.6) and the discount for segments a hub occupies.
-// By default head-on competition with the hub earns nothing (discount 1.0, §3.6); the user may lower it.
+// Weights of the seven target terms (docs/method.md §8) and the discount for segments a hub occupies.
+// By default head-on competition with the hub earns nothing (discount 1.0, docs/method.md §8); the user may lower it.
 struct Weights {
     double fit = 3, anchor = 2, hub = 1, leader = 1, density = 1, profile = 2, innovation = 1;
     double occupiedDiscount = 1.0;
@@ -42,10 +42,10 @@ struct FitSegment {
     double value = 0;  // v(s), before the occupied discount
     bool occupied = false;
     bool complement = false;
-    double density = 0;                 // ω(r,s)
-    double profile = 0.5;               // P(s)
-    Basis profileBasis = Basis::None;   // of P(s)
-    double earned = 0;                  // v′(s) under the weights last scored with
+    double density = 0;                // ω(r,s)
+    double profile = 0.5;              // P(s)
+    Basis profileBasis = Basis::None;  // of P(s)
+    double earned = 0;                 // v′(s) under the weights last scored with
     bool isEarned() const { return earned > 0; }
     // v′(s) > 0 under this occupied discount (for lists written with the discount at hand).
     bool earnedUnder(double occupiedDiscount) const { return value * (occupied ? 1.0 - occupiedDiscount : 1.0) > 0; }
@@ -57,29 +57,29 @@ struct Target {
     double score = 0;
     std::array<double, kTermCount> value{};  // each term in [0, 1]
     std::array<double, kTermCount> weighted{};
-    std::vector<FitSegment> segments;   // every segment with v(s) > 0: earned ones and unscored ones
-    std::vector<int> anchors;           // local partners: local firms it supplies or that supply it, there
-    std::vector<int> anchorsInferred;   // those counted only through links whose local end was inferred
-    std::vector<int> hubPartners;       // firms it supplies at a hub
+    std::vector<FitSegment> segments;      // every segment with v(s) > 0: earned ones and unscored ones
+    std::vector<int> anchors;              // local partners: local firms it supplies or that supply it, there
+    std::vector<int> anchorsInferred;      // those counted only through links whose local end was inferred
+    std::vector<int> hubPartners;          // firms it supplies at a hub
     std::vector<int> hubPartnersInferred;  // those counted only through links whose hub end was inferred
-    std::vector<int> resources;         // resources it has a tie to that earned `innovation` (§3.9)
-    Basis profileBasis = Basis::None;   // None: the neutral 0.5 is imputed
+    std::vector<int> resources;            // resources it has a tie to that earned `innovation` (docs/method.md §12)
+    Basis profileBasis = Basis::None;      // None: the neutral 0.5 is imputed
     Basis innovationBasis = Basis::None;
     std::optional<double> firmProfile;  // its own 三高三低 profile among firms, when it has a metric
-    int baseRank = 0;  // under a what-if: its rank without the assumptions (0: not ranked then)
-    int rankBest = 0, rankWorst = 0;  // best and worst rank over the 14 weight variants (docs/method.md §9)
+    int baseRank = 0;                   // under a what-if: its rank without the assumptions (0: not ranked then)
+    int rankBest = 0, rankWorst = 0;    // best and worst rank over the 14 weight variants (docs/method.md §9)
     bool profileImputed() const { return profileBasis == Basis::None; }
     std::vector<int> unscored() const;  // segments with v(s) > 0 but v′(s) = 0, in segment order
 };
 
-// A candidate whose fit is 0 after the occupied discount (§3.6): listed, not ranked.
+// A candidate whose fit is 0 after the occupied discount (docs/method.md §8): listed, not ranked.
 struct SetAside {
     int firm = -1;
     std::vector<int> segments;  // the discounted segments it would have earned fit in
 };
 
-
-// Segment value v(s) before the occupied discount (§3.6): gap 1, extension 0.6, weak 0.4, complement at least 0.8.
+// Segment value v(s) before the occupied discount (docs/method.md §8): gap 1, extension 0.6, weak 0.4, complement at
+// least 0.8.
 double segmentValue(const SegmentResult& segment);
 
 struct AnalysisOptions {

@@ -10,7 +10,8 @@ namespace chainatlas {
 
 // Byte offset of the first invalid UTF-8 sequence, or npos when the text is valid.
 std::size_t findInvalidUtf8(std::string_view text);
-// 1-based line and column (in characters) of a byte offset.
+// 1-based line and column (in characters) of a byte offset. A line ends at LF, CRLF or a lone CR (old Mac
+// files, and some exports, end lines with CR only).
 struct LineColumn {
     std::size_t line = 1, column = 1;
 };
@@ -41,6 +42,22 @@ bool isValidId(std::string_view id);
 // Text for XML content and attribute values: markup characters escaped, characters XML 1.0 forbids
 // (C0 controls except tab, LF, CR; U+FFFE, U+FFFF; bytes that are not UTF-8) replaced.
 std::string escapeXml(std::string_view text);
+// Unicode noncharacters (U+FDD0..U+FDEF and the last two code points of every plane): valid in JSON, but
+// cairo refuses to draw them and XML 1.0 forbids U+FFFE and U+FFFF.
+bool isNoncharacter(char32_t codePoint);
+// Text any drawing or document library takes whole: C0 controls other than tab and line feed, DEL, C1
+// controls, noncharacters and bytes that are not UTF-8 become U+FFFD (a visible mark, never a silent cut),
+// and CRLF or a lone CR becomes LF; there is no NUL left, so the result may be handed on as a C string.
+std::string drawableText(std::string_view text);
+// A name cut for drawing: at most `maxCharacters` characters, ending with "…" when cut (maps and charts
+// measure every character they draw; the full name stays in tooltips, tables and exports).
+inline constexpr std::size_t kDrawnNameLength = 64;
+std::string shortenForDrawing(std::string_view text, std::size_t maxCharacters = kDrawnNameLength);
+// One CSV cell as every CSV the program writes puts it: control characters escaped as "\x1b" (newlines
+// kept), a leading = + - @ (or tab, CR) guarded with "'" so a spreadsheet never runs data as a formula, and
+// quoted when it holds a comma, a quote or a line break.
+void appendCsvCell(std::string& out, std::string_view text);
+std::string csvCell(std::string_view text);
 // Text safe to print on a terminal: control characters (C0, DEL, C1) and bytes that are not UTF-8
 // become "\x1b"-style escapes, so data can never move the cursor or clear the screen.
 std::string escapeControls(std::string_view text, bool keepNewlines);

@@ -12,13 +12,14 @@ namespace chainatlas {
 
 struct Theme {
     std::array<std::string, 5> status = {"#2e7d32", "#f9a825", "#c62828", "#1565c0", "#9e9e9e"};  // by SegmentStatus
-    // by Advice: keep, leave, complement, fill, strengthen, extend, none (DESIGN §6)
+    // by Advice: keep, leave, complement, fill, strengthen, extend, none (docs/architecture.md)
     std::array<std::string, 7> advice = {"#2e7d32", "#6a1b9a", "#00897b", "#c62828", "#f9a825", "#1565c0", "#9e9e9e"};
     std::string occupiedBorder = "#6a1b9a";
     std::string complementBadge = "#00897b";
     std::string singleSourceMark = "#e65100";
-    std::string transferMark = "#6d4c41";  // 成果转化: local research without local industry (§3.9)
-    // Resource marks by chain (§3.9, §5): innovation, capital, talent, services (ChainKind order).
+    std::string transferMark = "#6d4c41";  // 成果转化: local research without local industry (docs/method.md §12)
+    // Resource marks by chain (docs/method.md §12, docs/architecture.md): innovation, capital, talent, services
+    // (ChainKind order).
     std::array<std::string, 4> resourceChain = {"#c2185b", "#7cb342", "#1e88e5", "#546e7a"};
     std::string noData = "#bdbdbd";  // terms with basis none (无数据), drawn hatched
     std::string textDark = "#212121", textLight = "#ffffff", textMuted = "#616161";

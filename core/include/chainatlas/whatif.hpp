@@ -1,4 +1,4 @@
-// What-if (DESIGN §3.8, whatif.cpp): "assume firm f opens a site in region r", read from the command line
+// What-if (docs/method.md §11, whatif.cpp): "assume firm f opens a site in region r", read from the command line
 // or a file, the chain with the assumed sites added, and why each segment's status changed. The analysis
 // of a whole scenario with assumptions is `analyzeScenario` (targets.hpp).
 #pragma once
@@ -11,7 +11,7 @@
 
 namespace chainatlas {
 
-// "Assume firm f opens a site in region r in these segments" (§3.8).
+// "Assume firm f opens a site in region r in these segments" (docs/method.md §11).
 struct Assumption {
     int firm = -1;
     int region = -1;
@@ -52,7 +52,7 @@ struct StatusChange {
     SegmentStatus from = SegmentStatus::Absent, to = SegmentStatus::Absent;
     ChangeCause cause = ChangeCause::Link;
 };
-// Segments whose status differs between two analyses of one region, each with its cause (§3.8).
+// Segments whose status differs between two analyses of one region, each with its cause (docs/method.md §11).
 std::vector<StatusChange> statusChanges(const std::vector<SegmentResult>& before,
                                         const std::vector<SegmentResult>& after,
                                         const std::vector<Assumption>& assumptions, int region);
