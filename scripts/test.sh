@@ -25,7 +25,7 @@ bash scripts/lint.sh
 # Fuzzing (tests/fuzz, README "Fuzzing"): each target for a bounded time when clang is installed.
 fuzz_seconds=${CHAINATLAS_FUZZ_SECONDS:-60}
 if [ "$fuzz_seconds" -gt 0 ] && command -v clang++ >/dev/null 2>&1; then
-  for target in json csv map loaders csv_loaders session; do
+  for target in json csv map loaders csv_loaders session xlsx; do
     bash scripts/fuzz.sh "$target" "$fuzz_seconds"
   done
 fi

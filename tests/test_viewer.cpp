@@ -395,7 +395,7 @@ TEST_CASE(
         REQUIRE(text);
         CHECK(WIFEXITED(status));  // never SIGABRT
         CHECK(WEXITSTATUS(status) == 2);
-        CHECK(text->find(std::string(bad).find("csv") == 0 ? "is not a column of firms.csv" : "must be a string") !=
+        CHECK(text->find(std::string(bad).find("csv") == 0 ? "in firms.csv (did you mean" : "must be a string") !=
               std::string::npos);
     }
 }
