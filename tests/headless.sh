@@ -3,10 +3,11 @@
 # Usage: HEADLESS_SCREEN=1280x800x24 bash tests/headless.sh COMMAND [ARGS...]
 # The server picks a free display number itself (-displayfd), so runs in parallel never race for one,
 # and this script owns its temporary folder (xvfb-run -a raced on both and sometimes exited 5).
+# Key auto-repeat is off (-r): a chord held for two slow frames must not paste twice.
 set -u
 screen="${HEADLESS_SCREEN:-1280x800x24}"
 dir=$(mktemp -d "${TMPDIR:-/tmp}/chainatlas-xvfb.XXXXXX") || exit 1
-Xvfb -displayfd 3 -screen 0 "$screen" -nolisten tcp 3> "$dir/display" 2> "$dir/xvfb.log" &
+Xvfb -displayfd 3 -screen 0 "$screen" -nolisten tcp -r 3> "$dir/display" 2> "$dir/xvfb.log" &
 server=$!
 cleanup() {
     kill "$server" 2> /dev/null

@@ -107,6 +107,8 @@ std::string App::probeReport() const {
     out.append(std::to_string(showSession)).append(" search ").append(std::to_string(showSearch)).append("\n");
     out += "typing " + std::to_string(ImGui::GetIO().WantTextInput) + "\n";
     out += "missing-glyphs " + std::to_string(missingGlyphs()) + "\n";
+    out += "opening " + openingPath + "\n";  // a file still being read on the worker
+    if (!message.empty()) out += "message " + message + (messageIsError ? " [error]\n" : "\n");
     for (const auto& [firm, note] : state.notes)
         if (!note.empty()) out.append("note ").append(firm).append(" ").append(note).append("\n");
     for (const std::string& path : state.recentFiles) out += "recent " + path + "\n";

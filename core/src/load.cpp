@@ -113,7 +113,8 @@ void relocate(std::vector<Diagnostic>& diagnostics, const CsvDocument& csv, cons
                 d.location = csv::cellLocation(row.sheet, row.line, column);
                 break;
             }
-            prefix = prefix.substr(0, prefix.rfind('/'));
+            std::size_t slash = prefix.rfind('/');
+            prefix.resize(slash == std::string::npos ? 0 : slash);  // a location without "/" ends the search
         }
         if (prefix.empty()) d.file = folder;
     }
