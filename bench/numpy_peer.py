@@ -274,7 +274,7 @@ def result_json(a):
                 "terms": {t: {"value": columns[j][k][0], "weighted": columns[j][k][1]} for j, t in enumerate(TERMS)}}
                for k, (f, b, w, score) in enumerate(zip(ranked.tolist(), best.tolist(), worst.tolist(),
                                                          (terms @ weights).tolist()))]
-    return {"segments": segments, "targets": targets, "set_aside": [firms[f]["id"] for f in set_aside]}
+    return {"segments": segments, "targets": targets, "set_aside": sorted(firms[f]["id"] for f in set_aside)}
 
 
 def close(a, b):

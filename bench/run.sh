@@ -149,6 +149,7 @@ row() {  # label key unit
 row "input JSON bytes" bytes ""
 row "input CSV folder bytes" csvbytes ""
 row "targets" targets ""
+row "simdjson DOM parse alone s" simdjson_parse ""
 row "load s" load ""
 row "  token index MB handed back/all" index_mb ""
 row "analyse s" analyse ""
