@@ -128,13 +128,13 @@ for n in "${sizes[@]}"; do
     cell[peer,$n]=$s cell[peerrss,$n]=$mb cell[peercpu,$n]=$cpu
     cell[ratio,$n]=$(awk "BEGIN {printf \"%.1fx\", ${cell[peer,$n]} / ${cell[e2e,$n]}}")
     cell[cpuratio,$n]=$(awk "BEGIN {printf \"%.1fx\", ${cell[peercpu,$n]} / ${cell[e2ecpu,$n]}}")
-    read -r s mb cpu < <(best_of_3 "$cli" analyze "$json" --region r0 --hub r1 --format csv -o "$work/out.csv")
+    read -r s mb cpu _ < <(best_of_3 "$cli" analyze "$json" --region r0 --hub r1 --format csv -o "$work/out.csv")
     cell[e2ecsv,$n]=$s cell[e2ecsvrss,$n]=$mb cell[e2ecsvcpu,$n]=$cpu
-    read -r s mb cpu < <(best_of_3 "$cli" validate "$json")
+    read -r s mb cpu _ < <(best_of_3 "$cli" validate "$json")
     cell[validate,$n]=$s cell[validaterss,$n]=$mb cell[validatecpu,$n]=$cpu
-    read -r s mb cpu < <(best_of_3 "$cli" analyze "$csv" --region r0 --hub r1 --format json -o "$work/out.json")
+    read -r s mb cpu _ < <(best_of_3 "$cli" analyze "$csv" --region r0 --hub r1 --format json -o "$work/out.json")
     cell[csve2e,$n]=$s cell[csve2erss,$n]=$mb cell[csve2ecpu,$n]=$cpu
-    read -r s mb cpu < <(best_of_3 "$cli" validate "$csv")
+    read -r s mb cpu _ < <(best_of_3 "$cli" validate "$csv")
     cell[csvvalidate,$n]=$s cell[csvvalidatecpu,$n]=$cpu
     cell[outbytes,$n]=$(stat -c %s "$work/out.json")
     if [[ -x $viewer ]]; then read -r cell[first,$n] cell[map,$n] cell[interact,$n] cell[build,$n] < <(viewer_times "$json")
