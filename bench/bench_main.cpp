@@ -8,6 +8,7 @@
 //        chainatlas-bench phases PATH (load, analyse, what-if, describe the map at segment and firm level,
 //                                      write JSON, write CSV: best of 3 each;
 //                                      region r0, hub r1, what-if: the top target in r0)
+#include <simdjson.h>
 #include <sys/resource.h>
 
 #include <chrono>
@@ -142,16 +143,35 @@ int benchPhases(const std::string& path) {
     if (!analysis.targets.empty()) whatIf.assumptions.push_back({analysis.targets[0].firm, options.region, {}});
     Analysis assumed;
     double whatIfTime = best(3, [&] { assumed = analyze(chain, whatIf); });
+    // Its parts: the copy of the chain with the assumed site, and the analysis of that copy alone.
+    std::vector<Assumption> filled = withDefaultSegments(chain, whatIf.assumptions);
+    Chain assumedChain;
+    double whatIfCopy = best(3, [&] { assumedChain = applyAssumptions(chain, filled); });
+    AnalysisOptions filledOptions = whatIf;
+    filledOptions.assumptions = filled;
+    double whatIfAnalyse = best(3, [&] { assumed = analyzeAssumed(chain, assumedChain, filledOptions, analysis); });
+    // The viewer's what-if: from the plain analysis it holds, without a copy of the chain.
+    double whatIfIncremental = best(3, [&] { assumed = analyzeWhatIf(chain, whatIf, analysis); });
     MapScene scene;
     double describe = best(3, [&] { scene = describeMap(chain, analysis, Theme{}, MapLevel::Segment, {}); });
     double describeFirms = best(3, [&] { scene = describeMap(chain, analysis, Theme{}, MapLevel::Firm, {}); });
     std::string json, csv;
     double writeJson = best(3, [&] { (json = analysisJsonText(chain, analysis, 0, 2)) += '\n'; });
     double writeCsv = best(3, [&] { csv = analysisToCsv(chain, analysis, 0, Lang::En); });
+    // simdjson alone on the same file (mapped as the loader maps it, a DOM parse with a fresh parser): the floor
+    // the load is measured against.
+    double simdjsonParse = best(3, [&] {
+        auto text = readFileText(path, fastLoadPadding());
+        simdjson::dom::parser parser;
+        simdjson::dom::element root;
+        if (!text || parser.parse(text->view().data(), text->view().size(), false).get(root)) std::abort();
+    });
+    std::printf("simdjson_parse %.3f\n", simdjsonParse);
     std::printf(
-        "load %.3f\nanalyse %.3f\nwhatif %.3f\ndescribe %.3f\ndescribe_firms %.3f\nwrite_json %.3f\nwrite_csv "
+        "load %.3f\nanalyse %.3f\nwhatif %.3f\nwhatif_copy %.3f\nwhatif_analyse %.3f\nwhatif_incremental %.3f\ndescribe %.3f\ndescribe_firms %.3f\nwrite_json %.3f\nwrite_csv "
         "%.3f\ntargets %zu\njson_bytes %zu\n",
-        load, analyse, whatIfTime, describe, describeFirms, writeJson, writeCsv, analysis.targets.size(), json.size());
+        load, analyse, whatIfTime, whatIfCopy, whatIfAnalyse, whatIfIncremental, describe, describeFirms, writeJson,
+        writeCsv, analysis.targets.size(), json.size());
     // How much of simdjson's token index the fast JSON path handed back behind its reader (peak memory).
     if (auto padded = readPaddedFile(path)) {
         FastLoadStats stats;

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # The performance table of issue 14: for synthetic chains of 10k and 100k firms, bytes of input, the phases
 # of `analyze` (load, analyse, what-if, write JSON, write CSV; best of 3 inside chainatlas-bench), end-to-end
-# `chainatlas analyze --format json -o` and `validate` (wall time and peak RSS, best of 3 by /usr/bin/time -v),
+# `chainatlas analyze --format json -o` and `validate` (wall time and peak RSS, best of 3 by /usr/bin/time -v;
+# for analyze also its system time and minor page faults), the numpy peer of the same analysis on the same file
+# in the same run (bench/numpy_peer.py: its time, the ratio, and whether its numbers agree with analyze's JSON),
 # the same two on the chain as a CSV folder, and the viewer's time to its first frame and first map and its
 # longest frame during a region change and a what-if under tests/headless.sh (BENCH_VIEWER_ONLY=1: these alone).
 # Usage: bash bench/run.sh [BUILD_DIR (default build-rel)] [FIRMS... (default 10000 100000)]
@@ -26,10 +28,12 @@ for tool in "${tools[@]}"; do
     [[ -x $tool ]] || { echo "run.sh: $tool is missing; build it first" >&2; exit 1; }
 done
 
-# Best of 3 of a command under /usr/bin/time -v: prints "SECONDS MEGABYTES CPU_SECONDS" (wall time, peak
-# RSS, user + system time; on a shared machine the CPU time is the steadier of the two times).
+# Best of 3 of a command under /usr/bin/time -v: prints "SECONDS MEGABYTES CPU_SECONDS SYSTEM_SECONDS
+# MINOR_FAULTS" (wall time, peak RSS, user + system time; on a shared machine the CPU time is the steadier
+# of the two times; the system time and the minor page faults of the fastest run: the kernel's share,
+# mostly fresh pages it zeroes).
 best_of_3() {
-    local best_s="" best_mb="" best_cpu=""
+    local best_s="" best_mb="" best_cpu="" best_sys="" best_faults=""
     for _ in 1 2 3; do
         /usr/bin/time -v -o "$work/time.txt" "$@" > /dev/null 2> "$work/stderr.txt" ||
             { echo "run.sh: failed: $*" >&2; cat "$work/stderr.txt" >&2; return 1; }
@@ -39,12 +43,23 @@ best_of_3() {
         kb=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$work/time.txt")
         cpu=$(awk -F': ' '/User time|System time/ {s += $2} END {printf "%.2f", s}' "$work/time.txt")
         if [[ -z $best_cpu ]] || awk "BEGIN {exit !($cpu < $best_cpu)}"; then best_cpu=$cpu; fi
-        if [[ -z $best_s ]] || awk "BEGIN {exit !($wall < $best_s)}"; then best_s=$wall; fi
+        if [[ -z $best_s ]] || awk "BEGIN {exit !($wall < $best_s)}"; then
+            best_s=$wall
+            best_sys=$(awk -F': ' '/System time/ {print $2}' "$work/time.txt")
+            best_faults=$(awk -F': ' '/Minor \(reclaiming a frame\) page faults/ {print $2}' "$work/time.txt")
+        fi
         if [[ -z $best_mb ]] || awk "BEGIN {exit !($kb / 1024 < $best_mb)}"; then
             best_mb=$(awk "BEGIN {printf \"%.0f\", $kb / 1024}")
         fi
     done
-    echo "$best_s $best_mb $best_cpu"
+    echo "$best_s $best_mb $best_cpu $best_sys $best_faults"
+}
+
+# The numpy peer (bench/numpy_peer.py, the same analysis written from docs/method.md with Debian's numpy) on
+# the same file, best of 3 wall time; and whether its numbers agree with chainatlas's JSON output $2.
+peer=(/usr/bin/python3 "$root/bench/numpy_peer.py")
+peer_agrees() {
+    "${peer[@]}" "$1" --region r0 --hub r1 --check "$2" 2> "$work/peer-check.txt" | sed -n 's/^check //p'
 }
 
 # The viewer under tests/headless.sh with --interact (region change, what-if on the top target, undo, region
@@ -105,15 +120,21 @@ for n in "${sizes[@]}"; do
     cell[bytes,$n]=$(stat -c %s "$json")
     cell[csvbytes,$n]=$(du -cb "$csv"/*.csv | tail -1 | cut -f1)
     while read -r key value; do cell[$key,$n]=$value; done < <("$bench" phases "$json")
-    read -r s mb cpu < <(best_of_3 "$cli" analyze "$json" --region r0 --hub r1 --format json -o "$work/out.json")
-    cell[e2e,$n]=$s cell[e2erss,$n]=$mb cell[e2ecpu,$n]=$cpu
-    read -r s mb cpu < <(best_of_3 "$cli" analyze "$json" --region r0 --hub r1 --format csv -o "$work/out.csv")
+    read -r s mb cpu sys faults < <(best_of_3 "$cli" analyze "$json" --region r0 --hub r1 --format json -o "$work/out.json")
+    cell[e2e,$n]=$s cell[e2erss,$n]=$mb cell[e2ecpu,$n]=$cpu cell[e2esys,$n]=$sys cell[e2efaults,$n]=$faults
+    cell[e2efile,$n]=$(awk "BEGIN {printf \"%.2f\", $mb * 1048576 / ${cell[bytes,$n]}}")
+    cell[peeragrees,$n]=$(peer_agrees "$json" "$work/out.json")
+    read -r s mb cpu _ < <(best_of_3 "${peer[@]}" "$json" --region r0 --hub r1 -o "$work/peer.json")
+    cell[peer,$n]=$s cell[peerrss,$n]=$mb cell[peercpu,$n]=$cpu
+    cell[ratio,$n]=$(awk "BEGIN {printf \"%.1fx\", ${cell[peer,$n]} / ${cell[e2e,$n]}}")
+    cell[cpuratio,$n]=$(awk "BEGIN {printf \"%.1fx\", ${cell[peercpu,$n]} / ${cell[e2ecpu,$n]}}")
+    read -r s mb cpu _ < <(best_of_3 "$cli" analyze "$json" --region r0 --hub r1 --format csv -o "$work/out.csv")
     cell[e2ecsv,$n]=$s cell[e2ecsvrss,$n]=$mb cell[e2ecsvcpu,$n]=$cpu
-    read -r s mb cpu < <(best_of_3 "$cli" validate "$json")
+    read -r s mb cpu _ < <(best_of_3 "$cli" validate "$json")
     cell[validate,$n]=$s cell[validaterss,$n]=$mb cell[validatecpu,$n]=$cpu
-    read -r s mb cpu < <(best_of_3 "$cli" analyze "$csv" --region r0 --hub r1 --format json -o "$work/out.json")
+    read -r s mb cpu _ < <(best_of_3 "$cli" analyze "$csv" --region r0 --hub r1 --format json -o "$work/out.json")
     cell[csve2e,$n]=$s cell[csve2erss,$n]=$mb cell[csve2ecpu,$n]=$cpu
-    read -r s mb cpu < <(best_of_3 "$cli" validate "$csv")
+    read -r s mb cpu _ < <(best_of_3 "$cli" validate "$csv")
     cell[csvvalidate,$n]=$s cell[csvvalidatecpu,$n]=$cpu
     cell[outbytes,$n]=$(stat -c %s "$work/out.json")
     if [[ -x $viewer ]]; then read -r cell[first,$n] cell[map,$n] cell[interact,$n] cell[build,$n] < <(viewer_times "$json")
@@ -128,10 +149,14 @@ row() {  # label key unit
 row "input JSON bytes" bytes ""
 row "input CSV folder bytes" csvbytes ""
 row "targets" targets ""
+row "simdjson DOM parse alone s" simdjson_parse ""
 row "load s" load ""
 row "  token index MB handed back/all" index_mb ""
 row "analyse s" analyse ""
 row "what-if s" whatif ""
+row "  copy of the chain s" whatif_copy ""
+row "  analysis of the copy (plain held) s" whatif_analyse ""
+row "  incremental, from the plain s" whatif_incremental ""
 row "describe the map (segments) s" describe ""
 row "describe the map (firms) s" describe_firms ""
 row "write JSON (in memory) s" write_json ""
@@ -139,7 +164,16 @@ row "write CSV (in memory) s" write_csv ""
 row "analyze --format json -o  s" e2e ""
 row "  CPU s" e2ecpu ""
 row "  peak RSS MB" e2erss ""
+row "  system s" e2esys ""
+row "  minor page faults" e2efaults ""
+row "  peak RSS / file bytes" e2efile ""
 row "  output bytes" outbytes ""
+row "numpy peer, same analysis s" peer ""
+row "  CPU s" peercpu ""
+row "  peak RSS MB" peerrss ""
+row "  agrees with analyze's JSON" peeragrees ""
+row "peer / analyze, wall" ratio ""
+row "peer / analyze, CPU" cpuratio ""
 row "analyze --format csv -o  s" e2ecsv ""
 row "  CPU s" e2ecsvcpu ""
 row "  peak RSS MB" e2ecsvrss ""

@@ -11,6 +11,7 @@ packages=(
   clang libclang-rt-14-dev libxml2-dev
   libxlsxwriter-dev libminizip-dev libcairo2-dev libpango1.0-dev librsvg2-dev poppler-utils unzip python3-openpyxl
   clang-format clang-tidy ccache
+  python3-numpy
 )
 
 missing=()

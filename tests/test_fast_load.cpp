@@ -484,6 +484,27 @@ TEST_CASE("a file with a byte-order mark takes the fast path through loadChainFi
     checkSameChain(*loaded.chain, *validateChainText(text.substr(3), "mini.json").chain);
 }
 
+// loadChainFile maps the file: a file that ends on a page boundary (its padding is the zero page mapped after
+// it), a byte short of one, or less than the padding short of one (the padding crosses into that page) loads
+// by the fast path to the same model as the validator builds.
+TEST_CASE("a mapped file ending at or just before a page boundary loads to the same model by both paths") {
+    std::string text = readText(std::string(CHAINATLAS_TEST_DATA_DIR) + "/good/mini.json");
+    auto page = static_cast<std::size_t>(::sysconf(_SC_PAGESIZE));
+    std::size_t pages = text.size() / page + 1;
+    for (std::size_t size : {pages * page, pages * page - 1, pages * page - fastLoadPadding() + 1}) {
+        CAPTURE(size);
+        std::string padded = text + std::string(size - text.size(), ' ');  // blanks after the object
+        std::string path = (std::filesystem::temp_directory_path() / "chainatlas-fast-page.json").string();
+        REQUIRE(writeFileAtomically(path, padded).empty());
+        LoadResult loaded = loadChainFile(path);
+        std::filesystem::remove(path);
+        REQUIRE(loaded.ok());
+        CHECK(loaded.diagnostics.empty());
+        REQUIRE(fastChainFromJson(padded));  // the fast path takes it (so loadChainFile's model is the fast one)
+        checkSameChain(*loaded.chain, *validateChainText(padded, "mini.json").chain);
+    }
+}
+
 // CSV folders: the fast path (csv_fast.cpp) against the validating reader (readCsvFolder + the validator).
 namespace {
 

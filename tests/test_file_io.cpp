@@ -4,6 +4,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <filesystem>
 #include <fstream>
@@ -143,4 +144,41 @@ TEST_CASE("write a piece at a time: the pieces make the file, and a failing prod
     CHECK(problem.find("cannot write /dev/full") == 0);
     CHECK(problem.find("No space") != std::string::npos);
     CHECK(calls == 1);
+}
+
+// readFileText maps a regular file with zero bytes readable after it (the fast JSON path reads in blocks past
+// the end). The sizes straddle the page: the zero tail of the file's last page suffices, falls short of the
+// padding by one byte, or is empty (the file ends on a page boundary), and the empty file is read, not mapped.
+TEST_CASE("readFileText: the bytes, then the padding as zeros, at every size around a page boundary") {
+    Scratch s;
+    constexpr std::size_t padding = 64;
+    auto page = static_cast<std::size_t>(::sysconf(_SC_PAGESIZE));
+    for (std::size_t size :
+         {std::size_t{0}, std::size_t{1}, page - padding, page - padding + 1, page - 1, page, page + 1, 3 * page}) {
+        CAPTURE(size);
+        std::string bytes(size, 'x');
+        for (std::size_t i = 0; i < size; ++i) bytes[i] = static_cast<char>('a' + i % 26);
+        std::ofstream(s / "f.json", std::ios::binary) << bytes;
+        auto text = readFileText(s / "f.json", padding);
+        REQUIRE(text);
+        CHECK(text->view() == bytes);
+        CHECK(text->mapped() == (size > 0));
+        CHECK(text->readable() >= size + padding);  // the padding lies in the text's own mapping or buffer
+        const char* end = text->view().data() + size;
+        CHECK(std::all_of(end, end + padding, [](char c) { return c == '\0'; }));  // readable, and zero
+        FileText moved = std::move(*text);  // the mapping moves with it and is unmapped once
+        CHECK(moved.view() == bytes);
+    }
+}
+
+TEST_CASE("readFileText: refuses what readWholeFile refuses, with the same reasons") {
+    Scratch s;
+    CHECK(readFileText(s / "none.json", 64).error() == "no such file");
+    CHECK(readFileText(s.folder.string(), 64).error().find("a folder") != std::string::npos);
+    REQUIRE(::mkfifo((s / "pipe").c_str(), 0600) == 0);
+    CHECK(readFileText(s / "pipe", 64).error().find("named pipe") != std::string::npos);
+    CHECK(readFileText("/dev/zero", 64).error().find("character device") != std::string::npos);
+    { std::ofstream(s / "huge.json"); }
+    fs::resize_file(s / "huge.json", kMaxReadBytes + 1);
+    CHECK(readFileText(s / "huge.json", 64).error().find("too large") != std::string::npos);
 }

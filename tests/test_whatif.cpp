@@ -2,7 +2,10 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <filesystem>
+#include <random>
 
+#include "chainatlas/report.hpp"
 #include "chainatlas/targets.hpp"
 #include "chainatlas/vocabulary.hpp"
 #include "helpers.hpp"
@@ -242,4 +245,111 @@ TEST_CASE("NEV, Weinan with hub Xi'an: assumed suppliers dilute vehicle assembly
     CHECK(change->to == SegmentStatus::Weak);
     CHECK(change->cause == ChangeCause::Share);
     CHECK(describeChange(chain, *change, Lang::Zh) == "整车制造: 优势 → 薄弱 — 新增企业摊薄了本地占比");
+}
+
+// The incremental what-if (analyzeWhatIf: no copy of the chain, firm terms reused from the plain analysis)
+// against the full one (analyze: the copy with the assumed sites, analysed whole): the same result to the
+// last bit — the JSON text with every number, each target's rank without the assumptions, the set-aside
+// candidates with their terms.
+namespace {
+
+void checkSameWhatIf(const Chain& chain, const AnalysisOptions& options) {
+    AnalysisOptions none = options;
+    none.assumptions.clear();
+    Analysis plain = analyze(chain, none);
+    Analysis full = analyze(chain, options);
+    Analysis incremental = analyzeWhatIf(chain, options, plain);
+    CHECK(analysisJsonText(chain, incremental, 0, -1) == analysisJsonText(chain, full, 0, -1));
+    REQUIRE(incremental.targets.size() == full.targets.size());
+    for (std::size_t i = 0; i < full.targets.size(); ++i)
+        CHECK(incremental.targets[i].baseRank == full.targets[i].baseRank);
+    REQUIRE(incremental.unranked.size() == full.unranked.size());
+    for (std::size_t i = 0; i < full.unranked.size(); ++i) {
+        CHECK(incremental.unranked[i].firm == full.unranked[i].firm);
+        CHECK(incremental.unranked[i].value == full.unranked[i].value);
+        CHECK(incremental.unranked[i].anchors == full.unranked[i].anchors);
+    }
+    // A plain analysis of another region is not reused: the result is still the full one.
+    AnalysisOptions elsewhere = none;
+    elsewhere.region = (options.region + 1) % static_cast<int>(chain.regions.size());
+    CHECK(analysisJsonText(chain, analyzeWhatIf(chain, options, analyze(chain, elsewhere)), 0, -1) ==
+          analysisJsonText(chain, full, 0, -1));
+    AnalysisOptions reweighted = none;  // nor one under other weights (its ranks are not the base ranks)
+    reweighted.weights.fit = 5;
+    Analysis fromReweighted = analyzeWhatIf(chain, options, analyze(chain, reweighted));
+    for (std::size_t i = 0; i < full.targets.size() && i < fromReweighted.targets.size(); ++i)
+        CHECK(fromReweighted.targets[i].baseRank == full.targets[i].baseRank);
+}
+
+// A synthetic chain with what the generator leaves out: C-graded sites and supplies, named plants, a market
+// segment, segment metrics, resources and ties.
+Chain randomChain(std::uint64_t seed) {
+    bench::SyntheticSpec spec;
+    spec.segments = 24, spec.regions = 10, spec.firms = 400, spec.supplies = 2000;
+    spec.resources = 30, spec.ties = 200, spec.seed = seed;
+    Chain chain = bench::generateChain(spec);
+    std::mt19937_64 random(seed);
+    auto chance = [&](double p) { return std::uniform_real_distribution<double>(0, 1)(random) < p; };
+    for (Firm& firm : chain.firms)
+        for (Site& site : firm.sites)
+            if (chance(0.1)) site.confidence = "C";
+    for (Supply& supply : chain.supplies) {
+        if (chance(0.1)) supply.confidence = "C";
+        const auto& from = chain.firms[supply.from].sites;
+        const auto& to = chain.firms[supply.to].sites;
+        if (chance(0.3)) supply.fromRegion = from[random() % from.size()].region;
+        if (chance(0.3)) supply.toRegion = to[random() % to.size()].region;
+    }
+    chain.segments[random() % chain.segments.size()].market = true;
+    for (Segment& segment : chain.segments)
+        if (chance(0.5)) segment.metrics[random() % kMetricCount] = static_cast<double>(random() % 100);
+    chain.buildIndexes();
+    return chain;
+}
+
+// One to three assumed firms, each in the focal region, a hub or elsewhere, with default or named segments.
+AnalysisOptions randomWhatIf(const Chain& chain, std::mt19937_64& random) {
+    AnalysisOptions options;
+    options.region = static_cast<int>(random() % chain.regions.size());
+    options.hubs = {static_cast<int>((options.region + 1) % chain.regions.size())};
+    int count = 1 + static_cast<int>(random() % 3);
+    for (int k = 0; k < count; ++k) {
+        Assumption assumption;
+        assumption.firm = static_cast<int>(random() % chain.firms.size());
+        int where = static_cast<int>(random() % 3);
+        assumption.region = where == 0   ? options.region
+                            : where == 1 ? options.hubs[0]
+                                         : static_cast<int>(random() % chain.regions.size());
+        if (random() % 2) assumption.segments = {static_cast<int>(random() % chain.segments.size())};
+        if (chain.firms[assumption.firm].sites.empty() && assumption.segments.empty()) assumption.segments = {0};
+        options.assumptions.push_back(assumption);
+    }
+    return options;
+}
+
+}  // namespace
+
+TEST_CASE("the incremental what-if gives the full what-if's result on random chains") {
+    for (std::uint64_t seed = 1; seed <= 6; ++seed) {
+        CAPTURE(seed);
+        Chain chain = randomChain(seed);
+        std::mt19937_64 random(seed * 7919);
+        for (int trial = 0; trial < 4; ++trial) {
+            CAPTURE(trial);
+            checkSameWhatIf(chain, randomWhatIf(chain, random));
+        }
+    }
+}
+
+TEST_CASE("the incremental what-if gives the full what-if's result on every bundled chain") {
+    for (const auto& entry : std::filesystem::directory_iterator(CHAINATLAS_CHAINS_DIR)) {
+        if (entry.path().extension() != ".json") continue;
+        CAPTURE(entry.path().string());
+        Chain chain = test::chainFromFile(entry.path().string());
+        std::mt19937_64 random(42);
+        for (int trial = 0; trial < 6; ++trial) {
+            CAPTURE(trial);
+            checkSameWhatIf(chain, randomWhatIf(chain, random));
+        }
+    }
 }

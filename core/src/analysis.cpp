@@ -9,6 +9,7 @@
 
 #include "chain_index.hpp"
 #include "chainatlas/profile.hpp"
+#include "firm_sites.hpp"
 
 namespace chainatlas {
 
@@ -59,23 +60,10 @@ const char* causeKey(ChangeCause cause) {
     return "link";
 }
 
-PresenceMatrix computePresence(const Chain& chain) {
-    PresenceMatrix m;
-    m.regions = static_cast<int>(chain.regions.size());
-    m.segments = static_cast<int>(chain.segments.size());
-    std::size_t cells = static_cast<std::size_t>(m.regions) * m.segments;
-    m.output.assign(cells, 0.0);
-    m.sites.assign(cells, 0);
-    m.rca.assign(cells, 0.0);
-    m.advantage.assign(cells, 0);
-    for (const Firm& firm : chain.firms)
-        for (const Site& site : firm.sites) {
-            if (!site.counted()) continue;  // a C-graded site counts nowhere
-            for (int s : site.segments) {
-                m.output[m.at(site.region, s)] += site.outputOrOne();  // no splitting among segments
-                ++m.sites[m.at(site.region, s)];
-            }
-        }
+namespace {
+
+// RCA and M from X and n (docs/method.md §2, §6): the region's, the segment's and the chain's totals.
+void fillRca(PresenceMatrix& m) {
     std::vector<double> rowSum(m.regions, 0.0), columnSum(m.segments, 0.0);
     double total = 0;
     for (int r = 0; r < m.regions; ++r)
@@ -92,8 +80,60 @@ PresenceMatrix computePresence(const Chain& chain) {
                 m.rca[i] = (m.output[i] / rowSum[r]) / (columnSum[s] / total);
             m.advantage[i] = m.sites[i] >= 1 && m.rca[i] >= 1.0 - kRcaTolerance;
         }
+}
+
+}  // namespace
+
+namespace detail {
+
+FirmSites::FirmSites(const Chain& chain, const std::vector<Assumption>& filled) : chain_(chain) {
+    for (const Assumption& assumption : filled) {
+        if (assumption.segments.empty()) continue;  // as applyAssumptions: no site without a segment
+        Site site;
+        site.region = assumption.region;
+        site.segments = assumption.segments;  // no output: counts as 1
+        site.assumed = true;
+        site.confidence = "A";  // an assumption is taken as certain
+        added_.emplace_back(assumption.firm, std::move(site));
+        assumedFirms_.push_back(assumption.firm);
+    }
+    if (added_.empty()) return;
+    hasAdded_.assign(chain.firms.size(), 0);
+    for (int firm : assumedFirms_) hasAdded_[static_cast<std::size_t>(firm)] = 1;
+    std::sort(assumedFirms_.begin(), assumedFirms_.end());
+    assumedFirms_.erase(std::unique(assumedFirms_.begin(), assumedFirms_.end()), assumedFirms_.end());
+}
+
+bool FirmSites::hasSiteIn(int firm, int region) const {
+    bool found = false;
+    forEach(firm, [&](const Site& site) { found = found || (site.counted() && site.region == region); });
+    return found;
+}
+
+PresenceMatrix computePresence(const FirmSites& sites, const Chain& chain) {
+    PresenceMatrix m;
+    m.regions = static_cast<int>(chain.regions.size());
+    m.segments = static_cast<int>(chain.segments.size());
+    std::size_t cells = static_cast<std::size_t>(m.regions) * m.segments;
+    m.output.assign(cells, 0.0);
+    m.sites.assign(cells, 0);
+    m.rca.assign(cells, 0.0);
+    m.advantage.assign(cells, 0);
+    for (int f = 0; f < static_cast<int>(chain.firms.size()); ++f)
+        sites.forEach(f, [&](const Site& site) {
+            if (!site.counted()) return;  // a C-graded site counts nowhere
+            for (int s : site.segments) {
+                m.output[m.at(site.region, s)] += site.outputOrOne();  // no splitting among segments
+                ++m.sites[m.at(site.region, s)];
+            }
+        });
+    fillRca(m);
     return m;
 }
+
+}  // namespace detail
+
+PresenceMatrix computePresence(const Chain& chain) { return detail::computePresence(detail::FirmSites(chain), chain); }
 
 std::vector<double> computeProximity(const PresenceMatrix& m) {
     // One bitset over regions per segment: co-occurrence is a popcount of an AND.
@@ -158,21 +198,20 @@ namespace {
 
 // single_source(s) and candidates(s): firms with a counted site in s anywhere, and those among them with no
 // counted site in the region. A market segment's firms are customers, never candidates.
-void countFirms(const Chain& chain, int region, std::vector<SegmentResult>& result) {
+void countFirms(const Chain& chain, const detail::FirmSites& sites, int region, std::vector<SegmentResult>& result) {
     std::size_t n = result.size();
     std::vector<int> firmsInSegment(n, 0), lastFirm(n, -1);
     for (int f = 0; f < static_cast<int>(chain.firms.size()); ++f) {
-        const Firm& firm = chain.firms[f];
-        bool local = hasSiteIn(firm, region);
-        for (const Site& site : firm.sites) {
-            if (!site.counted()) continue;
+        bool local = sites.hasSiteIn(f, region);
+        sites.forEach(f, [&](const Site& site) {
+            if (!site.counted()) return;
             for (int s : site.segments)
                 if (lastFirm[s] != f) {
                     lastFirm[s] = f;
                     ++firmsInSegment[s];
                     if (!local && !result[s].market) ++result[s].candidates;
                 }
-        }
+        });
     }
     for (std::size_t s = 0; s < n; ++s) result[s].singleSource = firmsInSegment[s] == 1;
 }
@@ -233,6 +272,12 @@ Advice adviceFor(const SegmentResult& r) {
 
 std::vector<SegmentResult> analyzeSegments(const Chain& chain, const PresenceMatrix& m, const std::vector<double>& phi,
                                            int region, const std::vector<int>& hubs) {
+    return detail::analyzeSegments(chain, detail::FirmSites(chain), m, phi, region, hubs);
+}
+
+std::vector<SegmentResult> detail::analyzeSegments(const Chain& chain, const FirmSites& sites, const PresenceMatrix& m,
+                                                   const std::vector<double>& phi, int region,
+                                                   const std::vector<int>& hubs) {
     int n = m.segments;
     std::vector<SegmentResult> result(n);
     std::vector<bool> present(n);
@@ -258,7 +303,7 @@ std::vector<SegmentResult> analyzeSegments(const Chain& chain, const PresenceMat
         r.profileBasis = profile[s] ? Basis::Segment : Basis::None;
         r.market = chain.segments[s].market;
     }
-    countFirms(chain, region, result);
+    countFirms(chain, sites, region, result);
     markHubs(chain, m, hubs, result);
     for (SegmentResult& r : result) r.advice = adviceFor(r);
     return result;

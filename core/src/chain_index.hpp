@@ -48,6 +48,11 @@ public:
     // `chain` is the chain the index was built for or a copy with the same ids (a what-if shares the index).
     int find(const Chain& chain, IdKind kind, std::string_view id) const;
 
+    // Each firm's 三高三低 profile among firms (docs/method.md §7), built at the first analysis. Metrics never
+    // change after loading (a what-if only adds sites), so a region change or a what-if does not sort 100k
+    // firms' six metrics again. `chain` as for find().
+    const std::vector<double>& firmProfiles(const Chain& chain) const;
+
 private:
     ChainGraph segments_;
     SupplyRecords supplies_;
@@ -56,6 +61,8 @@ private:
     static constexpr std::size_t kKinds = 4;  // IdKind's values
     mutable std::once_flag sortedOnce_[kKinds];
     mutable std::vector<int> sorted_[kKinds];
+    mutable std::once_flag profilesOnce_;
+    mutable std::vector<double> profiles_;
 };
 
 }  // namespace chainatlas::detail

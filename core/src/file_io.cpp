@@ -4,6 +4,7 @@
 #include <dirent.h>
 #include <fcntl.h>
 #include <signal.h>  // NOLINT(modernize-deprecated-headers): POSIX kill(), which <csignal> need not declare
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -11,6 +12,7 @@
 #include <cstring>
 #include <filesystem>
 #include <random>
+#include <utility>
 
 namespace chainatlas {
 
@@ -52,25 +54,102 @@ std::string openFailure(int error) {
 
 }  // namespace
 
-Result<std::string> readWholeFile(const std::string& path) {
-    if (path == "-") return readDescriptor(STDIN_FILENO, 0);
+namespace {
+
+// Opens a regular file for reading (never blocks on a named pipe) and checks its size: the descriptor and
+// the size, or the reason (the messages readWholeFile documents).
+Result<std::pair<int, std::size_t>> openRegularFile(const std::string& path) {
+    using Opened = Result<std::pair<int, std::size_t>>;
     // O_NONBLOCK: opening a named pipe must never wait for a writer; it is refused below anyway.
     int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
-    if (fd < 0) return Result<std::string>::failure(openFailure(errno));
+    if (fd < 0) return Opened::failure(openFailure(errno));
     struct stat info {};
     if (::fstat(fd, &info) != 0 || !S_ISREG(info.st_mode)) {
         std::string kind = fileKind(info.st_mode);
         ::close(fd);
-        return Result<std::string>::failure("not a regular file (" + kind + "); give a file, or - for standard input");
+        return Opened::failure("not a regular file (" + kind + "); give a file, or - for standard input");
     }
     if (static_cast<std::uintmax_t>(info.st_size) > kMaxReadBytes) {
         ::close(fd);
-        return Result<std::string>::failure("too large: " + std::to_string(info.st_size >> 20) + " MB, more than " +
-                                            std::to_string(kMaxReadBytes >> 20) + " MB");
+        return Opened::failure("too large: " + std::to_string(info.st_size >> 20) + " MB, more than " +
+                               std::to_string(kMaxReadBytes >> 20) + " MB");
     }
     ::fcntl(fd, F_SETFL, ::fcntl(fd, F_GETFL) & ~O_NONBLOCK);
-    Result<std::string> text = readDescriptor(fd, static_cast<std::size_t>(info.st_size));
+    return std::pair<int, std::size_t>{fd, static_cast<std::size_t>(info.st_size)};
+}
+
+std::size_t roundUp(std::size_t bytes, std::size_t page) { return (bytes + page - 1) / page * page; }
+
+// The file's pages, read-only and private, followed by zero pages up to `padding` bytes past its end: the
+// part of the last page beyond the end of the file reads as zeros, and where that is short of the padding,
+// an anonymous page (the kernel's shared zero page: no fresh memory) is reserved after it. Nothing when the
+// kernel will not map the file (the caller reads it instead).
+void* mapPadded(int fd, std::size_t size, std::size_t padding, std::size_t& mappedBytes) {
+    long pageSize = ::sysconf(_SC_PAGESIZE);
+    std::size_t page = pageSize > 0 ? static_cast<std::size_t>(pageSize) : 4096;
+    std::size_t fileBytes = roundUp(size, page);
+    mappedBytes = roundUp(size + padding, page);
+    void* base = ::mmap(nullptr, mappedBytes, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+    if (base == MAP_FAILED) return nullptr;
+    // MAP_POPULATE: the page-cache pages are entered in one call instead of one fault per 16 pages.
+    void* file = ::mmap(base, fileBytes, PROT_READ, MAP_PRIVATE | MAP_FIXED | MAP_POPULATE, fd, 0);
+    if (file == MAP_FAILED) {
+        ::munmap(base, mappedBytes);
+        return nullptr;
+    }
+    ::madvise(base, fileBytes, MADV_SEQUENTIAL);  // read ahead, and drop pages behind a cold-cache reader
+    return base;
+}
+
+}  // namespace
+
+Result<std::string> readWholeFile(const std::string& path) {
+    if (path == "-") return readDescriptor(STDIN_FILENO, 0);
+    auto opened = openRegularFile(path);
+    if (!opened) return Result<std::string>::failure(opened.error());
+    auto [fd, size] = *opened;
+    Result<std::string> text = readDescriptor(fd, size);
     ::close(fd);
+    return text;
+}
+
+FileText::FileText(FileText&& other) noexcept { *this = std::move(other); }
+
+FileText& FileText::operator=(FileText&& other) noexcept {
+    if (this == &other) return *this;
+    if (mapping_) ::munmap(mapping_, mappedBytes_);
+    mapping_ = std::exchange(other.mapping_, nullptr);
+    mappedBytes_ = std::exchange(other.mappedBytes_, 0);
+    size_ = std::exchange(other.size_, 0);
+    copy_ = std::move(other.copy_);
+    return *this;
+}
+
+FileText::~FileText() {
+    if (mapping_) ::munmap(mapping_, mappedBytes_);
+}
+
+Result<FileText> readFileText(const std::string& path, std::size_t padding) {
+    FileText text;
+    auto keepCopy = [&](Result<std::string> bytes) -> Result<FileText> {
+        if (!bytes) return Result<FileText>::failure(bytes.error());
+        text.size_ = bytes->size();
+        text.copy_ = std::move(*bytes);
+        text.copy_.append(padding, '\0');  // readDescriptor reserved room for the fast path's padding
+        return std::move(text);
+    };
+    if (path == "-") return keepCopy(readDescriptor(STDIN_FILENO, 0));
+    auto opened = openRegularFile(path);
+    if (!opened) return Result<FileText>::failure(opened.error());
+    auto [fd, size] = *opened;
+    if (size > 0) text.mapping_ = mapPadded(fd, size, padding, text.mappedBytes_);
+    if (!text.mapping_) {
+        Result<std::string> bytes = readDescriptor(fd, size);
+        ::close(fd);
+        return keepCopy(std::move(bytes));
+    }
+    ::close(fd);  // the mapping keeps the file
+    text.size_ = size;
     return text;
 }
 

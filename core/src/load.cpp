@@ -211,22 +211,20 @@ bool isWorkbookPath(const std::string& path) {
     return extension == ".xlsx";
 }
 
-// The file goes through readWholeFile's checks (regular files only, size cap, "-" for standard input);
+// The file goes through readFileText's checks (regular files only, size cap, "-" for standard input);
 // then the fast path, then (when it declines) the validating path, as loadChainText.
 LoadResult loadChainFile(const std::string& path) {
     std::error_code ec;
     if (path != "-" && std::filesystem::is_directory(path, ec)) return loadCsvFolder(path);
     if (isWorkbookPath(path)) return loadWorkbook(path);
-    auto text = readWholeFile(path);
+    auto text = readFileText(path, fastLoadPadding());
     if (!text) {
         // The file itself could not be read (missing, a pipe, too large): not invalid data.
         return LoadResult{std::nullopt, {{Severity::Error, path, "", text.error(), ProblemKind::Io}}};
     }
-    // The fast path reads in blocks past the end: the padding goes into the string readWholeFile left room
-    // for, so the 56 MB of a national file are not copied into a second buffer (peak memory, issue 14).
-    std::size_t size = text->size();
-    text->append(fastLoadPadding(), '\0');
-    std::string_view view = withoutByteOrderMark(std::string_view(text->data(), size));
+    // The fast path reads in blocks past the end: the file is mapped with zero pages after it, so the 56 MB
+    // of a national file are neither copied nor backed by fresh memory (issue 26).
+    std::string_view view = withoutByteOrderMark(text->view());
     if (auto chain = fastChainFromPaddedJson(view)) return LoadResult{std::move(chain), {}};
     return validateChainText(view, path);
 }

@@ -38,6 +38,10 @@ LocalSupply rowOf(const Chain& chain, int firm, const Buyer& buyer) {
 std::vector<LocalSupply> localSupply(const Chain& chain, int region) {
     std::vector<char> local(chain.firms.size(), 0);
     for (std::size_t f = 0; f < chain.firms.size(); ++f) local[f] = hasSiteIn(chain.firms[f], region);
+    return localSupply(chain, region, local);
+}
+
+std::vector<LocalSupply> localSupply(const Chain& chain, int region, const std::vector<char>& local) {
     std::map<int, Buyer> buyers;
     for (const Supply& supply : chain.supplies) {
         if (!supply.counted() || !local[supply.to]) continue;

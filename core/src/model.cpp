@@ -6,6 +6,7 @@
 
 #include "chain_index.hpp"
 #include "chainatlas/diagnostics.hpp"
+#include "chainatlas/profile.hpp"
 #include "chainatlas/text.hpp"
 
 namespace chainatlas {
@@ -124,6 +125,11 @@ int ChainIndex::find(const Chain& chain, IdKind kind, std::string_view id) const
         case IdKind::Resource: return findIn(sorted_[k], chain.resources, id);
     }
     return -1;
+}
+
+const std::vector<double>& ChainIndex::firmProfiles(const Chain& chain) const {
+    std::call_once(profilesOnce_, [&] { profiles_ = profileScores(chain); });
+    return profiles_;
 }
 
 }  // namespace detail

@@ -9,6 +9,7 @@
 #include "chainatlas/profile.hpp"
 #include "chainatlas/support.hpp"
 #include "chainatlas/text.hpp"
+#include "firm_sites.hpp"
 #include "json_reader.hpp"
 
 namespace chainatlas {
@@ -80,30 +81,32 @@ namespace {
 // What every candidate needs to know about every firm: local to the region, in a hub region, profile.
 struct FirmFacts {
     std::vector<char> local, inHub;
-    std::vector<double> profile;
+    const std::vector<double>& profile;  // the shared index's: the same for every analysis of the chain
     std::vector<char> hasMetric;
 };
 
-FirmFacts firmFacts(const Chain& chain, int region, const std::vector<int>& hubs) {
+FirmFacts firmFacts(const Chain& chain, const detail::FirmSites& sites, int region, const std::vector<int>& hubs) {
     std::size_t count = chain.firms.size();
-    FirmFacts facts{std::vector<char>(count, 0), std::vector<char>(count, 0), profileScores(chain),
+    FirmFacts facts{std::vector<char>(count, 0), std::vector<char>(count, 0), chain.index().firmProfiles(chain),
                     std::vector<char>(count, 0)};
     for (std::size_t f = 0; f < count; ++f) {
-        for (const Site& site : chain.firms[f].sites) {
-            if (!site.counted()) continue;
+        sites.forEach(static_cast<int>(f), [&](const Site& site) {
+            if (!site.counted()) return;
             if (site.region == region) facts.local[f] = 1;
             if (std::find(hubs.begin(), hubs.end(), site.region) != hubs.end()) facts.inHub[f] = 1;
-        }
+        });
         facts.hasMetric[f] = hasAnyMetric(chain.firms[f].metrics);
     }
     return facts;
 }
 
 // The segments of firm f's counted sites with a value to the region (v(s) > 0), in segment order.
-std::vector<FitSegment> valuedSegments(const Chain& chain, std::size_t f, const std::vector<SegmentResult>& segments) {
+std::vector<FitSegment> valuedSegments(const detail::FirmSites& sites, std::size_t f,
+                                       const std::vector<SegmentResult>& segments) {
     std::vector<int> ids;
-    for (const Site& site : chain.firms[f].sites)
+    sites.forEach(static_cast<int>(f), [&](const Site& site) {
         if (site.counted()) ids.insert(ids.end(), site.segments.begin(), site.segments.end());
+    });
     std::sort(ids.begin(), ids.end());
     ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
     std::vector<FitSegment> valued;
@@ -161,19 +164,56 @@ void partnerTerms(const Chain& chain, std::size_t f, const FirmFacts& facts, int
     target.value[TermHub] = !target.hubPartners.empty() && !facts.inHub[f] ? 1.0 : 0.0;
 }
 
+// The plain analysis's candidates whose partner, leader, innovation and firm-profile terms a what-if leaves
+// as they were: those terms follow from supplies, ties, metrics and where firms have sites, and a what-if
+// only adds sites — so every firm except the assumed ones and their supply partners keeps them. Per firm;
+// null where they must be computed (no plain analysis, a touched firm, or no candidate before).
+std::vector<const Target*> reusableTerms(const Chain& chain, const detail::FirmSites& sites, const Analysis* plain) {
+    std::vector<const Target*> reusable(plain ? chain.firms.size() : 0, nullptr);
+    if (!plain) return reusable;
+    for (const auto* list : {&plain->targets, &plain->unranked})
+        for (const Target& t : *list) reusable[static_cast<std::size_t>(t.firm)] = &t;
+    const detail::SupplyRecords& records = chain.index().supplies();
+    for (int firm : sites.assumedFirms()) {
+        reusable[static_cast<std::size_t>(firm)] = nullptr;
+        for (int k : records.sold(firm)) reusable[static_cast<std::size_t>(chain.supplies[k].to)] = nullptr;
+        for (int k : records.bought(firm)) reusable[static_cast<std::size_t>(chain.supplies[k].from)] = nullptr;
+    }
+    return reusable;
+}
+
+void copyFirmTerms(const Target& from, Target& target) {
+    target.anchors = from.anchors;
+    target.anchorsInferred = from.anchorsInferred;
+    target.hubPartners = from.hubPartners;
+    target.hubPartnersInferred = from.hubPartnersInferred;
+    target.resources = from.resources;
+    for (Term term : {TermAnchor, TermHub, TermLeader, TermInnovation}) target.value[term] = from.value[term];
+    target.firmProfile = from.firmProfile;
+    target.innovationBasis = from.innovationBasis;
+}
+
 // Every candidate with the terms that do not depend on the weights (fit, density and a segment-based
-// profile follow the earned segments, which follow the discount: scoreTargets sets them).
-std::vector<Target> buildCandidates(const Chain& chain, const std::vector<SegmentResult>& segments, int region,
-                                    const std::vector<int>& hubs) {
-    FirmFacts facts = firmFacts(chain, region, hubs);
+// profile follow the earned segments, which follow the discount: scoreTargets sets them). `plain`: the
+// analysis without the what-if whose firm terms may be reused (reusableTerms), or null.
+std::vector<Target> buildCandidates(const Chain& chain, const detail::FirmSites& sites,
+                                    const std::vector<SegmentResult>& segments, int region,
+                                    const std::vector<int>& hubs, const Analysis* plain) {
+    FirmFacts facts = firmFacts(chain, sites, region, hubs);
     ConfirmedTiesByFirm ties = confirmedTiesByFirm(chain);
+    std::vector<const Target*> reusable = reusableTerms(chain, sites, plain);
     std::vector<Target> targets;
     for (std::size_t f = 0; f < chain.firms.size(); ++f) {
         if (facts.local[f]) continue;
         Target target;
         target.firm = static_cast<int>(f);
-        target.segments = valuedSegments(chain, f, segments);
+        target.segments = valuedSegments(sites, f, segments);
         if (target.segments.empty()) continue;
+        if (!reusable.empty() && reusable[f]) {
+            copyFirmTerms(*reusable[f], target);
+            targets.push_back(std::move(target));
+            continue;
+        }
         partnerTerms(chain, f, facts, region, hubs, target);
         target.value[TermLeader] = chain.firms[f].leader ? 1.0 : 0.0;
         if (facts.hasMetric[f]) target.firmProfile = facts.profile[f];
@@ -228,37 +268,52 @@ void scoreTargets(std::vector<Target>& targets, const Weights& weights) {
     }
 }
 
-// Positions of `targets` in rank order under `weights` (the terms' values as they are): score, then firm id.
-std::vector<int> rankOrder(const std::vector<Target>& targets, const Chain& chain, const Weights& weights) {
-    std::vector<long long> key(targets.size());
-    for (std::size_t i = 0; i < targets.size(); ++i) key[i] = scoreKey(weightedSum(targets[i], weights));
+// Positions of `targets` ordered by firm id: the tie order of every ranking below, found once per rerank (a
+// string comparison per tie in each of the 15 sorts took longer than the rest of the ranking).
+std::vector<int> idOrder(const std::vector<Target>& targets, const Chain& chain) {
     std::vector<int> order(targets.size());
     for (std::size_t i = 0; i < order.size(); ++i) order[i] = static_cast<int>(i);
-    std::sort(order.begin(), order.end(), [&](int a, int b) {
-        if (key[a] != key[b]) return key[a] > key[b];
-        return chain.firms[targets[a].firm].id < chain.firms[targets[b].firm].id;
-    });
+    std::sort(order.begin(), order.end(),
+              [&](int a, int b) { return chain.firms[targets[a].firm].id < chain.firms[targets[b].firm].id; });
     return order;
 }
 
-void orderTargets(std::vector<Target>& targets, const Chain& chain, const Weights& weights) {
-    std::vector<int> order = rankOrder(targets, chain, weights);
+// Positions of `targets` in rank order under `weights` (the terms' values as they are): score, then firm id.
+// `byId` is idOrder(targets): a stable sort by score keeps it among equal scores.
+std::vector<int> rankOrder(const std::vector<Target>& targets, const std::vector<int>& byId, const Weights& weights) {
+    std::vector<long long> key(targets.size());
+    for (std::size_t i = 0; i < targets.size(); ++i) key[i] = scoreKey(weightedSum(targets[i], weights));
+    std::vector<int> order = byId;
+    std::stable_sort(order.begin(), order.end(), [&](int a, int b) { return key[a] > key[b]; });
+    return order;
+}
+
+// Orders `targets` by rank and numbers them; returns idOrder of the ordered targets.
+std::vector<int> orderTargets(std::vector<Target>& targets, const Chain& chain, const Weights& weights) {
+    std::vector<int> byId = idOrder(targets, chain);
+    std::vector<int> order = rankOrder(targets, byId, weights);
     std::vector<Target> sorted;
     sorted.reserve(targets.size());
-    for (int i : order) sorted.push_back(std::move(targets[i]));
+    std::vector<int> moved(targets.size());
+    for (int i : order) {
+        moved[static_cast<std::size_t>(i)] = static_cast<int>(sorted.size());
+        sorted.push_back(std::move(targets[static_cast<std::size_t>(i)]));
+    }
     targets = std::move(sorted);
     for (std::size_t i = 0; i < targets.size(); ++i) targets[i].rank = static_cast<int>(i) + 1;
+    for (int& position : byId) position = moved[static_cast<std::size_t>(position)];
+    return byId;
 }
 
 // Best and worst rank over the base weights and the 14 variants that scale one term weight by 0.5 or 1.5
 // (docs/method.md §9). The target set and the terms' values stay; only the weighting moves.
-void rankRanges(std::vector<Target>& targets, const Chain& chain, const Weights& weights) {
+void rankRanges(std::vector<Target>& targets, const std::vector<int>& byId, const Weights& weights) {
     for (Target& t : targets) t.rankBest = t.rankWorst = t.rank;
     for (int term = 0; term < kTermCount; ++term)
         for (double factor : {0.5, 1.5}) {
             Weights variant = weights;
             termWeight(variant, term) *= factor;
-            std::vector<int> order = rankOrder(targets, chain, variant);
+            std::vector<int> order = rankOrder(targets, byId, variant);
             for (std::size_t position = 0; position < order.size(); ++position) {
                 Target& t = targets[static_cast<std::size_t>(order[position])];
                 int rank = static_cast<int>(position) + 1;
@@ -268,20 +323,47 @@ void rankRanges(std::vector<Target>& targets, const Chain& chain, const Weights&
         }
 }
 
-// Segments, support, candidates, targets, set-aside and priorities of one chain (no what-if comparison).
-Analysis analyzeChain(const Chain& chain, const AnalysisOptions& options) {
+// Segments, support, candidates, targets, set-aside and priorities of one chain with `sites` (no what-if
+// comparison). `plain`: the analysis of the same region and hubs without the assumed sites, whose firm terms
+// and local supply rows are reused where the sites leave them as they were; or null.
+Analysis analyzeSites(const Chain& chain, const detail::FirmSites& sites, const AnalysisOptions& options,
+                      const Analysis* plain) {
     Analysis result;
     result.region = options.region;
     result.hubs = options.hubs;
     result.assumed = options.assumptions;
-    PresenceMatrix presence = computePresence(chain);
+    PresenceMatrix presence = detail::computePresence(sites, chain);
     std::vector<double> proximity = computeProximity(presence);
-    result.segments = analyzeSegments(chain, presence, proximity, options.region, options.hubs);
+    result.segments = detail::analyzeSegments(chain, sites, presence, proximity, options.region, options.hubs);
     applySupport(chain, options.region, result.segments);
-    result.unranked = buildCandidates(chain, result.segments, options.region, options.hubs);
-    result.localSupply = localSupply(chain, options.region);
+    result.unranked = buildCandidates(chain, sites, result.segments, options.region, options.hubs, plain);
+    // Local supply follows which firms are local: only an assumed site in the region changes it.
+    const auto& assumed = sites.assumedFirms();
+    bool localChanged = std::any_of(assumed.begin(), assumed.end(), [&](int f) {
+        return sites.hasSiteIn(f, options.region) &&
+               !hasSiteIn(chain.firms[static_cast<std::size_t>(f)], options.region);
+    });
+    if (plain && !localChanged) {
+        result.localSupply = plain->localSupply;
+    } else {
+        std::vector<char> local(chain.firms.size(), 0);
+        for (std::size_t f = 0; f < local.size(); ++f) local[f] = sites.hasSiteIn(static_cast<int>(f), options.region);
+        result.localSupply = localSupply(chain, options.region, local);
+    }
     rerank(result, chain, options.weights);
     return result;
+}
+
+Analysis analyzeChain(const Chain& chain, const AnalysisOptions& options) {
+    return analyzeSites(chain, detail::FirmSites(chain), options, nullptr);
+}
+
+// `changed` and each target's rank without the assumptions, against `base` (docs/method.md §11).
+void compareWithBase(const Chain& chain, const AnalysisOptions& options, const Analysis& base, Analysis& result) {
+    result.changed = statusChanges(base.segments, result.segments, options.assumptions, options.region);
+    std::vector<int> baseRank(chain.firms.size(), 0);
+    for (const Target& t : base.targets) baseRank[t.firm] = t.rank;
+    for (Target& t : result.targets) t.baseRank = baseRank[t.firm];
 }
 
 }  // namespace
@@ -297,8 +379,7 @@ std::vector<int> Target::unscored() const {
 
 void rankTargets(std::vector<Target>& targets, const Chain& chain, const Weights& weights) {
     scoreTargets(targets, weights);
-    orderTargets(targets, chain, weights);
-    rankRanges(targets, chain, weights);
+    rankRanges(targets, orderTargets(targets, chain, weights), weights);
 }
 
 void rerank(Analysis& analysis, const Chain& chain, const Weights& weights) {
@@ -310,8 +391,7 @@ void rerank(Analysis& analysis, const Chain& chain, const Weights& weights) {
     scoreTargets(all, weights);
     // Fit 0 after the discount: every valued segment is occupied and discounted away (exactly 0, no rounding).
     for (Target& t : all) (t.value[TermFit] > 0 ? analysis.targets : analysis.unranked).push_back(std::move(t));
-    orderTargets(analysis.targets, chain, weights);
-    rankRanges(analysis.targets, chain, weights);
+    rankRanges(analysis.targets, orderTargets(analysis.targets, chain, weights), weights);
     std::sort(analysis.unranked.begin(), analysis.unranked.end(),
               [&](const Target& a, const Target& b) { return chain.firms[a.firm].id < chain.firms[b.firm].id; });
     analysis.setAside.clear();
@@ -346,13 +426,18 @@ Analysis analyze(const Chain& chain, const AnalysisOptions& options) {
 AnalysedScenario analyzeScenario(const std::shared_ptr<const Chain>& chain, const AnalysisOptions& options,
                                  const Analysis* plain) {
     if (options.assumptions.empty()) return {chain, analyzeChain(*chain, options)};
-    std::future<Analysis> base;
-    if (!plain) base = plainInBackground(*chain, options);
     AnalysisOptions filled = options;
     filled.assumptions = withDefaultSegments(*chain, options.assumptions);
+    if (plain) {
+        // The plain analysis at hand: the what-if is analysed from it without the copy, which is made beside
+        // it on a second core only because the map draws the assumed sites.
+        auto drawn = std::async(std::launch::async, [&] { return applyAssumptions(*chain, filled.assumptions); });
+        Analysis analysis = analyzeWhatIf(*chain, filled, *plain);
+        return {std::make_shared<const Chain>(drawn.get()), std::move(analysis)};
+    }
+    std::future<Analysis> base = plainInBackground(*chain, options);
     auto drawn = std::make_shared<const Chain>(applyAssumptions(*chain, filled.assumptions));
-    Analysis analysis = plain ? analyzeAssumed(*chain, *drawn, filled, *plain)  // no copy of `plain`
-                              : analyzeAssumed(*chain, *drawn, filled, base.get());
+    Analysis analysis = analyzeAssumed(*chain, *drawn, filled, base.get());
     return {std::move(drawn), std::move(analysis)};
 }
 
@@ -367,10 +452,30 @@ Analysis analyzeAssumed(const Chain& chain, const Chain& assumedChain, const Ana
                         const Analysis& base) {
     Analysis result = analyzeChain(assumedChain, options);
     if (options.assumptions.empty()) return result;
-    result.changed = statusChanges(base.segments, result.segments, options.assumptions, options.region);
-    std::vector<int> baseRank(chain.firms.size(), 0);
-    for (const Target& t : base.targets) baseRank[t.firm] = t.rank;
-    for (Target& t : result.targets) t.baseRank = baseRank[t.firm];
+    compareWithBase(chain, options, base, result);
+    return result;
+}
+
+Analysis analyzeWhatIf(const Chain& chain, const AnalysisOptions& options, const Analysis& plain) {
+    if (options.assumptions.empty()) return analyzeChain(chain, options);
+    AnalysisOptions filled = options;
+    filled.assumptions = withDefaultSegments(chain, options.assumptions);
+    // The plain analysis must be of the same region, hubs and weights (its ranks are the ranks without the
+    // assumptions); else it is analysed again here.
+    bool sameWeights = plain.weights.occupiedDiscount == options.weights.occupiedDiscount;
+    for (int term = 0; term < kTermCount; ++term)
+        sameWeights = sameWeights && termWeight(plain.weights, term) == termWeight(options.weights, term);
+    bool samePlace = plain.region == options.region && plain.hubs == options.hubs && plain.assumed.empty() &&
+                     sameWeights;
+    Analysis base = samePlace ? Analysis{} : analyzeChain(chain, [&] {
+        AnalysisOptions none = options;
+        none.assumptions.clear();
+        return none;
+    }());
+    const Analysis& reference = samePlace ? plain : base;
+    detail::FirmSites sites(chain, filled.assumptions);
+    Analysis result = analyzeSites(chain, sites, filled, &reference);
+    compareWithBase(chain, filled, reference, result);
     return result;
 }
 

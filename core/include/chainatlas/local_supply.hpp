@@ -21,6 +21,8 @@ struct LocalSupply {
 // Every local buyer with at least one counted supply received in the region; ordered by suppliers
 // (descending), then firm id.
 std::vector<LocalSupply> localSupply(const Chain& chain, int region);
+// The same with `local[f]` saying whether firm f is local (a what-if adds sites without copying the chain).
+std::vector<LocalSupply> localSupply(const Chain& chain, int region, const std::vector<char>& local);
 
 // The share over all rows: local suppliers over suppliers, each buyer's suppliers counted apart (compare).
 double overallLocalShare(const std::vector<LocalSupply>& rows);

@@ -113,6 +113,13 @@ Analysis analyzeAssumed(const Chain& chain, const Chain& assumedChain, const Ana
 // viewer keeps it while only the assumed firms change, so a what-if runs one analysis instead of two.
 Analysis analyzeAssumed(const Chain& chain, const Chain& assumedChain, const AnalysisOptions& options,
                         const Analysis& plain);
+// A what-if analysed without a copy of the chain, from the plain analysis (docs/method.md §11): the assumed
+// sites are counted beside the chain's own, the presence matrix, statuses, density and targets follow from
+// them, and the terms that only supplies, ties, metrics and locality decide are taken from `plain` for every
+// firm the what-if leaves untouched (all but the assumed firms and their supply partners). The result is
+// the one analyzeAssumed gives on the copy, to the last bit. A `plain` of another region, hubs or weights is
+// not reused (the plain analysis is made again).
+Analysis analyzeWhatIf(const Chain& chain, const AnalysisOptions& options, const Analysis& plain);
 // A what-if analysed as one value: the chain as drawn (the input itself when nothing is assumed, else a
 // copy with the assumed sites) and its analysis. Both immutable, so a worker may hand them to the UI.
 struct AnalysedScenario {
