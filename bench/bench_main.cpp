@@ -59,7 +59,10 @@ void benchAnalysis(const bench::SyntheticSpec& spec) {
 
     std::string path = (std::filesystem::temp_directory_path() / "chainatlas-bench.json").string();
     std::string text = chainToJson(chain).dump();
-    writeFileAtomically(path, text);
+    if (std::string problem = writeFileAtomically(path, text); !problem.empty()) {
+        std::fprintf(stderr, "chainatlas-bench: cannot write %s: %s\n", path.c_str(), problem.c_str());
+        return;
+    }
     start = Clock::now();
     LoadResult loaded = loadChainFile(path);
     std::printf("load JSON (%.0f MB): %.2f s%s\n", text.size() / 1e6, secondsSince(start),

@@ -1,5 +1,5 @@
-// Fast JSON loading: one pass of simdjson's On-Demand API straight into the model (no DOM; see the
-// README's design notes for the measurements behind the choice). The pass gives up at the first thing
+// Fast JSON loading: one pass of simdjson's On-Demand API straight into the model (no DOM; see
+// docs/performance.md for the measurements behind the choice). The pass gives up at the first thing
 // the validator would say anything about — an error or a warning — so a file it accepts is exactly a
 // file the validator accepts silently, and the model is the same.
 #include <simdjson.h>

@@ -41,7 +41,7 @@ std::optional<Chain> fastChainFromPaddedJson(std::string_view text, FastLoadStat
 // The same for any text (copies it into a padded buffer first).
 std::optional<Chain> fastChainFromJson(std::string_view text, FastLoadStats* stats = nullptr);
 
-// A CSV folder (README, "CSV folders") the validating reader would turn into a chain without a single
+// A CSV folder (docs/data.md) the validating reader would turn into a chain without a single
 // diagnostic, with the same model; nullopt when readCsvFolder and the validator must decide (csv_fast.cpp).
 std::optional<Chain> fastChainFromCsvFolder(const std::string& folder);
 // The same for an .xlsx workbook's bytes, named `label` (its name gives the chain's id without a chain sheet).
