@@ -63,11 +63,18 @@ struct App {
     // Windows and inputs.
     bool showOpen = false, showExport = false, showSession = false, showSearch = false, showProblems = false;
     bool focusSearch = false;
-    std::string openPath, exportSvgPath = "chainatlas-map.svg", exportCsvPath = "chainatlas-targets.csv";
-    std::string sessionPath, searchQuery;  // sessionPath: the session saved by name (never written on quit)
-    std::string noteDraft;                 // the note being typed (kept when Esc leaves the field)
-    int searchCursor = 0;                  // keyboard selection in the search results
-    float textSize = kDefaultTextSize;     // pixels; the font is rebuilt at this size (Ctrl +, Ctrl -, Ctrl 0)
+    // Export names follow the chain, region and date (`<chain>-<region>-<date>-map.svg`); the folder is
+    // remembered, the name is not (viewer/save_requests.cpp keeps them current).
+    std::string openPath, exportSvgPath, exportCsvPath, exportReportPath;
+    std::string exportFolder, sessionFolder;  // where the last export and the last session went
+    std::string exportNamesKey;               // the default base name the export fields were filled for
+    // The session window's field: the state's own session file, else a default name for a first save.
+    std::string sessionPath, searchQuery;
+    std::string sessionFieldKey;  // the state's session file and default name the field was filled for
+    bool focusSessionPath = false;
+    std::string noteDraft;              // the note being typed (kept when Esc leaves the field)
+    int searchCursor = 0;               // keyboard selection in the search results
+    float textSize = kDefaultTextSize;  // pixels; the font is rebuilt at this size (Ctrl +, Ctrl -, Ctrl 0)
     bool fontsDirty = true, toggleFullscreen = false;
     bool scrollToHub = true;       // set when a chain or session opens: the hub list shows the ticked hub
     bool persistSettings = false;  // the real window: last session and recent files live in the config folder
@@ -76,6 +83,27 @@ struct App {
     std::string message, messageDetail;
     bool messageIsError = false;
     void say(std::string text, bool error = false, std::string detail = {});
+
+    // A write over an existing file waits for the planner's yes (a session of another chain or region, or
+    // any file an export would replace).
+    enum class WriteKind { None, Session, Svg, Csv, Report };
+    struct PendingWrite {
+        WriteKind kind = WriteKind::None;
+        std::string path, question;
+    };
+    PendingWrite pendingWrite;
+    // "Save the session and go on" with no session file yet: the pending action waits for the session
+    // window's save (the first save of a state asks for a name).
+    bool continueAfterSave = false;
+    // Ctrl+S: the state's own session file, or the session window with a default name (first save).
+    void saveShortcut();
+    void openSessionWindow();
+    // Saves now, or asks first when the file holds another chain's or region's session.
+    void requestSaveSession(const std::string& path);
+    void requestExport(WriteKind kind, const std::string& path);  // asks first when the file exists
+    void carryOutWrite();                                         // the planner said yes
+    std::string defaultSessionPath() const;
+    void refreshFileFields();  // export and session fields follow the chain, region and date
 
     // Actions that would discard unsaved what-ifs or notes wait for the planner's answer.
     enum class Pending { None, Open, LoadSession, Quit };
@@ -97,7 +125,6 @@ struct App {
     std::vector<int> compareRegions;
     chainatlas::Comparison comparison;
     int compareGeneration = -1;  // state.analysisVersion the comparison was made for
-    std::string exportReportPath = "chainatlas-report.pdf";
 
     // Frame timing for the status bar and --screenshot statistics.
     std::deque<float> frameMs;

@@ -27,7 +27,7 @@ constexpr double kIdleFrameSeconds = 0.05;
 
 struct Options {
     std::string file, session, region, select, lang, level = "segment", screenshot, probe;  // lang "": chooseLang
-    std::vector<std::string> hubs, assumptions, compare;
+    std::vector<std::string> hubs, assumptions, compare, windows;
     bool checklist = false;
     int frames = 30, width = 1600, height = 1000;
     int relayoutEvery = 0;  // measurement aid: request a new layout every N frames
@@ -120,6 +120,11 @@ std::string applyOptions(viewer::App& app, const Options& o) {
         app.showCompare = true;
     }
     app.showChecklist = o.checklist;
+    for (const std::string& window : o.windows) {
+        if (window == "session") app.openSessionWindow();
+        app.showExport = app.showExport || window == "export";
+        app.showSearch = app.showSearch || window == "search";
+    }
     viewer::setLevel(state, o.level == "firm" ? MapLevel::Firm : MapLevel::Segment);
     state.undoStack.clear();  // the starting point is not an undo step
     return {};
@@ -161,6 +166,8 @@ int parseOptions(int argc, char** argv, Options& o) {
     cli.add_option("--level", o.level, "segment or firm")->check(CLI::IsMember({"segment", "firm"}));
     cli.add_option("--compare", o.compare, "open the compare window with these regions (repeatable)");
     cli.add_flag("--checklist", o.checklist, "open the 十个一 checklist window");
+    cli.add_option("--window", o.windows, "open a window at start: session, export or search (repeatable)")
+        ->check(CLI::IsMember({"session", "export", "search"}));
     cli.add_option("--screenshot", o.screenshot, "render headless and write the last frame to this PNG");
     cli.add_option("--frames", o.frames, "frames to render before the screenshot")->check(CLI::Range(1, 100000));
     cli.add_option("--relayout-every", o.relayoutEvery, "measurement: lay the map out again every N frames");
@@ -213,7 +220,6 @@ int startApp(viewer::App& app, const Options& o) {
         return 0;
     }
     if (!o.session.empty()) {
-        app.sessionPath = o.session;  // File > Session saves back to it
         app.openSession(o.session, viewer::OpenKind::Session);
         return 0;
     }

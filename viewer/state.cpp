@@ -11,6 +11,7 @@
 #include "chainatlas/session.hpp"
 #include "chainatlas/text.hpp"
 #include "chainatlas/vocabulary.hpp"
+#include "saved_files.hpp"
 
 namespace viewer {
 
@@ -150,6 +151,7 @@ bool adoptChain(ViewerState& state, OpenedChain& opened) {
     std::swap(state.chain, opened.chain);
     std::swap(state.percentiles, opened.percentiles);
     std::swap(state.path, opened.path);
+    state.sessionFile.clear();  // a session saved from the previous state is not this one's
     state.scenario = opened.scenario;
     state.undoStack.clear();
     state.redoStack.clear();
@@ -430,7 +432,9 @@ OpenedSession loadSessionForViewer(const std::string& path) {
         out.problem = joinProblems(problems);
         return out;
     }
-    return openParsed(session, path);
+    OpenedSession out = openParsed(session, path);
+    out.path = path;
+    return out;
 }
 
 std::string adoptSession(ViewerState& state, OpenedSession& session) {
@@ -439,6 +443,7 @@ std::string adoptSession(ViewerState& state, OpenedSession& session) {
         return session.problem;
     }
     adoptChain(state, session.opened);  // undo, notes and checklists cleared; the session's scenario analysed
+    if (!session.path.empty()) ownSessionFile(state, session.path);
     std::swap(state.notes, session.notes);
     std::swap(state.checklists, session.checklists);
     if (session.langGiven) state.lang = session.lang;  // else the language chosen at start (or since) stays

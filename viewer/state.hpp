@@ -66,7 +66,10 @@ struct AnalysisOutcome {
 };
 
 struct ViewerState {
-    std::string path;                                // file of the open chain
+    std::string path;  // file of the open chain
+    // The session file this state was loaded from or last saved to (absolute): Ctrl+S writes there. It
+    // belongs to this state only: opening another chain or session clears it (or sets it to that session).
+    std::string sessionFile;
     std::shared_ptr<const chainatlas::Chain> chain;  // as loaded
     std::shared_ptr<const chainatlas::Chain> drawn;  // with the assumed sites added (what the map shows)
     std::size_t drawnSites = 0;                      // siteCount(*drawn), counted where drawn was made
@@ -200,6 +203,7 @@ nlohmann::json sessionToJson(const ViewerState& state);
 // session's own scenario, with what the session adds. Made on the app's open worker (100k firms take about
 // a second), at once by loadSession and applySession.
 struct OpenedSession {
+    std::string path;              // the session file ("" for a session read from JSON in memory)
     std::string problem;           // "" or why it cannot be applied, as loadSession returns it
     bool chainUnreadable = false;  // the problem is the chain file's: opened.problems holds its errors
     OpenedChain opened;            // the chain in the session's scenario
