@@ -759,3 +759,63 @@ TEST_CASE("a session that names no language leaves the viewer's (chosen at start
     CHECK(chooseLang("zh", &en) == Lang::Zh);
     CHECK(chooseLang("", &en) == Lang::En);
 }
+
+TEST_CASE("a firm ticked from the list keeps its line when the analysis comes back, whatever its plain rank") {
+    auto chain = std::make_shared<Chain>();
+    for (int i = 0; i < 6; ++i) {
+        Firm f;
+        f.id = "f" + std::to_string(i);
+        chain->firms.push_back(f);
+    }
+    ViewerState state;
+    state.chain = chain;
+    auto target = [](int f, int rank) {
+        Target t;
+        t.firm = f;
+        t.rank = rank;
+        return t;
+    };
+    // An earlier what-if lifted f1 from 5th (without what-ifs) to 2nd.
+    state.analysis.targets = {target(0, 1), target(1, 2), target(2, 3), target(3, 4), target(4, 5)};
+    state.baselineRank = {{0, 1}, {2, 2}, {3, 3}, {1, 5}, {4, 4}, {5, 6}};
+    viewer::TargetTable table;
+    auto firms = [&] {
+        std::vector<int> out;
+        for (const viewer::TargetRow& row : table.rows(state, {})) out.push_back(row.firm);
+        return out;
+    };
+    using V = std::vector<int>;
+    CHECK(firms() == V{0, 1, 2, 3, 4});
+    int before = table.orderChanges();
+    // f1 ticked on line 2: the tick shows at once (the panel reads the scenario), the rows wait for the analysis.
+    state.scenario.assumptions = {Assumption{1, 0, {}}};
+    CHECK(firms() == V{0, 1, 2, 3, 4});
+    CHECK(viewer::isAssumed(state, 1));
+    // The analysis is back: f1 is local now, no target; the others move up, f5 comes in.
+    state.analysis.targets = {target(0, 1), target(2, 2), target(3, 3), target(4, 4), target(5, 5)};
+    ++state.analysisVersion;
+    // It stays on line 2 (its rank then, 2, less a half), not at 5 - 0.5 (line 5) where its plain rank puts it.
+    CHECK(firms() == V{0, 1, 2, 3, 4, 5});
+    CHECK(table.rows(state, {})[1].rankKey == doctest::Approx(1.5));
+    CHECK(table.orderChanges() == before + 1);  // f5 came in: the rows moved
+    ++state.analysisVersion;  // a later analysis (a weight moved) keeps it there too
+    CHECK(firms() == V{0, 1, 2, 3, 4, 5});
+    CHECK(table.orderChanges() == before + 1);  // same firms in the same order: nothing moved
+}
+
+TEST_CASE("one click, one what-if: a double-click ticks once and a click never lands on a row that slid under it") {
+    viewer::TickGuard guard;
+    // A double-click on line 2 (firm 7): the first click ticks, the second is not applied.
+    CHECK(guard.accept(1, 7, 10.0, false, 3, 3));
+    CHECK_FALSE(guard.accept(1, 7, 10.2, true, 3, 3));
+    // The analysis came back between the clicks and firm 9 slid onto line 2 (ImGui did not see a double-click,
+    // the frames were slow): still not applied within a second of the tick.
+    CHECK_FALSE(guard.accept(1, 9, 10.4, false, 4, 4));
+    // A click pressed before the rows moved and released after: not applied either.
+    CHECK_FALSE(guard.accept(3, 2, 12.0, false, 5, 4));
+    // Later, a deliberate click on the row that is there now is applied, and so is one on another line at once.
+    CHECK(guard.accept(1, 9, 12.5, false, 5, 5));
+    CHECK(guard.accept(2, 4, 12.6, false, 5, 5));
+    // A quick second click on the same firm without a double-click (an untick) is applied.
+    CHECK(guard.accept(2, 4, 12.9, false, 5, 5));
+}

@@ -59,6 +59,9 @@ struct App {
     chainatlas::MapScene scene;
     std::string sceneKey;
     TargetTable targetTable;  // the target list's rows in the planner's order (panels/targets_panel.cpp)
+    TickGuard tickGuard;      // one click on an "assume" box, one what-if
+    int tickOrderAtPress = -1;     // targetTable.orderChanges() when the mouse button last went down
+    bool tickPressDouble = false;  // and whether that press was the second of a double-click
 
     // Windows and inputs.
     bool showOpen = false, showExport = false, showSession = false, showSearch = false, showProblems = false;
