@@ -6,6 +6,8 @@
 #include <filesystem>
 #include <fstream>
 
+#include "chainatlas/text.hpp"
+#include "exact_text.hpp"
 #include "saved_files.hpp"
 #include "state.hpp"
 
@@ -101,4 +103,32 @@ TEST_CASE("saving over a file that holds another region, another chain or no ses
     std::filesystem::remove(other);
     CHECK(viewer::exportOverwriteQuestion(state, other).empty());
     std::filesystem::remove(own);
+}
+
+TEST_CASE("text beyond U+FFFF passes a 16-bit text field as stand-ins and comes back byte for byte") {
+    viewer::StandIns standIns;
+    const std::string typed = "约见\xF0\x9F\x98\x80 \xF0\xA0\x80\x80 \xEE\x80\x80 end";  // 约见😀 𠀀 U+E000 end
+    std::string field = standIns.toField(typed);
+    // Every character of the field fits 16 bits: 😀 -> U+E000, 𠀀 -> U+E001, the real U+E000 -> U+E002.
+    for (char32_t c : decodeUtf8(field)) CHECK(c <= 0xFFFF);
+    CHECK(field == "约见\xEE\x80\x80 \xEE\x80\x81 \xEE\x80\x82 end");
+    CHECK(standIns.fromField(field) == typed);
+    // Edited in the field (a word typed at the end), it still comes back exact, and the same character gets
+    // the same stand-in every time.
+    CHECK(standIns.fromField(field + "!") == typed + "!");
+    CHECK(standIns.toField("\xF0\x9F\x98\x80") == "\xEE\x80\x80");
+    CHECK(standIns.toField("plain 文字") == "plain 文字");
+    // In a session file byte for byte: note, checklist owner and note.
+    ViewerState state;
+    REQUIRE(viewer::openChain(state, kMini));
+    state.notes["f2"] = typed;
+    state.checklists["suzhou"][0] = {ChecklistState::Doing, typed, "2026-12-31", typed};
+    std::string path = tempPath("exact.json");
+    REQUIRE(viewer::saveSession(state, path).empty());
+    ViewerState loaded;
+    REQUIRE(viewer::loadSession(loaded, path).empty());
+    CHECK(loaded.notes["f2"] == typed);
+    CHECK(loaded.checklists["suzhou"][0].owner == typed);
+    CHECK(loaded.checklists["suzhou"][0].note == typed);
+    std::filesystem::remove(path);
 }

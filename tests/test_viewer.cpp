@@ -506,7 +506,7 @@ TEST_CASE("opening another chain with unsaved what-ifs waits for the planner's a
     std::filesystem::remove_all(home);
 }
 
-TEST_CASE("Ctrl+S writes only the state's own session file; a first save and another region's file ask first") {
+TEST_CASE("Ctrl+S writes only the state's own session file, and a first save and another region's file ask first") {
     std::string home = freshConfigHome("chainatlas-ctrl-s-test");
     setenv("XDG_DOCUMENTS_DIR", (home + "/plans").c_str(), 1);
     viewer::App app(CHAINATLAS_ASSETS_DIR_FOR_TESTS);

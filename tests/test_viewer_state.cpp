@@ -798,7 +798,7 @@ TEST_CASE("a firm ticked from the list keeps its line when the analysis comes ba
     CHECK(firms() == V{0, 1, 2, 3, 4, 5});
     CHECK(table.rows(state, {})[1].rankKey == doctest::Approx(1.5));
     CHECK(table.orderChanges() == before + 1);  // f5 came in: the rows moved
-    ++state.analysisVersion;  // a later analysis (a weight moved) keeps it there too
+    ++state.analysisVersion;                    // a later analysis (a weight moved) keeps it there too
     CHECK(firms() == V{0, 1, 2, 3, 4, 5});
     CHECK(table.orderChanges() == before + 1);  // same firms in the same order: nothing moved
 }
@@ -818,4 +818,14 @@ TEST_CASE("one click, one what-if: a double-click ticks once and a click never l
     CHECK(guard.accept(2, 4, 12.6, false, 5, 5));
     // A quick second click on the same firm without a double-click (an untick) is applied.
     CHECK(guard.accept(2, 4, 12.9, false, 5, 5));
+}
+
+TEST_CASE("the region list is sorted by pinyin and filtered by name or id") {
+    ViewerState state = opened();
+    const Chain& chain = *state.chain;  // suzhou 苏州 (0), shanghai 上海 (1)
+    using V = std::vector<int>;
+    CHECK(viewer::regionsInOrder(chain, Lang::Zh) == V{1, 0});  // shang < su
+    CHECK(viewer::regionsInOrder(chain, Lang::Zh, "苏") == V{0});
+    CHECK(viewer::regionsInOrder(chain, Lang::Zh, "SHANG hai") == V{1});  // ids too, as search compares them
+    CHECK(viewer::regionsInOrder(chain, Lang::Zh, "x").empty());
 }

@@ -14,6 +14,7 @@
 #include "chainatlas/compare.hpp"
 #include "chainatlas/scene.hpp"
 #include "chainatlas/theme.hpp"
+#include "exact_text.hpp"
 #include "fonts.hpp"
 #include "layout_worker.hpp"
 #include "open_worker.hpp"
@@ -58,8 +59,9 @@ struct App {
     // The core's description of the map on screen (panels/scene_painter.cpp keeps it current).
     chainatlas::MapScene scene;
     std::string sceneKey;
-    TargetTable targetTable;  // the target list's rows in the planner's order (panels/targets_panel.cpp)
-    TickGuard tickGuard;      // one click on an "assume" box, one what-if
+    TargetTable targetTable;       // the target list's rows in the planner's order (panels/targets_panel.cpp)
+    StandIns fieldText;            // characters a 16-bit ImGui field cannot hold, kept exact (exact_text.hpp)
+    TickGuard tickGuard;           // one click on an "assume" box, one what-if
     int tickOrderAtPress = -1;     // targetTable.orderChanges() when the mouse button last went down
     bool tickPressDouble = false;  // and whether that press was the second of a double-click
 
@@ -75,6 +77,7 @@ struct App {
     std::string sessionPath, searchQuery;
     std::string sessionFieldKey;  // the state's session file and default name the field was filled for
     bool focusSessionPath = false;
+    std::string regionFilter;           // the filter box of the focal-region list
     std::string noteDraft;              // the note being typed (kept when Esc leaves the field)
     int searchCursor = 0;               // keyboard selection in the search results
     float textSize = kDefaultTextSize;  // pixels; the font is rebuilt at this size (Ctrl +, Ctrl -, Ctrl 0)
@@ -187,6 +190,18 @@ private:
     void adaptPanels(float width);
     std::string reportExport(const std::string& path, const std::string& problem);
 };
+
+// A text field that keeps every character typed or pasted (viewer/exact_input.cpp); true when it changed.
+bool inputTextExact(App& app, const char* label, std::string& text, const char* hint = nullptr,
+                    ImGuiInputTextFlags flags = 0);
+// The clipboard hands text fields stand-ins and takes the real characters back (once ImGui's backend is up).
+void keepClipboardExact(App& app);
+// Characters the font cannot draw are drawn as a white square (after every atlas build).
+void usePlaceholderGlyph(ImFont* font);
+
+// The next window opens centred at `size` or smaller (never larger than the screen) and stays on it: a
+// window that does not fit scrolls inside (800x600 projectors).
+void placeOnScreen(ImVec2 size);
 
 // "#rrggbb" from the theme as an ImGui colour.
 ImU32 themeColor(const std::string& hex, int alpha = 255);

@@ -179,6 +179,7 @@ bool buildFontAtlas(ImFontAtlas& atlas, const FontFile& font, const std::vector<
     // Every Chinese character a planner may type into a note or the search box (CJK Unified Ideographs,
     // CJK and full-width punctuation), not only those of the data: the atlas cannot grow while typing.
     builder.AddRanges(atlas.GetGlyphRangesChineseFull());
+    builder.AddChar(0x25A1);  // the white square drawn for what the font cannot draw (usePlaceholderGlyph)
     for (char32_t cp : codePoints)
         if (cp <= 0xFFFF) builder.AddChar(static_cast<ImWchar>(cp));  // ImGui 1.86 is built with 16-bit ImWchar
     ranges.clear();

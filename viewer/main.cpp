@@ -134,6 +134,7 @@ void rebuildFonts(viewer::App& app, viewer::Backend& backend) {
     ImGuiIO& io = ImGui::GetIO();
     viewer::buildFontAtlas(*io.Fonts, app.font, app.glyphs, app.textSize);
     backend.reloadFontTexture();
+    viewer::usePlaceholderGlyph(io.Fonts->Fonts.empty() ? nullptr : io.Fonts->Fonts[0]);
     ImGui::GetStyle() = viewer::scaledStyle(app.textSize);
     app.fontsDirty = false;
 }
@@ -308,6 +309,10 @@ int main(int argc, char** argv) {
         return 1;
     }
     viewer::App app(chainatlas::assetsDir());
+    viewer::keepClipboardExact(app);
+    backend->setCharFilter([&app](unsigned c) {
+        return viewer::StandIns::needsStandIn(c) ? static_cast<unsigned>(app.fieldText.standInFor(c)) : c;
+    });
     int status = startApp(app, o);
 
     bool optionsPending = app.opening();  // applied once the file or session is open

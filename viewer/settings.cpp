@@ -96,6 +96,11 @@ std::string App::probeReport() const {
     }
     out += "file " + state.path + "\n";
     out += "session-file " + state.sessionFile + "\n";
+    out += "session-field " + sessionPath + "\n";
+    out += "export-svg " + exportSvgPath + "\n";
+    out += "export-csv " + exportCsvPath + "\n";
+    if (state.hasAnalysis()) out += "region " + state.chain->regions[state.scenario.region].id + "\n";
+    out += "message " + message + "\n";
     out += "pending-write " + std::to_string(static_cast<int>(pendingWrite.kind)) + " " + pendingWrite.path + "\n";
     out += "assumptions " + std::to_string(state.scenario.assumptions.size()) + "\n";
     out += "undo " + std::to_string(state.undoStack.size()) + "\n";

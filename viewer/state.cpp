@@ -11,6 +11,7 @@
 #include "chainatlas/session.hpp"
 #include "chainatlas/text.hpp"
 #include "chainatlas/vocabulary.hpp"
+#include "collate.hpp"
 #include "saved_files.hpp"
 
 namespace viewer {
@@ -316,6 +317,24 @@ std::vector<Selection> search(const ViewerState& state, const std::string& query
         if (matches(chain.firms[f].id, chain.firms[f].name))
             found.push_back({SelectionKind::Firm, static_cast<int>(f)});
     return found;
+}
+
+std::vector<int> regionsInOrder(const Chain& chain, Lang lang, const std::string& filter) {
+    std::vector<std::string> names;
+    for (const Region& r : chain.regions) names.push_back(r.name.pick(lang, r.id));
+    std::vector<std::string> keys = collationKeys(names, lang);
+    std::string needle = searchKey(filter);
+    std::vector<int> order;
+    for (std::size_t r = 0; r < chain.regions.size(); ++r) {
+        const Region& region = chain.regions[r];
+        bool shown = needle.empty() || searchKey(region.id).find(needle) != std::string::npos ||
+                     searchKey(region.name.zh).find(needle) != std::string::npos ||
+                     searchKey(region.name.en).find(needle) != std::string::npos;
+        if (shown) order.push_back(static_cast<int>(r));
+    }
+    if (keys.size() == names.size())
+        std::stable_sort(order.begin(), order.end(), [&](int a, int b) { return keys[a] < keys[b]; });
+    return order;
 }
 
 LayoutOptions layoutOptions(const ViewerState& state, const std::string& fontName, double fontSize) {

@@ -187,6 +187,9 @@ chainatlas::Comparison compareScenario(const ViewerState& state, const std::vect
 std::string searchKey(const std::string& text);
 // Finds firms and segments whose id, Chinese or English name contains `query` (compared by searchKey).
 std::vector<Selection> search(const ViewerState& state, const std::string& query, std::size_t limit = 50);
+// The chain's regions in the interface language's order (Chinese by pinyin, English case-insensitively),
+// keeping those whose id, Chinese or English name contains `filter` (compared by searchKey).
+std::vector<int> regionsInOrder(const chainatlas::Chain& chain, Lang lang, const std::string& filter = {});
 // The layout request that matches the state (level, expanded segments, language).
 chainatlas::LayoutOptions layoutOptions(const ViewerState& state, const std::string& fontName, double fontSize);
 

@@ -16,9 +16,7 @@ namespace {
 
 // Opens a dialog centred on the screen; false when it is collapsed (End() has then been called).
 bool beginDialog(const char* title, bool* open, ImVec2 size) {
-    ImVec2 display = ImGui::GetIO().DisplaySize;
-    ImGui::SetNextWindowPos({(display.x - size.x) / 2, (display.y - size.y) / 3}, ImGuiCond_Appearing);
-    ImGui::SetNextWindowSize(size, ImGuiCond_Appearing);
+    placeOnScreen(size);
     if (ImGui::Begin(title, open)) return true;
     ImGui::End();
     return false;
@@ -201,6 +199,16 @@ void confirmDiscard(App& app) {
 }
 
 }  // namespace
+
+void placeOnScreen(ImVec2 size) {
+    ImVec2 display = ImGui::GetIO().DisplaySize;
+    float top = ImGui::GetFrameHeight();  // below the menu bar
+    ImVec2 fitted{std::min(size.x, display.x - 8), std::min(size.y, display.y - top - 8)};
+    ImGui::SetNextWindowPos({(display.x - fitted.x) / 2, top + (display.y - top - fitted.y) / 3}, ImGuiCond_Appearing);
+    ImGui::SetNextWindowSize(fitted, ImGuiCond_Appearing);
+    ImGui::SetNextWindowSizeConstraints({std::min(200.0f, fitted.x), std::min(100.0f, fitted.y)},
+                                        {display.x - 8, display.y - top - 8});
+}
 
 void drawDialogs(App& app) {
     if (app.showOpen) openWindow(app);

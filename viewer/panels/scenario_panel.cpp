@@ -16,11 +16,23 @@ void regionPickers(App& app) {
     const Region& current = chain.regions[state.scenario.region];
     ImGui::TextUnformatted(tr(state.lang, "本地区域", "Focal region"));
     ImGui::SetNextItemWidth(-1);
-    if (ImGui::BeginCombo("##region", current.name.pick(state.lang, current.id).c_str())) {
-        for (std::size_t r = 0; r < chain.regions.size(); ++r) {
-            bool chosen = static_cast<int>(r) == state.scenario.region;
+    bool open = ImGui::BeginCombo("##region", current.name.pick(state.lang, current.id).c_str(),
+                                  ImGuiComboFlags_HeightLarge);
+    app.probe("region-combo");
+    if (open) {
+        // Fifty regions: sorted by pinyin, and a filter box that has the keyboard when the list opens.
+        if (ImGui::IsWindowAppearing()) {
+            app.regionFilter.clear();
+            ImGui::SetKeyboardFocusHere();
+        }
+        ImGui::SetNextItemWidth(-1);
+        inputTextExact(app, "##regionfilter", app.regionFilter,
+                       tr(state.lang, "筛选: 名称或 id", "filter: name or id"));
+        for (int r : regionsInOrder(chain, state.lang, app.regionFilter)) {
+            bool chosen = r == state.scenario.region;
             if (ImGui::Selectable(chain.regions[r].name.pick(state.lang, chain.regions[r].id).c_str(), chosen))
-                setRegion(state, static_cast<int>(r));
+                setRegion(state, r);
+            app.probe("region-" + chain.regions[r].id);
         }
         ImGui::EndCombo();
     }

@@ -1,7 +1,8 @@
 // Target list: every column sortable (firm names by pinyin in Chinese), each term's weighted contribution
 // as a stacked bar, rank changes caused by the what-ifs, "assume attracted" per target, a note per target;
 // click a row to locate it on the map. Assumed firms stay listed where they were, ticked at once; a double-click
-// ticks one firm, and a click never lands on a row that slid under the pointer (TickGuard). Narrow windows scroll sideways with rank, assume and firm frozen.
+// ticks one firm, and a click never lands on a row that slid under the pointer (TickGuard). Narrow windows scroll
+// sideways with rank, assume and firm frozen.
 #include <algorithm>
 #include <climits>
 
@@ -141,7 +142,7 @@ void firmCell(const App& app, const TargetRow& row, const Target* t) {
 void noteCell(App& app, const std::string& firmId, int index) {
     ImGui::SetNextItemWidth(-1);
     std::string& note = app.state.notes[firmId];
-    ImGui::InputText("##note", &note);
+    inputTextExact(app, "##note", note);
     app.probe("note-" + std::to_string(index));
     keepNoteOnEscape(app, note);
     tooltipIfCut(note, ImGui::GetItemRectSize().x - ImGui::GetStyle().FramePadding.x * 2);
