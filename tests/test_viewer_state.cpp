@@ -9,6 +9,7 @@
 #include "analysis_worker.hpp"
 #include "chainatlas/file_io.hpp"
 #include "collate.hpp"
+#include "explain.hpp"
 #include "map_view.hpp"
 #include "state.hpp"
 #include "target_table.hpp"
@@ -633,6 +634,7 @@ TEST_CASE("the target list sorts by every column (names by pinyin) and keeps its
         return t;
     };
     state.analysis.targets = {target(0, 1, 0.9), target(1, 2, 0.6), target(2, 3, 0.3)};
+    state.scenario.region = 0;
     state.scenario.assumptions = {Assumption{3, 0, {}}};
     state.baselineRank = {{1, 3}, {2, 2}, {3, 2}};
     viewer::TargetTable table;
@@ -769,6 +771,7 @@ TEST_CASE("a firm ticked from the list keeps its line when the analysis comes ba
     }
     ViewerState state;
     state.chain = chain;
+    state.scenario.region = 0;
     auto target = [](int f, int rank) {
         Target t;
         t.firm = f;
@@ -828,4 +831,40 @@ TEST_CASE("the region list is sorted by pinyin and filtered by name or id") {
     CHECK(viewer::regionsInOrder(chain, Lang::Zh, "苏") == V{0});
     CHECK(viewer::regionsInOrder(chain, Lang::Zh, "SHANG hai") == V{1});  // ids too, as search compares them
     CHECK(viewer::regionsInOrder(chain, Lang::Zh, "x").empty());
+}
+
+TEST_CASE("problems read in the interface language, place and did-you-mean kept") {
+    std::string typo = "typo.json: /region: unknown region \"weinna\" (did you mean \"weinan\"?)";
+    CHECK(viewer::explainProblem(typo, Lang::Zh) == "typo.json: /region: 未知区域 \"weinna\" (是否应为 \"weinan\"?)");
+    CHECK(viewer::explainProblem(typo, Lang::En) == typo);
+    std::string passwd = "passwd:1:1: syntax error while parsing value - invalid literal; last read: 'r'";
+    CHECK(viewer::explainProblem(passwd, Lang::Zh) ==
+          "passwd:1:1: JSON 语法错误 - 无效的字面量 (这不是 JSON); 最后读到: 'r'");
+    std::vector<Diagnostic> notJson = {{Severity::Error, "passwd", "1:1", "syntax error while parsing value"}};
+    CHECK(viewer::problemHeadline(notJson, Lang::Zh).find("不是产业链文件") != std::string::npos);
+    CHECK(viewer::problemHeadline(notJson, Lang::En).find("is not a chain") != std::string::npos);
+    std::vector<Diagnostic> located = {{Severity::Error, "nev.json", "/firms/3/sites/0/region", "unknown region"}};
+    CHECK(viewer::problemHeadline(located, Lang::Zh).find("每个问题都标明了位置") != std::string::npos);
+}
+
+TEST_CASE("what-ifs belong to the region they were made for: another region neither applies nor removes them") {
+    ViewerState state = opened();  // suzhou (0)
+    int f2 = findFirm(*state.chain, "f2"), shanghai = findRegion(*state.chain, "shanghai");
+    viewer::assume(state, {f2, 0, {}});
+    CHECK(viewer::isAssumed(state, f2));
+    std::size_t changes = state.analysis.changed.size();  // f2 fills segment b in Suzhou
+    CHECK(changes > 0);
+    viewer::setRegion(state, shanghai);
+    CHECK_FALSE(viewer::isAssumed(state, f2));  // Suzhou's what-if is not ticked under Shanghai ...
+    CHECK(state.analysis.changed.empty());      // ... nor applied to Shanghai's analysis
+    viewer::unassume(state, f2);                // unticking under Shanghai leaves Suzhou's what-if alone
+    REQUIRE(state.scenario.assumptions.size() == 1);
+    viewer::assume(state, {f2, shanghai, {}});  // the same firm for Shanghai is a what-if of its own
+    CHECK(state.scenario.assumptions.size() == 2);
+    viewer::setRegion(state, 0);
+    CHECK(viewer::isAssumed(state, f2));
+    CHECK(state.analysis.changed.size() == changes);  // Suzhou's what-if applies again, Shanghai's does not
+    viewer::unassume(state, f2, shanghai);            // the × of the what-if list names its region
+    REQUIRE(state.scenario.assumptions.size() == 1);
+    CHECK(state.scenario.assumptions[0].region == 0);
 }

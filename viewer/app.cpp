@@ -81,9 +81,11 @@ bool App::adopt(OpenOutcome& done) {
 // Adopts a loaded file (or shows why it failed). Returns whether the file is open.
 bool App::opened(OpenedChain& loaded, const std::vector<char32_t>& codePoints) {
     if (!adoptChain(state, loaded)) {
+        sessionProblem.clear();
         showProblems = true;
         return false;
     }
+    sessionProblem.clear();
     needGlyphs(codePoints);  // new names may need glyphs
     forgetOldMap();
     say({});
@@ -98,10 +100,12 @@ bool App::opened(OpenedChain& loaded, const std::vector<char32_t>& codePoints) {
 bool App::sessionOpened(OpenOutcome& done) {
     bool restored = done.kind == OpenKind::LastSession;
     if (std::string problem = adoptSession(state, done.loaded); !problem.empty()) {
-        if (restored) say(done.path, true, problem);
-        else say(tr(state.lang, "无法载入会话: ", "Cannot load the session: ") + done.path, true, problem);
+        say(tr(state.lang, "无法载入会话: ", "Cannot load the session: ") + done.path, true, problem);
+        sessionProblem = problem;  // the whole reason in the window, not only on hover
+        showProblems = true;
         return false;
     }
+    sessionProblem.clear();
     needGlyphs(done.codePoints);
     forgetOldMap();
     if (restored) {

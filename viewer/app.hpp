@@ -85,6 +85,9 @@ struct App {
     bool scrollToHub = true;       // set when a chain or session opens: the hub list shows the ticked hub
     bool persistSettings = false;  // the real window: last session and recent files live in the config folder
 
+    // Why the last session could not be opened (located, with did-you-mean), shown in the problems window
+    // until another file or session opens.
+    std::string sessionProblem;
     // The last message (status bar and dialogs): errors in the error colour, the system's reason on hover.
     std::string message, messageDetail;
     bool messageIsError = false;

@@ -167,8 +167,8 @@ int parseOptions(int argc, char** argv, Options& o) {
     cli.add_option("--level", o.level, "segment or firm")->check(CLI::IsMember({"segment", "firm"}));
     cli.add_option("--compare", o.compare, "open the compare window with these regions (repeatable)");
     cli.add_flag("--checklist", o.checklist, "open the 十个一 checklist window");
-    cli.add_option("--window", o.windows, "open a window at start: session, export or search (repeatable)")
-        ->check(CLI::IsMember({"session", "export", "search"}));
+    cli.add_option("--window", o.windows, "open a window at start: session, export, search or problems (repeatable)")
+        ->check(CLI::IsMember({"session", "export", "search", "problems"}));
     cli.add_option("--screenshot", o.screenshot, "render headless and write the last frame to this PNG");
     cli.add_option("--frames", o.frames, "frames to render before the screenshot")->check(CLI::Range(1, 100000));
     cli.add_option("--relayout-every", o.relayoutEvery, "measurement: lay the map out again every N frames");
@@ -195,7 +195,9 @@ int optionsApplied(viewer::App& app, const Options& o, bool open) {
     if (!open) {
         for (const auto& d : app.state.problems) std::cerr << chainatlas::formatDiagnostic(d) << "\n";
         if (app.messageIsError) std::cerr << app.messageDetail << "\n";  // a session's problem
-        if (!o.screenshot.empty()) return 2;
+        // Headless, nothing but the errors to show: exit 2, unless the screenshot is of the problems window.
+        bool showThem = std::find(o.windows.begin(), o.windows.end(), "problems") != o.windows.end();
+        if (!o.screenshot.empty() && !showThem) return 2;
     }
     if (std::string problem = applyOptions(app, o); !problem.empty()) {
         std::cerr << "chainatlas-viewer: " << problem << "\n";

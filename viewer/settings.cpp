@@ -101,9 +101,13 @@ std::string App::probeReport() const {
     out += "export-csv " + exportCsvPath + "\n";
     if (state.hasAnalysis()) out += "region " + state.chain->regions[state.scenario.region].id + "\n";
     out += "message " + message + "\n";
+    out += "open-field " + openPath + "\n";
+    out += "problems " + std::to_string(showProblems) + " " + std::to_string(state.problems.size()) + "\n";
+    out += "analysing " + std::to_string(analysing() || opening()) + "\n";
     out += "pending-write " + std::to_string(static_cast<int>(pendingWrite.kind)) + " " + pendingWrite.path + "\n";
     out += "assumptions " + std::to_string(state.scenario.assumptions.size()) + "\n";
     out += "undo " + std::to_string(state.undoStack.size()) + "\n";
+    out += "redo " + std::to_string(state.redoStack.size()) + "\n";
     out += "pending " + std::to_string(static_cast<int>(pending)) + "\n";
     out.append("dialogs open ").append(std::to_string(showOpen)).append(" session ");
     out.append(std::to_string(showSession)).append(" search ").append(std::to_string(showSearch)).append("\n");

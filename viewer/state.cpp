@@ -59,6 +59,13 @@ bool ignoredInSearch(char32_t c) {
 
 }  // namespace
 
+std::vector<Assumption> assumptionsHere(const Scenario& scenario) {
+    std::vector<Assumption> here;
+    for (const Assumption& a : scenario.assumptions)
+        if (a.region == scenario.region) here.push_back(a);
+    return here;
+}
+
 AnalysisOutcome computeOutcome(const std::shared_ptr<const Chain>& chain, const Scenario& scenario,
                                const std::shared_ptr<const Analysis>& plain) {
     AnalysisOutcome out;
@@ -66,7 +73,7 @@ AnalysisOutcome computeOutcome(const std::shared_ptr<const Chain>& chain, const 
     AnalysisOptions options;
     options.region = scenario.region;
     options.hubs = scenario.hubs;
-    options.assumptions = scenario.assumptions;
+    options.assumptions = assumptionsHere(scenario);  // another region's what-ifs wait for that region
     options.weights = scenario.weights;
     bool reusable = plain && plain->region == scenario.region && plain->hubs == scenario.hubs &&
                     sameWeights(plain->weights, scenario.weights);
@@ -220,24 +227,30 @@ void assume(ViewerState& state, const Assumption& assumption) {
     if (!state.chain) return;
     record(state);
     auto& list = state.scenario.assumptions;
-    list.erase(std::remove_if(list.begin(), list.end(), [&](const Assumption& a) { return a.firm == assumption.firm; }),
+    list.erase(std::remove_if(list.begin(), list.end(),
+                              [&](const Assumption& a) {
+                                  return a.firm == assumption.firm && a.region == assumption.region;
+                              }),
                list.end());
     list.push_back(assumption);
     recompute(state);
 }
 
-void unassume(ViewerState& state, int firm) {
-    if (!isAssumed(state, firm)) return;
-    record(state);
+void unassume(ViewerState& state, int firm, int region) {
+    if (region < 0) region = state.scenario.region;
     auto& list = state.scenario.assumptions;
-    list.erase(std::remove_if(list.begin(), list.end(), [&](const Assumption& a) { return a.firm == firm; }),
-               list.end());
-    recompute(state);
+    auto made = [&](const Assumption& a) { return a.firm == firm && a.region == region; };
+    if (std::none_of(list.begin(), list.end(), made)) return;
+    record(state);
+    list.erase(std::remove_if(list.begin(), list.end(), made), list.end());
+    if (region == state.scenario.region) recompute(state);  // another region's what-if was not in this analysis
 }
 
 bool isAssumed(const ViewerState& state, int firm) {
     const auto& list = state.scenario.assumptions;
-    return std::any_of(list.begin(), list.end(), [&](const Assumption& a) { return a.firm == firm; });
+    int here = state.scenario.region;
+    return std::any_of(list.begin(), list.end(),
+                       [&](const Assumption& a) { return a.firm == firm && a.region == here; });
 }
 
 bool undo(ViewerState& state) {

@@ -150,9 +150,14 @@ void setRegion(ViewerState& state, int region);
 void setHub(ViewerState& state, int region, bool isHub);
 // New weights; the ranking is redone without recomputing statuses. `record` adds an undo step.
 void setWeights(ViewerState& state, const chainatlas::Weights& weights, bool record);
-// Adds (or replaces) the assumption for that firm; segments empty: all of its existing segments.
+// What-ifs belong to the region they were made for: the analysis applies the focal region's only, and the
+// others wait in the scenario (and the session) until their region is the focal one again.
+std::vector<chainatlas::Assumption> assumptionsHere(const Scenario& scenario);
+// Adds (or replaces) the assumption for that firm in that region; segments empty: all of its existing segments.
 void assume(ViewerState& state, const chainatlas::Assumption& assumption);
-void unassume(ViewerState& state, int firm);
+// Takes back the what-if of `firm` made for `region` (-1: the focal region); another region's stays.
+void unassume(ViewerState& state, int firm, int region = -1);
+// Whether the firm is assumed attracted to the focal region.
 bool isAssumed(const ViewerState& state, int firm);
 bool undo(ViewerState& state);
 bool redo(ViewerState& state);

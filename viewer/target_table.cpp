@@ -19,7 +19,7 @@ std::vector<TargetRow> targetRows(const ViewerState& state) {
     for (std::size_t i = 0; i < targets.size(); ++i)
         rows.push_back(
             {static_cast<int>(i), targets[i].firm, double(targets[i].rank), isAssumed(state, targets[i].firm)});
-    for (const Assumption& a : state.scenario.assumptions) {
+    for (const Assumption& a : assumptionsHere(state.scenario)) {
         bool listed = std::any_of(targets.begin(), targets.end(), [&](const Target& t) { return t.firm == a.firm; });
         if (listed) continue;
         auto before = state.baselineRank.find(a.firm);

@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "../app.hpp"
+#include "../explain.hpp"
 #include "../i18n.hpp"
 #include "chainatlas/diagnostics.hpp"
 
@@ -45,24 +46,38 @@ void openWindow(App& app) {
     ImGui::End();
 }
 
+// One problem line, in the interface language, red for an error.
+void problemLine(const std::string& line, Lang lang, bool error) {
+    ImGui::PushStyleColor(ImGuiCol_Text, error ? ImVec4(0.78f, 0.16f, 0.16f, 1) : ImVec4(0.6f, 0.45f, 0.0f, 1));
+    ImGui::TextWrapped("%s", explainProblem(line, lang).c_str());
+    ImGui::PopStyleColor();
+}
+
+// Why a file or a session did not open, every problem with its place and did-you-mean.
 void problemsWindow(App& app) {
     ViewerState& state = app.state;
-    if (!beginDialog(tr(state.lang, "文件有问题###problems", "Problems in the file###problems"), &app.showProblems,
-                     {720, 360}))
-        return;
-    ImGui::TextWrapped("%s",
-                       tr(state.lang, "文件未能打开 (之前的产业链仍然打开)。每个问题都标明了位置:",
-                          "The file was not opened (the previous chain stays open). Every problem with its place:"));
+    bool session = !app.sessionProblem.empty();
+    const char* title = session ? tr(state.lang, "会话未能载入###problems", "The session was not loaded###problems")
+                                : tr(state.lang, "文件有问题###problems", "Problems in the file###problems");
+    if (!beginDialog(title, &app.showProblems, {720, 360})) return;
+    if (session)
+        ImGui::TextWrapped("%s",
+                           tr(state.lang, "会话未能载入 (当前的工作不变)。每个问题都标明了位置:",
+                              "The session was not loaded (the current work stays). Every problem with its place:"));
+    else ImGui::TextWrapped("%s", problemHeadline(state.problems, state.lang).c_str());
     ImGui::BeginChild("##list", {0, -ImGui::GetFrameHeightWithSpacing()}, true);
-    for (const auto& d : state.problems) {
-        ImVec4 color = d.severity == chainatlas::Severity::Error ? ImVec4(0.78f, 0.16f, 0.16f, 1)
-                                                                 : ImVec4(0.6f, 0.45f, 0.0f, 1);
-        ImGui::PushStyleColor(ImGuiCol_Text, color);
-        ImGui::TextWrapped("%s", chainatlas::formatDiagnostic(d).c_str());
-        ImGui::PopStyleColor();
+    std::size_t from = 0;
+    while (session && from < app.sessionProblem.size()) {
+        std::size_t end = app.sessionProblem.find('\n', from);
+        if (end == std::string::npos) end = app.sessionProblem.size();
+        problemLine(app.sessionProblem.substr(from, end - from), state.lang, true);
+        from = end + 1;
     }
+    for (const auto& d : session ? std::vector<chainatlas::Diagnostic>() : state.problems)
+        problemLine(chainatlas::formatDiagnostic(d), state.lang, d.severity == chainatlas::Severity::Error);
     ImGui::EndChild();
     if (ImGui::Button(tr(state.lang, "关闭", "Close"))) app.showProblems = false;
+    app.probe("problems-close");
     ImGui::End();
 }
 

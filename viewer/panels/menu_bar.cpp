@@ -29,6 +29,7 @@ void drawMenuBar(App& app) {
         if (ImGui::MenuItem(tr(state.lang, "导出 SVG / CSV / 报告…", "Export SVG / CSV / report…"), nullptr, false,
                             state.hasChain()))
             app.showExport = true;
+        app.probe("menu-export");
         ImGui::Separator();
         if (ImGui::MenuItem(tr(state.lang, "退出", "Quit"), "Ctrl+Q")) app.requestQuit();
         ImGui::EndMenu();

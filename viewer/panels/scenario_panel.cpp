@@ -92,16 +92,22 @@ void whatIf(App& app) {
     const Chain& chain = *state.chain;
     if (state.scenario.assumptions.empty())
         ImGui::TextDisabled("%s", tr(state.lang, "在目标清单中勾选 “假设引进”", "Tick \"assume\" in the target list"));
-    int removeFirm = -1;
+    int removeFirm = -1, removeRegion = -1;
     for (const Assumption& as : state.scenario.assumptions) {
-        ImGui::PushID(as.firm);
-        if (ImGui::SmallButton("×")) removeFirm = as.firm;
+        ImGui::PushID(as.firm * 4096 + as.region);
+        if (ImGui::SmallButton("×")) {
+            removeFirm = as.firm;
+            removeRegion = as.region;
+        }
         ImGui::SameLine();
-        ImGui::Text("%s @ %s", chain.firms[as.firm].name.pick(state.lang, chain.firms[as.firm].id).c_str(),
-                    chain.regions[as.region].name.pick(state.lang, chain.regions[as.region].id).c_str());
+        bool here = as.region == state.scenario.region;  // another region's what-if waits for its region
+        std::string text = chain.firms[as.firm].name.pick(state.lang, chain.firms[as.firm].id) + " @ " +
+                           chain.regions[as.region].name.pick(state.lang, chain.regions[as.region].id);
+        if (here) ImGui::TextUnformatted(text.c_str());
+        else ImGui::TextDisabled("%s %s", text.c_str(), tr(state.lang, "(该区域的假设)", "(that region's what-if)"));
         ImGui::PopID();
     }
-    if (removeFirm >= 0) unassume(state, removeFirm);
+    if (removeFirm >= 0) unassume(state, removeFirm, removeRegion);
     if (!state.analysis.changed.empty()) {
         ImGui::TextUnformatted(tr(state.lang, "状态变化:", "Status changes:"));
         for (const StatusChange& c : state.analysis.changed) {
