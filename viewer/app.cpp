@@ -16,6 +16,7 @@
 #include "chainatlas/svg.hpp"
 #include "chainatlas/text.hpp"
 #include "i18n.hpp"
+#include "probe.hpp"
 #include "saved_files.hpp"
 
 namespace viewer {
@@ -394,6 +395,7 @@ void App::frame() {
     drawStatusBar(*this, {0, display.y - statusHeight}, {display.x, statusHeight});
     refreshFileFields();
     drawDialogs(*this);
+    if (probing) probeLabels = probe::takeFrame();
 }
 
 }  // namespace viewer

@@ -126,6 +126,7 @@ struct App {
     // the end-to-end test drives the real window with xdotool without guessing coordinates.
     bool probing = false;
     std::map<std::string, std::array<float, 4>> probeRects;
+    std::string probeLabels;              // the label and window lines of the last frame (viewer/probe.hpp)
     void probe(const std::string& name);  // the last item's rectangle
     std::string probeReport() const;
     int missingGlyphs() const;

@@ -204,6 +204,9 @@ ImGuiStyle scaledStyle(float pixelSize) {
     style.Colors[ImGuiCol_WindowBg].w = 1.0f;
     style.Colors[ImGuiCol_ModalWindowDimBg] = ImVec4(0.2f, 0.2f, 0.2f, 0.45f);
     style.PopupBorderSize = 1.0f;
+    // The status bar and a folded panel's strip are thinner than ImGui's 32 px least window size, which pushed
+    // them off an 800x600 screen by a few pixels.
+    style.WindowMinSize = {8, 8};
     return style;
 }
 

@@ -32,7 +32,8 @@ const char* allInterfaceText() {
            "议设话该详说谱负贡责购资起越路转轮载辑近进退适选造避邻部都配采重量金链销锂错长闭问限院随集需面项须题高默龙（），－"
            "养创四培实室心才投撑术校淡生空等衍许证验融"            // the four chains: resources, ties, marks
            "下乘从任内列加厂围场外好客差市录括推时是次率范记货："  // v3: rank ranges, inferred, markets, 本地配套率
-           "另吗命它条盖称筛覆请这";                               // saving over files, the region filter
+           "另吗命它条盖称筛覆请这"                                // saving over files, the region filter
+           "串于否少属式必意持效普束格知符缺警语误读象通键顶";     // problems in Chinese (explain.cpp)
 }
 
 }  // namespace viewer

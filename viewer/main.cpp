@@ -15,6 +15,7 @@
 #include "backend.hpp"
 #include "chainatlas/file_io.hpp"
 #include "chainatlas/paths.hpp"
+#include "probe.hpp"
 
 namespace {
 
@@ -213,6 +214,7 @@ int startApp(viewer::App& app, const Options& o) {
     app.openInBackground = true;     // the window shows while the file loads (tests open at once)
     app.persistSettings = o.screenshot.empty();  // headless runs leave the planner's settings alone
     app.probing = !o.probe.empty();
+    viewer::probe::enable(app.probing);
     app.setTextSize(o.textSize);
     // The one language rule: --lang, else the session's (when one is opened and says it), else the locale.
     viewer::setLang(app.state, chainatlas::chooseLang(o.lang, nullptr));

@@ -62,9 +62,10 @@ void App::carryOutWrite() {
         if (!messageIsError) exportFolder = folderOf(write.path);
         return;
     }
-    if (problem.empty() && continueAfterSave) {
+    if (!problem.empty()) return;
+    showSession = false;  // saved: the window closes (the status bar says where it went)
+    if (continueAfterSave) {
         continueAfterSave = false;
-        showSession = false;
         carryOutPending();
     }
 }

@@ -116,6 +116,7 @@ std::string App::probeReport() const {
     for (const auto& [firm, note] : state.notes)
         if (!note.empty()) out.append("note ").append(firm).append(" ").append(note).append("\n");
     for (const std::string& path : state.recentFiles) out += "recent " + path + "\n";
+    out += probeLabels;
     return out;
 }
 

@@ -207,6 +207,7 @@ key ctrl+z
 expect_probe "^assumptions 0$" "Ctrl+Z outside a text field undoes the what-if"
 key ctrl+y
 expect_probe "^assumptions 1$" "Ctrl+Y redoes it"
+settle  # the rows move when the analysis is back: the note below is typed into a row that stays put
 
 # --- 5. Chinese typed into a note is stored and every character is in the font.
 note="重点跟进建议带队拜访签约"
@@ -280,6 +281,8 @@ grep -q "biomedicine.json" "$config/recent.json" && grep -q "nev.json" "$config/
 start
 expect_probe "^recent .*/biomedicine.json$" "the recent list survives a restart"
 key ctrl+q
+expect_probe "^pending 3$" "the restored what-ifs are unsaved work: quitting asks"
+click confirm-discard
 wait_exit
 
 echo "e2e: $failures failed"
