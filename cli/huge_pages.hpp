@@ -1,7 +1,7 @@
 // Large files are read into memory that is touched once, page by page: at 100k firms a run took 78,000
 // page faults, a third of its time. glibc backs its large blocks with transparent huge pages (2 MB) when the
 // `glibc.malloc.hugetlb=1` tunable is set, which cut those to 6,000 and the CPU time of `validate` by a
-// third (README, performance). Tunables are read when the process starts, so the command sets it and
+// third (docs/performance.md). Tunables are read when the process starts, so the command sets it and
 // starts itself again, once, before it has read anything.
 #pragma once
 

@@ -1,4 +1,5 @@
-// `chainatlas`: validate, stats, analyze and map (docs/architecture.md). Parses arguments, calls the core, prints.
+// `chainatlas`: validate, stats, analyze, compare, map, report, convert and template (docs/architecture.md).
+// Parses arguments, calls the core, prints.
 #include <CLI/CLI.hpp>
 #include <cerrno>
 #include <cstdio>
@@ -8,6 +9,7 @@
 #include <memory>
 #include <sstream>
 
+#include "chainatlas/convert.hpp"
 #include "chainatlas/document.hpp"
 #include "chainatlas/file_io.hpp"
 #include "chainatlas/layout.hpp"
@@ -72,7 +74,7 @@ struct AnalysisArgs {
 };
 
 void addAnalysisOptions(CLI::App* command, AnalysisArgs& args) {
-    command->add_option("FILE", args.file, "chain JSON file or CSV folder")->required();
+    command->add_option("FILE", args.file, "chain JSON file, CSV folder or .xlsx workbook")->required();
     command->add_option("--region,-r", args.region, "focal region id (required unless --session names one)");
     command->add_option("--hub", args.hubs, "hub region id (repeatable)");
     command->add_option("--weights", args.weightsFile, "JSON object with term weights and occupied_discount");
@@ -347,6 +349,31 @@ int runReport(const AnalysisArgs& args) {
     return kExitOk;
 }
 
+// The form -o names (.json, .xlsx or a folder), or a one-line failure.
+ca::ChainForm chainFormOrFail(const std::string& path) {
+    auto form = ca::chainFormOf(path);
+    if (!form) throw Failure{kExitFailure, "cannot write " + path + ": use OUT.json, OUT.xlsx or a folder OUT/"};
+    return *form;
+}
+
+// `convert FILE -o OUT`: the chain in another form, loaded and validated first (invalid data is exit 2).
+int runConvert(const std::string& file, const std::string& output) {
+    ca::ChainForm form = chainFormOrFail(output);
+    ca::Chain chain = loadOrFail(file);
+    std::string problem = ca::writeChain(chain, output, form);
+    if (!problem.empty()) throw Failure{kExitFailure, problem};
+    return kExitOk;
+}
+
+int runTemplate(const std::string& output) {
+    ca::ChainForm form = chainFormOrFail(output);
+    if (form == ca::ChainForm::Json)
+        throw Failure{kExitFailure, "a template is a workbook (OUT.xlsx) or a folder (OUT/), not JSON"};
+    std::string problem = ca::writeTemplate(output, form);
+    if (!problem.empty()) throw Failure{kExitFailure, problem};
+    return kExitOk;
+}
+
 // Output lost on a full disk or a closed pipe is a failure, never a silent exit 0.
 int checkStandardOutput(int status) {
     std::cout.flush();
@@ -367,11 +394,11 @@ int main(int argc, char** argv) {
 
     std::vector<std::string> validateFiles;
     auto* validate = app.add_subcommand("validate", "check chain files; every problem is reported");
-    validate->add_option("FILE", validateFiles, "chain JSON files or CSV folders")->required();
+    validate->add_option("FILE", validateFiles, "chain JSON files, CSV folders or .xlsx workbooks")->required();
 
     std::string statsFile, statsLang;
     auto* stats = app.add_subcommand("stats", "counts of segments, regions, firms, sites and supplies");
-    stats->add_option("FILE", statsFile, "chain JSON file or CSV folder")->required();
+    stats->add_option("FILE", statsFile, "chain JSON file, CSV folder or .xlsx workbook")->required();
     stats->add_option("--lang", statsLang, kLangHelp)->check(CLI::IsMember({"zh", "en"}));
 
     AnalysisArgs analyzeArgs;
@@ -393,7 +420,7 @@ int main(int argc, char** argv) {
 
     CompareArgs compareArgs;
     auto* compare = app.add_subcommand("compare", "several regions side by side against the same hubs");
-    compare->add_option("FILE", compareArgs.file, "chain JSON file or CSV folder")->required();
+    compare->add_option("FILE", compareArgs.file, "chain JSON file, CSV folder or .xlsx workbook")->required();
     compare->add_option("--region,-r", compareArgs.regions, "region id (repeat: two or more)")->required();
     compare->add_option("--hub", compareArgs.hubs, "hub region id (repeatable)");
     compare->add_option("--assume", compareArgs.assumptions,
@@ -410,6 +437,17 @@ int main(int argc, char** argv) {
     report->add_option("--top", reportArgs.top, "targets to list (default: all in .xlsx, 20 in .pdf)");
     report->add_option("-o,--output", reportArgs.output, "output .xlsx or .pdf file (written atomically)")->required();
 
+    std::string convertFile, convertOutput;
+    auto* convert = app.add_subcommand("convert", "write a chain as JSON, an .xlsx workbook or a CSV folder");
+    convert->add_option("FILE", convertFile, "chain JSON file, CSV folder or .xlsx workbook")->required();
+    convert->add_option("-o,--output", convertOutput, "OUT.json, OUT.xlsx or a folder OUT/ (written atomically)")
+        ->required();
+
+    std::string templateOutput;
+    auto* templateCommand =
+        app.add_subcommand("template", "an empty workbook or CSV folder to fill in, with a readme of every column");
+    templateCommand->add_option("-o,--output", templateOutput, "OUT.xlsx or a folder OUT/")->required();
+
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
@@ -423,6 +461,8 @@ int main(int argc, char** argv) {
             if (*analyze) return runAnalyze(analyzeArgs);
             if (*map) return runMap(mapArgs);
             if (*report) return runReport(reportArgs);
+            if (*convert) return runConvert(convertFile, convertOutput);
+            if (*templateCommand) return runTemplate(templateOutput);
             if (*compare) {
                 if (compareArgs.regions.size() < 2) throw Failure{kExitFailure, "compare needs at least two --region"};
                 return runCompare(compareArgs);

@@ -4,7 +4,8 @@
 #                                             map (analysis + layout + SVG, checked by libxml2),
 #                                             loaders (fast JSON path against the validator: same verdict
 #                                             and model), csv_loaders (the same for CSV folders),
-#                                             session (read, resolve, write back, read again: equal)
+#                                             session (read, resolve, write back, read again: equal),
+#                                             xlsx (workbook reader: whole files, or one part's XML zipped)
 #     bash scripts/fuzz.sh build              only builds
 # New inputs go to build-fuzz/corpus/TARGET; a crash, hang or leak is saved as build-fuzz/findings/TARGET-*
 # and the script exits 1. Replay one with: build-fuzz/tests/fuzz/fuzz_TARGET FILE
@@ -23,7 +24,7 @@ if [ ! -f "$build/CMakeCache.txt" ]; then
     -DCHAINATLAS_BUILD_VIEWER=OFF -DCHAINATLAS_BUILD_TESTS=OFF -DCHAINATLAS_BUILD_BENCH=OFF \
     > "$build/configure.log" 2>&1 || { cat "$build/configure.log"; exit 1; }
 fi
-cmake --build "$build" -j"$(nproc)" --target fuzz_json fuzz_csv fuzz_map fuzz_loaders fuzz_csv_loaders fuzz_session > "$build/build.log" 2>&1 \
+cmake --build "$build" -j"$(nproc)" --target fuzz_json fuzz_csv fuzz_map fuzz_loaders fuzz_csv_loaders fuzz_session fuzz_xlsx > "$build/build.log" 2>&1 \
   || { tail -50 "$build/build.log"; exit 1; }
 
 target=${1:-build}
@@ -36,7 +37,8 @@ case "$target" in
   loaders) seeds=(tests/fuzz/corpus/json tests/data/good tests/data/bad); max_len=65536 ;;
   csv_loaders) seeds=(tests/fuzz/corpus/csv); max_len=16384 ;;
   session) seeds=(tests/fuzz/corpus/session); max_len=16384 ;;
-  *) echo "fuzz: unknown target \"$target\" (json, csv, map, loaders, csv_loaders or session)" >&2; exit 1 ;;
+  xlsx) seeds=(tests/fuzz/corpus/xlsx); max_len=32768 ;;
+  *) echo "fuzz: unknown target \"$target\" (json, csv, map, loaders, csv_loaders, session or xlsx)" >&2; exit 1 ;;
 esac
 
 work="$build/corpus/$target"

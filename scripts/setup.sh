@@ -9,7 +9,7 @@ packages=(
   xvfb xauth xdotool xclip libgl1-mesa-dri libglx-mesa0 fonts-wqy-microhei libxml2-utils
   dpkg-dev file
   clang libclang-rt-14-dev libxml2-dev
-  libxlsxwriter-dev libcairo2-dev libpango1.0-dev librsvg2-dev poppler-utils unzip python3-openpyxl
+  libxlsxwriter-dev libminizip-dev libcairo2-dev libpango1.0-dev librsvg2-dev poppler-utils unzip python3-openpyxl
   clang-format clang-tidy ccache
 )
 

@@ -1,16 +1,31 @@
 #!/usr/bin/env bash
-# Every test: installs what is missing, builds with AddressSanitizer and UBSan and warnings as errors, runs CTest.
+# Every test: installs what is missing, builds with AddressSanitizer and UBSan and warnings as errors, runs CTest
+# (every label), lint and the fuzz targets.
+#     bash scripts/test.sh           the full run (the README's test command)
+#     bash scripts/test.sh --quick   the default Release build (as a newcomer or a packager builds it: no
+#                                    sanitizers, the compiler's warnings not fatal) and its quick tier, the
+#                                    CTest labels unit and cli
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 bash scripts/setup.sh
-mkdir -p build-test
 # ccache, when the machine has it, shares compiled objects between checkouts of this repository (optional).
 launcher=()
 if command -v ccache >/dev/null 2>&1; then
   launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
   export CCACHE_BASEDIR="${CCACHE_BASEDIR:-$(dirname "$PWD")}" CCACHE_NOHASHDIR=1
 fi
+
+if [ "${1:-}" = "--quick" ]; then
+  mkdir -p build-release
+  cmake -S . -B build-release -DCMAKE_BUILD_TYPE=Release "${launcher[@]}" > build-release/configure.log 2>&1 ||
+    { cat build-release/configure.log; exit 1; }
+  cmake --build build-release -j"$(nproc)"
+  ctest --test-dir build-release --output-on-failure -j"$(nproc)" -L '^(unit|cli)$'
+  exit 0
+fi
+
+mkdir -p build-test
 cmake -S . -B build-test -DCMAKE_BUILD_TYPE=Debug -DCHAINATLAS_SANITIZE=ON -DCHAINATLAS_WERROR=ON \
       -DCHAINATLAS_BUILD_BENCH=ON "${launcher[@]}" > build-test/configure.log 2>&1 || { cat build-test/configure.log; exit 1; }
 cmake --build build-test -j"$(nproc)"
@@ -25,7 +40,7 @@ bash scripts/lint.sh
 # Fuzzing (tests/fuzz, README "Fuzzing"): each target for a bounded time when clang is installed.
 fuzz_seconds=${CHAINATLAS_FUZZ_SECONDS:-60}
 if [ "$fuzz_seconds" -gt 0 ] && command -v clang++ >/dev/null 2>&1; then
-  for target in json csv map loaders csv_loaders session; do
+  for target in json csv map loaders csv_loaders session xlsx; do
     bash scripts/fuzz.sh "$target" "$fuzz_seconds"
   done
 fi

@@ -1,4 +1,4 @@
-// Segment analysis (DESIGN §3.1–3.3) on small chains computed by hand; the arithmetic is in the comments.
+// Segment analysis (docs/method.md §2–§5) on small chains computed by hand; the arithmetic is in the comments.
 #include <doctest/doctest.h>
 
 #include "chainatlas/targets.hpp"

@@ -100,7 +100,7 @@ TEST_CASE("--help and --version exit 0") {
     CHECK(v.out.find("chainatlas") != std::string::npos);
 }
 
-TEST_CASE("analyze --format json has every key of DESIGN §4") {
+TEST_CASE("analyze --format json has every key of the JSON result") {
     Run r = run("analyze " + kMini + " --region suzhou --hub shanghai --format json");
     REQUIRE(r.status == 0);
     nlohmann::json doc = nlohmann::json::parse(r.out);

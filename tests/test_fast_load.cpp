@@ -337,7 +337,8 @@ const char* const kFourChainsAnyOrder = R"({"ties": [
         {"confidence": "B", "region": "r", "kind": "fund", "id": "fund", "name": "基金", "segments": []},
         {"id": "lab", "kind": "lab", "region": "q", "confidence": "C", "name": {"en": "Lab only"}},
         {"id": "plat", "kind": "platform", "region": "q", "confidence": "A", "segments": ["x"]}],
-    "firms": [{"id": "a", "sites": [{"region": "r", "segments": ["x"]}]}, {"id": "b"}],
+    "firms": [{"id": "a", "sites": [{"region": "r", "segments": ["x"]}]},
+              {"id": "b", "sites": [{"region": "q", "segments": ["y"]}]}],
     "regions": [{"id": "r"}, {"id": "q"}],
     "segments": [{"id": "x"}, {"id": "y"}],
     "sources": [{"id": "s1"}, {"id": "s2"}],
@@ -375,7 +376,8 @@ TEST_CASE("resources and ties reach the model as the validator builds them, keys
 
 TEST_CASE("the fast path refuses every problem the validator reports in resources and ties") {
     const std::string head = R"({"format": "chainatlas/1", "chain": {"id": "c"}, "segments": [{"id": "x"}],
-        "regions": [{"id": "r"}], "sources": [{"id": "s"}], "firms": [{"id": "a"}], )";
+        "regions": [{"id": "r"}], "sources": [{"id": "s"}],
+        "firms": [{"id": "a", "sites": [{"region": "r", "segments": ["x"]}]}], )";
     const std::string good = R"({"id": "u", "kind": "lab", "region": "r", "confidence": "A")";  // + "}"
     const std::string resources = R"("resources": [)" + good + "}], ";
     const std::string tails[] = {
@@ -563,20 +565,20 @@ TEST_CASE("CSV folders: the good folder and a synthetic one load to the same mod
 TEST_CASE("CSV folders: quoting, extra columns, list cells, blank lines and CRLF reach the model as validated") {
     ScratchFolder folder("Quirks_2024");  // the id is the folder's name in lower case
     folder.write("segments.csv",
-                 "id,name_zh,tech,sources,memo\r\n\"a\",\"甲, 乙\",0.5,s1; s1 ;,\"say \"\"x\"\"\"\r\n"
+                 "id,name_zh,tech,sources,+memo\r\n\"a\",\"甲, 乙\",0.5,s1; s1 ;,\"say \"\"x\"\"\"\r\n"
                  "b, 乙 ,,,\r\n\r\n");
     folder.write("sources.csv", "id,title,url\ns1,\"T\"\"itle\",https://example.org\n");
     folder.write("links.csv", "from,to\na,b\n");
     folder.write("regions.csv", "id,lon,lat\nr,-120.5,0\nq,,\n");
-    folder.write("firms.csv", "id,name_en,leader,land,x-crm\nf,\"F\nnewline\",yes,1e-3,12\ng,,0,,\nh,,,,\n");
-    folder.write("sites.csv", "firm,region,segments,output,confidence\ng,r,b;a,2,B\nf,q,a,,\nf,r,b\n");
+    folder.write("firms.csv", "id,name_en,leader,land,+x-crm\nf,\"F\nnewline\",yes,1e-3,12\ng,,0,,\nh,,,,\n");
+    folder.write("sites.csv", "firm,region,segments,output,confidence\ng,r,b;a,2,B\nf,q,a,,\nf,r,b\nh,r,a\n");
     folder.write("supplies.csv", "from,to,segment,confidence\nf,g,a,A\ng,h,,\n");
     // Ties before their resources' file is read (ties.csv comes after it in the spec, not in the folder),
     // segments repeated and unsorted, an empty segments cell (the whole chain), a quoted note, an extra column.
     folder.write("resources.csv",
-                 "id,kind,region,segments,sources,confidence,note,rank\r\n"
+                 "id,kind,region,segments,sources,confidence,note,+rank\r\n"
                  "u,lab,r, b ; a;b ,s1;s1,A,\"a, b\",1\r\nv,platform,q,,,C,,\r\n");
-    folder.write("ties.csv", "firm,resource,kind,confidence,since\ng,v,joint-lab,B,2020\nf,u,license,C,\n");
+    folder.write("ties.csv", "firm,resource,kind,confidence,+since\ng,v,joint-lab,B,2020\nf,u,license,C,\n");
     checkBothCsvPaths(folder.path.string());
     Chain chain = *fastChainFromCsvFolder(folder.path.string());
     CHECK(chain.id == "quirks_2024");
@@ -613,7 +615,7 @@ TEST_CASE("CSV folders: the fast path leaves every bad folder and every CSV prob
     std::vector<std::pair<std::string, std::string>> damages = {
         {"firms.csv", good["firms.csv"] + "\"open quote\n"},                   // a quote never closed
         {"firms.csv", good["firms.csv"] + "x9,,,,,,,,,,,,,,,,,,\n"},           // more fields than the header
-        {"firms.csv", "memo," + good["firms.csv"]},                            // unknown first column: a warning
+        {"firms.csv", "memo," + good["firms.csv"]},                            // unknown first column: an error
         {"sites.csv", good["sites.csv"] + "nobody,r1,s1\n"},                   // a site of an unknown firm
         {"regions.csv", "id,lon\nr,east\n"},                                   // not a number
         {"firms.csv", "id,leader\nf,maybe\n"},                                 // not a boolean

@@ -42,9 +42,8 @@ TEST_CASE("read: regular file, missing file, folder, FIFO (never blocks), /dev/z
     CHECK(readWholeFile(s / "none.json").error() == "no such file");
     CHECK(readWholeFile(s.folder.string()).error().find("a folder") != std::string::npos);
     REQUIRE(::mkfifo((s / "pipe").c_str(), 0600) == 0);
-    auto start = std::chrono::steady_clock::now();
+    // Refused from its type before any read: a blocking open would hang here until CTest's timeout.
     CHECK(readWholeFile(s / "pipe").error().find("named pipe") != std::string::npos);
-    CHECK(std::chrono::steady_clock::now() - start < std::chrono::seconds(2));
     CHECK(readWholeFile("/dev/zero").error().find("character device") != std::string::npos);
     fs::create_symlink(s / "loop2", s / "loop1");
     fs::create_symlink(s / "loop1", s / "loop2");

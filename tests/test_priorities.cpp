@@ -1,4 +1,4 @@
-// Segment priorities (DESIGN §3.7) on the planner chain; the arithmetic is in fixtures.hpp.
+// Segment priorities (docs/method.md §10) on the planner chain; the arithmetic is in fixtures.hpp.
 #include <doctest/doctest.h>
 
 #include "chainatlas/targets.hpp"

@@ -1,4 +1,4 @@
-// Four chains and 科技招商 (DESIGN §2 resources/ties, §3.9): support by chain, transfer, the innovation term,
+// Four chains and 科技招商 (docs/method.md §12): support by chain, transfer, the innovation term,
 // the checklist evidence, and validation of resources and ties. Expected values are worked out by hand.
 #include <doctest/doctest.h>
 
@@ -216,7 +216,7 @@ TEST_CASE("a bad kind in resources.csv is located by file, line and column") {
 }
 
 // Held out from the code above: tests/data/good/four_chains.json through the command line, with custom weights
-// and a what-if, checked against DESIGN §3.9 by hand.
+// and a what-if, checked against docs/method.md §12 by hand.
 //   Segments a -> b -> c; d and e alone, e without any site. Sites (output 1): r: fr1 a, fr2 c; h: fh d;
 //   o: t1, t2, t3 b.
 //   --assume fh@r adds fh's site in d to r. Rows then r 3 (a, c, d), h 1 (d), o 3 (b); total 7;

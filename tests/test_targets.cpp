@@ -1,4 +1,4 @@
-// Investment targets (DESIGN §3.6): every term, the occupied discount, percentiles and ordering, by hand.
+// Investment targets (docs/method.md §8): every term, the occupied discount, percentiles and ordering, by hand.
 #include <doctest/doctest.h>
 
 #include <algorithm>

@@ -1,8 +1,6 @@
 // UTF-8 checks, display widths, edit distance and suggestions.
 #include <doctest/doctest.h>
 
-#include <chrono>
-
 #include "chainatlas/text.hpp"
 
 using namespace chainatlas;
@@ -102,15 +100,18 @@ TEST_CASE("did you mean: bounded work, same suggestions for ordinary typos") {
     // A 5,000-character id gets no suggestion (and costs nothing), even when one is one edit away.
     std::string longId(5000, 'x');
     CHECK(nearestId(longId + "y", {longId}) == "");
-    // 40 misspelt 5,000-character ids against 40 candidates: bounded (was 72 s).
+    // 40 misspelt 5,000-character ids against 40 candidates get no suggestion (the time this takes is
+    // measured by bench/chainatlas-bench-edges, not here).
     std::vector<std::string> longIds;
     for (int i = 0; i < 40; ++i) longIds.push_back(std::string(4999, 'x') + static_cast<char>('a' + i % 26));
-    auto start = std::chrono::steady_clock::now();
-    for (const auto& id : longIds) CHECK(nearestId("y" + id.substr(1), longIds) == "");
-    CHECK(std::chrono::steady_clock::now() - start < std::chrono::seconds(1));
+    for (const auto& id : longIds) {
+        std::string misspelt = id;
+        misspelt[0] = 'y';
+        CHECK(nearestId(misspelt, longIds) == "");
+    }
     // Letters in common decide quickly; ordinary typos keep their suggestion.
     std::vector<std::string> firms;
-    for (int i = 0; i < 10000; ++i) firms.push_back("firm-" + std::to_string(10000 + i));
+    for (int i = 0; i < 10000; ++i) firms.push_back(std::string("firm-").append(std::to_string(10000 + i)));
     CHECK(nearestId("zzzz-qqqqq", firms) == "");
     CHECK(nearestId("firm-1234x", firms) == "firm-12340");  // one substitution; ties go to the smallest id
 }

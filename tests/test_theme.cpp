@@ -8,7 +8,7 @@
 
 using namespace chainatlas;
 
-TEST_CASE("the shipped theme has the status colours of DESIGN §6") {
+TEST_CASE("the shipped theme has the agreed status colours (assets/theme.json)") {
     std::vector<Diagnostic> problems;
     Theme theme = loadTheme(defaultThemePath(), problems);
     CHECK(problems.empty());
@@ -21,7 +21,7 @@ TEST_CASE("the shipped theme has the status colours of DESIGN §6") {
     CHECK(theme.complementBadge == "#00897b");
 }
 
-TEST_CASE("the shipped theme has the advice colours of DESIGN §6, and a file may change one") {
+TEST_CASE("the shipped theme has the agreed advice colours (docs/method.md §5), and a file may change one") {
     std::vector<Diagnostic> problems;
     Theme theme = loadTheme(defaultThemePath(), problems);
     CHECK(problems.empty());

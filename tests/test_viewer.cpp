@@ -135,15 +135,19 @@ TEST_CASE("the interface text list holds every non-ASCII character of the viewer
         files.push_back(entry.path());
     for (const char* core : {"scene.cpp", "chart.cpp", "vocabulary.cpp"})
         files.push_back(std::filesystem::path(CHAINATLAS_VIEWER_SOURCE_DIR) / ".." / "core" / "src" / core);
+    std::size_t read = 0;
     for (const auto& path : files) {
         if (path.extension() != ".cpp" && path.extension() != ".hpp") continue;
         std::ifstream in(path);
+        REQUIRE_MESSAGE(in, "cannot read " << path);  // a moved file must not pass unseen
+        ++read;
         std::stringstream text;
         text << in.rdbuf();
         for (char32_t cp : decodeUtf8(text.str()))
             if (cp > 0x7F && !known.count(cp))
                 missing += path.filename().string() + ":U+" + std::to_string(static_cast<unsigned>(cp)) + " ";
     }
+    CHECK(read >= 20);  // the viewer's sources were found at all (a wrong folder would check nothing)
     CHECK_MESSAGE(missing.empty(), "add these characters to allInterfaceText(): " << missing);
 }
 
@@ -396,7 +400,7 @@ TEST_CASE(
         REQUIRE(text);
         CHECK(WIFEXITED(status));  // never SIGABRT
         CHECK(WEXITSTATUS(status) == 2);
-        CHECK(text->find(std::string(bad).find("csv") == 0 ? "is not a column of firms.csv" : "must be a string") !=
+        CHECK(text->find(std::string(bad).find("csv") == 0 ? "in firms.csv (did you mean" : "must be a string") !=
               std::string::npos);
     }
 }

@@ -1,4 +1,4 @@
-// What-if (DESIGN §3.8): assumed sites, the firm becoming local, `changed` with causes, rank changes.
+// What-if (docs/method.md §11): assumed sites, the firm becoming local, `changed` with causes, rank changes.
 #include <doctest/doctest.h>
 
 #include <algorithm>

@@ -1,6 +1,7 @@
-// A folder of CSV files (as exported from a database) turned into a chainatlas/1 document: the validating
-// reader, whose diagnostics name file, line and column. Each file has a header row; the columns are listed in
-// csv_spec.hpp. Lists inside a cell use ';'. Valid folders usually take the fast path (csv_fast.cpp) instead.
+// The planner's tables — a folder of CSV files or the sheets of a workbook — turned into a chainatlas/1
+// document: the validating reader, whose diagnostics name file and cell. Each table has a header row; the
+// columns are listed in csv_spec.cpp. Lists inside a cell use ';'. Valid input usually takes the fast path
+// (csv_fast.cpp) instead.
 #include "chainatlas/csv.hpp"
 
 #include <algorithm>
@@ -11,105 +12,14 @@
 #include "chainatlas/file_io.hpp"
 #include "chainatlas/text.hpp"
 #include "csv_spec.hpp"
+#include "tables.hpp"
 
 namespace chainatlas {
 
 namespace csv {
 
-std::string_view trim(std::string_view s) {
-    // Loops rather than find_first_not_of(" \t"), which calls memchr on the set for every byte.
-    while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-    while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-    return s;
-}
-
-std::pair<std::string, std::string> chainIdAndName(const std::string& folder) {
-    namespace fs = std::filesystem;
-    std::string folderName = fs::path(folder).lexically_normal().filename().string();
-    if (folderName.empty() || folderName == ".")
-        folderName = fs::path(folder).lexically_normal().parent_path().filename().string();
-    std::string chainId;
-    for (char c : folderName) chainId += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
-    return {isValidId(chainId) ? chainId : "chain", folderName};
-}
-
-std::optional<std::string> decodeFile(const std::string& folder, const FileSpec& spec,
-                                      std::vector<Diagnostic>& diagnostics) {
-    std::string label = (std::filesystem::path(folder) / spec.file).string();
-    auto text = readWholeFile(label);
-    if (!text && text.error() == "no such file") {
-        if (spec.required) diagnostics.push_back({Severity::Error, label, "", "missing required file"});
-        return std::nullopt;
-    }
-    if (!text) {
-        diagnostics.push_back({Severity::Error, label, "", text.error()});
-        return std::nullopt;
-    }
-    if (startsAsUtf16(*text)) {
-        diagnostics.push_back(
-            {Severity::Error, label, "1:1", "the file is UTF-16 (Excel's \"Unicode text\"): save it as \"CSV UTF-8\""});
-        return std::nullopt;
-    }
-    text->erase(0, text->size() - withoutUtf8Bom(*text).size());
-    if (std::size_t bad = findInvalidUtf8(*text); bad != std::string_view::npos) {
-        LineColumn at = lineColumnAt(*text, bad);
-        diagnostics.push_back({Severity::Error, label, std::to_string(at.line) + ":" + std::to_string(at.column),
-                               "invalid UTF-8 byte sequence"});
-        return std::nullopt;
-    }
-    // The rule the JSON loader applies: no control byte but tab and line breaks (a NUL in a name would cut it
-    // short wherever it is handed on as a C string).
-    auto control = std::find_if(text->begin(), text->end(), [](char c) {
-        return static_cast<unsigned char>(c) < 0x20 && c != '\t' && c != '\n' && c != '\r';
-    });
-    if (control != text->end()) {
-        auto offset = static_cast<std::size_t>(control - text->begin());
-        LineColumn at = lineColumnAt(*text, offset);
-        diagnostics.push_back({Severity::Error, label, std::to_string(at.line) + ":" + std::to_string(at.column),
-                               "binary data (control byte " + std::to_string(static_cast<unsigned char>(*control)) +
-                                   "): this is not a CSV text"});
-        return std::nullopt;
-    }
-    return std::move(*text);
-}
-
-bool isReservedKey(const FileSpec& spec, std::string_view key) {
-    if (std::string_view(spec.array) == "firms" && key == "sites") return true;
-    for (const Column& column : spec.columns) {
-        std::string_view path = column.path;
-        if (path.empty()) continue;
-        path.remove_prefix(1);
-        if (path.substr(0, path.find('/')) == key) return true;
-    }
-    return false;
-}
-
-const Column* columnNamed(const FileSpec& spec, std::string_view header) {
-    const Column* match = nullptr;
-    for (const Column& column : spec.columns)
-        if (header == column.header) match = &column;
-    return match;
-}
-
-}  // namespace csv
-
-namespace {
-
-using nlohmann::json;
-using namespace csv;
-
-struct Field {
-    std::string text;
-    std::size_t column = 1;
-};
-struct Row {
-    std::size_t line = 1;
-    std::vector<Field> fields;
-};
-
-// RFC 4180 records; quoted fields may hold commas, quotes ("") and line breaks.
-std::vector<Row> parseCsv(std::string_view text, std::vector<std::string>& problems) {
-    std::vector<Row> rows;
+std::vector<TableRow> parseCsv(std::string_view text, std::vector<std::string>& problems) {
+    std::vector<TableRow> rows;
     std::size_t i = 0, line = 1, column = 1;
     // Moves past text[i]: LF, CRLF and a lone CR each end a line (lineColumnAt counts the same way).
     auto advanceAt = [&](std::size_t at) {
@@ -124,11 +34,11 @@ std::vector<Row> parseCsv(std::string_view text, std::vector<std::string>& probl
     };
     auto advance = [&] { advanceAt(i++); };
     while (i < text.size()) {
-        Row row;
+        TableRow row;
         row.line = line;
         bool endOfRow = false;
         while (!endOfRow) {
-            Field field;
+            TableField field;
             field.column = column;
             if (i < text.size() && text[i] == '"') {
                 std::size_t openLine = line, openColumn = column;
@@ -157,6 +67,7 @@ std::vector<Row> parseCsv(std::string_view text, std::vector<std::string>& probl
                 field.text += text[i];
                 advance();
             }
+            field.index = row.fields.size();
             row.fields.push_back(std::move(field));
             if (i >= text.size()) {
                 endOfRow = true;
@@ -174,8 +85,46 @@ std::vector<Row> parseCsv(std::string_view text, std::vector<std::string>& probl
     return rows;
 }
 
+std::vector<std::string_view> denseCells(const TableRow& row) {
+    std::vector<std::string_view> cells(row.fields.empty() ? 0 : row.fields.back().index + 1);
+    for (const TableField& field : row.fields) cells[field.index] = field.text;
+    return cells;
+}
+
+std::size_t columnOf(const TableRow& row, std::size_t index, bool sheet) {
+    for (const TableField& field : row.fields)
+        if (field.index == index) return field.column;
+    return sheet ? index + 1 : 1;
+}
+
+void warnUnknownFiles(const std::string& folder, std::vector<Diagnostic>& diagnostics) {
+    namespace fs = std::filesystem;
+    std::vector<std::string> known;
+    for (const FileSpec& spec : specs()) known.emplace_back(spec.file);
+    std::error_code ec;
+    std::vector<std::string> unknown;
+    for (fs::directory_iterator it(folder, ec), end; !ec && it != end; it.increment(ec)) {
+        std::string name = it->path().filename().string();
+        std::string lower = name;
+        for (char& c : lower) c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+        if (lower.size() < 4 || lower.substr(lower.size() - 4) != ".csv") continue;
+        if (std::find(known.begin(), known.end(), name) == known.end()) unknown.push_back(name);
+    }
+    std::sort(unknown.begin(), unknown.end());  // the folder's order is the file system's
+    for (const std::string& name : unknown)
+        diagnostics.push_back({Severity::Warning, (fs::path(folder) / name).string(), "",
+                               "not read: no table of that name" + didYouMean(name, known)});
+}
+
+}  // namespace csv
+
+namespace {
+
+using nlohmann::json;
+using namespace csv;
+
 // A cell's value; an unreadable number stays a string so the validator reports it in place.
-json cellValue(const std::string& raw, Cell kind) {
+json cellValue(std::string_view raw, Cell kind) {
     std::string text(trim(raw));
     switch (kind) {
         case Cell::Number: {
@@ -189,11 +138,10 @@ json cellValue(const std::string& raw, Cell kind) {
             long long value = 0;
             auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
             if (ec == std::errc() && end == text.data() + text.size()) return value;
-            return text;  // the validator says what a year must be
+            return text;
         }
         case Cell::Bool:
-            if (text == "true" || text == "1" || text == "yes") return true;
-            if (text == "false" || text == "0" || text == "no") return false;
+            if (auto value = parseBool(text)) return *value;
             return text;
         case Cell::List: {
             json list = json::array();
@@ -213,47 +161,22 @@ json cellValue(const std::string& raw, Cell kind) {
     return text;
 }
 
-// Header: which spec column each CSV column is (null: an extra column, kept as an extra key unless it
-// clashes with a key the file fills, which is reported at its place).
-std::vector<const Column*> readHeader(const FileSpec& spec, const Row& header, const std::string& label,
-                                      std::vector<Diagnostic>& diagnostics) {
-    std::vector<const Column*> byPosition;
-    for (const Field& field : header.fields) {
-        std::string name(trim(field.text));
-        const Column* match = columnNamed(spec, name);
-        if (!match && isReservedKey(spec, name)) {
-            diagnostics.push_back({Severity::Error, label, "1:" + std::to_string(field.column),
-                                   "column \"" + name + "\" is not a column of " + spec.file +
-                                       " (it would clash with the values of other columns)"});
-        }
-        byPosition.push_back(match);
-    }
-    if (!byPosition[0])
-        diagnostics.push_back(
-            {Severity::Warning, label, "1:1", "first column \"" + header.fields[0].text + "\" is not a known column"});
-    return byPosition;
+// What a cell of the wrong kind is called in a message (the validator reports numbers itself).
+std::string cellProblem(const Column& column, std::string_view text) {
+    std::string quoted = "\"" + std::string(trim(text)) + "\"";
+    if (column.kind == Cell::Bool)
+        return "\"" + std::string(column.header) + "\" must be yes or no (true/false, 是/否, Y/N, 1/0), found " +
+               quoted;
+    if (column.kind == Cell::Integer)
+        return "\"" + std::string(column.header) + "\" must be a whole number, found " + quoted;
+    return {};
 }
 
-// One file's rows, from its text: its CSV problems (an unclosed quote) become diagnostics.
-std::vector<Row> readRows(std::string_view body, const std::string& label, std::vector<Diagnostic>& diagnostics) {
-    std::vector<std::string> problems;
-    std::vector<Row> rows = parseCsv(body, problems);
-    for (const auto& problem : problems) {
-        std::size_t colon = problem.find(": ");
-        diagnostics.push_back({Severity::Error, label, problem.substr(0, colon), problem.substr(colon + 2)});
-    }
-    if (rows.empty()) diagnostics.push_back({Severity::Error, label, "1:1", "empty file: expected a header row"});
-    return rows;
-}
-
-// Puts each row's object into the document, where its file says; remembers where each came from.
+// Puts each row's object into the document, where its table says; remembers where each came from.
 class RowPlacer {
 public:
     explicit RowPlacer(CsvDocument& out) : out_(out) {}
-    void placeFile(const FileSpec& spec, const std::vector<Row>& rows, const std::string& label) {
-        std::vector<const Column*> byPosition = readHeader(spec, rows[0], label, out_.diagnostics);
-        for (std::size_t r = 1; r < rows.size(); ++r) placeRow(spec, byPosition, rows, r, label);
-    }
+    void placeTable(const FileSpec& spec, const Table& table);
 
 private:
     CsvDocument& out_;
@@ -265,46 +188,81 @@ private:
         std::string id;
         std::size_t column = 1;
     };
-    json rowObject(const FileSpec& spec, const std::vector<const Column*>& byPosition, const std::vector<Row>& rows,
-                   std::size_t r, const std::string& label, CsvRowOrigin& origin, SiteFirm& firm);
-    void placeRow(const FileSpec& spec, const std::vector<const Column*>& byPosition, const std::vector<Row>& rows,
-                  std::size_t r, const std::string& label);
-    json* siteList(const Row& row, const SiteFirm& firm, const std::string& label, std::string& pointer);
+    std::vector<HeaderCell> header(const FileSpec& spec, const Table& table);
+    void error(const Table& table, std::size_t line, std::size_t column, std::string message) {
+        out_.diagnostics.push_back({Severity::Error, table.label, table.where(line, column), std::move(message)});
+    }
+    void putKept(json& object, const HeaderCell& cell, const TableRow& row, const TableField& field,
+                 const Table& table);
+    json rowObject(const std::vector<HeaderCell>& header, const TableRow& row, const Table& table, CsvRowOrigin& origin,
+                   SiteFirm& firm);
+    void placeRow(const FileSpec& spec, const std::vector<HeaderCell>& header, const TableRow& row, const Table& table);
+    json* siteList(const TableRow& row, const SiteFirm& firm, const Table& table, std::string& pointer);
 };
 
-json RowPlacer::rowObject(const FileSpec& spec, const std::vector<const Column*>& byPosition,
-                          const std::vector<Row>& rows, std::size_t r, const std::string& label, CsvRowOrigin& origin,
-                          SiteFirm& firm) {
-    const Row& row = rows[r];
+std::vector<HeaderCell> RowPlacer::header(const FileSpec& spec, const Table& table) {
+    const TableRow& first = table.rows[0];
+    std::vector<HeaderProblem> problems;
+    std::vector<HeaderCell> header = readHeader(spec, denseCells(first), problems);
+    for (const HeaderProblem& problem : problems)
+        error(table, first.line, columnOf(first, problem.position, !table.sheet.empty()), problem.message);
+    return header;
+}
+
+// A "+key" column: text as it is, or a JSON value ("+key:json"); an empty cell leaves the key out.
+void RowPlacer::putKept(json& object, const HeaderCell& cell, const TableRow& row, const TableField& field,
+                        const Table& table) {
+    if (field.text.empty()) return;
+    if (!cell.keptJson) {
+        object[cell.kept] = field.text;
+        return;
+    }
+    json value = json::parse(field.text, nullptr, false);
+    if (value.is_discarded()) {
+        error(table, row.line, field.column, "column \"+" + cell.kept + ":json\" holds JSON; this cell is not JSON");
+        return;
+    }
+    object[cell.kept] = std::move(value);
+}
+
+json RowPlacer::rowObject(const std::vector<HeaderCell>& header, const TableRow& row, const Table& table,
+                          CsvRowOrigin& origin, SiteFirm& firm) {
     json object = json::object();
-    for (std::size_t c = 0; c < row.fields.size(); ++c) {
-        const Field& field = row.fields[c];
-        if (c >= byPosition.size()) {
-            out_.diagnostics.push_back({Severity::Error, label,
-                                        std::to_string(row.line) + ":" + std::to_string(field.column),
-                                        "more fields than the header has columns"});
-            break;
-        }
-        const Column* column = byPosition[c];
-        if (!column) {
-            std::string key(trim(rows[0].fields[c].text));
-            if (!isReservedKey(spec, key)) object[key] = field.text;
+    for (const TableField& field : row.fields) {
+        std::size_t c = field.index;
+        if (c < header.size() && header[c].unknown) continue;  // reported at the header
+        if (c >= header.size() || header[c].blank) {
+            // A blank header over an empty column is Excel's trailing column; a value there would be lost.
+            if (!trim(field.text).empty())
+                error(table, row.line, field.column,
+                      c >= header.size() ? "more fields than the header has columns"
+                                         : "a value in a column with no header");
             continue;
         }
-        if (std::string_view(column->path).empty()) {  // the site's firm: decides where the row goes
+        const HeaderCell& cell = header[c];
+        if (!cell.column) {
+            putKept(object, cell, row, field, table);
+            continue;
+        }
+        const Column& column = *cell.column;
+        if (std::string_view(column.path).empty()) {  // the site's firm: decides where the row goes
             firm = {std::string(trim(field.text)), field.column};
             continue;
         }
-        if (trim(field.text).empty() && column->kind != Cell::List) continue;  // empty cell = absent
-        if (trim(field.text).empty() && std::string_view(column->path) != "/segments") continue;
-        object[json::json_pointer(column->path)] = cellValue(field.text, column->kind);
-        origin.columns.emplace_back(column->path, field.column);
+        if (trim(field.text).empty() && std::string_view(column.path) != "/segments") continue;  // empty = absent
+        json value = cellValue(field.text, column.kind);
+        if (value.is_string() && (column.kind == Cell::Bool || column.kind == Cell::Integer)) {
+            error(table, row.line, field.column, cellProblem(column, field.text));
+            continue;
+        }
+        object[json::json_pointer(column.path)] = std::move(value);
+        origin.columns.emplace_back(column.path, field.column);
     }
     return object;
 }
 
 // The sites array of the row's firm (null, with a diagnostic, for an unknown firm) and the new site's pointer.
-json* RowPlacer::siteList(const Row& row, const SiteFirm& firm, const std::string& label, std::string& pointer) {
+json* RowPlacer::siteList(const TableRow& row, const SiteFirm& firm, const Table& table, std::string& pointer) {
     auto found = firmPosition_.find(firm.id);
     if (found == firmPosition_.end()) {
         if (firmIds_.size() != firmPosition_.size()) {  // listed once, not once per unknown firm
@@ -312,9 +270,10 @@ json* RowPlacer::siteList(const Row& row, const SiteFirm& firm, const std::strin
             for (const auto& [id, position] : firmPosition_) firmIds_.push_back(id);
             std::sort(firmIds_.begin(), firmIds_.end());
         }
-        out_.diagnostics.push_back(
-            {Severity::Error, label, std::to_string(row.line) + ":" + std::to_string(firm.column),
-             "unknown firm \"" + firm.id + "\"" + (suggestionsLeft_-- > 0 ? didYouMean(firm.id, firmIds_) : "")});
+        std::string message = firm.id.empty() ? std::string("missing \"firm\": a site names its firm")
+                                              : "unknown firm \"" + firm.id + "\"" +
+                                                    (suggestionsLeft_-- > 0 ? didYouMean(firm.id, firmIds_) : "");
+        error(table, row.line, firm.column, message);
         return nullptr;
     }
     json& sites = out_.document["firms"][found->second]["sites"];
@@ -323,43 +282,130 @@ json* RowPlacer::siteList(const Row& row, const SiteFirm& firm, const std::strin
     return &sites;
 }
 
-void RowPlacer::placeRow(const FileSpec& spec, const std::vector<const Column*>& byPosition,
-                         const std::vector<Row>& rows, std::size_t r, const std::string& label) {
-    CsvRowOrigin origin{spec.file, rows[r].line, {}};
+void RowPlacer::placeRow(const FileSpec& spec, const std::vector<HeaderCell>& header, const TableRow& row,
+                         const Table& table) {
+    CsvRowOrigin origin{table.label, table.sheet, row.line, {}};
     SiteFirm firm;
-    json object = rowObject(spec, byPosition, rows, r, label, origin, firm);
+    json object = rowObject(header, row, table, origin, firm);
     std::string pointer;
-    if (std::string_view(spec.array) == "sites") {
-        json* sites = siteList(rows[r], firm, label, pointer);
+    std::string_view array = spec.array;
+    if (array == "sites") {
+        json* sites = siteList(row, firm, table, pointer);
         if (!sites) return;
         sites->push_back(std::move(object));
+    } else if (array == "chain") {
+        pointer = "/chain";
+        out_.document["chain"] = std::move(object);
     } else {
-        json& array = out_.document[spec.array];
-        pointer = std::string("/").append(spec.array).append("/").append(std::to_string(array.size()));
-        if (std::string_view(spec.array) == "firms" && object.contains("id") && object["id"].is_string())
-            firmPosition_.emplace(object["id"].get<std::string>(), array.size());
-        array.push_back(std::move(object));
+        json& items = out_.document[spec.array];
+        pointer = std::string("/").append(spec.array).append("/").append(std::to_string(items.size()));
+        if (array == "firms" && object.contains("id") && object["id"].is_string())
+            firmPosition_.emplace(object["id"].get<std::string>(), items.size());
+        items.push_back(std::move(object));
     }
     out_.origins.emplace(pointer, std::move(origin));
+}
+
+void RowPlacer::placeTable(const FileSpec& spec, const Table& table) {
+    if (table.rows.empty()) {
+        error(table, 1, 1, "empty table: expected a header row");
+        return;
+    }
+    std::vector<HeaderCell> columns = header(spec, table);
+    std::size_t first = 1;
+    if (table.rows.size() > 1) {  // English names under the Chinese labels
+        if (isSecondHeader(spec, columns, denseCells(table.rows[1]))) first = 2;
+    }
+    if (std::string_view(spec.array) == "chain" && table.rows.size() > first + 1)
+        error(table, table.rows[first + 1].line, 1, "the chain table holds one row (the chain's id, names and note)");
+    for (std::size_t r = first; r < table.rows.size(); ++r) placeRow(spec, columns, table.rows[r], table);
+}
+
+// A document before any table is read: the chain named after the folder or workbook, every array empty.
+CsvDocument emptyDocument(const std::string& path) {
+    CsvDocument out;
+    auto [chainId, chainName] = chainIdAndName(path);
+    out.document = {{"format", "chainatlas/1"}, {"chain", {{"id", chainId}, {"name", chainName}}}};
+    for (const char* key : {"sources", "stages", "segments", "links", "regions", "firms", "supplies"})
+        out.document[key] = json::array();
+    return out;
+}
+
+// Without a stages table, the default stages (upstream, midstream, downstream) are there to be named.
+void addDefaultStages(json& document) {
+    for (const DefaultStage& stage : defaultStages())
+        document["stages"].push_back({{"id", stage.id}, {"name", {{"zh", stage.zh}, {"en", stage.en}}}});
+}
+
+// Each table in the order of the spec; `open` gives a table or nullopt (absent: reported there if required).
+template <typename Open>
+void readTables(CsvDocument& out, Open&& open) {
+    RowPlacer placer(out);
+    for (const FileSpec& spec : specs()) {
+        std::optional<Table> table = open(spec);
+        if (!table) {
+            if (std::string_view(spec.array) == "stages") addDefaultStages(out.document);
+            continue;
+        }
+        placer.placeTable(spec, *table);
+    }
 }
 
 }  // namespace
 
 CsvDocument readCsvFolder(const std::string& folder) {
-    CsvDocument out;
-    auto [chainId, chainName] = chainIdAndName(folder);
-    out.document = {{"format", "chainatlas/1"}, {"chain", {{"id", chainId}, {"name", chainName}}}};
-    for (const char* key : {"sources", "stages", "segments", "links", "regions", "firms", "supplies"})
-        out.document[key] = json::array();
-    RowPlacer placer(out);
-    for (const FileSpec& spec : specs()) {
-        std::optional<std::string> text = decodeFile(folder, spec, out.diagnostics);
-        if (!text) continue;
-        std::string label = (std::filesystem::path(folder) / spec.file).string();
-        std::vector<Row> rows = readRows(*text, label, out.diagnostics);
-        if (!rows.empty()) placer.placeFile(spec, rows, label);
-    }
+    CsvDocument out = emptyDocument(folder);
+    warnUnknownFiles(folder, out.diagnostics);
+    readTables(out, [&](const FileSpec& spec) -> std::optional<Table> {
+        std::vector<Diagnostic>& diagnostics = out.diagnostics;
+        std::optional<std::string> text = decodeFile(folder, spec, diagnostics);
+        if (!text) return std::nullopt;
+        Table table{(std::filesystem::path(folder) / spec.file).string(), "", {}};
+        std::vector<std::string> problems;
+        table.rows = parseCsv(*text, problems);
+        for (const auto& problem : problems) {
+            std::size_t colon = problem.find(": ");
+            diagnostics.push_back({Severity::Error, table.label, problem.substr(0, colon), problem.substr(colon + 2)});
+        }
+        return table;
+    });
     return out;
+}
+
+namespace {
+
+CsvDocument documentOfWorkbook(std::optional<Workbook> book, std::vector<Diagnostic> diagnostics,
+                               const std::string& label) {
+    CsvDocument out = emptyDocument(std::filesystem::path(label).stem().string());
+    out.diagnostics = std::move(diagnostics);
+    if (!book) return out;
+    warnUnknownSheets(*book, label, out.diagnostics);
+    readTables(out, [&](const FileSpec& spec) -> std::optional<Table> {
+        Sheet* sheet = sheetFor(*book, spec);
+        if (!sheet) {
+            if (spec.required)
+                out.diagnostics.push_back(
+                    {Severity::Error, label, "",
+                     std::string("missing sheet \"") + spec.sheet + "\" (or \"" + spec.sheetZh + "\")"});
+            return std::nullopt;
+        }
+        return Table{label, sheet->name, std::move(sheet->rows)};  // each sheet is read once
+    });
+    return out;
+}
+
+}  // namespace
+
+CsvDocument readWorkbook(const std::string& path) {
+    std::vector<Diagnostic> diagnostics;
+    std::optional<Workbook> book = readWorkbookFile(path, diagnostics);
+    return documentOfWorkbook(std::move(book), std::move(diagnostics), path);
+}
+
+CsvDocument readWorkbookBytes(std::string_view bytes, const std::string& label) {
+    std::vector<Diagnostic> diagnostics;
+    std::optional<Workbook> book = csv::readWorkbookBytes(bytes, label, diagnostics);
+    return documentOfWorkbook(std::move(book), std::move(diagnostics), label);
 }
 
 }  // namespace chainatlas

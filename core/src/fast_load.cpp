@@ -435,7 +435,7 @@ void FastJsonLoader::readFirm(od::object object) {
             keep(firm.extra, key, field.value(), kItemDepth);
         }
     }
-    if (!(seen & 1u)) throw GiveUp{};
+    if (!(seen & 1u) || firm.sites.empty()) throw GiveUp{};  // a firm without a site is a warning
     add(std::move(firm), idView, firms_, chain_.firms);
 }
 

@@ -3,11 +3,13 @@
 #include "chainatlas/load.hpp"
 
 #include <filesystem>
+#include <functional>
 
 #include "chainatlas/csv.hpp"
 #include "chainatlas/fast_load.hpp"
 #include "chainatlas/file_io.hpp"
 #include "chainatlas/text.hpp"
+#include "csv_spec.hpp"
 
 namespace chainatlas {
 
@@ -107,8 +109,8 @@ void relocate(std::vector<Diagnostic>& diagnostics, const CsvDocument& csv, cons
                         column = col;
                     }
                 }
-                d.file = (std::filesystem::path(folder) / row.file).string();
-                d.location = std::to_string(row.line) + ":" + std::to_string(column);
+                d.file = row.file;
+                d.location = csv::cellLocation(row.sheet, row.line, column);
                 break;
             }
             prefix = prefix.substr(0, prefix.rfind('/'));
@@ -168,10 +170,11 @@ LoadResult loadChainText(std::string_view text, const std::string& fileLabel) {
 
 namespace {
 
-LoadResult loadCsvFolder(const std::string& path) {
-    if (auto chain = fastChainFromCsvFolder(path)) return LoadResult{std::move(chain), {}};
+// The validating path for tables (a CSV folder or a workbook): their own problems first, then the validator's
+// with each JSON pointer turned back into the file and cell it came from.
+LoadResult validateTables(const std::function<CsvDocument()>& read, const std::string& path) {
     try {
-        CsvDocument csv = readCsvFolder(path);
+        CsvDocument csv = read();
         if (hasErrors(csv.diagnostics)) return LoadResult{std::nullopt, csv.diagnostics};
         LoadResult result = chainFromJson(csv.document, path);
         relocate(result.diagnostics, csv, path);
@@ -183,13 +186,36 @@ LoadResult loadCsvFolder(const std::string& path) {
     }
 }
 
+LoadResult loadCsvFolder(const std::string& path) {
+    if (auto chain = fastChainFromCsvFolder(path)) return LoadResult{std::move(chain), {}};
+    return validateTables([&] { return readCsvFolder(path); }, path);
+}
+
+LoadResult loadWorkbook(const std::string& path) {
+    auto bytes = readWholeFile(path);
+    if (!bytes) return LoadResult{std::nullopt, {{Severity::Error, path, "", bytes.error(), ProblemKind::Io}}};
+    return loadWorkbookBytes(*bytes, path);
+}
+
 }  // namespace
+
+LoadResult loadWorkbookBytes(std::string_view bytes, const std::string& label) {
+    if (auto chain = fastChainFromWorkbook(bytes, label)) return LoadResult{std::move(chain), {}};
+    return validateTables([&] { return readWorkbookBytes(bytes, label); }, label);
+}
+
+bool isWorkbookPath(const std::string& path) {
+    std::string extension = std::filesystem::path(path).extension().string();
+    for (char& c : extension) c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+    return extension == ".xlsx";
+}
 
 // The file goes through readWholeFile's checks (regular files only, size cap, "-" for standard input);
 // then the fast path, then (when it declines) the validating path, as loadChainText.
 LoadResult loadChainFile(const std::string& path) {
     std::error_code ec;
     if (path != "-" && std::filesystem::is_directory(path, ec)) return loadCsvFolder(path);
+    if (isWorkbookPath(path)) return loadWorkbook(path);
     auto text = readWholeFile(path);
     if (!text) {
         // The file itself could not be read (missing, a pipe, too large): not invalid data.

@@ -155,8 +155,8 @@ int resolveId(const Chain& chain, IdKind kind, const std::string& id, std::strin
 }
 
 std::string formatDiagnostic(const Diagnostic& d) {
-    std::string prefix = d.severity == Severity::Warning ? "warning: " : "";
-    if (!d.location.empty() && d.location[0] != '/' && d.location[0] != '(')
+    std::string prefix = d.severity == Severity::Warning ? "warning: " : d.severity == Severity::Note ? "note: " : "";
+    if (!d.location.empty() && d.location[0] >= '0' && d.location[0] <= '9')
         return d.file + ":" + d.location + ": " + prefix + d.message;  // line:column
     return d.file + ": " + (d.location.empty() ? std::string("/") : d.location) + ": " + prefix + d.message;
 }

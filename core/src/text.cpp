@@ -193,8 +193,8 @@ std::string nearestId(std::string_view word, const std::vector<std::string>& can
         }
     }
     if (best <= limit && best < word.size()) return bestId;
-    // A cut-off word ("lead" for "leader") is a likely typo too.
-    if (word.size() >= 3)
+    // A cut-off word ("lead" for "leader", "up" for "upstream") is a likely typo too.
+    if (word.size() >= 2)
         for (const auto& candidate : candidates)
             if (candidate.rfind(word, 0) == 0) return candidate;
     return {};

@@ -52,7 +52,29 @@ struct IdTable {
     std::string kind;  // "segment", "region", ...
     std::unordered_map<std::string, int> index;
     std::vector<std::string> ids;
+    std::unordered_map<std::string, std::string> byName;  // a Chinese or English name -> its id (the first)
 };
+
+// The names of an item, as they may be typed instead of its id ("渭南" for weinan).
+void rememberNames(const json& item, const std::string& id, IdTable& table) {
+    auto name = item.find("name");
+    if (name == item.end()) return;
+    if (name->is_string()) table.byName.emplace(name->get<std::string>(), id);
+    if (!name->is_object()) return;
+    for (const char* lang : {"zh", "en"})
+        if (auto text = name->find(lang); text != name->end() && text->is_string())
+            table.byName.emplace(text->get<std::string>(), id);
+}
+
+// An unknown key in an object whose keys are fixed (a name's languages, the six metrics): an error, so a
+// typo ("polution") never vanishes.
+template <typename Words>
+std::vector<std::string> unknownKeys(const json& object, const Words& known) {
+    std::vector<std::string> unknown;
+    for (auto it = object.begin(); it != object.end(); ++it)
+        if (std::find(std::begin(known), std::end(known), it.key()) == std::end(known)) unknown.push_back(it.key());
+    return unknown;
+}
 
 class Validator {
 public:
@@ -65,8 +87,8 @@ private:
     std::vector<Diagnostic> diagnostics_;
     int suggestionsLeft_ = kMaxSuggestionsPerFile;
     Chain chain_;
-    IdTable sources_{"source", {}, {}}, stages_{"stage", {}, {}}, segments_{"segment", {}, {}},
-        regions_{"region", {}, {}}, firms_{"firm", {}, {}}, resources_{"resource", {}, {}};
+    IdTable sources_{"source", {}, {}, {}}, stages_{"stage", {}, {}, {}}, segments_{"segment", {}, {}, {}},
+        regions_{"region", {}, {}, {}}, firms_{"firm", {}, {}, {}}, resources_{"resource", {}, {}, {}};
 
     void error(const std::string& pointer, const std::string& message) {
         diagnostics_.push_back({Severity::Error, file_, pointer, message});
@@ -165,6 +187,7 @@ void Validator::collectIds(const json* items, const std::string& pointer, IdTabl
             continue;
         }
         table.ids.push_back(id);
+        rememberNames(item, id, table);
     }
 }
 
@@ -176,8 +199,12 @@ int Validator::referenceValue(const json& value, const std::string& pointer, con
     const std::string& id = value.get_ref<const std::string&>();
     auto it = table.index.find(id);
     if (it == table.index.end()) {
-        // Suggestions cost a scan of the ids each: a file full of misspellings gets the first few only.
-        std::string hint = suggestionsLeft_ > 0 ? didYouMean(id, table.ids) : std::string();
+        // A name typed instead of the id: the id it names. Else suggestions, which cost a scan of the ids each:
+        // a file full of misspellings gets the first few only.
+        std::string hint;
+        if (auto named = table.byName.find(id); named != table.byName.end())
+            hint = " (did you mean \"" + named->second + "\", " + id + "?)";
+        else if (suggestionsLeft_ > 0) hint = didYouMean(id, table.ids);
         --suggestionsLeft_;
         error(pointer, "unknown " + table.kind + " \"" + id + "\"" + hint);
         return -1;
@@ -212,6 +239,10 @@ Name Validator::bilingual(const json& owner, const std::string& pointer, const c
               std::string("a ") + key + " is a string or an object with \"zh\" and/or \"en\", found " + typeName(*it));
         return result;
     }
+    static const std::vector<std::string> languages = {"zh", "en"};
+    for (const std::string& unknown : unknownKeys(*it, languages))
+        error(at(p, unknown), "unknown key \"" + unknown + "\" in a " + key + didYouMean(unknown, languages) + ": a " +
+                                  key + " has \"zh\" and \"en\" only");
     bool any = false;
     for (const char* lang : {"zh", "en"}) {
         auto value = it->find(lang);
@@ -348,6 +379,10 @@ void Validator::readMetrics(const json& owner, const std::string& pointer,
     if (it == owner.end()) return;
     std::string mp = at(pointer, "metrics");
     if (!isObject(*it, mp, "a metrics")) return;
+    static const std::vector<std::string> keys(kMetricKeys.begin(), kMetricKeys.end());
+    for (const std::string& unknown : unknownKeys(*it, keys))
+        error(at(mp, unknown), "unknown metric \"" + unknown + "\"" + didYouMean(unknown, keys) +
+                                   " (the metrics are tech, profit, growth, pollution, energy, land)");
     for (int m = 0; m < kMetricCount; ++m) metrics[m] = number(*it, mp, kMetricKeys[m], true);
 }
 
@@ -529,6 +564,10 @@ void Validator::readFirms(const json* items) {
         }
         string(item, p, "leader_basis", false);  // kept in extra; checked because the viewer shows it as text
         firm.extra = extra(item, {"id", "name", "leader", "metrics", "sites", "sources"});
+        auto sites = item.find("sites");
+        if (sites == item.end() || (sites->is_array() && sites->empty()))  // a firm nowhere is silently useless
+            warning(p, "firm \"" + firm.id + "\"" + (firm.name.zh.empty() ? "" : " (" + firm.name.zh + ")") +
+                           " has no site: it can never be a target (give it a site: a region and its segments)");
         chain_.firms.push_back(std::move(firm));
     }
 }

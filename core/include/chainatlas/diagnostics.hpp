@@ -10,7 +10,8 @@
 
 namespace chainatlas {
 
-enum class Severity { Error, Warning };
+// A note says how the input was read (a GB18030 CSV file), with nothing wrong in it.
+enum class Severity { Error, Warning, Note };
 
 // What went wrong, which decides the exit status: invalid input data (2) — a chain, a session (also one
 // written for another chain) or a weights file — or a wrong call — an unknown region, a bad option — or a

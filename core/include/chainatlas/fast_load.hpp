@@ -44,5 +44,7 @@ std::optional<Chain> fastChainFromJson(std::string_view text, FastLoadStats* sta
 // A CSV folder (README, "CSV folders") the validating reader would turn into a chain without a single
 // diagnostic, with the same model; nullopt when readCsvFolder and the validator must decide (csv_fast.cpp).
 std::optional<Chain> fastChainFromCsvFolder(const std::string& folder);
+// The same for an .xlsx workbook's bytes, named `label` (its name gives the chain's id without a chain sheet).
+std::optional<Chain> fastChainFromWorkbook(std::string_view bytes, const std::string& label);
 
 }  // namespace chainatlas

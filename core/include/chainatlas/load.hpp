@@ -26,8 +26,12 @@ inline constexpr int kMaxJsonDepth = 64;
 // names what an empty file should have held ("a chainatlas/1 JSON object").
 std::optional<Diagnostic> parseJsonText(std::string_view text, const std::string& fileLabel, nlohmann::json& document,
                                         const char* expected);
-// A chain JSON file, or a folder of CSV files (docs/method.md §1).
+// A chain JSON file, a folder of CSV files or an .xlsx workbook (docs/data.md).
 LoadResult loadChainFile(const std::string& path);
+// An .xlsx workbook's bytes, named `label` in diagnostics: the fast path, then the validating one.
+LoadResult loadWorkbookBytes(std::string_view bytes, const std::string& label);
+// Whether loadChainFile reads `path` as a workbook (its extension is .xlsx, in any case).
+bool isWorkbookPath(const std::string& path);
 // JSON text already in memory; `fileLabel` names it in diagnostics. Both take the fast path
 // (fast_load.hpp) when the file is valid and the validating path otherwise.
 LoadResult loadChainText(std::string_view text, const std::string& fileLabel);
