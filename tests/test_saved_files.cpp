@@ -132,3 +132,17 @@ TEST_CASE("text beyond U+FFFF passes a 16-bit text field as stand-ins and comes 
     CHECK(loaded.checklists["suzhou"][0].note == typed);
     std::filesystem::remove(path);
 }
+
+TEST_CASE("a weight set on a slider is saved as the slider shows it") {
+    CHECK(nlohmann::json(static_cast<double>(0.6f)).dump() != "0.6");  // the float as it was saved before
+    CHECK(viewer::sliderValue(0.6f, 1) == 0.6);
+    CHECK(nlohmann::json(viewer::sliderValue(0.6f, 1)).dump() == "0.6");
+    CHECK(viewer::sliderValue(0.35f, 2) == 0.35);
+    CHECK(viewer::sliderValue(2.96f, 1) == 3.0);
+    ViewerState state;
+    REQUIRE(viewer::openChain(state, kMini));
+    Weights w;
+    w.fit = viewer::sliderValue(0.6f, 1);
+    viewer::setWeights(state, w, true);
+    CHECK(viewer::sessionToJson(state)["weights"]["fit"].dump() == "0.6");
+}

@@ -3,6 +3,7 @@
 #include "state.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <filesystem>
 
 #include "chainatlas/file_io.hpp"
@@ -208,6 +209,11 @@ void setHub(ViewerState& state, int region, bool isHub) {
     if (isHub) hubs.push_back(region);
     else hubs.erase(std::remove(hubs.begin(), hubs.end(), region), hubs.end());
     recompute(state);
+}
+
+double sliderValue(float value, int decimals) {
+    double scale = std::pow(10.0, decimals);
+    return std::round(static_cast<double>(value) * scale) / scale;
 }
 
 void setWeights(ViewerState& state, const Weights& weights, bool recordStep) {

@@ -148,6 +148,9 @@ bool openChain(ViewerState& state, const std::string& path);
 void rememberRecent(ViewerState& state, const std::string& path);
 void setRegion(ViewerState& state, int region);
 void setHub(ViewerState& state, int region, bool isHub);
+// A slider's float as the value it shows, with `decimals` digits (0.6f is 0.6000000238 as a double; a saved
+// session must read 0.6, what the planner set).
+double sliderValue(float value, int decimals);
 // New weights; the ranking is redone without recomputing statuses. `record` adds an undo step.
 void setWeights(ViewerState& state, const chainatlas::Weights& weights, bool record);
 // What-ifs belong to the region they were made for: the analysis applies the focal region's only, and the

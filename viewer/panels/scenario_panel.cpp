@@ -65,7 +65,7 @@ void weightSliders(App& app) {
         float value = static_cast<float>(termWeight(w, t));
         ImGui::SetNextItemWidth(-90);
         if (ImGui::SliderFloat(termName(state.lang, t), &value, 0.0f, 5.0f, "%.1f")) {
-            termWeight(w, t) = value;
+            termWeight(w, t) = sliderValue(value, 1);  // what "%.1f" shows is what is saved
             changed = true;
         }
         released = released || ImGui::IsItemDeactivatedAfterEdit();
@@ -73,7 +73,7 @@ void weightSliders(App& app) {
     float discount = static_cast<float>(w.occupiedDiscount);
     ImGui::SetNextItemWidth(-90);
     if (ImGui::SliderFloat(tr(state.lang, "占位折扣", "occupied discount"), &discount, 0.0f, 1.0f, "%.2f")) {
-        w.occupiedDiscount = discount;
+        w.occupiedDiscount = sliderValue(discount, 2);
         changed = true;
     }
     released = released || ImGui::IsItemDeactivatedAfterEdit();
