@@ -24,6 +24,7 @@
 #include "fonts.hpp"
 #include "i18n.hpp"
 #include "panels/scene_painter.hpp"
+#include "saved_files.hpp"
 
 using namespace chainatlas;
 
@@ -461,6 +462,10 @@ TEST_CASE("a session saved by name creates its folder — quitting writes only t
     app.open(std::string(CHAINATLAS_TEST_DATA_DIR) + "/good/mini.json");
     int f2 = findFirm(*app.state.chain, "f2");
     viewer::assume(app.state, {f2, 0, {}});
+    setenv("XDG_DOCUMENTS_DIR", (home + "/plans").c_str(), 1);
+    app.exportFolder = app.sessionFolder = viewer::documentsFolder();
+    app.sessionPath = app.defaultSessionPath();
+    CHECK(app.sessionPath == home + "/plans/mini-suzhou-" + todayIso() + ".json");  // seen, not in ~/.config
     CHECK(app.saveNamedSession(app.sessionPath).empty());
     CHECK(app.message == "已保存 " + app.sessionPath);
     CHECK(std::filesystem::exists(app.sessionPath));
@@ -474,6 +479,7 @@ TEST_CASE("a session saved by name creates its folder — quitting writes only t
     CHECK(app.messageIsError);
     CHECK(app.message == "无法保存会话: /proc/chainatlas/no.json");  // the interface language; the reason on hover
     unsetenv("XDG_CONFIG_HOME");
+    unsetenv("XDG_DOCUMENTS_DIR");
     std::filesystem::remove_all(home);
 }
 
@@ -496,11 +502,62 @@ TEST_CASE("opening another chain with unsaved what-ifs waits for the planner's a
     app.state.notes["x"] = "约见";
     app.requestQuit();
     CHECK_FALSE(app.quitConfirmed);
-    CHECK(app.saveNamedSession(app.sessionPath).empty());
+    CHECK(app.saveNamedSession(home + "/escape-session.json").empty());
     CHECK_FALSE(app.hasUnsavedWork());
     app.requestQuit();
     CHECK(app.quitConfirmed);
     unsetenv("XDG_CONFIG_HOME");
+    std::filesystem::remove_all(home);
+}
+
+TEST_CASE("Ctrl+S writes only the state's own session file, and a first save and another region's file ask first") {
+    std::string home = freshConfigHome("chainatlas-ctrl-s-test");
+    setenv("XDG_DOCUMENTS_DIR", (home + "/plans").c_str(), 1);
+    viewer::App app(CHAINATLAS_ASSETS_DIR_FOR_TESTS);
+    std::string mini = std::string(CHAINATLAS_TEST_DATA_DIR) + "/good/mini.json";
+    std::string escape = std::string(CHAINATLAS_TEST_DATA_DIR) + "/good/escape.json";
+    app.open(mini);
+    viewer::assume(app.state, {findFirm(*app.state.chain, "f2"), 0, {}});
+    app.saveShortcut();  // a new state: the session window asks for a name, nothing is written
+    CHECK(app.showSession);
+    CHECK(app.sessionPath == home + "/plans/mini-suzhou-" + todayIso() + ".json");
+    CHECK_FALSE(std::filesystem::exists(home + "/plans"));
+    app.requestSaveSession(app.sessionPath);
+    std::string weinan = app.sessionPath;
+    REQUIRE(std::filesystem::exists(weinan));
+    CHECK(app.state.sessionFile == weinan);
+    std::string saved = *readWholeFile(weinan);
+    // The issue's path: another chain, then back to the first through the recent list, then Ctrl+S.
+    app.open(escape);
+    app.open(mini);
+    CHECK(app.state.sessionFile.empty());
+    app.showSession = false;
+    app.saveShortcut();
+    CHECK(app.showSession);  // asks for a name again
+    CHECK(*readWholeFile(weinan) == saved);
+    // The planner keeps the old name: the file holds the same chain and region but is not this state's.
+    app.requestSaveSession(weinan);
+    CHECK(app.pendingWrite.kind == viewer::App::WriteKind::Session);
+    CHECK(app.pendingWrite.question.find(weinan) == 0);
+    CHECK(*readWholeFile(weinan) == saved);
+    app.pendingWrite = {};
+    // Exports: default names follow chain and region, and an existing file asks first.
+    app.refreshFileFields();
+    CHECK(app.exportSvgPath == home + "/plans/mini-suzhou-" + todayIso() + "-map.svg");
+    viewer::setRegion(app.state, findRegion(*app.state.chain, "shanghai"));
+    app.refreshFileFields();
+    CHECK(app.exportSvgPath == home + "/plans/mini-shanghai-" + todayIso() + "-map.svg");
+    CHECK(app.exportCsvPath == home + "/plans/mini-shanghai-" + todayIso() + "-targets.csv");
+    app.requestExport(viewer::App::WriteKind::Csv, app.exportCsvPath);
+    REQUIRE(std::filesystem::exists(app.exportCsvPath));
+    std::ofstream(app.exportCsvPath) << "Weinan's list\n";
+    app.requestExport(viewer::App::WriteKind::Csv, app.exportCsvPath);
+    CHECK(app.pendingWrite.kind == viewer::App::WriteKind::Csv);
+    CHECK(*readWholeFile(app.exportCsvPath) == "Weinan's list\n");
+    app.carryOutWrite();  // the planner said yes
+    CHECK(readWholeFile(app.exportCsvPath)->find("Weinan's list") == std::string::npos);
+    unsetenv("XDG_CONFIG_HOME");
+    unsetenv("XDG_DOCUMENTS_DIR");
     std::filesystem::remove_all(home);
 }
 

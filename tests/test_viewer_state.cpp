@@ -9,6 +9,7 @@
 #include "analysis_worker.hpp"
 #include "chainatlas/file_io.hpp"
 #include "collate.hpp"
+#include "explain.hpp"
 #include "map_view.hpp"
 #include "state.hpp"
 #include "target_table.hpp"
@@ -633,6 +634,7 @@ TEST_CASE("the target list sorts by every column (names by pinyin) and keeps its
         return t;
     };
     state.analysis.targets = {target(0, 1, 0.9), target(1, 2, 0.6), target(2, 3, 0.3)};
+    state.scenario.region = 0;
     state.scenario.assumptions = {Assumption{3, 0, {}}};
     state.baselineRank = {{1, 3}, {2, 2}, {3, 2}};
     viewer::TargetTable table;
@@ -758,4 +760,111 @@ TEST_CASE("a session that names no language leaves the viewer's (chosen at start
     Lang en = Lang::En;
     CHECK(chooseLang("zh", &en) == Lang::Zh);
     CHECK(chooseLang("", &en) == Lang::En);
+}
+
+TEST_CASE("a firm ticked from the list keeps its line when the analysis comes back, whatever its plain rank") {
+    auto chain = std::make_shared<Chain>();
+    for (int i = 0; i < 6; ++i) {
+        Firm f;
+        f.id = "f" + std::to_string(i);
+        chain->firms.push_back(f);
+    }
+    ViewerState state;
+    state.chain = chain;
+    state.scenario.region = 0;
+    auto target = [](int f, int rank) {
+        Target t;
+        t.firm = f;
+        t.rank = rank;
+        return t;
+    };
+    // An earlier what-if lifted f1 from 5th (without what-ifs) to 2nd.
+    state.analysis.targets = {target(0, 1), target(1, 2), target(2, 3), target(3, 4), target(4, 5)};
+    state.baselineRank = {{0, 1}, {2, 2}, {3, 3}, {1, 5}, {4, 4}, {5, 6}};
+    viewer::TargetTable table;
+    auto firms = [&] {
+        std::vector<int> out;
+        for (const viewer::TargetRow& row : table.rows(state, {})) out.push_back(row.firm);
+        return out;
+    };
+    using V = std::vector<int>;
+    CHECK(firms() == V{0, 1, 2, 3, 4});
+    int before = table.orderChanges();
+    // f1 ticked on line 2: the tick shows at once (the panel reads the scenario), the rows wait for the analysis.
+    state.scenario.assumptions = {Assumption{1, 0, {}}};
+    CHECK(firms() == V{0, 1, 2, 3, 4});
+    CHECK(viewer::isAssumed(state, 1));
+    // The analysis is back: f1 is local now, no target; the others move up, f5 comes in.
+    state.analysis.targets = {target(0, 1), target(2, 2), target(3, 3), target(4, 4), target(5, 5)};
+    ++state.analysisVersion;
+    // It stays on line 2 (its rank then, 2, less a half), not at 5 - 0.5 (line 5) where its plain rank puts it.
+    CHECK(firms() == V{0, 1, 2, 3, 4, 5});
+    CHECK(table.rows(state, {})[1].rankKey == doctest::Approx(1.5));
+    CHECK(table.orderChanges() == before + 1);  // f5 came in: the rows moved
+    ++state.analysisVersion;                    // a later analysis (a weight moved) keeps it there too
+    CHECK(firms() == V{0, 1, 2, 3, 4, 5});
+    CHECK(table.orderChanges() == before + 1);  // same firms in the same order: nothing moved
+}
+
+TEST_CASE("one click, one what-if: a double-click ticks once and a click never lands on a row that slid under it") {
+    viewer::TickGuard guard;
+    // A double-click on line 2 (firm 7): the first click ticks, the second is not applied.
+    CHECK(guard.accept(1, 7, 10.0, false, 3, 3));
+    CHECK_FALSE(guard.accept(1, 7, 10.2, true, 3, 3));
+    // The analysis came back between the clicks and firm 9 slid onto line 2 (ImGui did not see a double-click,
+    // the frames were slow): still not applied within a second of the tick.
+    CHECK_FALSE(guard.accept(1, 9, 10.4, false, 4, 4));
+    // A click pressed before the rows moved and released after: not applied either.
+    CHECK_FALSE(guard.accept(3, 2, 12.0, false, 5, 4));
+    // Later, a deliberate click on the row that is there now is applied, and so is one on another line at once.
+    CHECK(guard.accept(1, 9, 12.5, false, 5, 5));
+    CHECK(guard.accept(2, 4, 12.6, false, 5, 5));
+    // A quick second click on the same firm without a double-click (an untick) is applied.
+    CHECK(guard.accept(2, 4, 12.9, false, 5, 5));
+}
+
+TEST_CASE("the region list is sorted by pinyin and filtered by name or id") {
+    ViewerState state = opened();
+    const Chain& chain = *state.chain;  // suzhou 苏州 (0), shanghai 上海 (1)
+    using V = std::vector<int>;
+    CHECK(viewer::regionsInOrder(chain, Lang::Zh) == V{1, 0});  // shang < su
+    CHECK(viewer::regionsInOrder(chain, Lang::Zh, "苏") == V{0});
+    CHECK(viewer::regionsInOrder(chain, Lang::Zh, "SHANG hai") == V{1});  // ids too, as search compares them
+    CHECK(viewer::regionsInOrder(chain, Lang::Zh, "x").empty());
+}
+
+TEST_CASE("problems read in the interface language, place and did-you-mean kept") {
+    std::string typo = "typo.json: /region: unknown region \"weinna\" (did you mean \"weinan\"?)";
+    CHECK(viewer::explainProblem(typo, Lang::Zh) == "typo.json: /region: 未知区域 \"weinna\" (是否应为 \"weinan\"?)");
+    CHECK(viewer::explainProblem(typo, Lang::En) == typo);
+    std::string passwd = "passwd:1:1: syntax error while parsing value - invalid literal; last read: 'r'";
+    CHECK(viewer::explainProblem(passwd, Lang::Zh) ==
+          "passwd:1:1: JSON 语法错误 - 无效的字面量 (这不是 JSON); 最后读到: 'r'");
+    std::vector<Diagnostic> notJson = {{Severity::Error, "passwd", "1:1", "syntax error while parsing value"}};
+    CHECK(viewer::problemHeadline(notJson, Lang::Zh).find("不是产业链文件") != std::string::npos);
+    CHECK(viewer::problemHeadline(notJson, Lang::En).find("is not a chain") != std::string::npos);
+    std::vector<Diagnostic> located = {{Severity::Error, "nev.json", "/firms/3/sites/0/region", "unknown region"}};
+    CHECK(viewer::problemHeadline(located, Lang::Zh).find("每个问题都标明了位置") != std::string::npos);
+}
+
+TEST_CASE("what-ifs belong to the region they were made for: another region neither applies nor removes them") {
+    ViewerState state = opened();  // suzhou (0)
+    int f2 = findFirm(*state.chain, "f2"), shanghai = findRegion(*state.chain, "shanghai");
+    viewer::assume(state, {f2, 0, {}});
+    CHECK(viewer::isAssumed(state, f2));
+    std::size_t changes = state.analysis.changed.size();  // f2 fills segment b in Suzhou
+    CHECK(changes > 0);
+    viewer::setRegion(state, shanghai);
+    CHECK_FALSE(viewer::isAssumed(state, f2));  // Suzhou's what-if is not ticked under Shanghai ...
+    CHECK(state.analysis.changed.empty());      // ... nor applied to Shanghai's analysis
+    viewer::unassume(state, f2);                // unticking under Shanghai leaves Suzhou's what-if alone
+    REQUIRE(state.scenario.assumptions.size() == 1);
+    viewer::assume(state, {f2, shanghai, {}});  // the same firm for Shanghai is a what-if of its own
+    CHECK(state.scenario.assumptions.size() == 2);
+    viewer::setRegion(state, 0);
+    CHECK(viewer::isAssumed(state, f2));
+    CHECK(state.analysis.changed.size() == changes);  // Suzhou's what-if applies again, Shanghai's does not
+    viewer::unassume(state, f2, shanghai);            // the × of the what-if list names its region
+    REQUIRE(state.scenario.assumptions.size() == 1);
+    CHECK(state.scenario.assumptions[0].region == 0);
 }

@@ -16,6 +16,8 @@
 #include "chainatlas/svg.hpp"
 #include "chainatlas/text.hpp"
 #include "i18n.hpp"
+#include "probe.hpp"
+#include "saved_files.hpp"
 
 namespace viewer {
 
@@ -31,7 +33,7 @@ App::App(std::string assets) : assetsDir(std::move(assets)) {
     std::vector<Diagnostic> problems;
     theme = loadTheme(assetsDir + "/theme.json", problems);
     font = findCjkFont(assetsDir);
-    sessionPath = settingsFolder() + "/planning-session.json";
+    exportFolder = sessionFolder = documentsFolder();
 }
 
 void App::say(std::string text, bool error, std::string detail) {
@@ -80,9 +82,11 @@ bool App::adopt(OpenOutcome& done) {
 // Adopts a loaded file (or shows why it failed). Returns whether the file is open.
 bool App::opened(OpenedChain& loaded, const std::vector<char32_t>& codePoints) {
     if (!adoptChain(state, loaded)) {
+        sessionProblem.clear();
         showProblems = true;
         return false;
     }
+    sessionProblem.clear();
     needGlyphs(codePoints);  // new names may need glyphs
     forgetOldMap();
     say({});
@@ -97,13 +101,16 @@ bool App::opened(OpenedChain& loaded, const std::vector<char32_t>& codePoints) {
 bool App::sessionOpened(OpenOutcome& done) {
     bool restored = done.kind == OpenKind::LastSession;
     if (std::string problem = adoptSession(state, done.loaded); !problem.empty()) {
-        if (restored) say(done.path, true, problem);
-        else say(tr(state.lang, "无法载入会话: ", "Cannot load the session: ") + done.path, true, problem);
+        say(tr(state.lang, "无法载入会话: ", "Cannot load the session: ") + done.path, true, problem);
+        sessionProblem = problem;  // the whole reason in the window, not only on hover
+        showProblems = true;
         return false;
     }
+    sessionProblem.clear();
     needGlyphs(done.codePoints);
     forgetOldMap();
     if (restored) {
+        state.sessionFile.clear();  // the automatic last session is no file a planner saves to
         savedWork = nullptr;
         return true;
     }
@@ -312,7 +319,7 @@ std::string App::exportReport(const std::string& path) {
 void App::shortcuts() {
     ImGuiIO& io = ImGui::GetIO();
     // A text field has the keyboard: Ctrl+Z and friends belong to it (a note's undo must not undo a what-if).
-    if (io.WantTextInput || pending != Pending::None) return;
+    if (io.WantTextInput || pending != Pending::None || pendingWrite.kind != WriteKind::None) return;
     if (io.KeyCtrl && ImGui::IsKeyPressed(GLFW_KEY_Z)) undo(state);
     if (io.KeyCtrl && ImGui::IsKeyPressed(GLFW_KEY_Y)) redo(state);
     if (io.KeyCtrl && ImGui::IsKeyPressed(GLFW_KEY_F)) {
@@ -320,10 +327,7 @@ void App::shortcuts() {
         focusSearch = true;
     }
     if (io.KeyCtrl && ImGui::IsKeyPressed(GLFW_KEY_O)) showOpen = true;
-    if (io.KeyCtrl && ImGui::IsKeyPressed(GLFW_KEY_S) && state.chain) {
-        showSession = true;
-        saveNamedSession(sessionPath);
-    }
+    if (io.KeyCtrl && ImGui::IsKeyPressed(GLFW_KEY_S) && state.chain) saveShortcut();
     if (io.KeyCtrl && ImGui::IsKeyPressed(GLFW_KEY_Q)) requestQuit();
     if (io.KeyCtrl && (ImGui::IsKeyPressed(GLFW_KEY_EQUAL) || ImGui::IsKeyPressed(GLFW_KEY_KP_ADD)))
         setTextSize(textSize + 2);
@@ -389,7 +393,9 @@ void App::frame() {
         drawFoldedPanel(*this, showDetailsPanel, {left + middle, top}, {right, available}, "«");
     }
     drawStatusBar(*this, {0, display.y - statusHeight}, {display.x, statusHeight});
+    refreshFileFields();
     drawDialogs(*this);
+    if (probing) probeLabels = probe::takeFrame();
 }
 
 }  // namespace viewer

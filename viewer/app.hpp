@@ -14,6 +14,7 @@
 #include "chainatlas/compare.hpp"
 #include "chainatlas/scene.hpp"
 #include "chainatlas/theme.hpp"
+#include "exact_text.hpp"
 #include "fonts.hpp"
 #include "layout_worker.hpp"
 #include "open_worker.hpp"
@@ -58,24 +59,60 @@ struct App {
     // The core's description of the map on screen (panels/scene_painter.cpp keeps it current).
     chainatlas::MapScene scene;
     std::string sceneKey;
-    TargetTable targetTable;  // the target list's rows in the planner's order (panels/targets_panel.cpp)
+    TargetTable targetTable;       // the target list's rows in the planner's order (panels/targets_panel.cpp)
+    StandIns fieldText;            // characters a 16-bit ImGui field cannot hold, kept exact (exact_text.hpp)
+    TickGuard tickGuard;           // one click on an "assume" box, one what-if
+    int tickOrderAtPress = -1;     // targetTable.orderChanges() when the mouse button last went down
+    bool tickPressDouble = false;  // and whether that press was the second of a double-click
 
     // Windows and inputs.
     bool showOpen = false, showExport = false, showSession = false, showSearch = false, showProblems = false;
     bool focusSearch = false;
-    std::string openPath, exportSvgPath = "chainatlas-map.svg", exportCsvPath = "chainatlas-targets.csv";
-    std::string sessionPath, searchQuery;  // sessionPath: the session saved by name (never written on quit)
-    std::string noteDraft;                 // the note being typed (kept when Esc leaves the field)
-    int searchCursor = 0;                  // keyboard selection in the search results
-    float textSize = kDefaultTextSize;     // pixels; the font is rebuilt at this size (Ctrl +, Ctrl -, Ctrl 0)
+    // Export names follow the chain, region and date (`<chain>-<region>-<date>-map.svg`); the folder is
+    // remembered, the name is not (viewer/save_requests.cpp keeps them current).
+    std::string openPath, exportSvgPath, exportCsvPath, exportReportPath;
+    std::string exportFolder, sessionFolder;  // where the last export and the last session went
+    std::string exportNamesKey;               // the default base name the export fields were filled for
+    // The session window's field: the state's own session file, else a default name for a first save.
+    std::string sessionPath, searchQuery;
+    std::string sessionFieldKey;  // the state's session file and default name the field was filled for
+    bool focusSessionPath = false;
+    std::string regionFilter;           // the filter box of the focal-region list
+    std::string noteDraft;              // the note being typed (kept when Esc leaves the field)
+    int searchCursor = 0;               // keyboard selection in the search results
+    float textSize = kDefaultTextSize;  // pixels; the font is rebuilt at this size (Ctrl +, Ctrl -, Ctrl 0)
     bool fontsDirty = true, toggleFullscreen = false;
     bool scrollToHub = true;       // set when a chain or session opens: the hub list shows the ticked hub
     bool persistSettings = false;  // the real window: last session and recent files live in the config folder
 
+    // Why the last session could not be opened (located, with did-you-mean), shown in the problems window
+    // until another file or session opens.
+    std::string sessionProblem;
     // The last message (status bar and dialogs): errors in the error colour, the system's reason on hover.
     std::string message, messageDetail;
     bool messageIsError = false;
     void say(std::string text, bool error = false, std::string detail = {});
+
+    // A write over an existing file waits for the planner's yes (a session of another chain or region, or
+    // any file an export would replace).
+    enum class WriteKind { None, Session, Svg, Csv, Report };
+    struct PendingWrite {
+        WriteKind kind = WriteKind::None;
+        std::string path, question;
+    };
+    PendingWrite pendingWrite;
+    // "Save the session and go on" with no session file yet: the pending action waits for the session
+    // window's save (the first save of a state asks for a name).
+    bool continueAfterSave = false;
+    // Ctrl+S: the state's own session file, or the session window with a default name (first save).
+    void saveShortcut();
+    void openSessionWindow();
+    // Saves now, or asks first when the file holds another chain's or region's session.
+    void requestSaveSession(const std::string& path);
+    void requestExport(WriteKind kind, const std::string& path);  // asks first when the file exists
+    void carryOutWrite();                                         // the planner said yes
+    std::string defaultSessionPath() const;
+    void refreshFileFields();  // export and session fields follow the chain, region and date
 
     // Actions that would discard unsaved what-ifs or notes wait for the planner's answer.
     enum class Pending { None, Open, LoadSession, Quit };
@@ -89,6 +126,7 @@ struct App {
     // the end-to-end test drives the real window with xdotool without guessing coordinates.
     bool probing = false;
     std::map<std::string, std::array<float, 4>> probeRects;
+    std::string probeLabels;              // the label and window lines of the last frame (viewer/probe.hpp)
     void probe(const std::string& name);  // the last item's rectangle
     std::string probeReport() const;
     int missingGlyphs() const;
@@ -97,7 +135,6 @@ struct App {
     std::vector<int> compareRegions;
     chainatlas::Comparison comparison;
     int compareGeneration = -1;  // state.analysisVersion the comparison was made for
-    std::string exportReportPath = "chainatlas-report.pdf";
 
     // Frame timing for the status bar and --screenshot statistics.
     std::deque<float> frameMs;
@@ -157,6 +194,18 @@ private:
     void adaptPanels(float width);
     std::string reportExport(const std::string& path, const std::string& problem);
 };
+
+// A text field that keeps every character typed or pasted (viewer/exact_input.cpp); true when it changed.
+bool inputTextExact(App& app, const char* label, std::string& text, const char* hint = nullptr,
+                    ImGuiInputTextFlags flags = 0);
+// The clipboard hands text fields stand-ins and takes the real characters back (once ImGui's backend is up).
+void keepClipboardExact(App& app);
+// Characters the font cannot draw are drawn as a white square (after every atlas build).
+void usePlaceholderGlyph(ImFont* font);
+
+// The next window opens centred at `size` or smaller (never larger than the screen) and stays on it: a
+// window that does not fit scrolls inside (800x600 projectors).
+void placeOnScreen(ImVec2 size);
 
 // "#rrggbb" from the theme as an ImGui colour.
 ImU32 themeColor(const std::string& hex, int alpha = 255);

@@ -62,6 +62,7 @@ std::unique_ptr<Backend> Backend::create(const WindowOptions& options, std::stri
     ImGui::GetIO().IniFilename = nullptr;  // the arrangement is fixed; nothing to remember
     glfwSetKeyCallback(window, onKey);     // before ImGui's backend, which calls it from its own callback
     ImGui_ImplGlfw_InitForOpenGL(window, true);
+    glfwSetCharCallback(window, onChar);  // in place of ImGui's, which onChar calls with the filtered character
     ImGui_ImplOpenGL3_Init(glsl);
     return backend;
 }
@@ -84,6 +85,16 @@ void Backend::onDrop(GLFWwindow* window, int count, const char** paths) {
 void Backend::onKey(GLFWwindow* window, int key, int, int action, int) {
     auto* backend = static_cast<Backend*>(glfwGetWindowUserPointer(window));
     if (action == GLFW_PRESS && key >= 0 && key < 512) backend->keyPresses_.push_back(key);
+    // Ctrl pressed before one frame and released with its V before the next: the V is latched, and so must be
+    // the Ctrl, or the frame sees a bare V (a quick Ctrl+V on a slow frame pasted nothing).
+    bool modifier = key == GLFW_KEY_LEFT_CONTROL || key == GLFW_KEY_RIGHT_CONTROL || key == GLFW_KEY_LEFT_SHIFT ||
+                    key == GLFW_KEY_RIGHT_SHIFT || key == GLFW_KEY_LEFT_ALT || key == GLFW_KEY_RIGHT_ALT;
+    if (action == GLFW_RELEASE && modifier && !backend->keyPresses_.empty()) backend->keyPresses_.push_back(key);
+}
+
+void Backend::onChar(GLFWwindow* window, unsigned int c) {
+    auto* backend = static_cast<Backend*>(glfwGetWindowUserPointer(window));
+    ImGui_ImplGlfw_CharCallback(window, backend->charFilter_ ? backend->charFilter_(c) : c);
 }
 
 void Backend::pollEvents() { glfwPollEvents(); }

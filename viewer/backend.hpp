@@ -3,6 +3,7 @@
 // GLFW or OpenGL (app.cpp reads GLFW's key codes only, as ImGui 1.86 reports keys by the backend's codes).
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -40,6 +41,9 @@ public:
     void endFrame();
     void present();
     void toggleFullscreen();  // F11: the primary monitor's mode, and back to the window as it was
+    // Every typed character passes through `filter` before ImGui sees it (characters beyond U+FFFF become
+    // the stand-ins of exact_text.hpp, which a 16-bit ImGui can hold).
+    void setCharFilter(std::function<unsigned(unsigned)> filter) { charFilter_ = std::move(filter); }
     // The frame endFrame drew, as a PNG; false when the file cannot be written.
     bool writeScreenshot(const std::string& path) const;
 
@@ -47,6 +51,8 @@ private:
     explicit Backend(GLFWwindow* window);
     static void onDrop(GLFWwindow* window, int count, const char** paths);
     static void onKey(GLFWwindow* window, int key, int scancode, int action, int mods);
+    static void onChar(GLFWwindow* window, unsigned int c);
+    std::function<unsigned(unsigned)> charFilter_;
     void latchKeyPresses();
     void releaseLatchedKeys();
 

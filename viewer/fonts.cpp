@@ -179,6 +179,7 @@ bool buildFontAtlas(ImFontAtlas& atlas, const FontFile& font, const std::vector<
     // Every Chinese character a planner may type into a note or the search box (CJK Unified Ideographs,
     // CJK and full-width punctuation), not only those of the data: the atlas cannot grow while typing.
     builder.AddRanges(atlas.GetGlyphRangesChineseFull());
+    builder.AddChar(0x25A1);  // the white square drawn for what the font cannot draw (usePlaceholderGlyph)
     for (char32_t cp : codePoints)
         if (cp <= 0xFFFF) builder.AddChar(static_cast<ImWchar>(cp));  // ImGui 1.86 is built with 16-bit ImWchar
     ranges.clear();
@@ -203,6 +204,9 @@ ImGuiStyle scaledStyle(float pixelSize) {
     style.Colors[ImGuiCol_WindowBg].w = 1.0f;
     style.Colors[ImGuiCol_ModalWindowDimBg] = ImVec4(0.2f, 0.2f, 0.2f, 0.45f);
     style.PopupBorderSize = 1.0f;
+    // The status bar and a folded panel's strip are thinner than ImGui's 32 px least window size, which pushed
+    // them off an 800x600 screen by a few pixels.
+    style.WindowMinSize = {8, 8};
     return style;
 }
 

@@ -30,8 +30,10 @@ const char* allInterfaceText() {
            "户所打扣批找技把折报拖招择指按据排接搜搭摊撤支收改放数文断新无明景暂最有服期未本机权来板构析果枢染查标正此母每比污没法注"
            "消润清源滚点然照牌特状独献环用百的盛目相看研科移程窗立站竞系索级纽组结继续编缩置耗联聚能脖自色节英落薄行补被要规视计认让"
            "议设话该详说谱负贡责购资起越路转轮载辑近进退适选造避邻部都配采重量金链销锂错长闭问限院随集需面项须题高默龙（），－"
-           "养创四培实室心才投撑术校淡生空等衍许证验融"             // the four chains: resources, ties, marks
-           "下乘从任内列加厂围场外好客差市录括推时是次率范记货：";  // v3: rank ranges, inferred, markets, 本地配套率
+           "养创四培实室心才投撑术校淡生空等衍许证验融"            // the four chains: resources, ties, marks
+           "下乘从任内列加厂围场外好客差市录括推时是次率范记货："  // v3: rank ranges, inferred, markets, 本地配套率
+           "另吗命它条盖称筛覆请这"                                // saving over files, the region filter
+           "串于否少属式必意持效普束格知符缺警语误读象通键顶";     // problems in Chinese (explain.cpp)
 }
 
 }  // namespace viewer

@@ -15,6 +15,7 @@
 #include "backend.hpp"
 #include "chainatlas/file_io.hpp"
 #include "chainatlas/paths.hpp"
+#include "probe.hpp"
 
 namespace {
 
@@ -27,7 +28,7 @@ constexpr double kIdleFrameSeconds = 0.05;
 
 struct Options {
     std::string file, session, region, select, lang, level = "segment", screenshot, probe;  // lang "": chooseLang
-    std::vector<std::string> hubs, assumptions, compare;
+    std::vector<std::string> hubs, assumptions, compare, windows;
     bool checklist = false;
     int frames = 30, width = 1600, height = 1000;
     int relayoutEvery = 0;  // measurement aid: request a new layout every N frames
@@ -120,6 +121,11 @@ std::string applyOptions(viewer::App& app, const Options& o) {
         app.showCompare = true;
     }
     app.showChecklist = o.checklist;
+    for (const std::string& window : o.windows) {
+        if (window == "session") app.openSessionWindow();
+        app.showExport = app.showExport || window == "export";
+        app.showSearch = app.showSearch || window == "search";
+    }
     viewer::setLevel(state, o.level == "firm" ? MapLevel::Firm : MapLevel::Segment);
     state.undoStack.clear();  // the starting point is not an undo step
     return {};
@@ -129,6 +135,7 @@ void rebuildFonts(viewer::App& app, viewer::Backend& backend) {
     ImGuiIO& io = ImGui::GetIO();
     viewer::buildFontAtlas(*io.Fonts, app.font, app.glyphs, app.textSize);
     backend.reloadFontTexture();
+    viewer::usePlaceholderGlyph(io.Fonts->Fonts.empty() ? nullptr : io.Fonts->Fonts[0]);
     ImGui::GetStyle() = viewer::scaledStyle(app.textSize);
     app.fontsDirty = false;
 }
@@ -161,6 +168,8 @@ int parseOptions(int argc, char** argv, Options& o) {
     cli.add_option("--level", o.level, "segment or firm")->check(CLI::IsMember({"segment", "firm"}));
     cli.add_option("--compare", o.compare, "open the compare window with these regions (repeatable)");
     cli.add_flag("--checklist", o.checklist, "open the 十个一 checklist window");
+    cli.add_option("--window", o.windows, "open a window at start: session, export, search or problems (repeatable)")
+        ->check(CLI::IsMember({"session", "export", "search", "problems"}));
     cli.add_option("--screenshot", o.screenshot, "render headless and write the last frame to this PNG");
     cli.add_option("--frames", o.frames, "frames to render before the screenshot")->check(CLI::Range(1, 100000));
     cli.add_option("--relayout-every", o.relayoutEvery, "measurement: lay the map out again every N frames");
@@ -187,7 +196,9 @@ int optionsApplied(viewer::App& app, const Options& o, bool open) {
     if (!open) {
         for (const auto& d : app.state.problems) std::cerr << chainatlas::formatDiagnostic(d) << "\n";
         if (app.messageIsError) std::cerr << app.messageDetail << "\n";  // a session's problem
-        if (!o.screenshot.empty()) return 2;
+        // Headless, nothing but the errors to show: exit 2, unless the screenshot is of the problems window.
+        bool showThem = std::find(o.windows.begin(), o.windows.end(), "problems") != o.windows.end();
+        if (!o.screenshot.empty() && !showThem) return 2;
     }
     if (std::string problem = applyOptions(app, o); !problem.empty()) {
         std::cerr << "chainatlas-viewer: " << problem << "\n";
@@ -203,6 +214,7 @@ int startApp(viewer::App& app, const Options& o) {
     app.openInBackground = true;     // the window shows while the file loads (tests open at once)
     app.persistSettings = o.screenshot.empty();  // headless runs leave the planner's settings alone
     app.probing = !o.probe.empty();
+    viewer::probe::enable(app.probing);
     app.setTextSize(o.textSize);
     // The one language rule: --lang, else the session's (when one is opened and says it), else the locale.
     viewer::setLang(app.state, chainatlas::chooseLang(o.lang, nullptr));
@@ -213,7 +225,6 @@ int startApp(viewer::App& app, const Options& o) {
         return 0;
     }
     if (!o.session.empty()) {
-        app.sessionPath = o.session;  // File > Session saves back to it
         app.openSession(o.session, viewer::OpenKind::Session);
         return 0;
     }
@@ -302,6 +313,10 @@ int main(int argc, char** argv) {
         return 1;
     }
     viewer::App app(chainatlas::assetsDir());
+    viewer::keepClipboardExact(app);
+    backend->setCharFilter([&app](unsigned c) {
+        return viewer::StandIns::needsStandIn(c) ? static_cast<unsigned>(app.fieldText.standInFor(c)) : c;
+    });
     int status = startApp(app, o);
 
     bool optionsPending = app.opening();  // applied once the file or session is open

@@ -8,18 +8,11 @@
 #include "chainatlas/file_io.hpp"
 #include "chainatlas/text.hpp"
 #include "i18n.hpp"
+#include "saved_files.hpp"
 
 namespace viewer {
 
 namespace {
-
-// Creates the folder that will hold `path`; "" or the system's reason.
-std::string makeParentFolder(const std::string& path) {
-    std::filesystem::path parent = std::filesystem::absolute(path).parent_path();
-    std::error_code ec;
-    std::filesystem::create_directories(parent, ec);
-    return ec ? ec.message() : std::string();
-}
 
 // What "unsaved work" means: the what-ifs and the notes (region, hubs and weights are one click to redo).
 nlohmann::json workOf(const ViewerState& state) {
@@ -49,6 +42,8 @@ std::string App::saveNamedSession(const std::string& path) {
         return problem;
     }
     markWorkSaved();
+    ownSessionFile(state, path);  // Ctrl+S writes here from now on, until another chain or session opens
+    sessionFolder = folderOf(path);
     say(tr(state.lang, "已保存 ", "Saved ") + path);
     return {};
 }
@@ -100,8 +95,19 @@ std::string App::probeReport() const {
         out += line;
     }
     out += "file " + state.path + "\n";
+    out += "session-file " + state.sessionFile + "\n";
+    out += "session-field " + sessionPath + "\n";
+    out += "export-svg " + exportSvgPath + "\n";
+    out += "export-csv " + exportCsvPath + "\n";
+    if (state.hasAnalysis()) out += "region " + state.chain->regions[state.scenario.region].id + "\n";
+    out += "message " + message + "\n";
+    out += "open-field " + openPath + "\n";
+    out += "problems " + std::to_string(showProblems) + " " + std::to_string(state.problems.size()) + "\n";
+    out += "analysing " + std::to_string(analysing() || opening()) + "\n";
+    out += "pending-write " + std::to_string(static_cast<int>(pendingWrite.kind)) + " " + pendingWrite.path + "\n";
     out += "assumptions " + std::to_string(state.scenario.assumptions.size()) + "\n";
     out += "undo " + std::to_string(state.undoStack.size()) + "\n";
+    out += "redo " + std::to_string(state.redoStack.size()) + "\n";
     out += "pending " + std::to_string(static_cast<int>(pending)) + "\n";
     out.append("dialogs open ").append(std::to_string(showOpen)).append(" session ");
     out.append(std::to_string(showSession)).append(" search ").append(std::to_string(showSearch)).append("\n");
@@ -112,6 +118,7 @@ std::string App::probeReport() const {
     for (const auto& [firm, note] : state.notes)
         if (!note.empty()) out.append("note ").append(firm).append(" ").append(note).append("\n");
     for (const std::string& path : state.recentFiles) out += "recent " + path + "\n";
+    out += probeLabels;
     return out;
 }
 

@@ -3,6 +3,7 @@
 #include "state.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <filesystem>
 
 #include "chainatlas/file_io.hpp"
@@ -11,6 +12,8 @@
 #include "chainatlas/session.hpp"
 #include "chainatlas/text.hpp"
 #include "chainatlas/vocabulary.hpp"
+#include "collate.hpp"
+#include "saved_files.hpp"
 
 namespace viewer {
 
@@ -57,6 +60,13 @@ bool ignoredInSearch(char32_t c) {
 
 }  // namespace
 
+std::vector<Assumption> assumptionsHere(const Scenario& scenario) {
+    std::vector<Assumption> here;
+    for (const Assumption& a : scenario.assumptions)
+        if (a.region == scenario.region) here.push_back(a);
+    return here;
+}
+
 AnalysisOutcome computeOutcome(const std::shared_ptr<const Chain>& chain, const Scenario& scenario,
                                const std::shared_ptr<const Analysis>& plain) {
     AnalysisOutcome out;
@@ -64,7 +74,7 @@ AnalysisOutcome computeOutcome(const std::shared_ptr<const Chain>& chain, const 
     AnalysisOptions options;
     options.region = scenario.region;
     options.hubs = scenario.hubs;
-    options.assumptions = scenario.assumptions;
+    options.assumptions = assumptionsHere(scenario);  // another region's what-ifs wait for that region
     options.weights = scenario.weights;
     bool reusable = plain && plain->region == scenario.region && plain->hubs == scenario.hubs &&
                     sameWeights(plain->weights, scenario.weights);
@@ -150,6 +160,7 @@ bool adoptChain(ViewerState& state, OpenedChain& opened) {
     std::swap(state.chain, opened.chain);
     std::swap(state.percentiles, opened.percentiles);
     std::swap(state.path, opened.path);
+    state.sessionFile.clear();  // a session saved from the previous state is not this one's
     state.scenario = opened.scenario;
     state.undoStack.clear();
     state.redoStack.clear();
@@ -200,6 +211,11 @@ void setHub(ViewerState& state, int region, bool isHub) {
     recompute(state);
 }
 
+double sliderValue(float value, int decimals) {
+    double scale = std::pow(10.0, decimals);
+    return std::round(static_cast<double>(value) * scale) / scale;
+}
+
 void setWeights(ViewerState& state, const Weights& weights, bool recordStep) {
     if (!state.chain) return;
     if (recordStep) record(state);
@@ -217,24 +233,30 @@ void assume(ViewerState& state, const Assumption& assumption) {
     if (!state.chain) return;
     record(state);
     auto& list = state.scenario.assumptions;
-    list.erase(std::remove_if(list.begin(), list.end(), [&](const Assumption& a) { return a.firm == assumption.firm; }),
+    list.erase(std::remove_if(list.begin(), list.end(),
+                              [&](const Assumption& a) {
+                                  return a.firm == assumption.firm && a.region == assumption.region;
+                              }),
                list.end());
     list.push_back(assumption);
     recompute(state);
 }
 
-void unassume(ViewerState& state, int firm) {
-    if (!isAssumed(state, firm)) return;
-    record(state);
+void unassume(ViewerState& state, int firm, int region) {
+    if (region < 0) region = state.scenario.region;
     auto& list = state.scenario.assumptions;
-    list.erase(std::remove_if(list.begin(), list.end(), [&](const Assumption& a) { return a.firm == firm; }),
-               list.end());
-    recompute(state);
+    auto made = [&](const Assumption& a) { return a.firm == firm && a.region == region; };
+    if (std::none_of(list.begin(), list.end(), made)) return;
+    record(state);
+    list.erase(std::remove_if(list.begin(), list.end(), made), list.end());
+    if (region == state.scenario.region) recompute(state);  // another region's what-if was not in this analysis
 }
 
 bool isAssumed(const ViewerState& state, int firm) {
     const auto& list = state.scenario.assumptions;
-    return std::any_of(list.begin(), list.end(), [&](const Assumption& a) { return a.firm == firm; });
+    int here = state.scenario.region;
+    return std::any_of(list.begin(), list.end(),
+                       [&](const Assumption& a) { return a.firm == firm && a.region == here; });
 }
 
 bool undo(ViewerState& state) {
@@ -314,6 +336,24 @@ std::vector<Selection> search(const ViewerState& state, const std::string& query
         if (matches(chain.firms[f].id, chain.firms[f].name))
             found.push_back({SelectionKind::Firm, static_cast<int>(f)});
     return found;
+}
+
+std::vector<int> regionsInOrder(const Chain& chain, Lang lang, const std::string& filter) {
+    std::vector<std::string> names;
+    for (const Region& r : chain.regions) names.push_back(r.name.pick(lang, r.id));
+    std::vector<std::string> keys = collationKeys(names, lang);
+    std::string needle = searchKey(filter);
+    std::vector<int> order;
+    for (std::size_t r = 0; r < chain.regions.size(); ++r) {
+        const Region& region = chain.regions[r];
+        bool shown = needle.empty() || searchKey(region.id).find(needle) != std::string::npos ||
+                     searchKey(region.name.zh).find(needle) != std::string::npos ||
+                     searchKey(region.name.en).find(needle) != std::string::npos;
+        if (shown) order.push_back(static_cast<int>(r));
+    }
+    if (keys.size() == names.size())
+        std::stable_sort(order.begin(), order.end(), [&](int a, int b) { return keys[a] < keys[b]; });
+    return order;
 }
 
 LayoutOptions layoutOptions(const ViewerState& state, const std::string& fontName, double fontSize) {
@@ -430,7 +470,9 @@ OpenedSession loadSessionForViewer(const std::string& path) {
         out.problem = joinProblems(problems);
         return out;
     }
-    return openParsed(session, path);
+    OpenedSession out = openParsed(session, path);
+    out.path = path;
+    return out;
 }
 
 std::string adoptSession(ViewerState& state, OpenedSession& session) {
@@ -439,6 +481,7 @@ std::string adoptSession(ViewerState& state, OpenedSession& session) {
         return session.problem;
     }
     adoptChain(state, session.opened);  // undo, notes and checklists cleared; the session's scenario analysed
+    if (!session.path.empty()) ownSessionFile(state, session.path);
     std::swap(state.notes, session.notes);
     std::swap(state.checklists, session.checklists);
     if (session.langGiven) state.lang = session.lang;  // else the language chosen at start (or since) stays

@@ -66,7 +66,10 @@ struct AnalysisOutcome {
 };
 
 struct ViewerState {
-    std::string path;                                // file of the open chain
+    std::string path;  // file of the open chain
+    // The session file this state was loaded from or last saved to (absolute): Ctrl+S writes there. It
+    // belongs to this state only: opening another chain or session clears it (or sets it to that session).
+    std::string sessionFile;
     std::shared_ptr<const chainatlas::Chain> chain;  // as loaded
     std::shared_ptr<const chainatlas::Chain> drawn;  // with the assumed sites added (what the map shows)
     std::size_t drawnSites = 0;                      // siteCount(*drawn), counted where drawn was made
@@ -145,11 +148,19 @@ bool openChain(ViewerState& state, const std::string& path);
 void rememberRecent(ViewerState& state, const std::string& path);
 void setRegion(ViewerState& state, int region);
 void setHub(ViewerState& state, int region, bool isHub);
+// A slider's float as the value it shows, with `decimals` digits (0.6f is 0.6000000238 as a double; a saved
+// session must read 0.6, what the planner set).
+double sliderValue(float value, int decimals);
 // New weights; the ranking is redone without recomputing statuses. `record` adds an undo step.
 void setWeights(ViewerState& state, const chainatlas::Weights& weights, bool record);
-// Adds (or replaces) the assumption for that firm; segments empty: all of its existing segments.
+// What-ifs belong to the region they were made for: the analysis applies the focal region's only, and the
+// others wait in the scenario (and the session) until their region is the focal one again.
+std::vector<chainatlas::Assumption> assumptionsHere(const Scenario& scenario);
+// Adds (or replaces) the assumption for that firm in that region; segments empty: all of its existing segments.
 void assume(ViewerState& state, const chainatlas::Assumption& assumption);
-void unassume(ViewerState& state, int firm);
+// Takes back the what-if of `firm` made for `region` (-1: the focal region); another region's stays.
+void unassume(ViewerState& state, int firm, int region = -1);
+// Whether the firm is assumed attracted to the focal region.
 bool isAssumed(const ViewerState& state, int firm);
 bool undo(ViewerState& state);
 bool redo(ViewerState& state);
@@ -184,6 +195,9 @@ chainatlas::Comparison compareScenario(const ViewerState& state, const std::vect
 std::string searchKey(const std::string& text);
 // Finds firms and segments whose id, Chinese or English name contains `query` (compared by searchKey).
 std::vector<Selection> search(const ViewerState& state, const std::string& query, std::size_t limit = 50);
+// The chain's regions in the interface language's order (Chinese by pinyin, English case-insensitively),
+// keeping those whose id, Chinese or English name contains `filter` (compared by searchKey).
+std::vector<int> regionsInOrder(const chainatlas::Chain& chain, Lang lang, const std::string& filter = {});
 // The layout request that matches the state (level, expanded segments, language).
 chainatlas::LayoutOptions layoutOptions(const ViewerState& state, const std::string& fontName, double fontSize);
 
@@ -200,6 +214,7 @@ nlohmann::json sessionToJson(const ViewerState& state);
 // session's own scenario, with what the session adds. Made on the app's open worker (100k firms take about
 // a second), at once by loadSession and applySession.
 struct OpenedSession {
+    std::string path;              // the session file ("" for a session read from JSON in memory)
     std::string problem;           // "" or why it cannot be applied, as loadSession returns it
     bool chainUnreadable = false;  // the problem is the chain file's: opened.problems holds its errors
     OpenedChain opened;            // the chain in the session's scenario

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <climits>
+#include <map>
 
 #include "chainatlas/vocabulary.hpp"
 #include "collate.hpp"
@@ -18,7 +19,7 @@ std::vector<TargetRow> targetRows(const ViewerState& state) {
     for (std::size_t i = 0; i < targets.size(); ++i)
         rows.push_back(
             {static_cast<int>(i), targets[i].firm, double(targets[i].rank), isAssumed(state, targets[i].firm)});
-    for (const Assumption& a : state.scenario.assumptions) {
+    for (const Assumption& a : assumptionsHere(state.scenario)) {
         bool listed = std::any_of(targets.begin(), targets.end(), [&](const Target& t) { return t.firm == a.firm; });
         if (listed) continue;
         auto before = state.baselineRank.find(a.firm);
@@ -73,6 +74,29 @@ void TargetTable::sort(const ViewerState& state) {
                      [&](const TargetRow& a, const TargetRow& b) { return descending ? less(b, a) : less(a, b); });
 }
 
+// A firm assumed since the rows were last made is no target any more: it keeps the line it had (its rank
+// then, less a half), not its rank without any what-if, which after earlier what-ifs may be lines away.
+void TargetTable::keepAssumedInPlace(const std::vector<TargetRow>& before) {
+    if (before.empty()) return;
+    std::map<int, double> keyBefore;
+    for (const TargetRow& row : before) keyBefore[row.firm] = row.target >= 0 ? row.rankKey - 0.5 : row.rankKey;
+    for (TargetRow& row : rows_)
+        if (row.target < 0)
+            if (auto it = keyBefore.find(row.firm); it != keyBefore.end()) row.rankKey = it->second;
+}
+
+bool TickGuard::accept(int index, int firm, double now, bool secondOfDoubleClick, int order, int orderAtPress) {
+    bool recent = now - lastTime < kSettleSeconds;
+    if (secondOfDoubleClick && recent) return false;
+    if (order != orderAtPress) return false;  // the row under the pointer changed while the button was down
+    if (recent && index == lastIndex && firm != lastFirm && order != lastOrder) return false;
+    lastIndex = index;
+    lastFirm = firm;
+    lastOrder = order;
+    lastTime = now;
+    return true;
+}
+
 const std::vector<TargetRow>& TargetTable::rows(const ViewerState& state, TargetOrder order) {
     const Chain* chain = state.chain.get();
     // Collation keys only when sorting by name: 100k names take tens of milliseconds, which a file opened
@@ -87,9 +111,16 @@ const std::vector<TargetRow>& TargetTable::rows(const ViewerState& state, Target
         version_ = -1;
     }
     if (version_ != state.analysisVersion || !(order_ == order) || lang_ != state.lang) {
+        std::vector<TargetRow> before = rowsChain_ == chain ? std::move(rows_) : std::vector<TargetRow>();
         rows_ = targetRows(state);
+        keepAssumedInPlace(before);
         order_ = order;
         sort(state);
+        rowsChain_ = chain;
+        bool moved = before.size() != rows_.size() ||
+                     !std::equal(before.begin(), before.end(), rows_.begin(),
+                                 [](const TargetRow& a, const TargetRow& b) { return a.firm == b.firm; });
+        if (moved) ++orderChanges_;
         version_ = state.analysisVersion;
         lang_ = state.lang;
     }

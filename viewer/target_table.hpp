@@ -46,14 +46,31 @@ int rankChange(const ViewerState& state, const TargetRow& row);
 // Whether any target shows an imputed value ("1.00*"), so the table needs the footnote that explains it.
 bool anyImputed(const chainatlas::Analysis& analysis);
 
+// Whether a click on a row's "assume" box is applied: one click, one what-if. Not applied: the second click
+// of a double-click (the first one ticked the box), a click pressed before the rows moved, and a click within
+// kSettleSeconds of the last tick at the same place on the screen when another firm has slid there since.
+struct TickGuard {
+    static constexpr double kSettleSeconds = 1.0;
+    int lastIndex = -1, lastFirm = -1, lastOrder = -1;
+    double lastTime = -100;
+    // `order`: TargetTable::orderChanges() now; `orderAtPress`: the same when the mouse went down.
+    bool accept(int index, int firm, double now, bool secondOfDoubleClick, int order, int orderAtPress);
+};
+
 class TargetTable {
 public:
+    // Counts the times the firms on screen changed order (a new analysis, a sort, another language).
+    int orderChanges() const { return orderChanges_; }
     // The rows sorted by `order` (stable: ties keep the analysis order), computed again only when the
     // analysis version, the language or the order changed; typing a note does not move rows under the pen.
+    // A firm ticked from the list keeps its line: it stays just above the firm that now has its former rank.
     const std::vector<TargetRow>& rows(const ViewerState& state, TargetOrder order);
 
 private:
     void sort(const ViewerState& state);
+    void keepAssumedInPlace(const std::vector<TargetRow>& before);
+    int orderChanges_ = 0;
+    const chainatlas::Chain* rowsChain_ = nullptr;
     const chainatlas::Chain* keysChain_ = nullptr;
     Lang keysLang_ = Lang::Zh;
     std::vector<std::string> keys_;  // collation key per firm

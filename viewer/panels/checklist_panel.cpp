@@ -14,7 +14,8 @@ using namespace chainatlas;
 namespace {
 
 // One row; returns the item as edited (unchanged when nothing was touched).
-ChecklistItem itemRow(const ViewerState& state, int i, ChecklistItem item) {
+ChecklistItem itemRow(App& app, int i, ChecklistItem item) {
+    const ViewerState& state = app.state;
     ImGui::TableNextRow();
     ImGui::TableNextColumn();
     ImGui::Text("%d. %s", i + 1, checklistTitle(i, state.lang));
@@ -29,13 +30,13 @@ ChecklistItem itemRow(const ViewerState& state, int i, ChecklistItem item) {
     if (ImGui::Combo("##state", &current, names, 3)) item.state = static_cast<ChecklistState>(current);
     ImGui::TableNextColumn();
     ImGui::SetNextItemWidth(-1);
-    ImGui::InputText("##owner", &item.owner);
+    inputTextExact(app, "##owner", item.owner);
     ImGui::TableNextColumn();
     ImGui::SetNextItemWidth(-1);
-    ImGui::InputTextWithHint("##due", "2026-12-31", &item.due);
+    inputTextExact(app, "##due", item.due, "2026-12-31");
     ImGui::TableNextColumn();
     ImGui::SetNextItemWidth(-1);
-    ImGui::InputText("##note", &item.note);
+    inputTextExact(app, "##note", item.note);
     return item;
 }
 
@@ -44,8 +45,7 @@ ChecklistItem itemRow(const ViewerState& state, int i, ChecklistItem item) {
 void drawChecklistPanel(App& app) {
     ViewerState& state = app.state;
     if (!app.showChecklist || !state.hasAnalysis()) return;
-    ImGui::SetNextWindowPos({340, 420}, ImGuiCond_FirstUseEver);
-    ImGui::SetNextWindowSize({900, 470}, ImGuiCond_FirstUseEver);
+    placeOnScreen({900, 470});
     std::string title = std::string(tr(state.lang, "十个一 工作清单", "十个一 checklist")) + " · " +
                         state.chain->regions[state.scenario.region].name.pick(
                             state.lang, state.chain->regions[state.scenario.region].id) +
@@ -67,7 +67,7 @@ void drawChecklistPanel(App& app) {
         for (int i = 0; i < kChecklistCount; ++i) {
             ImGui::PushID(i);
             const ChecklistItem& before = currentChecklist(state)[i];
-            ChecklistItem after = itemRow(state, i, before);
+            ChecklistItem after = itemRow(app, i, before);
             if (!(after == before)) setChecklistItem(state, i, after);
             ImGui::PopID();
         }

@@ -143,8 +143,7 @@ void contestedList(const App& app) {
 void drawComparePanel(App& app) {
     ViewerState& state = app.state;
     if (!app.showCompare || !state.hasAnalysis()) return;
-    ImGui::SetNextWindowPos({300, 60}, ImGuiCond_FirstUseEver);
-    ImGui::SetNextWindowSize({900, 560}, ImGuiCond_FirstUseEver);
+    placeOnScreen({900, 560});  // at 800x600 it fits the screen and scrolls inside
     if (!ImGui::Begin(tr(state.lang, "区域对比###compare", "Compare regions###compare"), &app.showCompare)) {
         ImGui::End();
         return;

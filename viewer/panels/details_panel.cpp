@@ -70,9 +70,15 @@ void segmentDetails(App& app, int s) {
     const SegmentResult& r = state.analysis.segments[s];
     ImGui::TextWrapped("%s", chain.segments[s].name.pick(state.lang, chain.segments[s].id).c_str());
     ImGui::TextDisabled("%s", chain.segments[s].id.c_str());
-    ImGui::ColorButton("##status", ImColor(themeColor(app.theme.statusColor(r.status))), ImGuiColorEditFlags_NoTooltip);
+    // The map's colour and word for this box (the advice), then the status it follows from: a box painted
+    // purple 错位避让 is never headlined with a red 断点 swatch.
+    ImGui::ColorButton("##advice", ImColor(themeColor(app.theme.adviceColor(r.advice))), ImGuiColorEditFlags_NoTooltip);
     ImGui::SameLine();
-    ImGui::TextUnformatted(statusName(state.lang, static_cast<int>(r.status)));
+    ImGui::TextUnformatted(r.advice == Advice::None ? tr(state.lang, "无需行动", "nothing to do")
+                                                    : adviceWord(r.advice, state.lang));
+    ImGui::SameLine();
+    ImGui::TextDisabled("(%s: %s)", tr(state.lang, "状态", "status"),
+                        statusName(state.lang, static_cast<int>(r.status)));
     ImGui::Text("RCA %.2f · %s %.2f", r.rca, tr(state.lang, "关联密度", "density"),
                 r.density);  // as in the map's tooltip
     ImGui::Text("%s %d · %s %.1f", tr(state.lang, "本地站点", "local sites"), r.sites, tr(state.lang, "产出", "output"),

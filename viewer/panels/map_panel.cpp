@@ -140,6 +140,25 @@ void drawLinks(ImDrawList* draw, const App& app, const MapGeometry& g, const Map
     }
 }
 
+// How far (world units) a segment box may grow on each side for its name: half the gap to the nearest box
+// beside it, and no further than its stage's frame, so that no two names run into each other.
+double growthRoom(const MapGeometry& g, const SegmentNode& node) {
+    const Box& b = node.box;
+    double room = 1e9;
+    for (const SegmentNode& other : g.segments) {
+        const Box& o = other.box;
+        if (&other == &node || o.y >= b.y + b.h + 2 || o.y + o.h <= b.y - 2) continue;  // not beside it
+        if (o.x >= b.x + b.w) room = std::min(room, (o.x - b.x - b.w) / 2 - 2);
+        else if (o.x + o.w <= b.x) room = std::min(room, (b.x - o.x - o.w) / 2 - 2);
+        else room = 0;
+    }
+    double cx = b.x + b.w / 2, cy = b.y + b.h / 2;
+    for (const StageCluster& c : g.clusters)
+        if (cx >= c.box.x && cx <= c.box.x + c.box.w && cy >= c.box.y && cy <= c.box.y + c.box.h)
+            room = std::min({room, b.x - c.box.x - 3, c.box.x + c.box.w - b.x - b.w - 3});
+    return std::max(0.0, room);
+}
+
 void drawSegments(ImDrawList* draw, const App& app, const MapScene& scene, const MapGeometry& g, const MapView& v,
                   const MapText& text) {
     for (const SegmentNode& node : g.segments) {
@@ -152,7 +171,9 @@ void drawSegments(ImDrawList* draw, const App& app, const MapScene& scene, const
                            text.zoom,
                            std::clamp(text.basePx * text.zoom, text.minPx, 40.0f * text.scale),
                            text.basePx * 0.8f * text.zoom,
-                           node.firmArea.w > 0};
+                           node.firmArea.w > 0,
+                           app.state.drawn->segments[node.segment].id};
+        paint.maxGrow = onScreen(v, node.box.x + node.box.w + growthRoom(g, node), node.box.y).x - p1.x;
         paintSegment(draw, app, scene.segments[node.segment], paint);
         if (app.state.selection == Selection{SelectionKind::Segment, node.segment})
             draw->AddRect({p0.x - 3, p0.y - 3}, {p1.x + 3, p1.y + 3}, themeColor(app.theme.highlightEdge),
@@ -197,7 +218,8 @@ void drawFirmCells(ImDrawList* draw, const App& app, const MapScene& scene, cons
         if (node.firm == selectedFirm) draw->AddRect(p0, p1, themeColor(app.theme.highlightEdge), 3 * text.zoom, 0, 3);
         if (labels)
             drawCentredLabel(draw, text.font, firmPx, {(p0.x + p1.x) / 2, (p0.y + p1.y) / 2},
-                             themeColor(look.textColor), look.label, p1.x - p0.x - 4);
+                             themeColor(look.textColor), look.label, p1.x - p0.x - 4, "firm",
+                             app.state.drawn->firms[node.firm].id);
     }
 }
 

@@ -24,11 +24,12 @@ void drawMenuBar(App& app) {
         }
         ImGui::Separator();
         if (ImGui::MenuItem(tr(state.lang, "会话 (保存/载入)…", "Session (save/load)…"), "Ctrl+S", false, true))
-            app.showSession = true;
+            app.openSessionWindow();
         app.probe("menu-session");
         if (ImGui::MenuItem(tr(state.lang, "导出 SVG / CSV / 报告…", "Export SVG / CSV / report…"), nullptr, false,
                             state.hasChain()))
             app.showExport = true;
+        app.probe("menu-export");
         ImGui::Separator();
         if (ImGui::MenuItem(tr(state.lang, "退出", "Quit"), "Ctrl+Q")) app.requestQuit();
         ImGui::EndMenu();

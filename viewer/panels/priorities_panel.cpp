@@ -4,6 +4,7 @@
 
 #include "../app.hpp"
 #include "../i18n.hpp"
+#include "../probe.hpp"
 #include "scene_painter.hpp"
 
 namespace viewer {
@@ -60,9 +61,11 @@ const ChartPoint* paintPoints(ImDrawList* draw, const App& app, const PriorityCh
         draw->AddCircleFilled(centre, r, themeColor(p.color, p.noData ? 110 : 255));  // no data: faint
         draw->AddCircle(centre, r, themeColor(app.theme.textDark), 0, p.noData ? 1.0f : 1.5f);
         if (p.segment == selected) draw->AddCircle(centre, r + 4, themeColor(app.theme.highlightEdge), 0, 3);
-        if (labels[i].GetWidth() > 0)
+        if (labels[i].GetWidth() > 0) {
             draw->AddText(ImGui::GetFont(), kLabelPx, {o.x + labels[i].Min.x, o.y + labels[i].Min.y},
                           themeColor(app.theme.textDark), p.label.c_str());
+            probe::label("chart", p.label, {o.x + labels[i].Min.x, o.y + labels[i].Min.y}, labels[i].GetSize());
+        }
         float dx = mouse.x - centre.x, dy = mouse.y - centre.y;
         if (dx * dx + dy * dy <= (r + 3) * (r + 3)) hovered = &p;
     }

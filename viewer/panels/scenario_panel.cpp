@@ -16,11 +16,23 @@ void regionPickers(App& app) {
     const Region& current = chain.regions[state.scenario.region];
     ImGui::TextUnformatted(tr(state.lang, "本地区域", "Focal region"));
     ImGui::SetNextItemWidth(-1);
-    if (ImGui::BeginCombo("##region", current.name.pick(state.lang, current.id).c_str())) {
-        for (std::size_t r = 0; r < chain.regions.size(); ++r) {
-            bool chosen = static_cast<int>(r) == state.scenario.region;
+    bool open = ImGui::BeginCombo("##region", current.name.pick(state.lang, current.id).c_str(),
+                                  ImGuiComboFlags_HeightLarge);
+    app.probe("region-combo");
+    if (open) {
+        // Fifty regions: sorted by pinyin, and a filter box that has the keyboard when the list opens.
+        if (ImGui::IsWindowAppearing()) {
+            app.regionFilter.clear();
+            ImGui::SetKeyboardFocusHere();
+        }
+        ImGui::SetNextItemWidth(-1);
+        inputTextExact(app, "##regionfilter", app.regionFilter,
+                       tr(state.lang, "筛选: 名称或 id", "filter: name or id"));
+        for (int r : regionsInOrder(chain, state.lang, app.regionFilter)) {
+            bool chosen = r == state.scenario.region;
             if (ImGui::Selectable(chain.regions[r].name.pick(state.lang, chain.regions[r].id).c_str(), chosen))
-                setRegion(state, static_cast<int>(r));
+                setRegion(state, r);
+            app.probe("region-" + chain.regions[r].id);
         }
         ImGui::EndCombo();
     }
@@ -53,7 +65,7 @@ void weightSliders(App& app) {
         float value = static_cast<float>(termWeight(w, t));
         ImGui::SetNextItemWidth(-90);
         if (ImGui::SliderFloat(termName(state.lang, t), &value, 0.0f, 5.0f, "%.1f")) {
-            termWeight(w, t) = value;
+            termWeight(w, t) = sliderValue(value, 1);  // what "%.1f" shows is what is saved
             changed = true;
         }
         released = released || ImGui::IsItemDeactivatedAfterEdit();
@@ -61,7 +73,7 @@ void weightSliders(App& app) {
     float discount = static_cast<float>(w.occupiedDiscount);
     ImGui::SetNextItemWidth(-90);
     if (ImGui::SliderFloat(tr(state.lang, "占位折扣", "occupied discount"), &discount, 0.0f, 1.0f, "%.2f")) {
-        w.occupiedDiscount = discount;
+        w.occupiedDiscount = sliderValue(discount, 2);
         changed = true;
     }
     released = released || ImGui::IsItemDeactivatedAfterEdit();
@@ -80,16 +92,22 @@ void whatIf(App& app) {
     const Chain& chain = *state.chain;
     if (state.scenario.assumptions.empty())
         ImGui::TextDisabled("%s", tr(state.lang, "在目标清单中勾选 “假设引进”", "Tick \"assume\" in the target list"));
-    int removeFirm = -1;
+    int removeFirm = -1, removeRegion = -1;
     for (const Assumption& as : state.scenario.assumptions) {
-        ImGui::PushID(as.firm);
-        if (ImGui::SmallButton("×")) removeFirm = as.firm;
+        ImGui::PushID(as.firm * 4096 + as.region);
+        if (ImGui::SmallButton("×")) {
+            removeFirm = as.firm;
+            removeRegion = as.region;
+        }
         ImGui::SameLine();
-        ImGui::Text("%s @ %s", chain.firms[as.firm].name.pick(state.lang, chain.firms[as.firm].id).c_str(),
-                    chain.regions[as.region].name.pick(state.lang, chain.regions[as.region].id).c_str());
+        bool here = as.region == state.scenario.region;  // another region's what-if waits for its region
+        std::string text = chain.firms[as.firm].name.pick(state.lang, chain.firms[as.firm].id) + " @ " +
+                           chain.regions[as.region].name.pick(state.lang, chain.regions[as.region].id);
+        if (here) ImGui::TextUnformatted(text.c_str());
+        else ImGui::TextDisabled("%s %s", text.c_str(), tr(state.lang, "(该区域的假设)", "(that region's what-if)"));
         ImGui::PopID();
     }
-    if (removeFirm >= 0) unassume(state, removeFirm);
+    if (removeFirm >= 0) unassume(state, removeFirm, removeRegion);
     if (!state.analysis.changed.empty()) {
         ImGui::TextUnformatted(tr(state.lang, "状态变化:", "Status changes:"));
         for (const StatusChange& c : state.analysis.changed) {

@@ -1,6 +1,8 @@
 // Painting the core's scene and chart descriptions with ImGui's draw list.
 #include "scene_painter.hpp"
 
+#include "../probe.hpp"
+
 #include <algorithm>
 
 #include <imgui_internal.h>  // ImTextCharFromUtf8
@@ -66,7 +68,7 @@ FittedLabel fitLabel(ImFont* font, float fontPx, std::string_view text, float ma
 }
 
 bool drawCentredLabel(ImDrawList* draw, ImFont* font, float fontPx, ImVec2 at, ImU32 color, const std::string& text,
-                      float maxWidth) {
+                      float maxWidth, const char* probeKind, const std::string& probeId) {
     FittedLabel fit = fitLabel(font, fontPx, text, maxWidth);
     if (fit.shown.empty()) return false;
     std::string shortened;
@@ -75,12 +77,17 @@ bool drawCentredLabel(ImDrawList* draw, ImFont* font, float fontPx, ImVec2 at, I
     ImVec2 size = font->CalcTextSizeA(fit.px, FLT_MAX, 0, shown.data(), shown.data() + shown.size());
     draw->AddText(font, fit.px, {at.x - size.x / 2, at.y - size.y / 2}, color, shown.data(),
                   shown.data() + shown.size());
+    if (probeKind) probe::label(probeKind, probeId, {at.x - size.x / 2, at.y - size.y / 2}, size);
     return true;
 }
 
 namespace {
 
 // A tag with white text on `color`, its top right corner at `corner` (the transfer mark, 成果转化).
+float pillWidth(ImFont* font, float px, const std::string& text) {
+    return font->CalcTextSizeA(px, FLT_MAX, 0, text.c_str()).x + 10;
+}
+
 void paintPill(ImDrawList* draw, ImFont* font, float px, ImVec2 corner, ImU32 color, const std::string& text) {
     ImVec2 size = font->CalcTextSizeA(px, FLT_MAX, 0, text.c_str());
     float h = px + 5, w = size.x + 10;
@@ -89,6 +96,8 @@ void paintPill(ImDrawList* draw, ImFont* font, float px, ImVec2 corner, ImU32 co
     draw->AddText(font, px, {corner.x - w + 5, corner.y + (h - size.y) / 2}, IM_COL32_WHITE, text.c_str());
 }
 
+float transferBadgePx(const SegmentPaint& p) { return std::max(9.0f, std::min(p.namePx, 10 * p.zoom)); }
+
 void paintMarks(ImDrawList* draw, const SegmentLook& look, const SegmentPaint& p, ImFont* font) {
     for (const Mark& mark : look.marks) {
         float s = std::max(4.0f, 8 * p.zoom);
@@ -96,10 +105,14 @@ void paintMarks(ImDrawList* draw, const SegmentLook& look, const SegmentPaint& p
             ImVec2 c{p.p0.x + 2 * p.zoom, p.p0.y + 2 * p.zoom};
             draw->AddQuadFilled({c.x, c.y - s}, {c.x + s * 0.8f, c.y}, {c.x, c.y + s}, {c.x - s * 0.8f, c.y},
                                 themeColor(mark.color));
-        } else if (mark.kind == MarkKind::Transfer) {  // as in the SVG: mostly above the top edge, at the right
-            float px = std::max(9.0f, 10 * p.zoom);
-            paintPill(draw, font, px, {p.p1.x + 4 * p.zoom, p.p0.y - 4 * p.zoom - (px + 5) / 2}, themeColor(mark.color),
-                      mark.glyph);
+        } else if (mark.kind == MarkKind::Transfer) {
+            // Inside the box at its right end, beside the name (paintSegment keeps the name clear of it): above
+            // the box it covered the names of the boxes around it.
+            float px = transferBadgePx(p), w = pillWidth(font, px, mark.glyph);
+            if (w > p.p1.x - p.p0.x - 4) continue;  // zoomed too far out for a badge: the hover text says it
+            ImVec2 corner{p.p1.x - 2, p.nameY - (px + 5) / 2};
+            paintPill(draw, font, px, corner, themeColor(mark.color), mark.glyph);
+            probe::label("badge", p.id, {corner.x - w, corner.y}, {w, px + 5});
         } else if (mark.kind == MarkKind::Changed) {
             draw->AddRect({p.p0.x - 2, p.p0.y - 2}, {p.p1.x + 2, p.p1.y + 2}, themeColor(mark.color), 6 * p.zoom, 0, 3);
             if (p.smallPx >= 8.5f)
@@ -141,24 +154,39 @@ std::vector<ImRect> chartLabelsShown(const PriorityChart& chart, ImFont* font, f
 void paintSegment(ImDrawList* draw, const App& app, const SegmentLook& look, const SegmentPaint& original) {
     ImFont* font = ImGui::GetFont();
     SegmentPaint p = original;
-    if (!p.labelsAtTop && !look.lines.empty()) {
-        NameFit fit = fitSegmentName(font, p.namePx, look.lines.front(), p.p1.x - p.p0.x - 8);
-        p.namePx = fit.px;
-        p.p0.x -= fit.grow, p.p1.x += fit.grow;
+    // A box grows to its name only into the free room beside it (p.maxGrow: half the gap to its neighbours,
+    // inside its stage's frame); a box grown further ran into its neighbours at 1280x800. A name that still
+    // does not fit is shrunk to kMinFittedPx, then cut with "…"; the hover text has it whole.
+    if (!p.labelsAtTop && !look.lines.empty() && p.namePx >= 6.5f) {
+        float room = p.p1.x - p.p0.x - 8;
+        float textWidth = font->CalcTextSizeA(p.namePx, FLT_MAX, 0, look.lines.front().c_str()).x;
+        if (textWidth > room) {
+            p.namePx = shrunkPx(p.namePx, textWidth, room + 2 * p.maxGrow);
+            float needed = font->CalcTextSizeA(p.namePx, FLT_MAX, 0, look.lines.front().c_str()).x;
+            float grow = std::clamp((needed - room) / 2 + 1, 0.0f, std::max(0.0f, p.maxGrow));
+            p.p0.x -= grow, p.p1.x += grow;
+        }
     }
     draw->AddRectFilled(p.p0, p.p1, themeColor(look.fill), 6 * p.zoom);
     draw->AddRect(p.p0, p.p1, IM_COL32(55, 71, 79, 255), 6 * p.zoom, 0, 1);
     ImU32 text = themeColor(look.textColor);
     float width = p.p1.x - p.p0.x - 8, cx = (p.p0.x + p.p1.x) / 2;
+    for (const Mark& mark : look.marks)
+        if (mark.kind == MarkKind::Transfer) {  // the badge stands at the right end of the name's line
+            float badge = pillWidth(font, transferBadgePx(p), mark.glyph) + 4;
+            if (badge < width) width -= badge, cx -= badge / 2;
+        }
     // The name stays readable when zoomed out; the smaller lines only when large enough to read.
     bool small = p.smallPx >= 8.5f;
     std::size_t shown = small ? look.lines.size() : 1;
     float lineStep = static_cast<float>(kLabelLineStep) * p.zoom;
     float y = p.labelsAtTop ? p.p0.y + static_cast<float>(kLabelFirstBaseline) * p.zoom - p.namePx / 2
                             : (p.p0.y + p.p1.y) / 2 - lineStep * static_cast<float>(shown - 1) / 2;
+    p.nameY = y;
     for (std::size_t i = 0; i < shown; ++i, y += lineStep) {
         bool noCandidate = look.noCandidate && i + 1 == look.lines.size() && i > 0;
-        drawCentredLabel(draw, font, i == 0 ? p.namePx : p.smallPx, {cx, y}, text, look.lines[i], width);
+        drawCentredLabel(draw, font, i == 0 ? p.namePx : p.smallPx, {cx, y}, text, look.lines[i], width, "segment",
+                         p.id + (i == 0 ? "" : "/" + std::to_string(i)));
         if (noCandidate) {  // underlined, so the finding reads as a mark and not as a count
             float w = std::min(width, font->CalcTextSizeA(p.smallPx, FLT_MAX, 0, look.lines[i].c_str()).x);
             draw->AddLine({cx - w / 2, y + p.smallPx / 2 + 1}, {cx + w / 2, y + p.smallPx / 2 + 1}, text, 1.5f);
@@ -306,6 +334,7 @@ ImVec2 paintLegend(ImDrawList* draw, const App& app, const std::vector<LegendEnt
                 legendSwatch(draw, e, {a.x, a.y + (line - box) / 2}, box);
             }
             if (draw) draw->AddText({a.x + swatch + gap * 0.5f, a.y}, themeColor(app.theme.textDark), e.label.c_str());
+            if (draw) probe::label("legend", e.label, a, {width, line});
             widest = std::max(widest, x + width);
             x += width + gap;
         }

@@ -27,8 +27,9 @@ struct FittedLabel {
 };
 FittedLabel fitLabel(ImFont* font, float fontPx, std::string_view text, float maxWidth);
 // Text centred at `at` as fitLabel fits it; returns false when nothing is drawn.
+// `probeKind` and `probeId` name it in --probe's label lines (viewer/probe.hpp).
 bool drawCentredLabel(ImDrawList* draw, ImFont* font, float fontPx, ImVec2 at, ImU32 color, const std::string& text,
-                      float maxWidth);
+                      float maxWidth, const char* probeKind = nullptr, const std::string& probeId = {});
 
 // The size a segment's name is drawn at and how much its box must grow for it. Zoomed out to fit the window, a
 // name is kept at a readable size (down to 10 px, as drawCentredLabel shrinks), which the box Graphviz made for
@@ -41,11 +42,15 @@ struct NameFit {
 };
 NameFit fitSegmentName(ImFont* font, float fontPx, const std::string& name, float width);
 
-// A segment box: advice fill, outline, label lines (the first larger), then its marks.
+// A segment box: advice fill, outline, label lines (the first larger, every line inside the box), then its marks
+// (the transfer badge inside at the right end of the name's line).
 struct SegmentPaint {
     ImVec2 p0, p1;
     float zoom = 1, namePx = 14, smallPx = 11;
     bool labelsAtTop = false;  // the box holds firms: labels at the top, as the layout left room for
+    std::string id;            // the segment's id, for --probe
+    float nameY = 0;           // centre of the name's line (set by paintSegment for the marks)
+    float maxGrow = 0;         // how far the box may grow on each side for its name without meeting another
 };
 void paintSegment(ImDrawList* draw, const App& app, const chainatlas::SegmentLook& look, const SegmentPaint& paint);
 

@@ -2,6 +2,7 @@
 #include <numeric>
 
 #include "../app.hpp"
+#include "../explain.hpp"
 #include "../i18n.hpp"
 
 namespace viewer {
@@ -59,6 +60,9 @@ void drawMessage(const App& app, bool wrapped) {
     if (app.messageIsError) ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.78f, 0.16f, 0.16f, 1));
     if (wrapped) ImGui::TextWrapped("%s", app.message.c_str());
     else ImGui::TextUnformatted(app.message.c_str());
+    // In a dialog the reason is shown too (a failed save or export), in the interface language.
+    if (wrapped && app.messageIsError && !app.messageDetail.empty())
+        ImGui::TextWrapped("%s", explainProblem(app.messageDetail, app.state.lang).c_str());
     if (app.messageIsError) ImGui::PopStyleColor();
     if (!app.messageDetail.empty() && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", app.messageDetail.c_str());
 }

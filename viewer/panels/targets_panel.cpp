@@ -1,7 +1,8 @@
 // Target list: every column sortable (firm names by pinyin in Chinese), each term's weighted contribution
 // as a stacked bar, rank changes caused by the what-ifs, "assume attracted" per target, a note per target;
-// click a row to locate it on the map. Assumed firms stay listed where they were, ticked, so a quick
-// second click unticks the same row. Narrow windows scroll sideways with rank, assume and firm frozen.
+// click a row to locate it on the map. Assumed firms stay listed where they were, ticked at once; a double-click
+// ticks one firm, and a click never lands on a row that slid under the pointer (TickGuard). Narrow windows scroll
+// sideways with rank, assume and firm frozen.
 #include <algorithm>
 #include <climits>
 
@@ -141,7 +142,7 @@ void firmCell(const App& app, const TargetRow& row, const Target* t) {
 void noteCell(App& app, const std::string& firmId, int index) {
     ImGui::SetNextItemWidth(-1);
     std::string& note = app.state.notes[firmId];
-    ImGui::InputText("##note", &note);
+    inputTextExact(app, "##note", note);
     app.probe("note-" + std::to_string(index));
     keepNoteOnEscape(app, note);
     tooltipIfCut(note, ImGui::GetItemRectSize().x - ImGui::GetStyle().FramePadding.x * 2);
@@ -157,7 +158,8 @@ int drawRow(App& app, const TargetRow& row, int index, double maxScore) {
     ImGui::TableNextColumn();
     rankCell(app, row, t);
     ImGui::TableNextColumn();
-    bool assumed = row.assumed;
+    // The scenario's state, not the row's: a tick shows at once, before the analysis that moves the rows.
+    bool assumed = isAssumed(state, row.firm);
     if (ImGui::Checkbox("##assume", &assumed)) action = assumed ? row.firm + 1 : -row.firm - 1;
     app.probe("assume-" + std::to_string(index));
     ImGui::TableNextColumn();
@@ -248,6 +250,10 @@ int drawTable(App& app) {
     // Every target is a row of the table (scrolled to or not): the footnote stands below it when any is imputed.
     bool footnote = anyImputed(state.analysis);
     float below = footnote ? ImGui::GetTextLineHeightWithSpacing() : 0.0f;
+    if (ImGui::IsMouseClicked(0)) {  // what the pointer was on when pressed: the rows of the last frame
+        app.tickOrderAtPress = app.targetTable.orderChanges();
+        app.tickPressDouble = ImGui::IsMouseDoubleClicked(0);
+    }
     if (!ImGui::BeginTable("##targets", kTargetColumnCount, flags, {0, -below}, innerWidth)) return action;
     setupColumns(state);
     const std::vector<TargetRow>& rows = app.targetTable.rows(state, requestedOrder(ImGui::TableGetSortSpecs()));
@@ -255,9 +261,13 @@ int drawTable(App& app) {
     for (const Target& t : state.analysis.targets) maxScore = std::max(maxScore, t.score);
     ImGuiListClipper clipper;
     clipper.Begin(static_cast<int>(rows.size()));
+    int order = app.targetTable.orderChanges();
     while (clipper.Step())
         for (int row = clipper.DisplayStart; row < clipper.DisplayEnd; ++row)
-            if (int a = drawRow(app, rows[row], row, maxScore); a != 0) action = a;
+            if (int a = drawRow(app, rows[row], row, maxScore);
+                a != 0 && app.tickGuard.accept(row, rows[row].firm, ImGui::GetTime(), app.tickPressDouble, order,
+                                               app.tickOrderAtPress))
+                action = a;
     ImGui::EndTable();
     if (footnote) ImGui::TextDisabled("%s", imputedFootnote(state.lang));
     return action;
