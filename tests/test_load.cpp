@@ -1,4 +1,5 @@
-// Loader and validator: every rule of the chain format (docs/data.md, docs/method.md §1) with its exact location, and the bad-input corpus.
+// Loader and validator: every rule of the chain format (docs/data.md, docs/method.md §1) with its exact location, and
+// the bad-input corpus.
 #include <doctest/doctest.h>
 
 #include <fstream>
