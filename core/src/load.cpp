@@ -20,6 +20,26 @@ std::string lineColumn(std::string_view text, std::size_t offset) {
     return std::to_string(at.line) + ":" + std::to_string(at.column);
 }
 
+// The first offset outside JSON string literals (and not an opening quote) for which `hit` is true, or npos:
+// the one walk past strings that the depth check and the overflow locator share.
+template <typename Hit>
+std::size_t firstOutsideStrings(std::string_view text, Hit hit) {
+    bool inString = false, escaped = false;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        char c = text[i];
+        if (inString) {
+            if (escaped) escaped = false;
+            else if (c == '\\') escaped = true;
+            else if (c == '"') inString = false;
+        } else if (c == '"') {
+            inString = true;
+        } else if (hit(i)) {
+            return i;
+        }
+    }
+    return std::string_view::npos;
+}
+
 // Problems that must be caught before nlohmann::json sees the text; empty when the text may be parsed.
 std::optional<Diagnostic> precheck(std::string_view text, const std::string& file, const char* expected) {
     if (startsAsUtf16(text))
@@ -37,24 +57,15 @@ std::optional<Diagnostic> precheck(std::string_view text, const std::string& fil
         return Diagnostic{Severity::Error, file, lineColumn(text, bad), "invalid UTF-8 byte sequence"};
     // Nesting depth, outside strings: refuse absurd depth before any recursive code runs.
     int depth = 0;
-    bool inString = false, escaped = false;
-    for (std::size_t i = 0; i < text.size(); ++i) {
+    std::size_t tooDeep = firstOutsideStrings(text, [&](std::size_t i) {
         char c = text[i];
-        if (inString) {
-            if (escaped) escaped = false;
-            else if (c == '\\') escaped = true;
-            else if (c == '"') inString = false;
-            continue;
-        }
-        if (c == '"') inString = true;
-        else if (c == '[' || c == '{') {
-            if (++depth > kMaxJsonDepth)
-                return Diagnostic{Severity::Error, file, lineColumn(text, i),
-                                  "nesting deeper than " + std::to_string(kMaxJsonDepth) + " levels"};
-        } else if (c == ']' || c == '}') {
-            --depth;
-        }
-    }
+        if (c == '[' || c == '{') return ++depth > kMaxJsonDepth;
+        if (c == ']' || c == '}') --depth;
+        return false;
+    });
+    if (tooDeep != std::string_view::npos)
+        return Diagnostic{Severity::Error, file, lineColumn(text, tooDeep),
+                          "nesting deeper than " + std::to_string(kMaxJsonDepth) + " levels"};
     return std::nullopt;
 }
 
@@ -73,23 +84,11 @@ bool isNumberCharacter(char c) {
 // Where the number `literal` first stands as a value: outside strings, not part of a longer number (the
 // same digits inside a note are text, not the number that overflowed).
 std::size_t numberOffset(std::string_view text, std::string_view literal) {
-    bool inString = false, escaped = false;
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        char c = text[i];
-        if (inString) {
-            if (escaped) escaped = false;
-            else if (c == '\\') escaped = true;
-            else if (c == '"') inString = false;
-            continue;
-        }
-        if (c == '"') {
-            inString = true;
-        } else if (text.substr(i, literal.size()) == literal && (i == 0 || !isNumberCharacter(text[i - 1])) &&
-                   (i + literal.size() == text.size() || !isNumberCharacter(text[i + literal.size()]))) {
-            return i;
-        }
-    }
-    return 0;
+    std::size_t at = firstOutsideStrings(text, [&](std::size_t i) {
+        return text.substr(i, literal.size()) == literal && (i == 0 || !isNumberCharacter(text[i - 1])) &&
+               (i + literal.size() == text.size() || !isNumberCharacter(text[i + literal.size()]));
+    });
+    return at == std::string_view::npos ? 0 : at;
 }
 
 // Positions in a CSV-born document are translated back to the CSV file, line and column.

@@ -10,6 +10,7 @@
 
 #include "chainatlas/load.hpp"
 #include "chainatlas/text.hpp"
+#include "json_reader.hpp"
 #include "validate.hpp"
 
 namespace chainatlas {
@@ -18,25 +19,6 @@ namespace {
 
 using nlohmann::json;
 
-std::string typeName(const json& value) {
-    if (value.is_number()) return "a number";
-    if (value.is_string()) return "a string";
-    if (value.is_boolean()) return "a boolean";
-    if (value.is_null()) return "null";
-    if (value.is_array()) return "an array";
-    return "an object";
-}
-
-std::string escapePointerToken(const std::string& token) {
-    std::string out;
-    for (char c : token) {
-        if (c == '~') out += "~0";
-        else if (c == '/') out += "~1";
-        else out += c;
-    }
-    return out;
-}
-
 // The "id" of an element when it is a string, else "" (a wrong type is reported by collectIds).
 // Never json::value(): it throws on a type mismatch, and input is untrusted.
 std::string idString(const json& item) {
@@ -44,7 +26,7 @@ std::string idString(const json& item) {
     return it != item.end() && it->is_string() ? it->get<std::string>() : std::string();
 }
 
-std::string at(const std::string& pointer, const std::string& key) { return pointer + "/" + escapePointerToken(key); }
+std::string at(const std::string& pointer, const std::string& key) { return pointerTo(pointer, key); }
 std::string at(const std::string& pointer, std::size_t index) { return pointer + "/" + std::to_string(index); }
 
 // The ids of one top-level array: id -> position, in file order.
@@ -141,7 +123,7 @@ void Validator::checkOutputTotals() {
 
 bool Validator::isObject(const json& value, const std::string& pointer, const char* what) {
     if (value.is_object()) return true;
-    error(pointer, std::string("expected ") + what + " object, found " + typeName(value));
+    error(pointer, std::string("expected ") + what + " object, found " + jsonTypeName(value));
     return false;
 }
 
@@ -152,7 +134,7 @@ const json* Validator::array(const json& doc, const char* key, bool required) {
         return nullptr;
     }
     if (!it->is_array()) {
-        error("/" + std::string(key), std::string("\"") + key + "\" must be an array, found " + typeName(*it));
+        error("/" + std::string(key), std::string("\"") + key + "\" must be an array, found " + jsonTypeName(*it));
         return nullptr;
     }
     return &*it;
@@ -170,7 +152,7 @@ void Validator::collectIds(const json* items, const std::string& pointer, IdTabl
             continue;
         }
         if (!it->is_string()) {
-            error(idPointer, "\"id\" must be a string, found " + typeName(*it));
+            error(idPointer, "\"id\" must be a string, found " + jsonTypeName(*it));
             continue;
         }
         const std::string& id = it->get_ref<const std::string&>();
@@ -193,7 +175,7 @@ void Validator::collectIds(const json* items, const std::string& pointer, IdTabl
 
 int Validator::referenceValue(const json& value, const std::string& pointer, const IdTable& table) {
     if (!value.is_string()) {
-        error(pointer, "expected a " + table.kind + " id (a string), found " + typeName(value));
+        error(pointer, "expected a " + table.kind + " id (a string), found " + jsonTypeName(value));
         return -1;
     }
     const std::string& id = value.get_ref<const std::string&>();
@@ -235,8 +217,8 @@ Name Validator::bilingual(const json& owner, const std::string& pointer, const c
         return result;
     }
     if (!it->is_object()) {
-        error(p,
-              std::string("a ") + key + " is a string or an object with \"zh\" and/or \"en\", found " + typeName(*it));
+        error(p, std::string("a ") + key + " is a string or an object with \"zh\" and/or \"en\", found " +
+                     jsonTypeName(*it));
         return result;
     }
     static const std::vector<std::string> languages = {"zh", "en"};
@@ -248,7 +230,7 @@ Name Validator::bilingual(const json& owner, const std::string& pointer, const c
         auto value = it->find(lang);
         if (value == it->end()) continue;
         if (!value->is_string()) {
-            error(at(p, lang), std::string("\"") + lang + "\" must be a string, found " + typeName(*value));
+            error(at(p, lang), std::string("\"") + lang + "\" must be a string, found " + jsonTypeName(*value));
             continue;
         }
         (std::string(lang) == "zh" ? result.zh : result.en) = value->get<std::string>();
@@ -267,7 +249,7 @@ std::optional<std::string> Validator::string(const json& owner, const std::strin
         return std::nullopt;
     }
     if (!it->is_string()) {
-        error(at(pointer, key), std::string("\"") + key + "\" must be a string, found " + typeName(*it));
+        error(at(pointer, key), std::string("\"") + key + "\" must be a string, found " + jsonTypeName(*it));
         return std::nullopt;
     }
     return it->get<std::string>();
@@ -279,7 +261,7 @@ std::optional<double> Validator::number(const json& owner, const std::string& po
     if (it == owner.end()) return std::nullopt;
     std::string p = at(pointer, key);
     if (!it->is_number()) {
-        error(p, std::string("\"") + key + "\" must be a number, found " + typeName(*it));
+        error(p, std::string("\"") + key + "\" must be a number, found " + jsonTypeName(*it));
         return std::nullopt;
     }
     double value = it->get<double>();
@@ -401,7 +383,7 @@ void Validator::readSegments(const json* items) {
         segment.sources = references(item, p, "sources", sources_);
         if (auto market = item.find("market"); market != item.end()) {
             if (market->is_boolean()) segment.market = market->get<bool>();
-            else error(at(p, "market"), "\"market\" must be true or false, found " + typeName(*market));
+            else error(at(p, "market"), "\"market\" must be true or false, found " + jsonTypeName(*market));
         }
         segment.extra = extra(item, {"id", "name", "stage", "metrics", "division", "sources", "market"});
         chain_.segments.push_back(std::move(segment));
@@ -510,7 +492,7 @@ void Validator::readSite(const json& item, const std::string& p, Firm& firm) {
     if (segments == item.end()) {
         error(at(p, "segments"), "missing \"segments\": a site names at least one segment");
     } else if (!segments->is_array()) {
-        error(at(p, "segments"), "\"segments\" must be an array of segment ids, found " + typeName(*segments));
+        error(at(p, "segments"), "\"segments\" must be an array of segment ids, found " + jsonTypeName(*segments));
     } else if (segments->empty()) {
         error(at(p, "segments"), "a site needs at least one segment");
     } else {
@@ -542,19 +524,19 @@ void Validator::readFirms(const json* items) {
         firm.name = name(item, p);
         if (auto leader = item.find("leader"); leader != item.end()) {
             if (leader->is_boolean()) firm.leader = leader->get<bool>();
-            else error(at(p, "leader"), "\"leader\" must be true or false, found " + typeName(*leader));
+            else error(at(p, "leader"), "\"leader\" must be true or false, found " + jsonTypeName(*leader));
         }
         readMetrics(item, p, firm.metrics);
         if (auto sites = item.find("sites"); sites != item.end()) {
             if (!sites->is_array()) {
-                error(at(p, "sites"), "\"sites\" must be an array, found " + typeName(*sites));
+                error(at(p, "sites"), "\"sites\" must be an array, found " + jsonTypeName(*sites));
             } else {
                 for (std::size_t k = 0; k < sites->size(); ++k) readSite((*sites)[k], at(at(p, "sites"), k), firm);
             }
         }
         if (auto sources = item.find("sources"); sources != item.end()) {
             if (!sources->is_array()) {
-                error(at(p, "sources"), "\"sources\" must be an array of source ids, found " + typeName(*sources));
+                error(at(p, "sources"), "\"sources\" must be an array of source ids, found " + jsonTypeName(*sources));
             } else {
                 for (std::size_t k = 0; k < sources->size(); ++k) {
                     int s = referenceValue((*sources)[k], at(at(p, "sources"), k), sources_);
@@ -627,7 +609,7 @@ std::vector<int> Validator::references(const json& owner, const std::string& poi
     if (it == owner.end()) return result;
     if (!it->is_array()) {
         error(at(pointer, key),
-              std::string("\"") + key + "\" must be an array of " + table.kind + " ids, found " + typeName(*it));
+              std::string("\"") + key + "\" must be an array of " + table.kind + " ids, found " + jsonTypeName(*it));
         return result;
     }
     for (std::size_t k = 0; k < it->size(); ++k) {
@@ -687,7 +669,7 @@ void Validator::readTies(const json* items) {
 LoadResult Validator::run(const json& doc) {
     LoadResult result;
     if (!doc.is_object()) {
-        error("/", "the top level must be a JSON object, found " + typeName(doc));
+        error("/", "the top level must be a JSON object, found " + jsonTypeName(doc));
         result.diagnostics = std::move(diagnostics_);
         return result;
     }
