@@ -44,14 +44,6 @@ std::string clip(const std::string& text, std::size_t width) {
 
 const char* tr(Lang lang, const char* zh, const char* en) { return lang == Lang::Zh ? zh : en; }
 
-std::string regionName(const Chain& chain, int r, Lang lang) {
-    return chain.regions[r].name.pick(lang, chain.regions[r].id);
-}
-std::string firmName(const Chain& chain, int f, Lang lang) { return chain.firms[f].name.pick(lang, chain.firms[f].id); }
-std::string segmentName(const Chain& chain, int s, Lang lang) {
-    return chain.segments[s].name.pick(lang, chain.segments[s].id);
-}
-
 // A value shown with its basis: "–" (no data) when the basis is none, never a score (docs/method.md §8).
 std::string firmNames(const Chain& chain, const std::vector<int>& firms, Lang lang) {
     std::string out;

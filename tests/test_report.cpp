@@ -12,6 +12,7 @@
 
 #include "chainatlas/document.hpp"
 #include "chainatlas/report.hpp"
+#include "chainatlas/reasons.hpp"
 #include "chainatlas/report_document.hpp"
 #include "chainatlas/text.hpp"
 #include "cli_run.hpp"

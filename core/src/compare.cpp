@@ -17,10 +17,6 @@ namespace {
 // The one CSV cell writer (text.hpp): formula guard and control escapes, as in the analysis CSV.
 std::string csvField(const std::string& text) { return csvCell(text); }
 
-std::string regionName(const Chain& chain, int r, Lang lang) {
-    return chain.regions[r].name.pick(lang, chain.regions[r].id);
-}
-
 }  // namespace
 
 namespace {

@@ -45,6 +45,16 @@ const std::string& Name::pick(Lang lang, const std::string& fallback) const {
     return fallback;
 }
 
+std::string firmName(const Chain& chain, int firm, Lang lang) {
+    return chain.firms[firm].name.pick(lang, chain.firms[firm].id);
+}
+std::string segmentName(const Chain& chain, int segment, Lang lang) {
+    return chain.segments[segment].name.pick(lang, chain.segments[segment].id);
+}
+std::string regionName(const Chain& chain, int region, Lang lang) {
+    return chain.regions[region].name.pick(lang, chain.regions[region].id);
+}
+
 bool hasSiteIn(const Firm& firm, int region) {
     return std::any_of(firm.sites.begin(), firm.sites.end(),
                        [&](const Site& site) { return site.region == region && site.counted(); });

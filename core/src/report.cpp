@@ -2,7 +2,7 @@
 // viewer).
 #include "chainatlas/report.hpp"
 
-#include "chainatlas/report_document.hpp"
+#include "chainatlas/reasons.hpp"
 #include "chainatlas/text.hpp"
 #include "chainatlas/vocabulary.hpp"
 #include "json_writer.hpp"

@@ -1,130 +1,16 @@
-// The meeting report described once (tables of words and numbers) for the xlsx and pdf writers, and the
-// reason sentence every export shares.
+// The meeting report described once (tables of words and numbers) for the xlsx and pdf writers.
 #include "chainatlas/report_document.hpp"
 
 #include <algorithm>
 #include <cstdio>
 #include <set>
 
+#include "chainatlas/reasons.hpp"
 #include "chainatlas/support.hpp"
 #include "chainatlas/text.hpp"
 #include "chainatlas/vocabulary.hpp"
 
 namespace chainatlas {
-
-namespace {
-
-std::string firmName(const Chain& chain, int f, Lang lang) { return chain.firms[f].name.pick(lang, chain.firms[f].id); }
-std::string segmentName(const Chain& chain, int s, Lang lang) {
-    return chain.segments[s].name.pick(lang, chain.segments[s].id);
-}
-std::string regionName(const Chain& chain, int r, Lang lang) {
-    return chain.regions[r].name.pick(lang, chain.regions[r].id);
-}
-
-template <typename Items, typename Text>
-std::string join(const Items& items, const char* separator, Text text) {
-    std::string out;
-    for (const auto& item : items) out += (out.empty() ? "" : separator) + text(item);
-    return out;
-}
-
-// "补链: 正极材料、电芯; 错位配套: 电机" — the segments that earned fit, grouped by their advice; then
-// "错位避让(不计分): 电芯" for the segments a hub holds that earn nothing (docs/method.md §8).
-std::string fitPart(const Chain& chain, const Analysis& a, const Target& t, Lang lang) {
-    std::vector<std::pair<Advice, std::vector<int>>> groups;
-    std::vector<int> unscored;
-    for (const FitSegment& fs : t.segments) {
-        if (!fs.earnedUnder(a.weights.occupiedDiscount)) {
-            unscored.push_back(fs.segment);
-            continue;
-        }
-        Advice advice = a.segments[fs.segment].advice;
-        auto group = std::find_if(groups.begin(), groups.end(), [&](const auto& g) { return g.first == advice; });
-        if (group == groups.end()) groups.push_back({advice, {fs.segment}});
-        else group->second.push_back(fs.segment);
-    }
-    const char* comma = lang == Lang::Zh ? "、" : ", ";
-    auto names = [&](const std::vector<int>& ids) {
-        return join(ids, comma, [&](int s) { return segmentName(chain, s, lang); });
-    };
-    std::string out = join(groups, "; ", [&](const auto& g) {
-        return adviceWord(g.first, lang) + std::string(": ") + names(g.second);
-    });
-    if (!unscored.empty())
-        out += (out.empty() ? "" : "; ") +
-               std::string(lang == Lang::Zh ? "错位避让(不计分): " : "hub holds (not scored): ") + names(unscored);
-    return out;
-}
-
-// The first hub region a firm has a counted site in (for "比亚迪(西安)").
-int hubRegionOf(const Chain& chain, const Analysis& a, int firm) {
-    for (const Site& site : chain.firms[firm].sites)
-        if (site.counted() && std::find(a.hubs.begin(), a.hubs.end(), site.region) != a.hubs.end()) return site.region;
-    return -1;
-}
-
-bool listed(const std::vector<int>& list, int firm) { return std::find(list.begin(), list.end(), firm) != list.end(); }
-
-// "供应枢纽企业 比亚迪(西安, 推断)": where the supply record does not name the plant, the hub end is inferred.
-std::string hubPart(const Chain& chain, const Analysis& a, const Target& t, Lang lang) {
-    bool zh = lang == Lang::Zh;
-    std::string names = join(t.hubPartners, zh ? "、" : ", ", [&](int f) {
-        int r = hubRegionOf(chain, a, f);
-        std::vector<std::string> notes;
-        if (r >= 0) notes.push_back(regionName(chain, r, lang));
-        if (listed(t.hubPartnersInferred, f)) notes.emplace_back(inferredWord(lang));
-        std::string where = join(notes, ", ", [](const std::string& n) { return n; });
-        return firmName(chain, f, lang) + (where.empty() ? "" : (zh ? "(" : " (") + where + ")");
-    });
-    return (zh ? "供应枢纽企业 " : "supplies hub firm ") + names;
-}
-
-// "以商招商: 本地伙伴 开沃汽车(推断)".
-std::string anchorPart(const Chain& chain, const Target& t, Lang lang) {
-    bool zh = lang == Lang::Zh;
-    std::string names = join(t.anchors, zh ? "、" : ", ", [&](int f) {
-        return firmName(chain, f, lang) +
-               (listed(t.anchorsInferred, f) ? (zh ? "(" : " (") + std::string(inferredWord(lang)) + ")" : "");
-    });
-    return (zh ? "以商招商: 本地伙伴 " : "local partners: ") + names;
-}
-
-}  // namespace
-
-std::string targetReason(const Chain& chain, const Analysis& a, const Target& t, Lang lang) {
-    bool zh = lang == Lang::Zh;
-    std::vector<std::string> parts;
-    if (!t.segments.empty()) parts.push_back(fitPart(chain, a, t, lang));
-    if (t.value[TermHub] > 0) parts.push_back(hubPart(chain, a, t, lang));
-    if (!t.anchors.empty()) parts.push_back(anchorPart(chain, t, lang));
-    if (chain.firms[t.firm].leader) parts.emplace_back(zh ? "链主企业" : "chain leader");
-    if (!t.resources.empty())
-        parts.push_back((zh ? "科技招商: " : "research ties: ") + join(t.resources, zh ? "、" : ", ", [&](int r) {
-                            return chain.resources[r].name.pick(lang, chain.resources[r].id);
-                        }));
-    return join(parts, "; ", [](const std::string& p) { return p; });
-}
-
-std::string firmSources(const Chain& chain, int firm, Lang lang, std::size_t maxTitles) {
-    const Firm& f = chain.firms[firm];
-    bool cut = maxTitles > 0 && f.sources.size() > maxTitles;
-    std::vector<int> shown(f.sources.begin(),
-                           cut ? f.sources.begin() + static_cast<std::ptrdiff_t>(maxTitles) : f.sources.end());
-    std::string titles = join(shown, "; ", [&](int s) {
-        const Source& source = chain.sources[s];
-        return source.title.empty() ? source.id : source.title;
-    });
-    if (cut)
-        titles += lang == Lang::Zh ? " 等 " + std::to_string(f.sources.size()) + " 项"
-                                   : " and " + std::to_string(f.sources.size() - maxTitles) + " more";
-    std::set<std::string> levels;
-    for (const Site& site : f.sites)
-        if (!site.confidence.empty()) levels.insert(site.confidence.str());
-    if (levels.empty()) return titles;
-    std::string confidence = join(levels, "/", [](const std::string& l) { return l; });
-    return titles + (lang == Lang::Zh ? " (可信度 " : " (confidence ") + confidence + ")";
-}
 
 namespace {
 
@@ -151,8 +37,8 @@ struct Builder {
 std::string assumptionText(const Chain& chain, const Assumption& as, Lang lang) {
     std::string out = firmName(chain, as.firm, lang) + " @ " + regionName(chain, as.region, lang);
     if (!as.segments.empty())
-        out += ": " +
-               join(as.segments, lang == Lang::Zh ? "、" : ", ", [&](int s) { return segmentName(chain, s, lang); });
+        out += ": " + joinMapped(as.segments, lang == Lang::Zh ? "、" : ", ",
+                                 [&](int s) { return segmentName(chain, s, lang); });
     return out;
 }
 
@@ -165,8 +51,8 @@ std::string weightsText(const Weights& weights, Lang lang) {
 
 void Builder::overview(Document& d) const {
     const char* comma = zh() ? "、" : ", ";
-    auto hubs = join(a.hubs, comma, [&](int h) { return regionName(chain, h, lang()); });
-    auto assumed = join(a.assumed, "; ", [&](const Assumption& as) { return assumptionText(chain, as, lang()); });
+    auto hubs = joinMapped(a.hubs, comma, [&](int h) { return regionName(chain, h, lang()); });
+    auto assumed = joinMapped(a.assumed, "; ", [&](const Assumption& as) { return assumptionText(chain, as, lang()); });
     std::size_t local = 0;
     for (const SegmentResult& s : a.segments) local += s.sites > 0;
     d.overview = {
@@ -186,8 +72,8 @@ void Builder::overview(Document& d) const {
             d.overview.push_back(
                 {std::string(marketWord(lang())) + w("（客户，不作招商目标）", " (customers, not targets)"),
                  segmentName(chain, static_cast<int>(s), lang()) + ": " +
-                     join(firmsInSegment(chain, static_cast<int>(s)), comma,
-                          [&](int f) { return firmName(chain, f, lang()); })});
+                     joinMapped(firmsInSegment(chain, static_cast<int>(s)), comma,
+                                [&](int f) { return firmName(chain, f, lang()); })});
 }
 
 // A weighted term as a number, except an imputed one ("1.00*") or one with no data ("–"), which are text
@@ -254,7 +140,7 @@ std::string segmentMarks(const SegmentResult& s, Lang lang) {
     if (s.singleSource) marks.emplace_back(zh ? "独家供应" : "single source");
     if (lacksCandidate(s)) marks.emplace_back(noCandidateWord(lang));
     if (s.transfer) marks.emplace_back(zh ? "成果转化" : "research transfer");
-    return join(marks, zh ? "、" : ", ", [](const std::string& m) { return m; });
+    return joinMapped(marks, zh ? "、" : ", ", [](const std::string& m) { return m; });
 }
 
 DocTable Builder::segments() const {
@@ -330,7 +216,7 @@ DocTable Builder::setAside() const {
     for (const SetAside& s : a.setAside)
         table.rows.push_back(
             {DocCell::of(firmName(chain, s.firm, lang())), DocCell::of(chain.firms[s.firm].id),
-             DocCell::of(join(s.segments, comma, [&](int seg) { return segmentName(chain, seg, lang()); }))});
+             DocCell::of(joinMapped(s.segments, comma, [&](int seg) { return segmentName(chain, seg, lang()); }))});
     return table;
 }
 
@@ -356,14 +242,14 @@ DocTable Builder::localSupply() const {
                      {w("厂址推断的供应商", "Plant inferred for"), 1.3, true}};
     const char* comma = zh() ? "、" : ", ";
     auto firms = [&](const std::vector<int>& list) {
-        return join(list, comma, [&](int f) { return firmName(chain, f, lang()); });
+        return joinMapped(list, comma, [&](int f) { return firmName(chain, f, lang()); });
     };
     for (const LocalSupply& row : a.localSupply)
         table.rows.push_back(
             {DocCell::of(firmName(chain, row.firm, lang())), DocCell::of(chain.firms[row.firm].id),
              DocCell::of(std::to_string(row.local.size()) + "/" + std::to_string(row.suppliers.size())),
              DocCell::num(100.0 * row.share(), 0), DocCell::of(firms(row.local)),
-             DocCell::of(join(row.outsideSegments, comma, [&](int s) { return segmentName(chain, s, lang()); })),
+             DocCell::of(joinMapped(row.outsideSegments, comma, [&](int s) { return segmentName(chain, s, lang()); })),
              DocCell::of(firms(row.inferred))});
     return table;
 }
@@ -413,24 +299,6 @@ DocTable Builder::sources() const {
 }
 
 }  // namespace
-
-std::string checklistEvidenceText(const Chain& chain, int region, int item, Lang lang) {
-    std::string key = kChecklistKeys[item];
-    bool zh = lang == Lang::Zh;
-    const char* comma = zh ? "、" : ", ";
-    ChecklistEvidence evidence = checklistEvidence(chain, region);
-    auto resources = [&](const std::vector<int>& list) {
-        return join(list, comma, [&](int r) { return chain.resources[r].name.pick(lang, chain.resources[r].id); });
-    };
-    if (key == "institutes") return resources(evidence.institutes);
-    if (key == "fund") return resources(evidence.funds);
-    if (key == "platforms") return resources(evidence.platforms);
-    if (key == "service") return resources(evidence.services);
-    if (key != "leaders") return {};
-    if (evidence.leaders.empty()) return zh ? "本地暂无链主企业" : "no chain leader in the region yet";
-    return std::string(zh ? "本地链主: " : "local chain leaders: ") +
-           join(evidence.leaders, comma, [&](int f) { return firmName(chain, f, lang); });
-}
 
 Document buildReport(const Chain& chain, const Analysis& analysis, const Session& session,
                      const ReportOptions& options) {

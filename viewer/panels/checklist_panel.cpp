@@ -5,7 +5,7 @@
 
 #include "../app.hpp"
 #include "../i18n.hpp"
-#include "chainatlas/report_document.hpp"
+#include "chainatlas/session.hpp"
 
 namespace viewer {
 

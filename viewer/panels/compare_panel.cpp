@@ -16,10 +16,6 @@ using namespace chainatlas;
 
 namespace {
 
-std::string regionName(const Chain& chain, int r, Lang lang) {
-    return chain.regions[r].name.pick(lang, chain.regions[r].id);
-}
-
 void regionPicker(App& app) {
     const Chain& chain = *app.state.chain;
     float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;

@@ -228,6 +228,10 @@ std::size_t siteCount(const Chain& chain);
 int findSegment(const Chain& chain, const std::string& id);
 int findRegion(const Chain& chain, const std::string& id);
 int findFirm(const Chain& chain, const std::string& id);
+// The name of a firm, segment or region (by index) in `lang`, its id when it has no name.
+std::string firmName(const Chain& chain, int firm, Lang lang);
+std::string segmentName(const Chain& chain, int segment, Lang lang);
+std::string regionName(const Chain& chain, int region, Lang lang);
 int findResource(const Chain& chain, const std::string& id);
 
 enum class IdKind { Segment, Region, Firm, Resource };

@@ -11,18 +11,6 @@
 
 namespace chainatlas {
 
-// One plain sentence on why a target is on the list, e.g.
-// "补链: 正极材料; 供应枢纽企业 比亚迪(西安); 以商招商: 本地伙伴 2 家". Used by CSV, xlsx, pdf and the viewer.
-std::string targetReason(const Chain& chain, const Analysis& analysis, const Target& target, Lang lang);
-// The firm's sources by title, with the confidence of its sites: "Title A; Title B (可信度 A/B)"; with
-// `maxTitles` > 0 at most that many titles, then "等 5 项" / "and 3 more".
-std::string firmSources(const Chain& chain, int firm, Lang lang, std::size_t maxTitles = 0);
-
-// What the data says about one 十个一 item in `region` (docs/method.md §12): its confirmed resources, or its chain
-// leaders;
-// "" for items the data cannot speak to.
-std::string checklistEvidenceText(const Chain& chain, int region, int item, Lang lang);
-
 struct ReportOptions {
     Lang lang = Lang::Zh;
     std::size_t top = 0;     // targets listed (0: all)

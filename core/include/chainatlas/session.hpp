@@ -26,6 +26,9 @@ const char* checklistStateKey(ChecklistState state);  // "todo", "doing", "done"
 // "选择一个特色产业" / "Choose one distinctive industry".
 const char* checklistTitle(int item, Lang lang);
 const char* checklistStateName(ChecklistState state, Lang lang);  // 待办/进行中/已完成
+// What the data says about one 十个一 item in `region` (docs/method.md §12): its confirmed resources, or its chain
+// leaders; "" for items the data cannot speak to.
+std::string checklistEvidenceText(const Chain& chain, int region, int item, Lang lang);
 
 struct ChecklistItem {
     ChecklistState state = ChecklistState::Todo;

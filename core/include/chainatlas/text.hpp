@@ -71,4 +71,12 @@ bool startsAsUtf16(std::string_view text);
 // The text without a UTF-8 byte-order mark (spreadsheet programs add one).
 std::string_view withoutUtf8Bom(std::string_view text);
 
+// `text(item)` for each item, joined by `separator`: joinMapped(firms, "、", name) -> "比亚迪、宁德时代".
+template <typename Items, typename Text>
+std::string joinMapped(const Items& items, const char* separator, Text text) {
+    std::string out;
+    for (const auto& item : items) out += (out.empty() ? "" : separator) + text(item);
+    return out;
+}
+
 }  // namespace chainatlas
