@@ -11,9 +11,9 @@
 #include <string>
 #include <vector>
 
-#include "chainatlas/file_io.hpp"
-#include "chainatlas/load.hpp"
-#include "chainatlas/text.hpp"
+#include "chainatlas/base/file_io.hpp"
+#include "chainatlas/base/text.hpp"
+#include "chainatlas/load/load.hpp"
 
 using namespace chainatlas;
 using Clock = std::chrono::steady_clock;

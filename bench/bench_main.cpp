@@ -17,14 +17,14 @@
 #include <filesystem>
 #include <string>
 
-#include "chainatlas/fast_load.hpp"
-#include "chainatlas/file_io.hpp"
-#include "chainatlas/layout.hpp"
-#include "chainatlas/load.hpp"
-#include "chainatlas/report.hpp"
-#include "chainatlas/scene.hpp"
-#include "chainatlas/support.hpp"
-#include "chainatlas/svg.hpp"
+#include "chainatlas/analysis/support.hpp"
+#include "chainatlas/base/file_io.hpp"
+#include "chainatlas/load/fast_load.hpp"
+#include "chainatlas/load/load.hpp"
+#include "chainatlas/map/layout.hpp"
+#include "chainatlas/map/scene.hpp"
+#include "chainatlas/results/result_writers.hpp"
+#include "chainatlas/svg/svg.hpp"
 #include "synthetic.hpp"
 
 using namespace chainatlas;

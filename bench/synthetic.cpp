@@ -1,7 +1,7 @@
 // Synthetic chain generator (fixed seed: the same spec gives the same chain).
 #include "synthetic.hpp"
 
-#include "chainatlas/file_io.hpp"
+#include "chainatlas/base/file_io.hpp"
 
 #include <algorithm>
 #include <cstdio>

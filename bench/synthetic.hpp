@@ -4,7 +4,7 @@
 #include <cstdint>
 #include <string>
 
-#include "chainatlas/model.hpp"
+#include "chainatlas/model/model.hpp"
 
 namespace bench {
 

@@ -9,19 +9,19 @@
 #include <memory>
 #include <sstream>
 
-#include "chainatlas/convert.hpp"
-#include "chainatlas/document.hpp"
-#include "chainatlas/file_io.hpp"
-#include "chainatlas/layout.hpp"
-#include "chainatlas/load.hpp"
-#include "chainatlas/report.hpp"
-#include "chainatlas/report_document.hpp"
-#include "chainatlas/session.hpp"
-#include "chainatlas/stats.hpp"
-#include "chainatlas/svg.hpp"
-#include "chainatlas/text.hpp"
+#include "chainatlas/base/file_io.hpp"
+#include "chainatlas/base/text.hpp"
+#include "chainatlas/convert/convert.hpp"
+#include "chainatlas/documents/document.hpp"
+#include "chainatlas/documents/meeting_report.hpp"
+#include "chainatlas/load/load.hpp"
+#include "chainatlas/map/layout.hpp"
+#include "chainatlas/model/stats.hpp"
+#include "chainatlas/results/result_writers.hpp"
+#include "chainatlas/session/session.hpp"
+#include "chainatlas/svg/svg.hpp"
 #include "huge_pages.hpp"
-#include "report.hpp"
+#include "terminal_tables.hpp"
 
 namespace ca = chainatlas;
 

@@ -1,4 +1,4 @@
-# `cmake --install`: programs, data, the core library with a CMake package (find_package(ChainAtlas)),
+# `cmake --install`: programs, data, the core libraries with a CMake package (find_package(ChainAtlas)),
 # and a Debian package through CPack (`cpack -G DEB` in the build folder).
 include(CMakePackageConfigHelpers)
 
@@ -12,7 +12,8 @@ install(DIRECTORY chains/ DESTINATION ${CMAKE_INSTALL_DATADIR}/chainatlas/chains
 install(FILES README.md DESTINATION ${CMAKE_INSTALL_DOCDIR})
 
 set(CHAINATLAS_CMAKE_DIR ${CMAKE_INSTALL_LIBDIR}/cmake/ChainAtlas)
-install(TARGETS chainatlas_core EXPORT ChainAtlasTargets ARCHIVE DESTINATION ${CMAKE_INSTALL_LIBDIR})
+get_property(chainatlas_areas GLOBAL PROPERTY CHAINATLAS_AREA_TARGETS)
+install(TARGETS ${chainatlas_areas} chainatlas_core EXPORT ChainAtlasTargets ARCHIVE DESTINATION ${CMAKE_INSTALL_LIBDIR})
 install(DIRECTORY core/include/chainatlas DESTINATION ${CMAKE_INSTALL_INCLUDEDIR})
 install(EXPORT ChainAtlasTargets NAMESPACE chainatlas:: DESTINATION ${CHAINATLAS_CMAKE_DIR})
 configure_package_config_file(cmake/ChainAtlasConfig.cmake.in ${PROJECT_BINARY_DIR}/ChainAtlasConfig.cmake

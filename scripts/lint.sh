@@ -10,17 +10,13 @@ cd "$(dirname "$0")/.."
 CHAINATLAS_FORMAT_STRICT="${CHAINATLAS_FORMAT_STRICT:-1}"
 
 # clang-tidy over every file takes too long for every test run; these are checked each time (--all: all).
-# Measured on the 2-core machine: every core/ and cli/ file is clean; all 35 take 3 min 5 s at load 4 and
-# 6 min 45 s with a build running beside them. This list of 19 (the analysis, what-if, session, document and
-# validation modules and the small files) took 2 min 10 s to 3 min 30 s, format check included. Left out for
-# time: cli/main.cpp, fast_load, layout, csv_fast, load, report, chart, chart_svg, svg, compare, model_json,
-# report_document, theme, scene, cli/report and cli/huge_pages; viewer/, tests/ and bench/ only with --all.
 TIDY_FILES=(
-  core/src/text.cpp core/src/model.cpp core/src/paths.cpp core/src/stats.cpp
-  core/src/analysis.cpp core/src/targets.cpp core/src/whatif.cpp core/src/priorities.cpp core/src/profile.cpp
-  core/src/support.cpp core/src/vocabulary.cpp core/src/session.cpp core/src/csv.cpp core/src/file_io.cpp
-  core/src/document.cpp core/src/document_pdf.cpp core/src/document_xlsx.cpp core/src/svg_raster.cpp
-  core/src/validate.cpp
+  core/src/base/text.cpp core/src/model/model.cpp core/src/base/paths.cpp core/src/model/stats.cpp
+  core/src/analysis/analysis.cpp core/src/analysis/targets.cpp core/src/analysis/whatif.cpp
+  core/src/analysis/priorities.cpp core/src/model/profile.cpp core/src/analysis/support.cpp
+  core/src/analysis/vocabulary.cpp core/src/session/session.cpp core/src/load/csv.cpp core/src/base/file_io.cpp
+  core/src/documents/document.cpp core/src/documents/document_pdf.cpp core/src/documents/document_xlsx.cpp
+  core/src/documents/svg_raster.cpp core/src/load/validate.cpp
 )
 
 mapfile -t sources < <(git ls-files '*.cpp' '*.hpp' '*.h' | grep -E '^(core|cli|viewer|tests|bench)/')

@@ -9,7 +9,7 @@
 #include <filesystem>
 #include <string>
 
-#include "chainatlas/file_io.hpp"
+#include "chainatlas/base/file_io.hpp"
 
 namespace test {
 

@@ -5,8 +5,8 @@
 
 #include <string>
 
-#include "chainatlas/load.hpp"
-#include "chainatlas/targets.hpp"
+#include "chainatlas/analysis/targets.hpp"
+#include "chainatlas/load/load.hpp"
 #include "synthetic.hpp"
 
 namespace test {

@@ -18,7 +18,7 @@ endfunction()
 
 run(WHAT "cmake --install" COMMAND ${CMAKE_COMMAND} --install "${BUILD}" --prefix "${prefix}")
 foreach(path bin/chainatlas share/chainatlas/assets/theme.json share/chainatlas/chains/nev.json
-             include/chainatlas/analysis.hpp lib/cmake/ChainAtlas/ChainAtlasConfig.cmake)
+             include/chainatlas/analysis/analysis.hpp lib/cmake/ChainAtlas/ChainAtlasConfig.cmake)
   if(NOT EXISTS "${prefix}/${path}")
     message(FATAL_ERROR "not installed: ${path}")
   endif()
@@ -51,4 +51,14 @@ run(WHAT "consumer run" COMMAND env ASAN_OPTIONS=detect_leaks=0 "${WORK}/consume
     "${prefix}/share/chainatlas/chains/nev.json" suzhou)
 if(NOT run_out MATCHES "^firms [1-9][0-9]* targets [1-9]")
   message(FATAL_ERROR "unexpected consumer output: ${run_out}")
+endif()
+# A consumer of load + analysis links none of the drawing, document or Graphviz libraries.
+run(WHAT "consumer's libraries" COMMAND readelf -d "${WORK}/consumer/consumer")
+foreach(library cairo pango rsvg xlsxwriter gvc cgraph)
+  if(run_out MATCHES "NEEDED[^\n]*lib${library}")
+    message(FATAL_ERROR "the load + analysis consumer needs lib${library}:\n${run_out}")
+  endif()
+endforeach()
+if(NOT run_out MATCHES "NEEDED")
+  message(FATAL_ERROR "readelf shows no needed libraries for the consumer: ${run_out}")
 endif()

@@ -1,7 +1,7 @@
 // Segment analysis (docs/method.md §2–§5) on small chains computed by hand; the arithmetic is in the comments.
 #include <doctest/doctest.h>
 
-#include "chainatlas/targets.hpp"
+#include "chainatlas/analysis/targets.hpp"
 #include "fixtures.hpp"
 #include "helpers.hpp"
 

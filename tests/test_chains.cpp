@@ -7,7 +7,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "chainatlas/load.hpp"
+#include "chainatlas/load/load.hpp"
 #include "helpers.hpp"
 
 using namespace chainatlas;

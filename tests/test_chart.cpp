@@ -2,8 +2,8 @@
 // Priorities are set by hand (the analysis computes them; this checks the chart's own arithmetic).
 #include <doctest/doctest.h>
 
-#include "chainatlas/chart.hpp"
-#include "chainatlas/svg.hpp"
+#include "chainatlas/map/chart.hpp"
+#include "chainatlas/svg/svg.hpp"
 #include "fixtures.hpp"
 #include "helpers.hpp"
 

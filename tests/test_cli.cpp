@@ -14,8 +14,8 @@
 #include <regex>
 #include <sstream>
 
-#include "chainatlas/file_io.hpp"
-#include "chainatlas/load.hpp"
+#include "chainatlas/base/file_io.hpp"
+#include "chainatlas/load/load.hpp"
 #include "cli_run.hpp"
 #include "fixtures.hpp"
 #include "synthetic.hpp"

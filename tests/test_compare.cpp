@@ -2,7 +2,7 @@
 // advice counts and the top three targets. Expected values worked out by hand on tests/data/good/mini.json.
 #include <doctest/doctest.h>
 
-#include "chainatlas/compare.hpp"
+#include "chainatlas/analysis/compare.hpp"
 #include "cli_run.hpp"
 #include "helpers.hpp"
 

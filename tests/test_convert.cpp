@@ -5,10 +5,10 @@
 #include <unistd.h>
 #include <filesystem>
 
-#include "chainatlas/convert.hpp"
-#include "chainatlas/fast_load.hpp"
-#include "chainatlas/file_io.hpp"
-#include "chainatlas/report.hpp"
+#include "chainatlas/base/file_io.hpp"
+#include "chainatlas/convert/convert.hpp"
+#include "chainatlas/load/fast_load.hpp"
+#include "chainatlas/results/result_writers.hpp"
 #include "helpers.hpp"
 
 using namespace chainatlas;

@@ -5,9 +5,9 @@
 #include <filesystem>
 #include <fstream>
 
-#include "chainatlas/load.hpp"
-#include "chainatlas/profile.hpp"
-#include "chainatlas/targets.hpp"
+#include "chainatlas/analysis/targets.hpp"
+#include "chainatlas/load/load.hpp"
+#include "chainatlas/model/profile.hpp"
 #include "helpers.hpp"
 
 using namespace chainatlas;

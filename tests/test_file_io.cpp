@@ -11,7 +11,7 @@
 #include <stdexcept>
 #include <thread>
 
-#include "chainatlas/file_io.hpp"
+#include "chainatlas/base/file_io.hpp"
 
 using namespace chainatlas;
 namespace fs = std::filesystem;

@@ -5,7 +5,7 @@
 #include <chrono>
 #include <set>
 
-#include "chainatlas/layout.hpp"
+#include "chainatlas/map/layout.hpp"
 #include "helpers.hpp"
 #include "synthetic.hpp"
 

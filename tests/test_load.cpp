@@ -5,7 +5,7 @@
 #include <fstream>
 #include <sstream>
 
-#include "chainatlas/load.hpp"
+#include "chainatlas/load/load.hpp"
 #include "helpers.hpp"
 
 using namespace chainatlas;

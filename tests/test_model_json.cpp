@@ -1,7 +1,7 @@
 // JSON mapping of the model: round trip and missing optional fields.
 #include <doctest/doctest.h>
 
-#include "chainatlas/load.hpp"
+#include "chainatlas/load/load.hpp"
 #include "helpers.hpp"
 
 using namespace chainatlas;

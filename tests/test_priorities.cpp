@@ -1,7 +1,7 @@
 // Segment priorities (docs/method.md §10) on the planner chain; the arithmetic is in fixtures.hpp.
 #include <doctest/doctest.h>
 
-#include "chainatlas/targets.hpp"
+#include "chainatlas/analysis/targets.hpp"
 #include "fixtures.hpp"
 #include "helpers.hpp"
 

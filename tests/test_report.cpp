@@ -10,11 +10,11 @@
 #include <map>
 #include <regex>
 
-#include "chainatlas/document.hpp"
-#include "chainatlas/report.hpp"
-#include "chainatlas/reasons.hpp"
-#include "chainatlas/report_document.hpp"
-#include "chainatlas/text.hpp"
+#include "chainatlas/base/text.hpp"
+#include "chainatlas/documents/document.hpp"
+#include "chainatlas/documents/meeting_report.hpp"
+#include "chainatlas/results/reasons.hpp"
+#include "chainatlas/results/result_writers.hpp"
 #include "cli_run.hpp"
 #include "helpers.hpp"
 

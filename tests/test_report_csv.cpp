@@ -8,9 +8,9 @@
 #include <map>
 #include <sstream>
 
-#include "chainatlas/load.hpp"
-#include "chainatlas/report.hpp"
-#include "chainatlas/vocabulary.hpp"
+#include "chainatlas/analysis/vocabulary.hpp"
+#include "chainatlas/load/load.hpp"
+#include "chainatlas/results/result_writers.hpp"
 #include "helpers.hpp"
 
 using namespace chainatlas;

@@ -6,7 +6,7 @@
 #include <filesystem>
 #include <fstream>
 
-#include "chainatlas/text.hpp"
+#include "chainatlas/base/text.hpp"
 #include "exact_text.hpp"
 #include "saved_files.hpp"
 #include "state.hpp"

@@ -3,8 +3,8 @@
 // the scene's own rules, not the analysis.
 #include <doctest/doctest.h>
 
-#include "chainatlas/scene.hpp"
-#include "chainatlas/text.hpp"
+#include "chainatlas/base/text.hpp"
+#include "chainatlas/map/scene.hpp"
 #include "fixtures.hpp"
 #include "helpers.hpp"
 

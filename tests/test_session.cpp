@@ -5,7 +5,7 @@
 #include <filesystem>
 #include <fstream>
 
-#include "chainatlas/session.hpp"
+#include "chainatlas/session/session.hpp"
 #include "helpers.hpp"
 
 using namespace chainatlas;

@@ -8,7 +8,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "chainatlas/support.hpp"
+#include "chainatlas/analysis/support.hpp"
 #include "cli_run.hpp"
 #include "helpers.hpp"
 

@@ -1,7 +1,7 @@
 // SVG maps: ids, advice fills from the theme, marks, escaping of data text, Chinese words, firm level at scale.
 #include <doctest/doctest.h>
 
-#include "chainatlas/svg.hpp"
+#include "chainatlas/svg/svg.hpp"
 #include "fixtures.hpp"
 #include "helpers.hpp"
 #include "synthetic.hpp"

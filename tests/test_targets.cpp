@@ -3,9 +3,9 @@
 
 #include <algorithm>
 
-#include "chainatlas/file_io.hpp"
-#include "chainatlas/profile.hpp"
-#include "chainatlas/targets.hpp"
+#include "chainatlas/analysis/targets.hpp"
+#include "chainatlas/base/file_io.hpp"
+#include "chainatlas/model/profile.hpp"
 #include "fixtures.hpp"
 #include "helpers.hpp"
 

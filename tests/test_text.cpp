@@ -1,7 +1,7 @@
 // UTF-8 checks, display widths, edit distance and suggestions.
 #include <doctest/doctest.h>
 
-#include "chainatlas/text.hpp"
+#include "chainatlas/base/text.hpp"
 
 using namespace chainatlas;
 

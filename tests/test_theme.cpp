@@ -4,7 +4,7 @@
 #include <cstdio>
 #include <fstream>
 
-#include "chainatlas/theme.hpp"
+#include "chainatlas/map/theme.hpp"
 
 using namespace chainatlas;
 

@@ -16,11 +16,11 @@
 #include <thread>
 
 #include "app.hpp"
-#include "chainatlas/file_io.hpp"
-#include "chainatlas/load.hpp"
-#include "chainatlas/targets.hpp"
-#include "chainatlas/text.hpp"
-#include "chainatlas/theme.hpp"
+#include "chainatlas/analysis/targets.hpp"
+#include "chainatlas/base/file_io.hpp"
+#include "chainatlas/base/text.hpp"
+#include "chainatlas/load/load.hpp"
+#include "chainatlas/map/theme.hpp"
 #include "fonts.hpp"
 #include "i18n.hpp"
 #include "panels/scene_painter.hpp"
@@ -133,7 +133,7 @@ TEST_CASE("the interface text list holds every non-ASCII character of the viewer
     std::vector<std::filesystem::path> files;
     for (const auto& entry : std::filesystem::recursive_directory_iterator(CHAINATLAS_VIEWER_SOURCE_DIR))
         files.push_back(entry.path());
-    for (const char* core : {"scene.cpp", "chart.cpp", "vocabulary.cpp"})
+    for (const char* core : {"map/scene.cpp", "map/chart.cpp", "analysis/vocabulary.cpp"})
         files.push_back(std::filesystem::path(CHAINATLAS_VIEWER_SOURCE_DIR) / ".." / "core" / "src" / core);
     std::size_t read = 0;
     for (const auto& path : files) {

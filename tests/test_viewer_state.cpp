@@ -7,7 +7,7 @@
 #include <thread>
 
 #include "analysis_worker.hpp"
-#include "chainatlas/file_io.hpp"
+#include "chainatlas/base/file_io.hpp"
 #include "collate.hpp"
 #include "explain.hpp"
 #include "map_view.hpp"

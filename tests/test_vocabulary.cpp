@@ -3,7 +3,7 @@
 
 #include <cstring>
 
-#include "chainatlas/vocabulary.hpp"
+#include "chainatlas/analysis/vocabulary.hpp"
 #include "helpers.hpp"
 
 using namespace chainatlas;

@@ -5,9 +5,9 @@
 #include <filesystem>
 #include <random>
 
-#include "chainatlas/report.hpp"
-#include "chainatlas/targets.hpp"
-#include "chainatlas/vocabulary.hpp"
+#include "chainatlas/analysis/targets.hpp"
+#include "chainatlas/analysis/vocabulary.hpp"
+#include "chainatlas/results/result_writers.hpp"
 #include "helpers.hpp"
 
 using namespace chainatlas;

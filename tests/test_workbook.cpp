@@ -10,9 +10,9 @@
 #include <filesystem>
 #include <map>
 
-#include "chainatlas/csv.hpp"
-#include "chainatlas/fast_load.hpp"
-#include "chainatlas/file_io.hpp"
+#include "chainatlas/base/file_io.hpp"
+#include "chainatlas/load/csv.hpp"
+#include "chainatlas/load/fast_load.hpp"
 #include "helpers.hpp"
 
 using namespace chainatlas;

@@ -5,7 +5,7 @@
 
 #include <filesystem>
 
-#include "chainatlas/report.hpp"
+#include "chainatlas/results/result_writers.hpp"
 #include "helpers.hpp"
 #include "synthetic.hpp"
 

@@ -9,12 +9,12 @@
 #include <cstdlib>
 #include <filesystem>
 
-#include "chainatlas/document.hpp"
-#include "chainatlas/file_io.hpp"
-#include "chainatlas/report.hpp"
-#include "chainatlas/report_document.hpp"
-#include "chainatlas/svg.hpp"
-#include "chainatlas/text.hpp"
+#include "chainatlas/base/file_io.hpp"
+#include "chainatlas/base/text.hpp"
+#include "chainatlas/documents/document.hpp"
+#include "chainatlas/documents/meeting_report.hpp"
+#include "chainatlas/results/result_writers.hpp"
+#include "chainatlas/svg/svg.hpp"
 #include "i18n.hpp"
 #include "probe.hpp"
 #include "saved_files.hpp"

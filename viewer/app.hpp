@@ -11,9 +11,9 @@
 #include <string>
 
 #include "analysis_worker.hpp"
-#include "chainatlas/compare.hpp"
-#include "chainatlas/scene.hpp"
-#include "chainatlas/theme.hpp"
+#include "chainatlas/analysis/compare.hpp"
+#include "chainatlas/map/scene.hpp"
+#include "chainatlas/map/theme.hpp"
 #include "exact_text.hpp"
 #include "fonts.hpp"
 #include "layout_worker.hpp"

@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "chainatlas/model.hpp"
+#include "chainatlas/model/model.hpp"
 
 namespace viewer {
 

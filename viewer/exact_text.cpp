@@ -1,7 +1,7 @@
 // Stand-ins for the characters a 16-bit text field cannot hold (see exact_text.hpp).
 #include "exact_text.hpp"
 
-#include "chainatlas/text.hpp"
+#include "chainatlas/base/text.hpp"
 
 namespace viewer {
 

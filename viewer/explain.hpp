@@ -7,8 +7,8 @@
 #include <string_view>
 #include <vector>
 
-#include "chainatlas/diagnostics.hpp"
-#include "chainatlas/model.hpp"
+#include "chainatlas/base/diagnostics.hpp"
+#include "chainatlas/model/model.hpp"
 
 namespace viewer {
 

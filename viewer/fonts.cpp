@@ -7,7 +7,7 @@
 #include <filesystem>
 #include <fstream>
 
-#include "chainatlas/text.hpp"
+#include "chainatlas/base/text.hpp"
 #include "i18n.hpp"
 
 namespace viewer {

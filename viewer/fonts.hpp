@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "chainatlas/model.hpp"
+#include "chainatlas/model/model.hpp"
 
 #include <imgui.h>
 

@@ -1,7 +1,7 @@
 // Interface strings in Chinese and English.
 #pragma once
 
-#include "chainatlas/model.hpp"
+#include "chainatlas/model/model.hpp"
 
 namespace viewer {
 

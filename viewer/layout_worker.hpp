@@ -6,7 +6,7 @@
 #include <optional>
 #include <thread>
 
-#include "chainatlas/layout.hpp"
+#include "chainatlas/map/layout.hpp"
 #include "worker_mailbox.hpp"
 
 namespace viewer {

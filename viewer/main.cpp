@@ -13,8 +13,8 @@
 
 #include "app.hpp"
 #include "backend.hpp"
-#include "chainatlas/file_io.hpp"
-#include "chainatlas/paths.hpp"
+#include "chainatlas/base/file_io.hpp"
+#include "chainatlas/base/paths.hpp"
 #include "probe.hpp"
 
 namespace {

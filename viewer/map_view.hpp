@@ -5,8 +5,8 @@
 
 #include <vector>
 
-#include "chainatlas/layout.hpp"
-#include "chainatlas/scene.hpp"
+#include "chainatlas/map/layout.hpp"
+#include "chainatlas/map/scene.hpp"
 #include "state.hpp"
 
 namespace viewer {

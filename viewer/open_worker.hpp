@@ -9,8 +9,8 @@
 #include <thread>
 #include <vector>
 
-#include "chainatlas/scene.hpp"
-#include "chainatlas/theme.hpp"
+#include "chainatlas/map/scene.hpp"
+#include "chainatlas/map/theme.hpp"
 #include "state.hpp"
 #include "worker_mailbox.hpp"
 

@@ -2,7 +2,7 @@
 // first save asks for a name), a file holding another chain's or region's session and any file an export
 // would replace wait for the planner's yes; default names carry chain, region and date.
 #include "app.hpp"
-#include "chainatlas/text.hpp"
+#include "chainatlas/base/text.hpp"
 #include "i18n.hpp"
 #include "saved_files.hpp"
 

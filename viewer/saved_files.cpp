@@ -4,8 +4,8 @@
 #include <cstdlib>
 #include <filesystem>
 
-#include "chainatlas/session.hpp"
-#include "chainatlas/text.hpp"
+#include "chainatlas/base/text.hpp"
+#include "chainatlas/session/session.hpp"
 #include "i18n.hpp"
 
 namespace viewer {

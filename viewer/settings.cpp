@@ -5,8 +5,8 @@
 #include <filesystem>
 
 #include "app.hpp"
-#include "chainatlas/file_io.hpp"
-#include "chainatlas/text.hpp"
+#include "chainatlas/base/file_io.hpp"
+#include "chainatlas/base/text.hpp"
 #include "i18n.hpp"
 #include "saved_files.hpp"
 

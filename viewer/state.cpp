@@ -6,12 +6,12 @@
 #include <cmath>
 #include <filesystem>
 
-#include "chainatlas/file_io.hpp"
-#include "chainatlas/load.hpp"
-#include "chainatlas/profile.hpp"
-#include "chainatlas/session.hpp"
-#include "chainatlas/text.hpp"
-#include "chainatlas/vocabulary.hpp"
+#include "chainatlas/analysis/vocabulary.hpp"
+#include "chainatlas/base/file_io.hpp"
+#include "chainatlas/base/text.hpp"
+#include "chainatlas/load/load.hpp"
+#include "chainatlas/model/profile.hpp"
+#include "chainatlas/session/session.hpp"
 #include "collate.hpp"
 #include "saved_files.hpp"
 
@@ -385,7 +385,7 @@ void setChecklistItem(ViewerState& state, int item, const ChecklistItem& value) 
 }
 
 // The viewer's part of a session: which file, which language, its notes and checklists; reading and
-// writing the format is the core's (chainatlas/session.hpp).
+// writing the format is the core's (chainatlas/session/session.hpp).
 chainatlas::Session toSession(const ViewerState& state) {
     Session session;
     session.file = state.path.empty() ? "" : std::filesystem::absolute(state.path).string();

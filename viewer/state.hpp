@@ -10,11 +10,11 @@
 #include <string>
 #include <vector>
 
-#include "chainatlas/compare.hpp"
-#include "chainatlas/diagnostics.hpp"
-#include "chainatlas/layout.hpp"
-#include "chainatlas/session.hpp"
-#include "chainatlas/targets.hpp"
+#include "chainatlas/analysis/compare.hpp"
+#include "chainatlas/analysis/targets.hpp"
+#include "chainatlas/base/diagnostics.hpp"
+#include "chainatlas/map/layout.hpp"
+#include "chainatlas/session/session.hpp"
 
 namespace viewer {
 

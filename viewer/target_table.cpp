@@ -5,7 +5,7 @@
 #include <climits>
 #include <map>
 
-#include "chainatlas/vocabulary.hpp"
+#include "chainatlas/analysis/vocabulary.hpp"
 #include "collate.hpp"
 
 namespace viewer {

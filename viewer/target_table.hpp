@@ -6,8 +6,8 @@
 #include <string>
 #include <vector>
 
-#include "chainatlas/model.hpp"
-#include "chainatlas/targets.hpp"
+#include "chainatlas/analysis/targets.hpp"
+#include "chainatlas/model/model.hpp"
 #include "state.hpp"
 
 namespace viewer {

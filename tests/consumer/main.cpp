@@ -1,6 +1,6 @@
 // Loads a chain with the installed core and prints its firm count and the top target for one region.
-#include <chainatlas/load.hpp>
-#include <chainatlas/targets.hpp>
+#include <chainatlas/analysis/targets.hpp>
+#include <chainatlas/load/load.hpp>
 #include <iostream>
 
 int main(int argc, char** argv) {

@@ -10,7 +10,7 @@
 #include <string>
 #include <vector>
 
-#include "chainatlas/file_io.hpp"
+#include "chainatlas/base/file_io.hpp"
 
 namespace fuzz {
 

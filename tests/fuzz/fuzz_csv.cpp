@@ -6,7 +6,7 @@
 #include <cstdlib>
 #include <string>
 
-#include "chainatlas/load.hpp"
+#include "chainatlas/load/load.hpp"
 #include "csv_folder.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {

@@ -9,10 +9,10 @@
 #include <string>
 #include <vector>
 
-#include "chainatlas/csv.hpp"
-#include "chainatlas/fast_load.hpp"
-#include "chainatlas/file_io.hpp"
-#include "chainatlas/load.hpp"
+#include "chainatlas/base/file_io.hpp"
+#include "chainatlas/load/csv.hpp"
+#include "chainatlas/load/fast_load.hpp"
+#include "chainatlas/load/load.hpp"
 #include "csv_folder.hpp"
 
 namespace {

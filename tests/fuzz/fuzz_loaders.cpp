@@ -7,8 +7,8 @@
 #include <cstdlib>
 #include <string_view>
 
-#include "chainatlas/fast_load.hpp"
-#include "chainatlas/load.hpp"
+#include "chainatlas/load/fast_load.hpp"
+#include "chainatlas/load/load.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     std::string_view text(reinterpret_cast<const char*>(data), size);

@@ -11,11 +11,11 @@
 #include <set>
 #include <string>
 
-#include "chainatlas/layout.hpp"
-#include "chainatlas/load.hpp"
-#include "chainatlas/svg.hpp"
-#include "chainatlas/targets.hpp"
-#include "chainatlas/theme.hpp"
+#include "chainatlas/analysis/targets.hpp"
+#include "chainatlas/load/load.hpp"
+#include "chainatlas/map/layout.hpp"
+#include "chainatlas/map/theme.hpp"
+#include "chainatlas/svg/svg.hpp"
 
 namespace {
 

@@ -8,8 +8,8 @@
 #include <cstdlib>
 #include <string_view>
 
-#include "chainatlas/load.hpp"
-#include "chainatlas/session.hpp"
+#include "chainatlas/load/load.hpp"
+#include "chainatlas/session/session.hpp"
 
 namespace {
 

@@ -15,8 +15,8 @@
 #include <map>
 #include <string>
 
-#include "chainatlas/file_io.hpp"
-#include "chainatlas/load.hpp"
+#include "chainatlas/base/file_io.hpp"
+#include "chainatlas/load/load.hpp"
 
 namespace {
 

@@ -5,7 +5,7 @@
 
 #include "../app.hpp"
 #include "../i18n.hpp"
-#include "chainatlas/session.hpp"
+#include "chainatlas/session/session.hpp"
 
 namespace viewer {
 

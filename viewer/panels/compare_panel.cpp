@@ -8,7 +8,7 @@
 
 #include "../app.hpp"
 #include "../i18n.hpp"
-#include "chainatlas/vocabulary.hpp"
+#include "chainatlas/analysis/vocabulary.hpp"
 
 namespace viewer {
 

@@ -6,8 +6,8 @@
 
 #include "../app.hpp"
 #include "../i18n.hpp"
-#include "chainatlas/report.hpp"
-#include "chainatlas/vocabulary.hpp"
+#include "chainatlas/analysis/vocabulary.hpp"
+#include "chainatlas/results/result_writers.hpp"
 
 namespace viewer {
 

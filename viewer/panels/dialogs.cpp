@@ -7,7 +7,7 @@
 #include "../app.hpp"
 #include "../explain.hpp"
 #include "../i18n.hpp"
-#include "chainatlas/diagnostics.hpp"
+#include "chainatlas/base/diagnostics.hpp"
 
 namespace viewer {
 

@@ -8,8 +8,8 @@
 #include "../app.hpp"
 #include "../i18n.hpp"
 #include "../map_view.hpp"
-#include "chainatlas/layout.hpp"
-#include "chainatlas/text.hpp"
+#include "chainatlas/base/text.hpp"
+#include "chainatlas/map/layout.hpp"
 #include "scene_painter.hpp"
 
 namespace viewer {

@@ -2,7 +2,7 @@
 // the statuses they changed; undo and redo.
 #include "../app.hpp"
 #include "../i18n.hpp"
-#include "chainatlas/vocabulary.hpp"
+#include "chainatlas/analysis/vocabulary.hpp"
 
 namespace viewer {
 

@@ -9,8 +9,8 @@
 
 #include "../app.hpp"
 #include "../map_view.hpp"  // resource marks on the map: placed and hit there
-#include "chainatlas/chart.hpp"
-#include "chainatlas/scene.hpp"
+#include "chainatlas/map/chart.hpp"
+#include "chainatlas/map/scene.hpp"
 
 namespace viewer {
 

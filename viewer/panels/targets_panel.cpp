@@ -12,8 +12,8 @@
 #include "../app.hpp"
 #include "../i18n.hpp"
 #include "../target_table.hpp"
-#include "chainatlas/report.hpp"
-#include "chainatlas/vocabulary.hpp"
+#include "chainatlas/analysis/vocabulary.hpp"
+#include "chainatlas/results/result_writers.hpp"
 
 namespace viewer {
 

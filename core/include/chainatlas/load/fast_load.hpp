@@ -1,0 +1,50 @@
+// The fast path for large chain files: builds the model in one pass without a document tree.
+// It accepts only input the validator accepts without a single diagnostic, and builds the same model;
+// on anything else it returns nothing and the caller takes the validating path (load.cpp), which
+// reports the problems with their places.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "chainatlas/model/model.hpp"
+
+namespace chainatlas {
+
+// Extra bytes that must be readable after the text (simdjson reads in 64-byte blocks).
+std::size_t fastLoadPadding();
+
+// A whole file in a buffer followed by fastLoadPadding() zero bytes.
+class PaddedText {
+public:
+    PaddedText(std::unique_ptr<char[]> bytes, std::size_t size) : bytes_(std::move(bytes)), size_(size) {}
+    std::string_view view() const { return {bytes_.get(), size_}; }
+
+private:
+    std::unique_ptr<char[]> bytes_;
+    std::size_t size_;
+};
+// nullopt when the file cannot be read (readWholeFile then says why).
+std::optional<PaddedText> readPaddedFile(const std::string& path);
+
+// What one fast load did with its memory (for tests and the bench).
+struct FastLoadStats {
+    std::size_t indexBytes = 0;          // simdjson's token index: 4 bytes a token
+    std::size_t indexBytesReleased = 0;  // of those, handed back to the kernel behind the reader
+};
+
+// A chainatlas/1 JSON text (byte-order mark already removed) whose buffer holds at least
+// fastLoadPadding() readable bytes after text.size(); nullopt when the validating path must decide.
+std::optional<Chain> fastChainFromPaddedJson(std::string_view text, FastLoadStats* stats = nullptr);
+// The same for any text (copies it into a padded buffer first).
+std::optional<Chain> fastChainFromJson(std::string_view text, FastLoadStats* stats = nullptr);
+
+// A CSV folder (docs/data.md) the validating reader would turn into a chain without a single
+// diagnostic, with the same model; nullopt when readCsvFolder and the validator must decide (csv_fast.cpp).
+std::optional<Chain> fastChainFromCsvFolder(const std::string& folder);
+// The same for an .xlsx workbook's bytes, named `label` (its name gives the chain's id without a chain sheet).
+std::optional<Chain> fastChainFromWorkbook(std::string_view bytes, const std::string& label);
+
+}  // namespace chainatlas

@@ -1,0 +1,482 @@
+// Investment targets (docs/method.md §8): candidates, the seven explained terms, weights, set-aside and ranking.
+#include "chainatlas/analysis/targets.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <future>
+
+#include "analysis/firm_sites.hpp"
+#include "base/json_reader.hpp"
+#include "chainatlas/analysis/support.hpp"
+#include "chainatlas/base/text.hpp"
+#include "chainatlas/model/profile.hpp"
+#include "model/chain_index.hpp"
+
+namespace chainatlas {
+
+double segmentValue(const SegmentResult& segment) {
+    if (segment.market) return 0;  // customers to win, not a segment to court investors for
+    double value = 0;
+    switch (segment.status) {
+        case SegmentStatus::Gap: value = 1.0; break;
+        case SegmentStatus::Extension: value = 0.6; break;
+        case SegmentStatus::Weak: value = 0.4; break;
+        default: break;
+    }
+    if (segment.complement) value = std::max(value, 0.8);
+    return value;
+}
+
+double& termWeight(Weights& w, int term) {
+    switch (term) {
+        case TermFit: return w.fit;
+        case TermAnchor: return w.anchor;
+        case TermHub: return w.hub;
+        case TermLeader: return w.leader;
+        case TermDensity: return w.density;
+        case TermProfile: return w.profile;
+        case TermInnovation: return w.innovation;
+    }
+    return w.occupiedDiscount;  // not reached: every Term is listed
+}
+
+double termWeight(const Weights& w, int term) { return termWeight(const_cast<Weights&>(w), term); }
+
+nlohmann::json weightsToJson(const Weights& w) {
+    return {{"fit", w.fit},
+            {"anchor", w.anchor},
+            {"hub", w.hub},
+            {"leader", w.leader},
+            {"density", w.density},
+            {"profile", w.profile},
+            {"innovation", w.innovation},
+            {"occupied_discount", w.occupiedDiscount}};
+}
+
+std::string weightsFromJson(const nlohmann::json& object, Weights& w) {
+    if (!object.is_object()) return "/: weights must be a JSON object";
+    std::vector<std::string> keys(kTermKeys.begin(), kTermKeys.end());
+    keys.emplace_back("occupied_discount");
+    auto slot = [&](std::ptrdiff_t index) -> double& {
+        return index < kTermCount ? termWeight(w, static_cast<int>(index)) : w.occupiedDiscount;
+    };
+    for (auto it = object.begin(); it != object.end(); ++it) {
+        auto key = std::find(keys.begin(), keys.end(), it.key());
+        if (key == keys.end())
+            return pointerTo("", it.key()) + ": unknown weight \"" + it.key() + "\"" + didYouMean(it.key(), keys);
+        if (!it->is_number()) return "/" + it.key() + ": must be a number, found " + jsonTypeName(*it);
+        if (!std::isfinite(it->get<double>())) return "/" + it.key() + ": must be a finite number";
+        double value = it->get<double>();
+        if (value < 0) return "/" + it.key() + ": must not be negative";
+        // Bounded so that scores stay readable numbers (1e308 would overflow to infinity).
+        if (value > 100) return "/" + it.key() + ": must be at most 100";
+        if (it.key() == "occupied_discount" && value > 1) return "/occupied_discount: must lie in [0, 1]";
+        slot(key - keys.begin()) = value;
+    }
+    return {};
+}
+
+namespace {
+
+// What every candidate needs to know about every firm: local to the region, in a hub region, profile.
+struct FirmFacts {
+    std::vector<char> local, inHub;
+    const std::vector<double>& profile;  // the shared index's: the same for every analysis of the chain
+    std::vector<char> hasMetric;
+};
+
+FirmFacts firmFacts(const Chain& chain, const detail::FirmSites& sites, int region, const std::vector<int>& hubs) {
+    std::size_t count = chain.firms.size();
+    FirmFacts facts{std::vector<char>(count, 0), std::vector<char>(count, 0), chain.index().firmProfiles(chain),
+                    std::vector<char>(count, 0)};
+    for (std::size_t f = 0; f < count; ++f) {
+        sites.forEach(static_cast<int>(f), [&](const Site& site) {
+            if (!site.counted()) return;
+            if (site.region == region) facts.local[f] = 1;
+            if (std::find(hubs.begin(), hubs.end(), site.region) != hubs.end()) facts.inHub[f] = 1;
+        });
+        facts.hasMetric[f] = hasAnyMetric(chain.firms[f].metrics);
+    }
+    return facts;
+}
+
+// The segments of firm f's counted sites with a value to the region (v(s) > 0), in segment order.
+std::vector<FitSegment> valuedSegments(const detail::FirmSites& sites, std::size_t f,
+                                       const std::vector<SegmentResult>& segments) {
+    std::vector<int> ids;
+    sites.forEach(static_cast<int>(f), [&](const Site& site) {
+        if (site.counted()) ids.insert(ids.end(), site.segments.begin(), site.segments.end());
+    });
+    std::sort(ids.begin(), ids.end());
+    ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+    std::vector<FitSegment> valued;
+    for (int s : ids) {
+        const SegmentResult& r = segments[s];
+        double value = segmentValue(r);
+        if (value > 0)
+            valued.push_back(
+                {s, r.status, r.advice, value, r.occupied, r.complement, r.density, r.profile, r.profileBasis, 0.0});
+    }
+    return valued;
+}
+
+// A partner counted through one or more supply records; inferred only if no record named its plant.
+struct PartnerFacts {
+    std::vector<std::pair<int, bool>> found;  // (firm, plant named) per counting record
+    void add(int firm, bool named) { found.emplace_back(firm, named); }
+    void into(const Chain& chain, std::vector<int>& all, std::vector<int>& inferred) {
+        auto byId = [&](int a, int b) { return chain.firms[a].id < chain.firms[b].id; };
+        for (auto [firm, named] : found) all.push_back(firm);
+        std::sort(all.begin(), all.end(), byId);
+        all.erase(std::unique(all.begin(), all.end()), all.end());
+        for (int firm : all)
+            if (std::none_of(found.begin(), found.end(), [&](auto& p) { return p.first == firm && p.second; }))
+                inferred.push_back(firm);
+    }
+};
+
+// Local partners (以商招商) and hub partners through the candidate's counted supply records. A partner's end
+// of a record is the plant the record names, else inferred from the partner's sites. One record counts once:
+// a record that made a local partner is not also supply to the hub (docs/method.md §8).
+void partnerTerms(const Chain& chain, std::size_t f, const FirmFacts& facts, int region, const std::vector<int>& hubs,
+                  Target& target) {
+    const detail::SupplyRecords& records = chain.index().supplies();
+    auto isHub = [&](int r) { return std::find(hubs.begin(), hubs.end(), r) != hubs.end(); };
+    PartnerFacts anchors, hubPartners;
+    for (int k : records.sold(static_cast<int>(f))) {
+        const Supply& supply = chain.supplies[k];
+        if (!supply.counted()) continue;
+        bool named = supply.toRegion >= 0;
+        if (facts.local[supply.to] && (!named || supply.toRegion == region)) anchors.add(supply.to, named);
+        else if (named ? isHub(supply.toRegion) : facts.inHub[supply.to]) hubPartners.add(supply.to, named);
+    }
+    for (int k : records.bought(static_cast<int>(f))) {
+        const Supply& supply = chain.supplies[k];
+        if (!supply.counted()) continue;
+        bool named = supply.fromRegion >= 0;
+        if (facts.local[supply.from] && (!named || supply.fromRegion == region)) anchors.add(supply.from, named);
+    }
+    anchors.into(chain, target.anchors, target.anchorsInferred);
+    hubPartners.into(chain, target.hubPartners, target.hubPartnersInferred);
+    target.value[TermAnchor] = std::min<double>(static_cast<double>(target.anchors.size()), 3.0) / 3.0;
+    // Only for a firm with no site in a hub region: it would bring new supply next to the hub, not move the
+    // hub's own supplier away.
+    target.value[TermHub] = !target.hubPartners.empty() && !facts.inHub[f] ? 1.0 : 0.0;
+}
+
+// The plain analysis's candidates whose partner, leader, innovation and firm-profile terms a what-if leaves
+// as they were: those terms follow from supplies, ties, metrics and where firms have sites, and a what-if
+// only adds sites — so every firm except the assumed ones and their supply partners keeps them. Per firm;
+// null where they must be computed (no plain analysis, a touched firm, or no candidate before).
+std::vector<const Target*> reusableTerms(const Chain& chain, const detail::FirmSites& sites, const Analysis* plain) {
+    std::vector<const Target*> reusable(plain ? chain.firms.size() : 0, nullptr);
+    if (!plain) return reusable;
+    for (const auto* list : {&plain->targets, &plain->unranked})
+        for (const Target& t : *list) reusable[static_cast<std::size_t>(t.firm)] = &t;
+    const detail::SupplyRecords& records = chain.index().supplies();
+    for (int firm : sites.assumedFirms()) {
+        reusable[static_cast<std::size_t>(firm)] = nullptr;
+        for (int k : records.sold(firm)) reusable[static_cast<std::size_t>(chain.supplies[k].to)] = nullptr;
+        for (int k : records.bought(firm)) reusable[static_cast<std::size_t>(chain.supplies[k].from)] = nullptr;
+    }
+    return reusable;
+}
+
+void copyFirmTerms(const Target& from, Target& target) {
+    target.anchors = from.anchors;
+    target.anchorsInferred = from.anchorsInferred;
+    target.hubPartners = from.hubPartners;
+    target.hubPartnersInferred = from.hubPartnersInferred;
+    target.resources = from.resources;
+    for (Term term : {TermAnchor, TermHub, TermLeader, TermInnovation}) target.value[term] = from.value[term];
+    target.firmProfile = from.firmProfile;
+    target.innovationBasis = from.innovationBasis;
+}
+
+// Every candidate with the terms that do not depend on the weights (fit, density and a segment-based
+// profile follow the earned segments, which follow the discount: scoreTargets sets them). `plain`: the
+// analysis without the what-if whose firm terms may be reused (reusableTerms), or null.
+std::vector<Target> buildCandidates(const Chain& chain, const detail::FirmSites& sites,
+                                    const std::vector<SegmentResult>& segments, int region,
+                                    const std::vector<int>& hubs, const Analysis* plain) {
+    FirmFacts facts = firmFacts(chain, sites, region, hubs);
+    ConfirmedTiesByFirm ties = confirmedTiesByFirm(chain);
+    std::vector<const Target*> reusable = reusableTerms(chain, sites, plain);
+    std::vector<Target> targets;
+    for (std::size_t f = 0; f < chain.firms.size(); ++f) {
+        if (facts.local[f]) continue;
+        Target target;
+        target.firm = static_cast<int>(f);
+        target.segments = valuedSegments(sites, f, segments);
+        if (target.segments.empty()) continue;
+        if (!reusable.empty() && reusable[f]) {
+            copyFirmTerms(*reusable[f], target);
+            targets.push_back(std::move(target));
+            continue;
+        }
+        partnerTerms(chain, f, facts, region, hubs, target);
+        target.value[TermLeader] = chain.firms[f].leader ? 1.0 : 0.0;
+        if (facts.hasMetric[f]) target.firmProfile = facts.profile[f];
+        InnovationTerm innovation = innovationTerm(chain, ties, static_cast<int>(f), region, hubs);
+        target.value[TermInnovation] = innovation.value;
+        target.resources = std::move(innovation.resources);
+        target.innovationBasis = chain.resources.empty() ? Basis::None : Basis::Ties;
+        targets.push_back(std::move(target));
+    }
+    return targets;
+}
+
+// fit, density and profile from the earned segments E(f) alone (docs/method.md §8). Profile: the firm's own
+// when it has a metric; else the mean P(s) over E(f) where P has data; else the neutral 0.5, imputed.
+void earnedTerms(Target& target, const Weights& weights) {
+    double fit = 0, density = 0, profileSum = 0;
+    int profiled = 0;
+    for (FitSegment& fs : target.segments) {
+        fs.earned = fs.earnedUnder(weights.occupiedDiscount)
+                        ? fs.value * (fs.occupied ? 1.0 - weights.occupiedDiscount : 1.0)
+                        : 0.0;
+        if (!fs.isEarned()) continue;
+        fit = std::max(fit, fs.earned);
+        density = std::max(density, fs.density);
+        if (fs.profileBasis == Basis::Segment) profileSum += fs.profile, ++profiled;
+    }
+    target.value[TermFit] = fit;
+    target.value[TermDensity] = density;
+    if (target.firmProfile) {
+        target.value[TermProfile] = *target.firmProfile;
+        target.profileBasis = Basis::Firm;
+    } else {
+        target.value[TermProfile] = profiled > 0 ? profileSum / profiled : 0.5;
+        target.profileBasis = profiled > 0 ? Basis::Segment : Basis::None;
+    }
+}
+
+double weightedSum(const Target& target, const Weights& weights) {
+    double score = 0;
+    for (int t = 0; t < kTermCount; ++t) score += termWeight(weights, t) * target.value[t];
+    return score;
+}
+
+void scoreTargets(std::vector<Target>& targets, const Weights& weights) {
+    for (Target& target : targets) {
+        earnedTerms(target, weights);
+        target.score = 0;
+        for (int t = 0; t < kTermCount; ++t) {
+            target.weighted[t] = termWeight(weights, t) * target.value[t];
+            target.score += target.weighted[t];
+        }
+    }
+}
+
+// Positions of `targets` ordered by firm id: the tie order of every ranking below, found once per rerank (a
+// string comparison per tie in each of the 15 sorts took longer than the rest of the ranking).
+std::vector<int> idOrder(const std::vector<Target>& targets, const Chain& chain) {
+    std::vector<int> order(targets.size());
+    for (std::size_t i = 0; i < order.size(); ++i) order[i] = static_cast<int>(i);
+    std::sort(order.begin(), order.end(),
+              [&](int a, int b) { return chain.firms[targets[a].firm].id < chain.firms[targets[b].firm].id; });
+    return order;
+}
+
+// Positions of `targets` in rank order under `weights` (the terms' values as they are): score, then firm id.
+// `byId` is idOrder(targets): a stable sort by score keeps it among equal scores.
+std::vector<int> rankOrder(const std::vector<Target>& targets, const std::vector<int>& byId, const Weights& weights) {
+    std::vector<long long> key(targets.size());
+    for (std::size_t i = 0; i < targets.size(); ++i) key[i] = scoreKey(weightedSum(targets[i], weights));
+    std::vector<int> order = byId;
+    std::stable_sort(order.begin(), order.end(), [&](int a, int b) { return key[a] > key[b]; });
+    return order;
+}
+
+// Orders `targets` by rank and numbers them; returns idOrder of the ordered targets.
+std::vector<int> orderTargets(std::vector<Target>& targets, const Chain& chain, const Weights& weights) {
+    std::vector<int> byId = idOrder(targets, chain);
+    std::vector<int> order = rankOrder(targets, byId, weights);
+    std::vector<Target> sorted;
+    sorted.reserve(targets.size());
+    std::vector<int> moved(targets.size());
+    for (int i : order) {
+        moved[static_cast<std::size_t>(i)] = static_cast<int>(sorted.size());
+        sorted.push_back(std::move(targets[static_cast<std::size_t>(i)]));
+    }
+    targets = std::move(sorted);
+    for (std::size_t i = 0; i < targets.size(); ++i) targets[i].rank = static_cast<int>(i) + 1;
+    for (int& position : byId) position = moved[static_cast<std::size_t>(position)];
+    return byId;
+}
+
+// Best and worst rank over the base weights and the 14 variants that scale one term weight by 0.5 or 1.5
+// (docs/method.md §9). The target set and the terms' values stay; only the weighting moves.
+void rankRanges(std::vector<Target>& targets, const std::vector<int>& byId, const Weights& weights) {
+    for (Target& t : targets) t.rankBest = t.rankWorst = t.rank;
+    for (int term = 0; term < kTermCount; ++term)
+        for (double factor : {0.5, 1.5}) {
+            Weights variant = weights;
+            termWeight(variant, term) *= factor;
+            std::vector<int> order = rankOrder(targets, byId, variant);
+            for (std::size_t position = 0; position < order.size(); ++position) {
+                Target& t = targets[static_cast<std::size_t>(order[position])];
+                int rank = static_cast<int>(position) + 1;
+                t.rankBest = std::min(t.rankBest, rank);
+                t.rankWorst = std::max(t.rankWorst, rank);
+            }
+        }
+}
+
+// Segments, support, candidates, targets, set-aside and priorities of one chain with `sites` (no what-if
+// comparison). `plain`: the analysis of the same region and hubs without the assumed sites, whose firm terms
+// and local supply rows are reused where the sites leave them as they were; or null.
+Analysis analyzeSites(const Chain& chain, const detail::FirmSites& sites, const AnalysisOptions& options,
+                      const Analysis* plain) {
+    Analysis result;
+    result.region = options.region;
+    result.hubs = options.hubs;
+    result.assumed = options.assumptions;
+    PresenceMatrix presence = detail::computePresence(sites, chain);
+    std::vector<double> proximity = computeProximity(presence);
+    result.segments = detail::analyzeSegments(chain, sites, presence, proximity, options.region, options.hubs);
+    applySupport(chain, options.region, result.segments);
+    result.unranked = buildCandidates(chain, sites, result.segments, options.region, options.hubs, plain);
+    // Local supply follows which firms are local: only an assumed site in the region changes it.
+    const auto& assumed = sites.assumedFirms();
+    bool localChanged = std::any_of(assumed.begin(), assumed.end(), [&](int f) {
+        return sites.hasSiteIn(f, options.region) &&
+               !hasSiteIn(chain.firms[static_cast<std::size_t>(f)], options.region);
+    });
+    if (plain && !localChanged) {
+        result.localSupply = plain->localSupply;
+    } else {
+        std::vector<char> local(chain.firms.size(), 0);
+        for (std::size_t f = 0; f < local.size(); ++f) local[f] = sites.hasSiteIn(static_cast<int>(f), options.region);
+        result.localSupply = localSupply(chain, options.region, local);
+    }
+    rerank(result, chain, options.weights);
+    return result;
+}
+
+Analysis analyzeChain(const Chain& chain, const AnalysisOptions& options) {
+    return analyzeSites(chain, detail::FirmSites(chain), options, nullptr);
+}
+
+// `changed` and each target's rank without the assumptions, against `base` (docs/method.md §11).
+void compareWithBase(const Chain& chain, const AnalysisOptions& options, const Analysis& base, Analysis& result) {
+    result.changed = statusChanges(base.segments, result.segments, options.assumptions, options.region);
+    std::vector<int> baseRank(chain.firms.size(), 0);
+    for (const Target& t : base.targets) baseRank[t.firm] = t.rank;
+    for (Target& t : result.targets) t.baseRank = baseRank[t.firm];
+}
+
+}  // namespace
+
+long long scoreKey(double score) { return std::llround(score * 1e9); }
+
+std::vector<int> Target::unscored() const {
+    std::vector<int> ids;
+    for (const FitSegment& fs : segments)
+        if (!fs.isEarned()) ids.push_back(fs.segment);
+    return ids;
+}
+
+void rankTargets(std::vector<Target>& targets, const Chain& chain, const Weights& weights) {
+    scoreTargets(targets, weights);
+    rankRanges(targets, orderTargets(targets, chain, weights), weights);
+}
+
+void rerank(Analysis& analysis, const Chain& chain, const Weights& weights) {
+    analysis.weights = weights;
+    std::vector<Target> all = std::move(analysis.targets);
+    for (Target& t : analysis.unranked) all.push_back(std::move(t));
+    analysis.targets.clear();
+    analysis.unranked.clear();
+    scoreTargets(all, weights);
+    // Fit 0 after the discount: every valued segment is occupied and discounted away (exactly 0, no rounding).
+    for (Target& t : all) (t.value[TermFit] > 0 ? analysis.targets : analysis.unranked).push_back(std::move(t));
+    rankRanges(analysis.targets, orderTargets(analysis.targets, chain, weights), weights);
+    std::sort(analysis.unranked.begin(), analysis.unranked.end(),
+              [&](const Target& a, const Target& b) { return chain.firms[a.firm].id < chain.firms[b.firm].id; });
+    analysis.setAside.clear();
+    for (Target& t : analysis.unranked) {
+        t.rank = 0;
+        SetAside entry{t.firm, {}};
+        for (const FitSegment& fs : t.segments) entry.segments.push_back(fs.segment);
+        analysis.setAside.push_back(std::move(entry));
+    }
+    analysis.priorities = computePriorities(chain, analysis.segments, weights);
+}
+
+namespace {
+// The plain analysis (no assumptions) of a what-if on a second core, beside the chain copy and the assumed
+// analysis (all of them only read the const chain).
+std::future<Analysis> plainInBackground(const Chain& chain, const AnalysisOptions& options) {
+    AnalysisOptions plain = options;
+    plain.assumptions.clear();
+    return std::async(std::launch::async, [&chain, plain] { return analyzeChain(chain, plain); });
+}
+}  // namespace
+
+Analysis analyze(const Chain& chain, const AnalysisOptions& options) {
+    if (options.assumptions.empty()) return analyzeChain(chain, options);
+    std::future<Analysis> base = plainInBackground(chain, options);
+    AnalysisOptions filled = options;
+    filled.assumptions = withDefaultSegments(chain, options.assumptions);
+    Chain assumedChain = applyAssumptions(chain, filled.assumptions);
+    return analyzeAssumed(chain, assumedChain, filled, base.get());
+}
+
+AnalysedScenario analyzeScenario(const std::shared_ptr<const Chain>& chain, const AnalysisOptions& options,
+                                 const Analysis* plain) {
+    if (options.assumptions.empty()) return {chain, analyzeChain(*chain, options)};
+    AnalysisOptions filled = options;
+    filled.assumptions = withDefaultSegments(*chain, options.assumptions);
+    if (plain) {
+        // The plain analysis at hand: the what-if is analysed from it without the copy, which is made beside
+        // it on a second core only because the map draws the assumed sites.
+        auto drawn = std::async(std::launch::async, [&] { return applyAssumptions(*chain, filled.assumptions); });
+        Analysis analysis = analyzeWhatIf(*chain, filled, *plain);
+        return {std::make_shared<const Chain>(drawn.get()), std::move(analysis)};
+    }
+    std::future<Analysis> base = plainInBackground(*chain, options);
+    auto drawn = std::make_shared<const Chain>(applyAssumptions(*chain, filled.assumptions));
+    Analysis analysis = analyzeAssumed(*chain, *drawn, filled, base.get());
+    return {std::move(drawn), std::move(analysis)};
+}
+
+Analysis analyzeAssumed(const Chain& chain, const Chain& assumedChain, const AnalysisOptions& options) {
+    if (options.assumptions.empty()) return analyzeChain(assumedChain, options);
+    AnalysisOptions plain = options;
+    plain.assumptions.clear();
+    return analyzeAssumed(chain, assumedChain, options, analyzeChain(chain, plain));
+}
+
+Analysis analyzeAssumed(const Chain& chain, const Chain& assumedChain, const AnalysisOptions& options,
+                        const Analysis& base) {
+    Analysis result = analyzeChain(assumedChain, options);
+    if (options.assumptions.empty()) return result;
+    compareWithBase(chain, options, base, result);
+    return result;
+}
+
+Analysis analyzeWhatIf(const Chain& chain, const AnalysisOptions& options, const Analysis& plain) {
+    if (options.assumptions.empty()) return analyzeChain(chain, options);
+    AnalysisOptions filled = options;
+    filled.assumptions = withDefaultSegments(chain, options.assumptions);
+    // The plain analysis must be of the same region, hubs and weights (its ranks are the ranks without the
+    // assumptions); else it is analysed again here.
+    bool sameWeights = plain.weights.occupiedDiscount == options.weights.occupiedDiscount;
+    for (int term = 0; term < kTermCount; ++term)
+        sameWeights = sameWeights && termWeight(plain.weights, term) == termWeight(options.weights, term);
+    bool samePlace = plain.region == options.region && plain.hubs == options.hubs && plain.assumed.empty() &&
+                     sameWeights;
+    Analysis base = samePlace ? Analysis{} : analyzeChain(chain, [&] {
+        AnalysisOptions none = options;
+        none.assumptions.clear();
+        return none;
+    }());
+    const Analysis& reference = samePlace ? plain : base;
+    detail::FirmSites sites(chain, filled.assumptions);
+    Analysis result = analyzeSites(chain, sites, filled, &reference);
+    compareWithBase(chain, filled, reference, result);
+    return result;
+}
+
+}  // namespace chainatlas

@@ -1,0 +1,700 @@
+// Fast JSON loading: one pass of simdjson's On-Demand API straight into the model (no DOM; see
+// docs/performance.md for the measurements behind the choice). The pass gives up at the first thing
+// the validator would say anything about — an error or a warning — so a file it accepts is exactly a
+// file the validator accepts silently, and the model is the same.
+#include <simdjson.h>
+#include <sys/mman.h>
+#include <unistd.h>
+
+#include <boost/graph/topological_sort.hpp>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <set>
+
+#include "chainatlas/base/text.hpp"
+#include "chainatlas/load/fast_load.hpp"
+#include "chainatlas/load/load.hpp"
+#include "load/fast/id_interner.hpp"
+#include "load/validate.hpp"
+#include "model/chain_index.hpp"
+
+namespace chainatlas {
+
+namespace {
+
+namespace od = simdjson::ondemand;
+using detail::GiveUp;
+using detail::IdInterner;
+using nlohmann::json;
+
+// Containers open around the members of each kind of object, for the nesting limit of kept keys.
+constexpr int kChainDepth = 2, kItemDepth = 3, kSiteDepth = 5;
+
+// Deepest nesting of brackets in a JSON text, outside strings.
+int nesting(std::string_view raw) {
+    int depth = 0, deepest = 0;
+    bool inString = false, escaped = false;
+    for (char c : raw) {
+        if (inString) {
+            if (escaped) escaped = false;
+            else if (c == '\\') escaped = true;
+            else if (c == '"') inString = false;
+        } else if (c == '"') {
+            inString = true;
+        } else if (c == '[' || c == '{') {
+            deepest = std::max(deepest, ++depth);
+        } else if (c == ']' || c == '}') {
+            --depth;
+        }
+    }
+    return deepest;
+}
+
+// A key as a view into the file's text (keys are short and seldom escaped; unescaped_key() copied all 3M
+// keys of a national file into simdjson's string buffer, about 25 MB). Stage 1 already refused raw control
+// characters anywhere in a string; an escaped key goes through unescaped_key().
+template <typename Field>  // od::field or simdjson_result<od::field>, as the object's iteration gives it
+std::string_view keyOf(Field& field) {
+    od::raw_json_string key = field.key();
+    const char* start = key.raw();
+    const char* end = start;
+    while (*end != '"' && *end != '\\') ++end;
+    if (*end == '"') return {start, static_cast<std::size_t>(end - start)};
+    return field.unescaped_key();
+}
+
+// A string as a view into the file's text when it has nothing to unescape (ids, most names): simdjson's
+// get_string() copies every string into a buffer of its own, which at 100k firms touched 20 MB more memory
+// and took longer than the copy saved. Escapes and anything unusual go through get_string().
+std::string_view text(od::value value) {
+    std::string_view raw = value.raw_json_token();  // the token and the blanks up to the next one
+    while (!raw.empty() && (raw.back() == ' ' || raw.back() == '\n' || raw.back() == '\r' || raw.back() == '\t'))
+        raw.remove_suffix(1);
+    if (raw.size() >= 2 && raw.front() == '"' && raw.back() == '"') {
+        std::string_view inner = raw.substr(1, raw.size() - 2);
+        // JSON forbids raw control characters in strings (the validator says so); a backslash needs unescaping.
+        if (std::none_of(inner.begin(), inner.end(),
+                         [](char c) { return c == '\\' || c == '"' || static_cast<unsigned char>(c) < 0x20; })) {
+            od::raw_json_string consumed = value.get_raw_json_string();  // moves on, as get_string() would
+            static_cast<void>(consumed);
+            return inner;
+        }
+    }
+    return value.get_string();
+}
+
+double number(od::value value, bool nonNegative) {
+    double x = value.get_double();
+    // -0 is left to the validator: nlohmann reads "-0" as the integer 0 but "-0.0" as negative zero.
+    if (!std::isfinite(x) || (nonNegative && x < 0) || (x == 0 && std::signbit(x))) throw GiveUp{};
+    return x;
+}
+
+// A fact's year: a whole number in [kFirstYear, kLastYear]; anything else is the validator's error.
+int year(od::value value) {
+    if (value.type() != od::json_type::number || value.get_number_type() == od::number_type::floating_point_number)
+        throw GiveUp{};
+    std::int64_t y = value.get_int64();
+    if (y < kFirstYear || y > kLastYear) throw GiveUp{};
+    return static_cast<int>(y);
+}
+
+// A key the model does not use, kept as the validator keeps it: the value parsed by nlohmann::json.
+void keep(json& extra, std::string_view key, od::value value, int depth) {
+    std::string_view raw;
+    switch (value.type()) {
+        case od::json_type::object: {
+            od::object object = value.get_object();
+            raw = object.raw_json();
+            break;
+        }
+        case od::json_type::array: {
+            od::array array = value.get_array();
+            raw = array.raw_json();
+            break;
+        }
+        default: raw = value.raw_json_token(); break;
+    }
+    if (depth + nesting(raw) > kMaxJsonDepth) throw GiveUp{};
+    // A scalar's token runs up to the next structural character, so it may carry bytes simdjson never
+    // looked at ("1\0\x01garbage"); nlohmann stops reading at a NUL and would accept what the validating
+    // path refuses as binary data. Strings were checked by stage 1 (no raw control character in them).
+    if (std::any_of(raw.begin(), raw.end(), [](char c) {
+            return static_cast<unsigned char>(c) < 0x20 && c != ' ' && c != '\t' && c != '\n' && c != '\r';
+        }))
+        throw GiveUp{};
+    std::string name(key);
+    if (extra.is_object() && extra.contains(name)) throw GiveUp{};  // duplicate key: nlohmann keeps the last
+    extra[name] = json::parse(raw);
+}
+
+// Marks a known key as seen; a second one is a duplicate key, which the validator's parser resolves.
+void once(unsigned& seen, int bit) {
+    if (seen & (1u << bit)) throw GiveUp{};
+    seen |= 1u << bit;
+}
+
+Name name(od::value value) {
+    Name result;
+    if (value.type() == od::json_type::string) {
+        result.zh = result.en = std::string(text(value));
+        return result;
+    }
+    unsigned seen = 0;
+    for (auto field : value.get_object()) {
+        std::string_view key = keyOf(field);
+        if (key == "zh") once(seen, 0), result.zh = std::string(text(field.value()));
+        else if (key == "en") once(seen, 1), result.en = std::string(text(field.value()));
+        else throw GiveUp{};  // the validator ignores other languages; the model would differ from a round trip
+    }
+    if (!seen) throw GiveUp{};
+    return result;
+}
+
+// --- Handing back the token index behind the reader ---
+// Stage 1 of simdjson writes the offset of every token before the walk starts: 4 bytes a token, 55 MB for
+// the 56 MB national file, all held until the walk ends beside the text and the growing model (the peak).
+// On-Demand walks that index forward only: count_elements() and a field lookup rewind within the array or
+// object being read, never behind it. So every few thousand items of a long array, the whole pages of the
+// index that lie more than a margin behind the reader are given back to the kernel (madvise); by the end of
+// the walk almost none of it is resident. The index is a private member of simdjson's parser: it is reached
+// through the rule that an explicit template instantiation may name private members, and only for the major
+// version whose layout was read (3.x, Debian 12's libsimdjson-dev); with any other version nothing is handed
+// back. Anything that fails here only leaves the memory where it was.
+using ImplementationMember = std::unique_ptr<simdjson::internal::dom_parser_implementation> od::parser::*;
+ImplementationMember parserImplementation();
+template <ImplementationMember member>
+struct ReachImplementation {
+    friend ImplementationMember parserImplementation() { return member; }
+};
+template struct ReachImplementation<&od::parser::implementation>;
+
+class IndexRelease {
+public:
+    // After parser.iterate(text) ran stage 1 over `text`.
+    void start(od::parser& parser, const char* text) {
+        if constexpr (simdjson::SIMDJSON_VERSION_MAJOR != 3) return;
+        const auto& implementation = parser.*parserImplementation();
+        if (!implementation || !implementation->structural_indexes) return;
+        index_ = implementation->structural_indexes.get();
+        count_ = implementation->n_structural_indexes;
+        text_ = text;
+        long page = sysconf(_SC_PAGESIZE);
+        page_ = page > 0 ? static_cast<std::uintptr_t>(page) : 4096;
+        released_ = roundUp(reinterpret_cast<std::uintptr_t>(index_));  // whole pages of the index only
+    }
+    // `location` is where the reader stands in the text (the start of the next item).
+    void before(const char* location) {
+        if (!index_ || location < text_) return;
+        auto offset = static_cast<std::uint32_t>(location - text_);
+        const std::uint32_t* reached = std::lower_bound(index_, index_ + count_, offset);
+        auto end = reinterpret_cast<std::uintptr_t>(reached);
+        if (end < reinterpret_cast<std::uintptr_t>(index_) + kMargin) return;
+        std::uintptr_t upTo = (end - kMargin) / page_ * page_;
+        if (upTo <= released_ + kStep) return;
+        if (madvise(reinterpret_cast<void*>(released_), upTo - released_, MADV_DONTNEED) != 0) return;
+        releasedBytes_ += upTo - released_;
+        released_ = upTo;
+    }
+    std::size_t indexBytes() const { return std::size_t{count_} * sizeof(std::uint32_t); }
+    std::size_t releasedBytes() const { return releasedBytes_; }
+
+private:
+    static constexpr std::uintptr_t kMargin = 256 * 1024;  // 64k tokens behind the reader stay
+    static constexpr std::uintptr_t kStep = 1024 * 1024;   // hand back a megabyte or more at a time
+    const std::uint32_t* index_ = nullptr;
+    std::uint32_t count_ = 0;
+    const char* text_ = nullptr;
+    std::uintptr_t page_ = 4096, released_ = 0;
+    std::size_t releasedBytes_ = 0;
+    std::uintptr_t roundUp(std::uintptr_t at) const { return (at + page_ - 1) / page_ * page_; }
+};
+
+// An id as a view into the file's text or the parser's buffer; both outlive the interners that keep it.
+std::string_view id(od::value value) {
+    std::string_view id = text(value);
+    if (!isValidId(id)) throw GiveUp{};
+    return id;
+}
+
+// An array of ids, each interned.
+void internAll(od::value array, IdInterner& interner, std::vector<int>& numbers) {
+    for (auto item : array.get_array()) numbers.push_back(interner.intern(text(item.value())));
+}
+
+class FastJsonLoader {
+public:
+    std::optional<Chain> run(simdjson::padded_string_view text, FastLoadStats* stats);
+
+private:
+    od::parser parser_;
+    od::document* document_ = nullptr;
+    IndexRelease indexRelease_;
+    Chain chain_;
+    IdInterner sources_, stages_, segments_, regions_, firms_, resources_;
+    // The from and to of the supplies read since the last batch, interned a few thousand at a time
+    // (IdInterner::internAll); a small buffer, so the whole list of ends never sits in memory.
+    std::vector<std::string_view> supplyEnds_;
+    std::vector<int> supplyEndNumbers_;
+    void internSupplyEnds();
+    bool hasSiteIn(int firm, int region) const;  // true when region is -1 (not named)
+
+    // `items` is reserved to the array's length first (a cheap pass over the token index): growing a vector
+    // of 500k supplies by doubling held the old and the new block at once, 25 MB more at the peak.
+    // A defined item joins its list: its id is kept, and the interner learns the position it stands for.
+    template <typename Item>
+    void add(Item&& item, std::string_view idView, IdInterner& ids, std::vector<Item>& items) {
+        item.id = std::string(idView);
+        ids.define(idView, static_cast<int>(items.size()));
+        items.push_back(std::move(item));
+    }
+    template <typename Items, typename Read>
+    void eachItem(od::value value, Items& items, Read&& readItem) {
+        od::array array = value.get_array();
+        std::size_t count = array.count_elements();
+        items.reserve(items.size() + count);
+        std::size_t read = 0;
+        for (auto item : array) {
+            if (++read % 4096 == 0 && document_) {
+                const char* at = nullptr;
+                if (document_->current_location().get(at) == simdjson::SUCCESS) indexRelease_.before(at);
+            }
+            readItem(item.value().get_object());
+        }
+    }
+    void readTop(od::object top, unsigned& seen);
+    void readChainHead(od::object object);
+    void readSource(od::object object);
+    void readStage(od::object object);
+    void readSegment(od::object object);
+    void readLink(od::object object);
+    void readRegion(od::object object);
+    void readFirm(od::object object);
+    void readMetrics(od::object object, std::array<std::optional<double>, kMetricCount>& metrics);
+    void readSite(od::object object, Firm& firm);
+    void readSupply(od::object object);
+    void readResource(od::object object);
+    void readTie(od::object object);
+    void resolveReferences();
+    void resolveResources();
+    void checkLinks() const;
+};
+
+void FastJsonLoader::readChainHead(od::object object) {
+    unsigned seen = 0;
+    for (auto field : object) {
+        std::string_view key = keyOf(field);
+        if (key == "id") once(seen, 0), chain_.id = std::string(id(field.value()));
+        else if (key == "name") once(seen, 1), chain_.name = name(field.value());
+        else if (key == "note") once(seen, 2), chain_.note = name(field.value());
+        else keep(chain_.extra, key, field.value(), kChainDepth);
+    }
+    if (!(seen & 1u)) throw GiveUp{};
+}
+
+void FastJsonLoader::readSource(od::object object) {
+    Source source;
+    std::string_view idView;
+    unsigned seen = 0;
+    for (auto field : object) {
+        std::string_view key = keyOf(field);
+        if (key == "id") once(seen, 0), idView = id(field.value());
+        else if (key == "title") once(seen, 1), source.title = std::string(text(field.value()));
+        else if (key == "url") once(seen, 2), source.url = std::string(text(field.value()));
+        else if (key == "accessed") once(seen, 3), source.accessed = std::string(text(field.value()));
+        else keep(source.extra, key, field.value(), kItemDepth);
+    }
+    if (!(seen & 1u)) throw GiveUp{};
+    add(std::move(source), idView, sources_, chain_.sources);
+}
+
+void FastJsonLoader::readStage(od::object object) {
+    Stage stage;
+    std::string_view idView;
+    unsigned seen = 0;
+    for (auto field : object) {
+        std::string_view key = keyOf(field);
+        if (key == "id") once(seen, 0), idView = id(field.value());
+        else if (key == "name") once(seen, 1), stage.name = name(field.value());
+        else keep(stage.extra, key, field.value(), kItemDepth);
+    }
+    if (!(seen & 1u)) throw GiveUp{};
+    add(std::move(stage), idView, stages_, chain_.stages);
+}
+
+void FastJsonLoader::readSegment(od::object object) {
+    Segment segment;
+    std::string_view idView;
+    unsigned seen = 0;
+    for (auto field : object) {
+        std::string_view key = keyOf(field);
+        if (key == "id") once(seen, 0), idView = id(field.value());
+        else if (key == "name") once(seen, 1), segment.name = name(field.value());
+        else if (key == "stage") once(seen, 2), segment.stage = stages_.intern(text(field.value()));
+        else if (key == "metrics") once(seen, 3), readMetrics(field.value().get_object(), segment.metrics);
+        else if (key == "division") once(seen, 4), segment.division = std::string(text(field.value()));
+        else if (key == "sources") once(seen, 5), internAll(field.value(), sources_, segment.sources);
+        else if (key == "market") once(seen, 6), segment.market = field.value().get_bool();
+        else keep(segment.extra, key, field.value(), kItemDepth);
+    }
+    if (!(seen & 1u)) throw GiveUp{};
+    add(std::move(segment), idView, segments_, chain_.segments);
+}
+
+void FastJsonLoader::readLink(od::object object) {
+    Link link;
+    unsigned seen = 0;
+    for (auto field : object) {
+        std::string_view key = keyOf(field);
+        if (key == "from") once(seen, 0), link.from = segments_.intern(text(field.value()));
+        else if (key == "to") once(seen, 1), link.to = segments_.intern(text(field.value()));
+        else keep(link.extra, key, field.value(), kItemDepth);
+    }
+    if (seen != 3u) throw GiveUp{};
+    chain_.links.push_back(std::move(link));
+}
+
+void FastJsonLoader::readRegion(od::object object) {
+    Region region;
+    std::string_view idView;
+    unsigned seen = 0;
+    for (auto field : object) {
+        std::string_view key = keyOf(field);
+        if (key == "id") once(seen, 0), idView = id(field.value());
+        else if (key == "name") once(seen, 1), region.name = name(field.value());
+        else if (key == "lon") once(seen, 2), region.lon = number(field.value(), false);
+        else if (key == "lat") once(seen, 3), region.lat = number(field.value(), false);
+        else keep(region.extra, key, field.value(), kItemDepth);
+    }
+    if (!(seen & 1u)) throw GiveUp{};
+    if ((region.lon && std::abs(*region.lon) > 180) || (region.lat && std::abs(*region.lat) > 90)) throw GiveUp{};
+    add(std::move(region), idView, regions_, chain_.regions);
+}
+
+void FastJsonLoader::readMetrics(od::object object, std::array<std::optional<double>, kMetricCount>& metrics) {
+    unsigned seen = 0;
+    for (auto field : object) {
+        std::string_view key = keyOf(field);
+        auto known = std::find(kMetricKeys.begin(), kMetricKeys.end(), key);
+        if (known == kMetricKeys.end()) throw GiveUp{};  // the validator drops unknown metrics silently
+        int m = static_cast<int>(known - kMetricKeys.begin());
+        once(seen, m);
+        metrics[m] = number(field.value(), true);
+    }
+}
+
+void FastJsonLoader::readSite(od::object object, Firm& firm) {
+    Site site;
+    unsigned seen = 0;
+    for (auto field : object) {
+        std::string_view key = keyOf(field);
+        if (key == "region") {
+            once(seen, 0), site.region = regions_.intern(text(field.value()));
+        } else if (key == "segments") {
+            once(seen, 1);
+            for (auto segment : field.value().get_array())
+                site.segments.push_back(segments_.intern(text(segment.value())));
+            if (site.segments.empty()) throw GiveUp{};
+        } else if (key == "output") {
+            once(seen, 2), site.output = number(field.value(), true);
+        } else if (key == "confidence") {
+            once(seen, 3), site.confidence = std::string(text(field.value()));
+        } else if (key == "year") {
+            once(seen, 4), site.year = year(field.value());
+        } else {
+            keep(site.extra, key, field.value(), kSiteDepth);
+        }
+    }
+    if ((seen & 3u) != 3u) throw GiveUp{};
+    firm.sites.push_back(std::move(site));
+}
+
+void FastJsonLoader::readFirm(od::object object) {
+    Firm firm;
+    std::string_view idView;
+    unsigned seen = 0;
+    for (auto field : object) {
+        std::string_view key = keyOf(field);
+        if (key == "id") {
+            once(seen, 0), idView = id(field.value());
+        } else if (key == "name") {
+            once(seen, 1), firm.name = name(field.value());
+        } else if (key == "leader") {
+            once(seen, 2), firm.leader = field.value().get_bool();
+        } else if (key == "metrics") {
+            once(seen, 3), readMetrics(field.value().get_object(), firm.metrics);
+        } else if (key == "sites") {
+            once(seen, 4);
+            for (auto site : field.value().get_array()) readSite(site.value().get_object(), firm);
+        } else if (key == "sources") {
+            once(seen, 5);
+            internAll(field.value(), sources_, firm.sources);
+        } else {
+            keep(firm.extra, key, field.value(), kItemDepth);
+        }
+    }
+    if (!(seen & 1u) || firm.sites.empty()) throw GiveUp{};  // a firm without a site is a warning
+    add(std::move(firm), idView, firms_, chain_.firms);
+}
+
+void FastJsonLoader::readSupply(od::object object) {
+    Supply supply;
+    std::string_view from, to;
+    unsigned seen = 0;
+    for (auto field : object) {
+        std::string_view key = keyOf(field);
+        if (key == "from") once(seen, 0), from = text(field.value());
+        else if (key == "to") once(seen, 1), to = text(field.value());
+        else if (key == "segment") once(seen, 2), supply.segment = segments_.intern(text(field.value()));
+        else if (key == "confidence") once(seen, 3), supply.confidence = std::string(text(field.value()));
+        else if (key == "from_region") once(seen, 4), supply.fromRegion = regions_.intern(text(field.value()));
+        else if (key == "to_region") once(seen, 5), supply.toRegion = regions_.intern(text(field.value()));
+        else if (key == "year") once(seen, 6), supply.year = year(field.value());
+        else keep(supply.extra, key, field.value(), kItemDepth);
+    }
+    if ((seen & 3u) != 3u || from == to) throw GiveUp{};  // a firm supplying itself is a warning
+    supplyEnds_.push_back(from);
+    supplyEnds_.push_back(to);
+    chain_.supplies.push_back(std::move(supply));
+    if (supplyEnds_.size() >= 8192) internSupplyEnds();
+}
+
+void FastJsonLoader::internSupplyEnds() {
+    firms_.internAll(supplyEnds_, supplyEndNumbers_);
+    std::size_t first = chain_.supplies.size() - supplyEnds_.size() / 2;
+    for (std::size_t k = 0; k < supplyEnds_.size() / 2; ++k) {
+        chain_.supplies[first + k].from = supplyEndNumbers_[2 * k];
+        chain_.supplies[first + k].to = supplyEndNumbers_[2 * k + 1];
+    }
+    supplyEnds_.clear();
+}
+
+// One of `words` (a resource's or a tie's kind); any other text is the validator's error.
+template <typename Kind, std::size_t N>
+Kind keyword(od::value value, const std::array<const char*, N>& words) {
+    auto found = std::find(words.begin(), words.end(), text(value));
+    if (found == words.end()) throw GiveUp{};
+    return static_cast<Kind>(found - words.begin());
+}
+
+// "A", "B" or "C": required on resources and ties (docs/method.md §1); anything else is the validator's error.
+std::string confidence(od::value value) {
+    std::string_view level = text(value);
+    if (level != "A" && level != "B" && level != "C") throw GiveUp{};
+    return std::string(level);
+}
+
+void FastJsonLoader::readResource(od::object object) {
+    Resource resource;
+    std::string_view idView;
+    unsigned seen = 0;
+    for (auto field : object) {
+        std::string_view key = keyOf(field);
+        if (key == "id") once(seen, 0), idView = id(field.value());
+        else if (key == "kind") once(seen, 1), resource.kind = keyword<ResourceKind>(field.value(), kResourceKindKeys);
+        else if (key == "region") once(seen, 2), resource.region = regions_.intern(text(field.value()));
+        else if (key == "confidence") once(seen, 3), resource.confidence = confidence(field.value());
+        else if (key == "name") once(seen, 4), resource.name = name(field.value());
+        else if (key == "segments") once(seen, 5), internAll(field.value(), segments_, resource.segments);
+        else if (key == "sources") once(seen, 6), internAll(field.value(), sources_, resource.sources);
+        else if (key == "note") once(seen, 7), resource.note = std::string(text(field.value()));
+        else if (key == "year") once(seen, 8), resource.year = year(field.value());
+        else keep(resource.extra, key, field.value(), kItemDepth);
+    }
+    if ((seen & 15u) != 15u) throw GiveUp{};  // id, kind, region and confidence are required
+    add(std::move(resource), idView, resources_, chain_.resources);
+}
+
+void FastJsonLoader::readTie(od::object object) {
+    Tie tie;
+    unsigned seen = 0;
+    for (auto field : object) {
+        std::string_view key = keyOf(field);
+        if (key == "resource") once(seen, 0), tie.resource = resources_.intern(text(field.value()));
+        else if (key == "firm") once(seen, 1), tie.firm = firms_.intern(text(field.value()));
+        else if (key == "kind") once(seen, 2), tie.kind = keyword<TieKind>(field.value(), kTieKindKeys);
+        else if (key == "confidence") once(seen, 3), tie.confidence = confidence(field.value());
+        else if (key == "year") once(seen, 4), tie.year = year(field.value());
+        else keep(tie.extra, key, field.value(), kItemDepth);
+    }
+    if ((seen & 15u) != 15u) throw GiveUp{};  // all four are required
+    chain_.ties.push_back(std::move(tie));
+}
+
+void FastJsonLoader::readTop(od::object top, unsigned& seen) {
+    for (auto field : top) {
+        std::string_view key = keyOf(field);
+        od::value value = field.value();
+        if (key == "format") {
+            once(seen, 0);
+            if (text(value) != "chainatlas/1") throw GiveUp{};
+        } else if (key == "chain") {
+            once(seen, 1), readChainHead(value.get_object());
+        } else if (key == "sources") {
+            once(seen, 2), eachItem(value, chain_.sources, [&](od::object o) { readSource(o); });
+        } else if (key == "stages") {
+            once(seen, 3), eachItem(value, chain_.stages, [&](od::object o) { readStage(o); });
+        } else if (key == "segments") {
+            once(seen, 4), eachItem(value, chain_.segments, [&](od::object o) { readSegment(o); });
+        } else if (key == "links") {
+            once(seen, 5), eachItem(value, chain_.links, [&](od::object o) { readLink(o); });
+        } else if (key == "regions") {
+            once(seen, 6), eachItem(value, chain_.regions, [&](od::object o) { readRegion(o); });
+        } else if (key == "firms") {
+            once(seen, 7), eachItem(value, chain_.firms, [&](od::object o) { readFirm(o); });
+        } else if (key == "supplies") {
+            once(seen, 8), eachItem(value, chain_.supplies, [&](od::object o) { readSupply(o); });
+        } else if (key == "resources") {
+            once(seen, 9), eachItem(value, chain_.resources, [&](od::object o) { readResource(o); });
+        } else if (key == "ties") {
+            once(seen, 10), eachItem(value, chain_.ties, [&](od::object o) { readTie(o); });
+        } else {
+            throw GiveUp{};  // an unknown top-level key is a warning
+        }
+    }
+}
+
+// Sorted, each once, as the validator keeps the sources of segments and resources and a resource's segments
+// (a repeat is not reported).
+void resolveSet(std::vector<int>& numbers, const IdInterner& interner) {
+    for (int& number : numbers) number = interner.resolve(number);
+    std::sort(numbers.begin(), numbers.end());
+    numbers.erase(std::unique(numbers.begin(), numbers.end()), numbers.end());
+}
+
+// Provisional numbers (ids met in any order) become positions; an id never defined ends the fast path.
+void FastJsonLoader::resolveReferences() {
+    for (Segment& segment : chain_.segments) {
+        if (segment.stage >= 0) segment.stage = stages_.resolve(segment.stage);
+        resolveSet(segment.sources, sources_);
+    }
+    for (Link& link : chain_.links) link.from = segments_.resolve(link.from), link.to = segments_.resolve(link.to);
+    for (Firm& firm : chain_.firms) {
+        for (int& source : firm.sources) source = sources_.resolve(source);
+        for (Site& site : firm.sites) {
+            site.region = regions_.resolve(site.region);
+            for (int& segment : site.segments) segment = segments_.resolve(segment);
+            std::sort(site.segments.begin(), site.segments.end());
+            if (std::adjacent_find(site.segments.begin(), site.segments.end()) != site.segments.end())
+                throw GiveUp{};  // a segment listed twice is a warning
+        }
+    }
+    internSupplyEnds();  // the last batch
+    for (Supply& supply : chain_.supplies) {
+        supply.from = firms_.resolve(supply.from), supply.to = firms_.resolve(supply.to);
+        if (supply.segment >= 0) supply.segment = segments_.resolve(supply.segment);
+        if (supply.fromRegion >= 0) supply.fromRegion = regions_.resolve(supply.fromRegion);
+        if (supply.toRegion >= 0) supply.toRegion = regions_.resolve(supply.toRegion);
+        // A named plant where the firm has no site is the validator's warning.
+        if (!hasSiteIn(supply.from, supply.fromRegion) || !hasSiteIn(supply.to, supply.toRegion)) throw GiveUp{};
+    }
+    resolveResources();
+}
+
+bool FastJsonLoader::hasSiteIn(int firm, int region) const {
+    if (region < 0) return true;
+    const auto& sites = chain_.firms[static_cast<std::size_t>(firm)].sites;
+    return std::any_of(sites.begin(), sites.end(), [&](const Site& site) { return site.region == region; });
+}
+
+void FastJsonLoader::resolveResources() {
+    for (Resource& resource : chain_.resources) {
+        if (firms_.positionOf(resource.id) >= 0) throw GiveUp{};  // a resource id that is also a firm id: an error
+        resource.region = regions_.resolve(resource.region);
+        resolveSet(resource.segments, segments_);
+        resolveSet(resource.sources, sources_);
+    }
+    for (Tie& tie : chain_.ties) tie.resource = resources_.resolve(tie.resource), tie.firm = firms_.resolve(tie.firm);
+}
+
+// Duplicate links (a warning) and cycles (an error) are the validator's to report. The cycle test is Boost's
+// topological sort on the graph the index will hold (the validator names the segments with a DFS visitor).
+void FastJsonLoader::checkLinks() const {
+    std::set<std::pair<int, int>> seen;
+    for (const Link& link : chain_.links)
+        if (!seen.insert({link.from, link.to}).second) throw GiveUp{};
+    detail::ChainGraph graph = detail::linkGraph(chain_);
+    std::vector<int> order;
+    try {
+        boost::topological_sort(graph, std::back_inserter(order));
+    } catch (const boost::not_a_dag&) {
+        throw GiveUp{};
+    }
+}
+
+// Checks the validator makes after reading (kept text keys the viewer shows, and the output totals):
+// a file that fails one goes to the validator, which reports it in place.
+bool passesLaterChecks(const Chain& chain) {
+    auto textOrAbsent = [](const json& extra, const char* key) {
+        return !extra.is_object() || !extra.contains(key) || extra[key].is_string();
+    };
+    for (const Firm& firm : chain.firms) {
+        if (!textOrAbsent(firm.extra, "leader_basis")) return false;
+        for (const Site& site : firm.sites)
+            if (!textOrAbsent(site.extra, "note")) return false;
+    }
+    return !outputTotalProblem(chain.firms);
+}
+
+std::optional<Chain> FastJsonLoader::run(simdjson::padded_string_view text, FastLoadStats* stats) {
+    try {
+        od::document document = parser_.iterate(text);
+        document_ = &document;
+        indexRelease_.start(parser_, text.data());
+        unsigned seen = 0;
+        readTop(document.get_object(), seen);
+        const char* after = nullptr;  // anything after the top-level object is the validator's to report
+        if (document.current_location().get(after) != simdjson::OUT_OF_BOUNDS) return std::nullopt;
+        constexpr unsigned required = 1u << 0 | 1u << 1 | 1u << 4 | 1u << 6 |
+                                      1u << 7;  // format chain segments regions firms
+        if ((seen & required) != required) return std::nullopt;
+        resolveReferences();
+        checkLinks();
+        if (!passesLaterChecks(chain_)) return std::nullopt;
+        document_ = nullptr;
+        if (stats)
+            stats->indexBytes = indexRelease_.indexBytes(), stats->indexBytesReleased = indexRelease_.releasedBytes();
+        parser_ = od::parser{};  // its buffers (an index of every token) are not needed for the graphs below
+        sources_ = stages_ = segments_ = regions_ = firms_ = resources_ = IdInterner{};
+    } catch (const GiveUp&) {
+        return std::nullopt;
+    } catch (const simdjson::simdjson_error&) {
+        return std::nullopt;
+    } catch (const json::exception&) {
+        return std::nullopt;  // a kept value that nlohmann refuses
+    }
+    chain_.buildIndexes();
+    return std::move(chain_);
+}
+
+}  // namespace
+
+std::size_t fastLoadPadding() { return simdjson::SIMDJSON_PADDING; }
+
+std::optional<PaddedText> readPaddedFile(const std::string& path) {
+    std::unique_ptr<std::FILE, int (*)(std::FILE*)> file(std::fopen(path.c_str(), "rb"), std::fclose);
+    if (!file || std::fseek(file.get(), 0, SEEK_END) != 0) return std::nullopt;
+    long size = std::ftell(file.get());
+    if (size < 0 || std::fseek(file.get(), 0, SEEK_SET) != 0) return std::nullopt;
+    auto bytes = std::make_unique<char[]>(static_cast<std::size_t>(size) + fastLoadPadding());
+    std::size_t got = std::fread(bytes.get(), 1, static_cast<std::size_t>(size), file.get());
+    if (got != static_cast<std::size_t>(size) || std::fgetc(file.get()) != EOF)
+        return std::nullopt;  // changed while read
+    return PaddedText(std::move(bytes), got);
+}
+
+std::optional<Chain> fastChainFromPaddedJson(std::string_view text, FastLoadStats* stats) {
+    // Refuse what the validating path's precheck refuses by size alone; everything else the pass checks.
+    if (text.size() >= 0xFFFFFFFFu) return std::nullopt;
+    FastJsonLoader loader;
+    return loader.run(simdjson::padded_string_view(text.data(), text.size(), text.size() + fastLoadPadding()), stats);
+}
+
+std::optional<Chain> fastChainFromJson(std::string_view text, FastLoadStats* stats) {
+    simdjson::padded_string padded(text);
+    return fastChainFromPaddedJson(std::string_view(padded.data(), padded.size()), stats);
+}
+
+}  // namespace chainatlas
