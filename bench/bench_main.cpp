@@ -17,6 +17,7 @@
 #include <filesystem>
 #include <string>
 
+#include "chainatlas/analysis/scenario.hpp"
 #include "chainatlas/analysis/support.hpp"
 #include "chainatlas/base/file_io.hpp"
 #include "chainatlas/load/fast_load.hpp"
@@ -150,9 +151,7 @@ int benchPhases(const std::string& path) {
     std::vector<Assumption> filled = withDefaultSegments(chain, whatIf.assumptions);
     Chain assumedChain;
     double whatIfCopy = best(3, [&] { assumedChain = applyAssumptions(chain, filled); });
-    AnalysisOptions filledOptions = whatIf;
-    filledOptions.assumptions = filled;
-    double whatIfAnalyse = best(3, [&] { assumed = analyzeAssumed(chain, assumedChain, filledOptions, analysis); });
+    double whatIfAnalyse = best(3, [&] { assumed = analyze(assumedChain, options); });
     // The viewer's what-if: from the plain analysis it holds, without a copy of the chain.
     double whatIfIncremental = best(3, [&] { assumed = analyzeWhatIf(chain, whatIf, analysis); });
     MapScene scene;

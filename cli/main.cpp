@@ -9,6 +9,7 @@
 #include <memory>
 #include <sstream>
 
+#include "chainatlas/analysis/scenario.hpp"
 #include "chainatlas/base/file_io.hpp"
 #include "chainatlas/base/text.hpp"
 #include "chainatlas/convert/convert.hpp"

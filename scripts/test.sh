@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Every test: installs what is missing, builds with AddressSanitizer and UBSan and warnings as errors, runs CTest
-# (every label), lint and the fuzz targets.
+# with every label: unit, cli, viewer, e2e, install, lint (clang-format, clang-tidy) and fuzz (each target for
+# CHAINATLAS_FUZZ_SECONDS, 60 by default; 0 skips them).
 #     bash scripts/test.sh           the full run (the README's test command)
 #     bash scripts/test.sh --quick   the default Release build (as a newcomer or a packager builds it: no
 #                                    sanitizers, the compiler's warnings not fatal) and its quick tier, the
@@ -33,14 +34,3 @@ export ASAN_OPTIONS="detect_leaks=1:abort_on_error=0"
 export LSAN_OPTIONS="suppressions=$PWD/tests/lsan.supp:print_suppressions=0"
 export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1"
 ctest --test-dir build-test --output-on-failure -j"$(nproc)"
-
-# Format check and clang-tidy (either fails the run).
-bash scripts/lint.sh
-
-# Fuzzing (tests/fuzz, README "Fuzzing"): each target for a bounded time when clang is installed.
-fuzz_seconds=${CHAINATLAS_FUZZ_SECONDS:-60}
-if [ "$fuzz_seconds" -gt 0 ] && command -v clang++ >/dev/null 2>&1; then
-  for target in json csv map loaders csv_loaders session xlsx; do
-    bash scripts/fuzz.sh "$target" "$fuzz_seconds"
-  done
-fi

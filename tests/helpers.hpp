@@ -5,6 +5,7 @@
 
 #include <string>
 
+#include "chainatlas/analysis/scenario.hpp"
 #include "chainatlas/analysis/targets.hpp"
 #include "chainatlas/load/load.hpp"
 #include "synthetic.hpp"

@@ -1,6 +1,9 @@
 // Segment analysis (docs/method.md §2–§5) on small chains computed by hand; the arithmetic is in the comments.
 #include <doctest/doctest.h>
 
+#include <stdexcept>
+
+#include "chainatlas/analysis/scenario.hpp"
 #include "chainatlas/analysis/targets.hpp"
 #include "fixtures.hpp"
 #include "helpers.hpp"
@@ -230,4 +233,11 @@ TEST_CASE("advice and candidates on the hubs chain") {
     CHECK(test::segment(chain, a, "c").candidates == 2);
     CHECK(test::segment(chain, a, "d").candidates == 2);
     CHECK(test::segment(chain, a, "e").candidates == 1);
+}
+
+TEST_CASE("a chain built by hand without its index says so instead of reading a null pointer") {
+    Chain chain;
+    CHECK_THROWS_AS((void)chain.index(), std::logic_error);
+    chain.buildIndexes();
+    CHECK_NOTHROW((void)chain.index());
 }

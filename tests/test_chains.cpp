@@ -7,6 +7,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "chainatlas/analysis/scenario.hpp"
 #include "chainatlas/load/load.hpp"
 #include "helpers.hpp"
 

@@ -2,6 +2,7 @@
 // Priorities are set by hand (the analysis computes them; this checks the chart's own arithmetic).
 #include <doctest/doctest.h>
 
+#include "chainatlas/analysis/scenario.hpp"
 #include "chainatlas/map/chart.hpp"
 #include "chainatlas/svg/svg.hpp"
 #include "fixtures.hpp"

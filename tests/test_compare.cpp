@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 
 #include "chainatlas/analysis/compare.hpp"
+#include "chainatlas/analysis/scenario.hpp"
 #include "cli_run.hpp"
 #include "helpers.hpp"
 

@@ -5,6 +5,7 @@
 #include <unistd.h>
 #include <filesystem>
 
+#include "chainatlas/analysis/scenario.hpp"
 #include "chainatlas/base/file_io.hpp"
 #include "chainatlas/convert/convert.hpp"
 #include "chainatlas/load/fast_load.hpp"

@@ -1,6 +1,7 @@
 // The fast loading path against the validating one: the same model for every valid file, and never a
 // model where the validator has anything to say (so diagnostics stay exactly those of the validator).
 #include <doctest/doctest.h>
+#include <simdjson.h>
 
 #include <algorithm>
 #include <filesystem>
@@ -202,9 +203,16 @@ TEST_CASE("a chain large enough to hand back its token index behind the reader l
     FastLoadStats stats;
     std::optional<Chain> fast = fastChainFromJson(text, &stats);
     REQUIRE(fast.has_value());
-    CHECK(stats.indexBytes > 4'000'000);
-    CHECK(stats.indexBytesReleased > stats.indexBytes / 2);
-    CHECK(stats.indexBytesReleased < stats.indexBytes);
+    // The configure-time probe (cmake/probes/simdjson_token_index.cpp) decides whether the index can be
+    // reached; it must for the simdjson whose layout was read (Debian 12's 3.0), which CI builds against.
+    bool reachable = stats.indexBytes > 0;
+    bool layoutRead = simdjson::SIMDJSON_VERSION_MAJOR == 3 && simdjson::SIMDJSON_VERSION_MINOR == 0;
+    CHECK((reachable || !layoutRead));
+    if (reachable) {
+        CHECK(stats.indexBytes > 4'000'000);
+        CHECK(stats.indexBytesReleased > stats.indexBytes / 2);
+        CHECK(stats.indexBytesReleased < stats.indexBytes);
+    }
     LoadResult slow = validateChainText(text, "large");
     REQUIRE(slow.ok());
     REQUIRE(slow.diagnostics.empty());
@@ -230,7 +238,7 @@ TEST_CASE("a chain large enough to hand back its token index behind the reader l
         FastLoadStats movedStats;
         std::optional<Chain> again = fastChainFromJson(moved, &movedStats);
         REQUIRE(again.has_value());
-        CHECK(movedStats.indexBytesReleased > stats.indexBytes / 2);
+        if (reachable) CHECK(movedStats.indexBytesReleased > stats.indexBytes / 2);
         CHECK(chainToJson(*again) == model);
     }
 }
@@ -509,15 +517,6 @@ TEST_CASE("a mapped file ending at or just before a page boundary loads to the s
 namespace {
 
 namespace fs = std::filesystem;
-
-// The validating path alone, as loadChainFile took it before the fast path existed.
-LoadResult validateCsvFolder(const std::string& folder) {
-    CsvDocument csv = readCsvFolder(folder);
-    if (hasErrors(csv.diagnostics)) return LoadResult{std::nullopt, csv.diagnostics};
-    LoadResult result = chainFromJson(csv.document, folder);
-    result.diagnostics.insert(result.diagnostics.begin(), csv.diagnostics.begin(), csv.diagnostics.end());
-    return result;
-}
 
 void checkBothCsvPaths(const std::string& folder) {
     INFO(folder);

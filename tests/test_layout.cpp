@@ -5,6 +5,7 @@
 #include <chrono>
 #include <set>
 
+#include "chainatlas/analysis/scenario.hpp"
 #include "chainatlas/map/layout.hpp"
 #include "helpers.hpp"
 #include "synthetic.hpp"

@@ -1,6 +1,7 @@
 // Segment priorities (docs/method.md §10) on the planner chain; the arithmetic is in fixtures.hpp.
 #include <doctest/doctest.h>
 
+#include "chainatlas/analysis/scenario.hpp"
 #include "chainatlas/analysis/targets.hpp"
 #include "fixtures.hpp"
 #include "helpers.hpp"

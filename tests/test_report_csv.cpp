@@ -8,6 +8,7 @@
 #include <map>
 #include <sstream>
 
+#include "chainatlas/analysis/scenario.hpp"
 #include "chainatlas/analysis/vocabulary.hpp"
 #include "chainatlas/load/load.hpp"
 #include "chainatlas/results/result_writers.hpp"

@@ -3,6 +3,7 @@
 // the scene's own rules, not the analysis.
 #include <doctest/doctest.h>
 
+#include "chainatlas/analysis/scenario.hpp"
 #include "chainatlas/base/text.hpp"
 #include "chainatlas/map/scene.hpp"
 #include "fixtures.hpp"
@@ -107,9 +108,9 @@ TEST_CASE("top targets stand out with their rank, local and assumed firms are ma
     CHECK(top2.firms[f2].title.find("rank 3") != std::string::npos);  // the rank stays on hover
 
     options.assumptions.push_back({f2, options.region, {}});
-    std::vector<Assumption> assumed = options.assumptions;
-    Chain drawn = applyAssumptions(chain, assumed);
-    Analysis whatIf = analyzeAssumed(chain, drawn, options);
+    AnalysedScenario scenario = analyzeScenario(std::make_shared<const Chain>(chain), options);
+    const Chain& drawn = *scenario.drawn;
+    const Analysis& whatIf = scenario.analysis;
     MapScene assumedScene = describeMap(drawn, whatIf, theme, MapLevel::Firm, {Lang::Zh, 10, ""});
     CHECK(assumedScene.firms[f2].role == FirmRole::Local);
     CHECK(assumedScene.firms[f2].assumed);

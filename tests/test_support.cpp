@@ -8,6 +8,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "chainatlas/analysis/scenario.hpp"
 #include "chainatlas/analysis/support.hpp"
 #include "cli_run.hpp"
 #include "helpers.hpp"

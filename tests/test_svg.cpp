@@ -1,6 +1,7 @@
 // SVG maps: ids, advice fills from the theme, marks, escaping of data text, Chinese words, firm level at scale.
 #include <doctest/doctest.h>
 
+#include "chainatlas/analysis/scenario.hpp"
 #include "chainatlas/svg/svg.hpp"
 #include "fixtures.hpp"
 #include "helpers.hpp"
@@ -173,9 +174,9 @@ TEST_CASE("with --lang zh no English word is left in the SVG (names all have a C
       "supplies": [{"from": "f", "to": "g", "segment": "a"}]})");
     AnalysisOptions options = test::options(chain, "x", {"h"});
     options.assumptions.push_back({findFirm(chain, "g"), options.region, {}});
-    std::vector<Assumption> assumed = options.assumptions;
-    Chain drawn = applyAssumptions(chain, assumed);
-    Analysis analysis = analyzeAssumed(chain, drawn, options);
+    AnalysedScenario scenario = analyzeScenario(std::make_shared<const Chain>(chain), options);
+    const Chain& drawn = *scenario.drawn;
+    Analysis analysis = scenario.analysis;
     analysis.segments[2].advice = Advice::Fill;  // by hand: the marks and words of every kind appear
     analysis.segments[1].singleSource = true;
     analysis.segments[1].transfer = true;
@@ -301,9 +302,8 @@ TEST_CASE("the 成果转化 mark sits exactly on the transfer segments of §3.9"
     // The what-if: fh opens a site in d in r.
     AnalysisOptions options = test::options(chain, "r", {"h"});
     options.assumptions.push_back({findFirm(chain, "fh"), options.region, {}});
-    std::vector<Assumption> assumed = options.assumptions;
-    Chain drawn = applyAssumptions(chain, assumed);
-    std::string after = render(drawn, analyzeAssumed(chain, drawn, options), MapLevel::Segment, Lang::En);
+    AnalysedScenario scenario = analyzeScenario(std::make_shared<const Chain>(chain), options);
+    std::string after = render(*scenario.drawn, scenario.analysis, MapLevel::Segment, Lang::En);
     CHECK(occurrences(after, "transfer-mark") == 1);
     CHECK(wholeGroup(after, "seg-b").find(">transfer</text>") != std::string::npos);
     CHECK(wholeGroup(after, "seg-d").find("transfer-mark") == std::string::npos);

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 
+#include "chainatlas/analysis/scenario.hpp"
 #include "chainatlas/analysis/targets.hpp"
 #include "chainatlas/base/file_io.hpp"
 #include "chainatlas/model/profile.hpp"
@@ -195,6 +196,19 @@ TEST_CASE("weights from JSON: known keys, checked values") {
     CHECK(weightsFromJson(nlohmann::json{{"innovation", 4}}, w).empty());
     CHECK(w.innovation == 4);
     CHECK(w.fit == 5);  // untouched by the second call
+}
+
+TEST_CASE("weights are equal when every term's weight and the occupied discount are") {
+    Weights a, b;
+    CHECK(a == b);
+    for (int k = 0; k < kTermCount; ++k) {
+        b = a;
+        termWeight(b, k) += 0.5;
+        CHECK(a != b);
+    }
+    b = a;
+    b.occupiedDiscount = 0.5;
+    CHECK(a != b);
 }
 
 namespace {

@@ -16,6 +16,7 @@
 #include <thread>
 
 #include "app.hpp"
+#include "chainatlas/analysis/scenario.hpp"
 #include "chainatlas/analysis/targets.hpp"
 #include "chainatlas/base/file_io.hpp"
 #include "chainatlas/base/text.hpp"

@@ -7,6 +7,7 @@
 #include <thread>
 
 #include "analysis_worker.hpp"
+#include "chainatlas/analysis/scenario.hpp"
 #include "chainatlas/base/file_io.hpp"
 #include "collate.hpp"
 #include "explain.hpp"

@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <random>
 
+#include "chainatlas/analysis/scenario.hpp"
 #include "chainatlas/analysis/targets.hpp"
 #include "chainatlas/analysis/vocabulary.hpp"
 #include "chainatlas/results/result_writers.hpp"

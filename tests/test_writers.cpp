@@ -5,6 +5,7 @@
 
 #include <filesystem>
 
+#include "chainatlas/analysis/scenario.hpp"
 #include "chainatlas/results/result_writers.hpp"
 #include "helpers.hpp"
 #include "synthetic.hpp"

@@ -6,6 +6,7 @@
 #include <cmath>
 #include <filesystem>
 
+#include "chainatlas/analysis/scenario.hpp"
 #include "chainatlas/analysis/vocabulary.hpp"
 #include "chainatlas/base/file_io.hpp"
 #include "chainatlas/base/text.hpp"
@@ -26,12 +27,6 @@ std::map<int, int> rankIndex(const std::optional<Analysis>& baseline) {
     if (baseline)
         for (const Target& t : baseline->targets) ranks[t.firm] = t.rank;
     return ranks;
-}
-
-bool sameWeights(const Weights& a, const Weights& b) {
-    for (int k = 0; k < kTermCount; ++k)
-        if (termWeight(a, k) != termWeight(b, k)) return false;
-    return a.occupiedDiscount == b.occupiedDiscount;
 }
 
 // Everything that follows from the scenario: the drawn chain and the analysis, at once or (deferAnalysis)
@@ -77,7 +72,7 @@ AnalysisOutcome computeOutcome(const std::shared_ptr<const Chain>& chain, const 
     options.assumptions = assumptionsHere(scenario);  // another region's what-ifs wait for that region
     options.weights = scenario.weights;
     bool reusable = plain && plain->region == scenario.region && plain->hubs == scenario.hubs &&
-                    sameWeights(plain->weights, scenario.weights);
+                    plain->weights == scenario.weights;
     if (options.assumptions.empty()) {
         AnalysedScenario result = analyzeScenario(chain, options);
         out.drawn = std::move(result.drawn);
@@ -105,7 +100,7 @@ AnalysisOutcome computeOutcome(const std::shared_ptr<const Chain>& chain, const 
 bool applyOutcome(ViewerState& state, AnalysisOutcome& outcome) {
     if (outcome.chainGeneration != state.chainGeneration || outcome.version != state.analysisWanted) return false;
     // Weights moved while it was computed (setWeights reranks in place): rank it by the current ones.
-    if (!sameWeights(outcome.scenario.weights, state.scenario.weights)) {
+    if (outcome.scenario.weights != state.scenario.weights) {
         rerank(outcome.analysis, *outcome.drawn, state.scenario.weights);
         if (outcome.baseline) rerank(*outcome.baseline, *state.chain, state.scenario.weights);
         outcome.baselineRank = rankIndex(outcome.baseline);

@@ -1,5 +1,5 @@
 // Loads a chain with the installed core and prints its firm count and the top target for one region.
-#include <chainatlas/analysis/targets.hpp>
+#include <chainatlas/analysis/scenario.hpp>
 #include <chainatlas/load/load.hpp>
 #include <iostream>
 

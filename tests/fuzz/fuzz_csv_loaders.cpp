@@ -1,6 +1,7 @@
 // libFuzzer target comparing the two CSV folder loaders: a folder (tests/data/good/csv_mini) with one file
 // replaced by the input, as fuzz_csv makes it. The fast path (csv_fast.cpp) may decline anything; what it
-// accepts the validating reader (csv.cpp, then the validator) must accept without a word, as the same model.
+// accepts the validating path (validateCsvFolder: csv.cpp, then the validator) must accept without a word, as the same
+// model.
 #include <cstddef>
 #include <cstdint>
 #include <cstdio>
@@ -10,23 +11,9 @@
 #include <vector>
 
 #include "chainatlas/base/file_io.hpp"
-#include "chainatlas/load/csv.hpp"
 #include "chainatlas/load/fast_load.hpp"
 #include "chainatlas/load/load.hpp"
 #include "csv_folder.hpp"
-
-namespace {
-
-// The validating path alone, as loadChainFile takes it when the fast path declines.
-chainatlas::LoadResult validateFolder(const std::string& folder) {
-    chainatlas::CsvDocument csv = chainatlas::readCsvFolder(folder);
-    if (chainatlas::hasErrors(csv.diagnostics)) return {std::nullopt, csv.diagnostics};
-    chainatlas::LoadResult result = chainatlas::chainFromJson(csv.document, folder);
-    result.diagnostics.insert(result.diagnostics.begin(), csv.diagnostics.begin(), csv.diagnostics.end());
-    return result;
-}
-
-}  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     static fuzz::CsvFolder folder("chainatlas-fuzz-csv-loaders");
@@ -34,7 +21,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     std::size_t file = data[0] % fuzz::kCsvFiles.size();
     folder.write(file, reinterpret_cast<const char*>(data + 1), size - 1);
     std::optional<chainatlas::Chain> fast = chainatlas::fastChainFromCsvFolder(folder.path());
-    chainatlas::LoadResult validated = validateFolder(folder.path());
+    chainatlas::LoadResult validated = chainatlas::validateCsvFolder(folder.path());
     folder.restore(file);
     if (!fast) return 0;
     if (!validated.ok() || !validated.diagnostics.empty()) {

@@ -11,6 +11,7 @@
 #include <set>
 #include <string>
 
+#include "chainatlas/analysis/scenario.hpp"
 #include "chainatlas/analysis/targets.hpp"
 #include "chainatlas/load/load.hpp"
 #include "chainatlas/map/layout.hpp"

@@ -5,6 +5,7 @@
 // sideways with rank, assume and firm frozen.
 #include <algorithm>
 #include <climits>
+#include <cmath>
 
 #include <imgui.h>
 #include <imgui_stdlib.h>
@@ -112,7 +113,7 @@ void rankCell(App& app, const TargetRow& row, const Target* t) {
     char rankText[24];
     if (t) std::snprintf(rankText, sizeof rankText, "%s", rankWithRange(*t).c_str());  // "4 (2–9)"
     else if (row.rankKey < INT_MAX)
-        std::snprintf(rankText, sizeof rankText, "(%d)", static_cast<int>(row.rankKey + 0.5));
+        std::snprintf(rankText, sizeof rankText, "(%d)", static_cast<int>(std::lround(row.rankKey)));
     else std::snprintf(rankText, sizeof rankText, "—");  // assumed, and no target without the what-if either
     if (ImGui::Selectable(rankText, selected,
                           ImGuiSelectableFlags_SpanAllColumns | ImGuiSelectableFlags_AllowItemOverlap))

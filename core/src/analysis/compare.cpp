@@ -1,5 +1,6 @@
 // Regions side by side: one ordinary analysis per region, gathered per segment and summarised per region.
 #include "chainatlas/analysis/compare.hpp"
+#include "chainatlas/analysis/scenario.hpp"
 
 #include <algorithm>
 #include <iterator>

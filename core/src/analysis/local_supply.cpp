@@ -58,6 +58,7 @@ std::vector<LocalSupply> localSupply(const Chain& chain, int region, const std::
             buyer.outsideSegments.push_back(supply.segment);
     }
     std::vector<LocalSupply> rows;
+    rows.reserve(buyers.size());
     for (const auto& [firm, buyer] : buyers) rows.push_back(rowOf(chain, firm, buyer));
     std::sort(rows.begin(), rows.end(), [&](const LocalSupply& a, const LocalSupply& b) {
         if (a.suppliers.size() != b.suppliers.size()) return a.suppliers.size() > b.suppliers.size();

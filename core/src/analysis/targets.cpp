@@ -7,6 +7,7 @@
 
 #include "analysis/firm_sites.hpp"
 #include "base/json_reader.hpp"
+#include "chainatlas/analysis/scenario.hpp"
 #include "chainatlas/analysis/support.hpp"
 #include "chainatlas/base/text.hpp"
 #include "chainatlas/model/profile.hpp"
@@ -405,6 +406,15 @@ void rerank(Analysis& analysis, const Chain& chain, const Weights& weights) {
 }
 
 namespace {
+// The analysis of the chain with the assumptions applied (`assumedChain`), with `changed` against `base`.
+Analysis analyzeAssumed(const Chain& chain, const Chain& assumedChain, const AnalysisOptions& options,
+                        const Analysis& base) {
+    Analysis result = analyzeChain(assumedChain, options);
+    if (options.assumptions.empty()) return result;
+    compareWithBase(chain, options, base, result);
+    return result;
+}
+
 // The plain analysis (no assumptions) of a what-if on a second core, beside the chain copy and the assumed
 // analysis (all of them only read the const chain).
 std::future<Analysis> plainInBackground(const Chain& chain, const AnalysisOptions& options) {
@@ -441,32 +451,14 @@ AnalysedScenario analyzeScenario(const std::shared_ptr<const Chain>& chain, cons
     return {std::move(drawn), std::move(analysis)};
 }
 
-Analysis analyzeAssumed(const Chain& chain, const Chain& assumedChain, const AnalysisOptions& options) {
-    if (options.assumptions.empty()) return analyzeChain(assumedChain, options);
-    AnalysisOptions plain = options;
-    plain.assumptions.clear();
-    return analyzeAssumed(chain, assumedChain, options, analyzeChain(chain, plain));
-}
-
-Analysis analyzeAssumed(const Chain& chain, const Chain& assumedChain, const AnalysisOptions& options,
-                        const Analysis& base) {
-    Analysis result = analyzeChain(assumedChain, options);
-    if (options.assumptions.empty()) return result;
-    compareWithBase(chain, options, base, result);
-    return result;
-}
-
 Analysis analyzeWhatIf(const Chain& chain, const AnalysisOptions& options, const Analysis& plain) {
     if (options.assumptions.empty()) return analyzeChain(chain, options);
     AnalysisOptions filled = options;
     filled.assumptions = withDefaultSegments(chain, options.assumptions);
     // The plain analysis must be of the same region, hubs and weights (its ranks are the ranks without the
     // assumptions); else it is analysed again here.
-    bool sameWeights = plain.weights.occupiedDiscount == options.weights.occupiedDiscount;
-    for (int term = 0; term < kTermCount; ++term)
-        sameWeights = sameWeights && termWeight(plain.weights, term) == termWeight(options.weights, term);
     bool samePlace = plain.region == options.region && plain.hubs == options.hubs && plain.assumed.empty() &&
-                     sameWeights;
+                     plain.weights == options.weights;
     Analysis base = samePlace ? Analysis{} : analyzeChain(chain, [&] {
         AnalysisOptions none = options;
         none.assumptions.clear();

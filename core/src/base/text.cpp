@@ -67,21 +67,22 @@ std::size_t findInvalidUtf8(std::string_view text) {
     return std::string_view::npos;
 }
 
-LineColumn lineColumnAt(std::string_view text, std::size_t offset) {
-    LineColumn at;
-    offset = std::min(offset, text.size());
-    for (std::size_t i = 0; i < offset; ++i) {
-        unsigned char c = static_cast<unsigned char>(text[i]);
-        bool loneCr = c == '\r' && (i + 1 >= text.size() || text[i + 1] != '\n');
+LineColumn LineColumnCounter::at(std::size_t offset) {
+    offset = std::min(offset, text_.size());
+    for (; offset_ < offset; ++offset_) {
+        unsigned char c = static_cast<unsigned char>(text_[offset_]);
+        bool loneCr = c == '\r' && (offset_ + 1 >= text_.size() || text_[offset_ + 1] != '\n');
         if (c == '\n' || loneCr) {
-            ++at.line;
-            at.column = 1;
+            ++at_.line;
+            at_.column = 1;
         } else if ((c & 0xC0) != 0x80) {
-            ++at.column;  // count characters, not continuation bytes
+            ++at_.column;  // count characters, not continuation bytes
         }
     }
-    return at;
+    return at_;
 }
+
+LineColumn lineColumnAt(std::string_view text, std::size_t offset) { return LineColumnCounter(text).at(offset); }
 
 std::vector<char32_t> decodeUtf8(std::string_view utf8) {
     std::vector<char32_t> out;

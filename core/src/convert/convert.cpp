@@ -236,6 +236,7 @@ std::string writeFolder(const std::string& path, const std::vector<std::pair<std
 std::string writeTablesAsFolder(const std::vector<OutTable>& tables, const std::string& path, bool labels,
                                 std::string readme) {
     std::vector<std::pair<std::string, std::string>> files;
+    files.reserve(tables.size() + 1);
     for (const OutTable& table : tables) files.emplace_back(table.spec->file, csvText(table, labels));
     if (!readme.empty()) files.emplace_back("readme.txt", std::move(readme));
     return writeFolder(path, files);

@@ -73,7 +73,7 @@ private:
     Formats formats_;
     std::deque<std::string> strings_;  // formulas and lists handed to libxlsxwriter, alive until it closes
 
-    std::string cell(lxw_worksheet* sheet, lxw_row_t row, lxw_col_t column, const OutCell& cell);
+    std::string cell(lxw_worksheet* sheet, lxw_row_t row, lxw_col_t column, const OutCell& cell) const;
     void dropDown(lxw_worksheet* sheet, lxw_col_t column, Choices choices);
 };
 
@@ -84,7 +84,7 @@ std::string problemOf(lxw_error error, const std::string& where) {
     return where + ": " + lxw_strerror(error);
 }
 
-std::string WorkbookWriter::cell(lxw_worksheet* sheet, lxw_row_t row, lxw_col_t column, const OutCell& cell) {
+std::string WorkbookWriter::cell(lxw_worksheet* sheet, lxw_row_t row, lxw_col_t column, const OutCell& cell) const {
     lxw_error error = LXW_NO_ERROR;
     switch (cell.kind) {
         case OutCell::Kind::Empty: return {};
@@ -164,7 +164,7 @@ std::string WorkbookWriter::table(const OutTable& table) {
         for (std::size_t c = 0; c < table.rows[r].size(); ++c) {
             std::string problem = cell(sheet, static_cast<lxw_row_t>(r + kHeaderRows), static_cast<lxw_col_t>(c),
                                        table.rows[r][c]);
-            if (!problem.empty()) return name + " " + problem;
+            if (!problem.empty()) return std::string(name).append(" ").append(problem);
         }
     return {};
 }

@@ -69,11 +69,11 @@ void Builder::overview(Document& d) const {
     };
     for (std::size_t s = 0; s < a.segments.size(); ++s)
         if (a.segments[s].market)
-            d.overview.push_back(
-                {std::string(marketWord(lang())) + w("（客户，不作招商目标）", " (customers, not targets)"),
-                 segmentName(chain, static_cast<int>(s), lang()) + ": " +
-                     joinMapped(firmsInSegment(chain, static_cast<int>(s)), comma,
-                                [&](int f) { return firmName(chain, f, lang()); })});
+            d.overview.emplace_back(std::string(marketWord(lang())) +
+                                        w("（客户，不作招商目标）", " (customers, not targets)"),
+                                    segmentName(chain, static_cast<int>(s), lang()) + ": " +
+                                        joinMapped(firmsInSegment(chain, static_cast<int>(s)), comma,
+                                                   [&](int f) { return firmName(chain, f, lang()); }));
 }
 
 // A weighted term as a number, except an imputed one ("1.00*") or one with no data ("–"), which are text

@@ -11,6 +11,7 @@
 
 #include "chainatlas/base/file_io.hpp"
 #include "chainatlas/base/text.hpp"
+#include "load/csv_records.hpp"
 #include "load/csv_spec.hpp"
 #include "load/tables.hpp"
 
@@ -20,67 +21,20 @@ namespace csv {
 
 std::vector<TableRow> parseCsv(std::string_view text, std::vector<std::string>& problems) {
     std::vector<TableRow> rows;
-    std::size_t i = 0, line = 1, column = 1;
-    // Moves past text[i]: LF, CRLF and a lone CR each end a line (lineColumnAt counts the same way).
-    auto advanceAt = [&](std::size_t at) {
-        char c = text[at];
-        bool loneCr = c == '\r' && (at + 1 >= text.size() || text[at + 1] != '\n');
-        if (c == '\n' || loneCr) {
-            ++line;
-            column = 1;
-        } else if (c != '\r' && (static_cast<unsigned char>(c) & 0xC0) != 0x80) {
-            ++column;
-        }
-    };
-    auto advance = [&] { advanceAt(i++); };
-    while (i < text.size()) {
+    Records records(text);
+    LineColumnCounter where(text);
+    std::vector<std::string_view> fields;
+    while (records.next(fields)) {
         TableRow row;
-        row.line = line;
-        bool endOfRow = false;
-        while (!endOfRow) {
-            TableField field;
-            field.column = column;
-            if (i < text.size() && text[i] == '"') {
-                std::size_t openLine = line, openColumn = column;
-                advance();
-                bool closed = false;
-                while (i < text.size()) {
-                    char c = text[i];
-                    if (c == '"' && i + 1 < text.size() && text[i + 1] == '"') {
-                        field.text += '"';
-                        advance();
-                        advance();
-                    } else if (c == '"') {
-                        advance();
-                        closed = true;
-                        break;
-                    } else {
-                        field.text += c;
-                        advance();
-                    }
-                }
-                if (!closed)
-                    problems.push_back(std::to_string(openLine) + ":" + std::to_string(openColumn) +
-                                       ": quoted field is never closed");
-            }
-            while (i < text.size() && text[i] != ',' && text[i] != '\n' && text[i] != '\r') {
-                field.text += text[i];
-                advance();
-            }
-            field.index = row.fields.size();
-            row.fields.push_back(std::move(field));
-            if (i >= text.size()) {
-                endOfRow = true;
-            } else if (text[i] == ',') {
-                advance();
-            } else {
-                if (text[i] == '\r') advance();
-                if (i < text.size() && text[i] == '\n') advance();
-                endOfRow = true;
-            }
-        }
-        bool blank = row.fields.size() == 1 && row.fields[0].text.empty();
-        if (!blank) rows.push_back(std::move(row));
+        row.line = where.at(records.recordStart()).line;
+        for (std::size_t k = 0; k < fields.size(); ++k)
+            row.fields.push_back({std::string(fields[k]), where.at(records.fieldStarts()[k]).column, k});
+        rows.push_back(std::move(row));
+    }
+    if (records.unclosedAt() != std::string_view::npos) {
+        LineColumn open = lineColumnAt(text, records.unclosedAt());
+        problems.push_back(std::to_string(open.line) + ":" + std::to_string(open.column) +
+                           ": quoted field is never closed");
     }
     return rows;
 }

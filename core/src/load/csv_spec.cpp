@@ -217,11 +217,14 @@ std::string asciiLower(std::string_view text) {
 }
 
 // Closes an iconv descriptor when it goes out of scope.
+// iconv's documented failure value.
+const iconv_t kIconvFailed = reinterpret_cast<iconv_t>(-1);  // NOLINT(performance-no-int-to-ptr)
+
 struct Iconv {
     iconv_t cd;
     explicit Iconv(const char* to, const char* from) : cd(iconv_open(to, from)) {}
     ~Iconv() {
-        if (cd != reinterpret_cast<iconv_t>(-1)) iconv_close(cd);
+        if (cd != kIconvFailed) iconv_close(cd);
     }
     Iconv(const Iconv&) = delete;
     Iconv& operator=(const Iconv&) = delete;
@@ -273,7 +276,7 @@ std::pair<std::string, std::string> chainIdAndName(const std::string& folder) {
 
 std::optional<std::string> gb18030ToUtf8(std::string_view text) {
     Iconv convert("UTF-8", "GB18030");
-    if (convert.cd == reinterpret_cast<iconv_t>(-1)) return std::nullopt;
+    if (convert.cd == kIconvFailed) return std::nullopt;
     std::string out(text.size() * 2 + 16, '\0');  // a GB18030 character of 2 or 4 bytes is at most 4 in UTF-8
     char* in = const_cast<char*>(text.data());    // iconv's interface; it does not write the input
     std::size_t inLeft = text.size();
@@ -357,7 +360,7 @@ const Column* columnNamed(const FileSpec& spec, std::string_view header) {
 // Every name and label of a file's columns, for did-you-mean.
 std::vector<std::string> headerWords(const FileSpec& spec) {
     std::vector<std::string> words;
-    for (const Column& column : spec.columns) words.push_back(column.header), words.push_back(column.label);
+    for (const Column& column : spec.columns) words.emplace_back(column.header), words.emplace_back(column.label);
     return words;
 }
 

@@ -10,6 +10,7 @@
 #include "chainatlas/load/csv.hpp"
 #include "chainatlas/load/fast_load.hpp"
 #include "load/csv_spec.hpp"
+#include "load/json_scan.hpp"
 
 namespace chainatlas {
 
@@ -18,26 +19,6 @@ namespace {
 std::string lineColumn(std::string_view text, std::size_t offset) {
     LineColumn at = lineColumnAt(text, offset);
     return std::to_string(at.line) + ":" + std::to_string(at.column);
-}
-
-// The first offset outside JSON string literals (and not an opening quote) for which `hit` is true, or npos:
-// the one walk past strings that the depth check and the overflow locator share.
-template <typename Hit>
-std::size_t firstOutsideStrings(std::string_view text, Hit hit) {
-    bool inString = false, escaped = false;
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        char c = text[i];
-        if (inString) {
-            if (escaped) escaped = false;
-            else if (c == '\\') escaped = true;
-            else if (c == '"') inString = false;
-        } else if (c == '"') {
-            inString = true;
-        } else if (hit(i)) {
-            return i;
-        }
-    }
-    return std::string_view::npos;
 }
 
 // Problems that must be caught before nlohmann::json sees the text; empty when the text may be parsed.
@@ -56,13 +37,7 @@ std::optional<Diagnostic> precheck(std::string_view text, const std::string& fil
     if (std::size_t bad = findInvalidUtf8(text); bad != std::string_view::npos)
         return Diagnostic{Severity::Error, file, lineColumn(text, bad), "invalid UTF-8 byte sequence"};
     // Nesting depth, outside strings: refuse absurd depth before any recursive code runs.
-    int depth = 0;
-    std::size_t tooDeep = firstOutsideStrings(text, [&](std::size_t i) {
-        char c = text[i];
-        if (c == '[' || c == '{') return ++depth > kMaxJsonDepth;
-        if (c == ']' || c == '}') --depth;
-        return false;
-    });
+    std::size_t tooDeep = detail::firstBeyondDepth(text, kMaxJsonDepth);
     if (tooDeep != std::string_view::npos)
         return Diagnostic{Severity::Error, file, lineColumn(text, tooDeep),
                           "nesting deeper than " + std::to_string(kMaxJsonDepth) + " levels"};
@@ -84,7 +59,7 @@ bool isNumberCharacter(char c) {
 // Where the number `literal` first stands as a value: outside strings, not part of a longer number (the
 // same digits inside a note are text, not the number that overflowed).
 std::size_t numberOffset(std::string_view text, std::string_view literal) {
-    std::size_t at = firstOutsideStrings(text, [&](std::size_t i) {
+    std::size_t at = detail::firstOutsideStrings(text, [&](std::size_t i) {
         return text.substr(i, literal.size()) == literal && (i == 0 || !isNumberCharacter(text[i - 1])) &&
                (i + literal.size() == text.size() || !isNumberCharacter(text[i + literal.size()]));
     });
@@ -188,7 +163,7 @@ LoadResult validateTables(const std::function<CsvDocument()>& read, const std::s
 
 LoadResult loadCsvFolder(const std::string& path) {
     if (auto chain = fastChainFromCsvFolder(path)) return LoadResult{std::move(chain), {}};
-    return validateTables([&] { return readCsvFolder(path); }, path);
+    return validateCsvFolder(path);
 }
 
 LoadResult loadWorkbook(const std::string& path) {
@@ -199,9 +174,17 @@ LoadResult loadWorkbook(const std::string& path) {
 
 }  // namespace
 
+LoadResult validateCsvFolder(const std::string& folder) {
+    return validateTables([&] { return readCsvFolder(folder); }, folder);
+}
+
+LoadResult validateWorkbookBytes(std::string_view bytes, const std::string& label) {
+    return validateTables([&] { return readWorkbookBytes(bytes, label); }, label);
+}
+
 LoadResult loadWorkbookBytes(std::string_view bytes, const std::string& label) {
     if (auto chain = fastChainFromWorkbook(bytes, label)) return LoadResult{std::move(chain), {}};
-    return validateTables([&] { return readWorkbookBytes(bytes, label); }, label);
+    return validateWorkbookBytes(bytes, label);
 }
 
 bool isWorkbookPath(const std::string& path) {

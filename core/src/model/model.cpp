@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <stdexcept>
 
 #include "chainatlas/base/diagnostics.hpp"
 #include "chainatlas/base/text.hpp"
@@ -61,6 +62,11 @@ bool hasSiteIn(const Firm& firm, int region) {
 }
 
 void Chain::buildIndexes() { index_ = std::make_shared<const detail::ChainIndex>(*this); }
+
+const detail::ChainIndex& Chain::index() const {
+    if (!index_) throw std::logic_error("Chain::index(): the chain was built without buildIndexes()");
+    return *index_;
+}
 
 namespace detail {
 

@@ -22,6 +22,7 @@ namespace chainatlas {
 struct Weights {
     double fit = 3, anchor = 2, hub = 1, leader = 1, density = 1, profile = 2, innovation = 1;
     double occupiedDiscount = 1.0;
+    bool operator==(const Weights&) const = default;
 };
 enum Term { TermFit, TermAnchor, TermHub, TermLeader, TermDensity, TermProfile, TermInnovation };
 inline constexpr int kTermCount = 7;
@@ -103,34 +104,6 @@ struct Analysis {
     // The set-aside candidates with all their terms, so rerank() can bring them back when the discount drops.
     std::vector<Target> unranked;
 };
-
-// The full analysis; with assumptions it also reports `changed` against the plain analysis.
-Analysis analyze(const Chain& chain, const AnalysisOptions& options);
-// The same when the caller already holds the chain with the assumptions applied (analyzeScenario does),
-// so it is not copied twice. `options.assumptions` must be those applied, with their segments filled in.
-Analysis analyzeAssumed(const Chain& chain, const Chain& assumedChain, const AnalysisOptions& options);
-// The same with the plain analysis (the same region, hubs and weights, no assumptions) already at hand: the
-// viewer keeps it while only the assumed firms change, so a what-if runs one analysis instead of two.
-Analysis analyzeAssumed(const Chain& chain, const Chain& assumedChain, const AnalysisOptions& options,
-                        const Analysis& plain);
-// A what-if analysed without a copy of the chain, from the plain analysis (docs/method.md §11): the assumed
-// sites are counted beside the chain's own, the presence matrix, statuses, density and targets follow from
-// them, and the terms that only supplies, ties, metrics and locality decide are taken from `plain` for every
-// firm the what-if leaves untouched (all but the assumed firms and their supply partners). The result is
-// the one analyzeAssumed gives on the copy, to the last bit. A `plain` of another region, hubs or weights is
-// not reused (the plain analysis is made again).
-Analysis analyzeWhatIf(const Chain& chain, const AnalysisOptions& options, const Analysis& plain);
-// A what-if analysed as one value: the chain as drawn (the input itself when nothing is assumed, else a
-// copy with the assumed sites) and its analysis. Both immutable, so a worker may hand them to the UI.
-struct AnalysedScenario {
-    std::shared_ptr<const Chain> drawn;
-    Analysis analysis;
-};
-// The one call for a scenario (region, hubs, weights, assumptions): no order of steps to get right.
-// `plain`: the analysis of the same region, hubs and weights without assumptions when the caller keeps it
-// (the viewer, while only the assumed firms change): reused instead of computed again.
-AnalysedScenario analyzeScenario(const std::shared_ptr<const Chain>& chain, const AnalysisOptions& options,
-                                 const Analysis* plain = nullptr);
 
 // Scores and orders the targets again with new weights (fit, density and profile follow the earned segments,
 // which follow the discount); the other terms are kept. Sets each target's rank and rank range.

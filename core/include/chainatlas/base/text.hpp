@@ -16,6 +16,17 @@ struct LineColumn {
     std::size_t line = 1, column = 1;
 };
 LineColumn lineColumnAt(std::string_view text, std::size_t offset);
+// The same for offsets met in increasing order (a reader's fields): each call counts only from the last one.
+class LineColumnCounter {
+public:
+    explicit LineColumnCounter(std::string_view text) : text_(text) {}
+    LineColumn at(std::size_t offset);  // offset >= the previous call's
+
+private:
+    std::string_view text_;
+    std::size_t offset_ = 0;
+    LineColumn at_;
+};
 // Columns a string takes in a terminal: East Asian wide characters count two.
 std::size_t displayWidth(std::string_view utf8);
 // Decodes UTF-8 into code points (invalid bytes become U+FFFD).

@@ -35,8 +35,11 @@ bool isWorkbookPath(const std::string& path);
 // JSON text already in memory; `fileLabel` names it in diagnostics. Both take the fast path
 // (fast_load.hpp) when the file is valid and the validating path otherwise.
 LoadResult loadChainText(std::string_view text, const std::string& fileLabel);
-// The validating path alone: every problem, located (the fast path's tests compare against it).
+// The validating paths alone: every problem, located (what the fast paths must agree with; their tests and
+// fuzzers compare against these).
 LoadResult validateChainText(std::string_view text, const std::string& fileLabel);
+LoadResult validateCsvFolder(const std::string& folder);
+LoadResult validateWorkbookBytes(std::string_view bytes, const std::string& label);
 // Validates a parsed document and builds the model (validate.cpp).
 LoadResult chainFromJson(const nlohmann::json& document, const std::string& fileLabel);
 // The model back as a chainatlas/1 document (load/chain_json.cpp); loading it gives an equal chain.

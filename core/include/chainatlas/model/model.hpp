@@ -212,8 +212,9 @@ struct Chain {
     // read-only (it is shared as std::shared_ptr<const Chain>). A copy shares the index, which stays right
     // as long as only sites change (what a what-if does); after any other change, call it again.
     void buildIndexes();
-    // The derived index (core/src/model/chain_index.hpp; built by buildIndexes()).
-    const detail::ChainIndex& index() const { return *index_; }
+    // The derived index (core/src/model/chain_index.hpp). A chain built by hand without buildIndexes() throws
+    // std::logic_error here, naming the missing call, instead of reading through a null pointer.
+    const detail::ChainIndex& index() const;
 
 private:
     std::shared_ptr<const detail::ChainIndex> index_;

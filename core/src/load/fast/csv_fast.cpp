@@ -8,7 +8,6 @@
 // so the model is the one the validating CSV path builds (resources.csv and ties.csv included).
 #include <charconv>
 #include <cmath>
-#include <deque>
 #include <filesystem>
 #include <memory>
 #include <unordered_map>
@@ -16,6 +15,7 @@
 #include "base/json_writer.hpp"
 #include "chainatlas/base/file_io.hpp"
 #include "chainatlas/load/fast_load.hpp"
+#include "load/csv_records.hpp"
 #include "load/csv_spec.hpp"
 #include "load/fast/id_interner.hpp"
 #include "load/tables.hpp"
@@ -25,81 +25,9 @@ namespace chainatlas {
 namespace {
 
 using csv::Cell;
-using csv::Column;
 using csv::FileSpec;
 using csv::trim;
 using detail::GiveUp;
-
-// RFC 4180 records as views into the text, as csv.cpp's parser reads them (a quoted part may hold commas,
-// quotes as "" and line breaks; unquoted text may follow it; a lone CR also ends a record; rows of one
-// empty field are skipped). A field that needed unescaping lives in `unescaped`, which keeps its place.
-class Records {
-public:
-    explicit Records(std::string_view text) : text_(text) {}
-    // The next non-blank record's fields; false at the end. Gives up at a quote never closed.
-    bool next(std::vector<std::string_view>& fields) {
-        while (i_ < text_.size()) {
-            fields.clear();
-            bool endOfRow = false;
-            while (!endOfRow) {
-                fields.push_back(field());
-                if (i_ >= text_.size()) {
-                    endOfRow = true;
-                } else if (text_[i_] == ',') {
-                    ++i_;
-                } else {
-                    if (text_[i_] == '\r') ++i_;
-                    if (i_ < text_.size() && text_[i_] == '\n') ++i_;
-                    endOfRow = true;
-                }
-            }
-            if (fields.size() != 1 || !fields[0].empty()) return true;
-        }
-        return false;
-    }
-
-private:
-    std::string_view text_;
-    std::size_t i_ = 0;
-    std::deque<std::string> unescaped_;
-
-    // A plain loop: find_first_of with a set of three calls memchr on the set for every byte (13% of a load).
-    std::size_t plainEnd(std::size_t from) const {
-        const char* p = text_.data() + from;
-        const char* end = text_.data() + text_.size();
-        while (p != end && *p != ',' && *p != '\r' && *p != '\n') ++p;
-        return static_cast<std::size_t>(p - text_.data());
-    }
-    std::string_view field() {
-        if (i_ >= text_.size() || text_[i_] != '"') {
-            std::size_t end = plainEnd(i_);
-            std::string_view plain = text_.substr(i_, end - i_);
-            i_ = end;
-            return plain;
-        }
-        std::size_t open = ++i_;
-        std::size_t close = text_.find('"', open);
-        if (close == std::string_view::npos) throw GiveUp{};  // never closed: the reader's error
-        bool doubled = close + 1 < text_.size() && text_[close + 1] == '"';
-        if (!doubled && plainEnd(close + 1) == close + 1) {  // the common case: a view, nothing to unescape
-            i_ = close + 1;
-            return text_.substr(open, close - open);
-        }
-        std::string& out = unescaped_.emplace_back(text_.substr(open, close - open));
-        while (doubled) {
-            out.push_back('"');
-            std::size_t from = close + 2;
-            close = text_.find('"', from);
-            if (close == std::string_view::npos) throw GiveUp{};
-            out.append(text_.substr(from, close - from));
-            doubled = close + 1 < text_.size() && text_[close + 1] == '"';
-        }
-        std::size_t end = plainEnd(close + 1);
-        out.append(text_.substr(close + 1, end - close - 1));
-        i_ = end;
-        return out;
-    }
-};
 
 // What a table's header says each column is: the row object's keys, a nested object ("name", "metrics") being
 // one key with its members; kept columns ("+note") keep their raw text under their own name.
@@ -238,11 +166,15 @@ public:
 class CsvRows : public RowSource {
 public:
     explicit CsvRows(std::string text) : text_(std::move(text)), records_(text_) {}
-    bool next(std::vector<std::string_view>& fields) override { return records_.next(fields); }
+    bool next(std::vector<std::string_view>& fields) override {
+        bool more = records_.next(fields);
+        if (records_.unclosedAt() != std::string_view::npos) throw GiveUp{};  // the reader's error
+        return more;
+    }
 
 private:
     std::string text_;
-    Records records_;
+    csv::Records records_;
 };
 
 // A sheet's rows, taken from the workbook: each sheet's cells are freed once its table is written.

@@ -3,8 +3,6 @@
 // the validator would say anything about — an error or a warning — so a file it accepts is exactly a
 // file the validator accepts silently, and the model is the same.
 #include <simdjson.h>
-#include <sys/mman.h>
-#include <unistd.h>
 
 #include <boost/graph/topological_sort.hpp>
 
@@ -17,6 +15,8 @@
 #include "chainatlas/load/fast_load.hpp"
 #include "chainatlas/load/load.hpp"
 #include "load/fast/id_interner.hpp"
+#include "load/fast/token_index.hpp"
+#include "load/json_scan.hpp"
 #include "load/validate.hpp"
 #include "model/chain_index.hpp"
 
@@ -31,26 +31,6 @@ using nlohmann::json;
 
 // Containers open around the members of each kind of object, for the nesting limit of kept keys.
 constexpr int kChainDepth = 2, kItemDepth = 3, kSiteDepth = 5;
-
-// Deepest nesting of brackets in a JSON text, outside strings.
-int nesting(std::string_view raw) {
-    int depth = 0, deepest = 0;
-    bool inString = false, escaped = false;
-    for (char c : raw) {
-        if (inString) {
-            if (escaped) escaped = false;
-            else if (c == '\\') escaped = true;
-            else if (c == '"') inString = false;
-        } else if (c == '"') {
-            inString = true;
-        } else if (c == '[' || c == '{') {
-            deepest = std::max(deepest, ++depth);
-        } else if (c == ']' || c == '}') {
-            --depth;
-        }
-    }
-    return deepest;
-}
 
 // A key as a view into the file's text (keys are short and seldom escaped; unescaped_key() copied all 3M
 // keys of a national file into simdjson's string buffer, about 25 MB). Stage 1 already refused raw control
@@ -117,7 +97,7 @@ void keep(json& extra, std::string_view key, od::value value, int depth) {
         }
         default: raw = value.raw_json_token(); break;
     }
-    if (depth + nesting(raw) > kMaxJsonDepth) throw GiveUp{};
+    if (detail::firstBeyondDepth(raw, kMaxJsonDepth - depth) != std::string_view::npos) throw GiveUp{};
     // A scalar's token runs up to the next structural character, so it may carry bytes simdjson never
     // looked at ("1\0\x01garbage"); nlohmann stops reading at a NUL and would accept what the validating
     // path refuses as binary data. Strings were checked by stage 1 (no raw control character in them).
@@ -153,65 +133,6 @@ Name name(od::value value) {
     return result;
 }
 
-// --- Handing back the token index behind the reader ---
-// Stage 1 of simdjson writes the offset of every token before the walk starts: 4 bytes a token, 55 MB for
-// the 56 MB national file, all held until the walk ends beside the text and the growing model (the peak).
-// On-Demand walks that index forward only: count_elements() and a field lookup rewind within the array or
-// object being read, never behind it. So every few thousand items of a long array, the whole pages of the
-// index that lie more than a margin behind the reader are given back to the kernel (madvise); by the end of
-// the walk almost none of it is resident. The index is a private member of simdjson's parser: it is reached
-// through the rule that an explicit template instantiation may name private members, and only for the major
-// version whose layout was read (3.x, Debian 12's libsimdjson-dev); with any other version nothing is handed
-// back. Anything that fails here only leaves the memory where it was.
-using ImplementationMember = std::unique_ptr<simdjson::internal::dom_parser_implementation> od::parser::*;
-ImplementationMember parserImplementation();
-template <ImplementationMember member>
-struct ReachImplementation {
-    friend ImplementationMember parserImplementation() { return member; }
-};
-template struct ReachImplementation<&od::parser::implementation>;
-
-class IndexRelease {
-public:
-    // After parser.iterate(text) ran stage 1 over `text`.
-    void start(od::parser& parser, const char* text) {
-        if constexpr (simdjson::SIMDJSON_VERSION_MAJOR != 3) return;
-        const auto& implementation = parser.*parserImplementation();
-        if (!implementation || !implementation->structural_indexes) return;
-        index_ = implementation->structural_indexes.get();
-        count_ = implementation->n_structural_indexes;
-        text_ = text;
-        long page = sysconf(_SC_PAGESIZE);
-        page_ = page > 0 ? static_cast<std::uintptr_t>(page) : 4096;
-        released_ = roundUp(reinterpret_cast<std::uintptr_t>(index_));  // whole pages of the index only
-    }
-    // `location` is where the reader stands in the text (the start of the next item).
-    void before(const char* location) {
-        if (!index_ || location < text_) return;
-        auto offset = static_cast<std::uint32_t>(location - text_);
-        const std::uint32_t* reached = std::lower_bound(index_, index_ + count_, offset);
-        auto end = reinterpret_cast<std::uintptr_t>(reached);
-        if (end < reinterpret_cast<std::uintptr_t>(index_) + kMargin) return;
-        std::uintptr_t upTo = (end - kMargin) / page_ * page_;
-        if (upTo <= released_ + kStep) return;
-        if (madvise(reinterpret_cast<void*>(released_), upTo - released_, MADV_DONTNEED) != 0) return;
-        releasedBytes_ += upTo - released_;
-        released_ = upTo;
-    }
-    std::size_t indexBytes() const { return std::size_t{count_} * sizeof(std::uint32_t); }
-    std::size_t releasedBytes() const { return releasedBytes_; }
-
-private:
-    static constexpr std::uintptr_t kMargin = 256 * 1024;  // 64k tokens behind the reader stay
-    static constexpr std::uintptr_t kStep = 1024 * 1024;   // hand back a megabyte or more at a time
-    const std::uint32_t* index_ = nullptr;
-    std::uint32_t count_ = 0;
-    const char* text_ = nullptr;
-    std::uintptr_t page_ = 4096, released_ = 0;
-    std::size_t releasedBytes_ = 0;
-    std::uintptr_t roundUp(std::uintptr_t at) const { return (at + page_ - 1) / page_ * page_; }
-};
-
 // An id as a view into the file's text or the parser's buffer; both outlive the interners that keep it.
 std::string_view id(od::value value) {
     std::string_view id = text(value);
@@ -231,7 +152,7 @@ public:
 private:
     od::parser parser_;
     od::document* document_ = nullptr;
-    IndexRelease indexRelease_;
+    detail::TokenIndexRelease indexRelease_;
     Chain chain_;
     IdInterner sources_, stages_, segments_, regions_, firms_, resources_;
     // The from and to of the supplies read since the last batch, interned a few thousand at a time
@@ -245,7 +166,7 @@ private:
     // of 500k supplies by doubling held the old and the new block at once, 25 MB more at the peak.
     // A defined item joins its list: its id is kept, and the interner learns the position it stands for.
     template <typename Item>
-    void add(Item&& item, std::string_view idView, IdInterner& ids, std::vector<Item>& items) {
+    void add(Item item, std::string_view idView, IdInterner& ids, std::vector<Item>& items) {
         item.id = std::string(idView);
         ids.define(idView, static_cast<int>(items.size()));
         items.push_back(std::move(item));
