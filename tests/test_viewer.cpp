@@ -859,33 +859,45 @@ TEST_CASE("a segment name too wide for its zoomed-out box: drawn at a readable s
     CHECK(tiny.grow == 0);
 }
 
-TEST_CASE(
-    "priorities chart labels by level of detail: a label running into one kept before, or below the strip, is left out") {
+TEST_CASE("priorities chart labels: beside their point, inside the chart, clear of each other, else left out") {
     MeasuringFont measuring;
     PriorityChart chart;
     chart.width = 300, chart.height = 200;
     auto point = [](int segment, double x, double y) {
         ChartPoint p;
-        p.segment = segment, p.label = "segment " + std::to_string(segment), p.labelX = x, p.labelY = y;
+        p.segment = segment, p.label = "segment " + std::to_string(segment), p.x = x, p.y = y, p.radius = 5;
+        p.labelX = x + 8, p.labelY = y + 5;  // the core chose the right side
         return p;
     };
-    // In priority order: 0 at the top left; 1 on the same line, 5 points to the right (runs into 0's label);
-    // 2 well clear of both; 3 under the strip (the chart stacks no-data labels downwards); 4 ending at its x.
-    chart.points = {point(0, 10, 30), point(1, 15, 30), point(2, 10, 120), point(3, 10, 260), point(4, 290, 80)};
-    chart.points[4].labelEnd = true;
-    std::vector<ImRect> shown = viewer::chartLabelsShown(chart, measuring.font, 11, -1);
+    float w = measuring.font->CalcTextSizeA(11, FLT_MAX, 0, "segment 0").x;  // every label is as wide
+    // 0 in the open: right of its point (5 + 3 away), centred on it. 1 down and to the left of 0: its right runs
+    // into 0's label, so left of its point. 2 at the right edge: left of its point (it ran off
+    // the frame at 1280x800). 3 on the bottom edge: above. 4 where everything is blocked: left out.
+    chart.points = {point(0, 110, 50), point(1, 105, 58), point(2, 295, 120), point(3, 150, 198), point(4, 150, 100)};
+    std::vector<ImRect> blocked = {ImRect(100, 70, 200, 130)};  // an axis text around 4; 2's left stays free
+    REQUIRE(295 - 8 - w > 200);
+    std::vector<ImRect> shown = viewer::chartLabelsShown(chart, measuring.font, 11, -1, blocked);
     REQUIRE(shown.size() == 5);
-    CHECK(shown[0].GetWidth() > 0);
-    CHECK(shown[1].GetWidth() == 0);
-    CHECK(shown[2].GetWidth() > 0);
-    CHECK(shown[3].GetWidth() == 0);
-    CHECK(shown[4].GetWidth() > 0);
-    CHECK(shown[4].Max.x == doctest::Approx(290));  // a label that ends at its point is placed to its left
-    CHECK(shown[2].Min.y == doctest::Approx(120 - 11));
-    // The selected segment keeps its label even where it runs into another or lies below the strip.
-    std::vector<ImRect> selected = viewer::chartLabelsShown(chart, measuring.font, 11, 1);
-    CHECK(selected[1].GetWidth() > 0);
-    CHECK(viewer::chartLabelsShown(chart, measuring.font, 11, 3)[3].GetWidth() > 0);
+    CHECK(shown[0].Min.x == doctest::Approx(118));
+    CHECK(shown[0].Min.y == doctest::Approx(50 - 5.5));
+    CHECK(shown[1].Max.x == doctest::Approx(105 - 8));
+    CHECK(shown[1].Min.y == doctest::Approx(58 - 5.5));
+    CHECK(shown[2].Max.x == doctest::Approx(295 - 8));  // left of its point
+    CHECK(shown[3].Max.y <= 200);
+    CHECK(shown[3].Max.y == doctest::Approx(198 - 8 - 1));
+    CHECK(shown[4].GetWidth() == 0);
+    // Nothing outside the chart, no two kept labels overlapping.
+    for (std::size_t i = 0; i < shown.size(); ++i) {
+        if (shown[i].GetWidth() == 0) continue;
+        CHECK(shown[i].Min.x >= 0);
+        CHECK(shown[i].Max.x <= 300);
+        for (std::size_t j = i + 1; j < shown.size(); ++j) CHECK_FALSE(shown[i].Overlaps(shown[j]));
+    }
+    // The selected segment keeps its label even where it runs into something, inside the chart.
+    std::vector<ImRect> selected = viewer::chartLabelsShown(chart, measuring.font, 11, 4, blocked);
+    CHECK(selected[4].GetWidth() > 0);
+    chart.points[4].x = 299;
+    CHECK(viewer::chartLabelsShown(chart, measuring.font, 11, 4, blocked)[4].Max.x <= 300);
 }
 
 TEST_CASE("a label that does not fit is shrunk a little, else cut at a character with an ellipsis, else left out") {

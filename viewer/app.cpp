@@ -373,13 +373,17 @@ void App::frame() {
     float top = ImGui::GetFrameHeight();
     float statusHeight = ImGui::GetFrameHeight() + 4;
     float strip = ImGui::GetFrameHeight() + 8;  // a folded panel: one button to open it again
-    float left = showScenarioPanel ? std::clamp(display.x * 0.22f, 230.0f, 340.0f) : strip;
+    // Under 1000 px the scenario panel narrows (its sliders still show their names) so the map keeps the room.
+    float left = showScenarioPanel ? std::clamp(display.x * 0.22f, display.x < 1000 ? 200.0f : 230.0f, 340.0f) : strip;
     float right = showDetailsPanel ? std::clamp(display.x * 0.22f, 240.0f, 400.0f) : strip;
     float middle = std::max(100.0f, display.x - left - right);
     detailsLeft = left + middle;
     float available = display.y - top - statusHeight;
-    // The table keeps about eight lines of text (title, legend, header, five rows) while the map keeps half.
-    float bottom = std::min(std::max(available * 0.3f, ImGui::GetFrameHeightWithSpacing() * 8), available * 0.5f);
+    // The table keeps about eight lines of text (title, legend, header, five rows) while the map keeps half;
+    // on a short screen (800x600) it takes 45%: its compact rows then show five targets, and the map, with
+    // its legend folded, still has the larger part.
+    float tableShare = display.y < 700 ? 0.45f : 0.3f;
+    float bottom = std::min(std::max(available * tableShare, ImGui::GetFrameHeightWithSpacing() * 8), available * 0.5f);
     float mapHeight = available - bottom;
     if (showScenarioPanel) drawScenarioPanel(*this, {0, top}, {left, available});
     else drawFoldedPanel(*this, showScenarioPanel, {0, top}, {left, available}, "»");

@@ -8,6 +8,7 @@
 #include <deque>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 
 #include "analysis_worker.hpp"
@@ -159,7 +160,8 @@ struct App {
     void markWorkSaved();
     void setTextSize(float pixels);
     bool showScenarioPanel = true, showDetailsPanel = true;
-    int panelBucket = -1;  // width class the panels were last arranged for
+    std::optional<bool> legendShown;  // the map's legend, once the planner folds or opens it (else: by map height)
+    int panelBucket = -1;             // width class the panels were last arranged for
     // Locate (a target row, a search result, a link in details): select, centre, zoom to fit it, flash it.
     void locate(Selection selection);
     const chainatlas::Box* boxOf(Selection selection) const;

@@ -70,22 +70,45 @@ void drawWindowFrame(ImDrawList* draw) {
 }
 
 // The legend box at the bottom left: the whole-chain resources above the legend entries, both wrapped to
-// the panel's width. Measured before drawing, so the fit leaves room for it.
+// the panel's width, and under them the button that folds it. Measured before drawing, so the fit leaves
+// room for it. Folded, only the button remains: at 800x600 the open legend covered two thirds of the map.
 struct LegendBox {
     std::vector<LegendEntry> entries;
-    float wrapWidth = 0, stripGap = 0, height = 0;
+    bool shown = true;
+    float wrapWidth = 0, stripGap = 0, height = 0, toggleHeight = 0;
     ImVec2 legendSize, stripSize;
 };
 
+// Below this map height the legend starts folded (the planner's choice, once made, is kept).
+constexpr float kShortMapHeight = 420;
+
 LegendBox measureLegend(App& app, const MapScene& scene, ImVec2 size) {
     LegendBox box;
+    box.shown = app.legendShown.value_or(size.y >= kShortMapHeight);
+    box.toggleHeight = ImGui::GetFrameHeight() + 6;
+    box.height = box.toggleHeight;
+    if (!box.shown) return box;
     box.entries = shownLegend(scene, app.state.showResources);
     box.wrapWidth = size.x - 40;
     box.legendSize = paintLegend(nullptr, app, box.entries, {}, box.wrapWidth);
     if (app.state.showResources) box.stripSize = paintChainWide(nullptr, app, scene, {}, box.wrapWidth, {}, nullptr);
     box.stripGap = box.stripSize.y > 0 ? ImGui::GetTextLineHeight() * 0.5f : 0;
-    box.height = box.legendSize.y + box.stripSize.y + box.stripGap + 12;
+    box.height += box.legendSize.y + box.stripSize.y + box.stripGap + 12;
     return box;
+}
+
+// The button at the bottom left that folds and unfolds the legend. Submitted before the map's canvas so that
+// it, not the canvas under it, takes the click.
+void legendToggle(App& app, const LegendBox& box, ImVec2 pos, ImVec2 size) {
+    ImGui::SetCursorScreenPos({pos.x + 6, pos.y + size.y - box.toggleHeight});
+    Lang lang = app.state.lang;
+    const char* text = box.shown ? tr(lang, "▼ 图例###legend", "▼ Legend###legend")
+                                 : tr(lang, "▲ 图例###legend", "▲ Legend###legend");
+    if (ImGui::SmallButton(text)) app.legendShown = !box.shown;
+    app.probe("legend-toggle");
+    if (ImGui::IsItemHovered())
+        ImGui::SetTooltip("%s", box.shown ? tr(lang, "收起图例", "Fold the legend")
+                                          : tr(lang, "展开图例", "Show the legend"));
 }
 
 // The panel as one invisible button: drag pans, the wheel zooms about the cursor. Returns whether the mouse
@@ -257,10 +280,11 @@ void drawFlash(ImDrawList* draw, const App& app, const MapView& v) {
 // whole-chain resources above it. Returns the whole-chain resource under the mouse, or -1.
 int drawLegend(ImDrawList* draw, const App& app, const MapScene& scene, const LegendBox& box, ImVec2 pos, ImVec2 size,
                bool hovered) {
+    if (!box.shown) return -1;
     ImVec2 corner{pos.x + 10, pos.y + size.y - box.height};
     float boxWidth = std::max(box.legendSize.x, box.stripSize.x);
-    draw->AddRectFilled({corner.x - 6, corner.y - 5}, {corner.x + boxWidth, corner.y + box.height - 7},
-                        IM_COL32(255, 255, 255, 235), 4);
+    draw->AddRectFilled({corner.x - 6, corner.y - 5}, {corner.x + boxWidth, pos.y + size.y - 2},
+                        IM_COL32(255, 255, 255, 235), 4);  // under the fold button too
     int hoveredWide = -1;
     if (box.stripSize.y > 0) {
         paintChainWide(draw, app, scene, corner, box.wrapWidth, ImGui::GetIO().MousePos,
@@ -340,6 +364,11 @@ void drawMapPanel(App& app, ImVec2 pos, ImVec2 size) {
     LegendBox legend = measureLegend(app, scene, size);
     if (state.camera.fitRequested)
         state.camera = MapView{asPoint(pos), asPoint(size), state.camera}.fitted(g, legend.height);
+    // The fold button is submitted first (it takes the click) but drawn last (over the map): two channels.
+    draw->ChannelsSplit(2);
+    draw->ChannelsSetCurrent(1);
+    legendToggle(app, legend, pos, size);
+    draw->ChannelsSetCurrent(0);
     bool hovered = moveCamera(app, pos, size);
 
     MapView v{asPoint(pos), asPoint(size), state.camera};
@@ -348,6 +377,7 @@ void drawMapPanel(App& app, ImVec2 pos, ImVec2 size) {
     int selectedFirm = state.selection.kind == SelectionKind::Firm ? state.selection.index : -1;
     MapHit hit = hovered ? v.hitTest(g, scene, marks, selectedFirm, asPoint(ImGui::GetIO().MousePos)) : MapHit{};
     if (int wide = drawLegend(draw, app, scene, legend, pos, size, hovered); wide >= 0) hit.resource = wide;
+    draw->ChannelsMerge();
 
     showTooltip(app, scene, hit);
     if (hovered) clickOn(state, scene, hit);

@@ -295,7 +295,14 @@ void drawTargetsPanel(App& app, ImVec2 pos, ImVec2 size) {
                  ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoCollapse);
     if (state.hasAnalysis()) {
         legend(state, state.analysis.targets.size());
+        // A short screen (800x600) gets compact rows: with the usual padding only three targets showed.
+        bool compact = ImGui::GetIO().DisplaySize.y < 700;
+        if (compact) {
+            ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, {ImGui::GetStyle().FramePadding.x, 1});
+            ImGui::PushStyleVar(ImGuiStyleVar_CellPadding, {ImGui::GetStyle().CellPadding.x, 1});
+        }
         carryOut(state, drawTable(app));
+        if (compact) ImGui::PopStyleVar(2);
     }
     ImGui::End();
 }
