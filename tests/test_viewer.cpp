@@ -728,7 +728,7 @@ TEST_CASE("screenshots at 800x600, 1280x800 and 1920x1080 in Chinese and English
         }
 }
 
-TEST_CASE("locating a target centres the map on its box, zooms to it and starts the flash") {
+TEST_CASE("locating a target shows its box with the segments linked to it, zoomed in, and starts the flash") {
     ImGui::CreateContext();  // for the clock of the flash
     viewer::App app(CHAINATLAS_ASSETS_DIR_FOR_TESTS);
     app.open(std::string(CHAINATLAS_TEST_DATA_DIR) + "/good/mini.json");
@@ -738,10 +738,21 @@ TEST_CASE("locating a target centres the map on its box, zooms to it and starts 
     app.locate(b);
     const Box& box = app.geometry->segments[b.index].box;
     const viewer::Camera& camera = app.state.camera;
-    // The box's centre is the view's centre: camera + size / 2 / zoom.
-    CHECK(camera.x + 800 / 2 / camera.zoom == doctest::Approx(box.x + box.w / 2));
-    CHECK(camera.y + 400 / 2 / camera.zoom == doctest::Approx(box.y + box.h / 2));
-    CHECK(camera.zoom == doctest::Approx(std::min(std::min(800 / box.w, 400 / box.h) * 0.4, 4.0)));
+    // The box and every segment linked to it lie in the view (camera .. camera + size / zoom), zoomed no further
+    // than 1.6x (it was one box at 4x, with nothing around it).
+    auto inView = [&](const Box& b) {
+        return b.x >= camera.x && b.x + b.w <= camera.x + 800 / camera.zoom && b.y >= camera.y &&
+               b.y + b.h <= camera.y + 400 / camera.zoom;
+    };
+    CHECK(inView(box));
+    int linked = 0;
+    for (const LinkPath& link : app.geometry->links)
+        if (link.from == b.index || link.to == b.index) {
+            CHECK(inView(app.geometry->segments[link.from == b.index ? link.to : link.from].box));
+            ++linked;
+        }
+    CHECK(linked > 0);
+    CHECK(camera.zoom <= viewer::kLocateMostZoom);
     CHECK(app.state.selection == b);
     CHECK(app.flash == b);
     // A firm at the segment level has no cell: its first site's segment is located instead.

@@ -16,6 +16,7 @@
 #include "chainatlas/svg.hpp"
 #include "chainatlas/text.hpp"
 #include "i18n.hpp"
+#include "map_view.hpp"
 #include "probe.hpp"
 #include "saved_files.hpp"
 
@@ -257,13 +258,24 @@ const Box* App::boxOf(Selection selection) const {
     return nullptr;
 }
 
+// The segment a selection is drawn in: itself, or the lane of a firm's cell, else its first site's segment.
+int App::segmentOf(Selection selection) const {
+    if (selection.kind == SelectionKind::Segment) return selection.index;
+    if (selection.kind != SelectionKind::Firm || !geometry || !state.chain) return -1;
+    for (const auto& firm : geometry->firms)
+        if (firm.firm == selection.index) return firm.segment;
+    const Firm& firm = state.chain->firms[selection.index];
+    return firm.sites.empty() || firm.sites[0].segments.empty() ? -1 : firm.sites[0].segments[0];
+}
+
 void App::locate(Selection selection) {
     select(state, selection);
     flash = selection;
     flashStarted = ImGui::GetTime();
     const Box* box = boxOf(selection);
     if (!box || mapSize.x <= 0 || mapSize.y <= 0) return;
-    state.camera = locateCamera(state.camera, *box, mapSize.x, mapSize.y);
+    Box context = locateContext(*geometry, *box, segmentOf(selection));
+    state.camera = locateCamera(state.camera, *box, context, mapSize.x, mapSize.y);
 }
 
 // The export's outcome in the interface language; the system's reason (English) goes to the tooltip.

@@ -167,6 +167,7 @@ bool adoptChain(ViewerState& state, OpenedChain& opened) {
     state.selection = {};
     state.showResources = !state.chain->resources.empty();
     state.notes.clear();
+    state.noteEdits.clear();
     state.checklists.clear();
     state.expanded.assign(state.chain->segments.size(), 0);
     state.camera.fitRequested = true;
@@ -259,7 +260,22 @@ bool isAssumed(const ViewerState& state, int firm) {
                        [&](const Assumption& a) { return a.firm == firm && a.region == here; });
 }
 
+void rememberNoteEdit(ViewerState& state, const std::string& firm, std::string before) {
+    state.noteEdits.push_back({firm, std::move(before), state.undoStack.size()});
+    if (state.noteEdits.size() > kNoteEditsKept) state.noteEdits.erase(state.noteEdits.begin());
+}
+
+bool canUndo(const ViewerState& state) { return !state.undoStack.empty() || !state.noteEdits.empty(); }
+
 bool undo(ViewerState& state) {
+    // A note edited after the newest scenario step (or after steps since undone) comes back first.
+    if (!state.noteEdits.empty() && state.noteEdits.back().undoDepth >= state.undoStack.size()) {
+        NoteEdit edit = std::move(state.noteEdits.back());
+        state.noteEdits.pop_back();
+        if (edit.before.empty()) state.notes.erase(edit.firm);
+        else state.notes[edit.firm] = std::move(edit.before);
+        return true;
+    }
     if (state.undoStack.empty()) return false;
     state.redoStack.push_back(state.scenario);
     state.scenario = state.undoStack.back();
@@ -277,10 +293,12 @@ bool redo(ViewerState& state) {
     return true;
 }
 
-Camera locateCamera(Camera camera, const Box& box, double width, double height) {
-    if (box.w > 0 && box.h > 0) camera.zoom = std::clamp(std::min(width / box.w, height / box.h) * 0.4, 0.05, 4.0);
-    camera.x = box.x + box.w / 2 - width / (2 * camera.zoom);
-    camera.y = box.y + box.h / 2 - height / (2 * camera.zoom);
+Camera locateCamera(Camera camera, const Box& box, const Box& context, double width, double height) {
+    if (context.w > 0 && context.h > 0)
+        camera.zoom = std::clamp(std::min(width / context.w, height / context.h) * 0.9, 0.05, kLocateMostZoom);
+    const Box& centred = context.w * camera.zoom <= width && context.h * camera.zoom <= height ? context : box;
+    camera.x = centred.x + centred.w / 2 - width / (2 * camera.zoom);
+    camera.y = centred.y + centred.h / 2 - height / (2 * camera.zoom);
     camera.fitRequested = false;
     return camera;
 }

@@ -43,9 +43,13 @@ struct Camera {
     bool fitRequested = true;
 };
 
-// The camera that centres `box` in a view of width x height pixels, zoomed so that the box takes about
-// 40% of the view (capped at 4x, so one firm cell stays in its context).
-Camera locateCamera(Camera camera, const chainatlas::Box& box, double width, double height);
+// The camera for a located box: `context` (the box with what surrounds it, see locateContext) fills 90% of a
+// view of width x height pixels, zoomed in no further than kLocateMostZoom, centred on the context, or on the
+// box when the context is larger than the view. A located box used to fill 40% of the view at up to 4x: one
+// blurry box with nothing around it to say where it is.
+constexpr double kLocateMostZoom = 1.6;  // names at 1.6x the map's own size: still sharp from the font atlas
+Camera locateCamera(Camera camera, const chainatlas::Box& box, const chainatlas::Box& context, double width,
+                    double height);
 
 // The analysis of one scenario with what goes with it; made by computeOutcome (on the analysis worker in
 // the app, at once in tests) and stored by applyOutcome.
@@ -63,6 +67,13 @@ struct AnalysisOutcome {
     std::optional<chainatlas::Analysis> snapshot;  // a copy of `analysis` made here, moved to the layout worker
     std::size_t drawnSites = 0;                    // siteCount(*drawn), for the status bar
     double seconds = 0;
+};
+
+// A note as it was before an edit, so that Ctrl+Z brings back a note cleared or replaced after its field was
+// left (ImGui's own undo lasts only while the field is active). Undone in turn with the scenario's steps.
+struct NoteEdit {
+    std::string firm, before;
+    std::size_t undoDepth = 0;  // the scenario's undo steps when it was made: undone before those
 };
 
 struct ViewerState {
@@ -90,6 +101,7 @@ struct ViewerState {
     bool showResources = true;  // the resource layer (docs/architecture.md): on when the file has resources
     Camera camera;
     std::map<std::string, std::string> notes;  // per target firm id
+    std::vector<NoteEdit> noteEdits;           // the last edits of notes, newest last (kNoteEditsKept)
     std::map<std::string, chainatlas::Checklist>
         checklists;  // the ten-item checklist per region id (saved with the session)
     std::vector<std::string> recentFiles;
@@ -162,8 +174,14 @@ void assume(ViewerState& state, const chainatlas::Assumption& assumption);
 void unassume(ViewerState& state, int firm, int region = -1);
 // Whether the firm is assumed attracted to the focal region.
 bool isAssumed(const ViewerState& state, int firm);
+// Undo takes back the newest step: a note's edit (rememberNoteEdit) or a scenario change. Redo is for
+// scenario changes only.
 bool undo(ViewerState& state);
 bool redo(ViewerState& state);
+bool canUndo(const ViewerState& state);
+constexpr std::size_t kNoteEditsKept = 50;
+// The note of `firm` held `before` until an edit just finished: Ctrl+Z brings it back.
+void rememberNoteEdit(ViewerState& state, const std::string& firm, std::string before);
 void select(ViewerState& state, Selection selection);
 void setLevel(ViewerState& state, chainatlas::MapLevel level);
 void toggleExpanded(ViewerState& state, int segment);

@@ -8,6 +8,7 @@
 #include "../app.hpp"
 #include "../i18n.hpp"
 #include "../map_view.hpp"
+#include "../probe.hpp"
 #include "chainatlas/layout.hpp"
 #include "chainatlas/text.hpp"
 #include "scene_painter.hpp"
@@ -128,19 +129,27 @@ bool moveCamera(App& app, ImVec2 pos, ImVec2 size) {
     return hovered;
 }
 
-// Stage clusters: a rounded frame with the stage's name in the corner.
+// Stage clusters: a rounded frame with the stage's name in its top left corner, or just above the frame when
+// the name, kept readable (at least minPx) on a map zoomed out to fit, is larger than the room the layout left
+// for it inside. Names under 6.5 px were left out, so after F at 800x600 no stage was named.
 void drawClusters(ImDrawList* draw, const App& app, const MapGeometry& g, const MapView& v, const MapText& text) {
     const Chain& chain = *app.state.drawn;
+    float ownPx = (text.basePx + 1) * text.zoom, px = std::max(text.minPx, ownPx);
+    bool above = px > ownPx + 0.5f;
     for (const StageCluster& c : g.clusters) {
         ImVec2 p0 = onScreen(v, c.box.x, c.box.y), p1 = onScreen(v, c.box.x + c.box.w, c.box.y + c.box.h);
         draw->AddRectFilled(p0, p1, themeColor(app.theme.clusterFill), 8 * text.zoom);
         draw->AddRect(p0, p1, themeColor(app.theme.clusterBorder), 8 * text.zoom);
         const Stage& stage = chain.stages[c.stage];
         std::string name = shortenForDrawing(stage.name.pick(app.state.lang, stage.id));
-        if (text.basePx * text.zoom >= 6.5f)
-            draw->AddText(text.font, std::max(text.minPx, (text.basePx + 1) * text.zoom),
-                          {p0.x + 8 * text.zoom, p0.y + 4 * text.zoom}, themeColor(app.theme.textMuted), name.data(),
-                          name.data() + name.size());
+        ImVec2 at = above ? ImVec2{p0.x + 2, p0.y - px - 2} : ImVec2{p0.x + 8 * text.zoom, p0.y + 4 * text.zoom};
+        FittedLabel fit = fitLabel(text.font, px, name, p1.x - at.x - 4);
+        if (fit.shown.empty()) continue;
+        std::string shown(fit.shown);
+        if (fit.ellipsis) shown += "…";
+        draw->AddText(text.font, fit.px, at, themeColor(app.theme.textMuted), shown.data(),
+                      shown.data() + shown.size());
+        probe::label("stage", stage.id, at, text.font->CalcTextSizeA(fit.px, FLT_MAX, 0, shown.c_str()));
     }
 }
 
@@ -362,8 +371,9 @@ void drawMapPanel(App& app, ImVec2 pos, ImVec2 size) {
     const MapGeometry& g = *app.geometry;
     const MapScene& scene = currentScene(app);
     LegendBox legend = measureLegend(app, scene, size);
-    if (state.camera.fitRequested)
-        state.camera = MapView{asPoint(pos), asPoint(size), state.camera}.fitted(g, legend.height);
+    if (state.camera.fitRequested)  // room above for the stage names drawn over their frames
+        state.camera = MapView{asPoint(pos), asPoint(size), state.camera}.fitted(g, legend.height,
+                                                                                 mapText(app, {}).minPx + 6);
     // The fold button is submitted first (it takes the click) but drawn last (over the map): two channels.
     draw->ChannelsSplit(2);
     draw->ChannelsSetCurrent(1);

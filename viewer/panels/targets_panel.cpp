@@ -144,7 +144,10 @@ void noteCell(App& app, const std::string& firmId, int index) {
     std::string& note = app.state.notes[firmId];
     inputTextExact(app, "##note", note);
     app.probe("note-" + std::to_string(index));
+    if (ImGui::IsItemActivated()) app.noteBeforeEdit = note;
     keepNoteOnEscape(app, note);
+    if (ImGui::IsItemDeactivated() && note != app.noteBeforeEdit)  // Ctrl+Z after leaving the field brings it back
+        rememberNoteEdit(app.state, firmId, app.noteBeforeEdit);
     tooltipIfCut(note, ImGui::GetItemRectSize().x - ImGui::GetStyle().FramePadding.x * 2);
 }
 
