@@ -297,7 +297,7 @@ TEST_CASE("the viewer exports the current view as SVG and the target list as CSV
     std::string csvPath = (std::filesystem::temp_directory_path() / "chainatlas-viewer-export.csv").string();
     viewer::setHub(app.state, findRegion(*app.state.chain, "shanghai"), false);  // with the hub f2 is set aside (§3.6)
     REQUIRE_FALSE(app.state.analysis.targets.empty());
-    app.state.notes["f2"] = "周五回访";
+    viewer::notesHere(app.state)["f2"] = "周五回访";
     viewer::setChecklistItem(app.state, 5, {ChecklistState::Doing, "财政局", "", ""});
     app.exportCsv(csvPath);
     CHECK(readWholeFile(csvPath)->rfind("\xEF\xBB\xBF"
@@ -490,7 +490,7 @@ TEST_CASE("opening another chain with unsaved what-ifs waits for the planner's a
     std::string escape = std::string(CHAINATLAS_TEST_DATA_DIR) + "/good/escape.json";
     app.open(mini);
     CHECK_FALSE(app.hasUnsavedWork());
-    app.state.notes["f1"] = "";  // an empty note is no work
+    viewer::notesHere(app.state)["f1"] = "";  // an empty note is no work
     CHECK_FALSE(app.hasUnsavedWork());
     viewer::assume(app.state, {findFirm(*app.state.chain, "f2"), 0, {}});
     CHECK(app.hasUnsavedWork());
@@ -499,7 +499,7 @@ TEST_CASE("opening another chain with unsaved what-ifs waits for the planner's a
     CHECK(app.state.path == mini);  // nothing discarded yet
     app.carryOutPending();          // "discard"
     CHECK(app.state.path == escape);
-    app.state.notes["x"] = "约见";
+    viewer::notesHere(app.state)["x"] = "约见";
     app.requestQuit();
     CHECK_FALSE(app.quitConfirmed);
     CHECK(app.saveNamedSession(home + "/escape-session.json").empty());
@@ -652,7 +652,7 @@ TEST_CASE("in the window a session opens on the worker: the newest open wins, a 
     CHECK(app.state.scenario.assumptions.size() == 1);
     CHECK(app.state.analysis.region == 1);
     CHECK_FALSE(app.state.analysing());  // analysed in the session's scenario on the worker
-    CHECK(app.state.notes["f2"] == "ok");
+    CHECK(viewer::notesHere(app.state)["f2"] == "ok");
     CHECK(app.state.lang == Lang::En);
     CHECK(app.sceneKey.find("en") != std::string::npos);  // the map described on the worker, in English
     CHECK(app.message == "Loaded " + session);

@@ -162,7 +162,7 @@ TEST_CASE("a session survives a save and a load") {
     Weights w;
     w.fit = 4.5;
     viewer::setWeights(state, w, true);
-    state.notes["f2"] = "约见 6 月";
+    viewer::notesHere(state)["f2"] = "约见 6 月";
     state.checklists["suzhou"][5] = {ChecklistState::Doing, "财政局", "2026-12-31", ""};
     state.checklists["shanghai"][0].state = ChecklistState::Done;  // another region's list is kept too
     viewer::setLang(state, Lang::En);
@@ -175,7 +175,7 @@ TEST_CASE("a session survives a save and a load") {
     CHECK(loaded.scenario.weights.fit == 4.5);
     REQUIRE(loaded.scenario.assumptions.size() == 1);
     CHECK(loaded.scenario.assumptions[0].segments == std::vector<int>{findSegment(*state.chain, "b")});
-    CHECK(loaded.notes["f2"] == "约见 6 月");
+    CHECK(viewer::notesHere(loaded)["f2"] == "约见 6 月");
     CHECK(loaded.checklists["suzhou"][5].owner == "财政局");
     CHECK(loaded.checklists["shanghai"][0].state == ChecklistState::Done);
     CHECK(loaded.lang == Lang::En);
@@ -225,7 +225,7 @@ TEST_CASE("a session loaded for the viewer is analysed in its own scenario, adop
     ViewerState state;
     std::string escape = std::string(CHAINATLAS_TEST_DATA_DIR) + "/good/escape.json";
     REQUIRE(viewer::openChain(state, escape));
-    state.notes["x"] = "old";
+    viewer::notesHere(state)["x"] = "old";
     std::weak_ptr<const Chain> before = state.chain;
     int generation = state.chainGeneration;
     CHECK(viewer::adoptSession(state, loaded) == "");
@@ -238,7 +238,8 @@ TEST_CASE("a session loaded for the viewer is analysed in its own scenario, adop
     CHECK(state.drawnSites == 4);
     CHECK_FALSE(state.analysing());
     CHECK(state.undoStack.empty());
-    CHECK(state.notes == std::map<std::string, std::string>{{"f2", "约见 6 月"}});
+    CHECK(viewer::notesHere(state) == std::map<std::string, std::string>{{"f2", "约见 6 月"}});
+    CHECK(state.notes.size() == 1);  // the session's one set of notes, its region's; "x" of the last file gone
     CHECK(state.checklists.count("shanghai") == 1);  // the session's region has its (empty) list
     CHECK(state.lang == Lang::En);
 
@@ -253,7 +254,7 @@ TEST_CASE("a session loaded for the viewer is analysed in its own scenario, adop
     CHECK(viewer::adoptSession(state, refused) == refused.problem);
     CHECK(state.layoutGeneration == layout);
     CHECK(state.chainGeneration == generation + 1);
-    CHECK(state.notes.count("f2") == 1);
+    CHECK(viewer::notesHere(state).count("f2") == 1);
     // A chain that cannot be read: refused, and the problems window gets the chain's located errors.
     nlohmann::json cyclic = good;
     cyclic["file"] = std::string(CHAINATLAS_TEST_DATA_DIR) + "/bad/link_cycle.json";
@@ -699,11 +700,11 @@ TEST_CASE("the target list sorts by every column (names by pinyin) and keeps its
     // Assumed first, then by rank.
     CHECK(firms({viewer::kAssumeColumn, false}) == V{3, 0, 1, 2});
     // Notes: "" (张家港, 成都) < "a" (北京) < "b" (苏州).
-    state.notes = {{"sz", "b"}, {"bj", "a"}};
+    viewer::notesHere(state) = {{"sz", "b"}, {"bj", "a"}};
     viewer::TargetOrder byNote{viewer::kNoteColumn, false};
     CHECK(firms(byNote) == V{0, 3, 2, 1});
     // A note typed for 张家港 moves nothing until the analysis changes (the row stays under the pen).
-    state.notes["zjg"] = "z";
+    viewer::notesHere(state)["zjg"] = "z";
     CHECK(firms(byNote) == V{0, 3, 2, 1});
     ++state.analysisVersion;
     CHECK(firms(byNote) == V{3, 2, 1, 0});
@@ -909,30 +910,62 @@ TEST_CASE("Ctrl+Z brings back a note cleared after its field was left, in turn w
     REQUIRE(state.chain->regions.size() >= 2);
     CHECK_FALSE(viewer::canUndo(state));
     // Cleared in its field, the field left: ImGui's own undo is gone, the state's brings it back.
-    state.notes["f1"] = "call in May 🚗";
+    viewer::notesHere(state)["f1"] = "call in May 🚗";
     viewer::rememberNoteEdit(state, "f1", "call in May 🚗");
-    state.notes["f1"] = "";
+    viewer::notesHere(state)["f1"] = "";
     CHECK(viewer::canUndo(state));
     CHECK(viewer::undo(state));
-    CHECK(state.notes["f1"] == "call in May 🚗");
+    CHECK(viewer::notesHere(state)["f1"] == "call in May 🚗");
     CHECK_FALSE(viewer::canUndo(state));
     // A note replaced, then the region changed: the region comes back first, then the note.
     int region = state.scenario.region;
     viewer::rememberNoteEdit(state, "f1", "call in May 🚗");
-    state.notes["f1"] = "replaced";
+    viewer::notesHere(state)["f1"] = "replaced";
     viewer::setRegion(state, region == 0 ? 1 : 0);
     CHECK(viewer::undo(state));
     CHECK(state.scenario.region == region);
-    CHECK(state.notes["f1"] == "replaced");
+    CHECK(viewer::notesHere(state)["f1"] == "replaced");
     CHECK(viewer::undo(state));
-    CHECK(state.notes["f1"] == "call in May 🚗");
+    CHECK(viewer::notesHere(state)["f1"] == "call in May 🚗");
     // A note typed where there was none: undone, the note is gone (not an empty entry).
     viewer::rememberNoteEdit(state, "f2", "");
-    state.notes["f2"] = "new";
+    viewer::notesHere(state)["f2"] = "new";
     CHECK(viewer::undo(state));
-    CHECK(state.notes.count("f2") == 0);
+    CHECK(viewer::notesHere(state).count("f2") == 0);
     // Opening another file forgets the edits of the last one.
     viewer::rememberNoteEdit(state, "f1", "x");
     REQUIRE(viewer::openChain(state, kMini));
     CHECK(state.noteEdits.empty());
+}
+
+TEST_CASE("notes belong to the region they were made for: another region shows its own, both saved and read back") {
+    ViewerState state = opened();
+    int suzhou = findRegion(*state.chain, "suzhou"), shanghai = findRegion(*state.chain, "shanghai");
+    viewer::setRegion(state, suzhou);
+    viewer::notesHere(state)["f2"] = "苏州: 约见 6 月";
+    viewer::setRegion(state, shanghai);
+    CHECK(viewer::notesHere(state).count("f2") == 0);  // before: Suzhou's note showed under Shanghai
+    viewer::notesHere(state)["f2"] = "上海: 已联系 🚗";
+    std::string path = (std::filesystem::temp_directory_path() / "chainatlas-session-regions.json").string();
+    REQUIRE(viewer::saveSession(state, path).empty());
+    auto text = chainatlas::readWholeFile(path);
+    REQUIRE(text);
+    nlohmann::json written = nlohmann::json::parse(*text);
+    CHECK(written["region"] == "shanghai");
+    CHECK(written["notes"] == nlohmann::json{{"f2", "上海: 已联系 🚗"}});
+    CHECK(written["other_notes"] == nlohmann::json{{"suzhou", {{"f2", "苏州: 约见 6 月"}}}});
+    ViewerState loaded;
+    REQUIRE(viewer::loadSession(loaded, path) == "");
+    CHECK(viewer::notesHere(loaded)["f2"] == "上海: 已联系 🚗");
+    viewer::setRegion(loaded, suzhou);
+    CHECK(viewer::notesHere(loaded)["f2"] == "苏州: 约见 6 月");
+    // An older session (one set of notes, no other_notes): its notes are its region's, not every region's.
+    written.erase("other_notes");
+    written["region"] = "suzhou";
+    ViewerState old;
+    REQUIRE(viewer::applySession(old, written, "old.json") == "");
+    CHECK(viewer::notesHere(old)["f2"] == "上海: 已联系 🚗");
+    viewer::setRegion(old, shanghai);
+    CHECK(viewer::notesHere(old).count("f2") == 0);
+    std::filesystem::remove(path);
 }

@@ -301,7 +301,7 @@ std::string App::exportCsv(const std::string& path) {
         return message;
     }
     return reportExport(path, writeFileAtomically(path, analysisToCsv(*state.drawn, state.analysis, 0, state.lang,
-                                                                      state.notes)));
+                                                                      notesHere(state))));
 }
 
 // The meeting report of the current scenario, with the map as it is on screen, the notes and the checklist.

@@ -260,8 +260,15 @@ bool isAssumed(const ViewerState& state, int firm) {
                        [&](const Assumption& a) { return a.firm == firm && a.region == here; });
 }
 
+namespace {
+std::string currentRegionId(const ViewerState& state) {
+    bool known = state.hasAnalysis() && state.scenario.region < static_cast<int>(state.chain->regions.size());
+    return known ? state.chain->regions[state.scenario.region].id : std::string();
+}
+}  // namespace
+
 void rememberNoteEdit(ViewerState& state, const std::string& firm, std::string before) {
-    state.noteEdits.push_back({firm, std::move(before), state.undoStack.size()});
+    state.noteEdits.push_back({currentRegionId(state), firm, std::move(before), state.undoStack.size()});
     if (state.noteEdits.size() > kNoteEditsKept) state.noteEdits.erase(state.noteEdits.begin());
 }
 
@@ -272,8 +279,9 @@ bool undo(ViewerState& state) {
     if (!state.noteEdits.empty() && state.noteEdits.back().undoDepth >= state.undoStack.size()) {
         NoteEdit edit = std::move(state.noteEdits.back());
         state.noteEdits.pop_back();
-        if (edit.before.empty()) state.notes.erase(edit.firm);
-        else state.notes[edit.firm] = std::move(edit.before);
+        auto& notes = state.notes[edit.region];  // the region it was made in, focal or not
+        if (edit.before.empty()) notes.erase(edit.firm);
+        else notes[edit.firm] = std::move(edit.before);
         return true;
     }
     if (state.undoStack.empty()) return false;
@@ -385,16 +393,18 @@ LayoutOptions layoutOptions(const ViewerState& state, const std::string& fontNam
     return options;
 }
 
-namespace {
-std::string currentRegionId(const ViewerState& state) {
-    return state.hasAnalysis() ? state.chain->regions[state.scenario.region].id : std::string();
-}
-}  // namespace
-
 const Checklist& currentChecklist(const ViewerState& state) {
     static const Checklist empty{};
     auto it = state.checklists.find(currentRegionId(state));
     return it == state.checklists.end() ? empty : it->second;
+}
+
+std::map<std::string, std::string>& notesHere(ViewerState& state) { return state.notes[currentRegionId(state)]; }
+
+const std::map<std::string, std::string>& notesHere(const ViewerState& state) {
+    static const std::map<std::string, std::string> none;
+    auto it = state.notes.find(currentRegionId(state));
+    return it == state.notes.end() ? none : it->second;
 }
 
 void setChecklistItem(ViewerState& state, int item, const ChecklistItem& value) {
@@ -415,7 +425,10 @@ chainatlas::Session toSession(const ViewerState& state) {
     options.weights = state.scenario.weights;
     options.assumptions = state.scenario.assumptions;
     storeScenario(session, *state.chain, options);
-    session.notes = state.notes;
+    for (const auto& [region, notes] : state.notes) {
+        if (region == session.region) session.notes = notes;
+        else session.otherNotes[region] = notes;
+    }
     for (const auto& [region, checklist] : state.checklists) {
         if (region == session.region) session.checklist = checklist;
         else session.otherChecklists[region] = checklist;
@@ -462,9 +475,12 @@ OpenedSession openParsed(const Session& session, const std::string& label) {
     } else if (!unresolved.empty()) {
         out.problem = joinProblems(unresolved);
     } else {
-        out.notes = session.notes;
+        out.notes = session.otherNotes;
         out.checklists = session.otherChecklists;
-        if (options.region >= 0) out.checklists[chain->regions[options.region].id] = session.checklist;
+        if (options.region >= 0) {  // an older session's one set of notes is its region's
+            out.notes[chain->regions[options.region].id] = session.notes;
+            out.checklists[chain->regions[options.region].id] = session.checklist;
+        }
     }
     return out;
 }

@@ -72,8 +72,8 @@ struct AnalysisOutcome {
 // A note as it was before an edit, so that Ctrl+Z brings back a note cleared or replaced after its field was
 // left (ImGui's own undo lasts only while the field is active). Undone in turn with the scenario's steps.
 struct NoteEdit {
-    std::string firm, before;
-    std::size_t undoDepth = 0;  // the scenario's undo steps when it was made: undone before those
+    std::string region, firm, before;  // region and firm ids
+    std::size_t undoDepth = 0;         // the scenario's undo steps when it was made: undone before those
 };
 
 struct ViewerState {
@@ -100,8 +100,9 @@ struct ViewerState {
     Selection selection;
     bool showResources = true;  // the resource layer (docs/architecture.md): on when the file has resources
     Camera camera;
-    std::map<std::string, std::string> notes;  // per target firm id
-    std::vector<NoteEdit> noteEdits;           // the last edits of notes, newest last (kNoteEditsKept)
+    // Notes on targets: region id -> firm id -> note. A note belongs to the region it was made for (notesHere).
+    std::map<std::string, std::map<std::string, std::string>> notes;
+    std::vector<NoteEdit> noteEdits;  // the last edits of notes, newest last (kNoteEditsKept)
     std::map<std::string, chainatlas::Checklist>
         checklists;  // the ten-item checklist per region id (saved with the session)
     std::vector<std::string> recentFiles;
@@ -219,6 +220,10 @@ std::vector<int> regionsInOrder(const chainatlas::Chain& chain, Lang lang, const
 // The layout request that matches the state (level, expanded segments, language).
 chainatlas::LayoutOptions layoutOptions(const ViewerState& state, const std::string& fontName, double fontSize);
 
+// The notes (firm id -> note) of the focal region: those the target list shows, exports and reports.
+std::map<std::string, std::string>& notesHere(ViewerState& state);
+const std::map<std::string, std::string>& notesHere(const ViewerState& state);
+
 // The ten-item checklist (SIP's ten ones) of the current region: all "todo" until the planner changes an item.
 const chainatlas::Checklist& currentChecklist(const ViewerState& state);
 void setChecklistItem(ViewerState& state, int item, const chainatlas::ChecklistItem& value);
@@ -236,8 +241,8 @@ struct OpenedSession {
     std::string problem;           // "" or why it cannot be applied, as loadSession returns it
     bool chainUnreadable = false;  // the problem is the chain file's: opened.problems holds its errors
     OpenedChain opened;            // the chain in the session's scenario
-    std::map<std::string, std::string> notes;
-    std::map<std::string, chainatlas::Checklist> checklists;  // region id -> checklist
+    std::map<std::string, std::map<std::string, std::string>> notes;  // region id -> firm id -> note
+    std::map<std::string, chainatlas::Checklist> checklists;          // region id -> checklist
     Lang lang = Lang::Zh;
     bool langGiven = false;  // the session said its language; else the viewer's stays (chooseLang)
 };

@@ -141,7 +141,7 @@ void firmCell(const App& app, const TargetRow& row, const Target* t) {
 
 void noteCell(App& app, const std::string& firmId, int index) {
     ImGui::SetNextItemWidth(-1);
-    std::string& note = app.state.notes[firmId];
+    std::string& note = notesHere(app.state)[firmId];
     inputTextExact(app, "##note", note);
     app.probe("note-" + std::to_string(index));
     if (ImGui::IsItemActivated()) app.noteBeforeEdit = note;
