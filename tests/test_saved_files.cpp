@@ -121,13 +121,13 @@ TEST_CASE("text beyond U+FFFF passes a 16-bit text field as stand-ins and comes 
     // In a session file byte for byte: note, checklist owner and note.
     ViewerState state;
     REQUIRE(viewer::openChain(state, kMini));
-    state.notes["f2"] = typed;
+    viewer::notesHere(state)["f2"] = typed;
     state.checklists["suzhou"][0] = {ChecklistState::Doing, typed, "2026-12-31", typed};
     std::string path = tempPath("exact.json");
     REQUIRE(viewer::saveSession(state, path).empty());
     ViewerState loaded;
     REQUIRE(viewer::loadSession(loaded, path).empty());
-    CHECK(loaded.notes["f2"] == typed);
+    CHECK(viewer::notesHere(loaded)["f2"] == typed);
     CHECK(loaded.checklists["suzhou"][0].owner == typed);
     CHECK(loaded.checklists["suzhou"][0].note == typed);
     std::filesystem::remove(path);

@@ -247,3 +247,37 @@ TEST_CASE("issue 25.12: a weights file is read by the same rule: located problem
     CHECK(w.fit == 3);
     std::filesystem::remove(path);
 }
+
+TEST_CASE("notes belong to their region: the session region's under notes, the others' under other_notes") {
+    Session s = fullSession();  // region suzhou, a note on f2
+    s.otherNotes["shanghai"] = {{"f2", "上海的 f2: 已联系"}, {"f1", ""}};
+    s.otherNotes["suzhou"] = {{"f1", "never written: suzhou's notes are \"notes\""}};
+    json written = sessionToJson(s);
+    CHECK(written["notes"] == json{{"f2", "约见 6 月"}});
+    CHECK(written["other_notes"] == json{{"shanghai", {{"f2", "上海的 f2: 已联系"}}}});  // empty notes left out
+    Session read;
+    REQUIRE(sessionFromJson(written, "s.json", read).empty());
+    CHECK(read.notes == s.notes);
+    CHECK(read.otherNotes.size() == 1);
+    CHECK(read.otherNotes.at("shanghai") == std::map<std::string, std::string>{{"f2", "上海的 f2: 已联系"}});
+    // A session without other regions' notes writes no other_notes (older readers see the file they knew).
+    CHECK_FALSE(sessionToJson(fullSession()).contains("other_notes"));
+    // Misspelt or mistyped: located.
+    std::string base = R"({"format": "chainatlas-session/1", )";
+    CHECK(firstProblem(base + R"("other_notes": []})") ==
+          "s.json: /other_notes: expected an object of region id -> notes");
+    CHECK(firstProblem(base + R"("other_notes": {"shanghai": {"f2": 3}}})") ==
+          "s.json: /other_notes/shanghai/f2: expected a string, found a number");
+    CHECK(firstProblem(base + R"("other_note": {}})") ==
+          "s.json: /other_note: unknown session key \"other_note\" (did you mean \"other_notes\"?)");
+    // Against the chain: an unknown region or firm is an error with did-you-mean, as for "notes".
+    Chain chain = test::chainFromFile(kMini);
+    Session typo = fullSession();
+    typo.otherNotes = {{"shanghia", {{"f2", "x"}}}, {"shanghai", {{"f22", "y"}}}};
+    AnalysisOptions options;
+    auto problems = resolveSession(typo, chain, "s.json", options);
+    REQUIRE(problems.size() == 2);
+    CHECK(formatDiagnostic(problems[0]) ==
+          "s.json: /other_notes/shanghai/f22: unknown firm \"f22\" (did you mean \"f2\"?)");
+    CHECK(problems[1].location == "/other_notes/shanghia");
+}

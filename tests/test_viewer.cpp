@@ -298,7 +298,7 @@ TEST_CASE("the viewer exports the current view as SVG and the target list as CSV
     std::string csvPath = (std::filesystem::temp_directory_path() / "chainatlas-viewer-export.csv").string();
     viewer::setHub(app.state, findRegion(*app.state.chain, "shanghai"), false);  // with the hub f2 is set aside (§3.6)
     REQUIRE_FALSE(app.state.analysis.targets.empty());
-    app.state.notes["f2"] = "周五回访";
+    viewer::notesHere(app.state)["f2"] = "周五回访";
     viewer::setChecklistItem(app.state, 5, {ChecklistState::Doing, "财政局", "", ""});
     app.exportCsv(csvPath);
     CHECK(readWholeFile(csvPath)->rfind("\xEF\xBB\xBF"
@@ -491,7 +491,7 @@ TEST_CASE("opening another chain with unsaved what-ifs waits for the planner's a
     std::string escape = std::string(CHAINATLAS_TEST_DATA_DIR) + "/good/escape.json";
     app.open(mini);
     CHECK_FALSE(app.hasUnsavedWork());
-    app.state.notes["f1"] = "";  // an empty note is no work
+    viewer::notesHere(app.state)["f1"] = "";  // an empty note is no work
     CHECK_FALSE(app.hasUnsavedWork());
     viewer::assume(app.state, {findFirm(*app.state.chain, "f2"), 0, {}});
     CHECK(app.hasUnsavedWork());
@@ -500,7 +500,7 @@ TEST_CASE("opening another chain with unsaved what-ifs waits for the planner's a
     CHECK(app.state.path == mini);  // nothing discarded yet
     app.carryOutPending();          // "discard"
     CHECK(app.state.path == escape);
-    app.state.notes["x"] = "约见";
+    viewer::notesHere(app.state)["x"] = "约见";
     app.requestQuit();
     CHECK_FALSE(app.quitConfirmed);
     CHECK(app.saveNamedSession(home + "/escape-session.json").empty());
@@ -653,7 +653,7 @@ TEST_CASE("in the window a session opens on the worker: the newest open wins, a 
     CHECK(app.state.scenario.assumptions.size() == 1);
     CHECK(app.state.analysis.region == 1);
     CHECK_FALSE(app.state.analysing());  // analysed in the session's scenario on the worker
-    CHECK(app.state.notes["f2"] == "ok");
+    CHECK(viewer::notesHere(app.state)["f2"] == "ok");
     CHECK(app.state.lang == Lang::En);
     CHECK(app.sceneKey.find("en") != std::string::npos);  // the map described on the worker, in English
     CHECK(app.message == "Loaded " + session);
@@ -729,7 +729,7 @@ TEST_CASE("screenshots at 800x600, 1280x800 and 1920x1080 in Chinese and English
         }
 }
 
-TEST_CASE("locating a target centres the map on its box, zooms to it and starts the flash") {
+TEST_CASE("locating a target shows its box with the segments linked to it, zoomed in, and starts the flash") {
     ImGui::CreateContext();  // for the clock of the flash
     viewer::App app(CHAINATLAS_ASSETS_DIR_FOR_TESTS);
     app.open(std::string(CHAINATLAS_TEST_DATA_DIR) + "/good/mini.json");
@@ -739,10 +739,21 @@ TEST_CASE("locating a target centres the map on its box, zooms to it and starts 
     app.locate(b);
     const Box& box = app.geometry->segments[b.index].box;
     const viewer::Camera& camera = app.state.camera;
-    // The box's centre is the view's centre: camera + size / 2 / zoom.
-    CHECK(camera.x + 800 / 2 / camera.zoom == doctest::Approx(box.x + box.w / 2));
-    CHECK(camera.y + 400 / 2 / camera.zoom == doctest::Approx(box.y + box.h / 2));
-    CHECK(camera.zoom == doctest::Approx(std::min(std::min(800 / box.w, 400 / box.h) * 0.4, 4.0)));
+    // The box and every segment linked to it lie in the view (camera .. camera + size / zoom), zoomed no further
+    // than 1.6x (it was one box at 4x, with nothing around it).
+    auto inView = [&](const Box& b) {
+        return b.x >= camera.x && b.x + b.w <= camera.x + 800 / camera.zoom && b.y >= camera.y &&
+               b.y + b.h <= camera.y + 400 / camera.zoom;
+    };
+    CHECK(inView(box));
+    int linked = 0;
+    for (const LinkPath& link : app.geometry->links)
+        if (link.from == b.index || link.to == b.index) {
+            CHECK(inView(app.geometry->segments[link.from == b.index ? link.to : link.from].box));
+            ++linked;
+        }
+    CHECK(linked > 0);
+    CHECK(camera.zoom <= viewer::kLocateMostZoom);
     CHECK(app.state.selection == b);
     CHECK(app.flash == b);
     // A firm at the segment level has no cell: its first site's segment is located instead.
@@ -860,33 +871,45 @@ TEST_CASE("a segment name too wide for its zoomed-out box: drawn at a readable s
     CHECK(tiny.grow == 0);
 }
 
-TEST_CASE(
-    "priorities chart labels by level of detail: a label running into one kept before, or below the strip, is left out") {
+TEST_CASE("priorities chart labels: beside their point, inside the chart, clear of each other, else left out") {
     MeasuringFont measuring;
     PriorityChart chart;
     chart.width = 300, chart.height = 200;
     auto point = [](int segment, double x, double y) {
         ChartPoint p;
-        p.segment = segment, p.label = "segment " + std::to_string(segment), p.labelX = x, p.labelY = y;
+        p.segment = segment, p.label = "segment " + std::to_string(segment), p.x = x, p.y = y, p.radius = 5;
+        p.labelX = x + 8, p.labelY = y + 5;  // the core chose the right side
         return p;
     };
-    // In priority order: 0 at the top left; 1 on the same line, 5 points to the right (runs into 0's label);
-    // 2 well clear of both; 3 under the strip (the chart stacks no-data labels downwards); 4 ending at its x.
-    chart.points = {point(0, 10, 30), point(1, 15, 30), point(2, 10, 120), point(3, 10, 260), point(4, 290, 80)};
-    chart.points[4].labelEnd = true;
-    std::vector<ImRect> shown = viewer::chartLabelsShown(chart, measuring.font, 11, -1);
+    float w = measuring.font->CalcTextSizeA(11, FLT_MAX, 0, "segment 0").x;  // every label is as wide
+    // 0 in the open: right of its point (5 + 3 away), centred on it. 1 down and to the left of 0: its right runs
+    // into 0's label, so left of its point. 2 at the right edge: left of its point (it ran off
+    // the frame at 1280x800). 3 on the bottom edge: above. 4 where everything is blocked: left out.
+    chart.points = {point(0, 110, 50), point(1, 105, 58), point(2, 295, 120), point(3, 150, 198), point(4, 150, 100)};
+    std::vector<ImRect> blocked = {ImRect(100, 70, 200, 130)};  // an axis text around 4; 2's left stays free
+    REQUIRE(295 - 8 - w > 200);
+    std::vector<ImRect> shown = viewer::chartLabelsShown(chart, measuring.font, 11, -1, blocked);
     REQUIRE(shown.size() == 5);
-    CHECK(shown[0].GetWidth() > 0);
-    CHECK(shown[1].GetWidth() == 0);
-    CHECK(shown[2].GetWidth() > 0);
-    CHECK(shown[3].GetWidth() == 0);
-    CHECK(shown[4].GetWidth() > 0);
-    CHECK(shown[4].Max.x == doctest::Approx(290));  // a label that ends at its point is placed to its left
-    CHECK(shown[2].Min.y == doctest::Approx(120 - 11));
-    // The selected segment keeps its label even where it runs into another or lies below the strip.
-    std::vector<ImRect> selected = viewer::chartLabelsShown(chart, measuring.font, 11, 1);
-    CHECK(selected[1].GetWidth() > 0);
-    CHECK(viewer::chartLabelsShown(chart, measuring.font, 11, 3)[3].GetWidth() > 0);
+    CHECK(shown[0].Min.x == doctest::Approx(118));
+    CHECK(shown[0].Min.y == doctest::Approx(50 - 5.5));
+    CHECK(shown[1].Max.x == doctest::Approx(105 - 8));
+    CHECK(shown[1].Min.y == doctest::Approx(58 - 5.5));
+    CHECK(shown[2].Max.x == doctest::Approx(295 - 8));  // left of its point
+    CHECK(shown[3].Max.y <= 200);
+    CHECK(shown[3].Max.y == doctest::Approx(198 - 8 - 1));
+    CHECK(shown[4].GetWidth() == 0);
+    // Nothing outside the chart, no two kept labels overlapping.
+    for (std::size_t i = 0; i < shown.size(); ++i) {
+        if (shown[i].GetWidth() == 0) continue;
+        CHECK(shown[i].Min.x >= 0);
+        CHECK(shown[i].Max.x <= 300);
+        for (std::size_t j = i + 1; j < shown.size(); ++j) CHECK_FALSE(shown[i].Overlaps(shown[j]));
+    }
+    // The selected segment keeps its label even where it runs into something, inside the chart.
+    std::vector<ImRect> selected = viewer::chartLabelsShown(chart, measuring.font, 11, 4, blocked);
+    CHECK(selected[4].GetWidth() > 0);
+    chart.points[4].x = 299;
+    CHECK(viewer::chartLabelsShown(chart, measuring.font, 11, 4, blocked)[4].Max.x <= 300);
 }
 
 TEST_CASE("a label that does not fit is shrunk a little, else cut at a character with an ellipsis, else left out") {

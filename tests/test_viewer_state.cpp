@@ -163,7 +163,7 @@ TEST_CASE("a session survives a save and a load") {
     Weights w;
     w.fit = 4.5;
     viewer::setWeights(state, w, true);
-    state.notes["f2"] = "约见 6 月";
+    viewer::notesHere(state)["f2"] = "约见 6 月";
     state.checklists["suzhou"][5] = {ChecklistState::Doing, "财政局", "2026-12-31", ""};
     state.checklists["shanghai"][0].state = ChecklistState::Done;  // another region's list is kept too
     viewer::setLang(state, Lang::En);
@@ -176,7 +176,7 @@ TEST_CASE("a session survives a save and a load") {
     CHECK(loaded.scenario.weights.fit == 4.5);
     REQUIRE(loaded.scenario.assumptions.size() == 1);
     CHECK(loaded.scenario.assumptions[0].segments == std::vector<int>{findSegment(*state.chain, "b")});
-    CHECK(loaded.notes["f2"] == "约见 6 月");
+    CHECK(viewer::notesHere(loaded)["f2"] == "约见 6 月");
     CHECK(loaded.checklists["suzhou"][5].owner == "财政局");
     CHECK(loaded.checklists["shanghai"][0].state == ChecklistState::Done);
     CHECK(loaded.lang == Lang::En);
@@ -226,7 +226,7 @@ TEST_CASE("a session loaded for the viewer is analysed in its own scenario, adop
     ViewerState state;
     std::string escape = std::string(CHAINATLAS_TEST_DATA_DIR) + "/good/escape.json";
     REQUIRE(viewer::openChain(state, escape));
-    state.notes["x"] = "old";
+    viewer::notesHere(state)["x"] = "old";
     std::weak_ptr<const Chain> before = state.chain;
     int generation = state.chainGeneration;
     CHECK(viewer::adoptSession(state, loaded) == "");
@@ -239,7 +239,8 @@ TEST_CASE("a session loaded for the viewer is analysed in its own scenario, adop
     CHECK(state.drawnSites == 4);
     CHECK_FALSE(state.analysing());
     CHECK(state.undoStack.empty());
-    CHECK(state.notes == std::map<std::string, std::string>{{"f2", "约见 6 月"}});
+    CHECK(viewer::notesHere(state) == std::map<std::string, std::string>{{"f2", "约见 6 月"}});
+    CHECK(state.notes.size() == 1);  // the session's one set of notes, its region's; "x" of the last file gone
     CHECK(state.checklists.count("shanghai") == 1);  // the session's region has its (empty) list
     CHECK(state.lang == Lang::En);
 
@@ -254,7 +255,7 @@ TEST_CASE("a session loaded for the viewer is analysed in its own scenario, adop
     CHECK(viewer::adoptSession(state, refused) == refused.problem);
     CHECK(state.layoutGeneration == layout);
     CHECK(state.chainGeneration == generation + 1);
-    CHECK(state.notes.count("f2") == 1);
+    CHECK(viewer::notesHere(state).count("f2") == 1);
     // A chain that cannot be read: refused, and the problems window gets the chain's located errors.
     nlohmann::json cyclic = good;
     cyclic["file"] = std::string(CHAINATLAS_TEST_DATA_DIR) + "/bad/link_cycle.json";
@@ -291,17 +292,44 @@ TEST_CASE("search ignores spaces, punctuation and brackets, so Bosch Suzhou find
     CHECK(viewer::search(state, " - ").empty());  // nothing left to look for
 }
 
-TEST_CASE("locating centres the box and zooms so that it takes 40% of the view") {
+TEST_CASE("locating shows the box with its context: the context fills 90% of the view, zoomed in at most 1.6x") {
     viewer::Camera camera;
-    Box box{100, 50, 200, 50};  // centre (200, 75)
-    camera = viewer::locateCamera(camera, box, 1000, 500);
-    // zoom = min(1000/200, 500/50) * 0.4 = min(5, 10) * 0.4 = 2
-    CHECK(camera.zoom == doctest::Approx(2.0));
-    // x = 200 - 1000 / (2 * 2) = -50; y = 75 - 500 / 4 = -50
-    CHECK(camera.x == doctest::Approx(-50));
-    CHECK(camera.y == doctest::Approx(-50));
-    Box cell{0, 0, 10, 10};  // a tiny firm cell: zoom capped at 4, min(100, 50) * 0.4 = 20 otherwise
-    CHECK(viewer::locateCamera(camera, cell, 1000, 500).zoom == doctest::Approx(4.0));
+    Box box{100, 50, 200, 50};     // centre (200, 75)
+    Box context{0, 0, 1000, 250};  // the box and its neighbours; centre (500, 125)
+    camera = viewer::locateCamera(camera, box, context, 1000, 500);
+    // zoom = min(1000/1000, 500/250) * 0.9 = 0.9; x = 500 - 1000 / (2 * 0.9) = -55.56; y = 125 - 500 / 1.8 = -152.78
+    CHECK(camera.zoom == doctest::Approx(0.9));
+    CHECK(camera.x == doctest::Approx(-55.556).epsilon(1e-3));
+    CHECK(camera.y == doctest::Approx(-152.778).epsilon(1e-3));
+    // A lone box (no neighbours): it fills the view no more than 1.6x allows (was 4x: one blurry box).
+    Box cell{0, 0, 10, 10};
+    CHECK(viewer::locateCamera(camera, cell, cell, 1000, 500).zoom == doctest::Approx(viewer::kLocateMostZoom));
+    // A context far larger than the view (a hub linked across the map) at the least zoom: centred on the box.
+    Box huge{-100000, 0, 200000, 10};
+    viewer::Camera far = viewer::locateCamera(camera, box, huge, 1000, 500);
+    CHECK(far.zoom == doctest::Approx(0.05));
+    CHECK(far.x == doctest::Approx(200 - 1000 / (2 * 0.05)));
+}
+
+TEST_CASE("the context of a located segment is its box with the boxes of the segments linked to it") {
+    MapGeometry g;
+    g.segments = {{0, {0, 0, 10, 10}, {}},
+                  {1, {100, 20, 10, 10}, {}},
+                  {2, {-50, 200, 10, 10}, {}},
+                  {3, {500, 500, 10, 10}, {}}};
+    g.links = {{0, 1, {}, {}, false}, {2, 0, {}, {}, false}, {3, 3, {}, {}, false}};
+    Box c = viewer::locateContext(g, g.segments[0].box, 0);
+    // 0 links to 1 (100..110, 20..30) and from 2 (-50..-40, 200..210); 3 is not linked: x -50..110, y 0..210.
+    CHECK(c.x == doctest::Approx(-50));
+    CHECK(c.y == doctest::Approx(0));
+    CHECK(c.w == doctest::Approx(160));
+    CHECK(c.h == doctest::Approx(210));
+    // A firm cell inside segment 3: the cell with its segment's box.
+    Box cell{502, 502, 2, 2};
+    Box firm = viewer::locateContext(g, cell, 3);
+    CHECK(firm.x == doctest::Approx(500));
+    CHECK(firm.w == doctest::Approx(10));
+    CHECK(viewer::locateContext(g, cell, -1).w == doctest::Approx(2));  // no segment: the box alone
 }
 
 TEST_CASE("the recent list owns its strings: reopening an entry of the list keeps every path whole") {
@@ -552,6 +580,14 @@ TEST_CASE("fit shows the whole map above the legend with a 5% margin, and waits 
     CHECK(centre.y == doctest::Approx(250));
     // A legend taller than the panel still leaves 40 px: zoom = min(1000 / 1000, 40 / 500) * 0.95 = 0.076.
     CHECK(v.fitted(g, 590).zoom == doctest::Approx(0.076));
+    // 20 px more at the top for the stage names (they vanished after F): 480 px left, zoom = 480 / 500 * 0.95
+    // = 0.912; the map's top (y = 0) lands below the 20 px: centre 20 + 240 = 260, top 260 - 250 * 0.912 = 32.
+    viewer::Camera named = v.fitted(g, 100, 20);
+    CHECK(named.zoom == doctest::Approx(0.912));
+    viewer::MapView namedView{v.origin, v.size, named};
+    CHECK(namedView.toScreen({500, 250}).y == doctest::Approx(260));
+    CHECK(namedView.toScreen({0, 0}).y == doctest::Approx(32));
+    CHECK(namedView.toScreen({0, 0}).y >= 20);
     // No layout yet (0 x 0): the camera stays and the fit is asked for again.
     viewer::Camera waiting = v.fitted(MapGeometry{}, 100);
     CHECK(waiting.zoom == doctest::Approx(1));
@@ -665,11 +701,11 @@ TEST_CASE("the target list sorts by every column (names by pinyin) and keeps its
     // Assumed first, then by rank.
     CHECK(firms({viewer::kAssumeColumn, false}) == V{3, 0, 1, 2});
     // Notes: "" (张家港, 成都) < "a" (北京) < "b" (苏州).
-    state.notes = {{"sz", "b"}, {"bj", "a"}};
+    viewer::notesHere(state) = {{"sz", "b"}, {"bj", "a"}};
     viewer::TargetOrder byNote{viewer::kNoteColumn, false};
     CHECK(firms(byNote) == V{0, 3, 2, 1});
     // A note typed for 张家港 moves nothing until the analysis changes (the row stays under the pen).
-    state.notes["zjg"] = "z";
+    viewer::notesHere(state)["zjg"] = "z";
     CHECK(firms(byNote) == V{0, 3, 2, 1});
     ++state.analysisVersion;
     CHECK(firms(byNote) == V{3, 2, 1, 0});
@@ -868,4 +904,69 @@ TEST_CASE("what-ifs belong to the region they were made for: another region neit
     viewer::unassume(state, f2, shanghai);            // the × of the what-if list names its region
     REQUIRE(state.scenario.assumptions.size() == 1);
     CHECK(state.scenario.assumptions[0].region == 0);
+}
+
+TEST_CASE("Ctrl+Z brings back a note cleared after its field was left, in turn with the scenario's steps") {
+    ViewerState state = opened();
+    REQUIRE(state.chain->regions.size() >= 2);
+    CHECK_FALSE(viewer::canUndo(state));
+    // Cleared in its field, the field left: ImGui's own undo is gone, the state's brings it back.
+    viewer::notesHere(state)["f1"] = "call in May 🚗";
+    viewer::rememberNoteEdit(state, "f1", "call in May 🚗");
+    viewer::notesHere(state)["f1"] = "";
+    CHECK(viewer::canUndo(state));
+    CHECK(viewer::undo(state));
+    CHECK(viewer::notesHere(state)["f1"] == "call in May 🚗");
+    CHECK_FALSE(viewer::canUndo(state));
+    // A note replaced, then the region changed: the region comes back first, then the note.
+    int region = state.scenario.region;
+    viewer::rememberNoteEdit(state, "f1", "call in May 🚗");
+    viewer::notesHere(state)["f1"] = "replaced";
+    viewer::setRegion(state, region == 0 ? 1 : 0);
+    CHECK(viewer::undo(state));
+    CHECK(state.scenario.region == region);
+    CHECK(viewer::notesHere(state)["f1"] == "replaced");
+    CHECK(viewer::undo(state));
+    CHECK(viewer::notesHere(state)["f1"] == "call in May 🚗");
+    // A note typed where there was none: undone, the note is gone (not an empty entry).
+    viewer::rememberNoteEdit(state, "f2", "");
+    viewer::notesHere(state)["f2"] = "new";
+    CHECK(viewer::undo(state));
+    CHECK(viewer::notesHere(state).count("f2") == 0);
+    // Opening another file forgets the edits of the last one.
+    viewer::rememberNoteEdit(state, "f1", "x");
+    REQUIRE(viewer::openChain(state, kMini));
+    CHECK(state.noteEdits.empty());
+}
+
+TEST_CASE("notes belong to the region they were made for: another region shows its own, both saved and read back") {
+    ViewerState state = opened();
+    int suzhou = findRegion(*state.chain, "suzhou"), shanghai = findRegion(*state.chain, "shanghai");
+    viewer::setRegion(state, suzhou);
+    viewer::notesHere(state)["f2"] = "苏州: 约见 6 月";
+    viewer::setRegion(state, shanghai);
+    CHECK(viewer::notesHere(state).count("f2") == 0);  // before: Suzhou's note showed under Shanghai
+    viewer::notesHere(state)["f2"] = "上海: 已联系 🚗";
+    std::string path = (std::filesystem::temp_directory_path() / "chainatlas-session-regions.json").string();
+    REQUIRE(viewer::saveSession(state, path).empty());
+    auto text = chainatlas::readWholeFile(path);
+    REQUIRE(text);
+    nlohmann::json written = nlohmann::json::parse(*text);
+    CHECK(written["region"] == "shanghai");
+    CHECK(written["notes"] == nlohmann::json{{"f2", "上海: 已联系 🚗"}});
+    CHECK(written["other_notes"] == nlohmann::json{{"suzhou", {{"f2", "苏州: 约见 6 月"}}}});
+    ViewerState loaded;
+    REQUIRE(viewer::loadSession(loaded, path) == "");
+    CHECK(viewer::notesHere(loaded)["f2"] == "上海: 已联系 🚗");
+    viewer::setRegion(loaded, suzhou);
+    CHECK(viewer::notesHere(loaded)["f2"] == "苏州: 约见 6 月");
+    // An older session (one set of notes, no other_notes): its notes are its region's, not every region's.
+    written.erase("other_notes");
+    written["region"] = "suzhou";
+    ViewerState old;
+    REQUIRE(viewer::applySession(old, written, "old.json") == "");
+    CHECK(viewer::notesHere(old)["f2"] == "上海: 已联系 🚗");
+    viewer::setRegion(old, shanghai);
+    CHECK(viewer::notesHere(old).count("f2") == 0);
+    std::filesystem::remove(path);
 }

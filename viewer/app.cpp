@@ -16,6 +16,7 @@
 #include "chainatlas/results/result_writers.hpp"
 #include "chainatlas/svg/svg.hpp"
 #include "i18n.hpp"
+#include "map_view.hpp"
 #include "probe.hpp"
 #include "saved_files.hpp"
 
@@ -257,13 +258,24 @@ const Box* App::boxOf(Selection selection) const {
     return nullptr;
 }
 
+// The segment a selection is drawn in: itself, or the lane of a firm's cell, else its first site's segment.
+int App::segmentOf(Selection selection) const {
+    if (selection.kind == SelectionKind::Segment) return selection.index;
+    if (selection.kind != SelectionKind::Firm || !geometry || !state.chain) return -1;
+    for (const auto& firm : geometry->firms)
+        if (firm.firm == selection.index) return firm.segment;
+    const Firm& firm = state.chain->firms[selection.index];
+    return firm.sites.empty() || firm.sites[0].segments.empty() ? -1 : firm.sites[0].segments[0];
+}
+
 void App::locate(Selection selection) {
     select(state, selection);
     flash = selection;
     flashStarted = ImGui::GetTime();
     const Box* box = boxOf(selection);
     if (!box || mapSize.x <= 0 || mapSize.y <= 0) return;
-    state.camera = locateCamera(state.camera, *box, mapSize.x, mapSize.y);
+    Box context = locateContext(*geometry, *box, segmentOf(selection));
+    state.camera = locateCamera(state.camera, *box, context, mapSize.x, mapSize.y);
 }
 
 // The export's outcome in the interface language; the system's reason (English) goes to the tooltip.
@@ -289,7 +301,7 @@ std::string App::exportCsv(const std::string& path) {
         return message;
     }
     return reportExport(path, writeFileAtomically(path, analysisToCsv(*state.drawn, state.analysis, 0, state.lang,
-                                                                      state.notes)));
+                                                                      notesHere(state))));
 }
 
 // The meeting report of the current scenario, with the map as it is on screen, the notes and the checklist.
@@ -373,13 +385,17 @@ void App::frame() {
     float top = ImGui::GetFrameHeight();
     float statusHeight = ImGui::GetFrameHeight() + 4;
     float strip = ImGui::GetFrameHeight() + 8;  // a folded panel: one button to open it again
-    float left = showScenarioPanel ? std::clamp(display.x * 0.22f, 230.0f, 340.0f) : strip;
+    // Under 1000 px the scenario panel narrows (its sliders still show their names) so the map keeps the room.
+    float left = showScenarioPanel ? std::clamp(display.x * 0.22f, display.x < 1000 ? 200.0f : 230.0f, 340.0f) : strip;
     float right = showDetailsPanel ? std::clamp(display.x * 0.22f, 240.0f, 400.0f) : strip;
     float middle = std::max(100.0f, display.x - left - right);
     detailsLeft = left + middle;
     float available = display.y - top - statusHeight;
-    // The table keeps about eight lines of text (title, legend, header, five rows) while the map keeps half.
-    float bottom = std::min(std::max(available * 0.3f, ImGui::GetFrameHeightWithSpacing() * 8), available * 0.5f);
+    // The table keeps about eight lines of text (title, legend, header, five rows) while the map keeps half;
+    // on a short screen (800x600) it takes 45%: its compact rows then show five targets, and the map, with
+    // its legend folded, still has the larger part.
+    float tableShare = display.y < 700 ? 0.45f : 0.3f;
+    float bottom = std::min(std::max(available * tableShare, ImGui::GetFrameHeightWithSpacing() * 8), available * 0.5f);
     float mapHeight = available - bottom;
     if (showScenarioPanel) drawScenarioPanel(*this, {0, top}, {left, available});
     else drawFoldedPanel(*this, showScenarioPanel, {0, top}, {left, available}, "»");

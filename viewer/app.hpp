@@ -8,6 +8,7 @@
 #include <deque>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 
 #include "analysis_worker.hpp"
@@ -79,6 +80,7 @@ struct App {
     bool focusSessionPath = false;
     std::string regionFilter;           // the filter box of the focal-region list
     std::string noteDraft;              // the note being typed (kept when Esc leaves the field)
+    std::string noteBeforeEdit;         // the note as it was when its field was entered (for Ctrl+Z)
     int searchCursor = 0;               // keyboard selection in the search results
     float textSize = kDefaultTextSize;  // pixels; the font is rebuilt at this size (Ctrl +, Ctrl -, Ctrl 0)
     bool fontsDirty = true, toggleFullscreen = false;
@@ -159,10 +161,12 @@ struct App {
     void markWorkSaved();
     void setTextSize(float pixels);
     bool showScenarioPanel = true, showDetailsPanel = true;
-    int panelBucket = -1;  // width class the panels were last arranged for
+    std::optional<bool> legendShown;  // the map's legend, once the planner folds or opens it (else: by map height)
+    int panelBucket = -1;             // width class the panels were last arranged for
     // Locate (a target row, a search result, a link in details): select, centre, zoom to fit it, flash it.
     void locate(Selection selection);
     const chainatlas::Box* boxOf(Selection selection) const;
+    int segmentOf(Selection selection) const;
     ImVec2 mapSize{0, 0};   // of the map panel in the last frame
     float detailsLeft = 0;  // where the details panel starts: the search window opens over it
     Selection flash;        // drawn pulsing for kFlashSeconds after a locate

@@ -33,6 +33,7 @@ const char* allInterfaceText() {
            "养创四培实室心才投撑术校淡生空等衍许证验融"            // the four chains: resources, ties, marks
            "下乘从任内列加厂围场外好客差市录括推时是次率范记货："  // v3: rank ranges, inferred, markets, 本地配套率
            "另吗命它条盖称筛覆请这"                                // saving over files, the region filter
+           "例"                                                    // the legend folds
            "串于否少属式必意持效普束格知符缺警语误读象通键顶";     // problems in Chinese (explain.cpp)
 }
 

@@ -61,13 +61,13 @@ Camera MapView::zoomedAbout(Point screen, double factor) const {
     return zoomed;
 }
 
-Camera MapView::fitted(const MapGeometry& geometry, double reserved) const {
+Camera MapView::fitted(const MapGeometry& geometry, double reserved, double reservedTop) const {
     if (geometry.width <= 0 || geometry.height <= 0) return camera;  // nothing laid out: ask again next frame
-    double height = std::max(40.0, size.y - reserved);
+    double height = std::max(40.0, size.y - reserved - reservedTop);
     Camera fit = camera;
     fit.zoom = std::min(size.x / geometry.width, height / geometry.height) * 0.95;
     fit.x = geometry.width / 2 - size.x / (2 * fit.zoom);
-    fit.y = geometry.height / 2 - height / (2 * fit.zoom);
+    fit.y = geometry.height / 2 - (reservedTop + height / 2) / fit.zoom;
     fit.fitRequested = false;
     return fit;
 }
@@ -120,6 +120,20 @@ MapHit MapView::hitTest(const MapGeometry& geometry, const MapScene& scene, cons
     }
     hit.resource = resourceAt(marks, screen);
     return hit;
+}
+
+Box locateContext(const MapGeometry& geometry, const Box& box, int segment) {
+    double x0 = box.x, y0 = box.y, x1 = box.x + box.w, y1 = box.y + box.h;
+    auto take = [&](int s) {
+        if (s < 0 || s >= static_cast<int>(geometry.segments.size())) return;
+        const Box& b = geometry.segments[s].box;
+        x0 = std::min(x0, b.x), y0 = std::min(y0, b.y), x1 = std::max(x1, b.x + b.w), y1 = std::max(y1, b.y + b.h);
+    };
+    take(segment);
+    for (const LinkPath& link : geometry.links)
+        if (segment >= 0 && (link.from == segment || link.to == segment))
+            take(link.from == segment ? link.to : link.from);
+    return {x0, y0, x1 - x0, y1 - y0};
 }
 
 Selection clickedSelection(const MapHit& hit, const MapScene& scene) {

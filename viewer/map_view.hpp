@@ -47,8 +47,9 @@ struct MapView {
     Camera panned(chainatlas::Point delta) const;
     // The camera zoomed by `factor` (kept within 0.02..20) so the world point under `screen` stays there.
     Camera zoomedAbout(chainatlas::Point screen, double factor) const;
-    // The camera that shows the whole map above `reserved` pixels at the bottom (the legend), with a 5% margin.
-    Camera fitted(const chainatlas::MapGeometry& geometry, double reserved) const;
+    // The camera that shows the whole map between `reservedTop` pixels at the top (stage names) and `reserved`
+    // pixels at the bottom (the legend), with a 5% margin.
+    Camera fitted(const chainatlas::MapGeometry& geometry, double reserved, double reservedTop = 0) const;
 
     // Firm cells under 3 px: each lane is drawn as one block and only the firms that must stand out
     // (local, targets, assumed, the selected one) are drawn and hit one by one.
@@ -66,6 +67,10 @@ struct MapView {
     MapHit hitTest(const chainatlas::MapGeometry& geometry, const chainatlas::MapScene& scene,
                    const std::vector<ResourceMarkPlace>& marks, int selectedFirm, chainatlas::Point screen) const;
 };
+
+// What a located box is shown with: the boxes of the segments linked to `segment` (the one located, or the
+// one a firm is drawn in; -1: none) and that segment's own box, so that a planner sees where it sits.
+chainatlas::Box locateContext(const chainatlas::MapGeometry& geometry, const chainatlas::Box& box, int segment);
 
 // What a click there selects: the resource mark over the firm cell over the segment box; None on bare map.
 Selection clickedSelection(const MapHit& hit, const chainatlas::MapScene& scene);

@@ -34,6 +34,10 @@ void label(const char* kind, const std::string& id, ImVec2 min, ImVec2 size) {
     if (on) append("label", kind, id, min, size);
 }
 
+void frame(const char* kind, ImVec2 min, ImVec2 size) {
+    if (on) append("bounds", nullptr, kind, min, size);
+}
+
 std::string takeFrame() {
     if (!on) return {};
     for (ImGuiWindow* w : GImGui->Windows) {

@@ -19,7 +19,8 @@ nlohmann::json workOf(const ViewerState& state) {
     nlohmann::json session = sessionToJson(state);
     return {{"file", session.value("file", "")},
             {"assumptions", session.value("assumptions", nlohmann::json::array())},
-            {"notes", session.value("notes", nlohmann::json::object())}};
+            {"notes", session.value("notes", nlohmann::json::object())},
+            {"other_notes", session.value("other_notes", nlohmann::json::object())}};
 }
 
 }  // namespace
@@ -81,7 +82,7 @@ void App::saveRecentFiles() {
 bool App::hasUnsavedWork() const {
     if (!state.chain) return false;
     nlohmann::json work = workOf(state);
-    bool empty = work["assumptions"].empty() && work["notes"].empty();
+    bool empty = work["assumptions"].empty() && work["notes"].empty() && work["other_notes"].empty();
     return savedWork.is_null() ? !empty : work != savedWork;
 }
 
@@ -115,7 +116,7 @@ std::string App::probeReport() const {
     out += "missing-glyphs " + std::to_string(missingGlyphs()) + "\n";
     out += "opening " + openingPath + "\n";  // a file still being read on the worker
     if (!message.empty()) out += "message " + message + (messageIsError ? " [error]\n" : "\n");
-    for (const auto& [firm, note] : state.notes)
+    for (const auto& [firm, note] : notesHere(state))
         if (!note.empty()) out.append("note ").append(firm).append(" ").append(note).append("\n");
     for (const std::string& path : state.recentFiles) out += "recent " + path + "\n";
     out += probeLabels;
@@ -127,7 +128,8 @@ int App::missingGlyphs() const {
     ImFont* font = ImGui::GetFont();
     if (!font) return -1;
     std::string typed = searchQuery;
-    for (const auto& entry : state.notes) typed += entry.second;
+    for (const auto& [region, notes] : state.notes)
+        for (const auto& entry : notes) typed += entry.second;
     int missing = 0;
     for (char32_t c : chainatlas::decodeUtf8(typed))
         if (c > 0xFFFF || !font->FindGlyphNoFallback(static_cast<ImWchar>(c))) ++missing;

@@ -162,6 +162,7 @@ bool adoptChain(ViewerState& state, OpenedChain& opened) {
     state.selection = {};
     state.showResources = !state.chain->resources.empty();
     state.notes.clear();
+    state.noteEdits.clear();
     state.checklists.clear();
     state.expanded.assign(state.chain->segments.size(), 0);
     state.camera.fitRequested = true;
@@ -254,7 +255,30 @@ bool isAssumed(const ViewerState& state, int firm) {
                        [&](const Assumption& a) { return a.firm == firm && a.region == here; });
 }
 
+namespace {
+std::string currentRegionId(const ViewerState& state) {
+    bool known = state.hasAnalysis() && state.scenario.region < static_cast<int>(state.chain->regions.size());
+    return known ? state.chain->regions[state.scenario.region].id : std::string();
+}
+}  // namespace
+
+void rememberNoteEdit(ViewerState& state, const std::string& firm, std::string before) {
+    state.noteEdits.push_back({currentRegionId(state), firm, std::move(before), state.undoStack.size()});
+    if (state.noteEdits.size() > kNoteEditsKept) state.noteEdits.erase(state.noteEdits.begin());
+}
+
+bool canUndo(const ViewerState& state) { return !state.undoStack.empty() || !state.noteEdits.empty(); }
+
 bool undo(ViewerState& state) {
+    // A note edited after the newest scenario step (or after steps since undone) comes back first.
+    if (!state.noteEdits.empty() && state.noteEdits.back().undoDepth >= state.undoStack.size()) {
+        NoteEdit edit = std::move(state.noteEdits.back());
+        state.noteEdits.pop_back();
+        auto& notes = state.notes[edit.region];  // the region it was made in, focal or not
+        if (edit.before.empty()) notes.erase(edit.firm);
+        else notes[edit.firm] = std::move(edit.before);
+        return true;
+    }
     if (state.undoStack.empty()) return false;
     state.redoStack.push_back(state.scenario);
     state.scenario = state.undoStack.back();
@@ -272,10 +296,12 @@ bool redo(ViewerState& state) {
     return true;
 }
 
-Camera locateCamera(Camera camera, const Box& box, double width, double height) {
-    if (box.w > 0 && box.h > 0) camera.zoom = std::clamp(std::min(width / box.w, height / box.h) * 0.4, 0.05, 4.0);
-    camera.x = box.x + box.w / 2 - width / (2 * camera.zoom);
-    camera.y = box.y + box.h / 2 - height / (2 * camera.zoom);
+Camera locateCamera(Camera camera, const Box& box, const Box& context, double width, double height) {
+    if (context.w > 0 && context.h > 0)
+        camera.zoom = std::clamp(std::min(width / context.w, height / context.h) * 0.9, 0.05, kLocateMostZoom);
+    const Box& centred = context.w * camera.zoom <= width && context.h * camera.zoom <= height ? context : box;
+    camera.x = centred.x + centred.w / 2 - width / (2 * camera.zoom);
+    camera.y = centred.y + centred.h / 2 - height / (2 * camera.zoom);
     camera.fitRequested = false;
     return camera;
 }
@@ -362,16 +388,18 @@ LayoutOptions layoutOptions(const ViewerState& state, const std::string& fontNam
     return options;
 }
 
-namespace {
-std::string currentRegionId(const ViewerState& state) {
-    return state.hasAnalysis() ? state.chain->regions[state.scenario.region].id : std::string();
-}
-}  // namespace
-
 const Checklist& currentChecklist(const ViewerState& state) {
     static const Checklist empty{};
     auto it = state.checklists.find(currentRegionId(state));
     return it == state.checklists.end() ? empty : it->second;
+}
+
+std::map<std::string, std::string>& notesHere(ViewerState& state) { return state.notes[currentRegionId(state)]; }
+
+const std::map<std::string, std::string>& notesHere(const ViewerState& state) {
+    static const std::map<std::string, std::string> none;
+    auto it = state.notes.find(currentRegionId(state));
+    return it == state.notes.end() ? none : it->second;
 }
 
 void setChecklistItem(ViewerState& state, int item, const ChecklistItem& value) {
@@ -392,7 +420,10 @@ chainatlas::Session toSession(const ViewerState& state) {
     options.weights = state.scenario.weights;
     options.assumptions = state.scenario.assumptions;
     storeScenario(session, *state.chain, options);
-    session.notes = state.notes;
+    for (const auto& [region, notes] : state.notes) {
+        if (region == session.region) session.notes = notes;
+        else session.otherNotes[region] = notes;
+    }
     for (const auto& [region, checklist] : state.checklists) {
         if (region == session.region) session.checklist = checklist;
         else session.otherChecklists[region] = checklist;
@@ -439,9 +470,12 @@ OpenedSession openParsed(const Session& session, const std::string& label) {
     } else if (!unresolved.empty()) {
         out.problem = joinProblems(unresolved);
     } else {
-        out.notes = session.notes;
+        out.notes = session.otherNotes;
         out.checklists = session.otherChecklists;
-        if (options.region >= 0) out.checklists[chain->regions[options.region].id] = session.checklist;
+        if (options.region >= 0) {  // an older session's one set of notes is its region's
+            out.notes[chain->regions[options.region].id] = session.notes;
+            out.checklists[chain->regions[options.region].id] = session.checklist;
+        }
     }
     return out;
 }

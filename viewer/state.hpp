@@ -43,9 +43,13 @@ struct Camera {
     bool fitRequested = true;
 };
 
-// The camera that centres `box` in a view of width x height pixels, zoomed so that the box takes about
-// 40% of the view (capped at 4x, so one firm cell stays in its context).
-Camera locateCamera(Camera camera, const chainatlas::Box& box, double width, double height);
+// The camera for a located box: `context` (the box with what surrounds it, see locateContext) fills 90% of a
+// view of width x height pixels, zoomed in no further than kLocateMostZoom, centred on the context, or on the
+// box when the context is larger than the view. A located box used to fill 40% of the view at up to 4x: one
+// blurry box with nothing around it to say where it is.
+constexpr double kLocateMostZoom = 1.6;  // names at 1.6x the map's own size: still sharp from the font atlas
+Camera locateCamera(Camera camera, const chainatlas::Box& box, const chainatlas::Box& context, double width,
+                    double height);
 
 // The analysis of one scenario with what goes with it; made by computeOutcome (on the analysis worker in
 // the app, at once in tests) and stored by applyOutcome.
@@ -63,6 +67,13 @@ struct AnalysisOutcome {
     std::optional<chainatlas::Analysis> snapshot;  // a copy of `analysis` made here, moved to the layout worker
     std::size_t drawnSites = 0;                    // siteCount(*drawn), for the status bar
     double seconds = 0;
+};
+
+// A note as it was before an edit, so that Ctrl+Z brings back a note cleared or replaced after its field was
+// left (ImGui's own undo lasts only while the field is active). Undone in turn with the scenario's steps.
+struct NoteEdit {
+    std::string region, firm, before;  // region and firm ids
+    std::size_t undoDepth = 0;         // the scenario's undo steps when it was made: undone before those
 };
 
 struct ViewerState {
@@ -89,7 +100,9 @@ struct ViewerState {
     Selection selection;
     bool showResources = true;  // the resource layer (docs/architecture.md): on when the file has resources
     Camera camera;
-    std::map<std::string, std::string> notes;  // per target firm id
+    // Notes on targets: region id -> firm id -> note. A note belongs to the region it was made for (notesHere).
+    std::map<std::string, std::map<std::string, std::string>> notes;
+    std::vector<NoteEdit> noteEdits;  // the last edits of notes, newest last (kNoteEditsKept)
     std::map<std::string, chainatlas::Checklist>
         checklists;  // the ten-item checklist per region id (saved with the session)
     std::vector<std::string> recentFiles;
@@ -162,8 +175,14 @@ void assume(ViewerState& state, const chainatlas::Assumption& assumption);
 void unassume(ViewerState& state, int firm, int region = -1);
 // Whether the firm is assumed attracted to the focal region.
 bool isAssumed(const ViewerState& state, int firm);
+// Undo takes back the newest step: a note's edit (rememberNoteEdit) or a scenario change. Redo is for
+// scenario changes only.
 bool undo(ViewerState& state);
 bool redo(ViewerState& state);
+bool canUndo(const ViewerState& state);
+constexpr std::size_t kNoteEditsKept = 50;
+// The note of `firm` held `before` until an edit just finished: Ctrl+Z brings it back.
+void rememberNoteEdit(ViewerState& state, const std::string& firm, std::string before);
 void select(ViewerState& state, Selection selection);
 void setLevel(ViewerState& state, chainatlas::MapLevel level);
 void toggleExpanded(ViewerState& state, int segment);
@@ -201,6 +220,10 @@ std::vector<int> regionsInOrder(const chainatlas::Chain& chain, Lang lang, const
 // The layout request that matches the state (level, expanded segments, language).
 chainatlas::LayoutOptions layoutOptions(const ViewerState& state, const std::string& fontName, double fontSize);
 
+// The notes (firm id -> note) of the focal region: those the target list shows, exports and reports.
+std::map<std::string, std::string>& notesHere(ViewerState& state);
+const std::map<std::string, std::string>& notesHere(const ViewerState& state);
+
 // The ten-item checklist (SIP's ten ones) of the current region: all "todo" until the planner changes an item.
 const chainatlas::Checklist& currentChecklist(const ViewerState& state);
 void setChecklistItem(ViewerState& state, int item, const chainatlas::ChecklistItem& value);
@@ -218,8 +241,8 @@ struct OpenedSession {
     std::string problem;           // "" or why it cannot be applied, as loadSession returns it
     bool chainUnreadable = false;  // the problem is the chain file's: opened.problems holds its errors
     OpenedChain opened;            // the chain in the session's scenario
-    std::map<std::string, std::string> notes;
-    std::map<std::string, chainatlas::Checklist> checklists;  // region id -> checklist
+    std::map<std::string, std::map<std::string, std::string>> notes;  // region id -> firm id -> note
+    std::map<std::string, chainatlas::Checklist> checklists;          // region id -> checklist
     Lang lang = Lang::Zh;
     bool langGiven = false;  // the session said its language; else the viewer's stays (chooseLang)
 };

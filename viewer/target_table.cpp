@@ -46,8 +46,9 @@ void TargetTable::sort(const ViewerState& state) {
     auto score = [&](const TargetRow& r) { return r.target < 0 ? -1.0 : targets[r.target].score; };
     auto term = [&](const TargetRow& r, int k) { return r.target < 0 ? -1.0 : targets[r.target].weighted[k]; };
     auto note = [&](const TargetRow& r) {
-        auto it = state.notes.find(state.chain->firms[r.firm].id);
-        return it == state.notes.end() ? std::string() : it->second;
+        const auto& notes = notesHere(state);
+        auto it = notes.find(state.chain->firms[r.firm].id);
+        return it == notes.end() ? std::string() : it->second;
     };
     auto less = [&](const TargetRow& a, const TargetRow& b) {
         switch (order_.column) {

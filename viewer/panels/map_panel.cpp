@@ -8,6 +8,7 @@
 #include "../app.hpp"
 #include "../i18n.hpp"
 #include "../map_view.hpp"
+#include "../probe.hpp"
 #include "chainatlas/base/text.hpp"
 #include "chainatlas/map/layout.hpp"
 #include "scene_painter.hpp"
@@ -70,22 +71,45 @@ void drawWindowFrame(ImDrawList* draw) {
 }
 
 // The legend box at the bottom left: the whole-chain resources above the legend entries, both wrapped to
-// the panel's width. Measured before drawing, so the fit leaves room for it.
+// the panel's width, and under them the button that folds it. Measured before drawing, so the fit leaves
+// room for it. Folded, only the button remains: at 800x600 the open legend covered two thirds of the map.
 struct LegendBox {
     std::vector<LegendEntry> entries;
-    float wrapWidth = 0, stripGap = 0, height = 0;
+    bool shown = true;
+    float wrapWidth = 0, stripGap = 0, height = 0, toggleHeight = 0;
     ImVec2 legendSize, stripSize;
 };
 
+// Below this map height the legend starts folded (the planner's choice, once made, is kept).
+constexpr float kShortMapHeight = 420;
+
 LegendBox measureLegend(App& app, const MapScene& scene, ImVec2 size) {
     LegendBox box;
+    box.shown = app.legendShown.value_or(size.y >= kShortMapHeight);
+    box.toggleHeight = ImGui::GetFrameHeight() + 6;
+    box.height = box.toggleHeight;
+    if (!box.shown) return box;
     box.entries = shownLegend(scene, app.state.showResources);
     box.wrapWidth = size.x - 40;
     box.legendSize = paintLegend(nullptr, app, box.entries, {}, box.wrapWidth);
     if (app.state.showResources) box.stripSize = paintChainWide(nullptr, app, scene, {}, box.wrapWidth, {}, nullptr);
     box.stripGap = box.stripSize.y > 0 ? ImGui::GetTextLineHeight() * 0.5f : 0;
-    box.height = box.legendSize.y + box.stripSize.y + box.stripGap + 12;
+    box.height += box.legendSize.y + box.stripSize.y + box.stripGap + 12;
     return box;
+}
+
+// The button at the bottom left that folds and unfolds the legend. Submitted before the map's canvas so that
+// it, not the canvas under it, takes the click.
+void legendToggle(App& app, const LegendBox& box, ImVec2 pos, ImVec2 size) {
+    ImGui::SetCursorScreenPos({pos.x + 6, pos.y + size.y - box.toggleHeight});
+    Lang lang = app.state.lang;
+    const char* text = box.shown ? tr(lang, "▼ 图例###legend", "▼ Legend###legend")
+                                 : tr(lang, "▲ 图例###legend", "▲ Legend###legend");
+    if (ImGui::SmallButton(text)) app.legendShown = !box.shown;
+    app.probe("legend-toggle");
+    if (ImGui::IsItemHovered())
+        ImGui::SetTooltip("%s", box.shown ? tr(lang, "收起图例", "Fold the legend")
+                                          : tr(lang, "展开图例", "Show the legend"));
 }
 
 // The panel as one invisible button: drag pans, the wheel zooms about the cursor. Returns whether the mouse
@@ -105,19 +129,27 @@ bool moveCamera(App& app, ImVec2 pos, ImVec2 size) {
     return hovered;
 }
 
-// Stage clusters: a rounded frame with the stage's name in the corner.
+// Stage clusters: a rounded frame with the stage's name in its top left corner, or just above the frame when
+// the name, kept readable (at least minPx) on a map zoomed out to fit, is larger than the room the layout left
+// for it inside. Names under 6.5 px were left out, so after F at 800x600 no stage was named.
 void drawClusters(ImDrawList* draw, const App& app, const MapGeometry& g, const MapView& v, const MapText& text) {
     const Chain& chain = *app.state.drawn;
+    float ownPx = (text.basePx + 1) * text.zoom, px = std::max(text.minPx, ownPx);
+    bool above = px > ownPx + 0.5f;
     for (const StageCluster& c : g.clusters) {
         ImVec2 p0 = onScreen(v, c.box.x, c.box.y), p1 = onScreen(v, c.box.x + c.box.w, c.box.y + c.box.h);
         draw->AddRectFilled(p0, p1, themeColor(app.theme.clusterFill), 8 * text.zoom);
         draw->AddRect(p0, p1, themeColor(app.theme.clusterBorder), 8 * text.zoom);
         const Stage& stage = chain.stages[c.stage];
         std::string name = shortenForDrawing(stage.name.pick(app.state.lang, stage.id));
-        if (text.basePx * text.zoom >= 6.5f)
-            draw->AddText(text.font, std::max(text.minPx, (text.basePx + 1) * text.zoom),
-                          {p0.x + 8 * text.zoom, p0.y + 4 * text.zoom}, themeColor(app.theme.textMuted), name.data(),
-                          name.data() + name.size());
+        ImVec2 at = above ? ImVec2{p0.x + 2, p0.y - px - 2} : ImVec2{p0.x + 8 * text.zoom, p0.y + 4 * text.zoom};
+        FittedLabel fit = fitLabel(text.font, px, name, p1.x - at.x - 4);
+        if (fit.shown.empty()) continue;
+        std::string shown(fit.shown);
+        if (fit.ellipsis) shown += "…";
+        draw->AddText(text.font, fit.px, at, themeColor(app.theme.textMuted), shown.data(),
+                      shown.data() + shown.size());
+        probe::label("stage", stage.id, at, text.font->CalcTextSizeA(fit.px, FLT_MAX, 0, shown.c_str()));
     }
 }
 
@@ -257,10 +289,11 @@ void drawFlash(ImDrawList* draw, const App& app, const MapView& v) {
 // whole-chain resources above it. Returns the whole-chain resource under the mouse, or -1.
 int drawLegend(ImDrawList* draw, const App& app, const MapScene& scene, const LegendBox& box, ImVec2 pos, ImVec2 size,
                bool hovered) {
+    if (!box.shown) return -1;
     ImVec2 corner{pos.x + 10, pos.y + size.y - box.height};
     float boxWidth = std::max(box.legendSize.x, box.stripSize.x);
-    draw->AddRectFilled({corner.x - 6, corner.y - 5}, {corner.x + boxWidth, corner.y + box.height - 7},
-                        IM_COL32(255, 255, 255, 235), 4);
+    draw->AddRectFilled({corner.x - 6, corner.y - 5}, {corner.x + boxWidth, pos.y + size.y - 2},
+                        IM_COL32(255, 255, 255, 235), 4);  // under the fold button too
     int hoveredWide = -1;
     if (box.stripSize.y > 0) {
         paintChainWide(draw, app, scene, corner, box.wrapWidth, ImGui::GetIO().MousePos,
@@ -338,8 +371,14 @@ void drawMapPanel(App& app, ImVec2 pos, ImVec2 size) {
     const MapGeometry& g = *app.geometry;
     const MapScene& scene = currentScene(app);
     LegendBox legend = measureLegend(app, scene, size);
-    if (state.camera.fitRequested)
-        state.camera = MapView{asPoint(pos), asPoint(size), state.camera}.fitted(g, legend.height);
+    if (state.camera.fitRequested)  // room above for the stage names drawn over their frames
+        state.camera = MapView{asPoint(pos), asPoint(size), state.camera}.fitted(g, legend.height,
+                                                                                 mapText(app, {}).minPx + 6);
+    // The fold button is submitted first (it takes the click) but drawn last (over the map): two channels.
+    draw->ChannelsSplit(2);
+    draw->ChannelsSetCurrent(1);
+    legendToggle(app, legend, pos, size);
+    draw->ChannelsSetCurrent(0);
     bool hovered = moveCamera(app, pos, size);
 
     MapView v{asPoint(pos), asPoint(size), state.camera};
@@ -348,6 +387,7 @@ void drawMapPanel(App& app, ImVec2 pos, ImVec2 size) {
     int selectedFirm = state.selection.kind == SelectionKind::Firm ? state.selection.index : -1;
     MapHit hit = hovered ? v.hitTest(g, scene, marks, selectedFirm, asPoint(ImGui::GetIO().MousePos)) : MapHit{};
     if (int wide = drawLegend(draw, app, scene, legend, pos, size, hovered); wide >= 0) hit.resource = wide;
+    draw->ChannelsMerge();
 
     showTooltip(app, scene, hit);
     if (hovered) clickOn(state, scene, hit);

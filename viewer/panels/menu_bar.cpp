@@ -35,7 +35,7 @@ void drawMenuBar(App& app) {
         ImGui::EndMenu();
     }
     if (ImGui::BeginMenu(tr(state.lang, "编辑", "Edit"))) {
-        if (ImGui::MenuItem(tr(state.lang, "撤销", "Undo"), "Ctrl+Z", false, !state.undoStack.empty())) undo(state);
+        if (ImGui::MenuItem(tr(state.lang, "撤销", "Undo"), "Ctrl+Z", false, canUndo(state))) undo(state);
         if (ImGui::MenuItem(tr(state.lang, "重做", "Redo"), "Ctrl+Y", false, !state.redoStack.empty())) redo(state);
         if (ImGui::MenuItem(tr(state.lang, "搜索", "Search"), "Ctrl+F")) {
             app.showSearch = true;

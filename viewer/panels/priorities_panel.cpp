@@ -15,17 +15,85 @@ namespace {
 
 constexpr float kLabelPx = 12;
 
-void paintAxes(ImDrawList* draw, const App& app, const PriorityChart& c, ImVec2 o) {
-    float plotBottom = static_cast<float>(c.yTicks.front().at), w = static_cast<float>(c.width);
+// The chart as drawn: the core's description, its axes drawn inside the frame, and the axis texts that the
+// points' labels keep clear of.
+struct ChartText {
+    std::string id, text;
+    ImRect box;  // in plot coordinates
+    float px = kLabelPx;
+};
+struct DrawnChart {
+    PriorityChart chart;
+    float plotBottom = 0;  // the frame of the plot: 0..chart.width across, 0..plotBottom down
+    std::vector<ChartText> texts;
+};
+
+float textWidth(const std::string& text, float px = kLabelPx) {
+    return ImGui::GetFont()->CalcTextSizeA(px, FLT_MAX, 0, text.c_str()).x;
+}
+
+// Points on the plot's edges (ω = 0 or the axis' end, P = 0 or 1) had half their circle outside the frame: the
+// axes are drawn inside the frame by the largest radius, the positions scaled to match.
+void insetAxes(DrawnChart& d) {
+    PriorityChart& c = d.chart;
+    double pad = 2;
+    for (const ChartPoint& p : c.points) pad = std::max(pad, p.radius + 2);
+    double w = c.width, bottom = d.plotBottom;
+    if (w <= 4 * pad || bottom <= 4 * pad) return;  // too small to draw anyway
+    auto across = [&](double x) { return pad + x * (w - 2 * pad) / w; };
+    auto down = [&](double y) { return pad + y * (bottom - 2 * pad) / bottom; };
+    for (ChartTick& t : c.xTicks) t.at = across(t.at);
+    for (ChartTick& t : c.yTicks) t.at = down(t.at);
+    for (ChartPoint& p : c.points) {
+        p.x = across(p.x);
+        if (!p.noData) p.y = down(p.y);  // the no-data strip keeps its place under the plot
+        p.labelX = across(p.labelX);
+        if (!p.noData) p.labelY = down(p.labelY);
+    }
+}
+
+// The texts on the plot: the y axis title (cut to the frame), the corner hint where it does not run into it,
+// the strip's label and the x ticks (kept inside the frame).
+void axisTexts(DrawnChart& d) {
+    const PriorityChart& c = d.chart;
+    float w = static_cast<float>(c.width);
+    auto add = [&](std::string id, std::string text, ImVec2 at, float px = kLabelPx) {
+        ImRect box{at, {at.x + textWidth(text, px), at.y + px}};
+        d.texts.push_back({std::move(id), std::move(text), box, px});
+    };
+    std::string yAxis = "↑ " + c.yAxis;
+    FittedLabel yTitle = fitLabel(ImGui::GetFont(), kLabelPx, yAxis, w - 8);  // views yAxis
+    std::string title(yTitle.shown);
+    if (yTitle.ellipsis) title += "…";
+    if (!title.empty()) add("y-axis", title, {4, 3}, yTitle.px);
+    float cornerWidth = textWidth(c.corner);
+    if (!title.empty() && textWidth(title, yTitle.px) + cornerWidth + 24 < w)
+        add("corner", c.corner, {w - cornerWidth - 4, 3});
+    add("no-data", c.stripLabel, {4, static_cast<float>(c.stripTop) + 2});
+    for (const ChartTick& t : c.xTicks) {
+        float tw = textWidth(t.text);
+        add("x-" + t.text, t.text, {std::clamp(static_cast<float>(t.at) - tw / 2, 0.0f, w - tw), d.plotBottom + 1});
+    }
+}
+
+DrawnChart drawnChart(const ViewerState& state, const Theme& theme, ImVec2 plot) {
+    DrawnChart d;
+    d.chart = describePriorities(*state.drawn, state.analysis, theme, {state.lang, 10, ""}, plot.x, plot.y);
+    d.plotBottom = static_cast<float>(d.chart.yTicks.front().at);
+    insetAxes(d);
+    axisTexts(d);
+    return d;
+}
+
+void paintAxes(ImDrawList* draw, const App& app, const DrawnChart& d, ImVec2 o) {
+    const PriorityChart& c = d.chart;
+    float plotBottom = d.plotBottom, w = static_cast<float>(c.width);
     ImU32 grid = themeColor(app.theme.clusterFill), border = themeColor(app.theme.clusterBorder),
           muted = themeColor(app.theme.textMuted);
     draw->AddRectFilled(o, {o.x + w, o.y + plotBottom}, IM_COL32_WHITE);
     for (const ChartTick& t : c.xTicks) {
         float x = o.x + static_cast<float>(t.at);
         draw->AddLine({x, o.y}, {x, o.y + plotBottom}, grid);
-        ImVec2 size = ImGui::CalcTextSize(t.text.c_str());
-        draw->AddText(ImGui::GetFont(), kLabelPx,
-                      {x - size.x * kLabelPx / ImGui::GetFontSize() / 2, o.y + plotBottom + 1}, muted, t.text.c_str());
     }
     for (const ChartTick& t : c.yTicks) {
         float y = o.y + static_cast<float>(t.at);
@@ -36,24 +104,24 @@ void paintAxes(ImDrawList* draw, const App& app, const PriorityChart& c, ImVec2 
     ImVec2 s0{o.x, o.y + static_cast<float>(c.stripTop)}, s1{o.x + w, o.y + static_cast<float>(c.height)};
     draw->AddRectFilled(s0, s1, grid);
     draw->AddRect(s0, s1, border);
-    draw->AddText(ImGui::GetFont(), kLabelPx, {o.x + 4, s0.y + 2}, muted, c.stripLabel.c_str());
-    // The y axis title reads across, at the top left; the corner hint only where it does not run into it.
-    std::string yTitle = "↑ " + c.yAxis;
-    float scale = kLabelPx / ImGui::GetFontSize();
-    float yTitleWidth = ImGui::CalcTextSize(yTitle.c_str()).x * scale,
-          cornerWidth = ImGui::CalcTextSize(c.corner.c_str()).x * scale;
-    draw->AddText(ImGui::GetFont(), kLabelPx, {o.x + 4, o.y + 3}, muted, yTitle.c_str());
-    if (yTitleWidth + cornerWidth + 24 < w)
-        draw->AddText(ImGui::GetFont(), kLabelPx, {o.x + w - cornerWidth - 4, o.y + 3}, muted, c.corner.c_str());
+    for (const ChartText& t : d.texts) {
+        ImVec2 at{o.x + t.box.Min.x, o.y + t.box.Min.y};
+        draw->AddText(ImGui::GetFont(), t.px, at, muted, t.text.c_str());
+        probe::label("chart", t.id, at, t.box.GetSize());
+    }
+    probe::frame("chart", o, {w, static_cast<float>(c.height)});
 }
 
 // Draws the points and their labels; returns the point under the mouse, or null.
-const ChartPoint* paintPoints(ImDrawList* draw, const App& app, const PriorityChart& c, ImVec2 o) {
+const ChartPoint* paintPoints(ImDrawList* draw, const App& app, const DrawnChart& d, ImVec2 o) {
+    const PriorityChart& c = d.chart;
     const ChartPoint* hovered = nullptr;
     ImVec2 mouse = ImGui::GetIO().MousePos;
     const Selection& selection = app.state.selection;
     int selected = selection.kind == SelectionKind::Segment ? selection.index : -1;
-    std::vector<ImRect> labels = chartLabelsShown(c, ImGui::GetFont(), kLabelPx, selected);
+    std::vector<ImRect> axis;
+    for (const ChartText& t : d.texts) axis.push_back(t.box);
+    std::vector<ImRect> labels = chartLabelsShown(c, ImGui::GetFont(), kLabelPx, selected, axis);
     for (std::size_t i = 0; i < c.points.size(); ++i) {
         const ChartPoint& p = c.points[i];
         ImVec2 centre{o.x + static_cast<float>(p.x), o.y + static_cast<float>(p.y)};
@@ -93,12 +161,12 @@ void drawPrioritiesPanel(App& app, ImVec2 pos, ImVec2 size) {
     // Room for the y tick labels on the left, the x ticks and axis title, then the legend, below.
     float axisLines = avail.x < 420 ? 2.0f : 1.0f;  // the x axis title wraps in a narrow panel
     ImVec2 plot{std::max(60.0f, avail.x - 40), std::max(60.0f, avail.y - legendHeight - (1 + axisLines) * line - 14)};
-    PriorityChart chart = describePriorities(*state.drawn, state.analysis, app.theme, {state.lang, 10, ""}, plot.x,
-                                             plot.y);
+    DrawnChart drawn = drawnChart(state, app.theme, plot);
+    const PriorityChart& chart = drawn.chart;
     ImVec2 o{origin.x + 34, origin.y + 4};
     ImDrawList* draw = ImGui::GetWindowDrawList();
-    paintAxes(draw, app, chart, o);
-    const ChartPoint* hovered = paintPoints(draw, app, chart, o);
+    paintAxes(draw, app, drawn, o);
+    const ChartPoint* hovered = paintPoints(draw, app, drawn, o);
     ImFont* font = ImGui::GetFont();
     float fontPx = ImGui::GetFontSize();
     draw->AddText(font, fontPx, {o.x, o.y + plot.y + 2}, themeColor(app.theme.textDark), chart.xAxis.c_str(), nullptr,

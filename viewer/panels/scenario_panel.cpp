@@ -167,7 +167,7 @@ void drawScenarioPanel(App& app, ImVec2 pos, ImVec2 size) {
     if (ImGui::CollapsingHeader(tr(state.lang, "权重", "Weights"), ImGuiTreeNodeFlags_DefaultOpen)) weightSliders(app);
     if (ImGui::CollapsingHeader(tr(state.lang, "假设引进", "What-if"), ImGuiTreeNodeFlags_DefaultOpen)) whatIf(app);
     ImGui::Separator();
-    ImGui::BeginDisabled(state.undoStack.empty());
+    ImGui::BeginDisabled(!canUndo(state));
     if (ImGui::Button(tr(state.lang, "撤销 Ctrl+Z", "Undo Ctrl+Z"))) undo(state);
     ImGui::EndDisabled();
     // Side by side when both fit the panel, else one under the other (English labels are longer).

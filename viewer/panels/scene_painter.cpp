@@ -136,17 +136,59 @@ NameFit fitSegmentName(ImFont* font, float fontPx, const std::string& name, floa
     return fit;
 }
 
-std::vector<ImRect> chartLabelsShown(const PriorityChart& chart, ImFont* font, float px, int selectedSegment) {
+namespace {
+
+// Where a chart label may go, best first: right of, left of, above and below its point, measured with the
+// viewer's font, the side the core chose (with its estimate of the text's width) first. The core's own place
+// is not taken as it is: where its four were taken it stacked a label lines away from its point.
+std::vector<ImRect> chartLabelPlaces(const ChartPoint& p, float width, float px) {
+    float x = static_cast<float>(p.x), y = static_cast<float>(p.y), r = static_cast<float>(p.radius) + 3;
+    ImVec2 corners[] = {{x + r, y - px / 2},
+                        {x - r - width, y - px / 2},
+                        {x - width / 2, y - r - px - 1},
+                        {x - width / 2, y + r + 1}};
+    int first = p.labelEnd ? 1 : p.labelY < p.y - p.radius ? 2 : p.labelY > p.y + p.radius + px ? 3 : 0;
+    std::vector<ImRect> places;
+    places.emplace_back(corners[first], ImVec2{corners[first].x + width, corners[first].y + px});
+    for (int i = 0; i < 4; ++i)
+        if (i != first) places.emplace_back(corners[i], ImVec2{corners[i].x + width, corners[i].y + px});
+    return places;
+}
+
+bool insideChart(const PriorityChart& chart, const ImRect& box) {
+    return box.Min.x >= 0 && box.Max.x <= static_cast<float>(chart.width) && box.Min.y >= 0 &&
+           box.Max.y <= static_cast<float>(chart.height);
+}
+
+}  // namespace
+
+std::vector<ImRect> chartLabelsShown(const PriorityChart& chart, ImFont* font, float px, int selectedSegment,
+                                     const std::vector<ImRect>& blocked) {
     std::vector<ImRect> boxes(chart.points.size(), ImRect(0, 0, 0, 0));
-    std::vector<ImRect> kept;
+    std::vector<ImRect> kept = blocked, circles;
+    for (const ChartPoint& p : chart.points) {  // no label over another point
+        float x = static_cast<float>(p.x), y = static_cast<float>(p.y), r = static_cast<float>(p.radius);
+        circles.emplace_back(ImVec2{x - r, y - r}, ImVec2{x + r, y + r});
+    }
+    auto clear = [&](const ImRect& box, std::size_t own) {
+        for (std::size_t j = 0; j < circles.size(); ++j)
+            if (j != own && circles[j].Overlaps(box)) return false;
+        return std::none_of(kept.begin(), kept.end(), [&](const ImRect& k) { return k.Overlaps(box); });
+    };
     for (std::size_t i = 0; i < chart.points.size(); ++i) {
         const ChartPoint& p = chart.points[i];
         float width = font->CalcTextSizeA(px, FLT_MAX, 0, p.label.c_str()).x;
-        ImVec2 at{static_cast<float>(p.labelX) - (p.labelEnd ? width : 0), static_cast<float>(p.labelY) - px};
-        ImRect box{at, {at.x + width, at.y + px}};
-        bool inside = box.Min.y >= -2 && box.Max.y <= static_cast<float>(chart.height) + 2;
-        bool clear = std::none_of(kept.begin(), kept.end(), [&](const ImRect& k) { return k.Overlaps(box); });
-        if (p.segment == selectedSegment || (inside && clear)) boxes[i] = box, kept.push_back(box);
+        std::vector<ImRect> places = chartLabelPlaces(p, width, px);
+        auto fits = [&](const ImRect& box) { return insideChart(chart, box) && clear(box, i); };
+        auto found = std::find_if(places.begin(), places.end(), fits);
+        if (found != places.end()) boxes[i] = *found;
+        else if (p.segment == selectedSegment) {  // the selected one is always named, inside the chart
+            ImRect box = places.front();
+            float shift = std::clamp(box.Min.x, 0.0f, std::max(0.0f, static_cast<float>(chart.width) - width)) -
+                          box.Min.x;
+            boxes[i] = ImRect{{box.Min.x + shift, box.Min.y}, {box.Max.x + shift, box.Max.y}};
+        }
+        if (boxes[i].GetWidth() > 0) kept.push_back(boxes[i]);
     }
     return boxes;
 }

@@ -55,12 +55,14 @@ struct SegmentPaint {
 void paintSegment(ImDrawList* draw, const App& app, const chainatlas::SegmentLook& look, const SegmentPaint& paint);
 
 // The label box of each point of a priorities chart, in plot coordinates, by level of detail (docs/architecture.md):
-// in priority order, a label that would run into one kept before, or that the chart placed below
-// its strip, gets an empty box and is not drawn (its point keeps its hover text); the label of
-// `selectedSegment` is always kept. A chain of 300 segments with no data otherwise piled their names under
-// the strip, over the axis title and the legend.
+// in priority order, each label goes to the first of the core's place, right of, left of, above and below its
+// point (measured with the viewer's font, not the core's estimate) that lies inside the chart, clear of the
+// labels kept before, of `blocked` (the axis texts) and of the other points; a label with no such place gets an
+// empty box and is not drawn (its point keeps its hover text). The label of `selectedSegment` is always kept.
+// A chain of 300 segments with no data otherwise piled their names under the strip, over the axis title and
+// the legend; at 1280x800 English labels ran off the frame's right edge.
 std::vector<ImRect> chartLabelsShown(const chainatlas::PriorityChart& chart, ImFont* font, float px,
-                                     int selectedSegment);
+                                     int selectedSegment, const std::vector<ImRect>& blocked = {});
 
 // Legend entries in rows from `at`, a row continuing on a new line where it would pass `maxWidth`; returns
 // the size they take (nothing drawn when `draw` is null).

@@ -142,10 +142,13 @@ void firmCell(const App& app, const TargetRow& row, const Target* t) {
 
 void noteCell(App& app, const std::string& firmId, int index) {
     ImGui::SetNextItemWidth(-1);
-    std::string& note = app.state.notes[firmId];
+    std::string& note = notesHere(app.state)[firmId];
     inputTextExact(app, "##note", note);
     app.probe("note-" + std::to_string(index));
+    if (ImGui::IsItemActivated()) app.noteBeforeEdit = note;
     keepNoteOnEscape(app, note);
+    if (ImGui::IsItemDeactivated() && note != app.noteBeforeEdit)  // Ctrl+Z after leaving the field brings it back
+        rememberNoteEdit(app.state, firmId, app.noteBeforeEdit);
     tooltipIfCut(note, ImGui::GetItemRectSize().x - ImGui::GetStyle().FramePadding.x * 2);
 }
 
@@ -296,7 +299,14 @@ void drawTargetsPanel(App& app, ImVec2 pos, ImVec2 size) {
                  ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoCollapse);
     if (state.hasAnalysis()) {
         legend(state, state.analysis.targets.size());
+        // A short screen (800x600) gets compact rows: with the usual padding only three targets showed.
+        bool compact = ImGui::GetIO().DisplaySize.y < 700;
+        if (compact) {
+            ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, {ImGui::GetStyle().FramePadding.x, 1});
+            ImGui::PushStyleVar(ImGuiStyleVar_CellPadding, {ImGui::GetStyle().CellPadding.x, 1});
+        }
         carryOut(state, drawTable(app));
+        if (compact) ImGui::PopStyleVar(2);
     }
     ImGui::End();
 }

@@ -91,14 +91,28 @@ void readAssumptions(JsonReader& reader, const json& session, Session& out) {
     }
 }
 
-void readNotes(JsonReader& reader, const json& session, Session& out) {
-    auto it = session.find("notes");
-    if (it == session.end()) return;
-    if (!it->is_object()) return reader.fail("/notes", "expected an object of firm id -> note");
-    for (auto note = it->begin(); note != it->end(); ++note) {
-        if (note->is_string()) out.notes[note.key()] = note->get<std::string>();
-        else reader.fail(pointerTo("/notes", note.key()), "expected a string, found " + jsonTypeName(*note));
+std::map<std::string, std::string> readNoteObject(JsonReader& reader, const json& notes, const std::string& pointer) {
+    std::map<std::string, std::string> out;
+    if (!notes.is_object()) {
+        reader.fail(pointer, "expected an object of firm id -> note");
+        return out;
     }
+    for (auto note = notes.begin(); note != notes.end(); ++note) {
+        if (note->is_string()) out[note.key()] = note->get<std::string>();
+        else reader.fail(pointerTo(pointer, note.key()), "expected a string, found " + jsonTypeName(*note));
+    }
+    return out;
+}
+
+// "notes" are the session region's (older sessions had only these: their notes stay with their region);
+// "other_notes" those of other regions.
+void readNotes(JsonReader& reader, const json& session, Session& out) {
+    if (auto it = session.find("notes"); it != session.end()) out.notes = readNoteObject(reader, *it, "/notes");
+    auto others = session.find("other_notes");
+    if (others == session.end()) return;
+    if (!others->is_object()) return reader.fail("/other_notes", "expected an object of region id -> notes");
+    for (auto it = others->begin(); it != others->end(); ++it)
+        out.otherNotes[it.key()] = readNoteObject(reader, *it, pointerTo("/other_notes", it.key()));
 }
 
 void readChecklists(JsonReader& reader, const json& session, Session& out) {
@@ -143,6 +157,16 @@ void resolveKeys(const Session& session, const Chain& chain, const std::string& 
         if (!note.empty() && resolveId(chain, IdKind::Firm, firm, problem) < 0)
             problems.push_back({Severity::Error, label, pointerTo("/notes", firm), problem});
     }
+    for (const auto& [region, notes] : session.otherNotes) {
+        std::string problem;
+        std::string place = pointerTo("/other_notes", region);
+        bool any = std::any_of(notes.begin(), notes.end(), [](const auto& n) { return !n.second.empty(); });
+        if (any && resolveId(chain, IdKind::Region, region, problem) < 0)
+            problems.push_back({Severity::Error, label, place, problem});
+        for (const auto& [firm, note] : notes)
+            if (!note.empty() && resolveId(chain, IdKind::Firm, firm, problem) < 0)
+                problems.push_back({Severity::Error, label, pointerTo(place, firm), problem});
+    }
     for (const auto& [region, checklist] : session.otherChecklists) {
         std::string problem;
         if (!isEmpty(checklist) && resolveId(chain, IdKind::Region, region, problem) < 0)
@@ -177,6 +201,11 @@ nlohmann::json sessionToJson(const Session& s) {
     out["notes"] = json::object();
     for (const auto& [firm, note] : s.notes)
         if (!note.empty()) out["notes"][firm] = note;
+    json otherNotes = json::object();
+    for (const auto& [region, notes] : s.otherNotes)
+        for (const auto& [firm, note] : notes)
+            if (region != s.region && !note.empty()) otherNotes[region][firm] = note;
+    if (!otherNotes.empty()) out["other_notes"] = otherNotes;
     out["checklist"] = checklistToJson(s.checklist);
     json others = json::object();
     for (const auto& [region, checklist] : s.otherChecklists)
@@ -198,7 +227,7 @@ std::vector<Diagnostic> sessionFromJson(const json& document, const std::string&
     }
     reader.unknownKeys(document, "",
                        {"format", "file", "chain", "lang", "region", "hubs", "weights", "assumptions", "notes",
-                        "checklist", "other_checklists"},
+                        "other_notes", "checklist", "other_checklists"},
                        "session");
     Session out;
     out.file = reader.text(document, "file", "");

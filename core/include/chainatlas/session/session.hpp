@@ -51,7 +51,10 @@ struct Session {
     std::vector<std::string> hubs;
     std::optional<Weights> weights;  // absent: the defaults
     std::vector<SessionAssumption> assumptions;
-    std::map<std::string, std::string> notes;          // firm id -> the planner's note
+    std::map<std::string, std::string> notes;  // firm id -> the planner's note, for `region`
+    // region id -> firm id -> note: notes belong to the region they were made for (a note on a target for
+    // Weinan is no note on the same firm for Baoji), kept when switching region, as the checklists are.
+    std::map<std::string, std::map<std::string, std::string>> otherNotes;
     Checklist checklist;                               // for `region`
     std::map<std::string, Checklist> otherChecklists;  // region id -> its checklist, kept when switching region
 };
