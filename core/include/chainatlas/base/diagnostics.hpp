@@ -7,6 +7,7 @@
 //   [[nodiscard]], and a reason can never pass as a value (docs/architecture.md).
 #pragma once
 
+#include <cstddef>
 #include <optional>
 #include <string>
 #include <type_traits>
@@ -79,11 +80,12 @@ public:
     static Result failure(ErrorCode code, std::string message) { return Error{code, std::move(message)}; }
 
     explicit operator bool() const { return state_.index() == 0; }
+    // The value of a success; asked of a failure, they throw std::bad_variant_access (never undefined).
     T& operator*() { return std::get<0>(state_); }
     const T& operator*() const { return std::get<0>(state_); }
     T* operator->() { return &std::get<0>(state_); }
     const T* operator->() const { return &std::get<0>(state_); }
-    // Only for a failure.
+    // The error of a failure; asked of a success, it throws std::bad_variant_access.
     const Error& error() const { return std::get<1>(state_); }
 
 private:
@@ -101,7 +103,7 @@ public:
     static Status failure(ErrorCode code, std::string message) { return Error{code, std::move(message)}; }
 
     explicit operator bool() const { return !error_.has_value(); }
-    // Only for a failure.
+    // The error of a failure; asked of a success, it throws std::bad_optional_access.
     const Error& error() const { return error_.value(); }
 
 private:
