@@ -60,8 +60,8 @@ void benchAnalysis(const bench::SyntheticSpec& spec) {
 
     std::string path = (std::filesystem::temp_directory_path() / "chainatlas-bench.json").string();
     std::string text = chainToJson(chain).dump();
-    if (std::string problem = writeFileAtomically(path, text); !problem.empty()) {
-        std::fprintf(stderr, "chainatlas-bench: cannot write %s: %s\n", path.c_str(), problem.c_str());
+    if (Status written = writeFileAtomically(path, text); !written) {
+        std::fprintf(stderr, "chainatlas-bench: %s\n", written.error().message.c_str());  // it names the file
         return;
     }
     start = Clock::now();
@@ -235,10 +235,13 @@ int main(int argc, char** argv) {
         else what = argv[i];
     }
     if (what == "generate-csv") {
-        std::string problem = output.empty() ? "usage: chainatlas-bench generate-csv OUT_FOLDER [--firms N] ..."
-                                             : bench::writeCsvFolder(bench::generateChain(spec), output);
-        if (!problem.empty()) std::fprintf(stderr, "%s\n", problem.c_str());
-        return problem.empty() ? 0 : 1;
+        if (output.empty()) {
+            std::fprintf(stderr, "usage: chainatlas-bench generate-csv OUT_FOLDER [--firms N] ...\n");
+            return 1;
+        }
+        Status written = bench::writeCsvFolder(bench::generateChain(spec), output);
+        if (!written) std::fprintf(stderr, "%s\n", written.error().message.c_str());
+        return written ? 0 : 1;
     }
     if (what == "load") {
         auto start = Clock::now();
@@ -256,9 +259,9 @@ int main(int argc, char** argv) {
                 "usage: chainatlas-bench generate OUT.json [--firms N] [--supplies N] [--segments N] [--regions N]\n");
             return 1;
         }
-        std::string problem = writeFileAtomically(output, chainToJson(bench::generateChain(spec)).dump());
-        if (!problem.empty()) std::fprintf(stderr, "%s\n", problem.c_str());
-        return problem.empty() ? 0 : 1;
+        Status written = writeFileAtomically(output, chainToJson(bench::generateChain(spec)).dump());
+        if (!written) std::fprintf(stderr, "%s\n", written.error().message.c_str());
+        return written ? 0 : 1;
     }
     if (what == "analysis" || what == "all") benchAnalysis(spec);
     if (what == "layout" || what == "all") benchLayout(spec);

@@ -120,7 +120,7 @@ Chain generateChain(const SyntheticSpec& spec) {
     return chain;
 }
 
-std::string writeCsvFolder(const Chain& chain, const std::string& folder) {
+Status writeCsvFolder(const Chain& chain, const std::string& folder) {
     std::filesystem::create_directories(folder);
     auto write = [&](const char* name, const std::string& text) {
         return writeFileAtomically(folder + "/" + name, text);
@@ -167,7 +167,7 @@ std::string writeCsvFolder(const Chain& chain, const std::string& folder) {
     if (!chain.resources.empty())
         for (auto [name, text] :
              {std::pair<const char*, const std::string*>{"resources.csv", &resources}, {"ties.csv", &ties}})
-            if (std::string problem = write(name, *text); !problem.empty()) return problem;
+            if (Status written = write(name, *text); !written) return written;
     for (auto [name, text] : {std::pair<const char*, const std::string*>{"stages.csv", &stages},
                               {"segments.csv", &segments},
                               {"links.csv", &links},
@@ -175,8 +175,8 @@ std::string writeCsvFolder(const Chain& chain, const std::string& folder) {
                               {"firms.csv", &firms},
                               {"sites.csv", &sites},
                               {"supplies.csv", &supplies}})
-        if (std::string problem = write(name, *text); !problem.empty()) return problem;
-    return {};
+        if (Status written = write(name, *text); !written) return written;
+    return Status::success();
 }
 
 }  // namespace bench

@@ -26,7 +26,7 @@ chainatlas::Chain generateChain(const SyntheticSpec& spec);
 
 // The chain as a folder of CSV files in the layout chainatlas reads (docs/data.md): stages, segments
 // (without metrics), links, regions, firms, sites, supplies, and resources and ties when the chain has any;
-// numbers as they read back exactly. Returns "" or the reason it could not be written.
-std::string writeCsvFolder(const chainatlas::Chain& chain, const std::string& folder);
+// numbers as they read back exactly.
+chainatlas::Status writeCsvFolder(const chainatlas::Chain& chain, const std::string& folder);
 
 }  // namespace bench

@@ -52,11 +52,15 @@ ca::Chain loadOrFail(const std::string& path) {
     return std::move(*result.chain);
 }
 
+// A failed write or lookup is exit 1 (a wrong call or a file that cannot be written), its message printed.
+void orFail(const ca::Status& done) {
+    if (!done) throw Failure{kExitFailure, done.error().message};
+}
+
 int resolve(const ca::Chain& chain, ca::IdKind kind, const std::string& id) {
-    std::string problem;
-    int index = ca::resolveId(chain, kind, id, problem);
-    if (index < 0) throw Failure{kExitFailure, problem};
-    return index;
+    auto index = ca::resolveId(chain, kind, id);
+    if (!index) throw Failure{kExitFailure, index.error().message};
+    return *index;
 }
 
 // --lang, else the session's language, else the locale (docs/method.md §15).
@@ -122,10 +126,9 @@ ca::AnalysisOptions buildOptions(const ca::Chain& chain, const AnalysisArgs& arg
         if (std::find(options.hubs.begin(), options.hubs.end(), h) == options.hubs.end()) options.hubs.push_back(h);
     }
     for (const auto& text : args.assumptions) {
-        ca::Assumption assumption;
-        std::string problem = ca::parseAssumption(chain, text, assumption);
-        if (!problem.empty()) throw Failure{kExitFailure, "--assume " + problem};
-        options.assumptions.push_back(assumption);
+        auto assumption = ca::parseAssumption(chain, text);
+        if (!assumption) throw Failure{kExitFailure, "--assume " + assumption.error().message};
+        options.assumptions.push_back(*assumption);
     }
     // The focal region is no hub of its own (a hub is the neighbour it complements): left out, and said so.
     if (auto self = std::find(options.hubs.begin(), options.hubs.end(), options.region); self != options.hubs.end()) {
@@ -143,8 +146,7 @@ void writeOutput(const std::string& path, const std::function<void(const ca::Tex
         produce([](std::string_view piece) { std::cout << piece; });
         return;
     }
-    std::string problem = ca::writeFileAtomically(path, produce);
-    if (!problem.empty()) throw Failure{kExitFailure, problem};
+    orFail(ca::writeFileAtomically(path, produce));
 }
 
 void writeOutput(const std::string& path, const std::string& content) {
@@ -258,7 +260,7 @@ std::string mapSvg(const Prepared& p, const ca::Theme& theme, ca::MapLevel level
     layoutOptions.fontSize = theme.fontSize;
     ca::LayoutEngine engine;
     auto geometry = engine.layout(p.drawn(), p.analysis(), layoutOptions);
-    if (!geometry) throw Failure{kExitFailure, "layout failed: " + geometry.error()};
+    if (!geometry) throw Failure{kExitFailure, "layout failed: " + geometry.error().message};
     ca::SvgOptions svgOptions{lang, top == 0 ? 10 : top, ca::todayIso()};
     return ca::renderSvg(p.drawn(), p.analysis(), *geometry, theme, svgOptions);
 }
@@ -292,7 +294,7 @@ int runMap(const AnalysisArgs& args) {
         return kExitOk;
     }
     auto png = ca::svgToPng(svg, kPngScale);
-    if (!png) throw Failure{kExitFailure, "cannot write " + args.output + ": " + png.error()};
+    if (!png) throw Failure{kExitFailure, "cannot write " + args.output + ": " + png.error().message};
     writeOutput(args.output, *png);
     return kExitOk;
 }
@@ -310,12 +312,11 @@ int runCompare(const CompareArgs& args) {
     ca::Weights weights = readWeights(args.weightsFile, ca::Weights{});
     std::vector<ca::Assumption> assumptions;
     for (const auto& text : args.assumptions) {
-        ca::Assumption assumption;
-        std::string problem = ca::parseAssumption(chain, text, assumption);
-        if (!problem.empty()) throw Failure{kExitFailure, "--assume " + problem};
-        if (std::find(regions.begin(), regions.end(), assumption.region) == regions.end())
+        auto assumption = ca::parseAssumption(chain, text);
+        if (!assumption) throw Failure{kExitFailure, "--assume " + assumption.error().message};
+        if (std::find(regions.begin(), regions.end(), assumption->region) == regions.end())
             std::cerr << "chainatlas: warning: --assume " << safe(text) << " names a region not compared\n";
-        assumptions.push_back(assumption);
+        assumptions.push_back(*assumption);
     }
     ca::Comparison comparison = ca::compareRegions(chain, regions, hubs, weights, assumptions);
     for (const auto& warning : comparison.warnings) std::cerr << "chainatlas: warning: " << safe(warning) << "\n";
@@ -343,10 +344,10 @@ int runReport(const AnalysisArgs& args) {
     }
     ca::Document document = ca::buildReport(*p->chain, p->analysis(), p->session, options);
     std::vector<std::string> warnings;
-    std::string problem = kind == ca::DocumentKind::Xlsx ? ca::writeXlsx(document, args.output, &warnings)
-                                                         : ca::writePdf(document, args.output);
+    ca::Status written = kind == ca::DocumentKind::Xlsx ? ca::writeXlsx(document, args.output, &warnings)
+                                                        : ca::writePdf(document, args.output);
     for (const std::string& warning : warnings) std::cerr << "chainatlas: warning: " << safe(warning) << "\n";
-    if (!problem.empty()) throw Failure{kExitFailure, problem};
+    orFail(written);
     return kExitOk;
 }
 
@@ -361,8 +362,7 @@ ca::ChainForm chainFormOrFail(const std::string& path) {
 int runConvert(const std::string& file, const std::string& output) {
     ca::ChainForm form = chainFormOrFail(output);
     ca::Chain chain = loadOrFail(file);
-    std::string problem = ca::writeChain(chain, output, form);
-    if (!problem.empty()) throw Failure{kExitFailure, problem};
+    orFail(ca::writeChain(chain, output, form));
     return kExitOk;
 }
 
@@ -370,8 +370,7 @@ int runTemplate(const std::string& output) {
     ca::ChainForm form = chainFormOrFail(output);
     if (form == ca::ChainForm::Json)
         throw Failure{kExitFailure, "a template is a workbook (OUT.xlsx) or a folder (OUT/), not JSON"};
-    std::string problem = ca::writeTemplate(output, form);
-    if (!problem.empty()) throw Failure{kExitFailure, problem};
+    orFail(ca::writeTemplate(output, form));
     return kExitOk;
 }
 

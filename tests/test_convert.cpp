@@ -38,7 +38,7 @@ std::string analysisText(const Chain& chain) {
 }
 
 Chain roundTrip(const Chain& chain, const std::string& path, ChainForm form) {
-    REQUIRE(writeChain(chain, path, form) == "");
+    REQUIRE(writeChain(chain, path, form));
     return test::chainFromFile(path);
 }
 
@@ -75,14 +75,14 @@ TEST_CASE("a synthetic chain goes through a workbook by the fast path to the sam
     Chain chain = bench::generateChain(spec);
     Scratch scratch;
     std::string book = (scratch.path / "synthetic.xlsx").string();
-    REQUIRE(writeChain(chain, book, ChainForm::Workbook) == "");
+    REQUIRE(writeChain(chain, book, ChainForm::Workbook));
     auto bytes = readWholeFile(book);
     REQUIRE(bytes);
     std::optional<Chain> fast = fastChainFromWorkbook(*bytes, book);
     REQUIRE(fast);  // nothing unusual: the fast path takes it
     CHECK(chainToJson(*fast) == chainToJson(chain));
     std::string folder = (scratch.path / "synthetic").string() + "/";
-    REQUIRE(writeChain(chain, folder, ChainForm::Folder) == "");
+    REQUIRE(writeChain(chain, folder, ChainForm::Folder));
     std::optional<Chain> fastFolder = fastChainFromCsvFolder(folder);
     REQUIRE(fastFolder);
     CHECK(chainToJson(*fastFolder) == chainToJson(chain));
@@ -115,7 +115,7 @@ TEST_CASE("the template loads as an empty chain with the default stages, in both
     Scratch scratch;
     for (ChainForm form : {ChainForm::Workbook, ChainForm::Folder}) {
         std::string path = (scratch.path / "template").string() + (form == ChainForm::Workbook ? ".xlsx" : "/");
-        REQUIRE(writeTemplate(path, form) == "");
+        REQUIRE(writeTemplate(path, form));
         LoadResult loaded = loadChainFile(path);
         REQUIRE(loaded.ok());
         CHECK(loaded.diagnostics.empty());
@@ -123,7 +123,9 @@ TEST_CASE("the template loads as an empty chain with the default stages, in both
         CHECK(loaded.chain->firms.empty());
     }
     CHECK(fs::exists(scratch.path / "template" / "readme.txt"));
-    CHECK(writeTemplate((scratch.path / "t.json").string(), ChainForm::Json) != "");
+    Status json = writeTemplate((scratch.path / "t.json").string(), ChainForm::Json);
+    REQUIRE_FALSE(json);
+    CHECK(json.error() == Error{ErrorCode::Format, "a template is a workbook (.xlsx) or a folder (DIR/)"});
 }
 
 TEST_CASE("the form of -o: .json, .xlsx, a folder, and nothing else") {

@@ -482,7 +482,7 @@ TEST_CASE("random damage to valid files: whatever the fast path accepts, the val
 TEST_CASE("a file with a byte-order mark takes the fast path through loadChainFile") {
     std::string path = (std::filesystem::temp_directory_path() / "chainatlas-fast-bom.json").string();
     std::string text = "\xEF\xBB\xBF" + readText(std::string(CHAINATLAS_TEST_DATA_DIR) + "/good/mini.json");
-    REQUIRE(writeFileAtomically(path, text).empty());
+    REQUIRE(writeFileAtomically(path, text));
     std::optional<PaddedText> padded = readPaddedFile(path);
     REQUIRE(padded);
     CHECK(padded->view() == text);
@@ -503,7 +503,7 @@ TEST_CASE("a mapped file ending at or just before a page boundary loads to the s
         CAPTURE(size);
         std::string padded = text + std::string(size - text.size(), ' ');  // blanks after the object
         std::string path = (std::filesystem::temp_directory_path() / "chainatlas-fast-page.json").string();
-        REQUIRE(writeFileAtomically(path, padded).empty());
+        REQUIRE(writeFileAtomically(path, padded));
         LoadResult loaded = loadChainFile(path);
         std::filesystem::remove(path);
         REQUIRE(loaded.ok());
@@ -538,7 +538,7 @@ struct ScratchFolder {
     }
     ~ScratchFolder() { fs::remove_all(path.parent_path()); }
     void write(const std::string& file, const std::string& text) const {
-        REQUIRE(writeFileAtomically((path / file).string(), text).empty());
+        REQUIRE(writeFileAtomically((path / file).string(), text));
     }
 };
 
@@ -566,7 +566,7 @@ TEST_CASE("CSV folders: the good folder and a synthetic one load to the same mod
     spec.ties = 300;
     Chain generated = bench::generateChain(spec);
     ScratchFolder folder("synthetic");
-    REQUIRE(bench::writeCsvFolder(generated, folder.path.string()).empty());
+    REQUIRE(bench::writeCsvFolder(generated, folder.path.string()));
     checkBothCsvPaths(folder.path.string());
     // And the same model as the JSON file of the same chain, but for what only a JSON file has: the chain's
     // name and note (a CSV folder's name is its folder's).

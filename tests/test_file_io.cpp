@@ -40,36 +40,43 @@ TEST_CASE("read: regular file, missing file, folder, FIFO (never blocks), /dev/z
     auto ok = readWholeFile(s / "a.json");
     REQUIRE(ok);
     CHECK(*ok == "{}");
-    CHECK(readWholeFile(s / "none.json").error() == "no such file");
-    CHECK(readWholeFile(s.folder.string()).error().find("a folder") != std::string::npos);
+    CHECK(readWholeFile(s / "none.json").error() == Error{ErrorCode::NotFound, "no such file"});
+    CHECK(readWholeFile(s.folder.string()).error().message.find("a folder") != std::string::npos);
+    CHECK(readWholeFile(s.folder.string()).error().code == ErrorCode::NotRegular);
     REQUIRE(::mkfifo((s / "pipe").c_str(), 0600) == 0);
     // Refused from its type before any read: a blocking open would hang here until CTest's timeout.
-    CHECK(readWholeFile(s / "pipe").error().find("named pipe") != std::string::npos);
-    CHECK(readWholeFile("/dev/zero").error().find("character device") != std::string::npos);
+    CHECK(readWholeFile(s / "pipe").error().message.find("named pipe") != std::string::npos);
+    CHECK(readWholeFile("/dev/zero").error().message.find("character device") != std::string::npos);
     fs::create_symlink(s / "loop2", s / "loop1");
     fs::create_symlink(s / "loop1", s / "loop2");
-    CHECK(readWholeFile(s / "loop1").error().find("symbolic link loop") != std::string::npos);
+    CHECK(readWholeFile(s / "loop1").error().message.find("symbolic link loop") != std::string::npos);
     // A sparse file one byte past the limit: refused from its size, nothing is read.
     { std::ofstream(s / "huge.json"); }
     fs::resize_file(s / "huge.json", kMaxReadBytes + 1);
-    CHECK(readWholeFile(s / "huge.json").error().find("too large") != std::string::npos);
+    CHECK(readWholeFile(s / "huge.json").error().message.find("too large") != std::string::npos);
+    CHECK(readWholeFile(s / "huge.json").error().code == ErrorCode::TooLarge);
 }
 
 TEST_CASE("write: replaces a file atomically and leaves no temporary behind") {
     Scratch s;
-    CHECK(writeFileAtomically(s / "out.svg", "one").empty());
-    CHECK(writeFileAtomically(s / "out.svg", "two").empty());
+    CHECK(writeFileAtomically(s / "out.svg", "one"));
+    CHECK(writeFileAtomically(s / "out.svg", "two"));
     CHECK(*readWholeFile(s / "out.svg") == "two");
     CHECK(s.entries() == 1);
-    CHECK(writeFileAtomically(s / "missing/out.svg", "x").find("does not exist") != std::string::npos);
-    CHECK(writeFileAtomically(s.folder.string(), "x").find("folder") != std::string::npos);
+    Status missing = writeFileAtomically(s / "missing/out.svg", "x");
+    REQUIRE_FALSE(missing);
+    CHECK(missing.error().code == ErrorCode::NotFound);
+    CHECK(missing.error().message == "folder " + (s.folder / "missing").string() + " does not exist");
+    Status folder = writeFileAtomically(s.folder.string(), "x");
+    REQUIRE_FALSE(folder);
+    CHECK(folder.error() == Error{ErrorCode::NotRegular, "cannot write " + s.folder.string() + ": it is a folder"});
 }
 
 TEST_CASE("write: keeps the permissions of the file it replaces") {
     Scratch s;
     std::ofstream(s / "out.csv") << "old";
     fs::permissions(s / "out.csv", fs::perms::owner_read | fs::perms::owner_write);
-    CHECK(writeFileAtomically(s / "out.csv", "new").empty());
+    CHECK(writeFileAtomically(s / "out.csv", "new"));
     CHECK(fs::status(s / "out.csv").permissions() == (fs::perms::owner_read | fs::perms::owner_write));
 }
 
@@ -78,20 +85,20 @@ TEST_CASE("write: through a symbolic link (chains too), the link stays and its t
     std::ofstream(s / "real.svg") << "old";
     fs::create_symlink("real.svg", s / "link.svg");  // relative to the link's folder
     fs::create_symlink(s / "link.svg", s / "link2.svg");
-    CHECK(writeFileAtomically(s / "link2.svg", "new").empty());
+    CHECK(writeFileAtomically(s / "link2.svg", "new"));
     CHECK(fs::is_symlink(s / "link.svg"));
     CHECK(fs::is_symlink(s / "link2.svg"));
     CHECK(*readWholeFile(s / "real.svg") == "new");
     fs::create_symlink(s / "dangling-target.svg", s / "dangling.svg");  // a link to a file not there yet
-    CHECK(writeFileAtomically(s / "dangling.svg", "made").empty());
+    CHECK(writeFileAtomically(s / "dangling.svg", "made"));
     CHECK(*readWholeFile(s / "dangling-target.svg") == "made");
     fs::create_symlink(s / "l2", s / "l1");
     fs::create_symlink(s / "l1", s / "l2");
-    CHECK(writeFileAtomically(s / "l1", "x").find("symbolic link loop") != std::string::npos);
+    CHECK(writeFileAtomically(s / "l1", "x").error().message.find("symbolic link loop") != std::string::npos);
 }
 
 TEST_CASE("write: /dev/null and a FIFO are written through, never replaced by a file") {
-    CHECK(writeFileAtomically("/dev/null", "nothing").empty());
+    CHECK(writeFileAtomically("/dev/null", "nothing"));
     CHECK(fs::is_character_file("/dev/null"));
     Scratch s;
     REQUIRE(::mkfifo((s / "pipe").c_str(), 0600) == 0);
@@ -100,7 +107,7 @@ TEST_CASE("write: /dev/null and a FIFO are written through, never replaced by a 
         std::ifstream in(s / "pipe");
         received.assign(std::istreambuf_iterator<char>(in), {});
     });
-    CHECK(writeFileAtomically(s / "pipe", "through the pipe").empty());
+    CHECK(writeFileAtomically(s / "pipe", "through the pipe"));
     reader.join();
     CHECK(received == "through the pipe");
     CHECK(fs::is_fifo(s / "pipe"));
@@ -113,7 +120,7 @@ TEST_CASE("write: temporaries left by killed runs are removed, those of running 
     std::string live = ".map.svg.tmp-chainatlas-" + std::to_string(::getppid()) + "-5";
     std::ofstream(s / live) << "a run still writing";
     std::ofstream(s / ".other.svg.tmp-chainatlas-2147483646-1") << "another output's";
-    CHECK(writeFileAtomically(s / "map.svg", "<svg/>").empty());
+    CHECK(writeFileAtomically(s / "map.svg", "<svg/>"));
     CHECK_FALSE(fs::exists(s / ".map.svg.tmp-chainatlas-2147483646-17"));
     CHECK(fs::exists(s / live));
     CHECK(fs::exists(s / ".other.svg.tmp-chainatlas-2147483646-1"));
@@ -122,27 +129,29 @@ TEST_CASE("write: temporaries left by killed runs are removed, those of running 
 TEST_CASE("write a piece at a time: the pieces make the file, and a failing producer or a full disk leave nothing") {
     Scratch s;
     CHECK(writeFileAtomically(s / "out.json", [](const TextSink& sink) {
-              sink("one, ");
-              sink("");
-              sink("two");
-          }).empty());
+        sink("one, ");
+        sink("");
+        sink("two");
+    }));
     CHECK(*readWholeFile(s / "out.json") == "one, two");
     // A producer that fails half way: the old file stays whole, no temporary is left, the exception goes on.
-    CHECK_THROWS_AS(writeFileAtomically(s / "out.json",
-                                        [](const TextSink& sink) {
-                                            sink("half of a new ");
-                                            throw std::runtime_error("analysis failed");
-                                        }),
+    CHECK_THROWS_AS((void)writeFileAtomically(s / "out.json",
+                                              [](const TextSink& sink) {
+                                                  sink("half of a new ");
+                                                  throw std::runtime_error("analysis failed");
+                                              }),
                     std::runtime_error);
     CHECK(*readWholeFile(s / "out.json") == "one, two");
     CHECK(s.entries() == 1);
     // /dev/full is written through (a device) and every write fails: the producer is stopped at its first piece.
     int calls = 0;
-    std::string problem = writeFileAtomically("/dev/full", [&](const TextSink& sink) {
+    Status full = writeFileAtomically("/dev/full", [&](const TextSink& sink) {
         for (int i = 0; i < 5; ++i) ++calls, sink(std::string(4096, 'x'));
     });
-    CHECK(problem.find("cannot write /dev/full") == 0);
-    CHECK(problem.find("No space") != std::string::npos);
+    REQUIRE_FALSE(full);
+    CHECK(full.error().code == ErrorCode::Io);
+    CHECK(full.error().message.find("cannot write /dev/full") == 0);
+    CHECK(full.error().message.find("No space") != std::string::npos);
     CHECK(calls == 1);
 }
 
@@ -173,12 +182,13 @@ TEST_CASE("readFileText: the bytes, then the padding as zeros, at every size aro
 
 TEST_CASE("readFileText: refuses what readWholeFile refuses, with the same reasons") {
     Scratch s;
-    CHECK(readFileText(s / "none.json", 64).error() == "no such file");
-    CHECK(readFileText(s.folder.string(), 64).error().find("a folder") != std::string::npos);
+    CHECK(readFileText(s / "none.json", 64).error() == Error{ErrorCode::NotFound, "no such file"});
+    CHECK(readFileText(s.folder.string(), 64).error().message.find("a folder") != std::string::npos);
     REQUIRE(::mkfifo((s / "pipe").c_str(), 0600) == 0);
-    CHECK(readFileText(s / "pipe", 64).error().find("named pipe") != std::string::npos);
-    CHECK(readFileText("/dev/zero", 64).error().find("character device") != std::string::npos);
+    CHECK(readFileText(s / "pipe", 64).error().message.find("named pipe") != std::string::npos);
+    CHECK(readFileText("/dev/zero", 64).error().message.find("character device") != std::string::npos);
     { std::ofstream(s / "huge.json"); }
     fs::resize_file(s / "huge.json", kMaxReadBytes + 1);
-    CHECK(readFileText(s / "huge.json", 64).error().find("too large") != std::string::npos);
+    CHECK(readFileText(s / "huge.json", 64).error().message.find("too large") != std::string::npos);
+    CHECK(readFileText(s / "huge.json", 64).error().code == ErrorCode::TooLarge);
 }

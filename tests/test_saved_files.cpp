@@ -56,7 +56,7 @@ TEST_CASE("the session file belongs to the state (another chain or session clear
     REQUIRE(viewer::openChain(state, kMini));
     CHECK(state.sessionFile.empty());  // a new state: the first save must ask for a name
     std::string path = tempPath("weinan.json");
-    REQUIRE(viewer::saveSession(state, path).empty());
+    REQUIRE(viewer::saveSession(state, path));
     viewer::ownSessionFile(state, path);
     CHECK(state.sessionFile == path);
     // The path in the issue: open another chain, then come back to the first through the recent list.
@@ -78,7 +78,7 @@ TEST_CASE("saving over a file that holds another region, another chain or no ses
     std::string own = tempPath("own.json"), other = tempPath("other.json");
     std::filesystem::remove(own);
     CHECK(viewer::sessionOverwriteQuestion(state, own).empty());  // a new file: written at once
-    REQUIRE(viewer::saveSession(state, own).empty());
+    REQUIRE(viewer::saveSession(state, own));
     viewer::ownSessionFile(state, own);
     CHECK(viewer::sessionOverwriteQuestion(state, own).empty());  // Ctrl+S on its own file, same region
     viewer::setRegion(state, findRegion(*state.chain, "shanghai"));
@@ -89,12 +89,12 @@ TEST_CASE("saving over a file that holds another region, another chain or no ses
     viewer::setLang(state, Lang::En);
     CHECK(viewer::sessionOverwriteQuestion(state, own).find("another region") != std::string::npos);
     // Another file holding the same chain and region is not the state's own: it asks too.
-    REQUIRE(viewer::saveSession(state, other).empty());
+    REQUIRE(viewer::saveSession(state, other));
     CHECK(viewer::sessionOverwriteQuestion(state, other).find("saved separately") != std::string::npos);
     // A file of another chain.
     ViewerState evidence;
     REQUIRE(viewer::openChain(evidence, kData + "/good/evidence.json"));
-    REQUIRE(viewer::saveSession(evidence, other).empty());
+    REQUIRE(viewer::saveSession(evidence, other));
     CHECK(viewer::sessionOverwriteQuestion(state, other).find("another chain") != std::string::npos);
     // Not a session at all.
     std::ofstream(other) << "root:x:0:0:root:/root:/bin/bash\n";
@@ -124,7 +124,7 @@ TEST_CASE("text beyond U+FFFF passes a 16-bit text field as stand-ins and comes 
     viewer::notesHere(state)["f2"] = typed;
     state.checklists["suzhou"][0] = {ChecklistState::Doing, typed, "2026-12-31", typed};
     std::string path = tempPath("exact.json");
-    REQUIRE(viewer::saveSession(state, path).empty());
+    REQUIRE(viewer::saveSession(state, path));
     ViewerState loaded;
     REQUIRE(viewer::loadSession(loaded, path).empty());
     CHECK(viewer::notesHere(loaded)["f2"] == typed);

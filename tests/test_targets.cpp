@@ -184,18 +184,21 @@ TEST_CASE("the density term is the best density among the segments that earned f
 }
 
 TEST_CASE("weights from JSON: known keys, checked values") {
-    Weights w;
-    CHECK(weightsFromJson(nlohmann::json{{"fit", 5}, {"occupied_discount", 0.25}}, w).empty());
-    CHECK(w.fit == 5);
-    CHECK(w.occupiedDiscount == 0.25);
-    CHECK(w.anchor == 2);  // untouched
-    CHECK(weightsFromJson(nlohmann::json{{"fitt", 1}}, w).find("did you mean \"fit\"") != std::string::npos);
-    CHECK(weightsFromJson(nlohmann::json{{"hub", -1}}, w).find("negative") != std::string::npos);
-    CHECK(weightsFromJson(nlohmann::json{{"occupied_discount", 2}}, w).find("[0, 1]") != std::string::npos);
+    auto w = weightsFromJson(nlohmann::json{{"fit", 5}, {"occupied_discount", 0.25}});
+    REQUIRE(w);
+    CHECK(w->fit == 5);
+    CHECK(w->occupiedDiscount == 0.25);
+    CHECK(w->anchor == 2);  // untouched
+    auto message = [&](const nlohmann::json& object) { return weightsFromJson(object, *w).error().message; };
+    CHECK(message(nlohmann::json{{"fitt", 1}}).find("did you mean \"fit\"") != std::string::npos);
+    CHECK(message(nlohmann::json{{"hub", -1}}) == "/hub: must not be negative");
+    CHECK(message(nlohmann::json{{"occupied_discount", 2}}).find("[0, 1]") != std::string::npos);
+    CHECK(weightsFromJson(nlohmann::json{{"hub", -1}}).error().code == ErrorCode::Format);
     CHECK(weightsToJson(Weights{}).size() == 8);  // seven terms and occupied_discount
-    CHECK(weightsFromJson(nlohmann::json{{"innovation", 4}}, w).empty());
-    CHECK(w.innovation == 4);
-    CHECK(w.fit == 5);  // untouched by the second call
+    auto again = weightsFromJson(nlohmann::json{{"innovation", 4}}, *w);
+    REQUIRE(again);
+    CHECK(again->innovation == 4);
+    CHECK(again->fit == 5);  // untouched by the second call
 }
 
 TEST_CASE("weights are equal when every term's weight and the occupied discount are") {

@@ -232,9 +232,9 @@ TEST_CASE("Weinan with hub Xi'an and a what-if: advice colours on the map, the p
     options.region = findRegion(chain, "weinan");
     options.hubs = {findRegion(chain, "xian")};
     for (const char* text : {"sanhua@weinan", "huada@weinan:body"}) {
-        Assumption a;
-        REQUIRE(parseAssumption(chain, text, a).empty());
-        options.assumptions.push_back(a);
+        auto a = parseAssumption(chain, text);
+        REQUIRE(a);
+        options.assumptions.push_back(*a);
     }
     Analysis analysis = analyze(chain, options);
     for (const SegmentResult& r : analysis.segments) {

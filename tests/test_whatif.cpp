@@ -82,17 +82,20 @@ TEST_CASE("the assumed chain marks the new site and counts it as output 1") {
 
 TEST_CASE("FIRM@REGION[:SEG,...] is parsed once for the command line and the viewer") {
     Chain chain = mini();
-    Assumption a;
-    CHECK(parseAssumption(chain, "f2@suzhou", a) == "");
-    CHECK(a.firm == findFirm(chain, "f2"));
-    CHECK(a.region == findRegion(chain, "suzhou"));
-    CHECK(a.segments.empty());  // filled in later: all of the firm's segments
-    CHECK(parseAssumption(chain, "f2@suzhou:b,d", a) == "");
-    CHECK(a.segments == std::vector<int>{findSegment(chain, "b"), findSegment(chain, "d")});
-    CHECK(parseAssumption(chain, "f2", a).find("expected FIRM@REGION") != std::string::npos);
-    CHECK(parseAssumption(chain, "f2@suzho", a) == "unknown region \"suzho\" (did you mean \"suzhou\"?)");
-    CHECK(parseAssumption(chain, "f9@suzhou", a).find("unknown firm \"f9\"") != std::string::npos);
-    CHECK(parseAssumption(chain, "f2@suzhou:b,zz", a).find("unknown segment \"zz\"") != std::string::npos);
+    auto a = parseAssumption(chain, "f2@suzhou");
+    REQUIRE(a);
+    CHECK(a->firm == findFirm(chain, "f2"));
+    CHECK(a->region == findRegion(chain, "suzhou"));
+    CHECK(a->segments.empty());  // filled in later: all of the firm's segments
+    a = parseAssumption(chain, "f2@suzhou:b,d");
+    REQUIRE(a);
+    CHECK(a->segments == std::vector<int>{findSegment(chain, "b"), findSegment(chain, "d")});
+    CHECK(parseAssumption(chain, "f2").error().code == ErrorCode::Format);
+    CHECK(parseAssumption(chain, "f2").error().message.find("expected FIRM@REGION") != std::string::npos);
+    CHECK(parseAssumption(chain, "f2@suzho").error() ==
+          Error{ErrorCode::UnknownId, "unknown region \"suzho\" (did you mean \"suzhou\"?)"});
+    CHECK(parseAssumption(chain, "f9@suzhou").error().message.find("unknown firm \"f9\"") != std::string::npos);
+    CHECK(parseAssumption(chain, "f2@suzhou:b,zz").error().message.find("unknown segment \"zz\"") != std::string::npos);
 }
 
 TEST_CASE("an assumption as JSON: ids written and read back, every problem located") {
@@ -137,11 +140,12 @@ TEST_CASE("an assumption as JSON: ids written and read back, every problem locat
 
 TEST_CASE("resolveId finds ids and suggests the nearest one") {
     Chain chain = mini();
-    std::string problem;
-    CHECK(resolveId(chain, IdKind::Segment, "c", problem) == findSegment(chain, "c"));
-    CHECK(problem.empty());
-    CHECK(resolveId(chain, IdKind::Region, "shanghia", problem) == -1);
-    CHECK(problem == "unknown region \"shanghia\" (did you mean \"shanghai\"?)");
+    auto found = resolveId(chain, IdKind::Segment, "c");
+    REQUIRE(found);
+    CHECK(*found == findSegment(chain, "c"));
+    auto typo = resolveId(chain, IdKind::Region, "shanghia");
+    REQUIRE_FALSE(typo);
+    CHECK(typo.error() == Error{ErrorCode::UnknownId, "unknown region \"shanghia\" (did you mean \"shanghai\"?)"});
 }
 
 TEST_CASE("causes: an assumed site, a share move and a link move") {
@@ -225,9 +229,9 @@ TEST_CASE("NEV, Weinan with hub Xi'an: assumed suppliers dilute vehicle assembly
     auto whatIf = [&](std::vector<std::string> texts) {
         AnalysisOptions o = test::options(chain, "weinan", {"xian"});
         for (const auto& text : texts) {
-            Assumption assumption;
-            REQUIRE(parseAssumption(chain, text, assumption).empty());
-            o.assumptions.push_back(assumption);
+            auto assumption = parseAssumption(chain, text);
+            REQUIRE(assumption);
+            o.assumptions.push_back(*assumption);
         }
         return analyze(chain, o);
     };

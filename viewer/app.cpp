@@ -227,7 +227,7 @@ void App::syncLayout() {
         analysisWorker.discard(std::move(result->chain));  // may be the last owner of an old drawn chain
         if (result->generation != requestedGeneration) return;
         if (!result->geometry) {
-            layoutError = result->geometry.error();
+            layoutError = result->geometry.error().message;
             return;
         }
         layoutError.clear();
@@ -279,9 +279,9 @@ void App::locate(Selection selection) {
 }
 
 // The export's outcome in the interface language; the system's reason (English) goes to the tooltip.
-std::string App::reportExport(const std::string& path, const std::string& problem) {
-    if (problem.empty()) say(tr(state.lang, "已写入 ", "Written ") + path);
-    else say(tr(state.lang, "无法写入 ", "Cannot write ") + path, true, problem);
+std::string App::reportExport(const std::string& path, const Status& written) {
+    if (written) say(tr(state.lang, "已写入 ", "Written ") + path);
+    else say(tr(state.lang, "无法写入 ", "Cannot write ") + path, true, written.error().message);
     return message;
 }
 

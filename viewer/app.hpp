@@ -196,7 +196,7 @@ private:
     void syncLayout();
     void shortcuts();
     void adaptPanels(float width);
-    std::string reportExport(const std::string& path, const std::string& problem);
+    std::string reportExport(const std::string& path, const chainatlas::Status& written);
 };
 
 // A text field that keeps every character typed or pasted (viewer/exact_input.cpp); true when it changed.

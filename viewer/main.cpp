@@ -66,13 +66,10 @@ struct Interaction {
 viewer::StartingScenario startingScenario(const Options& o) {
     return [region = o.region, hubs = o.hubs](const chainatlas::Chain& chain) {
         viewer::Scenario scenario;
-        std::string problem;
         scenario.region = chain.regions.empty() ? -1 : 0;
-        if (int r = region.empty() ? -1 : chainatlas::resolveId(chain, chainatlas::IdKind::Region, region, problem);
-            r >= 0)
-            scenario.region = r;
+        if (int r = chainatlas::findRegion(chain, region); !region.empty() && r >= 0) scenario.region = r;
         for (const auto& hub : hubs) {
-            int r = chainatlas::resolveId(chain, chainatlas::IdKind::Region, hub, problem);
+            int r = chainatlas::findRegion(chain, hub);
             if (r >= 0 && std::find(scenario.hubs.begin(), scenario.hubs.end(), r) == scenario.hubs.end())
                 scenario.hubs.push_back(r);
         }
@@ -82,29 +79,28 @@ viewer::StartingScenario startingScenario(const Options& o) {
 }
 
 // Applies --region, --hub, --assume, --select, --level and the windows once the file is open (--region and
-// --hub are already in its first analysis: setting them again changes nothing); returns "" or the reason.
-std::string applyOptions(viewer::App& app, const Options& o) {
+// --hub are already in its first analysis: setting them again changes nothing).
+chainatlas::Status applyOptions(viewer::App& app, const Options& o) {
     using namespace chainatlas;
     viewer::ViewerState& state = app.state;
     // --lang outranks the session just opened; without it the session's language (or the locale's) stays.
     if (!o.lang.empty()) viewer::setLang(state, chooseLang(o.lang, nullptr));
-    if (!state.chain) return {};
+    if (!state.chain) return Status::success();
     const Chain& chain = *state.chain;
-    std::string problem;
     if (!o.region.empty()) {
-        int region = resolveId(chain, IdKind::Region, o.region, problem);
-        if (region < 0) return problem;
-        viewer::setRegion(state, region);
+        auto region = resolveId(chain, IdKind::Region, o.region);
+        if (!region) return region.error();
+        viewer::setRegion(state, *region);
     }
     for (const auto& hub : o.hubs) {
-        int region = resolveId(chain, IdKind::Region, hub, problem);
-        if (region < 0) return problem;
-        viewer::setHub(state, region, true);
+        auto region = resolveId(chain, IdKind::Region, hub);
+        if (!region) return region.error();
+        viewer::setHub(state, *region, true);
     }
     for (const auto& text : o.assumptions) {
-        Assumption assumption;
-        if (std::string bad = parseAssumption(chain, text, assumption); !bad.empty()) return "--assume " + bad;
-        viewer::assume(state, assumption);
+        auto assumption = parseAssumption(chain, text);
+        if (!assumption) return Status::failure(assumption.error().code, "--assume " + assumption.error().message);
+        viewer::assume(state, *assumption);
     }
     if (!o.select.empty()) {
         if (int f = findFirm(chain, o.select); f >= 0) viewer::select(state, {viewer::SelectionKind::Firm, f});
@@ -112,12 +108,13 @@ std::string applyOptions(viewer::App& app, const Options& o) {
             viewer::select(state, {viewer::SelectionKind::Segment, s});
         else if (int r = findResource(chain, o.select); r >= 0)
             viewer::select(state, {viewer::SelectionKind::Resource, r});
-        else return "--select: no firm, segment or resource \"" + o.select + "\"";
+        else
+            return Status::failure(ErrorCode::UnknownId, "--select: no firm, segment or resource \"" + o.select + "\"");
     }
     for (const auto& region : o.compare) {
-        int r = resolveId(chain, IdKind::Region, region, problem);
-        if (r < 0) return "--compare " + problem;
-        app.compareRegions.push_back(r);
+        auto r = resolveId(chain, IdKind::Region, region);
+        if (!r) return Status::failure(r.error().code, "--compare " + r.error().message);
+        app.compareRegions.push_back(*r);
         app.showCompare = true;
     }
     app.showChecklist = o.checklist;
@@ -128,7 +125,7 @@ std::string applyOptions(viewer::App& app, const Options& o) {
     }
     viewer::setLevel(state, o.level == "firm" ? MapLevel::Firm : MapLevel::Segment);
     state.undoStack.clear();  // the starting point is not an undo step
-    return {};
+    return Status::success();
 }
 
 void rebuildFonts(viewer::App& app, viewer::Backend& backend) {
@@ -200,8 +197,8 @@ int optionsApplied(viewer::App& app, const Options& o, bool open) {
         bool showThem = std::find(o.windows.begin(), o.windows.end(), "problems") != o.windows.end();
         if (!o.screenshot.empty() && !showThem) return 2;
     }
-    if (std::string problem = applyOptions(app, o); !problem.empty()) {
-        std::cerr << "chainatlas-viewer: " << problem << "\n";
+    if (chainatlas::Status applied = applyOptions(app, o); !applied) {
+        std::cerr << "chainatlas-viewer: " << applied.error().message << "\n";
         return 1;
     }
     return 0;

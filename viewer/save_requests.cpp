@@ -46,11 +46,12 @@ void App::requestExport(WriteKind kind, const std::string& path) {
 void App::carryOutWrite() {
     PendingWrite write = std::move(pendingWrite);
     pendingWrite = {};
-    std::string problem = makeParentFolder(write.path);  // the first export into ~/Documents makes it
-    if (!problem.empty()) {
-        say(tr(state.lang, "无法写入 ", "Cannot write ") + write.path, true, problem);
+    // The first export into ~/Documents makes the folder.
+    if (chainatlas::Status made = makeParentFolder(write.path); !made) {
+        say(tr(state.lang, "无法写入 ", "Cannot write ") + write.path, true, made.error().message);
         return;
     }
+    std::string problem;
     switch (write.kind) {
         case WriteKind::Session: problem = saveNamedSession(write.path); break;
         case WriteKind::Svg: exportSvg(write.path); break;

@@ -73,10 +73,10 @@ std::string joinPath(const std::string& folder, const std::string& name) {
     return folder.back() == '/' ? folder + name : folder + "/" + name;
 }
 
-std::string makeParentFolder(const std::string& path) {
+chainatlas::Status makeParentFolder(const std::string& path) {
     std::error_code ec;
     std::filesystem::create_directories(std::filesystem::path(normalPath(path)).parent_path(), ec);
-    return ec ? ec.message() : std::string();
+    return ec ? chainatlas::Status::failure(chainatlas::ErrorCode::Io, ec.message()) : chainatlas::Status::success();
 }
 
 std::string folderOf(const std::string& path) { return std::filesystem::path(normalPath(path)).parent_path().string(); }

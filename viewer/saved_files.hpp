@@ -19,8 +19,8 @@ std::string defaultBaseName(const ViewerState& state, const std::string& date);
 std::string documentsFolder();
 // folder + "/" + name.
 std::string joinPath(const std::string& folder, const std::string& name);
-// Creates the folder that will hold `path` (a first save into ~/Documents); "" or the system's reason.
-std::string makeParentFolder(const std::string& path);
+// Creates the folder that will hold `path` (a first save into ~/Documents); the error is the system's reason.
+chainatlas::Status makeParentFolder(const std::string& path);
 // The folder of `path` (absolute), for the next default name.
 std::string folderOf(const std::string& path);
 

@@ -36,11 +36,11 @@ std::string App::lastSessionPath() const { return settingsFolder() + "/last-sess
 std::string App::recentFilesPath() const { return settingsFolder() + "/recent.json"; }
 
 std::string App::saveNamedSession(const std::string& path) {
-    std::string problem = makeParentFolder(path);
-    if (problem.empty()) problem = saveSession(state, path);
-    if (!problem.empty()) {
-        say(tr(state.lang, "无法保存会话: ", "Cannot save the session: ") + path, true, problem);
-        return problem;
+    chainatlas::Status saved = makeParentFolder(path);
+    if (saved) saved = saveSession(state, path);
+    if (!saved) {
+        say(tr(state.lang, "无法保存会话: ", "Cannot save the session: ") + path, true, saved.error().message);
+        return saved.error().message;
     }
     markWorkSaved();
     ownSessionFile(state, path);  // Ctrl+S writes here from now on, until another chain or session opens
@@ -53,10 +53,10 @@ std::string App::loadNamedSession(const std::string& path) { return openSession(
 
 void App::saveLastSession() {
     if (!state.chain) return;  // nothing to reopen
-    std::string problem = makeParentFolder(lastSessionPath());
-    if (problem.empty()) problem = saveSession(state, lastSessionPath());
-    if (!problem.empty())
-        std::fprintf(stderr, "chainatlas-viewer: %s: %s\n", lastSessionPath().c_str(), problem.c_str());
+    chainatlas::Status saved = makeParentFolder(lastSessionPath());
+    if (saved) saved = saveSession(state, lastSessionPath());
+    if (!saved)
+        std::fprintf(stderr, "chainatlas-viewer: %s: %s\n", lastSessionPath().c_str(), saved.error().message.c_str());
 }
 
 void App::loadRecentFiles() {
@@ -72,11 +72,11 @@ void App::loadRecentFiles() {
 
 void App::saveRecentFiles() {
     if (!persistSettings) return;
-    std::string problem = makeParentFolder(recentFilesPath());
-    if (problem.empty())
-        problem = chainatlas::writeFileAtomically(recentFilesPath(), nlohmann::json(state.recentFiles).dump(2) + "\n");
-    if (!problem.empty())
-        std::fprintf(stderr, "chainatlas-viewer: %s: %s\n", recentFilesPath().c_str(), problem.c_str());
+    chainatlas::Status saved = makeParentFolder(recentFilesPath());
+    if (saved)
+        saved = chainatlas::writeFileAtomically(recentFilesPath(), nlohmann::json(state.recentFiles).dump(2) + "\n");
+    if (!saved)
+        std::fprintf(stderr, "chainatlas-viewer: %s: %s\n", recentFilesPath().c_str(), saved.error().message.c_str());
 }
 
 bool App::hasUnsavedWork() const {

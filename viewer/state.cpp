@@ -522,7 +522,7 @@ std::string applySession(ViewerState& state, const nlohmann::json& json, const s
     return adoptSession(state, session);
 }
 
-std::string saveSession(const ViewerState& state, const std::string& path) {
+Status saveSession(const ViewerState& state, const std::string& path) {
     return saveSessionFile(toSession(state), path);
 }
 

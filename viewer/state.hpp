@@ -256,7 +256,7 @@ OpenedSession sessionForViewer(const nlohmann::json& session, const std::string&
 std::string adoptSession(ViewerState& state, OpenedSession& session);
 // Opens the session's chain and applies it; returns "" or the problem ("session.json: /hubs/1: unknown region ...").
 std::string applySession(ViewerState& state, const nlohmann::json& session, const std::string& label);
-std::string saveSession(const ViewerState& state, const std::string& path);
+chainatlas::Status saveSession(const ViewerState& state, const std::string& path);
 std::string loadSession(ViewerState& state, const std::string& path);
 
 }  // namespace viewer

@@ -8,34 +8,36 @@
 
 namespace chainatlas {
 
-std::string parseAssumption(const Chain& chain, const std::string& text, Assumption& assumption) {
+Result<Assumption> parseAssumption(const Chain& chain, const std::string& text) {
     std::size_t at = text.find('@');
-    if (at == std::string::npos) return "\"" + text + "\": expected FIRM@REGION[:SEG,SEG...]";
+    if (at == std::string::npos) return Error{ErrorCode::Format, "\"" + text + "\": expected FIRM@REGION[:SEG,SEG...]"};
     std::size_t colon = text.find(':', at);
-    std::string problem;
-    assumption = {};
-    assumption.firm = resolveId(chain, IdKind::Firm, text.substr(0, at), problem);
-    if (assumption.firm < 0) return problem;
-    std::string region = colon == std::string::npos ? text.substr(at + 1) : text.substr(at + 1, colon - at - 1);
-    assumption.region = resolveId(chain, IdKind::Region, region, problem);
-    if (assumption.region < 0) return problem;
+    Assumption assumption;
+    auto firm = resolveId(chain, IdKind::Firm, text.substr(0, at));
+    if (!firm) return firm.error();
+    assumption.firm = *firm;
+    std::string regionId = colon == std::string::npos ? text.substr(at + 1) : text.substr(at + 1, colon - at - 1);
+    auto region = resolveId(chain, IdKind::Region, regionId);
+    if (!region) return region.error();
+    assumption.region = *region;
     if (colon != std::string::npos) {
         std::string list = text.substr(colon + 1);
         for (std::size_t start = 0; start <= list.size();) {
             std::size_t comma = list.find(',', start);
             std::string id = list.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
             if (!id.empty()) {
-                int segment = resolveId(chain, IdKind::Segment, id, problem);
-                if (segment < 0) return problem;
-                assumption.segments.push_back(segment);
+                auto segment = resolveId(chain, IdKind::Segment, id);
+                if (!segment) return segment.error();
+                assumption.segments.push_back(*segment);
             }
             if (comma == std::string::npos) break;
             start = comma + 1;
         }
     }
     if (assumption.segments.empty() && chain.firms[assumption.firm].sites.empty())
-        return "\"" + text + "\": the firm has no sites, so name the segments (FIRM@REGION:SEG,...)";
-    return {};
+        return Error{ErrorCode::Format,
+                     "\"" + text + "\": the firm has no sites, so name the segments (FIRM@REGION:SEG,...)"};
+    return assumption;
 }
 
 AssumptionIds assumptionIds(const Chain& chain, const Assumption& assumption) {
@@ -67,10 +69,9 @@ std::vector<Diagnostic> resolveAssumption(const Chain& chain, const AssumptionId
                                           const std::string& pointer, Assumption& assumption) {
     std::vector<Diagnostic> problems;
     auto resolve = [&](IdKind kind, const std::string& id, const std::string& at) {
-        std::string problem;
-        int index = resolveId(chain, kind, id, problem);
-        if (index < 0) problems.push_back({Severity::Error, label, at, problem});
-        return index;
+        auto index = resolveId(chain, kind, id);
+        if (!index) problems.push_back({Severity::Error, label, at, index.error().message});
+        return index ? *index : -1;
     };
     Assumption resolved;
     resolved.firm = resolve(IdKind::Firm, ids.firm, pointer + "/firm");

@@ -38,18 +38,18 @@ Result<std::string> readDescriptor(int fd, std::size_t expected) {
     for (;;) {
         ssize_t n = ::read(fd, buffer, sizeof buffer);
         if (n < 0 && errno == EINTR) continue;
-        if (n < 0) return Result<std::string>::failure("read error: " + reasonOf(errno));
-        if (n == 0) return text;
+        if (n < 0) return Error{ErrorCode::Io, "read error: " + reasonOf(errno)};
+        if (n == 0) return Result<std::string>::success(std::move(text));
         if (text.size() + static_cast<std::size_t>(n) > kMaxReadBytes)
-            return Result<std::string>::failure("too large: more than " + std::to_string(kMaxReadBytes >> 20) + " MB");
+            return Error{ErrorCode::TooLarge, "too large: more than " + std::to_string(kMaxReadBytes >> 20) + " MB"};
         text.append(buffer, static_cast<std::size_t>(n));
     }
 }
 
-std::string openFailure(int error) {
-    if (error == ENOENT) return "no such file";
-    if (error == ELOOP) return "symbolic link loop (too many levels of symbolic links)";
-    return "cannot open: " + reasonOf(error);
+Error openFailure(int error) {
+    if (error == ENOENT) return {ErrorCode::NotFound, "no such file"};
+    if (error == ELOOP) return {ErrorCode::Io, "symbolic link loop (too many levels of symbolic links)"};
+    return {ErrorCode::Io, "cannot open: " + reasonOf(error)};
 }
 
 }  // namespace
@@ -62,17 +62,19 @@ Result<std::pair<int, std::size_t>> openRegularFile(const std::string& path) {
     using Opened = Result<std::pair<int, std::size_t>>;
     // O_NONBLOCK: opening a named pipe must never wait for a writer; it is refused below anyway.
     int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
-    if (fd < 0) return Opened::failure(openFailure(errno));
+    if (fd < 0) return openFailure(errno);
     struct stat info {};
     if (::fstat(fd, &info) != 0 || !S_ISREG(info.st_mode)) {
         std::string kind = fileKind(info.st_mode);
         ::close(fd);
-        return Opened::failure("not a regular file (" + kind + "); give a file, or - for standard input");
+        return Opened::failure(ErrorCode::NotRegular,
+                               "not a regular file (" + kind + "); give a file, or - for standard input");
     }
     if (static_cast<std::uintmax_t>(info.st_size) > kMaxReadBytes) {
         ::close(fd);
-        return Opened::failure("too large: " + std::to_string(info.st_size >> 20) + " MB, more than " +
-                               std::to_string(kMaxReadBytes >> 20) + " MB");
+        return Opened::failure(ErrorCode::TooLarge, "too large: " + std::to_string(info.st_size >> 20) +
+                                                        " MB, more than " + std::to_string(kMaxReadBytes >> 20) +
+                                                        " MB");
     }
     ::fcntl(fd, F_SETFL, ::fcntl(fd, F_GETFL) & ~O_NONBLOCK);
     return std::pair<int, std::size_t>{fd, static_cast<std::size_t>(info.st_size)};
@@ -106,7 +108,7 @@ void* mapPadded(int fd, std::size_t size, std::size_t padding, std::size_t& mapp
 Result<std::string> readWholeFile(const std::string& path) {
     if (path == "-") return readDescriptor(STDIN_FILENO, 0);
     auto opened = openRegularFile(path);
-    if (!opened) return Result<std::string>::failure(opened.error());
+    if (!opened) return opened.error();
     auto [fd, size] = *opened;
     Result<std::string> text = readDescriptor(fd, size);
     ::close(fd);
@@ -132,7 +134,7 @@ FileText::~FileText() {
 Result<FileText> readFileText(const std::string& path, std::size_t padding) {
     FileText text;
     auto keepCopy = [&](Result<std::string> bytes) -> Result<FileText> {
-        if (!bytes) return Result<FileText>::failure(bytes.error());
+        if (!bytes) return bytes.error();
         text.size_ = bytes->size();
         text.copy_ = std::move(*bytes);
         text.copy_.append(padding, '\0');  // readDescriptor reserved room for the fast path's padding
@@ -140,7 +142,7 @@ Result<FileText> readFileText(const std::string& path, std::size_t padding) {
     };
     if (path == "-") return keepCopy(readDescriptor(STDIN_FILENO, 0));
     auto opened = openRegularFile(path);
-    if (!opened) return Result<FileText>::failure(opened.error());
+    if (!opened) return opened.error();
     auto [fd, size] = *opened;
     if (size > 0) text.mapping_ = mapPadded(fd, size, padding, text.mappedBytes_);
     if (!text.mapping_) {
@@ -186,10 +188,14 @@ int produceInto(int fd, const Producer& produce) {
     return 0;
 }
 
+Error writeFailure(const std::string& path, int error) {
+    return {error == ENOENT ? ErrorCode::NotFound : ErrorCode::Io, "cannot write " + path + ": " + reasonOf(error)};
+}
+
 // A device, a named pipe or a socket is written to in place: replacing it would turn /dev/null into a file.
-std::string writeThrough(const std::string& path, const Producer& produce) {
+Status writeThrough(const std::string& path, const Producer& produce) {
     int fd = ::open(path.c_str(), O_WRONLY | O_CLOEXEC);
-    if (fd < 0) return "cannot write " + path + ": " + reasonOf(errno);
+    if (fd < 0) return writeFailure(path, errno);
     int error = 0;
     try {
         error = produceInto(fd, produce);
@@ -198,19 +204,19 @@ std::string writeThrough(const std::string& path, const Producer& produce) {
         throw;
     }
     if (::close(fd) != 0 && error == 0) error = errno;
-    return error == 0 ? std::string() : "cannot write " + path + ": " + reasonOf(error);
+    return error == 0 ? Status::success() : writeFailure(path, error);
 }
 
 // The file a chain of symbolic links ends at, so that the link stays and its target is replaced.
 Result<fs::path> resolveLinks(fs::path path) {
     for (int hops = 0; hops < 40; ++hops) {
         std::error_code ec;
-        if (!fs::is_symlink(fs::symlink_status(path, ec))) return path;
+        if (!fs::is_symlink(fs::symlink_status(path, ec))) return Result<fs::path>::success(path);
         fs::path next = fs::read_symlink(path, ec);
-        if (ec) return Result<fs::path>::failure(ec.message());
+        if (ec) return Result<fs::path>::failure(ErrorCode::Io, ec.message());
         path = next.is_absolute() ? next : path.parent_path() / next;
     }
-    return Result<fs::path>::failure("symbolic link loop (too many levels of symbolic links)");
+    return Result<fs::path>::failure(ErrorCode::Io, "symbolic link loop (too many levels of symbolic links)");
 }
 
 const std::string kTempMark = ".tmp-chainatlas-";
@@ -268,10 +274,11 @@ void syncFolder(const fs::path& folder) {
     ::close(fd);
 }
 
-std::string replaceAtomically(const fs::path& target, const Producer& produce) {
+Status replaceAtomically(const fs::path& target, const Producer& produce) {
     fs::path folder = target.has_parent_path() ? target.parent_path() : fs::path(".");
     std::error_code ec;
-    if (!fs::is_directory(folder, ec)) return "folder " + folder.string() + " does not exist";
+    if (!fs::is_directory(folder, ec))
+        return Status::failure(ErrorCode::NotFound, "folder " + folder.string() + " does not exist");
     removeStaleTemporaries(folder, target);
     struct stat existing {};
     mode_t mode = ::stat(target.c_str(), &existing) == 0 ? (existing.st_mode & 07777) : 0666;
@@ -280,7 +287,7 @@ std::string replaceAtomically(const fs::path& target, const Producer& produce) {
     auto fail = [&](int error) {
         if (fd >= 0) ::close(fd);
         if (!named.empty()) fs::remove(named, ec);
-        return "cannot write " + target.string() + ": " + reasonOf(error);
+        return writeFailure(target.string(), error);
     };
     if (fd < 0) return fail(errno);
     if (existing.st_mode != 0) ::fchmod(fd, mode);  // keep the permissions of the file replaced (not the umask's)
@@ -288,7 +295,7 @@ std::string replaceAtomically(const fs::path& target, const Producer& produce) {
     try {
         error = produceInto(fd, produce);
     } catch (...) {
-        fail(0);
+        (void)fail(0);  // the exception says what went wrong; this only removes the temporary file
         throw;
     }
     if (error != 0) return fail(error);
@@ -298,23 +305,24 @@ std::string replaceAtomically(const fs::path& target, const Producer& produce) {
     fd = -1;
     if (closed != 0 || std::rename(named.c_str(), target.c_str()) != 0) return fail(errno);
     syncFolder(folder);
-    return {};
+    return Status::success();
 }
 
 }  // namespace
 
-std::string writeFileAtomically(const std::string& path, const std::function<void(const TextSink&)>& produce) {
+Status writeFileAtomically(const std::string& path, const std::function<void(const TextSink&)>& produce) {
     struct stat info {};
     if (::stat(path.c_str(), &info) == 0) {
-        if (S_ISDIR(info.st_mode)) return "cannot write " + path + ": it is a folder";
+        if (S_ISDIR(info.st_mode))
+            return Status::failure(ErrorCode::NotRegular, "cannot write " + path + ": it is a folder");
         if (!S_ISREG(info.st_mode)) return writeThrough(path, produce);
     }
     auto target = resolveLinks(path);
-    if (!target) return "cannot write " + path + ": " + target.error();
+    if (!target) return Status::failure(target.error().code, "cannot write " + path + ": " + target.error().message);
     return replaceAtomically(*target, produce);
 }
 
-std::string writeFileAtomically(const std::string& path, std::string_view content) {
+Status writeFileAtomically(const std::string& path, std::string_view content) {
     return writeFileAtomically(path, [content](const TextSink& sink) { sink(content); });
 }
 

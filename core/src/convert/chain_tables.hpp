@@ -31,7 +31,7 @@ std::vector<OutTable> chainTables(const Chain& chain);
 std::vector<OutTable> templateTables();
 
 // The tables as an .xlsx workbook at `path` (written atomically): a readme sheet, then one sheet per table with
-// Chinese labels over English names, drop-down lists and frozen header rows. "" or the reason.
-std::string writeWorkbookTables(const std::vector<OutTable>& tables, const std::string& path);
+// Chinese labels over English names, drop-down lists and frozen header rows.
+Status writeWorkbookTables(const std::vector<OutTable>& tables, const std::string& path);
 
 }  // namespace chainatlas::csv

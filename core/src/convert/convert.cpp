@@ -207,34 +207,37 @@ std::string csvText(const OutTable& table, bool labels) {
 
 // The folder's files written into a fresh folder beside it, then moved in: into place at once when the folder
 // is new, else file by file (each a rename), so a failure leaves the old files, never half of a new one.
-std::string writeFolder(const std::string& path, const std::vector<std::pair<std::string, std::string>>& files) {
+Status writeFolder(const std::string& path, const std::vector<std::pair<std::string, std::string>>& files) {
     fs::path target = fs::path(path).lexically_normal();
     if (target.filename().empty()) target = target.parent_path();
     std::error_code ec;
     if (fs::exists(target, ec) && !fs::is_directory(target, ec))
-        return "cannot write " + path + ": it is a file, not a folder";
+        return Status::failure(ErrorCode::NotRegular, "cannot write " + path + ": it is a file, not a folder");
     fs::path parent = target.has_parent_path() ? target.parent_path() : fs::path(".");
     fs::path scratch = parent / ("." + target.filename().string() + ".tmp-chainatlas-" + std::to_string(::getpid()));
     fs::remove_all(scratch, ec);
-    if (!fs::create_directories(scratch, ec)) return "cannot write " + path + ": " + ec.message();
-    std::string problem;
+    if (!fs::create_directories(scratch, ec))
+        return Status::failure(ErrorCode::Io, "cannot write " + path + ": " + ec.message());
+    Status status = Status::success();
     for (const auto& [name, text] : files)
-        if (problem.empty()) problem = writeFileAtomically((scratch / name).string(), text);
-    if (problem.empty() && !fs::exists(target, ec)) {
+        if (status) status = writeFileAtomically((scratch / name).string(), text);
+    if (status && !fs::exists(target, ec)) {
         fs::rename(scratch, target, ec);
-        if (!ec) return {};
+        if (!ec) return status;
     }
     for (const auto& [name, text] : files)
-        if (problem.empty()) {
+        if (status) {
             fs::rename(scratch / name, target / name, ec);
-            if (ec) problem = "cannot write " + (target / name).string() + ": " + ec.message();
+            if (ec)
+                status = Status::failure(ErrorCode::Io,
+                                         "cannot write " + (target / name).string() + ": " + ec.message());
         }
     fs::remove_all(scratch, ec);
-    return problem;
+    return status;
 }
 
-std::string writeTablesAsFolder(const std::vector<OutTable>& tables, const std::string& path, bool labels,
-                                std::string readme) {
+Status writeTablesAsFolder(const std::vector<OutTable>& tables, const std::string& path, bool labels,
+                           std::string readme) {
     std::vector<std::pair<std::string, std::string>> files;
     files.reserve(tables.size() + 1);
     for (const OutTable& table : tables) files.emplace_back(table.spec->file, csvText(table, labels));
@@ -273,22 +276,22 @@ std::optional<ChainForm> chainFormOf(const std::string& path) {
     return std::nullopt;
 }
 
-std::string writeChain(const Chain& chain, const std::string& path, ChainForm form) {
+Status writeChain(const Chain& chain, const std::string& path, ChainForm form) {
     switch (form) {
         case ChainForm::Json: return writeFileAtomically(path, chainToJson(chain).dump(2) + "\n");
         case ChainForm::Folder: return writeTablesAsFolder(csv::chainTables(chain), path, false, {});
         case ChainForm::Workbook: return csv::writeWorkbookTables(csv::chainTables(chain), path);
     }
-    return "unknown form";
+    return Status::failure(ErrorCode::Internal, "unknown form");
 }
 
-std::string writeTemplate(const std::string& path, ChainForm form) {
+Status writeTemplate(const std::string& path, ChainForm form) {
     switch (form) {
         case ChainForm::Folder: return writeTablesAsFolder(csv::templateTables(), path, true, readmeText());
         case ChainForm::Workbook: return csv::writeWorkbookTables(csv::templateTables(), path);
         case ChainForm::Json: break;
     }
-    return "a template is a workbook (.xlsx) or a folder (DIR/)";
+    return Status::failure(ErrorCode::Format, "a template is a workbook (.xlsx) or a folder (DIR/)");
 }
 
 }  // namespace chainatlas

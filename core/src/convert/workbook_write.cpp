@@ -65,29 +65,31 @@ bool exactInExcel(double value) {
 class WorkbookWriter {
 public:
     explicit WorkbookWriter(lxw_workbook* workbook) : workbook_(workbook), formats_(makeFormats(workbook)) {}
-    std::string readme();
-    std::string table(const OutTable& table);
+    Status readme();
+    Status table(const OutTable& table);
 
 private:
     lxw_workbook* workbook_;
     Formats formats_;
     std::deque<std::string> strings_;  // formulas and lists handed to libxlsxwriter, alive until it closes
 
-    std::string cell(lxw_worksheet* sheet, lxw_row_t row, lxw_col_t column, const OutCell& cell) const;
+    Status cell(lxw_worksheet* sheet, lxw_row_t row, lxw_col_t column, const OutCell& cell) const;
     void dropDown(lxw_worksheet* sheet, lxw_col_t column, Choices choices);
 };
 
-std::string problemOf(lxw_error error, const std::string& where) {
-    if (error == LXW_NO_ERROR) return {};
+Status statusOf(lxw_error error, const std::string& where) {
+    if (error == LXW_NO_ERROR) return Status::success();
     if (error == LXW_ERROR_MAX_STRING_LENGTH_EXCEEDED)
-        return where + ": a text longer than a workbook cell holds (32767 characters): write a CSV folder instead";
-    return where + ": " + lxw_strerror(error);
+        return Status::failure(ErrorCode::Format, where +
+                                                      ": a text longer than a workbook cell holds (32767 "
+                                                      "characters): write a CSV folder instead");
+    return Status::failure(ErrorCode::Internal, where + ": " + lxw_strerror(error));
 }
 
-std::string WorkbookWriter::cell(lxw_worksheet* sheet, lxw_row_t row, lxw_col_t column, const OutCell& cell) const {
+Status WorkbookWriter::cell(lxw_worksheet* sheet, lxw_row_t row, lxw_col_t column, const OutCell& cell) const {
     lxw_error error = LXW_NO_ERROR;
     switch (cell.kind) {
-        case OutCell::Kind::Empty: return {};
+        case OutCell::Kind::Empty: return Status::success();
         case OutCell::Kind::Bool: error = worksheet_write_boolean(sheet, row, column, cell.number != 0, nullptr); break;
         case OutCell::Kind::Number:
         case OutCell::Kind::Integer:
@@ -100,7 +102,7 @@ std::string WorkbookWriter::cell(lxw_worksheet* sheet, lxw_row_t row, lxw_col_t 
             error = worksheet_write_string(sheet, row, column, cell.text.c_str(), formats_.text);
             break;
     }
-    return problemOf(error, "row " + std::to_string(row + 1));
+    return statusOf(error, "row " + std::to_string(row + 1));
 }
 
 // The sheet and column where the ids a column may name are listed.
@@ -139,10 +141,10 @@ void WorkbookWriter::dropDown(lxw_worksheet* sheet, lxw_col_t column, Choices ch
     worksheet_data_validation_range(sheet, kHeaderRows, column, LXW_ROW_MAX - 1, column, &validation);
 }
 
-std::string WorkbookWriter::table(const OutTable& table) {
+Status WorkbookWriter::table(const OutTable& table) {
     std::string name = sheetName(*table.spec);
     lxw_worksheet* sheet = workbook_add_worksheet(workbook_, name.c_str());
-    if (!sheet) return "cannot add the sheet \"" + name + "\"";
+    if (!sheet) return Status::failure(ErrorCode::Internal, "cannot add the sheet \"" + name + "\"");
     // Constant-memory mode writes a row out when the next begins: row by row, left to right.
     for (std::size_t c = 0; c < table.headers.size(); ++c) {
         auto column = static_cast<lxw_col_t>(c);
@@ -154,24 +156,26 @@ std::string WorkbookWriter::table(const OutTable& table) {
         for (std::size_t c = 0; c < table.headers.size(); ++c) {
             const std::string& text = row == 0 ? table.labels[c] : table.headers[c];
             lxw_format* format = row == 0 ? formats_.label : formats_.header;
-            std::string problem = problemOf(worksheet_write_string(sheet, row, static_cast<lxw_col_t>(c), text.c_str(),
-                                                                   format),
-                                            name);
-            if (!problem.empty()) return problem;
+            Status written = statusOf(worksheet_write_string(sheet, row, static_cast<lxw_col_t>(c), text.c_str(),
+                                                             format),
+                                      name);
+            if (!written) return written;
         }
     worksheet_freeze_panes(sheet, kHeaderRows, 0);
     for (std::size_t r = 0; r < table.rows.size(); ++r)
         for (std::size_t c = 0; c < table.rows[r].size(); ++c) {
-            std::string problem = cell(sheet, static_cast<lxw_row_t>(r + kHeaderRows), static_cast<lxw_col_t>(c),
-                                       table.rows[r][c]);
-            if (!problem.empty()) return std::string(name).append(" ").append(problem);
+            Status written = cell(sheet, static_cast<lxw_row_t>(r + kHeaderRows), static_cast<lxw_col_t>(c),
+                                  table.rows[r][c]);
+            if (!written)
+                return Status::failure(written.error().code,
+                                       std::string(name).append(" ").append(written.error().message));
         }
-    return {};
+    return Status::success();
 }
 
-std::string WorkbookWriter::readme() {
+Status WorkbookWriter::readme() {
     lxw_worksheet* sheet = workbook_add_worksheet(workbook_, "说明 readme");
-    if (!sheet) return "cannot add the readme sheet";
+    if (!sheet) return Status::failure(ErrorCode::Internal, "cannot add the readme sheet");
     const char* intro[] = {
         "ChainAtlas 数据模板：每张表一个工作表；第 1 行中文列名，第 2 行英文列名，从第 3 行起填写数据。列表用 ; 分隔。",
         "ChainAtlas data: one sheet per table; row 1 Chinese labels, row 2 English names, data from row 3. Lists "
@@ -196,7 +200,7 @@ std::string WorkbookWriter::readme() {
             ++row;
         }
     worksheet_freeze_panes(sheet, 5, 0);
-    return {};
+    return Status::success();
 }
 
 std::string temporaryPath() {
@@ -209,24 +213,24 @@ std::string temporaryPath() {
 // libxlsxwriter 1.1.4 (Debian 12) writes only to a named file: a private temporary file, which then goes to
 // `path` through the one atomic writer. Constant-memory mode writes each row out as it comes (a national
 // chain's sheets are not held twice) and stores text as inline strings, which the readers take as well.
-std::string writeWorkbookTables(const std::vector<OutTable>& tables, const std::string& path) {
+Status writeWorkbookTables(const std::vector<OutTable>& tables, const std::string& path) {
     std::string temporary = temporaryPath();
     lxw_workbook_options options{};
     options.constant_memory = LXW_TRUE;
     options.use_zip64 = LXW_TRUE;
     lxw_workbook* workbook = workbook_new_opt(temporary.c_str(), &options);
-    if (!workbook) return "cannot create a workbook";
+    if (!workbook) return Status::failure(ErrorCode::Internal, "cannot create a workbook");
     WorkbookWriter writer(workbook);
-    std::string problem = writer.readme();
+    Status written = writer.readme();
     for (const OutTable& table : tables)
-        if (problem.empty()) problem = writer.table(table);
+        if (written) written = writer.table(table);
     lxw_error closed = workbook_close(workbook);
-    if (problem.empty() && closed != LXW_NO_ERROR)
-        problem = std::string("cannot write the workbook: ") + lxw_strerror(closed);
-    auto bytes = problem.empty() ? readWholeFile(temporary) : Result<std::string>::failure(problem);
+    if (written && closed != LXW_NO_ERROR)
+        written = Status::failure(ErrorCode::Io, std::string("cannot write the workbook: ") + lxw_strerror(closed));
+    auto bytes = written ? readWholeFile(temporary) : Result<std::string>(written.error());
     std::error_code ec;
     std::filesystem::remove(temporary, ec);
-    if (!bytes) return "cannot write " + path + ": " + bytes.error();
+    if (!bytes) return Status::failure(bytes.error().code, "cannot write " + path + ": " + bytes.error().message);
     return writeFileAtomically(path, *bytes);
 }
 

@@ -44,7 +44,7 @@ public:
     void chartPage();
     void table(const DocTable& table);
     void finish() { endPage(); }
-    std::string problem;
+    Status status = Status::success();  // a map or chart that could not be drawn
 
 private:
     Font font(double size, bool bold) const;
@@ -146,8 +146,8 @@ void PdfPainter::titlePage() {
     y_ += 10;
     if (doc_.mapSvg.empty()) return;
     double used = 0;
-    std::string drawn = detail::drawSvg(cr_, doc_.mapSvg, kMargin, y_, width_, bottom_ - y_, &used);
-    if (!drawn.empty()) problem = drawn;
+    if (Status drawn = detail::drawSvg(cr_, doc_.mapSvg, kMargin, y_, width_, bottom_ - y_, &used); !drawn)
+        status = drawn;
     y_ += used + 8;
 }
 
@@ -179,8 +179,8 @@ void PdfPainter::chartPage() {
     beginPage();
     heading(doc_.chartHeading, 14);
     double used = 0;
-    std::string drawn = detail::drawSvg(cr_, doc_.chartSvg, kMargin, y_, width_, bottom_ - y_, &used);
-    if (!drawn.empty()) problem = drawn;
+    if (Status drawn = detail::drawSvg(cr_, doc_.chartSvg, kMargin, y_, width_, bottom_ - y_, &used); !drawn)
+        status = drawn;
     y_ += used + 8;
 }
 
@@ -326,7 +326,7 @@ void PdfPainter::table(const DocTable& table) {
 
 }  // namespace
 
-std::string writePdf(const Document& document, const std::string& path) {
+Status writePdf(const Document& document, const std::string& path) {
     std::string bytes;
     cairo_surface_t* surface = cairo_pdf_surface_create_for_stream(detail::appendToString, &bytes, kPageWidth,
                                                                    kPageHeight);
@@ -343,8 +343,10 @@ std::string writePdf(const Document& document, const std::string& path) {
     cairo_surface_finish(surface);
     cairo_status_t status = cairo_surface_status(surface);
     cairo_surface_destroy(surface);
-    if (!painter.problem.empty()) return painter.problem;
-    if (status != CAIRO_STATUS_SUCCESS) return std::string("cannot write the PDF: ") + cairo_status_to_string(status);
+    if (!painter.status) return painter.status;
+    if (status != CAIRO_STATUS_SUCCESS)
+        return Status::failure(ErrorCode::Internal,
+                               std::string("cannot write the PDF: ") + cairo_status_to_string(status));
     return writeFileAtomically(path, bytes);
 }
 

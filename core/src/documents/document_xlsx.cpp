@@ -100,8 +100,8 @@ CellText cellText(std::string_view raw) {
 }
 
 // Writes one string cell; a cut is a warning, any other refusal of libxlsxwriter a problem.
-std::string writeText(lxw_worksheet* sheet, lxw_row_t row, lxw_col_t column, const std::string& raw, lxw_format* format,
-                      const std::string& sheetName, std::vector<std::string>* warnings) {
+Status writeText(lxw_worksheet* sheet, lxw_row_t row, lxw_col_t column, const std::string& raw, lxw_format* format,
+                 const std::string& sheetName, std::vector<std::string>* warnings) {
     CellText cell = cellText(raw);
     if (cell.leftOut > 0 && warnings)
         warnings->push_back("sheet \"" + sheetName + "\", row " + std::to_string(row + 1) + ", column " +
@@ -109,41 +109,41 @@ std::string writeText(lxw_worksheet* sheet, lxw_row_t row, lxw_col_t column, con
                             std::to_string(kExcelCellLimit) + " characters); its last " + std::to_string(cell.leftOut) +
                             " characters are cut, marked \"… [+" + std::to_string(cell.leftOut) + "]\"");
     lxw_error error = worksheet_write_string(sheet, row, column, cell.text.c_str(), format);
-    if (error == LXW_NO_ERROR) return {};
-    return "sheet \"" + sheetName + "\", row " + std::to_string(row + 1) + ": " + lxw_strerror(error);
+    if (error == LXW_NO_ERROR) return Status::success();
+    return Status::failure(ErrorCode::Internal,
+                           "sheet \"" + sheetName + "\", row " + std::to_string(row + 1) + ": " + lxw_strerror(error));
 }
 
-std::string writeCell(lxw_worksheet* sheet, lxw_row_t row, lxw_col_t column, const DocCell& cell, const DocColumn& spec,
-                      Formats& formats, const std::string& sheetName, std::vector<std::string>* warnings) {
+Status writeCell(lxw_worksheet* sheet, lxw_row_t row, lxw_col_t column, const DocCell& cell, const DocColumn& spec,
+                 Formats& formats, const std::string& sheetName, std::vector<std::string>* warnings) {
     if (cell.number) {
         int decimals = std::clamp(cell.decimals, 0, 3);
         worksheet_write_number(sheet, row, column, *cell.number, formats.numbers[decimals]);
-        return {};
+        return Status::success();
     }
-    if (cell.text.empty()) return {};
+    if (cell.text.empty()) return Status::success();
     return writeText(sheet, row, column, cell.text, spec.wrap ? formats.wrapped : formats.text, sheetName, warnings);
 }
 
-std::string writeTable(lxw_workbook* workbook, const DocTable& table, Formats& formats,
-                       std::vector<std::string>* warnings) {
+Status writeTable(lxw_workbook* workbook, const DocTable& table, Formats& formats, std::vector<std::string>* warnings) {
     lxw_worksheet* sheet = workbook_add_worksheet(workbook, cellText(table.sheet).text.c_str());
-    if (!sheet) return "cannot add the sheet \"" + table.sheet + "\"";
-    std::string problem;
-    for (std::size_t c = 0; c < table.columns.size() && problem.empty(); ++c) {
+    if (!sheet) return Status::failure(ErrorCode::Internal, "cannot add the sheet \"" + table.sheet + "\"");
+    Status written = Status::success();
+    for (std::size_t c = 0; c < table.columns.size() && written; ++c) {
         auto column = static_cast<lxw_col_t>(c);
         worksheet_set_column(sheet, column, column, columnWidth(table, c), nullptr);
-        problem = writeText(sheet, 0, column, table.columns[c].title, formats.header, table.sheet, warnings);
+        written = writeText(sheet, 0, column, table.columns[c].title, formats.header, table.sheet, warnings);
     }
-    for (std::size_t r = 0; r < table.rows.size() && problem.empty(); ++r)
-        for (std::size_t c = 0; c < table.columns.size() && c < table.rows[r].size() && problem.empty(); ++c)
-            problem = writeCell(sheet, static_cast<lxw_row_t>(r + 1), static_cast<lxw_col_t>(c), table.rows[r][c],
+    for (std::size_t r = 0; r < table.rows.size() && written; ++r)
+        for (std::size_t c = 0; c < table.columns.size() && c < table.rows[r].size() && written; ++c)
+            written = writeCell(sheet, static_cast<lxw_row_t>(r + 1), static_cast<lxw_col_t>(c), table.rows[r][c],
                                 table.columns[c], formats, table.sheet, warnings);
-    if (!problem.empty()) return problem;
+    if (!written) return written;
     worksheet_freeze_panes(sheet, 1, 0);
     if (table.autofilter && !table.columns.empty())
         worksheet_autofilter(sheet, 0, 0, static_cast<lxw_row_t>(table.rows.size()),
                              static_cast<lxw_col_t>(table.columns.size() - 1));
-    return {};
+    return Status::success();
 }
 
 // The overview as a two-column table: label, value.
@@ -164,23 +164,23 @@ std::string temporaryPath() {
 
 // libxlsxwriter 1.1.4 (Debian 12) writes only to a named file: it writes a private temporary file, which
 // then goes to `path` through the one atomic writer.
-std::string writeXlsx(const Document& document, const std::string& path, std::vector<std::string>* warnings) {
+Status writeXlsx(const Document& document, const std::string& path, std::vector<std::string>* warnings) {
     std::string temporary = temporaryPath();
     lxw_workbook* workbook = workbook_new(temporary.c_str());
-    if (!workbook) return "cannot create a workbook";
+    if (!workbook) return Status::failure(ErrorCode::Internal, "cannot create a workbook");
     // docProps/core.xml takes the title as it is (no "_xHHHH_" decoding there): only what XML forbids goes.
     std::string title = drawableText(document.title);  // libxlsxwriter 1.1.4 takes a non-const pointer
     lxw_doc_properties properties{};
     properties.title = title.data();
     workbook_set_properties(workbook, &properties);
     Formats formats = makeFormats(workbook);
-    std::string problem = writeTable(workbook, overviewTable(document), formats, warnings);
+    Status written = writeTable(workbook, overviewTable(document), formats, warnings);
     for (const DocTable& table : document.tables)
-        if (problem.empty()) problem = writeTable(workbook, table, formats, warnings);
+        if (written) written = writeTable(workbook, table, formats, warnings);
     lxw_error closed = workbook_close(workbook);
-    if (problem.empty() && closed != LXW_NO_ERROR)
-        problem = std::string("cannot write the workbook: ") + lxw_strerror(closed);
-    auto bytes = problem.empty() ? readWholeFile(temporary) : Result<std::string>::failure(problem);
+    if (written && closed != LXW_NO_ERROR)
+        written = Status::failure(ErrorCode::Io, std::string("cannot write the workbook: ") + lxw_strerror(closed));
+    auto bytes = written ? readWholeFile(temporary) : Result<std::string>(written.error());
     std::error_code ec;
     std::filesystem::remove(temporary, ec);
     if (!bytes) return bytes.error();

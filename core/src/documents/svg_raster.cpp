@@ -23,7 +23,7 @@ Result<Handle> parse(const std::string& svg) {
     if (!handle) {
         std::string reason = error ? error->message : "unknown error";
         if (error) g_error_free(error);
-        return Result<Handle>::failure("cannot read the SVG: " + reason);
+        return Result<Handle>::failure(ErrorCode::Format, "cannot read the SVG: " + reason);
     }
     return handle;
 }
@@ -37,7 +37,7 @@ Result<SvgSize> sizeOf(RsvgHandle* handle) {
     RsvgRectangle viewBox;
     rsvg_handle_get_intrinsic_dimensions(handle, &hasWidth, &w, &hasHeight, &h, &hasViewBox, &viewBox);
     if (hasViewBox && viewBox.width > 0 && viewBox.height > 0) return SvgSize{viewBox.width, viewBox.height};
-    return Result<SvgSize>::failure("the SVG has no size");
+    return Result<SvgSize>::failure(ErrorCode::Format, "the SVG has no size");
 }
 
 }  // namespace
@@ -49,12 +49,12 @@ cairo_status_t appendToString(void* closure, const unsigned char* data, unsigned
 
 Result<SvgSize> svgSize(const std::string& svg) {
     auto handle = parse(svg);
-    if (!handle) return Result<SvgSize>::failure(handle.error());
+    if (!handle) return handle.error();
     return sizeOf(handle->get());
 }
 
-std::string drawSvg(cairo_t* cr, const std::string& svg, double x, double y, double width, double height,
-                    double* usedHeight) {
+Status drawSvg(cairo_t* cr, const std::string& svg, double x, double y, double width, double height,
+               double* usedHeight) {
     auto handle = parse(svg);
     if (!handle) return handle.error();
     auto size = sizeOf(handle->get());
@@ -65,10 +65,10 @@ std::string drawSvg(cairo_t* cr, const std::string& svg, double x, double y, dou
     if (!rsvg_handle_render_document(handle->get(), cr, &viewport, &error)) {
         std::string reason = error ? error->message : "unknown error";
         if (error) g_error_free(error);
-        return "cannot draw the SVG: " + reason;
+        return Status::failure(ErrorCode::Internal, "cannot draw the SVG: " + reason);
     }
     if (usedHeight) *usedHeight = viewport.height;
-    return {};
+    return Status::success();
 }
 
 }  // namespace chainatlas::detail
@@ -77,22 +77,21 @@ namespace chainatlas {
 
 Result<std::string> svgToPng(const std::string& svg, double scale) {
     auto size = detail::svgSize(svg);
-    if (!size) return Result<std::string>::failure(size.error());
+    if (!size) return size.error();
     int width = static_cast<int>(std::lround(size->width * scale));
     int height = static_cast<int>(std::lround(size->height * scale));
     cairo_surface_t* surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, width, height);
     cairo_t* cr = cairo_create(surface);
     cairo_set_source_rgb(cr, 1, 1, 1);  // slides and documents are white; transparency turns black in some viewers
     cairo_paint(cr);
-    std::string problem = detail::drawSvg(cr, svg, 0, 0, width, height);
+    Status drawn = detail::drawSvg(cr, svg, 0, 0, width, height);
     std::string png;
-    if (problem.empty() &&
-        cairo_surface_write_to_png_stream(surface, detail::appendToString, &png) != CAIRO_STATUS_SUCCESS)
-        problem = "cannot encode the PNG";
+    if (drawn && cairo_surface_write_to_png_stream(surface, detail::appendToString, &png) != CAIRO_STATUS_SUCCESS)
+        drawn = Status::failure(ErrorCode::Internal, "cannot encode the PNG");
     cairo_destroy(cr);
     cairo_surface_destroy(surface);
-    if (!problem.empty()) return Result<std::string>::failure(problem);
-    return png;
+    if (!drawn) return drawn.error();
+    return Result<std::string>::success(std::move(png));
 }
 
 }  // namespace chainatlas

@@ -16,9 +16,9 @@ struct SvgSize {
 // The SVG's own size in its units (width and height attributes, else the viewBox).
 Result<SvgSize> svgSize(const std::string& svg);
 // Draws the SVG scaled to fit the box (x, y, width, height), keeping its aspect ratio, centred horizontally.
-// Returns "" or the reason; the height actually used goes to `usedHeight`.
-std::string drawSvg(cairo_t* cr, const std::string& svg, double x, double y, double width, double height,
-                    double* usedHeight = nullptr);
+// The height actually used goes to `usedHeight`.
+Status drawSvg(cairo_t* cr, const std::string& svg, double x, double y, double width, double height,
+               double* usedHeight = nullptr);
 // Collects what a cairo stream writer produces.
 cairo_status_t appendToString(void* closure, const unsigned char* data, unsigned int length);
 

@@ -312,12 +312,12 @@ std::optional<std::string> decodeFile(const std::string& folder, const FileSpec&
                                       std::vector<Diagnostic>& diagnostics) {
     std::string label = (std::filesystem::path(folder) / spec.file).string();
     auto text = readWholeFile(label);
-    if (!text && text.error() == "no such file") {
+    if (!text && text.error().code == ErrorCode::NotFound) {
         if (spec.required) diagnostics.push_back({Severity::Error, label, "", "missing required file"});
         return std::nullopt;
     }
     if (!text) {
-        diagnostics.push_back({Severity::Error, label, "", text.error()});
+        diagnostics.push_back({Severity::Error, label, "", text.error().message});
         return std::nullopt;
     }
     if (startsAsUtf16(*text)) {

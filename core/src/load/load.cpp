@@ -168,7 +168,7 @@ LoadResult loadCsvFolder(const std::string& path) {
 
 LoadResult loadWorkbook(const std::string& path) {
     auto bytes = readWholeFile(path);
-    if (!bytes) return LoadResult{std::nullopt, {{Severity::Error, path, "", bytes.error(), ProblemKind::Io}}};
+    if (!bytes) return LoadResult{std::nullopt, {{Severity::Error, path, "", bytes.error().message, ProblemKind::Io}}};
     return loadWorkbookBytes(*bytes, path);
 }
 
@@ -202,7 +202,7 @@ LoadResult loadChainFile(const std::string& path) {
     auto text = readFileText(path, fastLoadPadding());
     if (!text) {
         // The file itself could not be read (missing, a pipe, too large): not invalid data.
-        return LoadResult{std::nullopt, {{Severity::Error, path, "", text.error(), ProblemKind::Io}}};
+        return LoadResult{std::nullopt, {{Severity::Error, path, "", text.error().message, ProblemKind::Io}}};
     }
     // The fast path reads in blocks past the end: the file is mapped with zero pages after it, so the 56 MB
     // of a national file are neither copied nor backed by fresh memory (issue 26).

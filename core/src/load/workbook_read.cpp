@@ -647,7 +647,7 @@ std::optional<Workbook> readWorkbookBytes(std::string_view bytes, const std::str
 std::optional<Workbook> readWorkbookFile(const std::string& path, std::vector<Diagnostic>& diagnostics) {
     auto bytes = readWholeFile(path);
     if (!bytes) {
-        diagnostics.push_back({Severity::Error, path, "", bytes.error(), ProblemKind::Io});
+        diagnostics.push_back({Severity::Error, path, "", bytes.error().message, ProblemKind::Io});
         return std::nullopt;
     }
     return readWorkbookBytes(*bytes, path, diagnostics);

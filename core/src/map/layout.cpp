@@ -414,14 +414,14 @@ void routeSupplies(MapGeometry& geometry, const Chain& chain, const Analysis& an
 // Build the graph, let dot lay it out, read the geometry back, then place firm cells and supply lines.
 Result<MapGeometry> LayoutEngine::layout(const Chain& chain, const Analysis& analysis, const LayoutOptions& options) {
     GVC_t* gvc = context_->gvc;
-    if (!gvc) return Result<MapGeometry>::failure("Graphviz context could not be created");
+    if (!gvc) return Result<MapGeometry>::failure(ErrorCode::Internal, "Graphviz context could not be created");
     std::unique_lock<std::mutex> lock(graphvizMutex());
     FirmPlan plan;
     if (options.level == MapLevel::Firm) plan = planFirms(chain, analysis);
     GraphParts parts = buildGraph(chain, analysis, options, plan);
     if (gvLayout(gvc, parts.graph, "dot") != 0) {
         agclose(parts.graph);
-        return Result<MapGeometry>::failure("Graphviz dot could not lay out the chain");
+        return Result<MapGeometry>::failure(ErrorCode::Internal, "Graphviz dot could not lay out the chain");
     }
     MapGeometry geometry = readGeometry(parts, chain, analysis, options);
     gvFreeLayout(gvc, parts.graph);

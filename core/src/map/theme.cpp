@@ -25,7 +25,7 @@ Theme loadTheme(const std::string& path, std::vector<Diagnostic>& diagnostics) {
     Theme theme;
     auto text = readWholeFile(path);
     if (!text) {
-        diagnostics.push_back({Severity::Warning, path, "", text.error() + "; using the built-in theme"});
+        diagnostics.push_back({Severity::Warning, path, "", text.error().message + "; using the built-in theme"});
         return theme;
     }
     nlohmann::json doc = nlohmann::json::parse(*text, nullptr, false);

@@ -161,7 +161,7 @@ int findRegion(const Chain& chain, const std::string& id) { return chain.index()
 int findFirm(const Chain& chain, const std::string& id) { return chain.index().find(chain, IdKind::Firm, id); }
 int findResource(const Chain& chain, const std::string& id) { return chain.index().find(chain, IdKind::Resource, id); }
 
-int resolveId(const Chain& chain, IdKind kind, const std::string& id, std::string& problem) {
+Result<int> resolveId(const Chain& chain, IdKind kind, const std::string& id) {
     int found = chain.index().find(chain, kind, id);
     if (found >= 0) return found;
     const char* what = nullptr;
@@ -172,8 +172,7 @@ int resolveId(const Chain& chain, IdKind kind, const std::string& id, std::strin
         case IdKind::Firm: what = "firm", ids = detail::idsOf(chain.firms); break;
         case IdKind::Resource: what = "resource", ids = detail::idsOf(chain.resources); break;
     }
-    problem = std::string("unknown ") + what + " \"" + id + "\"" + didYouMean(id, ids);
-    return -1;
+    return Error{ErrorCode::UnknownId, std::string("unknown ") + what + " \"" + id + "\"" + didYouMean(id, ids)};
 }
 
 std::string formatDiagnostic(const Diagnostic& d) {

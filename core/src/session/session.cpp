@@ -138,10 +138,9 @@ void failWeights(JsonReader& reader, const std::string& pointer, const std::stri
 void readWeights(JsonReader& reader, const json& session, Session& out) {
     auto it = session.find("weights");
     if (it == session.end()) return;
-    Weights weights;
-    std::string problem = weightsFromJson(*it, weights);  // "/key: message"
-    if (problem.empty()) out.weights = weights;
-    else failWeights(reader, "/weights", problem);
+    auto weights = weightsFromJson(*it);  // the error: "/key: message"
+    if (weights) out.weights = *weights;
+    else failWeights(reader, "/weights", weights.error().message);
 }
 
 bool isEmpty(const Checklist& checklist) {
@@ -153,9 +152,9 @@ bool isEmpty(const Checklist& checklist) {
 void resolveKeys(const Session& session, const Chain& chain, const std::string& label,
                  std::vector<Diagnostic>& problems) {
     for (const auto& [firm, note] : session.notes) {
-        std::string problem;
-        if (!note.empty() && resolveId(chain, IdKind::Firm, firm, problem) < 0)
-            problems.push_back({Severity::Error, label, pointerTo("/notes", firm), problem});
+        if (note.empty()) continue;
+        if (auto found = resolveId(chain, IdKind::Firm, firm); !found)
+            problems.push_back({Severity::Error, label, pointerTo("/notes", firm), found.error().message});
     }
     for (const auto& [region, notes] : session.otherNotes) {
         std::string problem;
@@ -168,9 +167,9 @@ void resolveKeys(const Session& session, const Chain& chain, const std::string& 
                 problems.push_back({Severity::Error, label, pointerTo(place, firm), problem});
     }
     for (const auto& [region, checklist] : session.otherChecklists) {
-        std::string problem;
-        if (!isEmpty(checklist) && resolveId(chain, IdKind::Region, region, problem) < 0)
-            problems.push_back({Severity::Error, label, pointerTo("/other_checklists", region), problem});
+        if (isEmpty(checklist)) continue;
+        if (auto found = resolveId(chain, IdKind::Region, region); !found)
+            problems.push_back({Severity::Error, label, pointerTo("/other_checklists", region), found.error().message});
     }
 }
 
@@ -246,7 +245,7 @@ std::vector<Diagnostic> sessionFromJson(const json& document, const std::string&
 
 std::vector<Diagnostic> loadSessionFile(const std::string& path, Session& session) {
     auto text = readWholeFile(path);
-    if (!text) return {{Severity::Error, path, "", text.error(), ProblemKind::Io}};
+    if (!text) return {{Severity::Error, path, "", text.error().message, ProblemKind::Io}};
     json document;
     if (auto problem = parseJsonText(withoutUtf8Bom(*text), path, document, "a chainatlas-session/1 JSON object"))
         return {*problem};
@@ -255,26 +254,26 @@ std::vector<Diagnostic> loadSessionFile(const std::string& path, Session& sessio
 
 std::vector<Diagnostic> loadWeightsFile(const std::string& path, Weights& weights) {
     auto text = readWholeFile(path);
-    if (!text) return {{Severity::Error, path, "", text.error(), ProblemKind::Io}};
+    if (!text) return {{Severity::Error, path, "", text.error().message, ProblemKind::Io}};
     json document;
     if (auto problem = parseJsonText(withoutUtf8Bom(*text), path, document, "a JSON object of weights"))
         return {*problem};
-    Weights read = weights;
-    std::string problem = weightsFromJson(document, read);
+    auto read = weightsFromJson(document, weights);
     JsonReader reader{path, {}};
-    if (problem.empty()) weights = read;
-    else failWeights(reader, "", problem);
+    if (read) weights = *read;
+    else failWeights(reader, "", read.error().message);
     if (!reader.problems.empty() && reader.problems[0].location.empty()) reader.problems[0].location = "/";
     return reader.problems;
 }
 
-std::string saveSessionFile(const Session& session, const std::string& path) {
+Status saveSessionFile(const Session& session, const std::string& path) {
     return writeFileAtomically(path, sessionToJson(session).dump(2) + "\n");
 }
 
-std::string sessionChainMismatch(const Session& session, const Chain& chain) {
-    if (session.chain.empty() || session.chain == chain.id) return {};
-    return "the session is for chain \"" + session.chain + "\", not \"" + chain.id + "\"";
+Status sessionChainMismatch(const Session& session, const Chain& chain) {
+    if (session.chain.empty() || session.chain == chain.id) return Status::success();
+    return Status::failure(ErrorCode::Mismatch,
+                           "the session is for chain \"" + session.chain + "\", not \"" + chain.id + "\"");
 }
 
 std::vector<Diagnostic> resolveSession(const Session& session, const Chain& chain, const std::string& label,
@@ -284,14 +283,13 @@ std::vector<Diagnostic> resolveSession(const Session& session, const Chain& chai
         problems.push_back({Severity::Error, label, pointer, message});
     };
     auto resolve = [&](IdKind kind, const std::string& id, const std::string& pointer) {
-        std::string problem;
-        int index = resolveId(chain, kind, id, problem);
-        if (index < 0) fail(pointer, problem);
-        return index;
+        auto index = resolveId(chain, kind, id);
+        if (!index) fail(pointer, index.error().message);
+        return index ? *index : -1;
     };
     AnalysisOptions out = options;
-    if (std::string mismatch = sessionChainMismatch(session, chain); !mismatch.empty()) {
-        fail("/chain", mismatch);
+    if (Status matches = sessionChainMismatch(session, chain); !matches) {
+        fail("/chain", matches.error().message);
         return problems;
     }
     if (!session.region.empty()) out.region = resolve(IdKind::Region, session.region, "/region");

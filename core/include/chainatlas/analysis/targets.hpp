@@ -31,8 +31,9 @@ inline constexpr std::array<const char*, kTermCount> kTermKeys = {"fit",     "an
 double termWeight(const Weights& weights, int term);
 double& termWeight(Weights& weights, int term);  // the slot, for sliders and readers
 nlohmann::json weightsToJson(const Weights& weights);
-// Reads a --weights object; returns "" or the problem as "/pointer: message".
-std::string weightsFromJson(const nlohmann::json& object, Weights& weights);
+// Reads a --weights object: `weights` with the keys the object gives replaced, or the error (Format) as
+// "/pointer: message".
+Result<Weights> weightsFromJson(const nlohmann::json& object, Weights weights = {});
 
 // A segment of a candidate with a value to the region (v(s) > 0). It is earned when its value after the
 // occupied discount, v′(s), is above 0; otherwise it is unscored and counts nowhere (docs/method.md §8).

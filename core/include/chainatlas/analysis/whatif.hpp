@@ -18,8 +18,9 @@ struct Assumption {
     std::vector<int> segments;  // empty: all segments of the firm's existing sites
 };
 
-// Reads "FIRM@REGION[:SEG,SEG...]" (command line, viewer); returns "" or the problem, with did-you-mean.
-std::string parseAssumption(const Chain& chain, const std::string& text, Assumption& assumption);
+// Reads "FIRM@REGION[:SEG,SEG...]" (command line, viewer); the error is Format (the syntax, a firm without
+// sites and no segments named) or UnknownId, with did-you-mean.
+Result<Assumption> parseAssumption(const Chain& chain, const std::string& text);
 
 // An assumption as files write it: ids, not indices, so that a file (a session) can be read before its
 // chain is loaded; `resolveAssumption` turns it into an Assumption once the chain is there.

@@ -15,7 +15,8 @@ namespace chainatlas {
 inline constexpr std::size_t kMaxReadBytes = std::size_t{1} << 30;
 
 // A regular file's bytes, or "-" for standard input. Named pipes, devices and folders are refused at
-// once (never blocks, never reads /dev/zero forever); a symbolic link loop is named as such.
+// once (never blocks, never reads /dev/zero forever); a symbolic link loop is named as such. Error codes:
+// NotFound ("no such file"), NotRegular, TooLarge, Io.
 Result<std::string> readWholeFile(const std::string& path);
 
 // A whole file's bytes with at least `padding` readable zero bytes after them (for parsers that read in
@@ -51,14 +52,15 @@ Result<FileText> readFileText(const std::string& path, std::size_t padding);
 // Writes `content` to `path` through a temporary file and a rename, so a failure never leaves half a
 // file; the folder is synced after the rename. A symbolic link stays and its target is replaced; a device,
 // named pipe or socket is written to in place. Temporaries of killed runs (".NAME.tmp-chainatlas-PID-N",
-// only made where O_TMPFILE is not supported) are removed. Returns an empty string on success, else the reason.
-std::string writeFileAtomically(const std::string& path, std::string_view content);
+// only made where O_TMPFILE is not supported) are removed. A failure says "cannot write PATH: reason" (code
+// Io), or that the folder does not exist (NotFound) or the path is a folder (NotRegular).
+Status writeFileAtomically(const std::string& path, std::string_view content);
 
 // Where a writer puts its text, a piece at a time.
 using TextSink = std::function<void(std::string_view)>;
 // The same, for text made a piece at a time: `produce` hands each piece to the sink it is given, so a
 // 40 MB result never sits in memory whole. A failed write ends `produce` (the sink throws) and nothing of
 // the file is left; an exception of `produce` itself removes the temporary file and goes on.
-std::string writeFileAtomically(const std::string& path, const std::function<void(const TextSink&)>& produce);
+Status writeFileAtomically(const std::string& path, const std::function<void(const TextSink&)>& produce);
 
 }  // namespace chainatlas

@@ -16,14 +16,14 @@ enum class ChainForm { Json, Folder, Workbook };
 // nullopt for anything else.
 std::optional<ChainForm> chainFormOf(const std::string& path);
 
-// Writes `chain` to `path` in `form`; an empty string on success, else the reason. Nothing is half-written:
+// Writes `chain` to `path` in `form`. Nothing is half-written:
 // a file goes through a temporary file and a rename, a folder's files are all written before any replaces one.
-std::string writeChain(const Chain& chain, const std::string& path, ChainForm form);
+Status writeChain(const Chain& chain, const std::string& path, ChainForm form);
 
 // The empty template: every table with its header (Chinese labels over English names), the default stages
 // filled in; a workbook also gets a readme sheet (one line per column), drop-down lists for the columns that
 // name stages, segments, regions, firms, resources, confidence and kinds, frozen header rows and widths that
-// fit Chinese text. A folder gets one CSV file per table and readme.txt.
-std::string writeTemplate(const std::string& path, ChainForm form);
+// fit Chinese text. A folder gets one CSV file per table and readme.txt. A JSON template is refused (Format).
+Status writeTemplate(const std::string& path, ChainForm form);
 
 }  // namespace chainatlas

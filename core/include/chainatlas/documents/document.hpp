@@ -61,8 +61,8 @@ std::optional<DocumentKind> documentKindOf(const std::string& path);
 inline constexpr std::size_t kExcelCellLimit = 32767;
 // A cell past the limit is cut with a visible "… [+N]" and a line in `warnings` (when given); characters XML
 // forbids become U+FFFD and a literal "_xHHHH_" is escaped, so no text is lost without a mark.
-std::string writeXlsx(const Document& document, const std::string& path, std::vector<std::string>* warnings = nullptr);
-std::string writePdf(const Document& document, const std::string& path);
+Status writeXlsx(const Document& document, const std::string& path, std::vector<std::string>* warnings = nullptr);
+Status writePdf(const Document& document, const std::string& path);
 // The SVG rendered at `scale` (1: one pixel per SVG unit) as PNG bytes, on a white background.
 Result<std::string> svgToPng(const std::string& svg, double scale);
 

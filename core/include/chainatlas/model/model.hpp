@@ -9,6 +9,8 @@
 #include <string_view>
 #include <vector>
 
+#include "chainatlas/base/diagnostics.hpp"
+
 namespace chainatlas {
 
 enum class Lang { Zh, En };
@@ -236,8 +238,8 @@ std::string regionName(const Chain& chain, int region, Lang lang);
 int findResource(const Chain& chain, const std::string& id);
 
 enum class IdKind { Segment, Region, Firm, Resource };
-// The index of an id typed by a user, or -1 with `problem` set to
+// The index of an id typed by a user, or the error (UnknownId)
 // 'unknown region "suzho" (did you mean "suzhou"?)'.
-int resolveId(const Chain& chain, IdKind kind, const std::string& id, std::string& problem);
+Result<int> resolveId(const Chain& chain, IdKind kind, const std::string& id);
 
 }  // namespace chainatlas

@@ -64,14 +64,14 @@ nlohmann::json sessionToJson(const Session& session);
 std::vector<Diagnostic> sessionFromJson(const nlohmann::json& json, const std::string& label, Session& session);
 // Reads and parses a session file (syntax errors with line and column).
 std::vector<Diagnostic> loadSessionFile(const std::string& path, Session& session);
-std::string saveSessionFile(const Session& session, const std::string& path);
+Status saveSessionFile(const Session& session, const std::string& path);  // written atomically (file_io.hpp)
 // A weights file (`--weights`): the keys it gives replace those of `weights`, which is changed only when
 // there is no problem. Read by the rule every JSON input follows (load.hpp, parseJsonText); problems are
 // located by JSON pointer as inside a session.
 std::vector<Diagnostic> loadWeightsFile(const std::string& path, Weights& weights);
 
-// "" when the session may be applied to `chain`, else why not (it was written for another chain).
-std::string sessionChainMismatch(const Session& session, const Chain& chain);
+// Success when the session may be applied to `chain`, else why not (Mismatch: written for another chain).
+Status sessionChainMismatch(const Session& session, const Chain& chain);
 // The session's scenario as analysis options over `chain` (`options` is changed only when there is no
 // problem). Unknown ids are located errors with did-you-mean.
 std::vector<Diagnostic> resolveSession(const Session& session, const Chain& chain, const std::string& label,
