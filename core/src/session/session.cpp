@@ -157,14 +157,15 @@ void resolveKeys(const Session& session, const Chain& chain, const std::string& 
             problems.push_back({Severity::Error, label, pointerTo("/notes", firm), found.error().message});
     }
     for (const auto& [region, notes] : session.otherNotes) {
-        std::string problem;
         std::string place = pointerTo("/other_notes", region);
         bool any = std::any_of(notes.begin(), notes.end(), [](const auto& n) { return !n.second.empty(); });
-        if (any && resolveId(chain, IdKind::Region, region, problem) < 0)
-            problems.push_back({Severity::Error, label, place, problem});
-        for (const auto& [firm, note] : notes)
-            if (!note.empty() && resolveId(chain, IdKind::Firm, firm, problem) < 0)
-                problems.push_back({Severity::Error, label, pointerTo(place, firm), problem});
+        if (auto found = resolveId(chain, IdKind::Region, region); any && !found)
+            problems.push_back({Severity::Error, label, place, found.error().message});
+        for (const auto& [firm, note] : notes) {
+            if (note.empty()) continue;
+            if (auto found = resolveId(chain, IdKind::Firm, firm); !found)
+                problems.push_back({Severity::Error, label, pointerTo(place, firm), found.error().message});
+        }
     }
     for (const auto& [region, checklist] : session.otherChecklists) {
         if (isEmpty(checklist)) continue;
