@@ -7,9 +7,9 @@
 #include <fstream>
 
 #include "chainatlas/base/text.hpp"
-#include "exact_text.hpp"
-#include "saved_files.hpp"
-#include "state.hpp"
+#include "state/exact_text.hpp"
+#include "state/saved_files.hpp"
+#include "state/state.hpp"
 
 using namespace chainatlas;
 using viewer::ViewerState;

@@ -22,10 +22,10 @@
 #include "chainatlas/base/text.hpp"
 #include "chainatlas/load/load.hpp"
 #include "chainatlas/map/theme.hpp"
-#include "fonts.hpp"
 #include "i18n.hpp"
 #include "panels/scene_painter.hpp"
-#include "saved_files.hpp"
+#include "platform/fonts.hpp"
+#include "state/saved_files.hpp"
 
 using namespace chainatlas;
 
@@ -669,12 +669,12 @@ TEST_CASE("in the window a session opens on the worker: the newest open wins, a 
     CHECK(app.state.path == mini);
     CHECK(app.state.scenario.region == 1);
     // A broken session keeps the state (even over a file it replaced in flight) and says why.
-    int generation = app.state.chainGeneration;
+    int generation = app.state.chainGeneration();
     app.open(escape);
     app.loadNamedSession(misspelt);
     CHECK(waitForOpen(app) == false);
     CHECK(app.state.path == mini);
-    CHECK(app.state.chainGeneration == generation);
+    CHECK(app.state.chainGeneration() == generation);
     CHECK(app.messageIsError);
     CHECK(app.message == "Cannot load the session: " + misspelt);
     CHECK(app.messageDetail.find("/hubs/0: unknown region \"shanghia\" (did you mean \"shanghai\"?)") !=
@@ -683,7 +683,7 @@ TEST_CASE("in the window a session opens on the worker: the newest open wins, a 
     app.loadNamedSession(cyclic);
     CHECK(waitForOpen(app) == false);
     CHECK(app.state.path == mini);
-    CHECK(app.state.chainGeneration == generation);
+    CHECK(app.state.chainGeneration() == generation);
     REQUIRE_FALSE(app.state.problems.empty());
     CHECK(app.state.problems[0].location == "/links/3");
     CHECK(app.messageDetail.find("/file: cannot open") != std::string::npos);

@@ -6,14 +6,14 @@
 #include <fstream>
 #include <thread>
 
-#include "analysis_worker.hpp"
 #include "chainatlas/analysis/scenario.hpp"
 #include "chainatlas/base/file_io.hpp"
-#include "collate.hpp"
-#include "explain.hpp"
-#include "map_view.hpp"
-#include "state.hpp"
-#include "target_table.hpp"
+#include "state/collate.hpp"
+#include "state/explain.hpp"
+#include "state/map_view.hpp"
+#include "state/state.hpp"
+#include "state/target_table.hpp"
+#include "workers/analysis_worker.hpp"
 
 using namespace chainatlas;
 using viewer::Selection;
@@ -37,12 +37,12 @@ TEST_CASE("opening a chain analyses its first region and a broken file keeps the
     CHECK(state.recentFiles.front() == kMini);
     REQUIRE(state.percentiles.size() == 3);  // computed once with the chain, not every frame
     CHECK(state.percentiles[0][0] == 0.5);   // mini has no metrics: q = 0.5
-    int generation = state.layoutGeneration;
+    int generation = state.layoutGeneration();
     CHECK_FALSE(viewer::openChain(state, std::string(CHAINATLAS_TEST_DATA_DIR) + "/bad/link_cycle.json"));
     CHECK(state.path == kMini);
     REQUIRE_FALSE(state.problems.empty());
     CHECK(state.problems[0].location == "/links/3");
-    CHECK(state.layoutGeneration == generation);
+    CHECK(state.layoutGeneration() == generation);
 }
 
 TEST_CASE("a chain loaded for the viewer starts in the scenario asked for, analysed, its sites counted") {
@@ -228,11 +228,11 @@ TEST_CASE("a session loaded for the viewer is analysed in its own scenario, adop
     REQUIRE(viewer::openChain(state, escape));
     viewer::notesHere(state)["x"] = "old";
     std::weak_ptr<const Chain> before = state.chain;
-    int generation = state.chainGeneration;
+    int generation = state.chainGeneration();
     CHECK(viewer::adoptSession(state, loaded) == "");
     CHECK(loaded.opened.chain == before.lock());  // what it replaced, for the caller to free on a worker
     CHECK(state.path == kMini);
-    CHECK(state.chainGeneration == generation + 1);
+    CHECK(state.chainGeneration() == generation + 1);
     CHECK(state.scenario.region == 1);
     CHECK(state.scenario.assumptions.size() == 1);
     CHECK(state.analysis.region == 1);
@@ -251,10 +251,10 @@ TEST_CASE("a session loaded for the viewer is analysed in its own scenario, adop
     CHECK(refused.problem.find("s.json: /hubs/0: unknown region \"shanghia\" (did you mean \"shanghai\"?)") !=
           std::string::npos);
     CHECK_FALSE(refused.chainUnreadable);
-    int layout = state.layoutGeneration;
+    int layout = state.layoutGeneration();
     CHECK(viewer::adoptSession(state, refused) == refused.problem);
-    CHECK(state.layoutGeneration == layout);
-    CHECK(state.chainGeneration == generation + 1);
+    CHECK(state.layoutGeneration() == layout);
+    CHECK(state.chainGeneration() == generation + 1);
     CHECK(viewer::notesHere(state).count("f2") == 1);
     // A chain that cannot be read: refused, and the problems window gets the chain's located errors.
     nlohmann::json cyclic = good;
@@ -271,10 +271,10 @@ TEST_CASE("a session loaded for the viewer is analysed in its own scenario, adop
 
 TEST_CASE("level and expanded segments bump the layout generation and shape the layout request") {
     ViewerState state = opened();
-    int generation = state.layoutGeneration;
+    int generation = state.layoutGeneration();
     viewer::toggleExpanded(state, 1);
     CHECK(state.level == MapLevel::Firm);
-    CHECK(state.layoutGeneration == generation + 1);
+    CHECK(state.layoutGeneration() == generation + 1);
     LayoutOptions options = viewer::layoutOptions(state, "WenQuanYi Micro Hei", 14);
     CHECK(options.expands(1));
     CHECK_FALSE(options.expands(0));
@@ -454,23 +454,23 @@ TEST_CASE("deferred analysis: the newest request wins and an outcome for a repla
         return outcome;
     };
     viewer::AnalysisOutcome stale = outcomeOf(first);
-    int layoutGeneration = state.layoutGeneration;
+    int layoutGeneration = state.layoutGeneration();
     CHECK_FALSE(viewer::applyOutcome(state, stale));  // a newer request was made
     CHECK(state.analysis.region == 0);
-    CHECK(state.layoutGeneration == layoutGeneration);
+    CHECK(state.layoutGeneration() == layoutGeneration);
     viewer::AnalysisOutcome newest = outcomeOf(second);
     CHECK(viewer::applyOutcome(state, newest));
     CHECK(state.analysis.region == 1);
     CHECK(state.analysis.hubs == std::vector<int>{0});
     CHECK_FALSE(state.analysing());
-    CHECK(state.layoutGeneration == layoutGeneration + 1);
+    CHECK(state.layoutGeneration() == layoutGeneration + 1);
     // A request for this file, then the file is opened again (a replaced file): its outcome is dropped.
     viewer::setRegion(state, 0);
     viewer::AnalysisRequest old = viewer::analysisRequest(state);
     REQUIRE(viewer::openChain(state, kMini));
     CHECK_FALSE(state.analysing());  // the first analysis of a file is made at once
     viewer::AnalysisOutcome replaced = outcomeOf(old);
-    replaced.version = state.analysisWanted;  // even with the newest version number
+    replaced.version = state.analysisWanted();  // even with the newest version number
     CHECK_FALSE(viewer::applyOutcome(state, replaced));
 }
 
@@ -707,7 +707,7 @@ TEST_CASE("the target list sorts by every column (names by pinyin) and keeps its
     // A note typed for 张家港 moves nothing until the analysis changes (the row stays under the pen).
     viewer::notesHere(state)["zjg"] = "z";
     CHECK(firms(byNote) == V{0, 3, 2, 1});
-    ++state.analysisVersion;
+    state.ranksChanged();
     CHECK(firms(byNote) == V{3, 2, 1, 0});
 }
 
@@ -833,12 +833,12 @@ TEST_CASE("a firm ticked from the list keeps its line when the analysis comes ba
     CHECK(viewer::isAssumed(state, 1));
     // The analysis is back: f1 is local now, no target; the others move up, f5 comes in.
     state.analysis.targets = {target(0, 1), target(2, 2), target(3, 3), target(4, 4), target(5, 5)};
-    ++state.analysisVersion;
+    state.ranksChanged();
     // It stays on line 2 (its rank then, 2, less a half), not at 5 - 0.5 (line 5) where its plain rank puts it.
     CHECK(firms() == V{0, 1, 2, 3, 4, 5});
     CHECK(table.rows(state, {})[1].rankKey == doctest::Approx(1.5));
     CHECK(table.orderChanges() == before + 1);  // f5 came in: the rows moved
-    ++state.analysisVersion;                    // a later analysis (a weight moved) keeps it there too
+    state.ranksChanged();                       // a later analysis (a weight moved) keeps it there too
     CHECK(firms() == V{0, 1, 2, 3, 4, 5});
     CHECK(table.orderChanges() == before + 1);  // same firms in the same order: nothing moved
 }

@@ -16,9 +16,9 @@
 #include "chainatlas/results/result_writers.hpp"
 #include "chainatlas/svg/svg.hpp"
 #include "i18n.hpp"
-#include "map_view.hpp"
-#include "probe.hpp"
-#include "saved_files.hpp"
+#include "state/map_view.hpp"
+#include "state/saved_files.hpp"
+#include "tools/probe.hpp"
 
 namespace viewer {
 
@@ -182,9 +182,9 @@ void App::carryOutPending() {
 // What an outcome replaces (or an outcome dropped) is freed on the worker, never here.
 void App::syncAnalysis() {
     if (state.analysing() &&
-        (requestedAnalysis != state.analysisWanted || requestedAnalysisChain != state.chainGeneration)) {
-        requestedAnalysis = state.analysisWanted;
-        requestedAnalysisChain = state.chainGeneration;
+        (requestedAnalysis != state.analysisWanted() || requestedAnalysisChain != state.chainGeneration())) {
+        requestedAnalysis = state.analysisWanted();
+        requestedAnalysisChain = state.chainGeneration();
         AnalysisRequest request = analysisRequest(state);
         request.sceneTheme = theme;
         request.sceneLevel = state.level;
@@ -208,14 +208,14 @@ void App::takeScene(MapScene& described, MapLevel level, Lang lang, const Weight
     if (weightsToJson(weights) != weightsToJson(state.scenario.weights) || level != state.level || lang != state.lang)
         return;
     std::swap(scene, described);  // the old one is freed with the worker's outcome
-    sceneKey = std::to_string(state.layoutGeneration) + (state.lang == Lang::Zh ? "zh" : "en") +
+    sceneKey = std::to_string(state.layoutGeneration()) + (state.lang == Lang::Zh ? "zh" : "en") +
                (state.level == MapLevel::Firm ? "firm" : "segment") + weightsToJson(state.analysis.weights).dump();
 }
 
 void App::syncLayout() {
     if (!state.hasAnalysis()) return;
-    if (state.layoutGeneration != requestedGeneration) {
-        requestedGeneration = state.layoutGeneration;
+    if (state.layoutGeneration() != requestedGeneration) {
+        requestedGeneration = state.layoutGeneration();
         // The worker's copy of the analysis when there is one (copying 60k targets here would stall a frame).
         Analysis analysis = state.analysisSnapshot ? std::move(*state.analysisSnapshot) : state.analysis;
         state.analysisSnapshot.reset();

@@ -11,16 +11,16 @@
 #include <optional>
 #include <string>
 
-#include "analysis_worker.hpp"
 #include "chainatlas/analysis/compare.hpp"
 #include "chainatlas/map/scene.hpp"
 #include "chainatlas/map/theme.hpp"
-#include "exact_text.hpp"
-#include "fonts.hpp"
-#include "layout_worker.hpp"
-#include "open_worker.hpp"
-#include "state.hpp"
-#include "target_table.hpp"
+#include "platform/fonts.hpp"
+#include "state/exact_text.hpp"
+#include "state/state.hpp"
+#include "state/target_table.hpp"
+#include "workers/analysis_worker.hpp"
+#include "workers/layout_worker.hpp"
+#include "workers/open_worker.hpp"
 
 namespace viewer {
 
@@ -128,7 +128,7 @@ struct App {
     // the end-to-end test drives the real window with xdotool without guessing coordinates.
     bool probing = false;
     std::map<std::string, std::array<float, 4>> probeRects;
-    std::string probeLabels;              // the label and window lines of the last frame (viewer/probe.hpp)
+    std::string probeLabels;              // the label and window lines of the last frame (viewer/tools/probe.hpp)
     void probe(const std::string& name);  // the last item's rectangle
     std::string probeReport() const;
     int missingGlyphs() const;
@@ -173,7 +173,7 @@ struct App {
     double flashStarted = -100;
     std::string exportSvg(const std::string& path);
     std::string exportCsv(const std::string& path);
-    // Settings (viewer/settings.cpp): ~/.config/chainatlas ($XDG_CONFIG_HOME respected), created on demand.
+    // Settings (viewer/platform/settings.cpp): ~/.config/chainatlas ($XDG_CONFIG_HOME respected), created on demand.
     std::string exportReport(const std::string& path);  // .xlsx or .pdf, with notes and checklist
     std::string settingsFolder() const;
     std::string lastSessionPath() const;  // written on every quit, reopened on the next start
@@ -199,7 +199,7 @@ private:
     std::string reportExport(const std::string& path, const chainatlas::Status& written);
 };
 
-// A text field that keeps every character typed or pasted (viewer/exact_input.cpp); true when it changed.
+// A text field that keeps every character typed or pasted (viewer/platform/exact_input.cpp); true when it changed.
 bool inputTextExact(App& app, const char* label, std::string& text, const char* hint = nullptr,
                     ImGuiInputTextFlags flags = 0);
 // The clipboard hands text fields stand-ins and takes the real characters back (once ImGui's backend is up).

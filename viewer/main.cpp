@@ -1,4 +1,4 @@
-// chainatlas-viewer: parses the options, creates the window (viewer/backend.*) and the App, and runs the frame
+// chainatlas-viewer: parses the options, creates the window (viewer/platform/backend.*) and the App, and runs the frame
 // loop; everything else lives in App and the panels. --screenshot OUT.png renders headless frames (under
 // Xvfb) and writes the last one with the frame statistics.
 #include <imgui.h>
@@ -7,19 +7,19 @@
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
-#include <fstream>
 #include <iostream>
 #include <vector>
 
 #include "app.hpp"
-#include "backend.hpp"
 #include "chainatlas/base/file_io.hpp"
 #include "chainatlas/base/paths.hpp"
-#include "probe.hpp"
+#include "platform/backend.hpp"
+#include "tools/frame_stats.hpp"
+#include "tools/probe.hpp"
 
 namespace {
 
-using Clock = std::chrono::steady_clock;
+using viewer::Clock;
 
 // When the process started: --screenshot reports the time to the first frame and to the first map from here.
 const auto processStart = Clock::now();
@@ -34,31 +34,6 @@ struct Options {
     int relayoutEvery = 0;  // measurement aid: request a new layout every N frames
     bool interact = false;  // measurement aid: region change, what-if, undo, region back, each once settled
     float textSize = viewer::kDefaultTextSize;
-};
-
-// --interact: what a planner does, one step each time the previous one has settled (analysed and laid out),
-// so that the longest frame meanwhile shows whether the window ever waited for the analysis.
-struct Interaction {
-    static constexpr int kSteps = 4;
-    int step = 0, firm = -1;
-    void next(viewer::App& app) {
-        viewer::ViewerState& state = app.state;
-        if (!state.hasAnalysis()) {
-            step = kSteps;  // nothing to interact with
-            return;
-        }
-        int regions = static_cast<int>(state.chain->regions.size());
-        switch (step++) {
-            case 0: viewer::setRegion(state, (state.scenario.region + 1) % regions); break;
-            case 1:
-                if (!state.analysis.targets.empty()) {
-                    firm = state.analysis.targets.front().firm;
-                    viewer::assume(state, {firm, state.scenario.region, {}});
-                }
-                break;
-            default: viewer::undo(state); break;  // step 2 takes the what-if back, step 3 the region of step 0
-        }
-    }
 };
 
 // --region and --hub as the file's starting scenario, resolved on the open worker as soon as the chain is
@@ -135,19 +110,6 @@ void rebuildFonts(viewer::App& app, viewer::Backend& backend) {
     viewer::usePlaceholderGlyph(io.Fonts->Fonts.empty() ? nullptr : io.Fonts->Fonts[0]);
     ImGui::GetStyle() = viewer::scaledStyle(app.textSize);
     app.fontsDirty = false;
-}
-
-// Rewrites the probe file after every frame, with the frame's number first, so the end-to-end test can wait
-// for frames to pass instead of guessing with sleeps (a loaded machine draws a frame in 40 or 400 ms).
-// Written to a temporary file and renamed, so a reader never sees half of it; no fsync (a test aid, per frame).
-void writeProbe(const viewer::App& app, const std::string& path, int frame) {
-    std::string temporary = path + ".part";
-    {
-        std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
-        out << "frame " << frame << "\n" << app.probeReport();
-        if (!out) return;
-    }
-    std::rename(temporary.c_str(), path.c_str());
 }
 
 // The command line into `o`; returns the exit status when the program stops here (--help, a bad option), else -1.
@@ -232,71 +194,6 @@ int startApp(viewer::App& app, const Options& o) {
     return optionsApplied(app, o, true);
 }
 
-// Analysed and laid out: nothing in flight that would change the picture.
-bool settled(const viewer::App& app) {
-    if (app.opening()) return false;
-    if (!app.state.hasAnalysis()) return true;
-    // The newest layout shown, not only finished (a finished one waits for the next frame to be polled).
-    bool shown = app.shownGeneration == app.state.layoutGeneration || !app.layoutError.empty();
-    return app.geometry && shown && !app.worker.busy() && !app.analysing();
-}
-
-// Frame times for the status bar and the --screenshot statistics (without the first three frames, which build
-// fonts and textures).
-struct FrameStats {
-    int frames = 0;
-    double longest = 0, total = 0, longestInteracting = 0;  // ms
-    double longestBuildInteracting = 0;     // ms of the longest frame's panels alone, without drawing the pixels
-    double firstFrame = -1, firstMap = -1;  // seconds since the process started
-    double longestStep = 0;  // ms of the longest loop step: adopting a finished open, the font atlas, the frame
-    int adoptedFrame = -1;   // the last frame that adopted a finished open (a file or a session), and its step
-    double adoptedMs = 0, adoptingMs = 0;  // the step, and adopting alone
-
-    void adopted(double stepMs, double adoptMs) {
-        adoptedFrame = frames - 1;
-        adoptedMs = stepMs;
-        adoptingMs = adoptMs;
-    }
-
-    void record(viewer::App& app, double ms, double stepMs, double buildMs, bool layoutRunning, bool analysing,
-                bool interacting) {
-        app.frameMs.push_back(static_cast<float>(ms));
-        if (app.frameMs.size() > 120) app.frameMs.pop_front();
-        if (frames > 2) {
-            longestStep = std::max(longestStep, stepMs);
-            longest = std::max(longest, ms);
-            total += ms;
-            if (layoutRunning) app.longestFrameMsWhileLayout = std::max(app.longestFrameMsWhileLayout, ms);
-            if (analysing) app.longestFrameMsWhileAnalysing = std::max(app.longestFrameMsWhileAnalysing, ms);
-            if (interacting) longestInteracting = std::max(longestInteracting, ms);
-            if (interacting) longestBuildInteracting = std::max(longestBuildInteracting, buildMs);
-        }
-        ++frames;
-        double sinceStart = std::chrono::duration<double>(Clock::now() - processStart).count();
-        if (firstFrame < 0) firstFrame = sinceStart;
-        if (firstMap < 0 && app.geometry) firstMap = sinceStart;
-    }
-
-    void print(const viewer::App& app, bool interact, int interactionSteps) const {
-        std::printf(
-            "frames %d, mean %.2f ms, longest %.2f ms, longest while laying out %.2f ms, layout %.3f s, "
-            "first frame %.3f s, first map %.3f s\n",
-            frames, frames > 3 ? total / (frames - 3) : 0.0, longest, app.longestFrameMsWhileLayout,
-            app.lastLayoutSeconds, firstFrame, firstMap);
-        std::printf("longest while analysing %.2f ms, analysis %.3f s\n", app.longestFrameMsWhileAnalysing,
-                    app.lastAnalysisSeconds);
-        std::printf(
-            "longest step with opening and fonts %.2f ms (a finished open adopted, the atlas rebuilt, "
-            "the frame); open adopted in frame %d, that step %.2f ms (adopting %.2f ms)\n",
-            longestStep, adoptedFrame, adoptedMs, adoptingMs);
-        if (interact)
-            std::printf(
-                "interaction (region change, what-if, undo, region back): %d steps, longest frame %.2f ms, "
-                "longest building the panels %.2f ms (the rest draws the pixels)\n",
-                interactionSteps, longestInteracting, longestBuildInteracting);
-    }
-};
-
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -317,8 +214,8 @@ int main(int argc, char** argv) {
     int status = startApp(app, o);
 
     bool optionsPending = app.opening();  // applied once the file or session is open
-    Interaction interaction;
-    FrameStats stats;
+    viewer::Interaction interaction;
+    viewer::FrameStats stats(processStart);
     auto started = Clock::now();
     while (status == 0 && !app.quitConfirmed) {
         // A worker is busy and the planner does nothing: at most 20 frames a second (the spinner turns at 8),
@@ -340,24 +237,24 @@ int main(int argc, char** argv) {
             if (status != 0) break;
         }
         if (app.fontsDirty) rebuildFonts(app, *backend);
-        if (o.relayoutEvery > 0 && stats.frames % o.relayoutEvery == 0) ++app.state.layoutGeneration;
-        if (o.interact && settled(app) && interaction.step < Interaction::kSteps) interaction.next(app);
+        if (o.relayoutEvery > 0 && stats.frames % o.relayoutEvery == 0) app.state.relayout();
+        if (o.interact && viewer::settled(app) && interaction.step < viewer::Interaction::kSteps) interaction.next(app);
         auto frameStart = Clock::now();
         bool layoutRunning = app.worker.busy(), analysing = app.analysing();
         backend->beginFrame();
         app.frame();
         double buildMs = std::chrono::duration<double, std::milli>(Clock::now() - frameStart).count();
         backend->endFrame();
-        if (app.probing) writeProbe(app, o.probe, stats.frames);
+        if (app.probing) viewer::writeProbe(app, o.probe, stats.frames);
         auto frameEnd = Clock::now();
         double ms = std::chrono::duration<double, std::milli>(frameEnd - frameStart).count();
         double stepMs = std::chrono::duration<double, std::milli>(frameEnd - stepStart).count();
-        stats.record(app, ms, stepMs, buildMs, layoutRunning, analysing, interaction.step > 0);
+        stats.record(app, {ms, stepMs, buildMs, layoutRunning, analysing, interaction.step > 0});
         if (opened) stats.adopted(stepMs, adoptMs);
         if (!o.screenshot.empty()) {
-            bool done = !o.interact || interaction.step >= Interaction::kSteps;
+            bool done = !o.interact || interaction.step >= viewer::Interaction::kSteps;
             double waited = std::chrono::duration<double>(Clock::now() - started).count();
-            if ((stats.frames >= o.frames && settled(app) && done) || waited > 60) {
+            if ((stats.frames >= o.frames && viewer::settled(app) && done) || waited > 60) {
                 if (!backend->writeScreenshot(o.screenshot)) {
                     std::cerr << "chainatlas-viewer: cannot write " << o.screenshot << "\n";
                     status = 1;

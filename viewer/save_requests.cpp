@@ -4,7 +4,7 @@
 #include "app.hpp"
 #include "chainatlas/base/text.hpp"
 #include "i18n.hpp"
-#include "saved_files.hpp"
+#include "state/saved_files.hpp"
 
 namespace viewer {
 

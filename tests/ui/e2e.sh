@@ -65,7 +65,7 @@ click() {
   wait_frames 3
 }
 # A key or chord (ctrl+z), pressed and released at once: the viewer holds every press for one frame however
-# short it was (viewer/backend.cpp), while a key held across slow frames would repeat (ImGui's key repeat after
+# short it was (viewer/platform/backend.cpp), while a key held across slow frames would repeat (ImGui's key repeat after
 # 0.25 s, the X server's autorepeat): a path pasted twice, "abc" typed as "abbbbcc".
 key() {
   xdotool key "$1"

@@ -3,8 +3,8 @@
 #include <imgui.h>
 #include <imgui_stdlib.h>
 
-#include "../app.hpp"
 #include "../i18n.hpp"
+#include "app.hpp"
 #include "chainatlas/session/session.hpp"
 
 namespace viewer {

@@ -6,8 +6,8 @@
 
 #include <imgui.h>
 
-#include "../app.hpp"
 #include "../i18n.hpp"
+#include "app.hpp"
 #include "chainatlas/analysis/vocabulary.hpp"
 
 namespace viewer {
@@ -147,9 +147,9 @@ void drawComparePanel(App& app) {
     if (app.compareRegions.empty()) app.compareRegions = {state.scenario.region};
     regionPicker(app);
     // A new analysis: hubs, weights or what-ifs may have changed (weights alone leave the layout as it was).
-    if (app.compareGeneration != state.analysisVersion) {
+    if (app.compareGeneration != state.analysisVersion()) {
         app.comparison = compareScenario(state, app.compareRegions);  // what-ifs apply to the region they name
-        app.compareGeneration = state.analysisVersion;
+        app.compareGeneration = state.analysisVersion();
     }
     segmentTable(app);
     ImGui::BeginChild("##summary");  // the summary scrolls below the segment table

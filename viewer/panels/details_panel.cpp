@@ -4,8 +4,8 @@
 #include <algorithm>
 #include <map>
 
-#include "../app.hpp"
 #include "../i18n.hpp"
+#include "app.hpp"
 #include "chainatlas/analysis/vocabulary.hpp"
 #include "chainatlas/results/result_writers.hpp"
 

@@ -4,10 +4,10 @@
 
 #include <algorithm>
 
-#include "../app.hpp"
-#include "../explain.hpp"
 #include "../i18n.hpp"
+#include "app.hpp"
 #include "chainatlas/base/diagnostics.hpp"
+#include "state/explain.hpp"
 
 namespace viewer {
 

@@ -1,17 +1,17 @@
 // The map: the core's layout geometry drawn with the theme's colours, pan (drag), zoom around the cursor
 // (wheel), fit (F), hover tooltips, click to select, double-click a segment to show its firms. Labels are
 // drawn by level of detail, so thousands of firms stay readable and fast. The camera and what lies under
-// the mouse are the MapView's (viewer/map_view.hpp); here: input, one drawer per layer, legend, tooltip.
+// the mouse are the MapView's (viewer/state/map_view.hpp); here: input, one drawer per layer, legend, tooltip.
 #include <algorithm>
 #include <cmath>
 
-#include "../app.hpp"
 #include "../i18n.hpp"
-#include "../map_view.hpp"
-#include "../probe.hpp"
+#include "app.hpp"
 #include "chainatlas/base/text.hpp"
 #include "chainatlas/map/layout.hpp"
-#include "scene_painter.hpp"
+#include "panels/scene_painter.hpp"
+#include "state/map_view.hpp"
+#include "tools/probe.hpp"
 
 namespace viewer {
 
@@ -38,6 +38,18 @@ MapText mapText(const App& app, const MapView& v) {
     return {ImGui::GetFont(), static_cast<float>(v.camera.zoom), scale, static_cast<float>(app.theme.fontSize) * scale,
             11.0f * scale};
 }
+
+// What the map's layers are drawn from, gathered once a frame: the painters below see this, not the App.
+struct MapFrame {
+    ImDrawList* draw;
+    const ViewerState& state;
+    const Theme& theme;
+    const MapScene& scene;
+    const MapGeometry& g;
+    const MapView& v;
+    MapText text;
+    int selectedFirm;  // -1: none
+};
 
 // Shown instead of the map while there is nothing to draw, and why.
 void drawPlaceholder(const App& app, ImDrawList* draw, ImVec2 pos, ImVec2 size) {
@@ -91,8 +103,9 @@ LegendBox measureLegend(App& app, const MapScene& scene, ImVec2 size) {
     if (!box.shown) return box;
     box.entries = shownLegend(scene, app.state.showResources);
     box.wrapWidth = size.x - 40;
-    box.legendSize = paintLegend(nullptr, app, box.entries, {}, box.wrapWidth);
-    if (app.state.showResources) box.stripSize = paintChainWide(nullptr, app, scene, {}, box.wrapWidth, {}, nullptr);
+    box.legendSize = paintLegend(nullptr, app.theme, box.entries, {}, box.wrapWidth);
+    if (app.state.showResources)
+        box.stripSize = paintChainWide(nullptr, app.theme, scene, app.state.selection, {}, box.wrapWidth, {}, nullptr);
     box.stripGap = box.stripSize.y > 0 ? ImGui::GetTextLineHeight() * 0.5f : 0;
     box.height += box.legendSize.y + box.stripSize.y + box.stripGap + 12;
     return box;
@@ -132,30 +145,34 @@ bool moveCamera(App& app, ImVec2 pos, ImVec2 size) {
 // Stage clusters: a rounded frame with the stage's name in its top left corner, or just above the frame when
 // the name, kept readable (at least minPx) on a map zoomed out to fit, is larger than the room the layout left
 // for it inside. Names under 6.5 px were left out, so after F at 800x600 no stage was named.
-void drawClusters(ImDrawList* draw, const App& app, const MapGeometry& g, const MapView& v, const MapText& text) {
-    const Chain& chain = *app.state.drawn;
+void drawClusters(const MapFrame& m) {
+    const auto& [draw, state, theme, scene, g, v, text, selectedFirm] = m;
+    const Chain& chain = *state.drawn;
     float ownPx = (text.basePx + 1) * text.zoom, px = std::max(text.minPx, ownPx);
     bool above = px > ownPx + 0.5f;
     for (const StageCluster& c : g.clusters) {
         ImVec2 p0 = onScreen(v, c.box.x, c.box.y), p1 = onScreen(v, c.box.x + c.box.w, c.box.y + c.box.h);
-        draw->AddRectFilled(p0, p1, themeColor(app.theme.clusterFill), 8 * text.zoom);
-        draw->AddRect(p0, p1, themeColor(app.theme.clusterBorder), 8 * text.zoom);
+        draw->AddRectFilled(p0, p1, themeColor(theme.clusterFill), 8 * text.zoom);
+        draw->AddRect(p0, p1, themeColor(theme.clusterBorder), 8 * text.zoom);
         const Stage& stage = chain.stages[c.stage];
-        std::string name = shortenForDrawing(stage.name.pick(app.state.lang, stage.id));
+        std::string name = shortenForDrawing(stage.name.pick(state.lang, stage.id));
         ImVec2 at = above ? ImVec2{p0.x + 2, p0.y - px - 2} : ImVec2{p0.x + 8 * text.zoom, p0.y + 4 * text.zoom};
         FittedLabel fit = fitLabel(text.font, px, name, p1.x - at.x - 4);
         if (fit.shown.empty()) continue;
         std::string shown(fit.shown);
         if (fit.ellipsis) shown += "…";
-        draw->AddText(text.font, fit.px, at, themeColor(app.theme.textMuted), shown.data(),
-                      shown.data() + shown.size());
+        draw->AddText(text.font, fit.px, at, themeColor(theme.textMuted), shown.data(), shown.data() + shown.size());
         probe::label("stage", stage.id, at, text.font->CalcTextSizeA(fit.px, FLT_MAX, 0, shown.c_str()));
     }
 }
 
 // Links between segments: Graphviz's cubic Bezier curves, with an arrowhead where the layout gave one.
-void drawLinks(ImDrawList* draw, const App& app, const MapGeometry& g, const MapView& v, float zoom) {
-    ImU32 color = themeColor(app.theme.linkEdge);
+void drawLinks(const MapFrame& m) {
+    const MapView& v = m.v;
+    float zoom = m.text.zoom;
+    ImDrawList* draw = m.draw;
+    ImU32 color = themeColor(m.theme.linkEdge);
+    const MapGeometry& g = m.g;
     for (const LinkPath& link : g.links) {
         if (link.points.size() < 4) continue;
         for (std::size_t i = 0; i + 3 < link.points.size(); i += 3)
@@ -191,8 +208,8 @@ double growthRoom(const MapGeometry& g, const SegmentNode& node) {
     return std::max(0.0, room);
 }
 
-void drawSegments(ImDrawList* draw, const App& app, const MapScene& scene, const MapGeometry& g, const MapView& v,
-                  const MapText& text) {
+void drawSegments(const MapFrame& m) {
+    const auto& [draw, state, theme, scene, g, v, text, selectedFirm] = m;
     for (const SegmentNode& node : g.segments) {
         if (!v.visible(node.box)) continue;
         ImVec2 p0 = onScreen(v, node.box.x, node.box.y),
@@ -204,32 +221,32 @@ void drawSegments(ImDrawList* draw, const App& app, const MapScene& scene, const
                            std::clamp(text.basePx * text.zoom, text.minPx, 40.0f * text.scale),
                            text.basePx * 0.8f * text.zoom,
                            node.firmArea.w > 0,
-                           app.state.drawn->segments[node.segment].id};
+                           state.drawn->segments[node.segment].id};
         paint.maxGrow = onScreen(v, node.box.x + node.box.w + growthRoom(g, node), node.box.y).x - p1.x;
-        paintSegment(draw, app, scene.segments[node.segment], paint);
-        if (app.state.selection == Selection{SelectionKind::Segment, node.segment})
-            draw->AddRect({p0.x - 3, p0.y - 3}, {p1.x + 3, p1.y + 3}, themeColor(app.theme.highlightEdge),
-                          8 * text.zoom, 0, 3);
+        paintSegment(draw, scene.segments[node.segment], paint);
+        if (state.selection == Selection{SelectionKind::Segment, node.segment})
+            draw->AddRect({p0.x - 3, p0.y - 3}, {p1.x + 3, p1.y + 3}, themeColor(theme.highlightEdge), 8 * text.zoom, 0,
+                          3);
     }
 }
 
 // Supply lines between firms: all of them while few, else only the selected firm's (highlighted).
-void drawSupplyLines(ImDrawList* draw, const App& app, const MapGeometry& g, const MapView& v, int selectedFirm) {
-    const Chain& chain = *app.state.drawn;
+void drawSupplyLines(const MapFrame& m) {
+    const auto& [draw, state, theme, scene, g, v, text, selectedFirm] = m;
+    const Chain& chain = *state.drawn;
     bool fewLines = g.supplies.size() <= 1500;
     for (const SupplyLine& line : g.supplies) {
         const Supply& supply = chain.supplies[line.supply];
         bool mine = supply.from == selectedFirm || supply.to == selectedFirm;
         if (!mine && !fewLines) continue;
         draw->AddLine(onScreen(v, line.from), onScreen(v, line.to),
-                      mine ? themeColor(app.theme.highlightEdge) : themeColor(app.theme.supplyEdge, 60),
-                      mine ? 2.5f : 1.0f);
+                      mine ? themeColor(theme.highlightEdge) : themeColor(theme.supplyEdge, 60), mine ? 2.5f : 1.0f);
     }
 }
 
 // Firm cells (firm level), by level of detail: see MapView::aggregatesFirms.
-void drawFirmCells(ImDrawList* draw, const App& app, const MapScene& scene, const MapGeometry& g, const MapView& v,
-                   const MapText& text, int selectedFirm) {
+void drawFirmCells(const MapFrame& m) {
+    const auto& [draw, state, theme, scene, g, v, text, selectedFirm] = m;
     float firmPx = 9 * text.zoom * text.scale;
     bool labels = firmPx >= 8;
     bool aggregate = v.aggregatesFirms(g);
@@ -238,7 +255,7 @@ void drawFirmCells(ImDrawList* draw, const App& app, const MapScene& scene, cons
             if (node.firmArea.w > 0 && v.visible(node.firmArea))
                 draw->AddRectFilled(onScreen(v, node.firmArea.x, node.firmArea.y),
                                     onScreen(v, node.firmArea.x + node.firmArea.w, node.firmArea.y + node.firmArea.h),
-                                    themeColor(app.theme.firmOther, 200), 2);
+                                    themeColor(theme.firmOther, 200), 2);
     for (const FirmNode& node : g.firms) {
         if (!v.visible(node.box)) continue;
         const FirmLook& look = scene.firms[node.firm];
@@ -246,29 +263,28 @@ void drawFirmCells(ImDrawList* draw, const App& app, const MapScene& scene, cons
         ImVec2 p0 = onScreen(v, node.box.x, node.box.y),
                p1 = onScreen(v, node.box.x + node.box.w, node.box.y + node.box.h);
         draw->AddRectFilled(p0, p1, themeColor(look.fill), 3 * text.zoom);
-        if (look.assumed) draw->AddRect(p0, p1, themeColor(app.theme.firmAssumed), 3 * text.zoom, 0, 3);
-        if (node.firm == selectedFirm) draw->AddRect(p0, p1, themeColor(app.theme.highlightEdge), 3 * text.zoom, 0, 3);
+        if (look.assumed) draw->AddRect(p0, p1, themeColor(theme.firmAssumed), 3 * text.zoom, 0, 3);
+        if (node.firm == selectedFirm) draw->AddRect(p0, p1, themeColor(theme.highlightEdge), 3 * text.zoom, 0, 3);
         if (labels)
             drawCentredLabel(draw, text.font, firmPx, {(p0.x + p1.x) / 2, (p0.y + p1.y) / 2},
                              themeColor(look.textColor), look.label, p1.x - p0.x - 4, "firm",
-                             app.state.drawn->firms[node.firm].id);
+                             state.drawn->firms[node.firm].id);
     }
 }
 
 // The resource layer on the segment boxes: marks scaled with the map, the selected resource ringed in the
 // highlight colour.
-void drawResourceMarks(ImDrawList* draw, const App& app, const MapScene& scene,
-                       const std::vector<ResourceMarkPlace>& marks, const MapView& v) {
-    float zoom = static_cast<float>(v.camera.zoom);
+void drawResourceMarks(const MapFrame& m, const std::vector<ResourceMarkPlace>& marks) {
+    const auto& [draw, state, theme, scene, g, v, text, selectedFirm] = m;
     float r = v.resourceMarkRadius();
-    float glyphPx = 9.5f * zoom * app.textSize / kDefaultTextSize;
-    const Selection& selected = app.state.selection;
+    float glyphPx = 9.5f * text.zoom * text.scale;
+    const Selection& selected = state.selection;
     for (const ResourceMarkPlace& mark : marks) {
         const ResourceLook& look = scene.resources[mark.look];
         ImVec2 c = onScreen(v, mark.centre);
         paintResourceMark(draw, look, c, r, glyphPx >= 7 ? glyphPx : 0);
         if (selected == Selection{SelectionKind::Resource, look.resource})
-            draw->AddCircle(c, r + 3.5f, themeColor(app.theme.highlightEdge), 24, 2.5f);
+            draw->AddCircle(c, r + 3.5f, themeColor(theme.highlightEdge), 24, 2.5f);
     }
 }
 
@@ -287,8 +303,8 @@ void drawFlash(ImDrawList* draw, const App& app, const MapView& v) {
 
 // The legend in the corner, from the scene (the SVG draws the same entries), on its own background, with the
 // whole-chain resources above it. Returns the whole-chain resource under the mouse, or -1.
-int drawLegend(ImDrawList* draw, const App& app, const MapScene& scene, const LegendBox& box, ImVec2 pos, ImVec2 size,
-               bool hovered) {
+int drawLegend(const MapFrame& m, const LegendBox& box, ImVec2 pos, ImVec2 size, bool hovered) {
+    ImDrawList* draw = m.draw;
     if (!box.shown) return -1;
     ImVec2 corner{pos.x + 10, pos.y + size.y - box.height};
     float boxWidth = std::max(box.legendSize.x, box.stripSize.x);
@@ -296,11 +312,11 @@ int drawLegend(ImDrawList* draw, const App& app, const MapScene& scene, const Le
                         IM_COL32(255, 255, 255, 235), 4);  // under the fold button too
     int hoveredWide = -1;
     if (box.stripSize.y > 0) {
-        paintChainWide(draw, app, scene, corner, box.wrapWidth, ImGui::GetIO().MousePos,
+        paintChainWide(draw, m.theme, m.scene, m.state.selection, corner, box.wrapWidth, ImGui::GetIO().MousePos,
                        hovered ? &hoveredWide : nullptr);
         corner.y += box.stripSize.y + box.stripGap;
     }
-    paintLegend(draw, app, box.entries, corner, box.wrapWidth);
+    paintLegend(draw, m.theme, box.entries, corner, box.wrapWidth);
     return hoveredWide;
 }
 
@@ -331,22 +347,20 @@ void clickOn(ViewerState& state, const MapScene& scene, const MapHit& hit) {
 }
 
 // Every layer of the map, bottom to top, clipped to the panel.
-void drawLayers(ImDrawList* draw, const App& app, const MapScene& scene, const MapGeometry& g, const MapView& v,
-                const std::vector<ResourceMarkPlace>& marks) {
-    MapText text = mapText(app, v);
-    draw->PushClipRect({static_cast<float>(v.origin.x), static_cast<float>(v.origin.y)},
-                       {static_cast<float>(v.origin.x + v.size.x), static_cast<float>(v.origin.y + v.size.y)}, true);
-    drawClusters(draw, app, g, v, text);
-    drawLinks(draw, app, g, v, text.zoom);
-    drawSegments(draw, app, scene, g, v, text);
-    if (!g.firms.empty()) {
-        int selectedFirm = app.state.selection.kind == SelectionKind::Firm ? app.state.selection.index : -1;
-        drawSupplyLines(draw, app, g, v, selectedFirm);
-        drawFirmCells(draw, app, scene, g, v, text, selectedFirm);
+void drawLayers(const MapFrame& m, const App& app, const std::vector<ResourceMarkPlace>& marks) {
+    const MapView& v = m.v;
+    m.draw->PushClipRect({static_cast<float>(v.origin.x), static_cast<float>(v.origin.y)},
+                         {static_cast<float>(v.origin.x + v.size.x), static_cast<float>(v.origin.y + v.size.y)}, true);
+    drawClusters(m);
+    drawLinks(m);
+    drawSegments(m);
+    if (!m.g.firms.empty()) {
+        drawSupplyLines(m);
+        drawFirmCells(m);
     }
-    drawResourceMarks(draw, app, scene, marks, v);
-    drawFlash(draw, app, v);
-    draw->PopClipRect();
+    drawResourceMarks(m, marks);
+    drawFlash(m.draw, app, v);
+    m.draw->PopClipRect();
 }
 
 }  // namespace
@@ -383,10 +397,11 @@ void drawMapPanel(App& app, ImVec2 pos, ImVec2 size) {
 
     MapView v{asPoint(pos), asPoint(size), state.camera};
     std::vector<ResourceMarkPlace> marks = resourceMarksOnMap(state, scene, g);
-    drawLayers(draw, app, scene, g, v, marks);
     int selectedFirm = state.selection.kind == SelectionKind::Firm ? state.selection.index : -1;
+    MapFrame frame{draw, state, app.theme, scene, g, v, mapText(app, v), selectedFirm};
+    drawLayers(frame, app, marks);
     MapHit hit = hovered ? v.hitTest(g, scene, marks, selectedFirm, asPoint(ImGui::GetIO().MousePos)) : MapHit{};
-    if (int wide = drawLegend(draw, app, scene, legend, pos, size, hovered); wide >= 0) hit.resource = wide;
+    if (int wide = drawLegend(frame, legend, pos, size, hovered); wide >= 0) hit.resource = wide;
     draw->ChannelsMerge();
 
     showTooltip(app, scene, hit);

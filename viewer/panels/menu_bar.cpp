@@ -1,6 +1,6 @@
 // Main menu: file (open, recent, sessions, exports), view (fit, full screen, font size, language), edit.
-#include "../app.hpp"
 #include "../i18n.hpp"
+#include "app.hpp"
 
 namespace viewer {
 

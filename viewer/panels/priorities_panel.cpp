@@ -2,10 +2,10 @@
 // `chainatlas map --view priorities` writes; hover a point for its numbers, click it to select the segment.
 #include <algorithm>
 
-#include "../app.hpp"
 #include "../i18n.hpp"
-#include "../probe.hpp"
-#include "scene_painter.hpp"
+#include "app.hpp"
+#include "panels/scene_painter.hpp"
+#include "tools/probe.hpp"
 
 namespace viewer {
 
@@ -157,7 +157,7 @@ void drawPrioritiesPanel(App& app, ImVec2 pos, ImVec2 size) {
     float line = ImGui::GetTextLineHeight();
     std::vector<LegendEntry> legend =
         describePriorities(*state.drawn, state.analysis, app.theme, {state.lang, 10, ""}, 100, 100).legend;
-    float legendHeight = paintLegend(nullptr, app, legend, {}).y;
+    float legendHeight = paintLegend(nullptr, app.theme, legend, {}).y;
     // Room for the y tick labels on the left, the x ticks and axis title, then the legend, below.
     float axisLines = avail.x < 420 ? 2.0f : 1.0f;  // the x axis title wraps in a narrow panel
     ImVec2 plot{std::max(60.0f, avail.x - 40), std::max(60.0f, avail.y - legendHeight - (1 + axisLines) * line - 14)};
@@ -172,7 +172,7 @@ void drawPrioritiesPanel(App& app, ImVec2 pos, ImVec2 size) {
     draw->AddText(font, fontPx, {o.x, o.y + plot.y + 2}, themeColor(app.theme.textDark), chart.xAxis.c_str(), nullptr,
                   plot.x);
     float axisHeight = font->CalcTextSizeA(fontPx, FLT_MAX, plot.x, chart.xAxis.c_str()).y;
-    paintLegend(draw, app, chart.legend, {o.x - 30, o.y + plot.y + axisHeight + 8});
+    paintLegend(draw, app.theme, chart.legend, {o.x - 30, o.y + plot.y + axisHeight + 8});
     if (chart.points.empty())
         draw->AddText(font, fontPx, {o.x + 8, o.y + plot.y * 0.35f}, themeColor(app.theme.textMuted),
                       chart.empty.c_str(), nullptr, plot.x - 16);

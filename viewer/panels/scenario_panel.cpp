@@ -1,7 +1,7 @@
 // The planning scenario: focal region, hubs, map level, weights (sliders) and what-if assumptions with
 // the statuses they changed; undo and redo.
-#include "../app.hpp"
 #include "../i18n.hpp"
+#include "app.hpp"
 #include "chainatlas/analysis/vocabulary.hpp"
 
 namespace viewer {
@@ -152,7 +152,7 @@ void drawScenarioPanel(App& app, ImVec2 pos, ImVec2 size) {
         ImGui::SameLine();
         if (ImGui::SmallButton(tr(state.lang, "全部展开", "Expand all"))) {
             state.expanded.assign(state.chain->segments.size(), 1);
-            ++state.layoutGeneration;
+            state.relayout();
         }
     }
     // The four chains' resources (docs/architecture.md): off and greyed when the file has none.

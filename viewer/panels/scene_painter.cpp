@@ -1,7 +1,7 @@
 // Painting the core's scene and chart descriptions with ImGui's draw list.
-#include "scene_painter.hpp"
+#include "panels/scene_painter.hpp"
 
-#include "../probe.hpp"
+#include "tools/probe.hpp"
 
 #include <algorithm>
 
@@ -13,7 +13,7 @@ using namespace chainatlas;
 
 const MapScene& currentScene(App& app) {
     const ViewerState& state = app.state;
-    std::string key = std::to_string(state.layoutGeneration) + (state.lang == Lang::Zh ? "zh" : "en") +
+    std::string key = std::to_string(state.layoutGeneration()) + (state.lang == Lang::Zh ? "zh" : "en") +
                       (state.level == MapLevel::Firm ? "firm" : "segment") +
                       weightsToJson(state.analysis.weights).dump();
     if (key != app.sceneKey && state.hasAnalysis()) {
@@ -193,7 +193,7 @@ std::vector<ImRect> chartLabelsShown(const PriorityChart& chart, ImFont* font, f
     return boxes;
 }
 
-void paintSegment(ImDrawList* draw, const App& app, const SegmentLook& look, const SegmentPaint& original) {
+void paintSegment(ImDrawList* draw, const SegmentLook& look, const SegmentPaint& original) {
     ImFont* font = ImGui::GetFont();
     SegmentPaint p = original;
     // A box grows to its name only into the free room beside it (p.maxGrow: half the gap to its neighbours,
@@ -235,7 +235,6 @@ void paintSegment(ImDrawList* draw, const App& app, const SegmentLook& look, con
         }
     }
     paintMarks(draw, look, p, font);
-    (void)app;
 }
 
 namespace {
@@ -307,11 +306,11 @@ std::string cutToWidth(const std::string& text, float maxWidth) {
 
 }  // namespace
 
-ImVec2 paintChainWide(ImDrawList* draw, const App& app, const MapScene& scene, ImVec2 at, float maxWidth, ImVec2 mouse,
-                      int* hovered) {
+ImVec2 paintChainWide(ImDrawList* draw, const Theme& theme, const MapScene& scene, const Selection& selected, ImVec2 at,
+                      float maxWidth, ImVec2 mouse, int* hovered) {
     if (scene.chainWide.empty()) return {0, 0};
     float line = ImGui::GetTextLineHeight(), r = line * 0.42f, gap = line * 0.5f;
-    ImU32 muted = themeColor(app.theme.textMuted), dark = themeColor(app.theme.textDark);
+    ImU32 muted = themeColor(theme.textMuted), dark = themeColor(theme.textDark);
     if (draw) draw->AddText(at, muted, scene.chainWideLabel.c_str());
     float x = ImGui::CalcTextSize(scene.chainWideLabel.c_str()).x + gap, y = 0, widest = x;
     for (int i : scene.chainWide) {
@@ -326,8 +325,8 @@ ImVec2 paintChainWide(ImDrawList* draw, const App& app, const MapScene& scene, I
         ImVec2 p{at.x + x, at.y + y};
         if (draw) {
             paintResourceMark(draw, look, {p.x + r, p.y + line / 2}, r, line * 0.62f);
-            if (app.state.selection == Selection{SelectionKind::Resource, look.resource})
-                draw->AddCircle({p.x + r, p.y + line / 2}, r + 3.5f, themeColor(app.theme.highlightEdge), 24, 2.5f);
+            if (selected == Selection{SelectionKind::Resource, look.resource})
+                draw->AddCircle({p.x + r, p.y + line / 2}, r + 3.5f, themeColor(theme.highlightEdge), 24, 2.5f);
             draw->AddText({p.x + 2 * r + gap * 0.5f, p.y}, dark, name.c_str());
         }
         if (hovered && mouse.x >= p.x && mouse.x <= p.x + itemWidth - gap && mouse.y >= p.y && mouse.y <= p.y + line)
@@ -345,7 +344,7 @@ std::vector<LegendEntry> shownLegend(const MapScene& scene, bool showResources) 
     return legend;
 }
 
-ImVec2 paintLegend(ImDrawList* draw, const App& app, const std::vector<LegendEntry>& legend, ImVec2 at,
+ImVec2 paintLegend(ImDrawList* draw, const Theme& theme, const std::vector<LegendEntry>& legend, ImVec2 at,
                    float maxWidth) {
     float line = ImGui::GetTextLineHeight(), box = line * 0.8f, gap = line * 0.5f, step = line + gap * 0.5f;
     float x = 0, y = -step, widest = 0;
@@ -375,7 +374,7 @@ ImVec2 paintLegend(ImDrawList* draw, const App& app, const std::vector<LegendEnt
             } else {
                 legendSwatch(draw, e, {a.x, a.y + (line - box) / 2}, box);
             }
-            if (draw) draw->AddText({a.x + swatch + gap * 0.5f, a.y}, themeColor(app.theme.textDark), e.label.c_str());
+            if (draw) draw->AddText({a.x + swatch + gap * 0.5f, a.y}, themeColor(theme.textDark), e.label.c_str());
             if (draw) probe::label("legend", e.label, a, {width, line});
             widest = std::max(widest, x + width);
             x += width + gap;

@@ -7,10 +7,10 @@
 
 #include <string_view>
 
-#include "../app.hpp"
-#include "../map_view.hpp"  // resource marks on the map: placed and hit there
+#include "app.hpp"
 #include "chainatlas/map/chart.hpp"
 #include "chainatlas/map/scene.hpp"
+#include "state/map_view.hpp"  // resource marks on the map: placed and hit there
 
 namespace viewer {
 
@@ -27,7 +27,7 @@ struct FittedLabel {
 };
 FittedLabel fitLabel(ImFont* font, float fontPx, std::string_view text, float maxWidth);
 // Text centred at `at` as fitLabel fits it; returns false when nothing is drawn.
-// `probeKind` and `probeId` name it in --probe's label lines (viewer/probe.hpp).
+// `probeKind` and `probeId` name it in --probe's label lines (viewer/tools/probe.hpp).
 bool drawCentredLabel(ImDrawList* draw, ImFont* font, float fontPx, ImVec2 at, ImU32 color, const std::string& text,
                       float maxWidth, const char* probeKind = nullptr, const std::string& probeId = {});
 
@@ -52,7 +52,7 @@ struct SegmentPaint {
     float nameY = 0;           // centre of the name's line (set by paintSegment for the marks)
     float maxGrow = 0;         // how far the box may grow on each side for its name without meeting another
 };
-void paintSegment(ImDrawList* draw, const App& app, const chainatlas::SegmentLook& look, const SegmentPaint& paint);
+void paintSegment(ImDrawList* draw, const chainatlas::SegmentLook& look, const SegmentPaint& paint);
 
 // The label box of each point of a priorities chart, in plot coordinates, by level of detail (docs/architecture.md):
 // in priority order, each label goes to the first of the core's place, right of, left of, above and below its
@@ -66,8 +66,8 @@ std::vector<ImRect> chartLabelsShown(const chainatlas::PriorityChart& chart, ImF
 
 // Legend entries in rows from `at`, a row continuing on a new line where it would pass `maxWidth`; returns
 // the size they take (nothing drawn when `draw` is null).
-ImVec2 paintLegend(ImDrawList* draw, const App& app, const std::vector<chainatlas::LegendEntry>& legend, ImVec2 at,
-                   float maxWidth = FLT_MAX);
+ImVec2 paintLegend(ImDrawList* draw, const chainatlas::Theme& theme, const std::vector<chainatlas::LegendEntry>& legend,
+                   ImVec2 at, float maxWidth = FLT_MAX);
 // The legend as the map shows it: without the resource entries while the resource layer is hidden.
 std::vector<chainatlas::LegendEntry> shownLegend(const chainatlas::MapScene& scene, bool showResources);
 
@@ -76,8 +76,9 @@ void paintResourceMark(ImDrawList* draw, const chainatlas::ResourceLook& look, I
                        float glyphPx);
 
 // The whole-chain strip (caption, then mark and name per resource, wrapped to `maxWidth`) from `at`; returns
-// its size; `hovered` gets the resource under `mouse` (nothing drawn when `draw` is null).
-ImVec2 paintChainWide(ImDrawList* draw, const App& app, const chainatlas::MapScene& scene, ImVec2 at, float maxWidth,
-                      ImVec2 mouse, int* hovered);
+// its size; `hovered` gets the resource under `mouse` (nothing drawn when `draw` is null); the `selected`
+// resource is ringed.
+ImVec2 paintChainWide(ImDrawList* draw, const chainatlas::Theme& theme, const chainatlas::MapScene& scene,
+                      const Selection& selected, ImVec2 at, float maxWidth, ImVec2 mouse, int* hovered);
 
 }  // namespace viewer

@@ -4,8 +4,8 @@
 #include <imgui.h>
 #include <imgui_stdlib.h>
 
-#include "../app.hpp"
 #include "../i18n.hpp"
+#include "app.hpp"
 
 namespace viewer {
 
@@ -56,10 +56,10 @@ void drawSearchPanel(App& app) {
                                              "firm or segment: Chinese, English or id"),
                                           &app.searchQuery, ImGuiInputTextFlags_EnterReturnsTrue);
     bool typing = ImGui::IsItemActive();
-    if (app.searchQuery != lastQuery || lastVersion != state.layoutGeneration) {
+    if (app.searchQuery != lastQuery || lastVersion != state.layoutGeneration()) {
         hits = search(state, app.searchQuery);
         lastQuery = app.searchQuery;
-        lastVersion = state.layoutGeneration;
+        lastVersion = state.layoutGeneration();
         app.searchCursor = 0;
     }
     bool moved = typing && moveCursor(app, static_cast<int>(hits.size()));

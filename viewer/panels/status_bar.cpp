@@ -1,9 +1,9 @@
 // Status bar: file, counts, analysis and layout progress, frame time, the last message.
 #include <numeric>
 
-#include "../app.hpp"
-#include "../explain.hpp"
 #include "../i18n.hpp"
+#include "app.hpp"
+#include "state/explain.hpp"
 
 namespace viewer {
 

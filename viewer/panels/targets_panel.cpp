@@ -10,11 +10,11 @@
 #include <imgui.h>
 #include <imgui_stdlib.h>
 
-#include "../app.hpp"
 #include "../i18n.hpp"
-#include "../target_table.hpp"
+#include "app.hpp"
 #include "chainatlas/analysis/vocabulary.hpp"
 #include "chainatlas/results/result_writers.hpp"
+#include "state/target_table.hpp"
 
 namespace viewer {
 

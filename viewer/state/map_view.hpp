@@ -7,7 +7,7 @@
 
 #include "chainatlas/map/layout.hpp"
 #include "chainatlas/map/scene.hpp"
-#include "state.hpp"
+#include "state/state.hpp"
 
 namespace viewer {
 

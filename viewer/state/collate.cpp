@@ -1,6 +1,6 @@
 // ICU collation keys (libicu, Debian's libicu-dev): computed once per name, so sorting thousands of rows
 // is a byte comparison rather than a collator call per pair.
-#include "collate.hpp"
+#include "state/collate.hpp"
 
 #include <unicode/ucol.h>
 #include <unicode/ustring.h>

@@ -1,9 +1,9 @@
 // The layout worker thread: owns the LayoutEngine, so every Graphviz call happens on this one thread.
-#include "layout_worker.hpp"
+#include "workers/layout_worker.hpp"
 
 #include <chrono>
 
-#include "worker_priority.hpp"
+#include "workers/worker_priority.hpp"
 
 namespace viewer {
 

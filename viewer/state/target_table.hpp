@@ -1,5 +1,5 @@
 // The target list's rows in the order the planner chose, without ImGui: the targets and the assumed firms
-// (at their former rank), sorted by any column (firm names by pinyin in Chinese, viewer/collate.*), and kept
+// (at their former rank), sorted by any column (firm names by pinyin in Chinese, viewer/state/collate.*), and kept
 // until the analysis, the language or the order changes. The App owns one; the targets panel draws it.
 #pragma once
 
@@ -8,7 +8,7 @@
 
 #include "chainatlas/analysis/targets.hpp"
 #include "chainatlas/model/model.hpp"
-#include "state.hpp"
+#include "state/state.hpp"
 
 namespace viewer {
 

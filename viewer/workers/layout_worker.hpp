@@ -7,7 +7,7 @@
 #include <thread>
 
 #include "chainatlas/map/layout.hpp"
-#include "worker_mailbox.hpp"
+#include "workers/worker_mailbox.hpp"
 
 namespace viewer {
 

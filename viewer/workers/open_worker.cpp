@@ -1,7 +1,7 @@
 // The open worker thread: loadForViewer or loadSessionForViewer (state.cpp) and what the first frame needs.
-#include "open_worker.hpp"
+#include "workers/open_worker.hpp"
 
-#include "fonts.hpp"
+#include "platform/fonts.hpp"
 
 namespace viewer {
 

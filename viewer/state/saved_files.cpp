@@ -1,5 +1,5 @@
 // Default names, the planner's folder and what an existing file holds (see saved_files.hpp).
-#include "saved_files.hpp"
+#include "state/saved_files.hpp"
 
 #include <cstdlib>
 #include <filesystem>

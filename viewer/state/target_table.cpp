@@ -1,12 +1,12 @@
 // Rows of the target list and their order (see target_table.hpp).
-#include "target_table.hpp"
+#include "state/target_table.hpp"
 
 #include <algorithm>
 #include <climits>
 #include <map>
 
 #include "chainatlas/analysis/vocabulary.hpp"
-#include "collate.hpp"
+#include "state/collate.hpp"
 
 namespace viewer {
 
@@ -111,7 +111,7 @@ const std::vector<TargetRow>& TargetTable::rows(const ViewerState& state, Target
         keysLang_ = state.lang;
         version_ = -1;
     }
-    if (version_ != state.analysisVersion || !(order_ == order) || lang_ != state.lang) {
+    if (version_ != state.analysisVersion() || !(order_ == order) || lang_ != state.lang) {
         std::vector<TargetRow> before = rowsChain_ == chain ? std::move(rows_) : std::vector<TargetRow>();
         rows_ = targetRows(state);
         keepAssumedInPlace(before);
@@ -122,7 +122,7 @@ const std::vector<TargetRow>& TargetTable::rows(const ViewerState& state, Target
                      !std::equal(before.begin(), before.end(), rows_.begin(),
                                  [](const TargetRow& a, const TargetRow& b) { return a.firm == b.firm; });
         if (moved) ++orderChanges_;
-        version_ = state.analysisVersion;
+        version_ = state.analysisVersion();
         lang_ = state.lang;
     }
     return rows_;

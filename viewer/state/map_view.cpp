@@ -1,5 +1,5 @@
 // The map's camera transform and hit-testing, in plain numbers (the panel converts to ImGui's floats).
-#include "map_view.hpp"
+#include "state/map_view.hpp"
 
 #include <algorithm>
 

@@ -1,5 +1,5 @@
 // Font lookup and glyph ranges from the data.
-#include "fonts.hpp"
+#include "platform/fonts.hpp"
 
 #include <imgui.h>
 

@@ -1,5 +1,5 @@
 // GLFW, OpenGL 3 and Dear ImGui's platform and renderer backends (see backend.hpp).
-#include "backend.hpp"
+#include "platform/backend.hpp"
 
 #include <GLFW/glfw3.h>
 #include <backends/imgui_impl_glfw.h>

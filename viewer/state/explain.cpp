@@ -1,5 +1,5 @@
 // Problems in the interface language (see explain.hpp).
-#include "explain.hpp"
+#include "state/explain.hpp"
 
 #include <array>
 #include <utility>

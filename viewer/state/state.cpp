@@ -1,6 +1,6 @@
 // Viewer state operations: every change goes through here, recomputes what depends on it by calling the
 // core, and bumps the layout generation when the map must be laid out again.
-#include "state.hpp"
+#include "state/state.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -13,8 +13,8 @@
 #include "chainatlas/load/load.hpp"
 #include "chainatlas/model/profile.hpp"
 #include "chainatlas/session/session.hpp"
-#include "collate.hpp"
-#include "saved_files.hpp"
+#include "state/collate.hpp"
+#include "state/saved_files.hpp"
 
 namespace viewer {
 
@@ -33,11 +33,11 @@ std::map<int, int> rankIndex(const std::optional<Analysis>& baseline) {
 // by the app's analysis worker.
 void recompute(ViewerState& state) {
     if (!state.chain) return;
-    ++state.analysisWanted;
+    state.wantAnalysis();
     if (state.deferAnalysis) return;
     AnalysisOutcome outcome = computeOutcome(state.chain, state.scenario, state.plainAnalysis);
-    outcome.chainGeneration = state.chainGeneration;
-    outcome.version = state.analysisWanted;
+    outcome.chainGeneration = state.chainGeneration();
+    outcome.version = state.analysisWanted();
     applyOutcome(state, outcome);
 }
 
@@ -98,7 +98,7 @@ AnalysisOutcome computeOutcome(const std::shared_ptr<const Chain>& chain, const 
 }
 
 bool applyOutcome(ViewerState& state, AnalysisOutcome& outcome) {
-    if (outcome.chainGeneration != state.chainGeneration || outcome.version != state.analysisWanted) return false;
+    if (outcome.chainGeneration != state.chainGeneration() || outcome.version != state.analysisWanted()) return false;
     // Weights moved while it was computed (setWeights reranks in place): rank it by the current ones.
     if (outcome.scenario.weights != state.scenario.weights) {
         rerank(outcome.analysis, *outcome.drawn, state.scenario.weights);
@@ -113,9 +113,9 @@ bool applyOutcome(ViewerState& state, AnalysisOutcome& outcome) {
     std::swap(state.baselineRank, outcome.baselineRank);
     std::swap(state.plainAnalysis, outcome.plain);
     std::swap(state.analysisSnapshot, outcome.snapshot);
-    state.analysisShown = outcome.version;
-    ++state.analysisVersion;
-    ++state.layoutGeneration;
+    state.analysisArrived(outcome.version);
+    state.ranksChanged();
+    state.relayout();
     return true;
 }
 
@@ -166,13 +166,13 @@ bool adoptChain(ViewerState& state, OpenedChain& opened) {
     state.checklists.clear();
     state.expanded.assign(state.chain->segments.size(), 0);
     state.camera.fitRequested = true;
-    ++state.chainGeneration;
+    state.chainOpened();
     rememberRecent(state, state.path);
     // The first analysis of a file comes with it, even for the app: the panels then never see a chain
     // without its analysis (later ones may lag behind the scenario while the worker runs).
     AnalysisOutcome& first = opened.first;
-    first.chainGeneration = state.chainGeneration;
-    first.version = ++state.analysisWanted;
+    first.chainGeneration = state.chainGeneration();
+    first.version = state.wantAnalysis();
     first.scenario = state.scenario;
     applyOutcome(state, first);
     return true;
@@ -221,8 +221,8 @@ void setWeights(ViewerState& state, const Weights& weights, bool recordStep) {
     if (state.baseline) rerank(*state.baseline, *state.chain, weights);  // set-aside follows the weights too
     state.baselineRank = rankIndex(state.baseline);
     state.analysisSnapshot.reset();  // the layout copies the reranked analysis
-    ++state.analysisVersion;
-    if (state.level == MapLevel::Firm) ++state.layoutGeneration;  // lanes are ordered by rank
+    state.ranksChanged();
+    if (state.level == MapLevel::Firm) state.relayout();  // lanes are ordered by rank
 }
 
 void assume(ViewerState& state, const Assumption& assumption) {
@@ -314,20 +314,20 @@ void setLevel(ViewerState& state, MapLevel level) {
     if (level == MapLevel::Firm && state.chain &&
         std::none_of(state.expanded.begin(), state.expanded.end(), [](char e) { return e; }))
         state.expanded.assign(state.chain->segments.size(), 1);  // "expand all" when nothing is chosen
-    ++state.layoutGeneration;
+    state.relayout();
 }
 
 void toggleExpanded(ViewerState& state, int segment) {
     if (!state.chain || segment < 0 || segment >= static_cast<int>(state.expanded.size())) return;
     state.expanded[segment] = !state.expanded[segment];
     state.level = MapLevel::Firm;
-    ++state.layoutGeneration;
+    state.relayout();
 }
 
 void setLang(ViewerState& state, Lang lang) {
     if (state.lang == lang) return;
     state.lang = lang;
-    ++state.layoutGeneration;  // label widths change
+    state.relayout();  // label widths change
 }
 
 std::string searchKey(const std::string& text) {

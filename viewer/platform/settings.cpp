@@ -8,7 +8,7 @@
 #include "chainatlas/base/file_io.hpp"
 #include "chainatlas/base/text.hpp"
 #include "i18n.hpp"
-#include "saved_files.hpp"
+#include "state/saved_files.hpp"
 
 namespace viewer {
 

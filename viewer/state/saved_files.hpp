@@ -5,7 +5,7 @@
 
 #include <string>
 
-#include "state.hpp"
+#include "state/state.hpp"
 
 namespace viewer {
 

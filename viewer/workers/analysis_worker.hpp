@@ -12,8 +12,8 @@
 
 #include "chainatlas/map/scene.hpp"
 #include "chainatlas/map/theme.hpp"
-#include "state.hpp"
-#include "worker_mailbox.hpp"
+#include "state/state.hpp"
+#include "workers/worker_mailbox.hpp"
 
 namespace viewer {
 

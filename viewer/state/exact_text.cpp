@@ -1,5 +1,5 @@
 // Stand-ins for the characters a 16-bit text field cannot hold (see exact_text.hpp).
-#include "exact_text.hpp"
+#include "state/exact_text.hpp"
 
 #include "chainatlas/base/text.hpp"
 

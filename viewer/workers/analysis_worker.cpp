@@ -1,16 +1,16 @@
 // The analysis worker thread: computeOutcome (state.cpp) away from the UI, and the freeing of old results.
-#include "analysis_worker.hpp"
+#include "workers/analysis_worker.hpp"
 
 #include <chrono>
 
-#include "worker_priority.hpp"
+#include "workers/worker_priority.hpp"
 
 namespace viewer {
 
 AnalysisRequest analysisRequest(const ViewerState& state) {
     AnalysisRequest request;
-    request.chainGeneration = state.chainGeneration;
-    request.version = state.analysisWanted;
+    request.chainGeneration = state.chainGeneration();
+    request.version = state.analysisWanted();
     request.chain = state.chain;
     request.scenario = state.scenario;
     request.plain = state.plainAnalysis;

@@ -1,5 +1,5 @@
 // Label and window lines for --probe (see probe.hpp).
-#include "probe.hpp"
+#include "tools/probe.hpp"
 
 #include <imgui_internal.h>  // the list of windows shown this frame
 

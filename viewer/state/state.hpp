@@ -106,24 +106,35 @@ struct ViewerState {
     std::map<std::string, chainatlas::Checklist>
         checklists;  // the ten-item checklist per region id (saved with the session)
     std::vector<std::string> recentFiles;
-    int layoutGeneration = 0;  // bumped whenever the map must be laid out again
-    int analysisVersion = 0;   // bumped whenever targets or their ranks change
 
     // The app analyses on a worker: then a scenario change only bumps analysisWanted, the app posts the
     // request and stores the outcome with applyOutcome. Off (tests, sessions being applied): at once.
     bool deferAnalysis = false;
-    int chainGeneration = 0;  // bumped by every file opened: outcomes for an older file are dropped
-    int analysisWanted = 0;   // bumped by every scenario change that needs a new analysis
-    int analysisShown = 0;    // the version of the outcome held
     std::shared_ptr<const chainatlas::Analysis> plainAnalysis;  // see AnalysisOutcome::plain
     // A copy of `analysis` made by the worker, for the next layout request to take (so the UI thread does not
     // copy 60k targets); empty once taken or after a rerank.
     std::optional<chainatlas::Analysis> analysisSnapshot;
-    bool analysing() const { return analysisWanted != analysisShown; }
+    bool analysing() const { return analysisWanted_ != analysisShown_; }
+
+    // Version counters: everyone reads them to know when to redo what they derived; they only move forward,
+    // through the calls below, so a cached scene, table or outcome can never look newer than it is.
+    int layoutGeneration() const { return layoutGeneration_; }  // the map as laid out
+    int analysisVersion() const { return analysisVersion_; }    // the targets and their ranks
+    int chainGeneration() const { return chainGeneration_; }    // the open file: outcomes of older ones drop
+    int analysisWanted() const { return analysisWanted_; }      // the newest scenario that needs analysing
+    void relayout() { ++layoutGeneration_; }                    // the map must be laid out again
+    void ranksChanged() { ++analysisVersion_; }                 // targets or their ranks changed
+    void chainOpened() { ++chainGeneration_; }
+    int wantAnalysis() { return ++analysisWanted_; }  // a scenario change: its version number
+    void analysisArrived(int version) { analysisShown_ = version; }
 
     bool hasChain() const { return chain != nullptr; }
     // A chain with at least one region: only then is there an analysis to show.
     bool hasAnalysis() const { return chain != nullptr && scenario.region >= 0; }
+
+private:
+    int layoutGeneration_ = 0, analysisVersion_ = 0, chainGeneration_ = 0;
+    int analysisWanted_ = 0, analysisShown_ = 0;
 };
 
 // The analysis of `scenario` on `chain` (thread-safe: reads only its arguments). `plain`, when it is the
