@@ -47,9 +47,9 @@ bool manyTypos() {
     std::string firms, supplies;
     for (int i = 0; i < 5000; ++i) {
         std::string id = std::string("firm-").append(std::to_string(10000 + i));
-        firms += (i ? "," : "") + std::string(R"({"id": ")") + id +
-                 R"(", "sites": [{"region": "r", "segments": ["a"]}]})";
-        supplies += (i ? "," : "") + std::string(R"({"from": ")") + id + R"(", "to": ")" + id + "x\"}";
+        if (i) firms += ',', supplies += ',';
+        firms.append(R"({"id": ")").append(id).append(R"(", "sites": [{"region": "r", "segments": ["a"]}]})");
+        supplies.append(R"({"from": ")").append(id).append(R"(", "to": ")").append(id).append("x\"}");
     }
     std::string text = R"({"format": "chainatlas/1", "chain": {"id": "c"}, "segments": [{"id": "a"}], "links": [],
         "regions": [{"id": "r"}], "firms": [)" +

@@ -384,6 +384,101 @@ int checkStandardOutput(int status) {
     return kExitFailure;
 }
 
+// Every subcommand's options (CLI11 writes into them while parsing, so this stays where it was made) and the
+// subcommands, to see which one was given.
+struct Commands {
+    std::vector<std::string> validateFiles;
+    std::string statsFile, statsLang, convertFile, convertOutput, templateOutput;
+    AnalysisArgs analyzeArgs, mapArgs, reportArgs;
+    CompareArgs compareArgs;
+    CLI::App *validate = nullptr, *stats = nullptr, *analyze = nullptr, *map = nullptr, *compare = nullptr,
+             *report = nullptr, *convert = nullptr, *templateCommand = nullptr;
+};
+
+// The commands that check and count a chain.
+void addCheckCommands(CLI::App& app, Commands& c) {
+    c.validate = app.add_subcommand("validate", "check chain files; every problem is reported");
+    c.validate->add_option("FILE", c.validateFiles, "chain JSON files, CSV folders or .xlsx workbooks")->required();
+
+    c.stats = app.add_subcommand("stats", "counts of segments, regions, firms, sites and supplies");
+    c.stats->add_option("FILE", c.statsFile, "chain JSON file, CSV folder or .xlsx workbook")->required();
+    c.stats->add_option("--lang", c.statsLang, kLangHelp)->check(CLI::IsMember({"zh", "en"}));
+}
+
+// The commands that analyse one region: its table or data, its map.
+void addAnalysisCommands(CLI::App& app, Commands& c) {
+    c.analyze = app.add_subcommand("analyze", "segment status, hubs and ranked investment targets for a region");
+    addAnalysisOptions(c.analyze, c.analyzeArgs);
+    c.analyze->add_option("--top", c.analyzeArgs.top, "number of targets to list (default: all; 20 in a table)");
+    c.analyze->add_option("--format", c.analyzeArgs.format, "table, json or csv")
+        ->check(CLI::IsMember({"table", "json", "csv"}));
+    c.analyze->add_option("-o,--output", c.analyzeArgs.output, "output file (written atomically; default: stdout)");
+
+    c.map = app.add_subcommand("map", "SVG chain map for a region");
+    addAnalysisOptions(c.map, c.mapArgs);
+    c.map->add_option("--level", c.mapArgs.level, "segment or firm")->check(CLI::IsMember({"segment", "firm"}));
+    c.map->add_option("--view", c.mapArgs.view, "chain (the map) or priorities (feasibility x attractiveness chart)")
+        ->check(CLI::IsMember({"chain", "priorities"}));
+    c.map->add_option("--top", c.mapArgs.top, "targets that carry their rank (default 10)");
+    c.map->add_option("-o,--output", c.mapArgs.output, "output .svg or .png file (written atomically)")->required();
+}
+
+void addCompareCommand(CLI::App& app, Commands& c) {
+    CompareArgs& a = c.compareArgs;
+    c.compare = app.add_subcommand("compare", "several regions side by side against the same hubs");
+    c.compare->add_option("FILE", a.file, "chain JSON file, CSV folder or .xlsx workbook")->required();
+    c.compare->add_option("--region,-r", a.regions, "region id (repeat: two or more)")->required();
+    c.compare->add_option("--hub", a.hubs, "hub region id (repeatable)");
+    c.compare->add_option("--assume", a.assumptions,
+                          "what-if: FIRM@REGION[:SEG,SEG...], applied to the region it names (repeatable)");
+    c.compare->add_option("--weights", a.weightsFile, "JSON object with term weights and occupied_discount");
+    c.compare->add_option("--format", a.format, "table, json or csv")->check(CLI::IsMember({"table", "json", "csv"}));
+    c.compare->add_option("--lang", a.lang, kLangHelp)->check(CLI::IsMember({"zh", "en"}));
+    c.compare->add_option("-o,--output", a.output, "output file (written atomically; default: stdout)");
+}
+
+// The commands that write files: the meeting report, the chain in another form, an empty template.
+void addWriteCommands(CLI::App& app, Commands& c) {
+    c.report = app.add_subcommand("report", "meeting-ready report: .xlsx workbook or A4 .pdf");
+    addAnalysisOptions(c.report, c.reportArgs);
+    c.report->add_option("--top", c.reportArgs.top, "targets to list (default: all in .xlsx, 20 in .pdf)");
+    c.report->add_option("-o,--output", c.reportArgs.output, "output .xlsx or .pdf file (written atomically)")
+        ->required();
+
+    c.convert = app.add_subcommand("convert", "write a chain as JSON, an .xlsx workbook or a CSV folder");
+    c.convert->add_option("FILE", c.convertFile, "chain JSON file, CSV folder or .xlsx workbook")->required();
+    c.convert->add_option("-o,--output", c.convertOutput, "OUT.json, OUT.xlsx or a folder OUT/ (written atomically)")
+        ->required();
+
+    c.templateCommand = app.add_subcommand("template",
+                                           "an empty workbook or CSV folder to fill in, with a readme of every column");
+    c.templateCommand->add_option("-o,--output", c.templateOutput, "OUT.xlsx or a folder OUT/")->required();
+}
+
+// Runs the subcommand given; a failure is reported on stderr and becomes the exit status.
+int runChosen(const Commands& c) {
+    try {
+        if (*c.validate) return runValidate(c.validateFiles);
+        if (*c.stats) return runStats(c.statsFile, c.statsLang);
+        if (*c.analyze) return runAnalyze(c.analyzeArgs);
+        if (*c.map) return runMap(c.mapArgs);
+        if (*c.report) return runReport(c.reportArgs);
+        if (*c.convert) return runConvert(c.convertFile, c.convertOutput);
+        if (*c.templateCommand) return runTemplate(c.templateOutput);
+        if (*c.compare) {
+            if (c.compareArgs.regions.size() < 2) throw Failure{kExitFailure, "compare needs at least two --region"};
+            return runCompare(c.compareArgs);
+        }
+    } catch (const Failure& failure) {
+        if (!failure.reason.empty()) std::cerr << "chainatlas: " << safe(failure.reason) << "\n";
+        return failure.status;
+    } catch (const std::exception& e) {
+        std::cerr << "chainatlas: " << safe(e.what()) << "\n";
+        return kExitFailure;
+    }
+    return kExitFailure;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -391,90 +486,16 @@ int main(int argc, char** argv) {
     CLI::App app{"ChainAtlas: industry-chain gaps, complementary development and investment targets (产业链招商)"};
     app.set_version_flag("--version", std::string("chainatlas ") + CHAINATLAS_VERSION);
     app.require_subcommand(1);
-
-    std::vector<std::string> validateFiles;
-    auto* validate = app.add_subcommand("validate", "check chain files; every problem is reported");
-    validate->add_option("FILE", validateFiles, "chain JSON files, CSV folders or .xlsx workbooks")->required();
-
-    std::string statsFile, statsLang;
-    auto* stats = app.add_subcommand("stats", "counts of segments, regions, firms, sites and supplies");
-    stats->add_option("FILE", statsFile, "chain JSON file, CSV folder or .xlsx workbook")->required();
-    stats->add_option("--lang", statsLang, kLangHelp)->check(CLI::IsMember({"zh", "en"}));
-
-    AnalysisArgs analyzeArgs;
-    auto* analyze = app.add_subcommand("analyze", "segment status, hubs and ranked investment targets for a region");
-    addAnalysisOptions(analyze, analyzeArgs);
-    analyze->add_option("--top", analyzeArgs.top, "number of targets to list (default: all; 20 in a table)");
-    analyze->add_option("--format", analyzeArgs.format, "table, json or csv")
-        ->check(CLI::IsMember({"table", "json", "csv"}));
-    analyze->add_option("-o,--output", analyzeArgs.output, "output file (written atomically; default: stdout)");
-
-    AnalysisArgs mapArgs;
-    auto* map = app.add_subcommand("map", "SVG chain map for a region");
-    addAnalysisOptions(map, mapArgs);
-    map->add_option("--level", mapArgs.level, "segment or firm")->check(CLI::IsMember({"segment", "firm"}));
-    map->add_option("--view", mapArgs.view, "chain (the map) or priorities (feasibility x attractiveness chart)")
-        ->check(CLI::IsMember({"chain", "priorities"}));
-    map->add_option("--top", mapArgs.top, "targets that carry their rank (default 10)");
-    map->add_option("-o,--output", mapArgs.output, "output .svg or .png file (written atomically)")->required();
-
-    CompareArgs compareArgs;
-    auto* compare = app.add_subcommand("compare", "several regions side by side against the same hubs");
-    compare->add_option("FILE", compareArgs.file, "chain JSON file, CSV folder or .xlsx workbook")->required();
-    compare->add_option("--region,-r", compareArgs.regions, "region id (repeat: two or more)")->required();
-    compare->add_option("--hub", compareArgs.hubs, "hub region id (repeatable)");
-    compare->add_option("--assume", compareArgs.assumptions,
-                        "what-if: FIRM@REGION[:SEG,SEG...], applied to the region it names (repeatable)");
-    compare->add_option("--weights", compareArgs.weightsFile, "JSON object with term weights and occupied_discount");
-    compare->add_option("--format", compareArgs.format, "table, json or csv")
-        ->check(CLI::IsMember({"table", "json", "csv"}));
-    compare->add_option("--lang", compareArgs.lang, kLangHelp)->check(CLI::IsMember({"zh", "en"}));
-    compare->add_option("-o,--output", compareArgs.output, "output file (written atomically; default: stdout)");
-
-    AnalysisArgs reportArgs;
-    auto* report = app.add_subcommand("report", "meeting-ready report: .xlsx workbook or A4 .pdf");
-    addAnalysisOptions(report, reportArgs);
-    report->add_option("--top", reportArgs.top, "targets to list (default: all in .xlsx, 20 in .pdf)");
-    report->add_option("-o,--output", reportArgs.output, "output .xlsx or .pdf file (written atomically)")->required();
-
-    std::string convertFile, convertOutput;
-    auto* convert = app.add_subcommand("convert", "write a chain as JSON, an .xlsx workbook or a CSV folder");
-    convert->add_option("FILE", convertFile, "chain JSON file, CSV folder or .xlsx workbook")->required();
-    convert->add_option("-o,--output", convertOutput, "OUT.json, OUT.xlsx or a folder OUT/ (written atomically)")
-        ->required();
-
-    std::string templateOutput;
-    auto* templateCommand =
-        app.add_subcommand("template", "an empty workbook or CSV folder to fill in, with a readme of every column");
-    templateCommand->add_option("-o,--output", templateOutput, "OUT.xlsx or a folder OUT/")->required();
-
+    Commands commands;
+    addCheckCommands(app, commands);  // in the order --help lists them
+    addAnalysisCommands(app, commands);
+    addCompareCommand(app, commands);
+    addWriteCommands(app, commands);
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
         int status = app.exit(e);
         return status == 0 ? kExitOk : kExitFailure;  // bad arguments are status 1 (docs/architecture.md)
     }
-    auto runCommand = [&]() -> int {
-        try {
-            if (*validate) return runValidate(validateFiles);
-            if (*stats) return runStats(statsFile, statsLang);
-            if (*analyze) return runAnalyze(analyzeArgs);
-            if (*map) return runMap(mapArgs);
-            if (*report) return runReport(reportArgs);
-            if (*convert) return runConvert(convertFile, convertOutput);
-            if (*templateCommand) return runTemplate(templateOutput);
-            if (*compare) {
-                if (compareArgs.regions.size() < 2) throw Failure{kExitFailure, "compare needs at least two --region"};
-                return runCompare(compareArgs);
-            }
-        } catch (const Failure& failure) {
-            if (!failure.reason.empty()) std::cerr << "chainatlas: " << safe(failure.reason) << "\n";
-            return failure.status;
-        } catch (const std::exception& e) {
-            std::cerr << "chainatlas: " << safe(e.what()) << "\n";
-            return kExitFailure;
-        }
-        return kExitFailure;
-    };
-    return checkStandardOutput(runCommand());
+    return checkStandardOutput(runChosen(commands));
 }

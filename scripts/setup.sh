@@ -7,6 +7,7 @@ packages=(
   libboost-graph-dev libgraphviz-dev graphviz nlohmann-json3-dev libsimdjson-dev libcli11-dev doctest-dev
   libimgui-dev libstb-dev libglfw3-dev libgl-dev libicu-dev
   xvfb xauth xdotool xclip libgl1-mesa-dri libglx-mesa0 fonts-wqy-microhei libxml2-utils
+  x11-apps netpbm  # xwd and pnmtopng: tests/ui/e2e.sh's screenshots of each step (E2E_SHOTS=DIR)
   dpkg-dev file
   clang libclang-rt-14-dev libxml2-dev
   libxlsxwriter-dev libminizip-dev libcairo2-dev libpango1.0-dev librsvg2-dev poppler-utils unzip python3-openpyxl

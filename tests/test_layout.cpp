@@ -124,10 +124,15 @@ namespace {
 // Segments s0..s(n-1) and the given links (pairs of indices), one firm in the first segment.
 Chain linkedChain(int n, const std::vector<std::pair<int, int>>& links) {
     std::string segments, linkText;
-    for (int i = 0; i < n; ++i) segments += (i ? "," : "") + std::string(R"({"id": "s)") + std::to_string(i) + "\"}";
+    for (int i = 0; i < n; ++i)
+        segments.append(i ? "," : "").append(R"({"id": "s)").append(std::to_string(i)).append("\"}");
     for (std::size_t k = 0; k < links.size(); ++k)
-        linkText += (k ? "," : "") + std::string(R"({"from": "s)") + std::to_string(links[k].first) + R"(", "to": "s)" +
-                    std::to_string(links[k].second) + "\"}";
+        linkText.append(k ? "," : "")
+            .append(R"({"from": "s)")
+            .append(std::to_string(links[k].first))
+            .append(R"(", "to": "s)")
+            .append(std::to_string(links[k].second))
+            .append("\"}");
     return test::chainFrom(test::document("[" + segments + "]", "[" + linkText + "]", R"([{"id": "r"}])",
                                           R"([{"id": "f", "sites": [{"region": "r", "segments": ["s0"]}]}])"));
 }

@@ -136,9 +136,9 @@ TEST_CASE("thousands of misspelt references validate quickly: suggestions for th
     std::string firms, supplies;
     for (int i = 0; i < 5000; ++i) {
         std::string id = "firm-" + std::to_string(10000 + i);
-        firms += (i ? "," : "") + std::string(R"({"id": ")") + id +
-                 R"(", "sites": [{"region": "r", "segments": ["a"]}]})";
-        supplies += (i ? "," : "") + std::string(R"({"from": ")") + id + R"(", "to": ")" + id + "x\"}";
+        if (i) firms += ',', supplies += ',';
+        firms.append(R"({"id": ")").append(id).append(R"(", "sites": [{"region": "r", "segments": ["a"]}]})");
+        supplies.append(R"({"from": ")").append(id).append(R"(", "to": ")").append(id).append("x\"}");
     }
     LoadResult result = loadChainText(test::document(R"([{"id": "a"}])", "[]", R"([{"id": "r"}])", "[" + firms + "]",
                                                      "[" + supplies + "]"),

@@ -191,7 +191,10 @@ TEST_CASE("weights from JSON: known keys, checked values") {
     CHECK(w->anchor == 2);  // untouched
     auto message = [&](const nlohmann::json& object) { return weightsFromJson(object, *w).error().message; };
     CHECK(message(nlohmann::json{{"fitt", 1}}).find("did you mean \"fit\"") != std::string::npos);
-    CHECK(message(nlohmann::json{{"hub", -1}}) == "/hub: must not be negative");
+    CHECK(message(nlohmann::json{{"hub", -1}}) == "must not be negative");
+    CHECK(weightsFromJson(nlohmann::json{{"hub", -1}}).error().where == "/hub");
+    CHECK(weightsFromJson(nlohmann::json{{"a/b", 1}}).error().where == "/a~1b");  // a pointer, escaped
+    CHECK(weightsFromJson(nlohmann::json::array()).error().where == "/");
     CHECK(message(nlohmann::json{{"occupied_discount", 2}}).find("[0, 1]") != std::string::npos);
     CHECK(weightsFromJson(nlohmann::json{{"hub", -1}}).error().code == ErrorCode::Format);
     CHECK(weightsToJson(Weights{}).size() == 8);  // seven terms and occupied_discount

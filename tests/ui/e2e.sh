@@ -44,6 +44,17 @@ wait_frames() {
   echo "e2e: the viewer drew no frame for 30 s"
 }
 
+# With E2E_SHOTS=DIR set, the screen after a step as DIR/NN-NAME.png (xwd, netpbm), so a person can look at
+# what a planner would have seen at each question; off in CI.
+shots=0
+shot() {
+  [ -n "${E2E_SHOTS:-}" ] || return 0
+  mkdir -p "$E2E_SHOTS"
+  shots=$((shots + 1))
+  wait_frames 3
+  xwd -root -silent | xwdtopnm 2>/dev/null | pnmtopng > "$E2E_SHOTS/$(printf %02d "$shots")-$1.png" || true
+}
+
 # Clicks the middle of a widget the viewer reported (rect NAME x y w h).
 # A window that sizes itself (a modal question) moves on its second frame: the place is read until two reads
 # two frames apart agree, so the click never lands on where a button was.
@@ -131,6 +142,7 @@ settle() { wait_probe "^analysing 0$" || true; wait_frames 3; }
 pick_region() {
   click region-combo
   paste_text "$1"
+  shot region-filter-$1
   click "region-$1"
   expect_probe "^region $1$" "focal region $1"
   settle
@@ -148,6 +160,7 @@ lost_work_paths() {
   expect_probe "^session-file $" "the reopened chain owns no session file"
   key_until ctrl+s "^dialogs open 0 session 1 " && ok "Ctrl+S after switching chains asks for a name" ||
     fail "Ctrl+S after switching chains did not ask"
+  shot first-save-asks-a-name
   wait_frames 5
   [ "$(checksum "$first")" = "$before" ] && ok "the earlier session file is untouched" || fail "Ctrl+S rewrote $first"
   second="$docs/meeting-2.json"
@@ -173,6 +186,7 @@ lost_work_paths() {
   before=$(checksum "$second")
   key_until ctrl+s "^pending-write 1 " && ok "Ctrl+S over another region's session asks first" ||
     fail "Ctrl+S over another region's session did not ask"
+  shot overwrite-question
   click overwrite-no
   expect_probe "^pending-write 0 " "Cancel closes the question"
   [ "$(checksum "$second")" = "$before" ] && ok "the other region's session is untouched" || fail "$second rewritten"
@@ -193,6 +207,7 @@ lost_work_paths() {
   sum_b=$(checksum "$csv_b")
   click export-csv
   expect_probe "^pending-write 3 " "exporting over an existing file asks first"
+  shot export-overwrite-question
   click overwrite-no
   [ "$(checksum "$csv_b")" = "$sum_b" ] && ok "Cancel keeps the existing export" || fail "export overwritten"
   key Escape
@@ -208,6 +223,7 @@ lost_work_paths() {
   wait_frames 3
   settle
   expect_probe "^assumptions $((n + 1))$" "a double-click on an assume box ticks one firm"
+  shot double-click-ticked-one
 }
 
 # --- 1. Ctrl+Z typed in a note edits the note and leaves the what-ifs alone.

@@ -55,8 +55,10 @@ nlohmann::json weightsToJson(const Weights& w) {
 }
 
 Result<Weights> weightsFromJson(const nlohmann::json& object, Weights w) {
-    auto fail = [](std::string message) { return Error{ErrorCode::Format, std::move(message)}; };
-    if (!object.is_object()) return fail("/: weights must be a JSON object");
+    auto fail = [](std::string where, std::string message) {
+        return Error{ErrorCode::Format, std::move(message), std::move(where)};
+    };
+    if (!object.is_object()) return fail("/", "weights must be a JSON object");
     std::vector<std::string> keys(kTermKeys.begin(), kTermKeys.end());
     keys.emplace_back("occupied_discount");
     auto slot = [&](std::ptrdiff_t index) -> double& {
@@ -65,14 +67,14 @@ Result<Weights> weightsFromJson(const nlohmann::json& object, Weights w) {
     for (auto it = object.begin(); it != object.end(); ++it) {
         auto key = std::find(keys.begin(), keys.end(), it.key());
         if (key == keys.end())
-            return fail(pointerTo("", it.key()) + ": unknown weight \"" + it.key() + "\"" + didYouMean(it.key(), keys));
-        if (!it->is_number()) return fail("/" + it.key() + ": must be a number, found " + jsonTypeName(*it));
-        if (!std::isfinite(it->get<double>())) return fail("/" + it.key() + ": must be a finite number");
+            return fail(pointerTo("", it.key()), "unknown weight \"" + it.key() + "\"" + didYouMean(it.key(), keys));
+        if (!it->is_number()) return fail(pointerTo("", it.key()), "must be a number, found " + jsonTypeName(*it));
+        if (!std::isfinite(it->get<double>())) return fail(pointerTo("", it.key()), "must be a finite number");
         double value = it->get<double>();
-        if (value < 0) return fail("/" + it.key() + ": must not be negative");
+        if (value < 0) return fail(pointerTo("", it.key()), "must not be negative");
         // Bounded so that scores stay readable numbers (1e308 would overflow to infinity).
-        if (value > 100) return fail("/" + it.key() + ": must be at most 100");
-        if (it.key() == "occupied_discount" && value > 1) return fail("/occupied_discount: must lie in [0, 1]");
+        if (value > 100) return fail(pointerTo("", it.key()), "must be at most 100");
+        if (it.key() == "occupied_discount" && value > 1) return fail("/occupied_discount", "must lie in [0, 1]");
         slot(key - keys.begin()) = value;
     }
     return w;

@@ -68,6 +68,114 @@ json tiesToJson(const Chain& chain) {
     return out;
 }
 
+json sourcesToJson(const Chain& chain) {
+    json out = json::array();
+    for (const Source& source : chain.sources) {
+        json s = withExtra(source.extra);
+        s["id"] = source.id;
+        if (!source.title.empty()) s["title"] = source.title;
+        if (!source.url.empty()) s["url"] = source.url;
+        if (!source.accessed.empty()) s["accessed"] = source.accessed;
+        out.push_back(s);
+    }
+    return out;
+}
+
+json stagesToJson(const Chain& chain) {
+    json out = json::array();
+    for (const Stage& stage : chain.stages) {
+        json s = withExtra(stage.extra);
+        s["id"] = stage.id;
+        putName(s, stage.name);
+        out.push_back(s);
+    }
+    return out;
+}
+
+json segmentsToJson(const Chain& chain) {
+    json out = json::array();
+    for (const Segment& segment : chain.segments) {
+        json s = withExtra(segment.extra);
+        s["id"] = segment.id;
+        putName(s, segment.name);
+        if (segment.stage >= 0) s["stage"] = chain.stages[segment.stage].id;
+        putMetrics(s, segment.metrics);
+        if (!segment.division.empty()) s["division"] = segment.division;
+        if (!segment.sources.empty()) s["sources"] = idList(segment.sources, chain.sources);
+        if (segment.market) s["market"] = true;
+        out.push_back(s);
+    }
+    return out;
+}
+
+json linksToJson(const Chain& chain) {
+    json out = json::array();
+    for (const Link& link : chain.links) {
+        json l = withExtra(link.extra);
+        l["from"] = chain.segments[link.from].id;
+        l["to"] = chain.segments[link.to].id;
+        out.push_back(l);
+    }
+    return out;
+}
+
+json regionsToJson(const Chain& chain) {
+    json out = json::array();
+    for (const Region& region : chain.regions) {
+        json r = withExtra(region.extra);
+        r["id"] = region.id;
+        putName(r, region.name);
+        if (region.lon) r["lon"] = *region.lon;
+        if (region.lat) r["lat"] = *region.lat;
+        out.push_back(r);
+    }
+    return out;
+}
+
+json siteToJson(const Chain& chain, const Site& site) {
+    json s = withExtra(site.extra);
+    s["region"] = chain.regions[site.region].id;
+    s["segments"] = json::array();
+    for (int segment : site.segments) s["segments"].push_back(chain.segments[segment].id);
+    if (site.output) s["output"] = *site.output;
+    if (!site.confidence.empty()) s["confidence"] = site.confidence.str();
+    if (site.year) s["year"] = site.year;
+    return s;
+}
+
+json firmsToJson(const Chain& chain) {
+    json out = json::array();
+    for (const Firm& firm : chain.firms) {
+        json f = withExtra(firm.extra);
+        f["id"] = firm.id;
+        putName(f, firm.name);
+        f["leader"] = firm.leader;
+        putMetrics(f, firm.metrics);
+        f["sites"] = json::array();
+        for (const Site& site : firm.sites) f["sites"].push_back(siteToJson(chain, site));
+        f["sources"] = json::array();
+        for (int source : firm.sources) f["sources"].push_back(chain.sources[source].id);
+        out.push_back(f);
+    }
+    return out;
+}
+
+json suppliesToJson(const Chain& chain) {
+    json out = json::array();
+    for (const Supply& supply : chain.supplies) {
+        json s = withExtra(supply.extra);
+        s["from"] = chain.firms[supply.from].id;
+        s["to"] = chain.firms[supply.to].id;
+        if (supply.segment >= 0) s["segment"] = chain.segments[supply.segment].id;
+        if (!supply.confidence.empty()) s["confidence"] = supply.confidence.str();
+        if (supply.fromRegion >= 0) s["from_region"] = chain.regions[supply.fromRegion].id;
+        if (supply.toRegion >= 0) s["to_region"] = chain.regions[supply.toRegion].id;
+        if (supply.year) s["year"] = supply.year;
+        out.push_back(s);
+    }
+    return out;
+}
+
 }  // namespace
 
 json chainToJson(const Chain& chain) {
@@ -78,85 +186,13 @@ json chainToJson(const Chain& chain) {
     putName(head, chain.name);
     if (!chain.note.zh.empty() || !chain.note.en.empty()) head["note"] = nameToJson(chain.note);
     doc["chain"] = head;
-
-    doc["sources"] = json::array();
-    for (const Source& source : chain.sources) {
-        json s = withExtra(source.extra);
-        s["id"] = source.id;
-        if (!source.title.empty()) s["title"] = source.title;
-        if (!source.url.empty()) s["url"] = source.url;
-        if (!source.accessed.empty()) s["accessed"] = source.accessed;
-        doc["sources"].push_back(s);
-    }
-    doc["stages"] = json::array();
-    for (const Stage& stage : chain.stages) {
-        json s = withExtra(stage.extra);
-        s["id"] = stage.id;
-        putName(s, stage.name);
-        doc["stages"].push_back(s);
-    }
-    doc["segments"] = json::array();
-    for (const Segment& segment : chain.segments) {
-        json s = withExtra(segment.extra);
-        s["id"] = segment.id;
-        putName(s, segment.name);
-        if (segment.stage >= 0) s["stage"] = chain.stages[segment.stage].id;
-        putMetrics(s, segment.metrics);
-        if (!segment.division.empty()) s["division"] = segment.division;
-        if (!segment.sources.empty()) s["sources"] = idList(segment.sources, chain.sources);
-        if (segment.market) s["market"] = true;
-        doc["segments"].push_back(s);
-    }
-    doc["links"] = json::array();
-    for (const Link& link : chain.links) {
-        json l = withExtra(link.extra);
-        l["from"] = chain.segments[link.from].id;
-        l["to"] = chain.segments[link.to].id;
-        doc["links"].push_back(l);
-    }
-    doc["regions"] = json::array();
-    for (const Region& region : chain.regions) {
-        json r = withExtra(region.extra);
-        r["id"] = region.id;
-        putName(r, region.name);
-        if (region.lon) r["lon"] = *region.lon;
-        if (region.lat) r["lat"] = *region.lat;
-        doc["regions"].push_back(r);
-    }
-    doc["firms"] = json::array();
-    for (const Firm& firm : chain.firms) {
-        json f = withExtra(firm.extra);
-        f["id"] = firm.id;
-        putName(f, firm.name);
-        f["leader"] = firm.leader;
-        putMetrics(f, firm.metrics);
-        f["sites"] = json::array();
-        for (const Site& site : firm.sites) {
-            json s = withExtra(site.extra);
-            s["region"] = chain.regions[site.region].id;
-            s["segments"] = json::array();
-            for (int segment : site.segments) s["segments"].push_back(chain.segments[segment].id);
-            if (site.output) s["output"] = *site.output;
-            if (!site.confidence.empty()) s["confidence"] = site.confidence.str();
-            if (site.year) s["year"] = site.year;
-            f["sites"].push_back(s);
-        }
-        f["sources"] = json::array();
-        for (int source : firm.sources) f["sources"].push_back(chain.sources[source].id);
-        doc["firms"].push_back(f);
-    }
-    doc["supplies"] = json::array();
-    for (const Supply& supply : chain.supplies) {
-        json s = withExtra(supply.extra);
-        s["from"] = chain.firms[supply.from].id;
-        s["to"] = chain.firms[supply.to].id;
-        if (supply.segment >= 0) s["segment"] = chain.segments[supply.segment].id;
-        if (!supply.confidence.empty()) s["confidence"] = supply.confidence.str();
-        if (supply.fromRegion >= 0) s["from_region"] = chain.regions[supply.fromRegion].id;
-        if (supply.toRegion >= 0) s["to_region"] = chain.regions[supply.toRegion].id;
-        if (supply.year) s["year"] = supply.year;
-        doc["supplies"].push_back(s);
-    }
+    doc["sources"] = sourcesToJson(chain);
+    doc["stages"] = stagesToJson(chain);
+    doc["segments"] = segmentsToJson(chain);
+    doc["links"] = linksToJson(chain);
+    doc["regions"] = regionsToJson(chain);
+    doc["firms"] = firmsToJson(chain);
+    doc["supplies"] = suppliesToJson(chain);
     if (!chain.resources.empty()) doc["resources"] = resourcesToJson(chain);
     if (!chain.ties.empty()) doc["ties"] = tiesToJson(chain);
     return doc;

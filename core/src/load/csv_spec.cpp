@@ -69,144 +69,180 @@ Column confidenceColumn(bool required) {
             "A primary source, B secondary source, C unconfirmed (counts nowhere)"};
 }
 
+FileSpec chainTable() {
+    return {"chain.csv",
+            "chain",
+            "产业链",
+            "chain",
+            false,
+            {{"id", "产业链编号", "/id", C::Text, true, K::None, "nev", "产业链编号（小写字母、数字、.-_）",
+              "chain id (lower-case letters, digits, . - _)"},
+             {"name_zh", "产业链名称", "/name/zh", C::Text, false, K::None, "新能源汽车", "中文名称", "Chinese name"},
+             {"name_en", "英文名称", "/name/en", C::Text, false, K::None, "New-energy vehicles", "英文名称",
+              "English name"},
+             {"note_zh", "数据说明", "/note/zh", C::Text, false, K::None, "示意数据，非官方统计", "数据说明（中文）",
+              "what the data is (Chinese)"},
+             {"note_en", "英文说明", "/note/en", C::Text, false, K::None, "Illustrative data", "数据说明（英文）",
+              "what the data is (English)"}}};
+}
+
+FileSpec sourcesTable() {
+    return {"sources.csv",
+            "sources",
+            "来源",
+            "sources",
+            false,
+            {{"id", "来源编号", "/id", C::Text, true, K::None, "src-1", "来源编号", "source id"},
+             {"title", "标题", "/title", C::Text, false, K::None, "渭南市统计公报", "来源标题", "title"},
+             {"url", "网址", "/url", C::Text, false, K::None, "https://example.org", "网址", "address"},
+             {"accessed", "访问日期", "/accessed", C::Text, false, K::None, "2026-11-26", "访问日期",
+              "date accessed"}}};
+}
+
+FileSpec stagesTable() {
+    return {"stages.csv",
+            "stages",
+            "阶段",
+            "stages",
+            false,
+            {{"id", "阶段编号", "/id", C::Text, true, K::None, "upstream", "阶段编号", "stage id"},
+             {"name_zh", "阶段名称", "/name/zh", C::Text, false, K::None, "上游", "中文名称", "Chinese name"},
+             {"name_en", "英文名称", "/name/en", C::Text, false, K::None, "Upstream", "英文名称", "English name"}}};
+}
+
+FileSpec segmentsTable() {
+    return {"segments.csv",
+            "segments",
+            "环节",
+            "segments",
+            true,
+            withMetrics({{"id", "环节编号", "/id", C::Text, true, K::None, "cathode", "环节编号", "segment id"},
+                         {"name_zh", "环节名称", "/name/zh", C::Text, false, K::None, "正极材料", "中文名称",
+                          "Chinese name"},
+                         {"name_en", "英文名称", "/name/en", C::Text, false, K::None, "Cathode materials", "英文名称",
+                          "English name"},
+                         {"stage", "所属阶段", "/stage", C::Text, false, K::Stages, "upstream", "阶段编号", "stage id"},
+                         {"market", "应用市场", "/market", C::Bool, false, K::None, "否",
+                          "是：终端用户（客户而非招商对象）", "yes: the chain's end users (customers, not investors)"}},
+                        {{"division", "行业代码", "/division", C::Text, false, K::None, "C3841", "国民经济行业分类代码",
+                          "national industry classification code"},
+                         sourcesColumn()})};
+}
+
+FileSpec linksTable() {
+    return {"links.csv",
+            "links",
+            "上下游",
+            "links",
+            false,
+            {{"from", "上游环节", "/from", C::Text, true, K::Segments, "cathode", "供货的环节编号",
+              "supplier segment id"},
+             {"to", "下游环节", "/to", C::Text, true, K::Segments, "cell", "采购的环节编号", "buyer segment id"}}};
+}
+
+FileSpec regionsTable() {
+    return {"regions.csv",
+            "regions",
+            "区域",
+            "regions",
+            true,
+            {{"id", "区域编号", "/id", C::Text, true, K::None, "weinan", "区域编号", "region id"},
+             {"name_zh", "区域名称", "/name/zh", C::Text, false, K::None, "渭南", "中文名称", "Chinese name"},
+             {"name_en", "英文名称", "/name/en", C::Text, false, K::None, "Weinan", "英文名称", "English name"},
+             {"lon", "经度", "/lon", C::Number, false, K::None, "109.5", "经度", "longitude"},
+             {"lat", "纬度", "/lat", C::Number, false, K::None, "34.5", "纬度", "latitude"}}};
+}
+
+FileSpec firmsTable() {
+    return {"firms.csv",
+            "firms",
+            "企业",
+            "firms",
+            true,
+            withMetrics(
+                {{"id", "企业编号", "/id", C::Text, true, K::None, "catl", "企业编号", "firm id"},
+                 {"name_zh", "企业名称", "/name/zh", C::Text, false, K::None, "宁德时代", "中文名称", "Chinese name"},
+                 {"name_en", "英文名称", "/name/en", C::Text, false, K::None, "CATL", "英文名称", "English name"},
+                 {"leader", "链主", "/leader", C::Bool, false, K::None, "是", "是否链主企业", "a chain leader?"}},
+                {sourcesColumn()})};
+}
+
+FileSpec sitesTable() {
+    return {"sites.csv",
+            "sites",
+            "布局",
+            "sites",
+            false,
+            {{"firm", "企业编号", "", C::Text, true, K::Firms, "catl", "企业编号", "firm id"},
+             {"region", "所在区域", "/region", C::Text, true, K::Regions, "weinan", "区域编号", "region id"},
+             {"segments", "所属环节", "/segments", C::List, true, K::None, "cell;pack", "环节编号，多个用 ; 分隔",
+              "segment ids, separated by ;"},
+             {"output", "产值", "/output", C::Number, false, K::None, "120", "产值（同一文件同一单位；空则计 1）",
+              "output (one unit per file; empty counts 1)"},
+             confidenceColumn(false),
+             yearColumn()}};
+}
+
+FileSpec suppliesTable() {
+    return {"supplies.csv",
+            "supplies",
+            "供货",
+            "supplies",
+            false,
+            {{"from", "供货企业", "/from", C::Text, true, K::Firms, "catl", "供货企业编号", "supplier firm id"},
+             {"to", "采购企业", "/to", C::Text, true, K::Firms, "tesla", "采购企业编号", "buyer firm id"},
+             {"segment", "供货环节", "/segment", C::Text, false, K::Segments, "cell", "供货内容的环节编号",
+              "segment id of what is supplied"},
+             confidenceColumn(false),
+             yearColumn(),
+             {"from_region", "供货地", "/from_region", C::Text, false, K::Regions, "ningde", "供货工厂所在区域编号",
+              "region id of the supplier's plant"},
+             {"to_region", "收货地", "/to_region", C::Text, false, K::Regions, "shanghai", "收货工厂所在区域编号",
+              "region id of the buyer's plant"},
+             sourcesColumn()}};
+}
+
+FileSpec resourcesTable() {
+    return {"resources.csv",
+            "resources",
+            "资源",
+            "resources",
+            false,
+            {{"id", "资源编号", "/id", C::Text, true, K::None, "nwpu", "资源编号（不同于企业编号）",
+              "resource id (not a firm id)"},
+             {"name_zh", "资源名称", "/name/zh", C::Text, false, K::None, "西北工业大学", "中文名称", "Chinese name"},
+             {"name_en", "英文名称", "/name/en", C::Text, false, K::None, "NWPU", "英文名称", "English name"},
+             {"kind", "资源类型", "/kind", C::Text, true, K::ResourceKinds, "university",
+              "university/institute/lab/fund/talent/platform/service",
+              "university/institute/lab/fund/talent/platform/service"},
+             {"region", "所在区域", "/region", C::Text, true, K::Regions, "xian", "区域编号", "region id"},
+             {"segments", "服务环节", "/segments", C::List, false, K::None, "cell;pack",
+              "环节编号，用 ; 分隔；空则服务全产业链", "segment ids, separated by ;; empty: the whole chain"},
+             sourcesColumn(),
+             confidenceColumn(true),
+             {"note", "备注", "/note", C::Text, false, K::None, "", "备注", "note"},
+             yearColumn()}};
+}
+
+FileSpec tiesTable() {
+    return {"ties.csv",
+            "ties",
+            "关联",
+            "ties",
+            false,
+            {{"resource", "资源编号", "/resource", C::Text, true, K::Resources, "nwpu", "资源编号", "resource id"},
+             {"firm", "企业编号", "/firm", C::Text, true, K::Firms, "blt", "企业编号", "firm id"},
+             {"kind", "关联类型", "/kind", C::Text, true, K::TieKinds, "spinoff",
+              "spinoff/license/joint-lab/investment/training/service",
+              "spinoff/license/joint-lab/investment/training/service"},
+             confidenceColumn(true),
+             yearColumn()}};
+}
+
+// Every table, in the order a workbook or a folder lists them (the template writes them so).
 std::vector<FileSpec> buildSpecs() {
-    std::vector<FileSpec> all;
-    all.push_back(
-        {"chain.csv",
-         "chain",
-         "产业链",
-         "chain",
-         false,
-         {{"id", "产业链编号", "/id", C::Text, true, K::None, "nev", "产业链编号（小写字母、数字、.-_）",
-           "chain id (lower-case letters, digits, . - _)"},
-          {"name_zh", "产业链名称", "/name/zh", C::Text, false, K::None, "新能源汽车", "中文名称", "Chinese name"},
-          {"name_en", "英文名称", "/name/en", C::Text, false, K::None, "New-energy vehicles", "英文名称",
-           "English name"},
-          {"note_zh", "数据说明", "/note/zh", C::Text, false, K::None, "示意数据，非官方统计", "数据说明（中文）",
-           "what the data is (Chinese)"},
-          {"note_en", "英文说明", "/note/en", C::Text, false, K::None, "Illustrative data", "数据说明（英文）",
-           "what the data is (English)"}}});
-    all.push_back(
-        {"sources.csv",
-         "sources",
-         "来源",
-         "sources",
-         false,
-         {{"id", "来源编号", "/id", C::Text, true, K::None, "src-1", "来源编号", "source id"},
-          {"title", "标题", "/title", C::Text, false, K::None, "渭南市统计公报", "来源标题", "title"},
-          {"url", "网址", "/url", C::Text, false, K::None, "https://example.org", "网址", "address"},
-          {"accessed", "访问日期", "/accessed", C::Text, false, K::None, "2026-11-26", "访问日期", "date accessed"}}});
-    all.push_back(
-        {"stages.csv",
-         "stages",
-         "阶段",
-         "stages",
-         false,
-         {{"id", "阶段编号", "/id", C::Text, true, K::None, "upstream", "阶段编号", "stage id"},
-          {"name_zh", "阶段名称", "/name/zh", C::Text, false, K::None, "上游", "中文名称", "Chinese name"},
-          {"name_en", "英文名称", "/name/en", C::Text, false, K::None, "Upstream", "英文名称", "English name"}}});
-    all.push_back(
-        {"segments.csv", "segments", "环节", "segments", true,
-         withMetrics({{"id", "环节编号", "/id", C::Text, true, K::None, "cathode", "环节编号", "segment id"},
-                      {"name_zh", "环节名称", "/name/zh", C::Text, false, K::None, "正极材料", "中文名称",
-                       "Chinese name"},
-                      {"name_en", "英文名称", "/name/en", C::Text, false, K::None, "Cathode materials", "英文名称",
-                       "English name"},
-                      {"stage", "所属阶段", "/stage", C::Text, false, K::Stages, "upstream", "阶段编号", "stage id"},
-                      {"market", "应用市场", "/market", C::Bool, false, K::None, "否",
-                       "是：终端用户（客户而非招商对象）", "yes: the chain's end users (customers, not investors)"}},
-                     {{"division", "行业代码", "/division", C::Text, false, K::None, "C3841", "国民经济行业分类代码",
-                       "national industry classification code"},
-                      sourcesColumn()})});
-    all.push_back(
-        {"links.csv",
-         "links",
-         "上下游",
-         "links",
-         false,
-         {{"from", "上游环节", "/from", C::Text, true, K::Segments, "cathode", "供货的环节编号", "supplier segment id"},
-          {"to", "下游环节", "/to", C::Text, true, K::Segments, "cell", "采购的环节编号", "buyer segment id"}}});
-    all.push_back({"regions.csv",
-                   "regions",
-                   "区域",
-                   "regions",
-                   true,
-                   {{"id", "区域编号", "/id", C::Text, true, K::None, "weinan", "区域编号", "region id"},
-                    {"name_zh", "区域名称", "/name/zh", C::Text, false, K::None, "渭南", "中文名称", "Chinese name"},
-                    {"name_en", "英文名称", "/name/en", C::Text, false, K::None, "Weinan", "英文名称", "English name"},
-                    {"lon", "经度", "/lon", C::Number, false, K::None, "109.5", "经度", "longitude"},
-                    {"lat", "纬度", "/lat", C::Number, false, K::None, "34.5", "纬度", "latitude"}}});
-    all.push_back(
-        {"firms.csv", "firms", "企业", "firms", true,
-         withMetrics({{"id", "企业编号", "/id", C::Text, true, K::None, "catl", "企业编号", "firm id"},
-                      {"name_zh", "企业名称", "/name/zh", C::Text, false, K::None, "宁德时代", "中文名称",
-                       "Chinese name"},
-                      {"name_en", "英文名称", "/name/en", C::Text, false, K::None, "CATL", "英文名称", "English name"},
-                      {"leader", "链主", "/leader", C::Bool, false, K::None, "是", "是否链主企业", "a chain leader?"}},
-                     {sourcesColumn()})});
-    all.push_back({"sites.csv",
-                   "sites",
-                   "布局",
-                   "sites",
-                   false,
-                   {{"firm", "企业编号", "", C::Text, true, K::Firms, "catl", "企业编号", "firm id"},
-                    {"region", "所在区域", "/region", C::Text, true, K::Regions, "weinan", "区域编号", "region id"},
-                    {"segments", "所属环节", "/segments", C::List, true, K::None, "cell;pack",
-                     "环节编号，多个用 ; 分隔", "segment ids, separated by ;"},
-                    {"output", "产值", "/output", C::Number, false, K::None, "120",
-                     "产值（同一文件同一单位；空则计 1）", "output (one unit per file; empty counts 1)"},
-                    confidenceColumn(false),
-                    yearColumn()}});
-    all.push_back({"supplies.csv",
-                   "supplies",
-                   "供货",
-                   "supplies",
-                   false,
-                   {{"from", "供货企业", "/from", C::Text, true, K::Firms, "catl", "供货企业编号", "supplier firm id"},
-                    {"to", "采购企业", "/to", C::Text, true, K::Firms, "tesla", "采购企业编号", "buyer firm id"},
-                    {"segment", "供货环节", "/segment", C::Text, false, K::Segments, "cell", "供货内容的环节编号",
-                     "segment id of what is supplied"},
-                    confidenceColumn(false),
-                    yearColumn(),
-                    {"from_region", "供货地", "/from_region", C::Text, false, K::Regions, "ningde",
-                     "供货工厂所在区域编号", "region id of the supplier's plant"},
-                    {"to_region", "收货地", "/to_region", C::Text, false, K::Regions, "shanghai",
-                     "收货工厂所在区域编号", "region id of the buyer's plant"},
-                    sourcesColumn()}});
-    all.push_back(
-        {"resources.csv",
-         "resources",
-         "资源",
-         "resources",
-         false,
-         {{"id", "资源编号", "/id", C::Text, true, K::None, "nwpu", "资源编号（不同于企业编号）",
-           "resource id (not a firm id)"},
-          {"name_zh", "资源名称", "/name/zh", C::Text, false, K::None, "西北工业大学", "中文名称", "Chinese name"},
-          {"name_en", "英文名称", "/name/en", C::Text, false, K::None, "NWPU", "英文名称", "English name"},
-          {"kind", "资源类型", "/kind", C::Text, true, K::ResourceKinds, "university",
-           "university/institute/lab/fund/talent/platform/service",
-           "university/institute/lab/fund/talent/platform/service"},
-          {"region", "所在区域", "/region", C::Text, true, K::Regions, "xian", "区域编号", "region id"},
-          {"segments", "服务环节", "/segments", C::List, false, K::None, "cell;pack",
-           "环节编号，用 ; 分隔；空则服务全产业链", "segment ids, separated by ;; empty: the whole chain"},
-          sourcesColumn(),
-          confidenceColumn(true),
-          {"note", "备注", "/note", C::Text, false, K::None, "", "备注", "note"},
-          yearColumn()}});
-    all.push_back(
-        {"ties.csv",
-         "ties",
-         "关联",
-         "ties",
-         false,
-         {{"resource", "资源编号", "/resource", C::Text, true, K::Resources, "nwpu", "资源编号", "resource id"},
-          {"firm", "企业编号", "/firm", C::Text, true, K::Firms, "blt", "企业编号", "firm id"},
-          {"kind", "关联类型", "/kind", C::Text, true, K::TieKinds, "spinoff",
-           "spinoff/license/joint-lab/investment/training/service",
-           "spinoff/license/joint-lab/investment/training/service"},
-          confidenceColumn(true),
-          yearColumn()}});
-    return all;
+    return {chainTable(), sourcesTable(), stagesTable(),   segmentsTable(),  linksTable(), regionsTable(),
+            firmsTable(), sitesTable(),   suppliesTable(), resourcesTable(), tiesTable()};
 }
 
 std::string asciiLower(std::string_view text) {

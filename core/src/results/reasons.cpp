@@ -98,9 +98,8 @@ std::string firmSources(const Chain& chain, int firm, Lang lang, std::size_t max
         const Source& source = chain.sources[s];
         return source.title.empty() ? source.id : source.title;
     });
-    if (cut)
-        titles += lang == Lang::Zh ? " 等 " + std::to_string(f.sources.size()) + " 项"
-                                   : " and " + std::to_string(f.sources.size() - maxTitles) + " more";
+    if (cut && lang == Lang::Zh) titles.append(" 等 ").append(std::to_string(f.sources.size())).append(" 项");
+    else if (cut) titles.append(" and ").append(std::to_string(f.sources.size() - maxTitles)).append(" more");
     std::set<std::string> levels;
     for (const Site& site : f.sites)
         if (!site.confidence.empty()) levels.insert(site.confidence.str());

@@ -125,22 +125,17 @@ void readChecklists(JsonReader& reader, const json& session, Session& out) {
         out.otherChecklists[it.key()] = readChecklist(reader, *it, pointerTo("/other_checklists", it.key()));
 }
 
-// weightsFromJson's "/key: message" as a located problem under `pointer` (the key may hold ": " itself).
-void failWeights(JsonReader& reader, const std::string& pointer, const std::string& problem) {
-    std::size_t colon = std::string::npos;
-    for (const char* start : {": unknown weight ", ": must ", ": weights must "})
-        colon = std::min(colon, problem.find(start));
-    if (colon == std::string::npos) colon = problem.find(": ");
-    std::string place = problem.substr(0, colon);
-    reader.fail(pointer + (place == "/" ? std::string() : place), problem.substr(colon + 2));
+// weightsFromJson's error as a located problem: its place (a pointer within the weights) under `pointer`.
+void failWeights(JsonReader& reader, const std::string& pointer, const Error& problem) {
+    reader.fail(pointer + (problem.where == "/" ? std::string() : problem.where), problem.message);
 }
 
 void readWeights(JsonReader& reader, const json& session, Session& out) {
     auto it = session.find("weights");
     if (it == session.end()) return;
-    auto weights = weightsFromJson(*it);  // the error: "/key: message"
+    auto weights = weightsFromJson(*it);
     if (weights) out.weights = *weights;
-    else failWeights(reader, "/weights", weights.error().message);
+    else failWeights(reader, "/weights", weights.error());
 }
 
 bool isEmpty(const Checklist& checklist) {
@@ -262,7 +257,7 @@ std::vector<Diagnostic> loadWeightsFile(const std::string& path, Weights& weight
     auto read = weightsFromJson(document, weights);
     JsonReader reader{path, {}};
     if (read) weights = *read;
-    else failWeights(reader, "", read.error().message);
+    else failWeights(reader, "", read.error());
     if (!reader.problems.empty() && reader.problems[0].location.empty()) reader.problems[0].location = "/";
     return reader.problems;
 }

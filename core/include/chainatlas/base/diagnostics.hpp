@@ -54,8 +54,14 @@ enum class ErrorCode {
 };
 
 struct Error {
+    Error() = default;
+    Error(ErrorCode code, std::string message, std::string where = {})
+        : code(code), message(std::move(message)), where(std::move(where)) {}
     ErrorCode code = ErrorCode::Io;
     std::string message;  // one line: "no such file", "unknown region \"suzho\" (did you mean \"suzhou\"?)"
+    // The place in the input the message is about, as a JSON pointer ("/hub"; "/" the whole document), when it
+    // is about one place; empty otherwise. Kept apart so a caller can put it under its own pointer.
+    std::string where;
     bool operator==(const Error&) const = default;
 };
 
