@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
+#include <functional>
 #include <future>
 #include <string_view>
 
@@ -210,33 +211,36 @@ void firmTerms(const Chain& chain, std::size_t f, const FirmFacts& facts, const 
 }
 
 // Every candidate with the terms that do not depend on the weights (fit, density and a segment-based
-// profile follow the earned segments, which follow the discount: scoreTargets sets them). `plain`: the
-// analysis without the what-if whose firm terms may be reused (reusableTerms), or null. Each target is
-// built where it stays (room for every non-local firm reserved once): moving 300-byte targets into a
-// growing vector touched fresh pages several times over.
-std::vector<Target> buildCandidates(const Chain& chain, const detail::FirmSites& sites,
-                                    const std::vector<SegmentResult>& segments, int region,
-                                    const std::vector<int>& hubs, const Analysis* plain) {
-    FirmFacts facts = firmFacts(chain, sites, region, hubs);
+// profile follow the earned segments, which follow the discount: scoreTargets sets them), into
+// `analysis.targets` when it earns fit under `occupiedDiscount` and `analysis.unranked` when not, so that
+// rerank() finds them in their lists. `plain`: the analysis without the what-if whose firm terms may be
+// reused (reusableTerms), or null. Each target is built where it stays (both lists reserved once): moving
+// 300-byte targets into growing vectors and between lists touched fresh pages several times over.
+void buildCandidates(const Chain& chain, const detail::FirmSites& sites, const std::vector<SegmentResult>& segments,
+                     const AnalysisOptions& options, const Analysis* plain, Analysis& analysis) {
+    FirmFacts facts = firmFacts(chain, sites, options.region, options.hubs);
     ConfirmedTiesByFirm ties = confirmedTiesByFirm(chain);
     std::vector<const Target*> reusable = reusableTerms(chain, sites, plain);
-    std::vector<Target> targets;
-    targets.reserve(chain.firms.size() -
-                    static_cast<std::size_t>(std::count(facts.local.begin(), facts.local.end(), 1)));
+    auto nonLocal = chain.firms.size() -
+                    static_cast<std::size_t>(std::count(facts.local.begin(), facts.local.end(), 1));
+    analysis.targets.reserve(nonLocal);
+    analysis.unranked.reserve(nonLocal);
     std::vector<int> ids;
+    std::vector<FitSegment> valued;
+    double discount = options.weights.occupiedDiscount;
     for (std::size_t f = 0; f < chain.firms.size(); ++f) {
         if (facts.local[f]) continue;
-        Target& target = targets.emplace_back();
+        valued.clear();
+        valuedSegments(sites, f, segments, ids, valued);
+        if (valued.empty()) continue;
+        bool ranked = std::any_of(valued.begin(), valued.end(),
+                                  [&](const FitSegment& fs) { return fs.earnedUnder(discount); });
+        Target& target = (ranked ? analysis.targets : analysis.unranked).emplace_back();
         target.firm = static_cast<int>(f);
-        valuedSegments(sites, f, segments, ids, target.segments);
-        if (target.segments.empty()) {
-            targets.pop_back();
-            continue;
-        }
+        target.segments.assign(valued.begin(), valued.end());
         if (!reusable.empty() && reusable[f]) copyFirmTerms(*reusable[f], target);
-        else firmTerms(chain, f, facts, ties, region, hubs, target);
+        else firmTerms(chain, f, facts, ties, options.region, options.hubs, target);
     }
-    return targets;
 }
 
 // fit, density and profile from the earned segments E(f) alone (docs/method.md §8). Profile: the firm's own
@@ -297,19 +301,16 @@ std::uint64_t idPrefix(std::string_view id) {
     return prefix;
 }
 
-// Each target's position in firm-id order: the tie order of every ranking below, found once per rerank (a
-// string comparison per tie in each of the 15 sorts took longer than the rest of the ranking).
-std::vector<int> idRanks(const std::vector<Target>& targets, const Chain& chain) {
+// The targets in firm-id order: the tie order of every ranking below, found once per rerank (a string
+// comparison per tie in each of the 15 sorts took longer than the rest of the ranking).
+std::vector<IdKey> idOrder(const std::vector<Target>& targets, const Chain& chain) {
     std::vector<IdKey> byId(targets.size());
     for (std::size_t i = 0; i < byId.size(); ++i) {
         const std::string& id = chain.firms[static_cast<std::size_t>(targets[i].firm)].id;
         byId[i] = {idPrefix(id), id, static_cast<int>(i)};
     }
     std::sort(byId.begin(), byId.end());
-    std::vector<int> idRank(targets.size());
-    for (std::size_t position = 0; position < byId.size(); ++position)
-        idRank[static_cast<std::size_t>(byId[position].target)] = static_cast<int>(position);
-    return idRank;
+    return byId;
 }
 
 // One ranked target's sort key: its score key under the weights at hand, its place in firm-id order (the tie
@@ -388,7 +389,7 @@ Analysis analyzeSites(const Chain& chain, const detail::FirmSites& sites, const 
     std::vector<double> proximity = computeProximity(presence);
     result.segments = detail::analyzeSegments(chain, sites, presence, proximity, options.region, options.hubs);
     applySupport(chain, options.region, result.segments);
-    result.unranked = buildCandidates(chain, sites, result.segments, options.region, options.hubs, plain);
+    buildCandidates(chain, sites, result.segments, options, plain, result);
     // Local supply follows which firms are local: only an assumed site in the region changes it.
     const auto& assumed = sites.assumedFirms();
     bool localChanged = std::any_of(assumed.begin(), assumed.end(), [&](int f) {
@@ -429,11 +430,13 @@ std::vector<int> Target::unscored() const {
     return ids;
 }
 
-void rankTargets(std::vector<Target>& targets, const Chain& chain, const Weights& weights) {
-    scoreTargets(targets, weights);
-    std::vector<int> idRank = idRanks(targets, chain);
-    std::vector<RankKey> keys(targets.size());
-    for (std::size_t i = 0; i < keys.size(); ++i) keys[i] = {0, idRank[i], static_cast<int>(i)};
+namespace {
+// Orders `targets` by rank under `weights` (their scores set), numbers them and sets their rank ranges.
+void rankInPlace(std::vector<Target>& targets, const Chain& chain, const Weights& weights) {
+    std::vector<IdKey> byId = idOrder(targets, chain);
+    std::vector<RankKey> keys(targets.size());  // in the targets' order: after a rerank, nearly the rank order
+    for (std::size_t position = 0; position < byId.size(); ++position)
+        keys[static_cast<std::size_t>(byId[position].target)] = {0, static_cast<int>(position), byId[position].target};
     rankKeys(targets, weights, keys);
     std::vector<int> order(keys.size());
     for (std::size_t position = 0; position < keys.size(); ++position) order[position] = keys[position].target;
@@ -442,53 +445,42 @@ void rankTargets(std::vector<Target>& targets, const Chain& chain, const Weights
     rankRanges(targets, keys, weights);
 }
 
-namespace {
-// All candidates of `analysis` in one vector, the larger list's kept in place and the other's moved behind.
-std::vector<Target> allCandidates(Analysis& analysis) {
-    std::vector<Target> all = std::move(analysis.targets);
-    std::vector<Target> other = std::move(analysis.unranked);
-    analysis.targets.clear();
-    analysis.unranked.clear();
-    if (all.size() < other.size()) all.swap(other);
-    all.reserve(all.size() + other.size());
-    for (Target& t : other) all.push_back(std::move(t));
-    return all;
+// Orders `targets` by firm id in place.
+void orderById(std::vector<Target>& targets, const Chain& chain) {
+    std::vector<IdKey> byId = idOrder(targets, chain);
+    std::vector<int> order(byId.size());
+    for (std::size_t position = 0; position < byId.size(); ++position) order[position] = byId[position].target;
+    permute(targets, order);
 }
 
-// Orders the scored candidates `all` in place: the ranked ones (fit above 0 after the discount) by rank, then
-// the rest by firm id. Returns the ranked ones' keys in rank order; their count is keys.size().
-std::vector<RankKey> orderCandidates(std::vector<Target>& all, const Chain& chain, const Weights& weights) {
-    std::vector<int> idRank = idRanks(all, chain);
-    std::vector<RankKey> keys;
-    std::vector<std::pair<int, int>> aside;  // (place in firm-id order, position)
-    for (std::size_t i = 0; i < all.size(); ++i) {
-        // Fit 0 after the discount: every valued segment is occupied and discounted away (exactly 0, no rounding).
-        if (all[i].value[TermFit] > 0) keys.push_back({0, idRank[i], static_cast<int>(i)});
-        else aside.emplace_back(idRank[i], static_cast<int>(i));
-    }
-    rankKeys(all, weights, keys);
-    std::sort(aside.begin(), aside.end());
-    std::vector<int> order;
-    order.reserve(all.size());
-    for (const RankKey& key : keys) order.push_back(key.target);
-    for (auto [place, position] : aside) order.push_back(position);
-    permute(all, order);
-    return keys;
+// Moves the candidates whose fit crossed 0 under new weights to the other list; the rest stay where they are.
+// Fit 0 after the discount: every valued segment is occupied and discounted away (exactly 0, no rounding).
+void regroup(Analysis& analysis) {
+    auto ranked = [](const Target& t) { return t.value[TermFit] > 0; };
+    auto leaving = std::partition(analysis.targets.begin(), analysis.targets.end(), ranked);
+    auto joining = std::partition(analysis.unranked.begin(), analysis.unranked.end(), std::not_fn(ranked));
+    std::vector<Target> moving(std::make_move_iterator(joining), std::make_move_iterator(analysis.unranked.end()));
+    analysis.unranked.erase(joining, analysis.unranked.end());
+    analysis.unranked.insert(analysis.unranked.end(), std::make_move_iterator(leaving),
+                             std::make_move_iterator(analysis.targets.end()));
+    analysis.targets.erase(leaving, analysis.targets.end());
+    analysis.targets.insert(analysis.targets.end(), std::make_move_iterator(moving.begin()),
+                            std::make_move_iterator(moving.end()));
 }
 }  // namespace
 
+void rankTargets(std::vector<Target>& targets, const Chain& chain, const Weights& weights) {
+    scoreTargets(targets, weights);
+    rankInPlace(targets, chain, weights);
+}
+
 void rerank(Analysis& analysis, const Chain& chain, const Weights& weights) {
     analysis.weights = weights;
-    std::vector<Target> all = allCandidates(analysis);
-    scoreTargets(all, weights);
-    std::vector<RankKey> keys = orderCandidates(all, chain, weights);
-    // The set-aside tail moves out; the ranked ones stay where they are.
-    auto ranked = static_cast<std::ptrdiff_t>(keys.size());
-    analysis.unranked.assign(std::make_move_iterator(all.begin() + ranked), std::make_move_iterator(all.end()));
-    all.erase(all.begin() + ranked, all.end());
-    analysis.targets = std::move(all);
-    numberRanked(analysis.targets, keys);
-    rankRanges(analysis.targets, keys, weights);
+    scoreTargets(analysis.targets, weights);
+    scoreTargets(analysis.unranked, weights);
+    regroup(analysis);
+    rankInPlace(analysis.targets, chain, weights);
+    orderById(analysis.unranked, chain);
     analysis.setAside.clear();
     analysis.setAside.reserve(analysis.unranked.size());
     for (Target& t : analysis.unranked) {
