@@ -696,9 +696,11 @@ std::vector<std::string> threeAssumptions(const chainatlas::Chain& chain, int re
             return s.region == region || s.region == hub;
         });
         if (!away) continue;
-        if (assumed.size() == 0) assumed.push_back(firm.id + "@" + here);
-        else if (assumed.size() == 1) assumed.push_back(firm.id + "@" + here + ":" + absentId);
-        else assumed.push_back(firm.id + "@" + chain.regions[static_cast<std::size_t>(hub)].id);
+        std::string text = firm.id + "@";
+        if (assumed.empty()) text += here;
+        else if (assumed.size() == 1) text.append(here).append(":").append(absentId);
+        else text += chain.regions[static_cast<std::size_t>(hub)].id;
+        assumed.push_back(text);
         if (assumed.size() == 3) break;
     }
     return assumed;

@@ -212,10 +212,11 @@ void firmTerms(const Chain& chain, std::size_t f, const FirmFacts& facts, const 
 
 // Every candidate with the terms that do not depend on the weights (fit, density and a segment-based
 // profile follow the earned segments, which follow the discount: scoreTargets sets them), into
-// `analysis.targets` when it earns fit under `occupiedDiscount` and `analysis.unranked` when not, so that
-// rerank() finds them in their lists. `plain`: the analysis without the what-if whose firm terms may be
-// reused (reusableTerms), or null. Each target is built where it stays (both lists reserved once): moving
-// 300-byte targets into growing vectors and between lists touched fresh pages several times over.
+// `analysis.targets` when it earns fit under the options' occupied discount and into `analysis.unranked`
+// when not, so that rerank() finds them in their lists. `plain`: the analysis without the what-if whose
+// firm terms may be reused (reusableTerms), or null. Each target is built where it stays (both lists
+// reserved once): moving 300-byte targets into growing vectors and between lists touched fresh pages
+// several times over.
 void buildCandidates(const Chain& chain, const detail::FirmSites& sites, const std::vector<SegmentResult>& segments,
                      const AnalysisOptions& options, const Analysis* plain, Analysis& analysis) {
     FirmFacts facts = firmFacts(chain, sites, options.region, options.hubs);
