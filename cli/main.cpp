@@ -155,12 +155,28 @@ void writeOutput(const std::string& path, const std::string& content) {
 
 // A value the process keeps until it ends, never freed: freeing a 100k-firm chain (millions of small strings
 // and edges) and its analysis one block at a time took longer than analysing it, and the system takes the
-// pages back at exit at once. A static pointer keeps it reachable, so the leak checker does not count it.
+// pages back at exit at once. A static list keeps them reachable, so the leak checker does not count them.
 template <typename T>
 T& keptUntilExit(T&& value) {
-    static T* kept = nullptr;
-    kept = new T(std::forward<T>(value));
-    return *kept;
+    struct Kept {
+        T value;
+        Kept* before;  // every value kept stays reachable, not only the last
+    };
+    static Kept* kept = nullptr;
+    kept = new Kept{std::forward<T>(value), kept};
+    return kept->value;
+}
+
+// The analysis `analyze` writes. With assumptions the plain analysis is needed anyway (for `changed` and
+// each target's rank without them), so it comes first and the what-if is analysed from it
+// (analyzeWhatIf): no copy of the chain, and only what the assumed sites change is worked out again —
+// the same result, to the last bit, as analysing a copy of the chain with the sites added.
+const ca::Analysis& analysisToWrite(const ca::Chain& chain, const ca::AnalysisOptions& options) {
+    if (options.assumptions.empty()) return keptUntilExit(ca::analyze(chain, options));
+    ca::AnalysisOptions plainOptions = options;
+    plainOptions.assumptions.clear();
+    const ca::Analysis& plain = keptUntilExit(ca::analyze(chain, plainOptions));
+    return keptUntilExit(ca::analyzeWhatIf(chain, options, plain));
 }
 
 int runValidate(const std::vector<std::string>& files) {
@@ -210,7 +226,7 @@ int runAnalyze(const AnalysisArgs& args) {
     const ca::Chain& chain = keptUntilExit(loadOrFail(args.file));
     ca::Session session;
     ca::AnalysisOptions options = buildOptions(chain, args, &session);
-    const ca::Analysis& analysis = keptUntilExit(ca::analyze(chain, options));
+    const ca::Analysis& analysis = analysisToWrite(chain, options);
     ca::Lang lang = chooseLang(args.lang, &session);
     // JSON (indented like before) and CSV are written straight from the analysis, a megabyte at a time.
     if (args.format == "json")

@@ -4,6 +4,7 @@
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
@@ -14,8 +15,10 @@
 #include <regex>
 #include <sstream>
 
+#include "chainatlas/analysis/scenario.hpp"
 #include "chainatlas/base/file_io.hpp"
 #include "chainatlas/load/load.hpp"
+#include "chainatlas/results/result_writers.hpp"
 #include "cli_run.hpp"
 #include "fixtures.hpp"
 #include "synthetic.hpp"
@@ -662,4 +665,89 @@ TEST_CASE("issue 25.12: a number overflow in a session is located, exit 2") {
     CHECK(r.status == 2);
     CHECK(r.err == session + ":2:21: number 1e999 is out of range (not a finite number)\n");  // before: "/: ..."
     std::filesystem::remove(session);
+}
+
+namespace {
+// The region with the fewest sites (a what-if there changes statuses) and the one with the most (a hub).
+std::pair<int, int> thinAndThickRegions(const chainatlas::Chain& chain) {
+    std::vector<int> sites(chain.regions.size(), 0);
+    for (const chainatlas::Firm& firm : chain.firms)
+        for (const chainatlas::Site& site : firm.sites) ++sites[static_cast<std::size_t>(site.region)];
+    auto thin = std::min_element(sites.begin(), sites.end()) - sites.begin();
+    auto thick = std::max_element(sites.begin(), sites.end()) - sites.begin();
+    return {static_cast<int>(thin), static_cast<int>(thick)};
+}
+
+// Three assumptions for firms with sites in neither region: the first in `region` with its own segments, the
+// second there with a segment the region has no site in (absent before), the third in `hub`.
+std::vector<std::string> threeAssumptions(const chainatlas::Chain& chain, int region, int hub) {
+    std::vector<char> held(chain.segments.size(), 0);
+    for (const chainatlas::Firm& firm : chain.firms)
+        for (const chainatlas::Site& site : firm.sites)
+            if (site.region == region)
+                for (int s : site.segments) held[static_cast<std::size_t>(s)] = 1;
+    auto absent = std::find(held.begin(), held.end(), 0);
+    if (absent == held.end()) return {};
+    const std::string& absentId = chain.segments[static_cast<std::size_t>(absent - held.begin())].id;
+    const std::string& here = chain.regions[static_cast<std::size_t>(region)].id;
+    std::vector<std::string> assumed;
+    for (const chainatlas::Firm& firm : chain.firms) {
+        bool away = !firm.sites.empty() && std::none_of(firm.sites.begin(), firm.sites.end(), [&](const auto& s) {
+            return s.region == region || s.region == hub;
+        });
+        if (!away) continue;
+        std::string text = firm.id + "@";
+        if (assumed.empty()) text += here;
+        else if (assumed.size() == 1) text.append(here).append(":").append(absentId);
+        else text += chain.regions[static_cast<std::size_t>(hub)].id;
+        assumed.push_back(text);
+        if (assumed.size() == 3) break;
+    }
+    return assumed;
+}
+}  // namespace
+
+TEST_CASE("analyze --assume writes what the analysis of a copy of the chain with the sites added gives") {
+    // The command analyses a what-if from the plain analysis without copying the chain (analyzeWhatIf);
+    // analyze() analyses a copy of the chain with the assumed sites. A synthetic chain with resources and
+    // ties, firms assumed in the focal region (statuses, local supply and anchors change) and in the hub
+    // (hub partners change). JSON and CSV must match byte for byte.
+    bench::SyntheticSpec spec;
+    spec.firms = 2000;
+    spec.supplies = 8000;
+    spec.regions = 40;
+    spec.segments = 80;
+    spec.resources = 30;
+    spec.ties = 600;
+    std::string file = std::filesystem::temp_directory_path() /
+                       ("chainatlas-cli-whatif-" + std::to_string(::getpid()) + ".json");
+    REQUIRE(chainatlas::writeFileAtomically(file, chainatlas::chainToJson(bench::generateChain(spec)).dump()));
+    chainatlas::LoadResult loaded = chainatlas::loadChainFile(file);
+    REQUIRE(loaded.ok());
+    const chainatlas::Chain& chain = *loaded.chain;
+    chainatlas::AnalysisOptions options;
+    auto [region, hub] = thinAndThickRegions(chain);
+    options.region = region;
+    options.hubs = {hub};
+    std::vector<std::string> assumed = threeAssumptions(chain, region, hub);
+    REQUIRE(assumed.size() == 3);
+    std::string arguments = "analyze " + quote(file) + " --region " +
+                            chain.regions[static_cast<std::size_t>(region)].id + " --hub " +
+                            chain.regions[static_cast<std::size_t>(hub)].id;
+    for (const std::string& text : assumed) {
+        auto assumption = chainatlas::parseAssumption(chain, text);
+        REQUIRE(assumption);
+        options.assumptions.push_back(*assumption);
+        arguments += " --assume " + text;
+    }
+    chainatlas::Analysis copied = chainatlas::analyze(chain, options);
+    REQUIRE_FALSE(copied.changed.empty());  // the what-if moves something, or the comparison proves little
+    REQUIRE_FALSE(copied.targets.empty());
+    Run json = run(arguments + " --format json");
+    REQUIRE(json.status == 0);
+    CHECK(json.out == chainatlas::analysisJsonText(chain, copied, 0, 2) + "\n");
+    Run csv = run(arguments + " --format csv --lang en");
+    REQUIRE(csv.status == 0);
+    CHECK(csv.out == chainatlas::analysisToCsv(chain, copied, 0, chainatlas::Lang::En));
+    std::filesystem::remove(file);
 }

@@ -7,8 +7,10 @@
 #include "chainatlas/analysis/targets.hpp"
 #include "chainatlas/base/file_io.hpp"
 #include "chainatlas/model/profile.hpp"
+#include "chainatlas/results/result_writers.hpp"
 #include "fixtures.hpp"
 #include "helpers.hpp"
+#include "synthetic.hpp"
 
 using namespace chainatlas;
 using doctest::Approx;
@@ -445,4 +447,42 @@ TEST_CASE("evidence: 本地配套率 counts the buyer's plant named or inferred,
     Analysis assumed = analyze(chain, options);
     REQUIRE(assumed.localSupply.size() == 1);
     CHECK(assumed.localSupply[0].share() == Approx(1.0));
+}
+
+TEST_CASE("rerank under other weights and discounts writes what a fresh analysis with those weights writes") {
+    // rerank keeps each candidate in its list unless its fit crossed 0 and reorders both lists in place; a
+    // synthetic chain with the busiest region as hub (many occupied segments) moves hundreds of candidates
+    // between the lists as the discount goes 1 -> 0.5 -> 0 -> 1 -> 1. Compared as the whole JSON result.
+    bench::SyntheticSpec spec;
+    spec.firms = 3000;
+    spec.supplies = 12000;
+    spec.regions = 30;
+    spec.segments = 80;
+    Chain chain = bench::generateChain(spec);
+    std::vector<int> sites(chain.regions.size(), 0);
+    for (const Firm& firm : chain.firms)
+        for (const Site& site : firm.sites) ++sites[static_cast<std::size_t>(site.region)];
+    int hub = static_cast<int>(std::max_element(sites.begin(), sites.end()) - sites.begin());
+    AnalysisOptions options;
+    options.region = hub == 0 ? 1 : 0;
+    options.hubs = {hub};
+    Analysis a = analyze(chain, options);
+    Weights half, none, leaning;
+    half.occupiedDiscount = 0.5;
+    half.hub = 3;
+    none.occupiedDiscount = 0;
+    leaning.profile = 0.5;
+    leaning.innovation = 4;
+    std::vector<std::size_t> setAside;
+    for (const Weights& w : {half, none, leaning, Weights{}}) {
+        rerank(a, chain, w);
+        options.weights = w;
+        Analysis fresh = analyze(chain, options);
+        CHECK(analysisJsonText(chain, a, 0, -1) == analysisJsonText(chain, fresh, 0, -1));
+        setAside.push_back(a.setAside.size());
+    }
+    CHECK(setAside[0] == 0);  // any discount below 1: occupied segments earn something, nobody is set aside
+    CHECK(setAside[1] == 0);
+    CHECK(setAside[2] > 100);  // the full discount again: those with nothing but occupied segments leave
+    CHECK(setAside[3] == setAside[2]);
 }

@@ -3,7 +3,10 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
+#include <functional>
 #include <future>
+#include <string_view>
 
 #include "analysis/firm_sites.hpp"
 #include "base/json_reader.hpp"
@@ -104,16 +107,16 @@ FirmFacts firmFacts(const Chain& chain, const detail::FirmSites& sites, int regi
     return facts;
 }
 
-// The segments of firm f's counted sites with a value to the region (v(s) > 0), in segment order.
-std::vector<FitSegment> valuedSegments(const detail::FirmSites& sites, std::size_t f,
-                                       const std::vector<SegmentResult>& segments) {
-    std::vector<int> ids;
+// The segments of firm f's counted sites with a value to the region (v(s) > 0), in segment order, into
+// `valued`. `ids`: scratch, kept by the caller across firms (one allocation instead of one per firm).
+void valuedSegments(const detail::FirmSites& sites, std::size_t f, const std::vector<SegmentResult>& segments,
+                    std::vector<int>& ids, std::vector<FitSegment>& valued) {
+    ids.clear();
     sites.forEach(static_cast<int>(f), [&](const Site& site) {
         if (site.counted()) ids.insert(ids.end(), site.segments.begin(), site.segments.end());
     });
     std::sort(ids.begin(), ids.end());
     ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
-    std::vector<FitSegment> valued;
     for (int s : ids) {
         const SegmentResult& r = segments[s];
         double value = segmentValue(r);
@@ -121,7 +124,6 @@ std::vector<FitSegment> valuedSegments(const detail::FirmSites& sites, std::size
             valued.push_back(
                 {s, r.status, r.advice, value, r.occupied, r.complement, r.density, r.profile, r.profileBasis, 0.0});
     }
-    return valued;
 }
 
 // A partner counted through one or more supply records; inferred only if no record named its plant.
@@ -197,37 +199,51 @@ void copyFirmTerms(const Target& from, Target& target) {
     target.innovationBasis = from.innovationBasis;
 }
 
+// The terms of candidate f that supplies, ties, metrics and locality decide (partners, leader, innovation,
+// its own profile).
+void firmTerms(const Chain& chain, std::size_t f, const FirmFacts& facts, const ConfirmedTiesByFirm& ties, int region,
+               const std::vector<int>& hubs, Target& target) {
+    partnerTerms(chain, f, facts, region, hubs, target);
+    target.value[TermLeader] = chain.firms[f].leader ? 1.0 : 0.0;
+    if (facts.hasMetric[f]) target.firmProfile = facts.profile[f];
+    InnovationTerm innovation = innovationTerm(chain, ties, static_cast<int>(f), region, hubs);
+    target.value[TermInnovation] = innovation.value;
+    target.resources = std::move(innovation.resources);
+    target.innovationBasis = chain.resources.empty() ? Basis::None : Basis::Ties;
+}
+
 // Every candidate with the terms that do not depend on the weights (fit, density and a segment-based
-// profile follow the earned segments, which follow the discount: scoreTargets sets them). `plain`: the
-// analysis without the what-if whose firm terms may be reused (reusableTerms), or null.
-std::vector<Target> buildCandidates(const Chain& chain, const detail::FirmSites& sites,
-                                    const std::vector<SegmentResult>& segments, int region,
-                                    const std::vector<int>& hubs, const Analysis* plain) {
-    FirmFacts facts = firmFacts(chain, sites, region, hubs);
+// profile follow the earned segments, which follow the discount: scoreTargets sets them), into
+// `analysis.targets` when it earns fit under the options' occupied discount and into `analysis.unranked`
+// when not, so that rerank() finds them in their lists. `plain`: the analysis without the what-if whose
+// firm terms may be reused (reusableTerms), or null. Each target is built where it stays (both lists
+// reserved once): moving 300-byte targets into growing vectors and between lists touched fresh pages
+// several times over.
+void buildCandidates(const Chain& chain, const detail::FirmSites& sites, const std::vector<SegmentResult>& segments,
+                     const AnalysisOptions& options, const Analysis* plain, Analysis& analysis) {
+    FirmFacts facts = firmFacts(chain, sites, options.region, options.hubs);
     ConfirmedTiesByFirm ties = confirmedTiesByFirm(chain);
     std::vector<const Target*> reusable = reusableTerms(chain, sites, plain);
-    std::vector<Target> targets;
+    auto nonLocal = chain.firms.size() -
+                    static_cast<std::size_t>(std::count(facts.local.begin(), facts.local.end(), 1));
+    analysis.targets.reserve(nonLocal);
+    analysis.unranked.reserve(nonLocal);
+    std::vector<int> ids;
+    std::vector<FitSegment> valued;
+    double discount = options.weights.occupiedDiscount;
     for (std::size_t f = 0; f < chain.firms.size(); ++f) {
         if (facts.local[f]) continue;
-        Target target;
+        valued.clear();
+        valuedSegments(sites, f, segments, ids, valued);
+        if (valued.empty()) continue;
+        bool ranked = std::any_of(valued.begin(), valued.end(),
+                                  [&](const FitSegment& fs) { return fs.earnedUnder(discount); });
+        Target& target = (ranked ? analysis.targets : analysis.unranked).emplace_back();
         target.firm = static_cast<int>(f);
-        target.segments = valuedSegments(sites, f, segments);
-        if (target.segments.empty()) continue;
-        if (!reusable.empty() && reusable[f]) {
-            copyFirmTerms(*reusable[f], target);
-            targets.push_back(std::move(target));
-            continue;
-        }
-        partnerTerms(chain, f, facts, region, hubs, target);
-        target.value[TermLeader] = chain.firms[f].leader ? 1.0 : 0.0;
-        if (facts.hasMetric[f]) target.firmProfile = facts.profile[f];
-        InnovationTerm innovation = innovationTerm(chain, ties, static_cast<int>(f), region, hubs);
-        target.value[TermInnovation] = innovation.value;
-        target.resources = std::move(innovation.resources);
-        target.innovationBasis = chain.resources.empty() ? Basis::None : Basis::Ties;
-        targets.push_back(std::move(target));
+        target.segments.assign(valued.begin(), valued.end());
+        if (!reusable.empty() && reusable[f]) copyFirmTerms(*reusable[f], target);
+        else firmTerms(chain, f, facts, ties, options.region, options.hubs, target);
     }
-    return targets;
 }
 
 // fit, density and profile from the earned segments E(f) alone (docs/method.md §8). Profile: the firm's own
@@ -272,54 +288,90 @@ void scoreTargets(std::vector<Target>& targets, const Weights& weights) {
     }
 }
 
-// Positions of `targets` ordered by firm id: the tie order of every ranking below, found once per rerank (a
-// string comparison per tie in each of the 15 sorts took longer than the rest of the ranking).
-std::vector<int> idOrder(const std::vector<Target>& targets, const Chain& chain) {
-    std::vector<int> order(targets.size());
-    for (std::size_t i = 0; i < order.size(); ++i) order[i] = static_cast<int>(i);
-    std::sort(order.begin(), order.end(),
-              [&](int a, int b) { return chain.firms[targets[a].firm].id < chain.firms[targets[b].firm].id; });
-    return order;
+// A firm id as a sort key: its first 8 bytes as a number (big-endian, zeros after a shorter id) decide most
+// comparisons without reading the firm; equal ones compare the whole ids. The number never orders two ids
+// against their text order, so (prefix, id) is the ids' order.
+struct IdKey {
+    std::uint64_t prefix = 0;
+    std::string_view id;
+    int target = 0;
+    bool operator<(const IdKey& other) const { return prefix != other.prefix ? prefix < other.prefix : id < other.id; }
+};
+
+std::uint64_t idPrefix(std::string_view id) {
+    std::uint64_t prefix = 0;
+    for (std::size_t i = 0; i < 8; ++i) prefix = prefix << 8 | (i < id.size() ? static_cast<unsigned char>(id[i]) : 0u);
+    return prefix;
 }
 
-// Positions of `targets` in rank order under `weights` (the terms' values as they are): score, then firm id.
-// `byId` is idOrder(targets): a stable sort by score keeps it among equal scores.
-std::vector<int> rankOrder(const std::vector<Target>& targets, const std::vector<int>& byId, const Weights& weights) {
-    std::vector<long long> key(targets.size());
-    for (std::size_t i = 0; i < targets.size(); ++i) key[i] = scoreKey(weightedSum(targets[i], weights));
-    std::vector<int> order = byId;
-    std::stable_sort(order.begin(), order.end(), [&](int a, int b) { return key[a] > key[b]; });
-    return order;
-}
-
-// Orders `targets` by rank and numbers them; returns idOrder of the ordered targets.
-std::vector<int> orderTargets(std::vector<Target>& targets, const Chain& chain, const Weights& weights) {
-    std::vector<int> byId = idOrder(targets, chain);
-    std::vector<int> order = rankOrder(targets, byId, weights);
-    std::vector<Target> sorted;
-    sorted.reserve(targets.size());
-    std::vector<int> moved(targets.size());
-    for (int i : order) {
-        moved[static_cast<std::size_t>(i)] = static_cast<int>(sorted.size());
-        sorted.push_back(std::move(targets[static_cast<std::size_t>(i)]));
+// The targets in firm-id order: the tie order of every ranking below, found once per rerank (a string
+// comparison per tie in each of the 15 sorts took longer than the rest of the ranking).
+std::vector<IdKey> idOrder(const std::vector<Target>& targets, const Chain& chain) {
+    std::vector<IdKey> byId(targets.size());
+    for (std::size_t i = 0; i < byId.size(); ++i) {
+        const std::string& id = chain.firms[static_cast<std::size_t>(targets[i].firm)].id;
+        byId[i] = {idPrefix(id), id, static_cast<int>(i)};
     }
-    targets = std::move(sorted);
-    for (std::size_t i = 0; i < targets.size(); ++i) targets[i].rank = static_cast<int>(i) + 1;
-    for (int& position : byId) position = moved[static_cast<std::size_t>(position)];
+    std::sort(byId.begin(), byId.end());
     return byId;
 }
 
+// One ranked target's sort key: its score key under the weights at hand, its place in firm-id order (the tie
+// order) and its position in the targets. One buffer of these serves all 15 rankings of a rerank.
+struct RankKey {
+    long long score = 0;
+    int idRank = 0;
+    int target = 0;
+};
+
+// Orders `keys` by rank under `weights` (the terms' values as they are): score, then firm id. Sorting the
+// previous ranking's order again, the sort meets nearly sorted input.
+void rankKeys(const std::vector<Target>& targets, const Weights& weights, std::vector<RankKey>& keys) {
+    for (RankKey& key : keys) key.score = scoreKey(weightedSum(targets[static_cast<std::size_t>(key.target)], weights));
+    std::sort(keys.begin(), keys.end(), [](const RankKey& a, const RankKey& b) {
+        return a.score != b.score ? a.score > b.score : a.idRank < b.idRank;
+    });
+}
+
+// Moves the targets so that the new targets[i] is the old targets[order[i]], one cycle of the permutation at
+// a time: no second vector of targets (and no fresh pages) is needed. `order` is used up.
+void permute(std::vector<Target>& targets, std::vector<int>& order) {
+    for (std::size_t start = 0; start < order.size(); ++start) {
+        if (order[start] == static_cast<int>(start)) continue;
+        Target held = std::move(targets[start]);
+        std::size_t at = start;
+        while (order[at] != static_cast<int>(start)) {
+            auto from = static_cast<std::size_t>(order[at]);
+            targets[at] = std::move(targets[from]);
+            order[at] = static_cast<int>(at);
+            at = from;
+        }
+        targets[at] = std::move(held);
+        order[at] = static_cast<int>(at);
+    }
+}
+
+// After permute(): the first keys.size() targets are the ranked ones in the keys' order. Numbers them and
+// points the keys at their new places.
+void numberRanked(std::vector<Target>& targets, std::vector<RankKey>& keys) {
+    for (std::size_t position = 0; position < keys.size(); ++position) {
+        keys[position].target = static_cast<int>(position);
+        targets[position].rank = static_cast<int>(position) + 1;
+    }
+}
+
 // Best and worst rank over the base weights and the 14 variants that scale one term weight by 0.5 or 1.5
-// (docs/method.md §9). The target set and the terms' values stay; only the weighting moves.
-void rankRanges(std::vector<Target>& targets, const std::vector<int>& byId, const Weights& weights) {
+// (docs/method.md §9). The target set and the terms' values stay; only the weighting moves. `keys`: the
+// targets in rank order (numberRanked), reordered here.
+void rankRanges(std::vector<Target>& targets, std::vector<RankKey>& keys, const Weights& weights) {
     for (Target& t : targets) t.rankBest = t.rankWorst = t.rank;
     for (int term = 0; term < kTermCount; ++term)
         for (double factor : {0.5, 1.5}) {
             Weights variant = weights;
             termWeight(variant, term) *= factor;
-            std::vector<int> order = rankOrder(targets, byId, variant);
-            for (std::size_t position = 0; position < order.size(); ++position) {
-                Target& t = targets[static_cast<std::size_t>(order[position])];
+            rankKeys(targets, variant, keys);
+            for (std::size_t position = 0; position < keys.size(); ++position) {
+                Target& t = targets[static_cast<std::size_t>(keys[position].target)];
                 int rank = static_cast<int>(position) + 1;
                 t.rankBest = std::min(t.rankBest, rank);
                 t.rankWorst = std::max(t.rankWorst, rank);
@@ -340,7 +392,7 @@ Analysis analyzeSites(const Chain& chain, const detail::FirmSites& sites, const 
     std::vector<double> proximity = computeProximity(presence);
     result.segments = detail::analyzeSegments(chain, sites, presence, proximity, options.region, options.hubs);
     applySupport(chain, options.region, result.segments);
-    result.unranked = buildCandidates(chain, sites, result.segments, options.region, options.hubs, plain);
+    buildCandidates(chain, sites, result.segments, options, plain, result);
     // Local supply follows which firms are local: only an assumed site in the region changes it.
     const auto& assumed = sites.assumedFirms();
     bool localChanged = std::any_of(assumed.begin(), assumed.end(), [&](int f) {
@@ -381,24 +433,59 @@ std::vector<int> Target::unscored() const {
     return ids;
 }
 
+namespace {
+// Orders `targets` by rank under `weights` (their scores set), numbers them and sets their rank ranges.
+void rankInPlace(std::vector<Target>& targets, const Chain& chain, const Weights& weights) {
+    std::vector<IdKey> byId = idOrder(targets, chain);
+    std::vector<RankKey> keys(targets.size());  // in the targets' order: after a rerank, nearly the rank order
+    for (std::size_t position = 0; position < byId.size(); ++position)
+        keys[static_cast<std::size_t>(byId[position].target)] = {0, static_cast<int>(position), byId[position].target};
+    rankKeys(targets, weights, keys);
+    std::vector<int> order(keys.size());
+    for (std::size_t position = 0; position < keys.size(); ++position) order[position] = keys[position].target;
+    permute(targets, order);
+    numberRanked(targets, keys);
+    rankRanges(targets, keys, weights);
+}
+
+// Orders `targets` by firm id in place.
+void orderById(std::vector<Target>& targets, const Chain& chain) {
+    std::vector<IdKey> byId = idOrder(targets, chain);
+    std::vector<int> order(byId.size());
+    for (std::size_t position = 0; position < byId.size(); ++position) order[position] = byId[position].target;
+    permute(targets, order);
+}
+
+// Moves the candidates whose fit crossed 0 under new weights to the other list; the rest stay where they are.
+// Fit 0 after the discount: every valued segment is occupied and discounted away (exactly 0, no rounding).
+void regroup(Analysis& analysis) {
+    auto ranked = [](const Target& t) { return t.value[TermFit] > 0; };
+    auto leaving = std::partition(analysis.targets.begin(), analysis.targets.end(), ranked);
+    auto joining = std::partition(analysis.unranked.begin(), analysis.unranked.end(), std::not_fn(ranked));
+    std::vector<Target> moving(std::make_move_iterator(joining), std::make_move_iterator(analysis.unranked.end()));
+    analysis.unranked.erase(joining, analysis.unranked.end());
+    analysis.unranked.insert(analysis.unranked.end(), std::make_move_iterator(leaving),
+                             std::make_move_iterator(analysis.targets.end()));
+    analysis.targets.erase(leaving, analysis.targets.end());
+    analysis.targets.insert(analysis.targets.end(), std::make_move_iterator(moving.begin()),
+                            std::make_move_iterator(moving.end()));
+}
+}  // namespace
+
 void rankTargets(std::vector<Target>& targets, const Chain& chain, const Weights& weights) {
     scoreTargets(targets, weights);
-    rankRanges(targets, orderTargets(targets, chain, weights), weights);
+    rankInPlace(targets, chain, weights);
 }
 
 void rerank(Analysis& analysis, const Chain& chain, const Weights& weights) {
     analysis.weights = weights;
-    std::vector<Target> all = std::move(analysis.targets);
-    for (Target& t : analysis.unranked) all.push_back(std::move(t));
-    analysis.targets.clear();
-    analysis.unranked.clear();
-    scoreTargets(all, weights);
-    // Fit 0 after the discount: every valued segment is occupied and discounted away (exactly 0, no rounding).
-    for (Target& t : all) (t.value[TermFit] > 0 ? analysis.targets : analysis.unranked).push_back(std::move(t));
-    rankRanges(analysis.targets, orderTargets(analysis.targets, chain, weights), weights);
-    std::sort(analysis.unranked.begin(), analysis.unranked.end(),
-              [&](const Target& a, const Target& b) { return chain.firms[a.firm].id < chain.firms[b.firm].id; });
+    scoreTargets(analysis.targets, weights);
+    scoreTargets(analysis.unranked, weights);
+    regroup(analysis);
+    rankInPlace(analysis.targets, chain, weights);
+    orderById(analysis.unranked, chain);
     analysis.setAside.clear();
+    analysis.setAside.reserve(analysis.unranked.size());
     for (Target& t : analysis.unranked) {
         t.rank = 0;
         SetAside entry{t.firm, {}};
