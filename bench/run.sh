@@ -86,6 +86,20 @@ viewer_times() {
     echo "${first:-n/a} ${map:-n/a} ${longest:-n/a} ${build:-n/a}"
 }
 
+# The viewer's resident memory (MB) with --interact-memory: after opening, after the 5th and the 10th region
+# change, and after five what-ifs that follow (one run; memory is not noisy the way time is).
+viewer_memory() {
+    local out
+    out=$(ASAN_OPTIONS=detect_leaks=0 bash "$root/tests/headless.sh" "$viewer" "$1" --region r0 --hub r1 \
+          --frames 3 --interact-memory --screenshot "$work/shot.png" 2> /dev/null || true)
+    local open five ten whatifs
+    open=$(sed -n 's/^memory after step 0 .*: \([0-9.]*\) MB.*/\1/p' <<< "$out")
+    five=$(sed -n 's/^memory after step 5 .*: \([0-9.]*\) MB.*/\1/p' <<< "$out")
+    ten=$(sed -n 's/^memory after step 10 .*: \([0-9.]*\) MB.*/\1/p' <<< "$out")
+    whatifs=$(sed -n 's/^memory after step 15 .*: \([0-9.]*\) MB.*/\1/p' <<< "$out")
+    echo "${open:-n/a} ${five:-n/a} ${ten:-n/a} ${whatifs:-n/a}"
+}
+
 # BENCH_VIEWER_ONLY=1: the viewer's rows alone (the chains must exist or are generated as below).
 if [[ ${BENCH_VIEWER_ONLY:-0} = 1 ]]; then
     [[ -x $viewer ]] || { echo "run.sh: $viewer is missing; build it first" >&2; exit 1; }
@@ -97,9 +111,11 @@ if [[ ${BENCH_VIEWER_ONLY:-0} = 1 ]]; then
         json="$work/chain-$n.json"
         [[ -s $json ]] || "$bench" generate "$json" --firms "$n" --supplies $((n * 5))
         read -r vcell[first,$n] vcell[map,$n] vcell[interact,$n] vcell[build,$n] < <(viewer_times "$json")
+        read -r vcell[mopen,$n] vcell[m5,$n] vcell[m10,$n] vcell[mwhatif,$n] < <(viewer_memory "$json")
     done
     for row in "first:viewer first frame s" "map:viewer first map s" "interact:viewer longest frame, interacting ms" \
-        "build:  building the panels ms"; do
+        "build:  building the panels ms" "mopen:viewer resident MB, opened" "m5:  after 5 region changes" \
+        "m10:  after 10 region changes" "mwhatif:  and then 5 what-ifs"; do
         printf '%-34s' "${row#*:}"
         for n in "${sizes[@]}"; do printf '%16s' "${vcell[${row%%:*},$n]}"; done
         printf '\n'
@@ -138,7 +154,9 @@ for n in "${sizes[@]}"; do
     cell[csvvalidate,$n]=$s cell[csvvalidatecpu,$n]=$cpu
     cell[outbytes,$n]=$(stat -c %s "$work/out.json")
     if [[ -x $viewer ]]; then read -r cell[first,$n] cell[map,$n] cell[interact,$n] cell[build,$n] < <(viewer_times "$json")
-    else cell[first,$n]=n/a cell[map,$n]=n/a cell[interact,$n]=n/a cell[build,$n]=n/a; fi
+        read -r cell[mopen,$n] cell[m5,$n] cell[m10,$n] cell[mwhatif,$n] < <(viewer_memory "$json")
+    else cell[first,$n]=n/a cell[map,$n]=n/a cell[interact,$n]=n/a cell[build,$n]=n/a
+        cell[mopen,$n]=n/a cell[m5,$n]=n/a cell[m10,$n]=n/a cell[mwhatif,$n]=n/a; fi
 done
 
 row() {  # label key unit
@@ -189,4 +207,8 @@ row "viewer first frame s" first ""
 row "viewer first map s" map ""
 row "viewer longest frame, interacting ms" interact ""
 row "  building the panels ms" build ""
+row "viewer resident MB, opened" mopen ""
+row "  after 5 region changes" m5 ""
+row "  after 10 region changes" m10 ""
+row "  and then 5 what-ifs" mwhatif ""
 echo "(wall-clock times unless CPU; best of 3 each; load average $(cut -d' ' -f1 /proc/loadavg); $(nproc) cores; $(date +%F); $(. /etc/os-release && echo "$PRETTY_NAME"))"

@@ -3,6 +3,8 @@
 // Xvfb) and writes the last one with the frame statistics.
 #include <imgui.h>
 
+#include <malloc.h>
+
 #include <CLI/CLI.hpp>
 #include <chrono>
 #include <cstdio>
@@ -31,8 +33,9 @@ struct Options {
     std::vector<std::string> hubs, assumptions, compare, windows;
     bool checklist = false;
     int frames = 30, width = 1600, height = 1000;
-    int relayoutEvery = 0;  // measurement aid: request a new layout every N frames
-    bool interact = false;  // measurement aid: region change, what-if, undo, region back, each once settled
+    int relayoutEvery = 0;        // measurement aid: request a new layout every N frames
+    bool interact = false;        // measurement aid: region change, what-if, undo, region back, each once settled
+    bool interactMemory = false;  // measurement aid: ten region changes and five what-ifs, memory after each
     float textSize = viewer::kDefaultTextSize;
 };
 
@@ -132,6 +135,9 @@ int parseOptions(int argc, char** argv, Options& o) {
     cli.add_option("--screenshot", o.screenshot, "render headless and write the last frame to this PNG");
     cli.add_option("--frames", o.frames, "frames to render before the screenshot")->check(CLI::Range(1, 100000));
     cli.add_option("--relayout-every", o.relayoutEvery, "measurement: lay the map out again every N frames");
+    cli.add_flag("--interact-memory", o.interactMemory,
+                 "measurement (with --screenshot): ten region changes, then five what-ifs; prints the resident "
+                 "memory once each has settled");
     cli.add_flag("--interact", o.interact,
                  "measurement (with --screenshot): change region, assume the top target, undo, change back; "
                  "prints the longest frame meanwhile");
@@ -194,9 +200,42 @@ int startApp(viewer::App& app, const Options& o) {
     return optionsApplied(app, o, true);
 }
 
+// What --screenshot waits for: enough frames, a settled window and the scripted steps done, or the time limit.
+struct ScreenshotWait {
+    const viewer::FrameStats& stats;
+    const viewer::Interaction& interaction;
+    Clock::time_point started;
+};
+
+// --screenshot: writes the last frame and the statistics once the wait is over; true when the loop should stop
+// (`status` 1 when the file could not be written).
+bool screenshotTaken(const Options& o, viewer::App& app, viewer::Backend& backend, const ScreenshotWait& w,
+                     int& status) {
+    bool done = !w.interaction.active() || w.interaction.finished;
+    double waited = std::chrono::duration<double>(Clock::now() - w.started).count();
+    double limit = 60 + 10.0 * static_cast<double>(w.interaction.script.size());
+    if (!((w.stats.frames >= o.frames && viewer::settled(app) && done) || waited > limit)) return false;
+    if (!backend.writeScreenshot(o.screenshot)) {
+        std::cerr << "chainatlas-viewer: cannot write " << o.screenshot << "\n";
+        status = 1;
+    }
+    w.stats.print(app, w.interaction.active(), static_cast<int>(w.interaction.step));
+    return true;
+}
+
+void returnLargeBlocksWhenFreed() {
+    // Blocks of 1 MB and more (an analysis's target lists, a map's geometry) are mapped on their own and given
+    // back to the system when freed. By default glibc raises this threshold once such a block is freed and then
+    // serves them from the heap of the thread that asks (the analysis worker's), which returns memory only from
+    // its top: at 100k firms the resident memory grew from 466 to 588 MB over five region changes and to 703 MB
+    // after five what-ifs; with the threshold fixed, 401-407 MB and 517 MB (bench/run.sh, viewer memory rows).
+    mallopt(M_MMAP_THRESHOLD, 1 << 20);
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
+    returnLargeBlocksWhenFreed();
     Options o;
     if (int exit = parseOptions(argc, argv, o); exit >= 0) return exit;
     std::string problem;
@@ -214,7 +253,9 @@ int main(int argc, char** argv) {
     int status = startApp(app, o);
 
     bool optionsPending = app.opening();  // applied once the file or session is open
-    viewer::Interaction interaction;
+    viewer::Interaction interaction = o.interactMemory ? viewer::Interaction::memory()
+                                      : o.interact     ? viewer::Interaction::planner()
+                                                       : viewer::Interaction{};
     viewer::FrameStats stats(processStart);
     auto started = Clock::now();
     while (status == 0 && !app.quitConfirmed) {
@@ -238,7 +279,7 @@ int main(int argc, char** argv) {
         }
         if (app.fontsDirty) rebuildFonts(app, *backend);
         if (o.relayoutEvery > 0 && stats.frames % o.relayoutEvery == 0) app.state.relayout();
-        if (o.interact && viewer::settled(app) && interaction.step < viewer::Interaction::kSteps) interaction.next(app);
+        interaction.poll(app);
         auto frameStart = Clock::now();
         bool layoutRunning = app.worker.busy(), analysing = app.analysing();
         backend->beginFrame();
@@ -251,18 +292,7 @@ int main(int argc, char** argv) {
         double stepMs = std::chrono::duration<double, std::milli>(frameEnd - stepStart).count();
         stats.record(app, {ms, stepMs, buildMs, layoutRunning, analysing, interaction.step > 0});
         if (opened) stats.adopted(stepMs, adoptMs);
-        if (!o.screenshot.empty()) {
-            bool done = !o.interact || interaction.step >= viewer::Interaction::kSteps;
-            double waited = std::chrono::duration<double>(Clock::now() - started).count();
-            if ((stats.frames >= o.frames && viewer::settled(app) && done) || waited > 60) {
-                if (!backend->writeScreenshot(o.screenshot)) {
-                    std::cerr << "chainatlas-viewer: cannot write " << o.screenshot << "\n";
-                    status = 1;
-                }
-                stats.print(app, o.interact, interaction.step);
-                break;
-            }
-        }
+        if (!o.screenshot.empty() && screenshotTaken(o, app, *backend, {stats, interaction, started}, status)) break;
         backend->present();
         if (app.toggleFullscreen) {
             app.toggleFullscreen = false;

@@ -1,5 +1,7 @@
 #include "tools/frame_stats.hpp"
 
+#include <unistd.h>
+
 #include <algorithm>
 #include <cstdio>
 #include <fstream>
@@ -16,22 +18,71 @@ bool settled(const App& app) {
     return app.geometry && shown && !app.worker.busy() && !app.analysing();
 }
 
-void Interaction::next(App& app) {
-    ViewerState& state = app.state;
-    if (!state.hasAnalysis()) {
-        step = kSteps;  // nothing to interact with
+double residentMb() {
+    std::ifstream statm("/proc/self/statm");
+    long pages = 0, resident = 0;
+    statm >> pages >> resident;
+    return static_cast<double>(resident) * static_cast<double>(sysconf(_SC_PAGESIZE)) / (1024.0 * 1024.0);
+}
+
+Interaction Interaction::planner() {
+    return {{Step::Region, Step::WhatIf, Step::Undo, Step::Undo}};  // the undos: the what-if, then the region
+}
+
+Interaction Interaction::memory() {
+    Interaction i;
+    i.script.assign(10, Step::Region);
+    i.script.insert(i.script.end(), 5, Step::WhatIf);
+    i.reportMemory = true;
+    return i;
+}
+
+namespace {
+
+// The best target not assumed yet in the focal region.
+void assumeNextTarget(ViewerState& state) {
+    std::vector<chainatlas::Assumption> here = assumptionsHere(state.scenario);
+    for (const chainatlas::Target& t : state.analysis.targets) {
+        bool assumed = std::any_of(here.begin(), here.end(),
+                                   [&](const chainatlas::Assumption& a) { return a.firm == t.firm; });
+        if (assumed) continue;
+        assume(state, {t.firm, state.scenario.region, {}});
         return;
     }
+}
+
+const char* stepName(Interaction::Step step) {
+    switch (step) {
+        case Interaction::Step::Region: return "region change";
+        case Interaction::Step::WhatIf: return "what-if";
+        case Interaction::Step::Undo: return "undo";
+    }
+    return "";
+}
+
+}  // namespace
+
+void Interaction::poll(App& app) {
+    if (!active() || finished || !settled(app)) return;
+    finished = done();
+    next(app);
+}
+
+void Interaction::next(App& app) {
+    ViewerState& state = app.state;
+    if (reportMemory)
+        std::printf("memory after step %zu (%s): %.1f MB resident\n", step,
+                    step > 0 ? stepName(script[step - 1]) : "open", residentMb());
+    if (!state.hasAnalysis()) {
+        step = script.size();  // nothing to interact with
+        return;
+    }
+    if (done()) return;
     int regions = static_cast<int>(state.chain->regions.size());
-    switch (step++) {
-        case 0: setRegion(state, (state.scenario.region + 1) % regions); break;
-        case 1:
-            if (!state.analysis.targets.empty()) {
-                firm = state.analysis.targets.front().firm;
-                assume(state, {firm, state.scenario.region, {}});
-            }
-            break;
-        default: undo(state); break;  // step 2 takes the what-if back, step 3 the region of step 0
+    switch (script[step++]) {
+        case Step::Region: setRegion(state, (state.scenario.region + 1) % regions); break;
+        case Step::WhatIf: assumeNextTarget(state); break;
+        case Step::Undo: undo(state); break;
     }
 }
 

@@ -5,6 +5,7 @@
 
 #include <chrono>
 #include <string>
+#include <vector>
 
 namespace viewer {
 
@@ -16,12 +17,25 @@ using Clock = std::chrono::steady_clock;
 bool settled(const App& app);
 
 // --interact: what a planner does, one step each time the previous one has settled (analysed and laid out),
-// so that the longest frame meanwhile shows whether the window ever waited for the analysis.
+// so that the longest frame meanwhile shows whether the window ever waited for the analysis. --interact-memory:
+// ten region changes, then five what-ifs, with the resident memory printed once each step has settled, so
+// that memory growing with region changes shows (bench/run.sh reads the lines).
 struct Interaction {
-    static constexpr int kSteps = 4;
-    int step = 0, firm = -1;
-    void next(App& app);  // region change, what-if, undo, undo
+    enum class Step { Region, WhatIf, Undo };
+    std::vector<Step> script;
+    std::size_t step = 0;
+    bool reportMemory = false;
+    bool finished = false;         // every step taken and the last one reported
+    static Interaction planner();  // region change, what-if, undo, undo
+    static Interaction memory();   // ten region changes, five what-ifs
+    bool active() const { return !script.empty(); }
+    bool done() const { return step >= script.size(); }
+    void next(App& app);  // also reports the memory after the step before, when asked
+    void poll(App& app);  // the next step once the window has settled (one call more reports the last step)
 };
+
+// The process's resident memory in MB (/proc/self/statm).
+double residentMb();
 
 // Frame times for the status bar and the --screenshot statistics (without the first three frames, which build
 // fonts and textures). `processStart`: the first frame and the first map are timed from there.
