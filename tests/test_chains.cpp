@@ -338,9 +338,9 @@ TEST_CASE("NEV segment metrics: at least 80% of segments carry a division, a met
         CHECK(segment.contains("division"));
         REQUIRE(segment.contains("sources"));
         for (const auto& id : segment["sources"]) CHECK(sources.count(id.get<std::string>()) == 1);
-        for (const auto& [key, value] : segment["metrics"].items()) {
-            CAPTURE(key);
-            CHECK(value.get<double>() >= 0);
+        for (const auto& metric : segment["metrics"].items()) {
+            CAPTURE(metric.key());
+            CHECK(metric.value().get<double>() >= 0);
         }
         ++withMetrics;
     }
@@ -459,7 +459,7 @@ TEST_CASE("segment figures carry a division, a source and a percent-sized R&D in
             if (!hasTechFigure(segment)) continue;
             CAPTURE(segment.id);
             ++withFigure;
-            CHECK(divisionOf(segment).rfind("C", 0) == 0);  // manufacturing divisions of GB/T 4754-2017
+            CHECK(divisionOf(segment).rfind('C', 0) == 0);  // manufacturing divisions of GB/T 4754-2017
         }
         CHECK(withFigure >= 2);
     }

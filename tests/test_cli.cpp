@@ -261,8 +261,8 @@ TEST_CASE("analyze table: Chinese names keep the columns aligned") {
             if (line.rfind("  ", 0) == 0 && at != std::string::npos && line.find("契合环节") == std::string::npos) {
                 std::string before = line.substr(0, at);
                 std::size_t width = 0;
-                for (std::size_t i = 0; i < before.size(); ++i) {
-                    unsigned char c = static_cast<unsigned char>(before[i]);
+                for (char byte : before) {
+                    auto c = static_cast<unsigned char>(byte);
                     if (c < 0x80) ++width;
                     else if (c >= 0xE0 && c < 0xF0) width += 2;
                 }

@@ -155,7 +155,9 @@ TEST_CASE("booleans: true/false, TRUE/FALSE, 1/0, 是/否, Y/N, yes/no, and anyt
                                                   {"Y", true},      {"y", true},    {"Yes", true}, {"false", false},
                                                   {"FALSE", false}, {"0", false},   {"否", false}, {"N", false},
                                                   {"no", false}};
-    for (const auto& [text, value] : cases) {
+    for (const auto& booleanCase : cases) {
+        const char* text = booleanCase.first;  // a named variable: doctest's INFO captures it by reference
+        bool value = booleanCase.second;
         INFO(text);
         folder.write("firms.csv", std::string("id,leader\nf1,") + text + "\nf2,\nf3,\n");
         Chain chain = test::chainFromFile(folder.path.string());

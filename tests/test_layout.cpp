@@ -153,7 +153,7 @@ std::size_t drawnLinks(const MapGeometry& g) {
 TEST_CASE("dense links: a complete DAG of 40 segments is drawn as its transitive reduction, quickly") {
     std::vector<std::pair<int, int>> links;
     for (int i = 0; i < 40; ++i)
-        for (int j = i + 1; j < 40; ++j) links.push_back({i, j});
+        for (int j = i + 1; j < 40; ++j) links.emplace_back(i, j);
     REQUIRE(links.size() == 780);  // 40 * 39 / 2
     auto [geometry, seconds] = timedLayout(linkedChain(40, links));
     REQUIRE(geometry);
@@ -172,7 +172,7 @@ TEST_CASE(
     std::vector<std::pair<int, int>> links;
     for (int column = 0; column < 4; ++column)
         for (int i = 0; i < 60; ++i)
-            for (int j = 0; j < 60; ++j) links.push_back({column * 60 + i, (column + 1) * 60 + j});
+            for (int j = 0; j < 60; ++j) links.emplace_back(column * 60 + i, (column + 1) * 60 + j);
     auto [geometry, seconds] = timedLayout(linkedChain(300, links));
     REQUIRE(geometry);
     CHECK(seconds < 30);  // was 23 s without sanitizers

@@ -4,6 +4,8 @@
 #include <doctest/doctest.h>
 
 #include <cairo.h>
+#include <cmath>
+#include <cstddef>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
@@ -301,14 +303,15 @@ TEST_CASE("map -o OUT.png: twice the SVG's size, and not blank") {
     cairo_surface_t* image = cairo_image_surface_create_from_png(pngPath.c_str());
     REQUIRE(cairo_surface_status(image) == CAIRO_STATUS_SUCCESS);
     int width = cairo_image_surface_get_width(image), height = cairo_image_surface_get_height(image);
-    CHECK(width == static_cast<int>(std::stod(size[1]) * 2 + 0.5));
-    CHECK(height == static_cast<int>(std::stod(size[2]) * 2 + 0.5));
+    CHECK(width == std::lround(std::stod(size[1]) * 2));
+    CHECK(height == std::lround(std::stod(size[2]) * 2));
     const unsigned char* pixels = cairo_image_surface_get_data(image);
     int stride = cairo_image_surface_get_stride(image);
     long coloured = 0;  // neither white nor grey: the segment fills
     for (int y = 0; y < height; ++y)
         for (int x = 0; x < width; ++x) {
-            const unsigned char* p = pixels + y * stride + x * 4;  // B, G, R, X
+            const unsigned char* p = pixels + static_cast<std::ptrdiff_t>(y) * stride +
+                                     static_cast<std::ptrdiff_t>(x) * 4;  // B, G, R, X
             coloured += std::max({p[0], p[1], p[2]}) - std::min({p[0], p[1], p[2]}) > 40;
         }
     cairo_surface_destroy(image);
@@ -403,6 +406,7 @@ Document oneRowDocument(const std::string& title, const std::vector<std::string>
     table.heading = "Table";
     for (std::size_t c = 0; c < cells.size(); ++c) table.columns.push_back({"column " + std::to_string(c), 1, true});
     std::vector<DocCell> row;
+    row.reserve(cells.size());
     for (const std::string& text : cells) row.push_back(DocCell::of(text));
     table.rows.push_back(row);
     d.tables.push_back(table);

@@ -185,6 +185,7 @@ TEST_CASE("resource marks: which segment carries whose mark, in order, and the w
     MapScene scene = describeMap(chain, a, shippedTheme(), MapLevel::Segment, {Lang::Zh, 10, ""});
     auto ids = [&](const std::vector<int>& looks) {
         std::vector<std::string> out;
+        out.reserve(looks.size());
         for (int i : looks) out.push_back(chain.resources[scene.resources[i].resource].id);
         return out;
     };

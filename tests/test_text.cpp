@@ -103,6 +103,7 @@ TEST_CASE("did you mean: bounded work, same suggestions for ordinary typos") {
     // 40 misspelt 5,000-character ids against 40 candidates get no suggestion (the time this takes is
     // measured by bench/chainatlas-bench-edges, not here).
     std::vector<std::string> longIds;
+    longIds.reserve(40);
     for (int i = 0; i < 40; ++i) longIds.push_back(std::string(4999, 'x') + static_cast<char>('a' + i % 26));
     for (const auto& id : longIds) {
         std::string misspelt = id;
@@ -111,6 +112,7 @@ TEST_CASE("did you mean: bounded work, same suggestions for ordinary typos") {
     }
     // Letters in common decide quickly; ordinary typos keep their suggestion.
     std::vector<std::string> firms;
+    firms.reserve(10000);
     for (int i = 0; i < 10000; ++i) firms.push_back(std::string("firm-").append(std::to_string(10000 + i)));
     CHECK(nearestId("zzzz-qqqqq", firms) == "");
     CHECK(nearestId("firm-1234x", firms) == "firm-12340");  // one substitution; ties go to the smallest id
