@@ -167,7 +167,7 @@ TEST_CASE("a headless screenshot of the NEV chain shows the map in the theme's c
     std::vector<Diagnostic> problems;
     Theme theme = loadTheme(std::string(CHAINATLAS_ASSETS_DIR_FOR_TESTS) + "/theme.json", problems);
     std::map<std::uint32_t, int> counts;
-    for (int i = 0; i < width * height; ++i)
+    for (std::ptrdiff_t i = 0; i < static_cast<std::ptrdiff_t>(width) * height; ++i)
         ++counts[(pixels[3 * i] << 16) | (pixels[3 * i + 1] << 8) | pixels[3 * i + 2]];
     stbi_image_free(pixels);
     CHECK(counts.size() > 100);  // not blank
@@ -213,7 +213,7 @@ Screenshot screenshot(const std::string& arguments) {
     int channels = 0;
     unsigned char* pixels = stbi_load(png.c_str(), &shot.width, &shot.height, &channels, 3);
     REQUIRE(pixels);
-    shot.rgb.assign(pixels, pixels + 3 * shot.width * shot.height);
+    shot.rgb.assign(pixels, pixels + static_cast<std::ptrdiff_t>(3) * shot.width * shot.height);
     stbi_image_free(pixels);
     return shot;
 }
@@ -709,18 +709,18 @@ TEST_CASE("screenshots at 800x600, 1280x800 and 1920x1080 in Chinese and English
             std::string size = std::to_string(w) + "x" + std::to_string(h);
             std::string png = (folder / ("nev-" + size + "-" + lang + ".png")).string();
             CAPTURE(png);
-            std::string command = headless(size + "x24") + "'" + CHAINATLAS_VIEWER_PATH + "' '" +
-                                  CHAINATLAS_CHAINS_DIR +
-                                  "/nev.json' --region suzhou --hub shanghai --select catl --lang " + lang +
-                                  " --width " + std::to_string(w) + " --height " + std::to_string(h) +
-                                  " --frames 10 --screenshot '" + png + "' > /dev/null";
+            std::string command = headless(size + "x24");
+            command.append("'").append(CHAINATLAS_VIEWER_PATH).append("' '").append(CHAINATLAS_CHAINS_DIR);
+            command.append("/nev.json' --region suzhou --hub shanghai --select catl --lang ").append(lang);
+            command.append(" --width ").append(std::to_string(w)).append(" --height ").append(std::to_string(h));
+            command.append(" --frames 10 --screenshot '").append(png).append("' > /dev/null");
             REQUIRE(std::system(command.c_str()) == 0);
             int width = 0, height = 0, channels = 0;
             unsigned char* pixels = stbi_load(png.c_str(), &width, &height, &channels, 3);
             REQUIRE(pixels);
             CHECK(width == w);
             std::map<std::uint32_t, int> counts;
-            for (int i = 0; i < width * height; ++i)
+            for (std::ptrdiff_t i = 0; i < static_cast<std::ptrdiff_t>(width) * height; ++i)
                 ++counts[(pixels[3 * i] << 16) | (pixels[3 * i + 1] << 8) | pixels[3 * i + 2]];
             stbi_image_free(pixels);
             int r, g, b;

@@ -226,7 +226,7 @@ TEST_CASE("NEV, Weinan with hub Xi'an: assumed suppliers dilute vehicle assembly
                 if (s == assembly) inAssembly += site.outputOrOne();
                 if (site.region == weinan) row += site.outputOrOne(), local += s == assembly ? site.outputOrOne() : 0;
             }
-    auto whatIf = [&](std::vector<std::string> texts) {
+    auto whatIf = [&](const std::vector<std::string>& texts) {
         AnalysisOptions o = test::options(chain, "weinan", {"xian"});
         for (const auto& text : texts) {
             auto assumption = parseAssumption(chain, text);

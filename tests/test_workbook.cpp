@@ -47,7 +47,13 @@ struct Book {
             std::string id = "rId" + std::to_string(i + 1), file = "worksheets/sheet" + std::to_string(i + 1) + ".xml";
             workbook += "<sheet name=\"" + sheets[i].first + "\" sheetId=\"" + std::to_string(i + 1) + "\" r:id=\"" +
                         id + "\"/>";
-            rels += "<Relationship Id=\"" + id + "\" Type=\"" + kRel + "/worksheet\" Target=\"" + file + "\"/>";
+            rels.append("<Relationship Id=\"")
+                .append(id)
+                .append("\" Type=\"")
+                .append(kRel)
+                .append("/worksheet\" Target=\"")
+                .append(file)
+                .append("\"/>");
             out["xl/" + file] = sheets[i].second;
         }
         out["xl/workbook.xml"] = workbook + "</sheets></workbook>";
@@ -108,48 +114,48 @@ Book plannerBook() {
                     "<r><t>渭</t></r><r><rPr><b/></rPr><t>南</t></r><rPh sb=\"0\" eb=\"2\"><t>wei nan</t></rPh>",
                     "<t>108.9</t>"};
     book.styles = {0, 14, 49};  // general, a built-in date, text (@)
-    book.sheets.push_back(
-        {"regions", sheetXml("<row r=\"1\">" + cellS("A1", 0) + cellS("B1", 1) + cellS("C1", 2) +
-                             "<c r=\"D1\" s=\"2\"/></row>"  // a trailing blank header cell
-                             "<row r=\"2\">" +
-                             cellS("A2", 3) + cellS("B2", 4) + cellN("C2", "109.5") +
-                             "</row>"
-                             "<row r=\"3\"/>"  // an empty row
-                             "<row r=\"5\">" +
-                             cellI("A5", "xian") + "<c r=\"B5\" t=\"str\"><f>\"西\"&amp;\"安\"</f><v>西安</v></c>" +
-                             cellS("C5", 5, 2) + "</row>")});
-    book.sheets.push_back(
-        {"segments 环节", sheetXml("<row r=\"1\">" + cellI("A1", "渭南市新能源汽车产业链") +
-                                       "</row>"  // a title
-                                       "<row r=\"2\">" +
-                                       cellI("A2", "环节编号") + cellI("B2", "环节名称") +
-                                       "</row>"
-                                       "<row r=\"3\">" +
-                                       cellI("A3", "id") + cellI("B3", "name_zh") +
-                                       "</row>"
-                                       "<row r=\"4\">" +
-                                       cellI("A4", "cell") + cellI("B4", "电芯") +
-                                       "</row>"
-                                       "<row r=\"5\">" +
-                                       cellN("A5", "2024") + cellI("B5", "二〇二四") + "</row>",
-                                   "<mergeCells count=\"1\"><mergeCell ref=\"A1:B1\"/></mergeCells>")});
-    book.sheets.push_back(
-        {"企业", sheetXml("<row r=\"1\">" + cellI("A1", "企业编号") + cellI("B1", "企业名称") + cellI("C1", "链主") +
-                          "</row><row r=\"2\">" + cellI("A2", "f1") + cellI("B2", "甲 ") +
-                          "<c r=\"C2\" t=\"b\"><v>1</v></c></row>"
-                          "<row r=\"3\">" +
-                          cellI("A3", "f2") + cellI("B3", "乙") + cellI("C3", "否") + "</row>")});
-    book.sheets.push_back({"sites", sheetXml("<row r=\"1\">" + cellI("A1", "firm") + cellI("B1", "region") +
-                                             cellI("C1", "segments") + cellI("D1", "output") +
-                                             "</row>"
-                                             "<row r=\"2\">" +
-                                             cellI("A2", "f1") + cellI("B2", "weinan") + cellI("C2", "cell") +
-                                             cellN("D2", "2") + "</row><row r=\"3\">" + cellI("A3", "f2") +
-                                             cellI("B3", "xian") + cellI("C3", "2024;cell") + "</row>")});
-    book.sheets.push_back(
-        {"sources", sheetXml("<row r=\"1\">" + cellI("A1", "id") + cellI("B1", "accessed") + "</row><row r=\"2\">" +
-                             cellI("A2", "src") + cellN("B2", "45000", 1) + "</row>")});
-    book.sheets.push_back({"说明", sheetXml("<row r=\"1\">" + cellI("A1", "anything") + "</row>")});
+    book.sheets.emplace_back("regions", sheetXml("<row r=\"1\">" + cellS("A1", 0) + cellS("B1", 1) + cellS("C1", 2) +
+                                                 "<c r=\"D1\" s=\"2\"/></row>"  // a trailing blank header cell
+                                                 "<row r=\"2\">" +
+                                                 cellS("A2", 3) + cellS("B2", 4) + cellN("C2", "109.5") +
+                                                 "</row>"
+                                                 "<row r=\"3\"/>"  // an empty row
+                                                 "<row r=\"5\">" +
+                                                 cellI("A5", "xian") +
+                                                 "<c r=\"B5\" t=\"str\"><f>\"西\"&amp;\"安\"</f><v>西安</v></c>" +
+                                                 cellS("C5", 5, 2) + "</row>"));
+    book.sheets.emplace_back("segments 环节",
+                             sheetXml("<row r=\"1\">" + cellI("A1", "渭南市新能源汽车产业链") +
+                                          "</row>"  // a title
+                                          "<row r=\"2\">" +
+                                          cellI("A2", "环节编号") + cellI("B2", "环节名称") +
+                                          "</row>"
+                                          "<row r=\"3\">" +
+                                          cellI("A3", "id") + cellI("B3", "name_zh") +
+                                          "</row>"
+                                          "<row r=\"4\">" +
+                                          cellI("A4", "cell") + cellI("B4", "电芯") +
+                                          "</row>"
+                                          "<row r=\"5\">" +
+                                          cellN("A5", "2024") + cellI("B5", "二〇二四") + "</row>",
+                                      "<mergeCells count=\"1\"><mergeCell ref=\"A1:B1\"/></mergeCells>"));
+    book.sheets.emplace_back("企业", sheetXml("<row r=\"1\">" + cellI("A1", "企业编号") + cellI("B1", "企业名称") +
+                                              cellI("C1", "链主") + "</row><row r=\"2\">" + cellI("A2", "f1") +
+                                              cellI("B2", "甲 ") +
+                                              "<c r=\"C2\" t=\"b\"><v>1</v></c></row>"
+                                              "<row r=\"3\">" +
+                                              cellI("A3", "f2") + cellI("B3", "乙") + cellI("C3", "否") + "</row>"));
+    book.sheets.emplace_back("sites", sheetXml("<row r=\"1\">" + cellI("A1", "firm") + cellI("B1", "region") +
+                                               cellI("C1", "segments") + cellI("D1", "output") +
+                                               "</row>"
+                                               "<row r=\"2\">" +
+                                               cellI("A2", "f1") + cellI("B2", "weinan") + cellI("C2", "cell") +
+                                               cellN("D2", "2") + "</row><row r=\"3\">" + cellI("A3", "f2") +
+                                               cellI("B3", "xian") + cellI("C3", "2024;cell") + "</row>"));
+    book.sheets.emplace_back("sources",
+                             sheetXml("<row r=\"1\">" + cellI("A1", "id") + cellI("B1", "accessed") +
+                                      "</row><row r=\"2\">" + cellI("A2", "src") + cellN("B2", "45000", 1) + "</row>"));
+    book.sheets.emplace_back("说明", sheetXml("<row r=\"1\">" + cellI("A1", "anything") + "</row>"));
     return book;
 }
 
