@@ -41,11 +41,8 @@ namespace {
 
 // The best target not assumed yet in the focal region.
 void assumeNextTarget(ViewerState& state) {
-    std::vector<chainatlas::Assumption> here = assumptionsHere(state.scenario);
     for (const chainatlas::Target& t : state.analysis.targets) {
-        bool assumed = std::any_of(here.begin(), here.end(),
-                                   [&](const chainatlas::Assumption& a) { return a.firm == t.firm; });
-        if (assumed) continue;
+        if (isAssumed(state, t.firm)) continue;
         assume(state, {t.firm, state.scenario.region, {}});
         return;
     }
