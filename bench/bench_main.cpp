@@ -8,6 +8,7 @@
 //        chainatlas-bench phases PATH (load, analyse, what-if, describe the map at segment and firm level,
 //                                      write JSON, write CSV: best of 3 each;
 //                                      region r0, hub r1, what-if: the top target in r0)
+#include <malloc.h>
 #include <simdjson.h>
 #include <sys/resource.h>
 
@@ -154,6 +155,23 @@ int benchPhases(const std::string& path) {
     double whatIfAnalyse = best(3, [&] { assumed = analyze(assumedChain, options); });
     // The viewer's what-if: from the plain analysis it holds, without a copy of the chain.
     double whatIfIncremental = best(3, [&] { assumed = analyzeWhatIf(chain, whatIf, analysis); });
+    // What the viewer does on a weight change: a copy of the analysis (when a worker still reads it) and a
+    // rerank; and the heap an analysis holds (mallinfo2's bytes in use before and after one more copy).
+    Analysis copied;
+    double copyTime = best(3, [&] { copied = analysis; });
+    copied = Analysis{};
+    std::size_t before = mallinfo2().uordblks;
+    auto held = std::make_unique<Analysis>(analysis);
+    double analysisMb = static_cast<double>(mallinfo2().uordblks - before) / 1048576.0;
+    held.reset();
+    Weights other;
+    other.fit = 0.5;
+    double rerankTime = best(3,
+                             [&] {
+                                 rerank(analysis, chain, other);
+                                 rerank(analysis, chain, options.weights);
+                             }) /
+                        2;
     MapScene scene;
     double describe = best(3, [&] { scene = describeMap(chain, analysis, Theme{}, MapLevel::Segment, {}); });
     double describeFirms = best(3, [&] { scene = describeMap(chain, analysis, Theme{}, MapLevel::Firm, {}); });
@@ -169,6 +187,7 @@ int benchPhases(const std::string& path) {
         if (!text || parser.parse(text->view().data(), text->view().size(), false).get(root)) std::abort();
     });
     std::printf("simdjson_parse %.3f\n", simdjsonParse);
+    std::printf("analysis_copy %.3f\nrerank %.3f\nanalysis_mb %.1f\n", copyTime, rerankTime, analysisMb);
     std::printf(
         "load %.3f\nanalyse %.3f\nwhatif %.3f\nwhatif_copy %.3f\nwhatif_analyse %.3f\nwhatif_incremental %.3f\ndescribe %.3f\ndescribe_firms %.3f\nwrite_json %.3f\nwrite_csv "
         "%.3f\ntargets %zu\njson_bytes %zu\n",

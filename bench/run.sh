@@ -4,8 +4,9 @@
 # `chainatlas analyze --format json -o` and `validate` (wall time and peak RSS, best of 3 by /usr/bin/time -v;
 # for analyze also its system time and minor page faults), the numpy peer of the same analysis on the same file
 # in the same run (bench/numpy_peer.py: its time, the ratio, and whether its numbers agree with analyze's JSON),
-# the same two on the chain as a CSV folder, and the viewer's time to its first frame and first map and its
-# longest frame during a region change and a what-if under tests/headless.sh (BENCH_VIEWER_ONLY=1: these alone).
+# the same two on the chain as a CSV folder, and the viewer under tests/headless.sh: its time to its first frame
+# and first map, its longest frame during a region change and a what-if, the time each of those two takes to
+# settle, and its resident memory across ten region changes and five what-ifs (BENCH_VIEWER_ONLY=1: these alone).
 # Usage: bash bench/run.sh [BUILD_DIR (default build-rel)] [FIRMS... (default 10000 100000)]
 # Build first: cmake -S . -B build-rel -DCMAKE_BUILD_TYPE=Release -DCHAINATLAS_BUILD_BENCH=ON
 #              cmake --build build-rel -j2 --target chainatlas chainatlas-bench chainatlas-viewer
@@ -63,42 +64,70 @@ peer_agrees() {
 }
 
 # The viewer under tests/headless.sh with --interact (region change, what-if on the top target, undo, region
-# back, each once the previous one has settled): its first frame and first map (seconds since its start) and
-# the longest frame meanwhile (ms; Mesa's software renderer drawing the pixels included) and the longest time
-# the window's thread spent building the panels of a frame (ms; what waits for the analysis would show here).
+# back, each once the previous one has settled): its first frame and first map (seconds since its start), the
+# longest frame meanwhile (ms; Mesa's software renderer drawing the pixels included), the longest time the
+# window's thread spent building the panels of a frame (ms; what waits for the analysis would show here), and
+# the time from the region change and from the first what-if to the settled map (analysed and laid out; s).
 # Best of 3 each.
 viewer_times() {
-    local file=$1 first="" map="" longest="" build="" out
+    local file=$1 first="" map="" longest="" build="" region="" whatif="" out
     for _ in 1 2 3; do
         out=$(ASAN_OPTIONS=detect_leaks=0 bash "$root/tests/headless.sh" "$viewer" "$file" --region r0 --hub r1 \
               --frames 3 --interact --screenshot "$work/shot.png" 2> /dev/null || true)
-        local f m l b
+        local f m l b r w
         f=$(sed -n 's/^frames.*first frame \([0-9.]*\) s.*/\1/p' <<< "$out")
         m=$(sed -n 's/^frames.*first map \([-0-9.]*\) s.*/\1/p' <<< "$out")
         l=$(sed -n 's/^interaction.*longest frame \([0-9.]*\) ms.*/\1/p' <<< "$out")
         b=$(sed -n 's/^interaction.*longest building the panels \([0-9.]*\) ms.*/\1/p' <<< "$out")
+        r=$(sed -n 's/^step 1 (region change): settled after \([0-9.]*\) s/\1/p' <<< "$out")
+        w=$(sed -n 's/^step 2 (what-if): settled after \([0-9.]*\) s/\1/p' <<< "$out")
         [[ -z $f ]] && continue
-        if [[ -z $first ]] || awk "BEGIN {exit !($f < $first)}"; then first=$f; fi
-        if [[ -z $map ]] || awk "BEGIN {exit !($m < $map)}"; then map=$m; fi
-        if [[ -n $l ]] && { [[ -z $longest ]] || awk "BEGIN {exit !($l < $longest)}"; }; then longest=$l; fi
-        if [[ -n $b ]] && { [[ -z $build ]] || awk "BEGIN {exit !($b < $build)}"; }; then build=$b; fi
+        first=$(least "$first" "$f") map=$(least "$map" "$m") longest=$(least "$longest" "$l")
+        build=$(least "$build" "$b") region=$(least "$region" "$r") whatif=$(least "$whatif" "$w")
     done
-    echo "${first:-n/a} ${map:-n/a} ${longest:-n/a} ${build:-n/a}"
+    echo "${first:-n/a} ${map:-n/a} ${longest:-n/a} ${build:-n/a} ${region:-n/a} ${whatif:-n/a}"
+}
+
+# The smaller of two numbers, either of which may be empty.
+least() {
+    if [[ -z $2 ]]; then echo "$1"
+    elif [[ -z $1 ]] || awk "BEGIN {exit !($2 < $1)}"; then echo "$2"
+    else echo "$1"; fi
 }
 
 # The viewer's resident memory (MB) with --interact-memory: after opening, after the 5th and the 10th region
-# change, and after five what-ifs that follow (one run; memory is not noisy the way time is).
+# change, and after five what-ifs that follow; then the anonymous part of it after opening and at the end (the
+# heap: the rest is mapped libraries and fonts, which a 3-firm chain needs too). One run; memory is not noisy
+# the way time is.
 viewer_memory() {
     local out
     out=$(ASAN_OPTIONS=detect_leaks=0 bash "$root/tests/headless.sh" "$viewer" "$1" --region r0 --hub r1 \
           --frames 3 --interact-memory --screenshot "$work/shot.png" 2> /dev/null || true)
-    local open five ten whatifs
-    open=$(sed -n 's/^memory after step 0 .*: \([0-9.]*\) MB.*/\1/p' <<< "$out")
-    five=$(sed -n 's/^memory after step 5 .*: \([0-9.]*\) MB.*/\1/p' <<< "$out")
-    ten=$(sed -n 's/^memory after step 10 .*: \([0-9.]*\) MB.*/\1/p' <<< "$out")
-    whatifs=$(sed -n 's/^memory after step 15 .*: \([0-9.]*\) MB.*/\1/p' <<< "$out")
-    echo "${open:-n/a} ${five:-n/a} ${ten:-n/a} ${whatifs:-n/a}"
+    local step values=()
+    for step in 0 5 10 15; do
+        values+=("$(sed -n "s/^memory after step $step .*: \([0-9.]*\) MB resident.*/\1/p" <<< "$out")")
+    done
+    for step in 0 15; do
+        values+=("$(sed -n "s/^memory after step $step .*, \([0-9.]*\) MB anonymous.*/\1/p" <<< "$out")")
+    done
+    local v
+    for v in "${values[@]}"; do printf '%s ' "${v:-n/a}"; done
+    echo
 }
+
+# The viewer's rows of chain size $2 into the associative array named $1.
+viewer_cells() {
+    local -n into=$1
+    local n=$2 json="$work/chain-$2.json"
+    read -r into[first,$n] into[map,$n] into[interact,$n] into[build,$n] into[vregion,$n] into[vwhatif,$n] \
+        < <(viewer_times "$json")
+    read -r into[mopen,$n] into[m5,$n] into[m10,$n] into[mwhatif,$n] into[aopen,$n] into[awhatif,$n] \
+        < <(viewer_memory "$json")
+}
+viewer_rows=("first:viewer first frame s" "map:viewer first map s" "interact:viewer longest frame, interacting ms"
+    "build:  building the panels ms" "vregion:viewer region change, settled s" "vwhatif:viewer first what-if, settled s"
+    "mopen:viewer resident MB, opened" "m5:  after 5 region changes" "m10:  after 10 region changes"
+    "mwhatif:  and then 5 what-ifs" "aopen:  anonymous MB, opened" "awhatif:  anonymous MB, at the end")
 
 # BENCH_VIEWER_ONLY=1: the viewer's rows alone (the chains must exist or are generated as below).
 if [[ ${BENCH_VIEWER_ONLY:-0} = 1 ]]; then
@@ -110,12 +139,9 @@ if [[ ${BENCH_VIEWER_ONLY:-0} = 1 ]]; then
     for n in "${sizes[@]}"; do
         json="$work/chain-$n.json"
         [[ -s $json ]] || "$bench" generate "$json" --firms "$n" --supplies $((n * 5))
-        read -r vcell[first,$n] vcell[map,$n] vcell[interact,$n] vcell[build,$n] < <(viewer_times "$json")
-        read -r vcell[mopen,$n] vcell[m5,$n] vcell[m10,$n] vcell[mwhatif,$n] < <(viewer_memory "$json")
+        viewer_cells vcell "$n"
     done
-    for row in "first:viewer first frame s" "map:viewer first map s" "interact:viewer longest frame, interacting ms" \
-        "build:  building the panels ms" "mopen:viewer resident MB, opened" "m5:  after 5 region changes" \
-        "m10:  after 10 region changes" "mwhatif:  and then 5 what-ifs"; do
+    for row in "${viewer_rows[@]}"; do
         printf '%-34s' "${row#*:}"
         for n in "${sizes[@]}"; do printf '%16s' "${vcell[${row%%:*},$n]}"; done
         printf '\n'
@@ -153,10 +179,8 @@ for n in "${sizes[@]}"; do
     read -r s mb cpu _ < <(best_of_3 "$cli" validate "$csv")
     cell[csvvalidate,$n]=$s cell[csvvalidatecpu,$n]=$cpu
     cell[outbytes,$n]=$(stat -c %s "$work/out.json")
-    if [[ -x $viewer ]]; then read -r cell[first,$n] cell[map,$n] cell[interact,$n] cell[build,$n] < <(viewer_times "$json")
-        read -r cell[mopen,$n] cell[m5,$n] cell[m10,$n] cell[mwhatif,$n] < <(viewer_memory "$json")
-    else cell[first,$n]=n/a cell[map,$n]=n/a cell[interact,$n]=n/a cell[build,$n]=n/a
-        cell[mopen,$n]=n/a cell[m5,$n]=n/a cell[m10,$n]=n/a cell[mwhatif,$n]=n/a; fi
+    if [[ -x $viewer ]]; then viewer_cells cell "$n"
+    else for row in "${viewer_rows[@]}"; do cell[${row%%:*},$n]=n/a; done; fi
 done
 
 row() {  # label key unit
@@ -175,6 +199,9 @@ row "what-if s" whatif ""
 row "  copy of the chain s" whatif_copy ""
 row "  analysis of the copy alone s" whatif_analyse ""
 row "  incremental, from the plain s" whatif_incremental ""
+row "analysis: heap MB" analysis_mb ""
+row "  a copy of it s" analysis_copy ""
+row "  rerank under other weights s" rerank ""
 row "describe the map (segments) s" describe ""
 row "describe the map (firms) s" describe_firms ""
 row "write JSON (in memory) s" write_json ""
@@ -203,12 +230,5 @@ row "  CPU s" csve2ecpu ""
 row "  peak RSS MB" csve2erss ""
 row "validate CSV folder s" csvvalidate ""
 row "  CPU s" csvvalidatecpu ""
-row "viewer first frame s" first ""
-row "viewer first map s" map ""
-row "viewer longest frame, interacting ms" interact ""
-row "  building the panels ms" build ""
-row "viewer resident MB, opened" mopen ""
-row "  after 5 region changes" m5 ""
-row "  after 10 region changes" m10 ""
-row "  and then 5 what-ifs" mwhatif ""
+for entry in "${viewer_rows[@]}"; do row "${entry#*:}" "${entry%%:*}" ""; done
 echo "(wall-clock times unless CPU; best of 3 each; load average $(cut -d' ' -f1 /proc/loadavg); $(nproc) cores; $(date +%F); $(. /etc/os-release && echo "$PRETTY_NAME"))"

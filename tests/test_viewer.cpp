@@ -268,7 +268,7 @@ namespace {
 // Lays the app's map out on its worker and waits for the geometry.
 void layOut(viewer::App& app) {
     app.worker.request(
-        {1, app.state.drawn, app.state.analysis, viewer::layoutOptions(app.state, "WenQuanYi Micro Hei", 14)});
+        {1, app.state.drawn, app.state.sharedAnalysis(), viewer::layoutOptions(app.state, "WenQuanYi Micro Hei", 14)});
     std::optional<viewer::LayoutResult> result;
     for (int i = 0; i < 500 && !result; ++i) {
         result = app.worker.poll();
@@ -297,7 +297,7 @@ TEST_CASE("the viewer exports the current view as SVG and the target list as CSV
     CHECK(svg.find("occupied") != std::string::npos);
     std::string csvPath = (std::filesystem::temp_directory_path() / "chainatlas-viewer-export.csv").string();
     viewer::setHub(app.state, findRegion(*app.state.chain, "shanghai"), false);  // with the hub f2 is set aside (§3.6)
-    REQUIRE_FALSE(app.state.analysis.targets.empty());
+    REQUIRE_FALSE(app.state.analysis().targets.empty());
     viewer::notesHere(app.state)["f2"] = "周五回访";
     viewer::setChecklistItem(app.state, 5, {ChecklistState::Doing, "财政局", "", ""});
     app.exportCsv(csvPath);
@@ -365,12 +365,13 @@ TEST_CASE("shutdown never waits for a layout in progress (the worker is left to 
     auto chain = std::make_shared<const Chain>(std::move(*loaded.chain));
     AnalysisOptions options;
     options.region = 0;
-    viewer::LayoutRequest request{1, chain, analyze(*chain, options), LayoutOptions{}};
+    viewer::LayoutRequest request{1, chain, std::make_shared<const Analysis>(analyze(*chain, options)),
+                                  LayoutOptions{}};
 
     auto start = std::chrono::steady_clock::now();
     {
         LayoutEngine engine;
-        REQUIRE(engine.layout(*chain, request.analysis, request.options));
+        REQUIRE(engine.layout(*chain, *request.analysis, request.options));
     }
     double layoutSeconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     REQUIRE(layoutSeconds > 0.03);  // long enough that waiting for it would show (0.06 s plain, 0.19 s with ASan)
@@ -593,7 +594,7 @@ TEST_CASE("in the window a file opens on the worker: the newest open wins, a ses
     REQUIRE(app.state.chain);
     CHECK(app.state.path == mini);
     CHECK(app.state.scenario.region == 1);
-    CHECK(app.state.analysis.region == 1);
+    CHECK(app.state.analysis().region == 1);
     CHECK_FALSE(app.state.analysing());                   // the first analysis came with the file
     CHECK(app.state.drawnSites == 3);                     // mini: f1, f2 and f3 have one site each
     CHECK(app.sceneKey.find("zh") != std::string::npos);  // the map's description came along too
@@ -651,7 +652,7 @@ TEST_CASE("in the window a session opens on the worker: the newest open wins, a 
     CHECK(app.state.scenario.region == 1);  // shanghai
     CHECK(app.state.scenario.hubs == std::vector<int>{0});
     CHECK(app.state.scenario.assumptions.size() == 1);
-    CHECK(app.state.analysis.region == 1);
+    CHECK(app.state.analysis().region == 1);
     CHECK_FALSE(app.state.analysing());  // analysed in the session's scenario on the worker
     CHECK(viewer::notesHere(app.state)["f2"] == "ok");
     CHECK(app.state.lang == Lang::En);

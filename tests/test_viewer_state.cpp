@@ -8,6 +8,7 @@
 
 #include "chainatlas/analysis/scenario.hpp"
 #include "chainatlas/base/file_io.hpp"
+#include "chainatlas/results/result_writers.hpp"
 #include "state/collate.hpp"
 #include "state/explain.hpp"
 #include "state/map_view.hpp"
@@ -28,12 +29,20 @@ ViewerState opened() {
     REQUIRE(viewer::openChain(state, kMini));
     return state;
 }
+
+// Shows an analysis with these targets alone (the target table's cases), without what-ifs.
+void showTargets(ViewerState& state, std::vector<Target> targets) {
+    auto analysis = std::make_shared<Analysis>();
+    analysis->targets = std::move(targets);
+    std::shared_ptr<const Analysis> shown = analysis, plain = analysis;
+    state.showAnalysis(shown, plain);
+}
 }  // namespace
 
 TEST_CASE("opening a chain analyses its first region and a broken file keeps the chain that was open") {
     ViewerState state = opened();
     CHECK(state.scenario.region == 0);  // suzhou
-    CHECK(state.analysis.segments.size() == 4);
+    CHECK(state.analysis().segments.size() == 4);
     CHECK(state.recentFiles.front() == kMini);
     REQUIRE(state.percentiles.size() == 3);  // computed once with the chain, not every frame
     CHECK(state.percentiles[0][0] == 0.5);   // mini has no metrics: q = 0.5
@@ -54,8 +63,8 @@ TEST_CASE("a chain loaded for the viewer starts in the scenario asked for, analy
         return scenario;
     });
     REQUIRE(loaded.chain);
-    CHECK(loaded.first.analysis.region == 1);
-    CHECK(loaded.first.analysis.hubs == std::vector<int>{0});
+    CHECK(loaded.first.analysis->region == 1);
+    CHECK(loaded.first.analysis->hubs == std::vector<int>{0});
     CHECK(loaded.first.drawnSites == 3);  // f1, f2, f3: one site each
     REQUIRE(loaded.percentiles.size() == 3);
     ViewerState state = opened();
@@ -66,7 +75,7 @@ TEST_CASE("a chain loaded for the viewer starts in the scenario asked for, analy
     CHECK(loaded.chain == before.lock());  // what it replaced, for the caller to free on a worker
     CHECK(state.scenario.region == 1);
     CHECK(state.scenario.hubs == std::vector<int>{0});
-    CHECK(state.analysis.region == 1);
+    CHECK(state.analysis().region == 1);
     CHECK_FALSE(state.analysing());
     CHECK(state.undoStack.empty());
     CHECK(state.drawnSites == 3);
@@ -86,26 +95,26 @@ TEST_CASE("hubs, what-if and undo/redo step through scenarios") {
     ViewerState state = opened();
     int b = findSegment(*state.chain, "b"), f2 = findFirm(*state.chain, "f2");
     viewer::setHub(state, findRegion(*state.chain, "shanghai"), true);
-    CHECK(state.analysis.segments[b].occupied);  // see test_whatif.cpp: shanghai is strong in b
+    CHECK(state.analysis().segments[b].occupied);  // see test_whatif.cpp: shanghai is strong in b
     viewer::assume(state, {f2, state.scenario.region, {}});
     CHECK(viewer::isAssumed(state, f2));
-    CHECK(state.analysis.segments[b].status == SegmentStatus::Weak);
-    REQUIRE(state.analysis.changed.size() == 2);
+    CHECK(state.analysis().segments[b].status == SegmentStatus::Weak);
+    REQUIRE(state.analysis().changed.size() == 2);
     CHECK(state.drawn->firms[f2].sites.size() == 2);  // the map draws the assumed site
     CHECK(state.chain->firms[f2].sites.size() == 1);  // the loaded chain is untouched
     CHECK(viewer::undo(state));
     CHECK_FALSE(viewer::isAssumed(state, f2));
-    CHECK(state.analysis.segments[b].status == SegmentStatus::Gap);
+    CHECK(state.analysis().segments[b].status == SegmentStatus::Gap);
     CHECK(viewer::undo(state));
     CHECK(state.scenario.hubs.empty());
-    CHECK_FALSE(state.analysis.segments[b].occupied);
+    CHECK_FALSE(state.analysis().segments[b].occupied);
     CHECK_FALSE(viewer::undo(state));
     CHECK(viewer::redo(state));
     CHECK(viewer::redo(state));
     CHECK(viewer::isAssumed(state, f2));
     CHECK_FALSE(viewer::redo(state));
     viewer::unassume(state, f2);
-    CHECK(state.analysis.changed.empty());
+    CHECK(state.analysis().changed.empty());
 }
 
 TEST_CASE("choosing a hub as the focal region takes it out of the hubs, and undo puts both back") {
@@ -115,7 +124,7 @@ TEST_CASE("choosing a hub as the focal region takes it out of the hubs, and undo
     viewer::setRegion(state, shanghai);
     CHECK(state.scenario.region == shanghai);
     CHECK(state.scenario.hubs.empty());
-    CHECK(state.analysis.hubs.empty());
+    CHECK(state.analysis().hubs.empty());
     CHECK(viewer::undo(state));
     CHECK(state.scenario.region == suzhou);
     CHECK(state.scenario.hubs == std::vector<int>{shanghai});
@@ -125,22 +134,22 @@ TEST_CASE("weights re-rank without recomputing statuses, and a weight change is 
     ViewerState state = opened();
     viewer::setHub(state, findRegion(*state.chain, "shanghai"), true);
     // f2 earns fit only in b and d, both held by Shanghai: with the default discount 1.0 it is set aside.
-    CHECK(state.analysis.targets.empty());
-    REQUIRE(state.analysis.setAside.size() == 1);
+    CHECK(state.analysis().targets.empty());
+    REQUIRE(state.analysis().setAside.size() == 1);
     Weights w;
     w.occupiedDiscount = 0.5;  // fit max(1.0, 0.6) * 0.5 = 0.5: back as a target, 1.5 + 2/3 + 1 + 1 (test_cli.cpp)
     viewer::setWeights(state, w, true);
-    REQUIRE(state.analysis.targets.size() == 1);
-    CHECK(state.analysis.setAside.empty());
-    double before = state.analysis.targets[0].score;
+    REQUIRE(state.analysis().targets.size() == 1);
+    CHECK(state.analysis().setAside.empty());
+    double before = state.analysis().targets[0].score;
     CHECK(before == doctest::Approx(1.5 + 2.0 / 3 + 1 + 1));
     w.leader = 3;
     viewer::setWeights(state, w, false);  // a drag in progress: no new step
-    CHECK(state.analysis.targets[0].score == doctest::Approx(before + 2));
-    CHECK(state.analysis.weights.leader == 3);
+    CHECK(state.analysis().targets[0].score == doctest::Approx(before + 2));
+    CHECK(state.analysis().weights.leader == 3);
     viewer::setWeights(state, Weights{}, false);
-    CHECK(state.analysis.targets.empty());  // the default discount sets f2 aside again
-    CHECK(state.undoStack.size() == 2);     // the hub, then the first weight change
+    CHECK(state.analysis().targets.empty());  // the default discount sets f2 aside again
+    CHECK(state.undoStack.size() == 2);       // the hub, then the first weight change
     viewer::undo(state);
     CHECK(state.scenario.weights.leader == 1);
     CHECK(state.scenario.weights.occupiedDiscount == 1.0);
@@ -180,7 +189,7 @@ TEST_CASE("a session survives a save and a load") {
     CHECK(loaded.checklists["suzhou"][5].owner == "财政局");
     CHECK(loaded.checklists["shanghai"][0].state == ChecklistState::Done);
     CHECK(loaded.lang == Lang::En);
-    CHECK(loaded.analysis.changed.size() == 1);
+    CHECK(loaded.analysis().changed.size() == 1);
     std::filesystem::remove(path);
 }
 
@@ -217,11 +226,11 @@ TEST_CASE("a session loaded for the viewer is analysed in its own scenario, adop
     REQUIRE(loaded.problem == "");
     REQUIRE(loaded.opened.chain);
     // The one analysis made is the session's (not the default first region analysed, then the session's).
-    CHECK(loaded.opened.first.analysis.region == 1);  // shanghai
-    CHECK(loaded.opened.first.analysis.hubs == std::vector<int>{0});
-    CHECK(loaded.opened.first.analysis.weights.fit == 2.5);
-    CHECK(loaded.opened.first.baseline.has_value());  // with a what-if: rank changes against the plain scenario
-    CHECK(loaded.opened.first.drawnSites == 4);       // f1, f2, f3 one site each, + f1 assumed in shanghai
+    CHECK(loaded.opened.first.analysis->region == 1);  // shanghai
+    CHECK(loaded.opened.first.analysis->hubs == std::vector<int>{0});
+    CHECK(loaded.opened.first.analysis->weights.fit == 2.5);
+    CHECK(loaded.opened.first.plain != loaded.opened.first.analysis);  // a what-if: ranks against the plain one
+    CHECK(loaded.opened.first.drawnSites == 4);  // f1, f2, f3 one site each, + f1 assumed in shanghai
     // Adopted over another open file with an undo step: the session replaces all of it.
     ViewerState state;
     std::string escape = std::string(CHAINATLAS_TEST_DATA_DIR) + "/good/escape.json";
@@ -235,7 +244,7 @@ TEST_CASE("a session loaded for the viewer is analysed in its own scenario, adop
     CHECK(state.chainGeneration() == generation + 1);
     CHECK(state.scenario.region == 1);
     CHECK(state.scenario.assumptions.size() == 1);
-    CHECK(state.analysis.region == 1);
+    CHECK(state.analysis().region == 1);
     CHECK(state.drawnSites == 4);
     CHECK_FALSE(state.analysing());
     CHECK(state.undoStack.empty());
@@ -353,11 +362,11 @@ TEST_CASE("rank changes compare with the analysis without the what-ifs, after un
     w.occupiedDiscount = 0.5;  // f2 is a target again (see the weights test above)
     viewer::setWeights(state, w, true);
     int f2 = findFirm(*state.chain, "f2");
-    REQUIRE(state.analysis.targets.size() == 1);
-    REQUIRE(state.analysis.targets[0].firm == f2);
+    REQUIRE(state.analysis().targets.size() == 1);
+    REQUIRE(state.analysis().targets[0].firm == f2);
     CHECK(state.baselineRank.empty());  // no what-if: nothing to compare
     viewer::assume(state, {f2, state.scenario.region, {}});
-    CHECK(state.analysis.targets.empty());                     // f2 is local now
+    CHECK(state.analysis().targets.empty());                   // f2 is local now
     CHECK(state.baselineRank == std::map<int, int>{{f2, 1}});  // where it stood without the what-if
     viewer::undo(state);
     CHECK(state.baselineRank.empty());
@@ -443,7 +452,7 @@ TEST_CASE("deferred analysis: the newest request wins and an outcome for a repla
     state.deferAnalysis = true;
     viewer::setRegion(state, 1);  // mini: suzhou (0) -> shanghai (1)
     CHECK(state.analysing());
-    CHECK(state.analysis.region == 0);  // the previous analysis stays until the outcome is stored
+    CHECK(state.analysis().region == 0);  // the previous analysis stays until the outcome is stored
     viewer::AnalysisRequest first = viewer::analysisRequest(state);
     viewer::setHub(state, 0, true);  // then suzhou becomes a hub
     viewer::AnalysisRequest second = viewer::analysisRequest(state);
@@ -456,12 +465,12 @@ TEST_CASE("deferred analysis: the newest request wins and an outcome for a repla
     viewer::AnalysisOutcome stale = outcomeOf(first);
     int layoutGeneration = state.layoutGeneration();
     CHECK_FALSE(viewer::applyOutcome(state, stale));  // a newer request was made
-    CHECK(state.analysis.region == 0);
+    CHECK(state.analysis().region == 0);
     CHECK(state.layoutGeneration() == layoutGeneration);
     viewer::AnalysisOutcome newest = outcomeOf(second);
     CHECK(viewer::applyOutcome(state, newest));
-    CHECK(state.analysis.region == 1);
-    CHECK(state.analysis.hubs == std::vector<int>{0});
+    CHECK(state.analysis().region == 1);
+    CHECK(state.analysis().hubs == std::vector<int>{0});
     CHECK_FALSE(state.analysing());
     CHECK(state.layoutGeneration() == layoutGeneration + 1);
     // A request for this file, then the file is opened again (a replaced file): its outcome is dropped.
@@ -477,24 +486,76 @@ TEST_CASE("deferred analysis: the newest request wins and an outcome for a repla
 TEST_CASE("a what-if reuses the analysis without what-ifs and gives what analysing both gives") {
     ViewerState state = opened();
     viewer::setHub(state, findRegion(*state.chain, "shanghai"), true);
-    REQUIRE(state.plainAnalysis);
-    const Analysis* plain = state.plainAnalysis.get();
+    REQUIRE(state.plainAnalysis());
+    CHECK(state.plainAnalysis() == state.sharedAnalysis());  // no what-if: the shown analysis is its own plain
+    CHECK(state.baseline() == nullptr);
+    const Analysis* plain = state.plainAnalysis().get();
     viewer::assume(state, {findFirm(*state.chain, "f2"), 0, {}});
-    CHECK(state.plainAnalysis.get() == plain);  // only the assumed firms changed: reused, not recomputed
+    CHECK(state.plainAnalysis().get() == plain);  // only the assumed firms changed: reused, not recomputed
     AnalysisOptions options;
     options.region = 0;
     options.hubs = state.scenario.hubs;
     options.assumptions = state.scenario.assumptions;
     Analysis fresh = analyze(*state.chain, options);
-    REQUIRE(fresh.targets.size() == state.analysis.targets.size());
+    REQUIRE(fresh.targets.size() == state.analysis().targets.size());
     for (std::size_t i = 0; i < fresh.targets.size(); ++i) {
-        CHECK(fresh.targets[i].firm == state.analysis.targets[i].firm);
-        CHECK(fresh.targets[i].score == state.analysis.targets[i].score);
-        CHECK(fresh.targets[i].baseRank == state.analysis.targets[i].baseRank);
+        CHECK(fresh.targets[i].firm == state.analysis().targets[i].firm);
+        CHECK(fresh.targets[i].score == state.analysis().targets[i].score);
+        CHECK(fresh.targets[i].baseRank == state.analysis().targets[i].baseRank);
     }
-    REQUIRE(fresh.changed.size() == state.analysis.changed.size());
-    REQUIRE(state.baseline);
-    CHECK(state.baseline->targets.size() == plain->targets.size());
+    REQUIRE(fresh.changed.size() == state.analysis().changed.size());
+    CHECK(state.baseline() == plain);
+}
+
+TEST_CASE("a weight change ranks copies: what a worker still reads stays, and the next what-if reuses the plain") {
+    ViewerState state;
+    REQUIRE(viewer::openChain(state, std::string(CHAINATLAS_CHAINS_DIR) + "/nev.json"));
+    const Chain& chain = *state.chain;
+    int weinan = findRegion(chain, "weinan");
+    viewer::setRegion(state, weinan);
+    viewer::setHub(state, findRegion(chain, "xian"), true);
+    REQUIRE(state.analysis().targets.size() > 5);
+    viewer::assume(state, {state.analysis().targets[0].firm, weinan, {}});
+    // What the layout and analysis workers would still hold when the slider moves.
+    std::shared_ptr<const Analysis> held = state.sharedAnalysis(), heldPlain = state.plainAnalysis();
+    REQUIRE(state.baseline() == heldPlain.get());
+    std::string heldText = analysisJsonText(*state.drawn, *held, 0, -1);
+    std::string heldPlainText = analysisJsonText(chain, *heldPlain, 0, -1);
+    Weights weights = state.scenario.weights;
+    weights.fit = 0.5;
+    weights.profile = 4;
+    weights.occupiedDiscount = 0.5;
+    viewer::setWeights(state, weights, true);
+    CHECK(analysisJsonText(*state.drawn, *held, 0, -1) == heldText);  // not changed under the workers
+    CHECK(analysisJsonText(chain, *heldPlain, 0, -1) == heldPlainText);
+    CHECK(state.sharedAnalysis() != held);
+
+    AnalysisOptions options;
+    options.region = weinan;
+    options.hubs = state.scenario.hubs;
+    options.weights = weights;
+    Analysis freshPlain = analyze(chain, options);
+    REQUIRE(state.baseline());
+    CHECK(analysisJsonText(chain, *state.baseline(), 0, -1) == analysisJsonText(chain, freshPlain, 0, -1));
+    std::map<int, int> ranks;
+    for (const Target& t : freshPlain.targets) ranks[t.firm] = t.rank;
+    CHECK(state.baselineRank == ranks);
+
+    // A second what-if: the reranked plain is reused (its weights are the scenario's) and the result is what a
+    // fresh analysis of both what-ifs under the new weights gives.
+    const Analysis* plain = state.plainAnalysis().get();
+    int second = -1;
+    for (const Target& t : state.analysis().targets)
+        if (!viewer::isAssumed(state, t.firm)) {
+            second = t.firm;
+            break;
+        }
+    REQUIRE(second >= 0);
+    viewer::assume(state, {second, weinan, {}});
+    CHECK(state.plainAnalysis().get() == plain);
+    options.assumptions = state.scenario.assumptions;
+    Analysis fresh = analyze(chain, options);
+    CHECK(analysisJsonText(*state.drawn, state.analysis(), 0, -1) == analysisJsonText(*state.drawn, fresh, 0, -1));
 }
 
 TEST_CASE("the analysis worker computes the posted scenario off the calling thread") {
@@ -511,7 +572,7 @@ TEST_CASE("the analysis worker computes the posted scenario off the calling thre
     REQUIRE(done);
     CHECK_FALSE(done->scene);  // no map description was asked for
     CHECK(viewer::applyOutcome(state, done->outcome));
-    CHECK(state.analysis.region == 1);
+    CHECK(state.analysis().region == 1);
     worker.discard(std::move(done->outcome));  // the replaced analysis is freed on the worker
 }
 
@@ -670,7 +731,7 @@ TEST_CASE("the target list sorts by every column (names by pinyin) and keeps its
         t.score = score;
         return t;
     };
-    state.analysis.targets = {target(0, 1, 0.9), target(1, 2, 0.6), target(2, 3, 0.3)};
+    showTargets(state, {target(0, 1, 0.9), target(1, 2, 0.6), target(2, 3, 0.3)});
     state.scenario.region = 0;
     state.scenario.assumptions = {Assumption{3, 0, {}}};
     state.baselineRank = {{1, 3}, {2, 2}, {3, 2}};
@@ -729,8 +790,8 @@ TEST_CASE("the target list sorts by a term's weighted value and knows when an im
         t.profileBasis = basis;
         return t;
     };
-    state.analysis.targets = {target(0, 1, 1.5, 0.2, Basis::Firm), target(1, 2, 3.0, 1.0, Basis::Firm),
-                              target(2, 3, 0.6, 1.6, Basis::Segment)};
+    showTargets(state, {target(0, 1, 1.5, 0.2, Basis::Firm), target(1, 2, 3.0, 1.0, Basis::Firm),
+                        target(2, 3, 0.6, 1.6, Basis::Segment)});
     viewer::TargetTable table;
     auto firms = [&](viewer::TargetOrder order) {
         std::vector<int> out;
@@ -741,9 +802,11 @@ TEST_CASE("the target list sorts by a term's weighted value and knows when an im
     CHECK(firms({viewer::kFirstTermColumn + int{TermFit}, true}) == V{1, 0, 2});       // 3.0, 1.5, 0.6
     CHECK(firms({viewer::kFirstTermColumn + int{TermProfile}, false}) == V{0, 1, 2});  // 0.2, 1.0, 1.6
     CHECK(viewer::kTargetColumnCount == viewer::kFirstTermColumn + kTermCount);
-    CHECK_FALSE(viewer::anyImputed(state.analysis));       // every profile has a basis
-    state.analysis.targets[1].profileBasis = Basis::None;  // b's 1.00 is the neutral 0.5 imputed: "1.00*"
-    CHECK(viewer::anyImputed(state.analysis));
+    CHECK_FALSE(viewer::anyImputed(state.analysis()));  // every profile has a basis
+    std::vector<Target> imputed = state.analysis().targets;
+    imputed[1].profileBasis = Basis::None;  // b's 1.00 is the neutral 0.5 imputed: "1.00*"
+    showTargets(state, std::move(imputed));
+    CHECK(viewer::anyImputed(state.analysis()));
 }
 
 TEST_CASE("a local buyer's 本地配套率 row is found in the analysis the viewer holds") {
@@ -752,11 +815,11 @@ TEST_CASE("a local buyer's 本地配套率 row is found in the analysis the view
     viewer::setRegion(state, findRegion(*state.chain, "l"));
     viewer::setHub(state, findRegion(*state.chain, "h"), true);
     // bb receives from l1 (shipping from l) and t1 (plant not named: inferred): 1 of 2 (see test_targets).
-    const LocalSupply* bb = viewer::localSupplyOf(state.analysis, findFirm(*state.chain, "bb"));
+    const LocalSupply* bb = viewer::localSupplyOf(state.analysis(), findFirm(*state.chain, "bb"));
     REQUIRE(bb);
     CHECK(bb->share() == doctest::Approx(0.5));
     CHECK(bb->inferred == std::vector<int>{findFirm(*state.chain, "t1")});
-    CHECK(viewer::localSupplyOf(state.analysis, findFirm(*state.chain, "l1")) == nullptr);  // receives nothing here
+    CHECK(viewer::localSupplyOf(state.analysis(), findFirm(*state.chain, "l1")) == nullptr);  // receives nothing here
 }
 
 TEST_CASE("compare applies each what-if to the region it names, not to every region compared") {
@@ -816,7 +879,7 @@ TEST_CASE("a firm ticked from the list keeps its line when the analysis comes ba
         return t;
     };
     // An earlier what-if lifted f1 from 5th (without what-ifs) to 2nd.
-    state.analysis.targets = {target(0, 1), target(1, 2), target(2, 3), target(3, 4), target(4, 5)};
+    showTargets(state, {target(0, 1), target(1, 2), target(2, 3), target(3, 4), target(4, 5)});
     state.baselineRank = {{0, 1}, {2, 2}, {3, 3}, {1, 5}, {4, 4}, {5, 6}};
     viewer::TargetTable table;
     auto firms = [&] {
@@ -832,7 +895,7 @@ TEST_CASE("a firm ticked from the list keeps its line when the analysis comes ba
     CHECK(firms() == V{0, 1, 2, 3, 4});
     CHECK(viewer::isAssumed(state, 1));
     // The analysis is back: f1 is local now, no target; the others move up, f5 comes in.
-    state.analysis.targets = {target(0, 1), target(2, 2), target(3, 3), target(4, 4), target(5, 5)};
+    showTargets(state, {target(0, 1), target(2, 2), target(3, 3), target(4, 4), target(5, 5)});
     state.ranksChanged();
     // It stays on line 2 (its rank then, 2, less a half), not at 5 - 0.5 (line 5) where its plain rank puts it.
     CHECK(firms() == V{0, 1, 2, 3, 4, 5});
@@ -889,19 +952,19 @@ TEST_CASE("what-ifs belong to the region they were made for: another region neit
     int f2 = findFirm(*state.chain, "f2"), shanghai = findRegion(*state.chain, "shanghai");
     viewer::assume(state, {f2, 0, {}});
     CHECK(viewer::isAssumed(state, f2));
-    std::size_t changes = state.analysis.changed.size();  // f2 fills segment b in Suzhou
+    std::size_t changes = state.analysis().changed.size();  // f2 fills segment b in Suzhou
     CHECK(changes > 0);
     viewer::setRegion(state, shanghai);
     CHECK_FALSE(viewer::isAssumed(state, f2));  // Suzhou's what-if is not ticked under Shanghai ...
-    CHECK(state.analysis.changed.empty());      // ... nor applied to Shanghai's analysis
+    CHECK(state.analysis().changed.empty());    // ... nor applied to Shanghai's analysis
     viewer::unassume(state, f2);                // unticking under Shanghai leaves Suzhou's what-if alone
     REQUIRE(state.scenario.assumptions.size() == 1);
     viewer::assume(state, {f2, shanghai, {}});  // the same firm for Shanghai is a what-if of its own
     CHECK(state.scenario.assumptions.size() == 2);
     viewer::setRegion(state, 0);
     CHECK(viewer::isAssumed(state, f2));
-    CHECK(state.analysis.changed.size() == changes);  // Suzhou's what-if applies again, Shanghai's does not
-    viewer::unassume(state, f2, shanghai);            // the × of the what-if list names its region
+    CHECK(state.analysis().changed.size() == changes);  // Suzhou's what-if applies again, Shanghai's does not
+    viewer::unassume(state, f2, shanghai);              // the × of the what-if list names its region
     REQUIRE(state.scenario.assumptions.size() == 1);
     CHECK(state.scenario.assumptions[0].region == 0);
 }

@@ -209,17 +209,14 @@ void App::takeScene(MapScene& described, MapLevel level, Lang lang, const Weight
         return;
     std::swap(scene, described);  // the old one is freed with the worker's outcome
     sceneKey = std::to_string(state.layoutGeneration()) + (state.lang == Lang::Zh ? "zh" : "en") +
-               (state.level == MapLevel::Firm ? "firm" : "segment") + weightsToJson(state.analysis.weights).dump();
+               (state.level == MapLevel::Firm ? "firm" : "segment") + weightsToJson(state.analysis().weights).dump();
 }
 
 void App::syncLayout() {
     if (!state.hasAnalysis()) return;
     if (state.layoutGeneration() != requestedGeneration) {
         requestedGeneration = state.layoutGeneration();
-        // The worker's copy of the analysis when there is one (copying 60k targets here would stall a frame).
-        Analysis analysis = state.analysisSnapshot ? std::move(*state.analysisSnapshot) : state.analysis;
-        state.analysisSnapshot.reset();
-        worker.request({requestedGeneration, state.drawn, std::move(analysis),
+        worker.request({requestedGeneration, state.drawn, state.sharedAnalysis(),
                         layoutOptions(state, theme.graphvizFont, theme.fontSize)});
     }
     if (auto result = worker.poll()) {
@@ -291,8 +288,8 @@ std::string App::exportSvg(const std::string& path) {
         return message;
     }
     SvgOptions options{state.lang, 10, chainatlas::todayIso()};
-    return reportExport(path,
-                        writeFileAtomically(path, renderSvg(*state.drawn, state.analysis, *geometry, theme, options)));
+    return reportExport(path, writeFileAtomically(path, renderSvg(*state.drawn, state.analysis(), *geometry, theme,
+                                                                  options)));
 }
 
 std::string App::exportCsv(const std::string& path) {
@@ -300,7 +297,7 @@ std::string App::exportCsv(const std::string& path) {
         say(tr(state.lang, "没有可导出的清单", "nothing to export yet"), true);
         return message;
     }
-    return reportExport(path, writeFileAtomically(path, analysisToCsv(*state.drawn, state.analysis, 0, state.lang,
+    return reportExport(path, writeFileAtomically(path, analysisToCsv(*state.drawn, state.analysis(), 0, state.lang,
                                                                       notesHere(state))));
 }
 
@@ -321,10 +318,10 @@ std::string App::exportReport(const std::string& path) {
     options.fontFamily = theme.fontFamily;
     if (kind == DocumentKind::Pdf) {
         SvgOptions svgOptions{state.lang, 10, options.date};
-        options.mapSvg = renderSvg(*state.drawn, state.analysis, *geometry, theme, svgOptions);
-        options.chartSvg = renderPrioritiesSvg(*state.drawn, state.analysis, theme, svgOptions);
+        options.mapSvg = renderSvg(*state.drawn, state.analysis(), *geometry, theme, svgOptions);
+        options.chartSvg = renderPrioritiesSvg(*state.drawn, state.analysis(), theme, svgOptions);
     }
-    Document document = buildReport(*state.drawn, state.analysis, toSession(state), options);
+    Document document = buildReport(*state.drawn, state.analysis(), toSession(state), options);
     return reportExport(path, kind == DocumentKind::Xlsx ? writeXlsx(document, path) : writePdf(document, path));
 }
 

@@ -219,7 +219,7 @@ bool screenshotTaken(const Options& o, viewer::App& app, viewer::Backend& backen
         std::cerr << "chainatlas-viewer: cannot write " << o.screenshot << "\n";
         status = 1;
     }
-    w.stats.print(app, w.interaction.active(), static_cast<int>(w.interaction.step));
+    w.stats.print(app, w.interaction);
     return true;
 }
 

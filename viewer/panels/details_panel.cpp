@@ -45,7 +45,7 @@ void sourceList(const Chain& chain, const std::vector<int>& sources) {
 void resourcesServing(App& app, int s) {
     ViewerState& state = app.state;
     const Chain& chain = *state.drawn;
-    const Analysis& a = state.analysis;
+    const Analysis& a = state.analysis();
     bool any = false;
     for (int i = 0; i < static_cast<int>(chain.resources.size()); ++i) {
         const Resource& r = chain.resources[i];
@@ -67,7 +67,7 @@ void resourcesServing(App& app, int s) {
 void segmentDetails(App& app, int s) {
     ViewerState& state = app.state;
     const Chain& chain = *state.drawn;
-    const SegmentResult& r = state.analysis.segments[s];
+    const SegmentResult& r = state.analysis().segments[s];
     ImGui::TextWrapped("%s", chain.segments[s].name.pick(state.lang, chain.segments[s].id).c_str());
     ImGui::TextDisabled("%s", chain.segments[s].id.c_str());
     // The map's colour and word for this box (the advice), then the status it follows from: a box painted
@@ -112,15 +112,16 @@ void segmentDetails(App& app, int s) {
     auto regionBlock = [&](int region, const std::vector<int>& firms) {
         const Region& reg = chain.regions[region];
         ImGui::Text("%s%s (%zu)", reg.name.pick(state.lang, reg.id).c_str(),
-                    region == state.analysis.region ? tr(state.lang, " · 本地", " · local") : "", firms.size());
+                    region == state.analysis().region ? tr(state.lang, " · 本地", " · local") : "", firms.size());
         ImGui::Indent();
         for (int f : firms) firmLink(app, f);
         ImGui::Unindent();
     };
-    if (byRegion.count(state.analysis.region)) regionBlock(state.analysis.region, byRegion[state.analysis.region]);
+    if (byRegion.count(state.analysis().region))
+        regionBlock(state.analysis().region, byRegion[state.analysis().region]);
     else ImGui::TextDisabled("%s", tr(state.lang, "本地无企业", "no local firm"));
     for (const auto& [region, firms] : byRegion)
-        if (region != state.analysis.region) regionBlock(region, firms);
+        if (region != state.analysis().region) regionBlock(region, firms);
 }
 
 // A firm with "推断" beside it when the link that makes it a partner was inferred, not named in the data.
@@ -150,7 +151,7 @@ void targetDetails(App& app, const Target& t) {
         imputed = imputed || termImputed(t, k);
     }
     if (imputed) ImGui::TextDisabled("%s", imputedFootnote(lang));
-    double discount = state.analysis.weights.occupiedDiscount;
+    double discount = state.analysis().weights.occupiedDiscount;
     if (std::string fills = fitSegmentList(chain, t, lang, false, discount); !fills.empty())
         ImGui::TextWrapped("%s: %s", tr(lang, "契合环节", "fits"), fills.c_str());
     if (std::string unscored = unscoredSegmentList(chain, t, lang, false, discount); !unscored.empty())
@@ -220,9 +221,9 @@ void firmDetails(App& app, int f) {
     ImGui::TextDisabled("%s%s", firm.id.c_str(), firm.leader ? tr(state.lang, " · 链主", " · chain leader") : "");
     if (firm.extra.contains("leader_basis"))
         ImGui::TextWrapped("%s", firm.extra["leader_basis"].get<std::string>().c_str());
-    for (const Target& t : state.analysis.targets)
+    for (const Target& t : state.analysis().targets)
         if (t.firm == f) targetDetails(app, t);
-    if (const LocalSupply* row = localSupplyOf(state.analysis, f)) localSupplyDetails(app, *row);
+    if (const LocalSupply* row = localSupplyOf(state.analysis(), f)) localSupplyDetails(app, *row);
     heading(tr(state.lang, "站点", "Sites"));
     for (const Site& site : firm.sites) {
         std::string segments;

@@ -78,7 +78,7 @@ void axisTexts(DrawnChart& d) {
 
 DrawnChart drawnChart(const ViewerState& state, const Theme& theme, ImVec2 plot) {
     DrawnChart d;
-    d.chart = describePriorities(*state.drawn, state.analysis, theme, {state.lang, 10, ""}, plot.x, plot.y);
+    d.chart = describePriorities(*state.drawn, state.analysis(), theme, {state.lang, 10, ""}, plot.x, plot.y);
     d.plotBottom = static_cast<float>(d.chart.yTicks.front().at);
     insetAxes(d);
     axisTexts(d);
@@ -156,7 +156,7 @@ void drawPrioritiesPanel(App& app, ImVec2 pos, ImVec2 size) {
     ImVec2 origin = ImGui::GetCursorScreenPos(), avail = ImGui::GetContentRegionAvail();
     float line = ImGui::GetTextLineHeight();
     std::vector<LegendEntry> legend =
-        describePriorities(*state.drawn, state.analysis, app.theme, {state.lang, 10, ""}, 100, 100).legend;
+        describePriorities(*state.drawn, state.analysis(), app.theme, {state.lang, 10, ""}, 100, 100).legend;
     float legendHeight = paintLegend(nullptr, app.theme, legend, {}).y;
     // Room for the y tick labels on the left, the x ticks and axis title, then the legend, below.
     float axisLines = avail.x < 420 ? 2.0f : 1.0f;  // the x axis title wraps in a narrow panel

@@ -108,9 +108,9 @@ void whatIf(App& app) {
         ImGui::PopID();
     }
     if (removeFirm >= 0) unassume(state, removeFirm, removeRegion);
-    if (!state.analysis.changed.empty()) {
+    if (!state.analysis().changed.empty()) {
         ImGui::TextUnformatted(tr(state.lang, "状态变化:", "Status changes:"));
-        for (const StatusChange& c : state.analysis.changed) {
+        for (const StatusChange& c : state.analysis().changed) {
             ImGui::Bullet();
             ImGui::TextWrapped("%s",
                                describeChange(chain, c, state.lang).c_str());  // with its cause (docs/method.md §11)

@@ -15,9 +15,9 @@ const MapScene& currentScene(App& app) {
     const ViewerState& state = app.state;
     std::string key = std::to_string(state.layoutGeneration()) + (state.lang == Lang::Zh ? "zh" : "en") +
                       (state.level == MapLevel::Firm ? "firm" : "segment") +
-                      weightsToJson(state.analysis.weights).dump();
+                      weightsToJson(state.analysis().weights).dump();
     if (key != app.sceneKey && state.hasAnalysis()) {
-        app.scene = describeMap(*state.drawn, state.analysis, app.theme, state.level, {state.lang, 10, ""});
+        app.scene = describeMap(*state.drawn, state.analysis(), app.theme, state.level, {state.lang, 10, ""});
         app.sceneKey = key;
     }
     return app.scene;

@@ -61,7 +61,7 @@ void termTooltip(const App& app, const Target& t) {
         if (weighted == kNoDataMark) ImGui::Text("%s %s %s", termName(lang, k), kNoDataMark, noDataWord(lang));
         else
             ImGui::Text("%s %.2f%s × %.2f = %s", termName(lang, k), t.value[k], termImputed(t, k) ? "*" : "",
-                        termWeight(app.state.analysis.weights, k), weighted.c_str());
+                        termWeight(app.state.analysis().weights, k), weighted.c_str());
         imputed = imputed || termImputed(t, k);
     }
     if (imputed) ImGui::TextDisabled("%s", imputedFootnote(lang));
@@ -133,7 +133,7 @@ void firmCell(const App& app, const TargetRow& row, const Target* t) {
                           tr(state.lang, "已假设引进到本地", "assumed attracted here"));
         return;
     }
-    double discount = state.analysis.weights.occupiedDiscount;
+    double discount = state.analysis().weights.occupiedDiscount;
     std::string fills = fitSegmentList(chain, *t, state.lang, false, discount);
     if (std::string unscored = unscoredSegmentList(chain, *t, state.lang, false, discount); !unscored.empty())
         fills.append("\n").append(unscoredLabel(state.lang)).append(": ").append(unscored);
@@ -155,7 +155,7 @@ void noteCell(App& app, const std::string& firmId, int index) {
 // One row (the `index`th on screen); returns firm+1 to assume, -firm-1 to unassume, 0 for nothing.
 int drawRow(App& app, const TargetRow& row, int index, double maxScore) {
     const ViewerState& state = app.state;
-    const Target* t = row.target >= 0 ? &state.analysis.targets[row.target] : nullptr;
+    const Target* t = row.target >= 0 ? &state.analysis().targets[row.target] : nullptr;
     int action = 0;
     ImGui::PushID(row.firm);
     ImGui::TableNextRow();
@@ -252,7 +252,7 @@ int drawTable(App& app) {
     float innerWidth = ImGui::GetContentRegionAvail().x >= needed ? 0.0f : needed;  // 0: fit, no sideways scrolling
     int action = 0;
     // Every target is a row of the table (scrolled to or not): the footnote stands below it when any is imputed.
-    bool footnote = anyImputed(state.analysis);
+    bool footnote = anyImputed(state.analysis());
     float below = footnote ? ImGui::GetTextLineHeightWithSpacing() : 0.0f;
     if (ImGui::IsMouseClicked(0)) {  // what the pointer was on when pressed: the rows of the last frame
         app.tickOrderAtPress = app.targetTable.orderChanges();
@@ -262,7 +262,7 @@ int drawTable(App& app) {
     setupColumns(state);
     const std::vector<TargetRow>& rows = app.targetTable.rows(state, requestedOrder(ImGui::TableGetSortSpecs()));
     double maxScore = 0;
-    for (const Target& t : state.analysis.targets) maxScore = std::max(maxScore, t.score);
+    for (const Target& t : state.analysis().targets) maxScore = std::max(maxScore, t.score);
     ImGuiListClipper clipper;
     clipper.Begin(static_cast<int>(rows.size()));
     int order = app.targetTable.orderChanges();
@@ -281,7 +281,7 @@ int drawTable(App& app) {
 void carryOut(ViewerState& state, int action) {
     if (action > 0) {
         Assumption assumption{action - 1, state.scenario.region, {}};
-        for (const Target& t : state.analysis.targets)
+        for (const Target& t : state.analysis().targets)
             if (t.firm == assumption.firm)
                 for (const FitSegment& fs : t.segments) assumption.segments.push_back(fs.segment);
         assume(state, assumption);
@@ -298,7 +298,7 @@ void drawTargetsPanel(App& app, ImVec2 pos, ImVec2 size) {
     ImGui::Begin(tr(state.lang, "招商目标###targets", "Investment targets###targets"), nullptr,
                  ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoCollapse);
     if (state.hasAnalysis()) {
-        legend(state, state.analysis.targets.size());
+        legend(state, state.analysis().targets.size());
         // A short screen (800x600) gets compact rows: with the usual padding only three targets showed.
         bool compact = ImGui::GetIO().DisplaySize.y < 700;
         if (compact) {

@@ -22,11 +22,27 @@ using namespace chainatlas;
 
 namespace {
 
-std::map<int, int> rankIndex(const std::optional<Analysis>& baseline) {
+std::map<int, int> rankIndex(const Analysis* baseline) {
     std::map<int, int> ranks;
     if (baseline)
         for (const Target& t : baseline->targets) ranks[t.firm] = t.rank;
     return ranks;
+}
+
+// A copy of `analysis` ranked under `weights` (the original may be read by a worker meanwhile).
+std::shared_ptr<const Analysis> reranked(const Analysis& analysis, const Chain& chain, const Weights& weights) {
+    auto copy = std::make_shared<Analysis>(analysis);
+    rerank(*copy, chain, weights);
+    return copy;
+}
+
+// `outcome`'s analyses ranked under `weights`: the plain one too when it is another object (what-ifs), so it
+// stays reusable for the next what-if and its ranks are the baseline's.
+void rerankOutcome(std::shared_ptr<const Analysis>& analysis, std::shared_ptr<const Analysis>& plain,
+                   const Chain& drawn, const Chain& chain, const Weights& weights) {
+    bool own = plain == analysis;
+    analysis = reranked(*analysis, drawn, weights);
+    plain = own ? analysis : reranked(*plain, chain, weights);
 }
 
 // Everything that follows from the scenario: the drawn chain and the analysis, at once or (deferAnalysis)
@@ -35,7 +51,7 @@ void recompute(ViewerState& state) {
     if (!state.chain) return;
     state.wantAnalysis();
     if (state.deferAnalysis) return;
-    AnalysisOutcome outcome = computeOutcome(state.chain, state.scenario, state.plainAnalysis);
+    AnalysisOutcome outcome = computeOutcome(state.chain, state.scenario, state.plainAnalysis());
     outcome.chainGeneration = state.chainGeneration();
     outcome.version = state.analysisWanted();
     applyOutcome(state, outcome);
@@ -76,8 +92,8 @@ AnalysisOutcome computeOutcome(const std::shared_ptr<const Chain>& chain, const 
     if (options.assumptions.empty()) {
         AnalysedScenario result = analyzeScenario(chain, options);
         out.drawn = std::move(result.drawn);
-        out.analysis = std::move(result.analysis);
-        out.plain = std::make_shared<const Analysis>(out.analysis);
+        out.analysis = std::make_shared<const Analysis>(std::move(result.analysis));
+        out.plain = out.analysis;
     } else {
         // The analysis without the what-ifs, so rank changes mean "because of the what-ifs" after any change,
         // undo or session load alike.
@@ -88,35 +104,38 @@ AnalysisOutcome computeOutcome(const std::shared_ptr<const Chain>& chain, const 
         }();
         AnalysedScenario result = analyzeScenario(chain, options, out.plain.get());
         out.drawn = std::move(result.drawn);
-        out.analysis = std::move(result.analysis);
-        out.baseline = *out.plain;
-        out.baselineRank = rankIndex(out.baseline);
+        out.analysis = std::make_shared<const Analysis>(std::move(result.analysis));
+        out.baselineRank = rankIndex(out.plain.get());
     }
-    out.snapshot = out.analysis;
     out.drawnSites = siteCount(*out.drawn);
     return out;
 }
 
 bool applyOutcome(ViewerState& state, AnalysisOutcome& outcome) {
     if (outcome.chainGeneration != state.chainGeneration() || outcome.version != state.analysisWanted()) return false;
-    // Weights moved while it was computed (setWeights reranks in place): rank it by the current ones.
-    if (outcome.scenario.weights != state.scenario.weights) {
-        rerank(outcome.analysis, *outcome.drawn, state.scenario.weights);
-        if (outcome.baseline) rerank(*outcome.baseline, *state.chain, state.scenario.weights);
-        outcome.baselineRank = rankIndex(outcome.baseline);
-        outcome.snapshot.reset();
+    // Weights moved while it was computed: rank it by the current ones.
+    if (outcome.analysis && outcome.scenario.weights != state.scenario.weights) {
+        rerankOutcome(outcome.analysis, outcome.plain, *outcome.drawn, *state.chain, state.scenario.weights);
+        outcome.baselineRank = rankIndex(outcome.plain != outcome.analysis ? outcome.plain.get() : nullptr);
     }
     std::swap(state.drawn, outcome.drawn);
     std::swap(state.drawnSites, outcome.drawnSites);
-    std::swap(state.analysis, outcome.analysis);
-    std::swap(state.baseline, outcome.baseline);
+    state.showAnalysis(outcome.analysis, outcome.plain);
     std::swap(state.baselineRank, outcome.baselineRank);
-    std::swap(state.plainAnalysis, outcome.plain);
-    std::swap(state.analysisSnapshot, outcome.snapshot);
     state.analysisArrived(outcome.version);
     state.ranksChanged();
     state.relayout();
     return true;
+}
+
+const Analysis& ViewerState::analysis() const {
+    static const Analysis none;
+    return analysis_ ? *analysis_ : none;
+}
+
+void ViewerState::showAnalysis(std::shared_ptr<const Analysis>& analysis, std::shared_ptr<const Analysis>& plain) {
+    std::swap(analysis_, analysis);
+    std::swap(plain_, plain);
 }
 
 void rememberRecent(ViewerState& state, const std::string& path) {
@@ -216,11 +235,12 @@ void setWeights(ViewerState& state, const Weights& weights, bool recordStep) {
     if (!state.chain) return;
     if (recordStep) record(state);
     state.scenario.weights = weights;
-    state.analysis.weights = weights;
-    rerank(state.analysis, *state.drawn, weights);  // statuses stay; order, set-aside and priorities change
-    if (state.baseline) rerank(*state.baseline, *state.chain, weights);  // set-aside follows the weights too
-    state.baselineRank = rankIndex(state.baseline);
-    state.analysisSnapshot.reset();  // the layout copies the reranked analysis
+    if (!state.sharedAnalysis()) return;
+    // Statuses stay; order, set-aside and priorities change (the baseline's set-aside too).
+    std::shared_ptr<const Analysis> analysis = state.sharedAnalysis(), plain = state.plainAnalysis();
+    rerankOutcome(analysis, plain, *state.drawn, *state.chain, weights);
+    state.showAnalysis(analysis, plain);  // the old ones are freed here, or by the worker still reading them
+    state.baselineRank = rankIndex(state.baseline());
     state.ranksChanged();
     if (state.level == MapLevel::Firm) state.relayout();  // lanes are ordered by rank
 }
@@ -545,8 +565,9 @@ ResourceDetails describeResource(const ViewerState& state, int index) {
     d.id = r.id;
     d.kind = resourceKindWord(r.kind, lang);
     d.region = chain.regions[r.region].name.pick(lang, chain.regions[r.region].id);
-    d.local = r.region == state.analysis.region;
-    d.hub = std::find(state.analysis.hubs.begin(), state.analysis.hubs.end(), r.region) != state.analysis.hubs.end();
+    d.local = r.region == state.analysis().region;
+    d.hub = std::find(state.analysis().hubs.begin(), state.analysis().hubs.end(), r.region) !=
+            state.analysis().hubs.end();
     auto chains = resourceChains(r.kind);
     for (int c = 0; c < kChainKindCount; ++c)
         if (chains[c])

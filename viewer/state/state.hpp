@@ -58,14 +58,13 @@ struct AnalysisOutcome {
     int version = 0;          // ViewerState::analysisWanted when it was asked for
     Scenario scenario;
     std::shared_ptr<const chainatlas::Chain> drawn;
-    chainatlas::Analysis analysis;
-    std::optional<chainatlas::Analysis> baseline;
-    std::map<int, int> baselineRank;
-    // The analysis without the what-ifs (the baseline, or the analysis itself when there are none), kept so
-    // that a later change of the assumed firms alone reuses it instead of analysing the plain chain again.
+    std::shared_ptr<const chainatlas::Analysis> analysis;  // null without a region
+    // The analysis without the what-ifs: `analysis` itself when there are none, else the baseline that rank
+    // changes are measured against. Kept so that a later change of the assumed firms alone reuses it instead
+    // of analysing the plain chain again.
     std::shared_ptr<const chainatlas::Analysis> plain;
-    std::optional<chainatlas::Analysis> snapshot;  // a copy of `analysis` made here, moved to the layout worker
-    std::size_t drawnSites = 0;                    // siteCount(*drawn), for the status bar
+    std::map<int, int> baselineRank;  // firm -> rank among plain's targets, with what-ifs only
+    std::size_t drawnSites = 0;       // siteCount(*drawn), for the status bar
     double seconds = 0;
 };
 
@@ -89,10 +88,19 @@ struct ViewerState {
     std::vector<chainatlas::Diagnostic> problems;  // of the last open attempt; shown in a window
     Scenario scenario;
     std::vector<Scenario> undoStack, redoStack;
-    chainatlas::Analysis analysis;
-    // The same scenario without the what-ifs (docs/method.md §11: rank changes are against it); empty without what-ifs.
-    std::optional<chainatlas::Analysis> baseline;
-    std::map<int, int> baselineRank;  // firm -> rank among baseline's targets
+    // The analysis shown (an empty one before the first). It is shared read-only with the workers and never
+    // changed in place: a weight change reranks a copy (4 ms at 100k firms) and shows that.
+    const chainatlas::Analysis& analysis() const;
+    const std::shared_ptr<const chainatlas::Analysis>& sharedAnalysis() const { return analysis_; }
+    // The same scenario without the what-ifs: the shown analysis itself when there are none.
+    const std::shared_ptr<const chainatlas::Analysis>& plainAnalysis() const { return plain_; }
+    // The plain analysis when there are what-ifs (docs/method.md §11: rank changes are against it), else null.
+    const chainatlas::Analysis* baseline() const { return plain_ != analysis_ ? plain_.get() : nullptr; }
+    // Shows `analysis` with its `plain` (the same pointer when there are no what-ifs) and hands back, in the
+    // same two pointers, what was shown, so that the caller chooses where that memory is freed.
+    void showAnalysis(std::shared_ptr<const chainatlas::Analysis>& analysis,
+                      std::shared_ptr<const chainatlas::Analysis>& plain);
+    std::map<int, int> baselineRank;  // firm -> rank among the baseline's targets
 
     Lang lang = Lang::Zh;
     chainatlas::MapLevel level = chainatlas::MapLevel::Segment;
@@ -110,10 +118,6 @@ struct ViewerState {
     // The app analyses on a worker: then a scenario change only bumps analysisWanted, the app posts the
     // request and stores the outcome with applyOutcome. Off (tests, sessions being applied): at once.
     bool deferAnalysis = false;
-    std::shared_ptr<const chainatlas::Analysis> plainAnalysis;  // see AnalysisOutcome::plain
-    // A copy of `analysis` made by the worker, for the next layout request to take (so the UI thread does not
-    // copy 60k targets); empty once taken or after a rerank.
-    std::optional<chainatlas::Analysis> analysisSnapshot;
     bool analysing() const { return analysisWanted_ != analysisShown_; }
 
     // Version counters: everyone reads them to know when to redo what they derived; they only move forward,
@@ -133,6 +137,7 @@ struct ViewerState {
     bool hasAnalysis() const { return chain != nullptr && scenario.region >= 0; }
 
 private:
+    std::shared_ptr<const chainatlas::Analysis> analysis_, plain_;
     int layoutGeneration_ = 0, analysisVersion_ = 0, chainGeneration_ = 0;
     int analysisWanted_ = 0, analysisShown_ = 0;
 };

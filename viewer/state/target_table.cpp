@@ -14,7 +14,7 @@ using namespace chainatlas;
 
 std::vector<TargetRow> targetRows(const ViewerState& state) {
     std::vector<TargetRow> rows;
-    const auto& targets = state.analysis.targets;
+    const auto& targets = state.analysis().targets;
     rows.reserve(targets.size() + state.scenario.assumptions.size());
     for (std::size_t i = 0; i < targets.size(); ++i)
         rows.push_back(
@@ -31,7 +31,7 @@ std::vector<TargetRow> targetRows(const ViewerState& state) {
 int rankChange(const ViewerState& state, const TargetRow& row) {
     if (row.target < 0) return 0;
     auto before = state.baselineRank.find(row.firm);
-    return before == state.baselineRank.end() ? 0 : before->second - state.analysis.targets[row.target].rank;
+    return before == state.baselineRank.end() ? 0 : before->second - state.analysis().targets[row.target].rank;
 }
 
 bool anyImputed(const Analysis& analysis) {
@@ -42,7 +42,7 @@ bool anyImputed(const Analysis& analysis) {
 }
 
 void TargetTable::sort(const ViewerState& state) {
-    const auto& targets = state.analysis.targets;
+    const auto& targets = state.analysis().targets;
     auto score = [&](const TargetRow& r) { return r.target < 0 ? -1.0 : targets[r.target].score; };
     auto term = [&](const TargetRow& r, int k) { return r.target < 0 ? -1.0 : targets[r.target].weighted[k]; };
     auto note = [&](const TargetRow& r) {

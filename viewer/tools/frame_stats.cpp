@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <fstream>
+#include <limits>
 
 #include "app.hpp"
 
@@ -25,8 +26,24 @@ double residentMb() {
     return static_cast<double>(resident) * static_cast<double>(sysconf(_SC_PAGESIZE)) / (1024.0 * 1024.0);
 }
 
+double anonymousMb() {
+    std::ifstream status("/proc/self/status");
+    std::string key;
+    double kb = 0;
+    while (status >> key) {
+        if (key == "RssAnon:") {
+            status >> kb;
+            break;
+        }
+        status.ignore(std::numeric_limits<std::streamsize>::max(), '\n');
+    }
+    return kb / 1024.0;
+}
+
 Interaction Interaction::planner() {
-    return {{Step::Region, Step::WhatIf, Step::Undo, Step::Undo}};  // the undos: the what-if, then the region
+    Interaction i;
+    i.script = {Step::Region, Step::WhatIf, Step::Undo, Step::Undo};  // the undos: the what-if, then the region
+    return i;
 }
 
 Interaction Interaction::memory() {
@@ -41,7 +58,7 @@ namespace {
 
 // The best target not assumed yet in the focal region.
 void assumeNextTarget(ViewerState& state) {
-    for (const chainatlas::Target& t : state.analysis.targets) {
+    for (const chainatlas::Target& t : state.analysis().targets) {
         if (isAssumed(state, t.firm)) continue;
         assume(state, {t.firm, state.scenario.region, {}});
         return;
@@ -67,20 +84,38 @@ void Interaction::poll(App& app) {
 
 void Interaction::next(App& app) {
     ViewerState& state = app.state;
+    if (step > 0)
+        std::printf("step %zu (%s): settled after %.3f s\n", step, stepName(script[step - 1]),
+                    std::chrono::duration<double>(Clock::now() - stepTaken).count());
     if (reportMemory)
-        std::printf("memory after step %zu (%s): %.1f MB resident\n", step,
-                    step > 0 ? stepName(script[step - 1]) : "open", residentMb());
+        std::printf("memory after step %zu (%s): %.1f MB resident, %.1f MB anonymous\n", step,
+                    step > 0 ? stepName(script[step - 1]) : "open", residentMb(), anonymousMb());
     if (!state.hasAnalysis()) {
         step = script.size();  // nothing to interact with
         return;
     }
     if (done()) return;
     int regions = static_cast<int>(state.chain->regions.size());
+    stepTaken = Clock::now();
     switch (script[step++]) {
         case Step::Region: setRegion(state, (state.scenario.region + 1) % regions); break;
         case Step::WhatIf: assumeNextTarget(state); break;
         case Step::Undo: undo(state); break;
     }
+}
+
+std::string Interaction::label() const {
+    std::string text;
+    for (std::size_t i = 0; i < script.size(); ++i) {
+        // Repeated steps once, with their count: "region change x10, what-if x5".
+        std::size_t run = 1;
+        while (i + run < script.size() && script[i + run] == script[i]) ++run;
+        if (!text.empty()) text += ", ";
+        text += stepName(script[i]);
+        if (run > 1) text += " x" + std::to_string(run);
+        i += run - 1;
+    }
+    return text;
 }
 
 void FrameStats::adopted(double stepMs, double adoptMs) {
@@ -107,7 +142,7 @@ void FrameStats::record(App& app, const Frame& f) {
     if (firstMap < 0 && app.geometry) firstMap = sinceStart;
 }
 
-void FrameStats::print(const App& app, bool interact, int interactionSteps) const {
+void FrameStats::print(const App& app, const Interaction& interaction) const {
     std::printf(
         "frames %d, mean %.2f ms, longest %.2f ms, longest while laying out %.2f ms, layout %.3f s, "
         "first frame %.3f s, first map %.3f s\n",
@@ -119,11 +154,12 @@ void FrameStats::print(const App& app, bool interact, int interactionSteps) cons
         "longest step with opening and fonts %.2f ms (a finished open adopted, the atlas rebuilt, "
         "the frame); open adopted in frame %d, that step %.2f ms (adopting %.2f ms)\n",
         longestStep, adoptedFrame, adoptedMs, adoptingMs);
-    if (interact)
+    if (interaction.active())
         std::printf(
-            "interaction (region change, what-if, undo, region back): %d steps, longest frame %.2f ms, "
+            "interaction (%s): %d steps, longest frame %.2f ms, "
             "longest building the panels %.2f ms (the rest draws the pixels)\n",
-            interactionSteps, longestInteracting, longestBuildInteracting);
+            interaction.label().c_str(), static_cast<int>(interaction.step), longestInteracting,
+            longestBuildInteracting);
 }
 
 // Written to a temporary file and renamed, so a reader never sees half of it; no fsync (a test aid, per frame).

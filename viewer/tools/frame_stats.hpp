@@ -17,25 +17,30 @@ using Clock = std::chrono::steady_clock;
 bool settled(const App& app);
 
 // --interact: what a planner does, one step each time the previous one has settled (analysed and laid out),
-// so that the longest frame meanwhile shows whether the window ever waited for the analysis. --interact-memory:
-// ten region changes, then five what-ifs, with the resident memory printed once each step has settled, so
-// that memory growing with region changes shows (bench/run.sh reads the lines).
+// so that the longest frame meanwhile shows whether the window ever waited for the analysis; each step's
+// time from the change to the settled map is printed (to the frame: settling is checked once a frame).
+// --interact-memory: ten region changes, then five what-ifs, with the resident memory printed once each step
+// has settled, so that memory growing with region changes shows (bench/run.sh reads the lines).
 struct Interaction {
     enum class Step { Region, WhatIf, Undo };
     std::vector<Step> script;
     std::size_t step = 0;
     bool reportMemory = false;
     bool finished = false;         // every step taken and the last one reported
+    Clock::time_point stepTaken;   // when the newest step changed the state
     static Interaction planner();  // region change, what-if, undo, undo
     static Interaction memory();   // ten region changes, five what-ifs
     bool active() const { return !script.empty(); }
     bool done() const { return step >= script.size(); }
-    void next(App& app);  // also reports the memory after the step before, when asked
-    void poll(App& app);  // the next step once the window has settled (one call more reports the last step)
+    void next(App& app);        // also reports the memory after the step before, when asked
+    void poll(App& app);        // the next step once the window has settled (one call more reports the last step)
+    std::string label() const;  // the script's steps, for the statistics line
 };
 
-// The process's resident memory in MB (/proc/self/statm).
+// The process's resident memory in MB (/proc/self/statm), and the anonymous part of it (/proc/self/status:
+// the heap and other private memory, without the mapped libraries and fonts, which a tiny chain needs too).
 double residentMb();
+double anonymousMb();
 
 // Frame times for the status bar and the --screenshot statistics (without the first three frames, which build
 // fonts and textures). `processStart`: the first frame and the first map are timed from there.
@@ -56,7 +61,7 @@ struct FrameStats {
     };
     void adopted(double stepMs, double adoptMs);
     void record(App& app, const Frame& frame);
-    void print(const App& app, bool interact, int interactionSteps) const;
+    void print(const App& app, const Interaction& interaction) const;
 };
 
 // Rewrites the probe file after every frame, with the frame's number first, so the end-to-end test can wait

@@ -13,7 +13,7 @@ AnalysisRequest analysisRequest(const ViewerState& state) {
     request.version = state.analysisWanted();
     request.chain = state.chain;
     request.scenario = state.scenario;
-    request.plain = state.plainAnalysis;
+    request.plain = state.plainAnalysis();
     return request;
 }
 
@@ -68,7 +68,7 @@ void AnalysisWorker::run(const std::shared_ptr<Shared>& shared) {
         outcome.version = job.version;
         outcome.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
         if (job.sceneTheme) {
-            done.scene = chainatlas::describeMap(*outcome.drawn, outcome.analysis, *job.sceneTheme, job.sceneLevel,
+            done.scene = chainatlas::describeMap(*outcome.drawn, *outcome.analysis, *job.sceneTheme, job.sceneLevel,
                                                  {job.sceneLang, 10, ""});
             done.sceneLevel = job.sceneLevel;
             done.sceneLang = job.sceneLang;

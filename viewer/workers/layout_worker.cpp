@@ -32,7 +32,7 @@ void LayoutWorker::run(const std::shared_ptr<Shared>& shared) {
         LayoutResult result;
         result.generation = job.generation;
         result.chain = job.chain;
-        result.geometry = engine.layout(*job.chain, job.analysis, job.options);
+        result.geometry = engine.layout(*job.chain, *job.analysis, job.options);
         result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
         shared->finish(std::move(result));
     }

@@ -14,7 +14,7 @@ namespace viewer {
 struct LayoutRequest {
     int generation = 0;
     std::shared_ptr<const chainatlas::Chain> chain;
-    chainatlas::Analysis analysis;
+    std::shared_ptr<const chainatlas::Analysis> analysis;  // shared with the state, read only
     chainatlas::LayoutOptions options;
 };
 

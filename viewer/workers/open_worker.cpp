@@ -21,7 +21,7 @@ OpenOutcome openOnWorker(const OpenRequest& request) {
     if (!opened.chain || !done.loaded.problem.empty()) return done;
     done.codePoints = codePointsToDraw(opened.chain.get());
     if (request.sceneTheme && opened.scenario.region >= 0) {
-        done.scene = chainatlas::describeMap(*opened.first.drawn, opened.first.analysis, *request.sceneTheme,
+        done.scene = chainatlas::describeMap(*opened.first.drawn, *opened.first.analysis, *request.sceneTheme,
                                              request.sceneLevel, {lang, 10, ""});
         done.sceneLevel = request.sceneLevel;
         done.sceneLang = lang;
