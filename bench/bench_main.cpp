@@ -152,6 +152,11 @@ int benchPhases(const std::string& path) {
     std::vector<Assumption> filled = withDefaultSegments(chain, whatIf.assumptions);
     Chain assumedChain;
     double whatIfCopy = best(3, [&] { assumedChain = applyAssumptions(chain, filled); });
+    assumedChain = Chain{};
+    std::size_t heapBefore = mallinfo2().uordblks;
+    assumedChain = applyAssumptions(chain, filled);
+    double chainCopyMb = static_cast<double>(mallinfo2().uordblks - heapBefore) / 1048576.0;
+    double suppliesMb = static_cast<double>(chain.supplies.capacity() * sizeof(Supply)) / 1048576.0;
     double whatIfAnalyse = best(3, [&] { assumed = analyze(assumedChain, options); });
     // The viewer's what-if: from the plain analysis it holds, without a copy of the chain.
     double whatIfIncremental = best(3, [&] { assumed = analyzeWhatIf(chain, whatIf, analysis); });
@@ -188,6 +193,7 @@ int benchPhases(const std::string& path) {
     });
     std::printf("simdjson_parse %.3f\n", simdjsonParse);
     std::printf("analysis_copy %.3f\nrerank %.3f\nanalysis_mb %.1f\n", copyTime, rerankTime, analysisMb);
+    std::printf("whatif_copy_mb %.1f\nsupplies_mb %.1f\n", chainCopyMb, suppliesMb);
     std::printf(
         "load %.3f\nanalyse %.3f\nwhatif %.3f\nwhatif_copy %.3f\nwhatif_analyse %.3f\nwhatif_incremental %.3f\ndescribe %.3f\ndescribe_firms %.3f\nwrite_json %.3f\nwrite_csv "
         "%.3f\ntargets %zu\njson_bytes %zu\n",

@@ -2,6 +2,8 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <map>
+#include <string>
 
 #include "chainatlas/analysis/scenario.hpp"
 #include "chainatlas/analysis/targets.hpp"
@@ -485,4 +487,62 @@ TEST_CASE("rerank under other weights and discounts writes what a fresh analysis
     CHECK(setAside[1] == 0);
     CHECK(setAside[2] > 100);  // the full discount again: those with nothing but occupied segments leave
     CHECK(setAside[3] == setAside[2]);
+}
+
+namespace {
+// The ranks of `targets` under `weights` by the plain definition (docs/method.md §9): the weighted sum of each
+// target's term values, rounded as scoreKey does, highest first, ties by firm id — a comparison sort of the
+// firms, independent of the ranking's own keys and radix sort.
+std::map<int, int> ranksByDefinition(const Chain& chain, const std::vector<Target>& targets, const Weights& weights) {
+    std::vector<std::pair<long long, std::string>> order;
+    std::map<std::string, int> firmOf;
+    for (const Target& t : targets) {
+        double score = 0;
+        for (int term = 0; term < kTermCount; ++term) score += termWeight(weights, term) * t.value[term];
+        const std::string& id = chain.firms[static_cast<std::size_t>(t.firm)].id;
+        order.emplace_back(-scoreKey(score), id);
+        firmOf[id] = t.firm;
+    }
+    std::sort(order.begin(), order.end());
+    std::map<int, int> ranks;
+    for (std::size_t i = 0; i < order.size(); ++i) ranks[firmOf[order[i].second]] = static_cast<int>(i) + 1;
+    return ranks;
+}
+}  // namespace
+
+TEST_CASE("ranks and rank ranges of thousands of targets are those of a plain sort by score, then firm id") {
+    // 40,000 firms: more than 2,048 targets, so the ranking's radix sort needs several passes; weights of 1e8
+    // put the scores' spread beyond what fits beside the id ranks, which takes the comparison sort instead.
+    bench::SyntheticSpec spec;
+    spec.firms = 40000;
+    spec.supplies = 80000;
+    spec.regions = 20;
+    spec.segments = 60;
+    Chain chain = bench::generateChain(spec);
+    AnalysisOptions options;
+    options.region = 0;
+    options.hubs = {1};
+    Weights huge;
+    huge.fit = 1e8;
+    for (const Weights& weights : {Weights{}, huge}) {
+        options.weights = weights;
+        Analysis a = analyze(chain, options);
+        REQUIRE(a.targets.size() > 2048);
+        std::map<int, int> ranks = ranksByDefinition(chain, a.targets, weights);
+        std::map<int, int> best = ranks, worst = ranks;
+        for (int term = 0; term < kTermCount; ++term)
+            for (double factor : {0.5, 1.5}) {
+                Weights variant = weights;
+                termWeight(variant, term) *= factor;
+                for (auto [firm, rank] : ranksByDefinition(chain, a.targets, variant)) {
+                    best[firm] = std::min(best[firm], rank);
+                    worst[firm] = std::max(worst[firm], rank);
+                }
+            }
+        int mismatches = 0;
+        for (const Target& t : a.targets)
+            if (t.rank != ranks[t.firm] || t.rankBest != best[t.firm] || t.rankWorst != worst[t.firm]) ++mismatches;
+        CHECK(mismatches == 0);
+        CHECK(a.targets.front().rank == 1);
+    }
 }
