@@ -156,7 +156,7 @@ int benchPhases(const std::string& path) {
     std::size_t heapBefore = mallinfo2().uordblks;
     assumedChain = applyAssumptions(chain, filled);
     double chainCopyMb = static_cast<double>(mallinfo2().uordblks - heapBefore) / 1048576.0;
-    double suppliesMb = static_cast<double>(chain.supplies.capacity() * sizeof(Supply)) / 1048576.0;
+    double suppliesMb = static_cast<double>(chain.supplies.get().capacity() * sizeof(Supply)) / 1048576.0;
     double whatIfAnalyse = best(3, [&] { assumed = analyze(assumedChain, options); });
     // The viewer's what-if: from the plain analysis it holds, without a copy of the chain.
     double whatIfIncremental = best(3, [&] { assumed = analyzeWhatIf(chain, whatIf, analysis); });

@@ -107,7 +107,7 @@ public:
             if (to < 0 || to == from) to = (from + 1 + uniform(0, spec_.firms - 2)) % spec_.firms;
             Supply supply;
             supply.from = from, supply.to = to, supply.segment = segment;
-            chain_.supplies.push_back(std::move(supply));
+            chain_.supplies.edit().push_back(std::move(supply));
         }
     }
 

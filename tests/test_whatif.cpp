@@ -80,6 +80,23 @@ TEST_CASE("the assumed chain marks the new site and counts it as output 1") {
     CHECK(f1.sites[1].segments == chain.firms[findFirm(chain, "f1")].sites[0].segments);  // the default
 }
 
+TEST_CASE("a what-if copy shares the supplies, and a change to one copy's supplies leaves the other's") {
+    Chain chain = mini();
+    REQUIRE_FALSE(chain.supplies.empty());
+    Chain assumed = applyAssumptions(chain, {{findFirm(chain, "f1"), findRegion(chain, "shanghai"), {}}});
+    CHECK(assumed.supplies.sharedWith(chain.supplies));  // one block for both
+    int from = chain.supplies[0].from;
+    assumed.supplies.edit()[0].from = chain.supplies[0].to;  // the copy gets a vector of its own first
+    CHECK_FALSE(assumed.supplies.sharedWith(chain.supplies));
+    CHECK(chain.supplies[0].from == from);
+    CHECK(assumed.supplies[0].from == chain.supplies[0].to);
+    CHECK(assumed.supplies.size() == chain.supplies.size());
+    SharedVector<int> none;
+    CHECK(none.empty());
+    none.edit().push_back(3);
+    CHECK(none.size() == 1);
+}
+
 TEST_CASE("FIRM@REGION[:SEG,...] is parsed once for the command line and the viewer") {
     Chain chain = mini();
     auto a = parseAssumption(chain, "f2@suzhou");
@@ -298,7 +315,7 @@ Chain randomChain(std::uint64_t seed) {
     for (Firm& firm : chain.firms)
         for (Site& site : firm.sites)
             if (chance(0.1)) site.confidence = "C";
-    for (Supply& supply : chain.supplies) {
+    for (Supply& supply : chain.supplies.edit()) {
         if (chance(0.1)) supply.confidence = "C";
         const auto& from = chain.firms[supply.from].sites;
         const auto& to = chain.firms[supply.to].sites;

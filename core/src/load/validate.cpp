@@ -572,7 +572,7 @@ void Validator::readSupplies(const json* items) {
         checkSupplyEnd(supply, false, p);
         checkSupplyEnd(supply, true, p);
         supply.extra = extra(item, {"from", "to", "segment", "confidence", "from_region", "to_region", "year"});
-        chain_.supplies.push_back(std::move(supply));
+        chain_.supplies.edit().push_back(std::move(supply));
     }
 }
 

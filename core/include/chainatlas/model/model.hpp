@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "chainatlas/base/diagnostics.hpp"
+#include "chainatlas/model/shared_vector.hpp"
 
 namespace chainatlas {
 
@@ -206,7 +207,7 @@ struct Chain {
     std::vector<Link> links;
     std::vector<Region> regions;
     std::vector<Firm> firms;
-    std::vector<Supply> supplies;
+    SharedVector<Supply> supplies;  // shared by a chain's what-if copies (they change sites only)
     std::vector<Resource> resources;
     std::vector<Tie> ties;
 

@@ -378,16 +378,17 @@ void FastJsonLoader::readSupply(od::object object) {
     if ((seen & 3u) != 3u || from == to) throw GiveUp{};  // a firm supplying itself is a warning
     supplyEnds_.push_back(from);
     supplyEnds_.push_back(to);
-    chain_.supplies.push_back(std::move(supply));
+    chain_.supplies.edit().push_back(std::move(supply));
     if (supplyEnds_.size() >= 8192) internSupplyEnds();
 }
 
 void FastJsonLoader::internSupplyEnds() {
     firms_.internAll(supplyEnds_, supplyEndNumbers_);
-    std::size_t first = chain_.supplies.size() - supplyEnds_.size() / 2;
+    std::vector<Supply>& supplies = chain_.supplies.edit();
+    std::size_t first = supplies.size() - supplyEnds_.size() / 2;
     for (std::size_t k = 0; k < supplyEnds_.size() / 2; ++k) {
-        chain_.supplies[first + k].from = supplyEndNumbers_[2 * k];
-        chain_.supplies[first + k].to = supplyEndNumbers_[2 * k + 1];
+        supplies[first + k].from = supplyEndNumbers_[2 * k];
+        supplies[first + k].to = supplyEndNumbers_[2 * k + 1];
     }
     supplyEnds_.clear();
 }
@@ -466,7 +467,7 @@ void FastJsonLoader::readTop(od::object top, unsigned& seen) {
         } else if (key == "firms") {
             once(seen, 7), eachItem(value, chain_.firms, [&](od::object o) { readFirm(o); });
         } else if (key == "supplies") {
-            once(seen, 8), eachItem(value, chain_.supplies, [&](od::object o) { readSupply(o); });
+            once(seen, 8), eachItem(value, chain_.supplies.edit(), [&](od::object o) { readSupply(o); });
         } else if (key == "resources") {
             once(seen, 9), eachItem(value, chain_.resources, [&](od::object o) { readResource(o); });
         } else if (key == "ties") {
@@ -503,7 +504,7 @@ void FastJsonLoader::resolveReferences() {
         }
     }
     internSupplyEnds();  // the last batch
-    for (Supply& supply : chain_.supplies) {
+    for (Supply& supply : chain_.supplies.edit()) {
         supply.from = firms_.resolve(supply.from), supply.to = firms_.resolve(supply.to);
         if (supply.segment >= 0) supply.segment = segments_.resolve(supply.segment);
         if (supply.fromRegion >= 0) supply.fromRegion = regions_.resolve(supply.fromRegion);
