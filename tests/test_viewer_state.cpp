@@ -809,6 +809,29 @@ TEST_CASE("the target list sorts by a term's weighted value and knows when an im
     CHECK(viewer::anyImputed(state.analysis()));
 }
 
+TEST_CASE("the target list's footnote and score scale are found once per analysis and follow a new one") {
+    ViewerState state = opened();
+    auto target = [](int f, int rank, double score, Basis profile) {
+        Target t;
+        t.firm = f;
+        t.rank = rank;
+        t.score = score;
+        t.profileBasis = profile;
+        return t;
+    };
+    showTargets(state, {target(0, 1, 2.5, Basis::Firm), target(1, 2, 1.25, Basis::Segment)});
+    state.ranksChanged();
+    viewer::TargetTable table;
+    CHECK_FALSE(table.summary(state).imputed);
+    CHECK(table.summary(state).maxScore == 2.5);
+    // The same analysis version: the summary is kept (a list changed without a new version is not seen).
+    showTargets(state, {target(0, 1, 4.0, Basis::None)});
+    CHECK(table.summary(state).maxScore == 2.5);
+    state.ranksChanged();  // what applyOutcome and setWeights do with every new analysis
+    CHECK(table.summary(state).imputed);  // the profile's neutral 0.5 is imputed: the footnote shows
+    CHECK(table.summary(state).maxScore == 4.0);
+}
+
 TEST_CASE("a local buyer's 本地配套率 row is found in the analysis the viewer holds") {
     ViewerState state;
     REQUIRE(viewer::openChain(state, std::string(CHAINATLAS_TEST_DATA_DIR) + "/good/evidence.json"));

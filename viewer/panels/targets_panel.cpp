@@ -252,7 +252,7 @@ int drawTable(App& app) {
     float innerWidth = ImGui::GetContentRegionAvail().x >= needed ? 0.0f : needed;  // 0: fit, no sideways scrolling
     int action = 0;
     // Every target is a row of the table (scrolled to or not): the footnote stands below it when any is imputed.
-    bool footnote = anyImputed(state.analysis());
+    bool footnote = app.targetTable.summary(state).imputed;
     float below = footnote ? ImGui::GetTextLineHeightWithSpacing() : 0.0f;
     if (ImGui::IsMouseClicked(0)) {  // what the pointer was on when pressed: the rows of the last frame
         app.tickOrderAtPress = app.targetTable.orderChanges();
@@ -261,8 +261,7 @@ int drawTable(App& app) {
     if (!ImGui::BeginTable("##targets", kTargetColumnCount, flags, {0, -below}, innerWidth)) return action;
     setupColumns(state);
     const std::vector<TargetRow>& rows = app.targetTable.rows(state, requestedOrder(ImGui::TableGetSortSpecs()));
-    double maxScore = 0;
-    for (const Target& t : state.analysis().targets) maxScore = std::max(maxScore, t.score);
+    double maxScore = app.targetTable.summary(state).maxScore;
     ImGuiListClipper clipper;
     clipper.Begin(static_cast<int>(rows.size()));
     int order = app.targetTable.orderChanges();

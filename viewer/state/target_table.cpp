@@ -77,13 +77,28 @@ void TargetTable::sort(const ViewerState& state) {
 
 // A firm assumed since the rows were last made is no target any more: it keeps the line it had (its rank
 // then, less a half), not its rank without any what-if, which after earlier what-ifs may be lines away.
+// The rows of assumed firms are few (one per what-if here): the earlier rows are searched for those alone,
+// not put in a map of all 35k at 100k firms, which took 10-20 ms of the frame that shows a new analysis.
 void TargetTable::keepAssumedInPlace(const std::vector<TargetRow>& before) {
     if (before.empty()) return;
-    std::map<int, double> keyBefore;
-    for (const TargetRow& row : before) keyBefore[row.firm] = row.target >= 0 ? row.rankKey - 0.5 : row.rankKey;
+    std::map<int, TargetRow*> assumed;  // firm -> its row now
     for (TargetRow& row : rows_)
-        if (row.target < 0)
-            if (auto it = keyBefore.find(row.firm); it != keyBefore.end()) row.rankKey = it->second;
+        if (row.target < 0) assumed[row.firm] = &row;
+    if (assumed.empty()) return;
+    for (const TargetRow& row : before)
+        if (auto it = assumed.find(row.firm); it != assumed.end())
+            it->second->rankKey = row.target >= 0 ? row.rankKey - 0.5 : row.rankKey;
+}
+
+const TargetSummary& TargetTable::summary(const ViewerState& state) {
+    if (summaryVersion_ != state.analysisVersion() || summaryChain_ != state.chain.get()) {
+        summary_.imputed = anyImputed(state.analysis());
+        summary_.maxScore = 0;
+        for (const Target& t : state.analysis().targets) summary_.maxScore = std::max(summary_.maxScore, t.score);
+        summaryVersion_ = state.analysisVersion();
+        summaryChain_ = state.chain.get();
+    }
+    return summary_;
 }
 
 bool TickGuard::accept(int index, int firm, double now, bool secondOfDoubleClick, int order, int orderAtPress) {

@@ -57,6 +57,13 @@ struct TickGuard {
     bool accept(int index, int firm, double now, bool secondOfDoubleClick, int order, int orderAtPress);
 };
 
+// What the panel shows of the whole list beside its rows: whether any value is imputed (the footnote) and the
+// highest score (the scale of the score bars).
+struct TargetSummary {
+    bool imputed = false;
+    double maxScore = 0;
+};
+
 class TargetTable {
 public:
     // Counts the times the firms on screen changed order (a new analysis, a sort, another language).
@@ -65,6 +72,8 @@ public:
     // analysis version, the language or the order changed; typing a note does not move rows under the pen.
     // A firm ticked from the list keeps its line: it stays just above the firm that now has its former rank.
     const std::vector<TargetRow>& rows(const ViewerState& state, TargetOrder order);
+    // Found once per analysis version, not every frame (100k firms: 35k targets of seven terms each).
+    const TargetSummary& summary(const ViewerState& state);
 
 private:
     void sort(const ViewerState& state);
@@ -78,6 +87,9 @@ private:
     Lang lang_ = Lang::Zh;
     TargetOrder order_;
     std::vector<TargetRow> rows_;
+    TargetSummary summary_;
+    int summaryVersion_ = -1;
+    const chainatlas::Chain* summaryChain_ = nullptr;
 };
 
 }  // namespace viewer
