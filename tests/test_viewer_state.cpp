@@ -827,7 +827,7 @@ TEST_CASE("the target list's footnote and score scale are found once per analysi
     // The same analysis version: the summary is kept (a list changed without a new version is not seen).
     showTargets(state, {target(0, 1, 4.0, Basis::None)});
     CHECK(table.summary(state).maxScore == 2.5);
-    state.ranksChanged();  // what applyOutcome and setWeights do with every new analysis
+    state.ranksChanged();                 // what applyOutcome and setWeights do with every new analysis
     CHECK(table.summary(state).imputed);  // the profile's neutral 0.5 is imputed: the footnote shows
     CHECK(table.summary(state).maxScore == 4.0);
 }
