@@ -36,10 +36,10 @@ std::shared_ptr<const Analysis> reranked(const Analysis& analysis, const Chain& 
     return copy;
 }
 
-// `outcome`'s analyses ranked under `weights`: the plain one too when it is another object (what-ifs), so it
-// stays reusable for the next what-if and its ranks are the baseline's.
-void rerankOutcome(std::shared_ptr<const Analysis>& analysis, std::shared_ptr<const Analysis>& plain,
-                   const Chain& drawn, const Chain& chain, const Weights& weights) {
+// An analysis and its plain one ranked under `weights`, as copies: the plain one too when it is another object
+// (what-ifs), so it stays reusable for the next what-if and its ranks are the baseline's.
+void rerankPair(std::shared_ptr<const Analysis>& analysis, std::shared_ptr<const Analysis>& plain, const Chain& drawn,
+                const Chain& chain, const Weights& weights) {
     bool own = plain == analysis;
     analysis = reranked(*analysis, drawn, weights);
     plain = own ? analysis : reranked(*plain, chain, weights);
@@ -105,8 +105,8 @@ AnalysisOutcome computeOutcome(const std::shared_ptr<const Chain>& chain, const 
         AnalysedScenario result = analyzeScenario(chain, options, out.plain.get());
         out.drawn = std::move(result.drawn);
         out.analysis = std::make_shared<const Analysis>(std::move(result.analysis));
-        out.baselineRank = rankIndex(out.plain.get());
     }
+    out.baselineRank = rankIndex(baselineOf(out.analysis, out.plain));
     out.drawnSites = siteCount(*out.drawn);
     return out;
 }
@@ -115,8 +115,8 @@ bool applyOutcome(ViewerState& state, AnalysisOutcome& outcome) {
     if (outcome.chainGeneration != state.chainGeneration() || outcome.version != state.analysisWanted()) return false;
     // Weights moved while it was computed: rank it by the current ones.
     if (outcome.analysis && outcome.scenario.weights != state.scenario.weights) {
-        rerankOutcome(outcome.analysis, outcome.plain, *outcome.drawn, *state.chain, state.scenario.weights);
-        outcome.baselineRank = rankIndex(outcome.plain != outcome.analysis ? outcome.plain.get() : nullptr);
+        rerankPair(outcome.analysis, outcome.plain, *outcome.drawn, *state.chain, state.scenario.weights);
+        outcome.baselineRank = rankIndex(baselineOf(outcome.analysis, outcome.plain));
     }
     std::swap(state.drawn, outcome.drawn);
     std::swap(state.drawnSites, outcome.drawnSites);
@@ -238,7 +238,7 @@ void setWeights(ViewerState& state, const Weights& weights, bool recordStep) {
     if (!state.sharedAnalysis()) return;
     // Statuses stay; order, set-aside and priorities change (the baseline's set-aside too).
     std::shared_ptr<const Analysis> analysis = state.sharedAnalysis(), plain = state.plainAnalysis();
-    rerankOutcome(analysis, plain, *state.drawn, *state.chain, weights);
+    rerankPair(analysis, plain, *state.drawn, *state.chain, weights);
     state.showAnalysis(analysis, plain);  // the old ones are freed here, or by the worker still reading them
     state.baselineRank = rankIndex(state.baseline());
     state.ranksChanged();

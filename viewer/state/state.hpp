@@ -53,6 +53,13 @@ Camera locateCamera(Camera camera, const chainatlas::Box& box, const chainatlas:
 
 // The analysis of one scenario with what goes with it; made by computeOutcome (on the analysis worker in
 // the app, at once in tests) and stored by applyOutcome.
+// The analysis rank changes are measured against: the plain one when it is another object (there are
+// what-ifs), else none.
+inline const chainatlas::Analysis* baselineOf(const std::shared_ptr<const chainatlas::Analysis>& analysis,
+                                              const std::shared_ptr<const chainatlas::Analysis>& plain) {
+    return plain != analysis ? plain.get() : nullptr;
+}
+
 struct AnalysisOutcome {
     int chainGeneration = 0;  // the open file it was computed for
     int version = 0;          // ViewerState::analysisWanted when it was asked for
@@ -95,7 +102,7 @@ struct ViewerState {
     // The same scenario without the what-ifs: the shown analysis itself when there are none.
     const std::shared_ptr<const chainatlas::Analysis>& plainAnalysis() const { return plain_; }
     // The plain analysis when there are what-ifs (docs/method.md §11: rank changes are against it), else null.
-    const chainatlas::Analysis* baseline() const { return plain_ != analysis_ ? plain_.get() : nullptr; }
+    const chainatlas::Analysis* baseline() const { return baselineOf(analysis_, plain_); }
     // Shows `analysis` with its `plain` (the same pointer when there are no what-ifs) and hands back, in the
     // same two pointers, what was shown, so that the caller chooses where that memory is freed.
     void showAnalysis(std::shared_ptr<const chainatlas::Analysis>& analysis,

@@ -330,8 +330,11 @@ struct RankKey {
 // of reading them from the 300-byte targets), and the buffers of the radix sort.
 struct Ranking {
     std::vector<std::array<double, kTermCount>> values;
+    static constexpr int kDigitBits = 11, kDigits = (64 + kDigitBits - 1) / kDigitBits;
+    static constexpr std::size_t kBuckets = std::size_t{1} << kDigitBits;
     std::vector<std::uint64_t> words, spare;
     std::vector<int> targetOf;  // id rank -> position in the targets
+    std::vector<std::array<std::uint32_t, kBuckets>> counts = std::vector<std::array<std::uint32_t, kBuckets>>(kDigits);
 
     explicit Ranking(const std::vector<Target>& targets) { take(targets); }
     void take(const std::vector<Target>& targets) {
@@ -368,14 +371,13 @@ void sortKeys(std::vector<RankKey>& keys, Ranking& r) {
                      static_cast<std::uint64_t>(keys[i].idRank);
         r.targetOf[static_cast<std::size_t>(keys[i].idRank)] = keys[i].target;
     }
-    constexpr int kDigitBits = 11, kDigits = (64 + kDigitBits - 1) / kDigitBits;
-    constexpr std::size_t kBuckets = std::size_t{1} << kDigitBits;
-    std::vector<std::array<std::uint32_t, kBuckets>> counts(kDigits);
-    for (auto& c : counts) c.fill(0);
+    constexpr int kDigitBits = Ranking::kDigitBits, kDigits = Ranking::kDigits;
+    constexpr std::size_t kBuckets = Ranking::kBuckets;
+    for (auto& c : r.counts) c.fill(0);
     for (std::uint64_t w : r.words)
-        for (int d = 0; d < kDigits; ++d) ++counts[d][(w >> (d * kDigitBits)) & (kBuckets - 1)];
+        for (int d = 0; d < kDigits; ++d) ++r.counts[d][(w >> (d * kDigitBits)) & (kBuckets - 1)];
     for (int d = 0; d < kDigits; ++d) {
-        std::array<std::uint32_t, kBuckets>& c = counts[static_cast<std::size_t>(d)];
+        std::array<std::uint32_t, kBuckets>& c = r.counts[static_cast<std::size_t>(d)];
         if (c[(r.words[0] >> (d * kDigitBits)) & (kBuckets - 1)] == n) continue;  // every word has this digit
         std::uint32_t at = 0;
         for (std::uint32_t& count : c) at += std::exchange(count, at);  // starts of the buckets
