@@ -11,6 +11,7 @@
 
 #include "chainatlas/analysis/scenario.hpp"
 #include "chainatlas/base/file_io.hpp"
+#include "chainatlas/base/huge_pages.hpp"
 #include "chainatlas/base/text.hpp"
 #include "chainatlas/convert/convert.hpp"
 #include "chainatlas/documents/document.hpp"
@@ -21,7 +22,6 @@
 #include "chainatlas/results/result_writers.hpp"
 #include "chainatlas/session/session.hpp"
 #include "chainatlas/svg/svg.hpp"
-#include "huge_pages.hpp"
 #include "terminal_tables.hpp"
 
 namespace ca = chainatlas;
@@ -498,7 +498,7 @@ int runChosen(const Commands& c) {
 }  // namespace
 
 int main(int argc, char** argv) {
-    ca::cli::startWithHugePages(argv);
+    ca::startWithHugePages(argv);
     CLI::App app{"ChainAtlas: industry-chain gaps, complementary development and investment targets (产业链招商)"};
     app.set_version_flag("--version", std::string("chainatlas ") + CHAINATLAS_VERSION);
     app.require_subcommand(1);

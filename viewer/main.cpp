@@ -14,6 +14,7 @@
 
 #include "app.hpp"
 #include "chainatlas/base/file_io.hpp"
+#include "chainatlas/base/huge_pages.hpp"
 #include "chainatlas/base/paths.hpp"
 #include "platform/backend.hpp"
 #include "tools/frame_stats.hpp"
@@ -26,7 +27,7 @@ using viewer::Clock;
 // When the process started: --screenshot reports the time to the first frame and to the first map from here.
 const auto processStart = Clock::now();
 
-constexpr double kIdleFrameSeconds = 0.05;
+constexpr double kIdleFrameSeconds = 0.125;
 
 struct Options {
     std::string file, session, region, select, lang, level = "segment", screenshot, probe;  // lang "": chooseLang
@@ -235,6 +236,7 @@ void returnLargeBlocksWhenFreed() {
 }  // namespace
 
 int main(int argc, char** argv) {
+    chainatlas::startWithHugePages(argv);
     returnLargeBlocksWhenFreed();
     Options o;
     if (int exit = parseOptions(argc, argv, o); exit >= 0) return exit;
@@ -250,6 +252,7 @@ int main(int argc, char** argv) {
     backend->setCharFilter([&app](unsigned c) {
         return viewer::StandIns::needsStandIn(c) ? static_cast<unsigned>(app.fieldText.standInFor(c)) : c;
     });
+    viewer::wakeWindow = &viewer::Backend::wake;
     int status = startApp(app, o);
 
     bool optionsPending = app.opening();  // applied once the file or session is open
@@ -259,8 +262,9 @@ int main(int argc, char** argv) {
     viewer::FrameStats stats(processStart);
     auto started = Clock::now();
     while (status == 0 && !app.quitConfirmed) {
-        // A worker is busy and the planner does nothing: at most 20 frames a second (the spinner turns at 8),
-        // so the software renderer leaves the worker a core; any input wakes the window at once.
+        // A worker is busy and the planner does nothing: at most 8 frames a second (the spinner's pace), so the
+        // software renderer leaves the workers the cores (at 20 a second, a region change at 100k firms took
+        // 0.29-0.39 s to settle, against 0.21-0.30 s); any input, or a worker's result, wakes the window at once.
         if (app.opening() || app.analysing() || app.worker.busy()) backend->waitEvents(kIdleFrameSeconds);
         else backend->pollEvents();
         if (backend->takeCloseRequest()) {  // the window's close button: ask first, like File → Quit
@@ -299,6 +303,7 @@ int main(int argc, char** argv) {
             backend->toggleFullscreen();
         }
     }
+    viewer::wakeWindow = nullptr;  // workers left running must not wake a window that is going away
     if (app.persistSettings) {
         app.saveLastSession();  // reopened on the next start; the session saved by name is left as saved
         app.saveRecentFiles();

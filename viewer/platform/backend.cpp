@@ -101,6 +101,8 @@ void Backend::pollEvents() { glfwPollEvents(); }
 
 void Backend::waitEvents(double seconds) { glfwWaitEventsTimeout(seconds); }
 
+void Backend::wake() { glfwPostEmptyEvent(); }
+
 bool Backend::takeCloseRequest() {
     if (!glfwWindowShouldClose(window_)) return false;
     glfwSetWindowShouldClose(window_, GLFW_FALSE);

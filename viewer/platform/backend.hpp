@@ -31,6 +31,8 @@ public:
     // Waits up to `seconds` for input (returns at once when some arrives), then handles it like pollEvents.
     void waitEvents(double seconds);
     bool takeCloseRequest();
+    // Ends a waitEvents early; may be called from any thread while the backend exists.
+    static void wake();
     std::vector<std::string> takeDroppedPaths();  // files dropped on the window, in order
 
     // Uploads ImGui's font atlas again after it was rebuilt (another text size, another chain's characters).

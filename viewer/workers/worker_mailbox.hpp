@@ -4,6 +4,7 @@
 // freed memory.
 #pragma once
 
+#include <atomic>
 #include <condition_variable>
 #include <memory>
 #include <mutex>
@@ -12,6 +13,11 @@
 #include <utility>
 
 namespace viewer {
+
+// Called by a worker when it has a result, from the worker's thread: the window waits for input while a worker
+// runs (up to 125 ms between frames, main.cpp) and this wakes it, so the result is shown at once instead of
+// after the wait. Set by main.cpp while the window exists (glfwPostEmptyEvent); null in tests.
+inline std::atomic<void (*)()> wakeWindow{nullptr};
 
 template <typename Request, typename Result>
 struct Mailbox {
@@ -51,12 +57,17 @@ struct Mailbox {
     // is freed here, outside the lock.
     void finish(Result result) {
         std::optional<Result> unread;
-        std::lock_guard<std::mutex> lock(mutex);
-        if (!stopping) {
-            unread = std::move(done);
-            done = std::move(result);
+        bool wanted = false;
+        {
+            std::lock_guard<std::mutex> lock(mutex);
+            wanted = !stopping;
+            if (wanted) {
+                unread = std::move(done);
+                done = std::move(result);
+            }
+            running = false;
         }
-        running = false;
+        if (auto wake = wakeWindow.load(); wake && wanted) wake();
     }
 };
 

@@ -1,11 +1,11 @@
-#include "huge_pages.hpp"
+#include "chainatlas/base/huge_pages.hpp"
 
 #include <unistd.h>
 
 #include <cstdlib>
 #include <string>
 
-namespace chainatlas::cli {
+namespace chainatlas {
 
 void startWithHugePages(char** argv) {
     // Sanitizer builds replace malloc: the tunable would change nothing there.
@@ -27,4 +27,4 @@ void startWithHugePages(char** argv) {
 #endif
 }
 
-}  // namespace chainatlas::cli
+}  // namespace chainatlas
