@@ -81,6 +81,21 @@ int year(od::value value) {
     return static_cast<int>(y);
 }
 
+// Reads a scalar that was only looked at (raw_json_token). On-Demand skips a value left unread without the
+// structural checks that reading it makes: `"kept": "x": 1}` inside a firm was loaded as if it were valid
+// (a fuzz finding, tests/data/bad/colon_after_kept_value.json); read, the colon is an error.
+void consume(od::value value) {
+    switch (value.type()) {
+        case od::json_type::string: static_cast<void>(value.get_raw_json_string().value()); break;
+        case od::json_type::number: static_cast<void>(value.get_double().value()); break;
+        case od::json_type::boolean: static_cast<void>(value.get_bool().value()); break;
+        case od::json_type::null:
+            if (!value.is_null()) throw GiveUp{};
+            break;
+        default: throw GiveUp{};
+    }
+}
+
 // A key the model does not use, kept as the validator keeps it: the value parsed by nlohmann::json.
 void keep(json& extra, std::string_view key, od::value value, int depth) {
     std::string_view raw;
@@ -95,7 +110,10 @@ void keep(json& extra, std::string_view key, od::value value, int depth) {
             raw = array.raw_json();
             break;
         }
-        default: raw = value.raw_json_token(); break;
+        default:
+            raw = value.raw_json_token();
+            consume(value);
+            break;
     }
     if (detail::firstBeyondDepth(raw, kMaxJsonDepth - depth) != std::string_view::npos) throw GiveUp{};
     // A scalar's token runs up to the next structural character, so it may carry bytes simdjson never
