@@ -192,3 +192,72 @@ TEST_CASE(
     }
     CHECK(straight >= 14400 - 240);  // at most one routed link into each of the 240 segments right of column 0
 }
+
+namespace {
+void checkSameGeometry(const MapGeometry& a, const MapGeometry& b) {
+    auto sameBox = [](const Box& p, const Box& q) { return p.x == q.x && p.y == q.y && p.w == q.w && p.h == q.h; };
+    CHECK(a.width == b.width);
+    CHECK(a.height == b.height);
+    REQUIRE(a.clusters.size() == b.clusters.size());
+    for (std::size_t i = 0; i < a.clusters.size(); ++i) CHECK(sameBox(a.clusters[i].box, b.clusters[i].box));
+    REQUIRE(a.segments.size() == b.segments.size());
+    for (std::size_t i = 0; i < a.segments.size(); ++i) CHECK(sameBox(a.segments[i].box, b.segments[i].box));
+    REQUIRE(a.links.size() == b.links.size());
+    for (std::size_t i = 0; i < a.links.size(); ++i) {
+        REQUIRE(a.links[i].points.size() == b.links[i].points.size());
+        for (std::size_t k = 0; k < a.links[i].points.size(); ++k)
+            CHECK(
+                (a.links[i].points[k].x == b.links[i].points[k].x && a.links[i].points[k].y == b.links[i].points[k].y));
+    }
+    CHECK(a.firms.size() == b.firms.size());
+}
+}  // namespace
+
+// The viewer lays a map of segments out from analyzeSegmentsOf while the targets are ranked, then asks again
+// with the whole analysis: the second layout is the first one's geometry, not a second run of dot, and it is
+// what a fresh engine lays out from the whole analysis. A graph that differs in one label is laid out anew.
+TEST_CASE("a map of segments laid out again from the same graph is reused, another graph is laid out anew") {
+    Chain chain = test::chainFromFile(std::string(CHAINATLAS_CHAINS_DIR) + "/nev.json");
+    AnalysisOptions weinan = test::options(chain, "weinan", {"xian"});
+    Analysis whole = analyze(chain, weinan);
+    LayoutEngine engine, fresh;
+    auto early = engine.layout(chain, analyzeSegmentsOf(chain, weinan), LayoutOptions{});
+    REQUIRE(early);
+    CHECK_FALSE(engine.reusedLast());
+    auto late = engine.layout(chain, whole, LayoutOptions{});
+    REQUIRE(late);
+    CHECK(engine.reusedLast());
+    auto expected = fresh.layout(chain, whole, LayoutOptions{});
+    REQUIRE(expected);
+    CHECK_FALSE(fresh.reusedLast());
+    checkSameGeometry(*late, *expected);
+
+    // Suzhou: other counts in the labels, so another graph.
+    Analysis suzhou = analyze(chain, test::options(chain, "suzhou", {"shanghai"}));
+    auto other = engine.layout(chain, suzhou, LayoutOptions{});
+    REQUIRE(other);
+    CHECK_FALSE(engine.reusedLast());
+    checkSameGeometry(*other, *fresh.layout(chain, suzhou, LayoutOptions{}));
+
+    // A what-if: the early layout from the chain itself serves the drawn copy with its assumed sites.
+    AnalysisOptions assumed = weinan;
+    assumed.assumptions.push_back({findFirm(chain, "catl"), weinan.region, {}});
+    AnalysedScenario scenario = analyzeScenario(std::make_shared<const Chain>(chain), assumed);
+    REQUIRE(engine.layout(chain, analyzeSegmentsOf(chain, assumed), LayoutOptions{}));
+    CHECK_FALSE(engine.reusedLast());
+    auto drawn = engine.layout(*scenario.drawn, scenario.analysis, LayoutOptions{});
+    REQUIRE(drawn);
+    CHECK(engine.reusedLast());
+    checkSameGeometry(*drawn, *fresh.layout(*scenario.drawn, scenario.analysis, LayoutOptions{}));
+
+    // Another language: other labels. The firm level places firms by rank and is never reused.
+    LayoutOptions english;
+    english.lang = Lang::En;
+    REQUIRE(engine.layout(chain, whole, english));
+    CHECK_FALSE(engine.reusedLast());
+    LayoutOptions firms;
+    firms.level = MapLevel::Firm;
+    REQUIRE(engine.layout(chain, whole, firms));
+    REQUIRE(engine.layout(chain, whole, firms));
+    CHECK_FALSE(engine.reusedLast());
+}

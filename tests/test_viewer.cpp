@@ -389,6 +389,49 @@ TEST_CASE("shutdown never waits for a layout in progress (the worker is left to 
     std::this_thread::sleep_for(std::chrono::duration<double>(layoutSeconds * 1.5));
 }
 
+// syncAnalysis has the map of segments laid out from analyzeSegmentsOf while the targets are ranked; the
+// layout the UI asks for once the analysis is in is then the engine's copy, and the early one is never shown.
+TEST_CASE("a map laid out early is given to the UI's request for the same graph at once, and never shown itself") {
+    LoadResult loaded = loadChainFile(std::string(CHAINATLAS_CHAINS_DIR) + "/nev.json");
+    REQUIRE(loaded.ok());
+    auto chain = std::make_shared<const Chain>(std::move(*loaded.chain));
+    AnalysisOptions weinan, suzhou;
+    weinan.region = findRegion(*chain, "weinan");
+    weinan.hubs = {findRegion(*chain, "xian")};
+    suzhou.region = findRegion(*chain, "suzhou");
+    auto whole = std::make_shared<const Analysis>(analyze(*chain, weinan));
+    viewer::LayoutWorker worker;
+    worker.layOutEarly()({-1, chain, std::make_shared<const Analysis>(analyzeSegmentsOf(*chain, weinan)), {}});
+    auto waitIdle = [&] {
+        for (int i = 0; i < 1000 && worker.busy(); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(10));
+        REQUIRE_FALSE(worker.busy());
+    };
+    waitIdle();
+    CHECK_FALSE(worker.poll());  // laid out, kept by the engine, nothing to show
+    worker.request({7, chain, whole, {}});
+    waitIdle();
+    std::optional<viewer::LayoutResult> result = worker.poll();
+    REQUIRE(result);
+    CHECK(result->generation == 7);
+    CHECK(result->reused);
+    REQUIRE(result->geometry);
+    LayoutEngine fresh;
+    auto expected = fresh.layout(*chain, *whole, {});
+    REQUIRE(expected);
+    REQUIRE(result->geometry->segments.size() == expected->segments.size());
+    for (std::size_t s = 0; s < expected->segments.size(); ++s) {
+        CHECK(result->geometry->segments[s].box.x == expected->segments[s].box.x);
+        CHECK(result->geometry->segments[s].box.y == expected->segments[s].box.y);
+        CHECK(result->geometry->segments[s].box.w == expected->segments[s].box.w);
+    }
+    // Suzhou's labels differ: laid out anew.
+    worker.request({8, chain, std::make_shared<const Analysis>(analyze(*chain, suzhou)), {}});
+    waitIdle();
+    result = worker.poll();
+    REQUIRE(result);
+    CHECK_FALSE(result->reused);
+}
+
 TEST_CASE(
     "the viewer reports (never aborts on) a CSV folder whose extra column clashes, and a non-string leader_basis") {
     for (const char* bad : {"csv_reserved_column", "leader_basis_number.json"}) {

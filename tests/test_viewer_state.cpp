@@ -4,6 +4,7 @@
 #include <chrono>
 #include <filesystem>
 #include <fstream>
+#include <mutex>
 #include <thread>
 
 #include "chainatlas/analysis/scenario.hpp"
@@ -574,6 +575,49 @@ TEST_CASE("the analysis worker computes the posted scenario off the calling thre
     CHECK(viewer::applyOutcome(state, done->outcome));
     CHECK(state.analysis().region == 1);
     worker.discard(std::move(done->outcome));  // the replaced analysis is freed on the worker
+}
+
+TEST_CASE("the analysis worker hands over the segments alone before the targets, when asked to") {
+    ViewerState state = opened();
+    state.deferAnalysis = true;
+    viewer::setRegion(state, 1);
+    viewer::AnalysisRequest request = viewer::analysisRequest(state);
+    struct Early {
+        std::mutex mutex;
+        int calls = 0;
+        std::shared_ptr<const Chain> chain;
+        std::shared_ptr<const Analysis> segments;
+    };
+    auto early = std::make_shared<Early>();
+    request.segmentsFirst = [early](std::shared_ptr<const Chain> chain, std::shared_ptr<const Analysis> segments) {
+        std::lock_guard<std::mutex> lock(early->mutex);
+        ++early->calls;
+        early->chain = std::move(chain);
+        early->segments = std::move(segments);
+    };
+    viewer::AnalysisWorker worker;
+    worker.request(std::move(request));
+    std::optional<viewer::WorkerOutcome> done;
+    for (int i = 0; i < 500 && !done; ++i) {
+        done = worker.poll();
+        if (!done) std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
+    REQUIRE(done);
+    std::lock_guard<std::mutex> lock(early->mutex);
+    CHECK(early->calls == 1);
+    CHECK(early->chain == state.chain);
+    REQUIRE(early->segments);
+    CHECK(early->segments->targets.empty());
+    CHECK(early->segments->region == 1);
+    const Analysis& whole = *done->outcome.analysis;
+    REQUIRE(early->segments->segments.size() == whole.segments.size());
+    for (std::size_t s = 0; s < whole.segments.size(); ++s) {
+        CHECK(early->segments->segments[s].status == whole.segments[s].status);
+        CHECK(early->segments->segments[s].sites == whole.segments[s].sites);
+        CHECK(early->segments->segments[s].candidates == whole.segments[s].candidates);
+        CHECK(early->segments->segments[s].advice == whole.segments[s].advice);
+    }
+    worker.discard(std::move(done->outcome));
 }
 
 // MapView: the map's camera and hit-testing, without a window.

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <nlohmann/json.hpp>
 #include <random>
 
 #include "chainatlas/analysis/scenario.hpp"
@@ -275,6 +276,22 @@ TEST_CASE("NEV, Weinan with hub Xi'an: assumed suppliers dilute vehicle assembly
 // candidates with their terms.
 namespace {
 
+// analyzeSegmentsOf (the segments alone, which the viewer lays its map out from early) against the whole
+// analysis: the same segments, every field as the JSON writes it, and the same scenario.
+void checkSameSegments(const Chain& chain, const Analysis& alone, const Analysis& whole) {
+    CHECK(alone.targets.empty());
+    CHECK(alone.region == whole.region);
+    CHECK(alone.hubs == whole.hubs);
+    CHECK(alone.assumed.size() == whole.assumed.size());
+    CHECK(alone.weights == whole.weights);
+    auto segments = [&](const Analysis& a) {
+        return nlohmann::json::parse(analysisJsonText(chain, a, 0, -1))["segments"];
+    };
+    nlohmann::json expected = segments(whole);
+    REQUIRE(expected.size() == chain.segments.size());
+    CHECK(segments(alone) == expected);
+}
+
 void checkSameWhatIf(const Chain& chain, const AnalysisOptions& options) {
     AnalysisOptions none = options;
     none.assumptions.clear();
@@ -282,6 +299,8 @@ void checkSameWhatIf(const Chain& chain, const AnalysisOptions& options) {
     Analysis full = analyze(chain, options);
     Analysis incremental = analyzeWhatIf(chain, options, plain);
     CHECK(analysisJsonText(chain, incremental, 0, -1) == analysisJsonText(chain, full, 0, -1));
+    checkSameSegments(chain, analyzeSegmentsOf(chain, none), plain);
+    checkSameSegments(chain, analyzeSegmentsOf(chain, options), full);
     REQUIRE(incremental.targets.size() == full.targets.size());
     for (std::size_t i = 0; i < full.targets.size(); ++i)
         CHECK(incremental.targets[i].baseRank == full.targets[i].baseRank);

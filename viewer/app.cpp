@@ -24,6 +24,12 @@ namespace viewer {
 
 using namespace chainatlas;
 
+namespace {
+// How long a frame that has just asked for a layout waits for it: a map the engine had laid out early
+// comes back in 2-5 ms (a whole layout at 100k firms takes 60-120 ms and is not waited for).
+constexpr std::chrono::milliseconds kEarlyLayoutPatience{6};
+}  // namespace
+
 ImU32 themeColor(const std::string& hex, int alpha) {
     int r = 128, g = 128, b = 128;
     parseColor(hex, r, g, b);
@@ -189,6 +195,12 @@ void App::syncAnalysis() {
         request.sceneTheme = theme;
         request.sceneLevel = state.level;
         request.sceneLang = state.lang;
+        if (state.level == MapLevel::Segment)  // the map laid out while the targets are ranked
+            request.segmentsFirst = [post = worker.layOutEarly(),
+                                     options = layoutOptions(state, theme.graphvizFont, theme.fontSize)](
+                                        std::shared_ptr<const Chain> chain, std::shared_ptr<const Analysis> segments) {
+                post({-1, std::move(chain), std::move(segments), options});
+            };
         analysisWorker.request(std::move(request));
     }
     if (auto done = analysisWorker.poll()) {
@@ -214,12 +226,14 @@ void App::takeScene(MapScene& described, MapLevel level, Lang lang, const Weight
 
 void App::syncLayout() {
     if (!state.hasAnalysis()) return;
-    if (state.layoutGeneration() != requestedGeneration) {
+    bool posted = state.layoutGeneration() != requestedGeneration;
+    if (posted) {
         requestedGeneration = state.layoutGeneration();
         worker.request({requestedGeneration, state.drawn, state.sharedAnalysis(),
                         layoutOptions(state, theme.graphvizFont, theme.fontSize)});
     }
-    if (auto result = worker.poll()) {
+    // A map laid out early (syncAnalysis) comes back within a few ms: shown in this frame, not the next.
+    if (auto result = posted ? worker.pollWithin(kEarlyLayoutPatience) : worker.poll()) {
         // Only the newest request's map is shown: an older one may be of a file since replaced.
         analysisWorker.discard(std::move(result->chain));  // may be the last owner of an old drawn chain
         if (result->generation != requestedGeneration) return;

@@ -78,15 +78,20 @@ std::vector<Assumption> assumptionsHere(const Scenario& scenario) {
     return here;
 }
 
-AnalysisOutcome computeOutcome(const std::shared_ptr<const Chain>& chain, const Scenario& scenario,
-                               const std::shared_ptr<const Analysis>& plain) {
-    AnalysisOutcome out;
-    out.scenario = scenario;
+AnalysisOptions analysisOptions(const Scenario& scenario) {
     AnalysisOptions options;
     options.region = scenario.region;
     options.hubs = scenario.hubs;
     options.assumptions = assumptionsHere(scenario);  // another region's what-ifs wait for that region
     options.weights = scenario.weights;
+    return options;
+}
+
+AnalysisOutcome computeOutcome(const std::shared_ptr<const Chain>& chain, const Scenario& scenario,
+                               const std::shared_ptr<const Analysis>& plain) {
+    AnalysisOutcome out;
+    out.scenario = scenario;
+    AnalysisOptions options = analysisOptions(scenario);
     bool reusable = plain && plain->region == scenario.region && plain->hubs == scenario.hubs &&
                     plain->weights == scenario.weights;
     if (options.assumptions.empty()) {

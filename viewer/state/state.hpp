@@ -149,6 +149,8 @@ private:
     int analysisWanted_ = 0, analysisShown_ = 0;
 };
 
+// What an analysis of `scenario` is asked for: its region, hubs and weights, and the what-ifs made in that region.
+chainatlas::AnalysisOptions analysisOptions(const Scenario& scenario);
 // The analysis of `scenario` on `chain` (thread-safe: reads only its arguments). `plain`, when it is the
 // analysis without what-ifs of the same region, hubs and weights, is reused instead of computed again.
 AnalysisOutcome computeOutcome(const std::shared_ptr<const chainatlas::Chain>& chain, const Scenario& scenario,

@@ -3,6 +3,7 @@
 
 #include <chrono>
 
+#include "chainatlas/analysis/scenario.hpp"
 #include "workers/worker_priority.hpp"
 
 namespace viewer {
@@ -63,6 +64,9 @@ void AnalysisWorker::run(const std::shared_ptr<Shared>& shared) {
         auto start = std::chrono::steady_clock::now();
         WorkerOutcome done;
         AnalysisOutcome& outcome = done.outcome;
+        if (job.segmentsFirst)
+            job.segmentsFirst(job.chain, std::make_shared<const chainatlas::Analysis>(
+                                             chainatlas::analyzeSegmentsOf(*job.chain, analysisOptions(job.scenario))));
         outcome = computeOutcome(job.chain, job.scenario, job.plain);
         outcome.chainGeneration = job.chainGeneration;
         outcome.version = job.version;

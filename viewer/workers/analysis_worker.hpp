@@ -5,6 +5,7 @@
 // The worker also frees what the UI hands back (an old drawn chain of 100k firms takes ~0.1 s to free).
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <optional>
 #include <thread>
@@ -28,6 +29,10 @@ struct AnalysisRequest {
     std::optional<chainatlas::Theme> sceneTheme;
     chainatlas::MapLevel sceneLevel = chainatlas::MapLevel::Segment;
     Lang sceneLang = Lang::Zh;
+    // Given the chain and the analysis's segments alone (analyzeSegmentsOf) before the targets are ranked:
+    // the app lays out a map of segments from them meanwhile (LayoutWorker::layOutEarly). Empty: not wanted.
+    std::function<void(std::shared_ptr<const chainatlas::Chain>, std::shared_ptr<const chainatlas::Analysis>)>
+        segmentsFirst;
 };
 
 // The outcome of a request with what the map's description needs.

@@ -15,18 +15,45 @@ void LayoutWorker::request(LayoutRequest request) { shared_->post(std::move(requ
 
 std::optional<LayoutResult> LayoutWorker::poll() { return shared_->poll(); }
 
-bool LayoutWorker::busy() const { return shared_->busy(); }
+std::optional<LayoutResult> LayoutWorker::pollWithin(std::chrono::microseconds patience) {
+    return shared_->pollWithin(patience);
+}
+
+bool LayoutWorker::busy() const {
+    std::lock_guard<std::mutex> lock(shared_->mutex);
+    return shared_->running || shared_->pending || shared_->early;
+}
+
+std::function<void(LayoutRequest)> LayoutWorker::layOutEarly() const {
+    return [shared = shared_](LayoutRequest request) {
+        std::optional<LayoutRequest> replaced;  // freed outside the lock
+        {
+            std::lock_guard<std::mutex> lock(shared->mutex);
+            replaced = std::move(shared->early);
+            shared->early = std::move(request);
+        }
+        shared->wake.notify_all();
+    };
+}
 
 void LayoutWorker::run(const std::shared_ptr<Shared>& shared) {
     yieldToInterface();
     chainatlas::LayoutEngine engine;
     for (;;) {
         LayoutRequest job;
+        bool early = false;
         {
             std::unique_lock<std::mutex> lock(shared->mutex);
-            shared->wake.wait(lock, [&] { return shared->stopping || shared->pending.has_value(); });
+            shared->wake.wait(lock, [&] { return shared->stopping || shared->pending || shared->early; });
             if (shared->stopping) return;
-            job = shared->take();
+            early = !shared->pending;  // the UI's requests come first
+            if (early) {
+                job = std::move(*shared->early);
+                shared->early.reset();
+                shared->running = true;
+            } else {
+                job = shared->take();
+            }
         }
         auto start = std::chrono::steady_clock::now();
         LayoutResult result;
@@ -34,7 +61,13 @@ void LayoutWorker::run(const std::shared_ptr<Shared>& shared) {
         result.chain = job.chain;
         result.geometry = engine.layout(*job.chain, *job.analysis, job.options);
         result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-        shared->finish(std::move(result));
+        result.reused = engine.reusedLast();
+        if (!early) {
+            shared->finish(std::move(result));
+            continue;
+        }
+        std::lock_guard<std::mutex> lock(shared->mutex);  // kept by the engine; nothing for the UI to poll
+        shared->running = false;
     }
 }
 

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <atomic>
+#include <chrono>
 #include <condition_variable>
 #include <memory>
 #include <mutex>
@@ -23,6 +24,7 @@ template <typename Request, typename Result>
 struct Mailbox {
     mutable std::mutex mutex;
     std::condition_variable wake;
+    std::condition_variable ready;  // a result is done
     std::optional<Request> pending;
     std::optional<Result> done;
     bool running = false, stopping = false;
@@ -38,6 +40,14 @@ struct Mailbox {
     }
     std::optional<Result> poll() {  // a finished result, once
         std::lock_guard<std::mutex> lock(mutex);
+        std::optional<Result> result = std::move(done);
+        done.reset();
+        return result;
+    }
+    // The same, waiting up to `patience` for the running or waiting job to finish.
+    std::optional<Result> pollWithin(std::chrono::microseconds patience) {
+        std::unique_lock<std::mutex> lock(mutex);
+        ready.wait_for(lock, patience, [&] { return done.has_value() || (!running && !pending); });
         std::optional<Result> result = std::move(done);
         done.reset();
         return result;
@@ -67,6 +77,7 @@ struct Mailbox {
             }
             running = false;
         }
+        ready.notify_all();
         if (auto wake = wakeWindow.load(); wake && wanted) wake();
     }
 };

@@ -448,16 +448,23 @@ void rankRanges(std::vector<Target>& targets, std::vector<RankKey>& keys, const 
 // Segments, support, candidates, targets, set-aside and priorities of one chain with `sites` (no what-if
 // comparison). `plain`: the analysis of the same region and hubs without the assumed sites, whose firm terms
 // and local supply rows are reused where the sites leave them as they were; or null.
-Analysis analyzeSites(const Chain& chain, const detail::FirmSites& sites, const AnalysisOptions& options,
-                      const Analysis* plain) {
+// The first step of every analysis: the scenario and the segments (statuses, counts, candidates, support).
+Analysis segmentsOnly(const Chain& chain, const detail::FirmSites& sites, const AnalysisOptions& options) {
     Analysis result;
     result.region = options.region;
     result.hubs = options.hubs;
     result.assumed = options.assumptions;
+    result.weights = options.weights;
     PresenceMatrix presence = detail::computePresence(sites, chain);
     std::vector<double> proximity = computeProximity(presence);
     result.segments = detail::analyzeSegments(chain, sites, presence, proximity, options.region, options.hubs);
     applySupport(chain, options.region, result.segments);
+    return result;
+}
+
+Analysis analyzeSites(const Chain& chain, const detail::FirmSites& sites, const AnalysisOptions& options,
+                      const Analysis* plain) {
+    Analysis result = segmentsOnly(chain, sites, options);
     buildCandidates(chain, sites, result.segments, options, plain, result);
     // Local supply follows which firms are local: only an assumed site in the region changes it.
     const auto& assumed = sites.assumedFirms();
@@ -607,6 +614,13 @@ AnalysedScenario analyzeScenario(const std::shared_ptr<const Chain>& chain, cons
     auto drawn = std::make_shared<const Chain>(applyAssumptions(*chain, filled.assumptions));
     Analysis analysis = analyzeAssumed(*chain, *drawn, filled, base.get());
     return {std::move(drawn), std::move(analysis)};
+}
+
+Analysis analyzeSegmentsOf(const Chain& chain, const AnalysisOptions& options) {
+    if (options.assumptions.empty()) return segmentsOnly(chain, detail::FirmSites(chain), options);
+    AnalysisOptions filled = options;
+    filled.assumptions = withDefaultSegments(chain, options.assumptions);
+    return segmentsOnly(chain, detail::FirmSites(chain, filled.assumptions), filled);
 }
 
 Analysis analyzeWhatIf(const Chain& chain, const AnalysisOptions& options, const Analysis& plain) {

@@ -138,9 +138,17 @@ char* printId(void*, int, IDTYPE) { return nullptr; }
 void closeIds(void* state) { delete static_cast<SequentialIds*>(state); }
 void registerId(void*, int, void*) {}
 
+// agwrite() appends the graph's DOT text to the std::string it is given as its channel (graphText below).
+int appendText(void* text, const char* piece) {
+    static_cast<std::string*>(text)->append(piece);
+    return 0;
+}
+int flushNothing(void*) { return 0; }
+
 Agdisc_t* sequentialDiscipline() {
     static Agiddisc_t ids = {openIds, mapId, allocId, freeId, printId, closeIds, registerId};
-    static Agdisc_t discipline = {&AgMemDisc, &ids, &AgIoDisc};
+    static Agiodisc_t io = {AgIoDisc.afread, appendText, flushNothing};  // never reads: graphs are built here
+    static Agdisc_t discipline = {&AgMemDisc, &ids, &io};
     return &discipline;
 }
 
@@ -148,6 +156,11 @@ Agdisc_t* sequentialDiscipline() {
 
 struct LayoutEngine::Context {
     GVC_t* gvc = nullptr;
+    // The last map of segments laid out, and everything it was laid out from (segmentInput): a request with
+    // the same input gets the same geometry without running dot again.
+    std::string lastInput;
+    MapGeometry lastGeometry;
+    bool reused = false;
 };
 
 LayoutEngine::LayoutEngine() : context_(std::make_unique<Context>()) {
@@ -409,6 +422,22 @@ void routeSupplies(MapGeometry& geometry, const Chain& chain, const Analysis& an
     }
 }
 
+// Everything a map of segments is made from: the graph dot lays out (its DOT text: names, labels, sizes,
+// attributes, edges) and the links drawn straight beside it (readGeometry). Firm level also places firm cells
+// and supply lines by the targets' ranks, which the text does not hold: "" there (never reused).
+std::string segmentInput(const GraphParts& parts, const Chain& chain, const LayoutOptions& options) {
+    if (options.level != MapLevel::Segment) return {};
+    std::string input;
+    if (agwrite(parts.graph, &input) != 0) return {};
+    for (std::size_t k = 0; k < parts.draw.size(); ++k)
+        if (parts.draw[k] == LinkDraw::Straight)
+            input.append("\nstraight ")
+                .append(std::to_string(chain.links[k].from))
+                .append(" ")
+                .append(std::to_string(chain.links[k].to));
+    return input;
+}
+
 }  // namespace
 
 // Build the graph, let dot lay it out, read the geometry back, then place firm cells and supply lines.
@@ -419,6 +448,12 @@ Result<MapGeometry> LayoutEngine::layout(const Chain& chain, const Analysis& ana
     FirmPlan plan;
     if (options.level == MapLevel::Firm) plan = planFirms(chain, analysis);
     GraphParts parts = buildGraph(chain, analysis, options, plan);
+    std::string input = segmentInput(parts, chain, options);
+    context_->reused = !input.empty() && input == context_->lastInput;
+    if (context_->reused) {
+        agclose(parts.graph);
+        return context_->lastGeometry;
+    }
     if (gvLayout(gvc, parts.graph, "dot") != 0) {
         agclose(parts.graph);
         return Result<MapGeometry>::failure(ErrorCode::Internal, "Graphviz dot could not lay out the chain");
@@ -428,7 +463,11 @@ Result<MapGeometry> LayoutEngine::layout(const Chain& chain, const Analysis& ana
     agclose(parts.graph);
     if (options.level == MapLevel::Firm)
         routeSupplies(geometry, chain, analysis, placeFirms(geometry, chain, plan, options), options);
+    context_->lastGeometry = input.empty() ? MapGeometry{} : geometry;
+    context_->lastInput = std::move(input);
     return geometry;
 }
+
+bool LayoutEngine::reusedLast() const { return context_->reused; }
 
 }  // namespace chainatlas

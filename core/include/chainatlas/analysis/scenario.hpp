@@ -33,4 +33,10 @@ Analysis analyze(const Chain& chain, const AnalysisOptions& options);
 // to the last bit. A `plain` of another region, hubs or weights is not reused (it is made again).
 Analysis analyzeWhatIf(const Chain& chain, const AnalysisOptions& options, const Analysis& plain);
 
+// The segments of analyze(chain, options) alone, with its region, hubs, assumptions and weights: statuses,
+// counts, candidates and support, no targets. All that a map of segments is laid out from (segment labels
+// carry counts and the no-candidate mark), in a tenth of an analysis's time: the viewer lays the map out from
+// it while the targets are still being ranked.
+Analysis analyzeSegmentsOf(const Chain& chain, const AnalysisOptions& options);
+
 }  // namespace chainatlas

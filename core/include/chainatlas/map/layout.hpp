@@ -78,7 +78,11 @@ public:
     LayoutEngine(const LayoutEngine&) = delete;
     LayoutEngine& operator=(const LayoutEngine&) = delete;
 
+    // A map of segments whose graph is the same as the last one laid out (the same labels, sizes, options and
+    // links: a region change that leaves every label as it was, or a layout asked for early from
+    // analyzeSegmentsOf) gets that geometry again without running dot.
     Result<MapGeometry> layout(const Chain& chain, const Analysis& analysis, const LayoutOptions& options);
+    bool reusedLast() const;  // the last layout() was such a reuse
 
 private:
     struct Context;
