@@ -151,18 +151,18 @@ void partnerTerms(const Chain& chain, std::size_t f, const FirmFacts& facts, int
     const detail::SupplyRecords& records = chain.index().supplies();
     auto isHub = [&](int r) { return std::find(hubs.begin(), hubs.end(), r) != hubs.end(); };
     PartnerFacts anchors, hubPartners;
-    for (int k : records.sold(static_cast<int>(f))) {
-        const Supply& supply = chain.supplies[k];
-        if (!supply.counted()) continue;
-        bool named = supply.toRegion >= 0;
-        if (facts.local[supply.to] && (!named || supply.toRegion == region)) anchors.add(supply.to, named);
-        else if (named ? isHub(supply.toRegion) : facts.inHub[supply.to]) hubPartners.add(supply.to, named);
+    for (const detail::SupplyEnd& buyer : records.sold(static_cast<int>(f))) {
+        if (!buyer.counted()) continue;
+        int to = buyer.partner(), plant = buyer.region();
+        bool named = plant >= 0;
+        if (facts.local[to] && (!named || plant == region)) anchors.add(to, named);
+        else if (named ? isHub(plant) : facts.inHub[to]) hubPartners.add(to, named);
     }
-    for (int k : records.bought(static_cast<int>(f))) {
-        const Supply& supply = chain.supplies[k];
-        if (!supply.counted()) continue;
-        bool named = supply.fromRegion >= 0;
-        if (facts.local[supply.from] && (!named || supply.fromRegion == region)) anchors.add(supply.from, named);
+    for (const detail::SupplyEnd& supplier : records.bought(static_cast<int>(f))) {
+        if (!supplier.counted()) continue;
+        int from = supplier.partner(), plant = supplier.region();
+        bool named = plant >= 0;
+        if (facts.local[from] && (!named || plant == region)) anchors.add(from, named);
     }
     anchors.into(chain, target.anchors, target.anchorsInferred);
     hubPartners.into(chain, target.hubPartners, target.hubPartnersInferred);
@@ -184,8 +184,10 @@ std::vector<const Target*> reusableTerms(const Chain& chain, const detail::FirmS
     const detail::SupplyRecords& records = chain.index().supplies();
     for (int firm : sites.assumedFirms()) {
         reusable[static_cast<std::size_t>(firm)] = nullptr;
-        for (int k : records.sold(firm)) reusable[static_cast<std::size_t>(chain.supplies[k].to)] = nullptr;
-        for (int k : records.bought(firm)) reusable[static_cast<std::size_t>(chain.supplies[k].from)] = nullptr;
+        for (const detail::SupplyEnd& buyer : records.sold(firm))
+            reusable[static_cast<std::size_t>(buyer.partner())] = nullptr;
+        for (const detail::SupplyEnd& supplier : records.bought(firm))
+            reusable[static_cast<std::size_t>(supplier.partner())] = nullptr;
     }
     return reusable;
 }

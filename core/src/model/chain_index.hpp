@@ -21,17 +21,38 @@ using ChainGraph = boost::compressed_sparse_row_graph<boost::bidirectionalS, boo
 // The segment DAG of a chain's links (what ChainIndex::segmentGraph() holds; the fast loader checks it first).
 ChainGraph linkGraph(const Chain& chain);
 
-// Each firm's supply records (positions in Chain::supplies, file order) as compressed rows: a record is a
-// fact with its own plants and grade, so the analysis walks records, not firm pairs. 500k supplies: 4 MB.
+// One supply record as a row of one of its firms holds it: the firm at the other end, the plant the record
+// names at that end (-1: not named; the analysis infers it from that firm's sites) and whether the record is
+// counted (not grade C). Kept in the row itself, so that walking a firm's records reads one short run of
+// memory instead of one of millions of records each: at 1M firms that walk took 0.30 s against 0.013 s at
+// 100k. 8 bytes: the plant and the grade share an int.
+class SupplyEnd {
+public:
+    SupplyEnd(int partner, int region, bool counted)
+        : partner_(partner), plant_((region + 1) * 2 + (counted ? 1 : 0)) {}
+    int partner() const { return partner_; }
+    int region() const { return plant_ / 2 - 1; }
+    bool counted() const { return (plant_ & 1) != 0; }
+
+private:
+    int partner_, plant_;
+};
+
+// Each firm's supply records (file order) as compressed rows: a record is a fact with its own plants and grade,
+// so the analysis walks records, not firm pairs. 500k supplies: 8 MB.
 class SupplyRecords {
 public:
     SupplyRecords(const std::vector<Supply>& supplies, std::size_t firms);
-    std::span<const int> sold(int firm) const { return row(soldStart_, sold_, firm); }        // firm is `from`
-    std::span<const int> bought(int firm) const { return row(boughtStart_, bought_, firm); }  // firm is `to`
+    // Firm is `from`: the buyers (`to`, `toRegion`).
+    std::span<const SupplyEnd> sold(int firm) const { return row(soldStart_, sold_, firm); }
+    // Firm is `to`: the suppliers (`from`, `fromRegion`).
+    std::span<const SupplyEnd> bought(int firm) const { return row(boughtStart_, bought_, firm); }
 
 private:
-    std::vector<int> soldStart_, sold_, boughtStart_, bought_;
-    static std::span<const int> row(const std::vector<int>& start, const std::vector<int>& items, int firm) {
+    std::vector<int> soldStart_, boughtStart_;
+    std::vector<SupplyEnd> sold_, bought_;
+    static std::span<const SupplyEnd> row(const std::vector<int>& start, const std::vector<SupplyEnd>& items,
+                                          int firm) {
         auto f = static_cast<std::size_t>(firm);
         return {items.data() + start[f], static_cast<std::size_t>(start[f + 1] - start[f])};
     }

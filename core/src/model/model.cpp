@@ -109,14 +109,17 @@ std::vector<std::string> idsOf(const std::vector<Item>& items) {
 ChainGraph linkGraph(const Chain& chain) { return graphOf(chain.links, chain.segments.size()); }
 
 SupplyRecords::SupplyRecords(const std::vector<Supply>& supplies, std::size_t firms)
-    : soldStart_(firms + 1, 0), sold_(supplies.size()), boughtStart_(firms + 1, 0), bought_(supplies.size()) {
+    : soldStart_(firms + 1, 0), boughtStart_(firms + 1, 0) {
     for (const Supply& supply : supplies) ++soldStart_[supply.from + 1], ++boughtStart_[supply.to + 1];
     for (std::size_t f = 0; f < firms; ++f) soldStart_[f + 1] += soldStart_[f], boughtStart_[f + 1] += boughtStart_[f];
     std::vector<int> soldNext(soldStart_.begin(), soldStart_.end() - 1);
     std::vector<int> boughtNext(boughtStart_.begin(), boughtStart_.end() - 1);
-    for (std::size_t k = 0; k < supplies.size(); ++k) {
-        sold_[soldNext[supplies[k].from]++] = static_cast<int>(k);
-        bought_[boughtNext[supplies[k].to]++] = static_cast<int>(k);
+    sold_.assign(supplies.size(), SupplyEnd(-1, -1, false));
+    bought_.assign(supplies.size(), SupplyEnd(-1, -1, false));
+    for (const Supply& supply : supplies) {
+        bool counted = supply.counted();
+        sold_[static_cast<std::size_t>(soldNext[supply.from]++)] = SupplyEnd(supply.to, supply.toRegion, counted);
+        bought_[static_cast<std::size_t>(boughtNext[supply.to]++)] = SupplyEnd(supply.from, supply.fromRegion, counted);
     }
 }
 
