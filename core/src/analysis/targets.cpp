@@ -447,9 +447,6 @@ void rankRanges(std::vector<Target>& targets, std::vector<RankKey>& keys, const 
         }
 }
 
-// Segments, support, candidates, targets, set-aside and priorities of one chain with `sites` (no what-if
-// comparison). `plain`: the analysis of the same region and hubs without the assumed sites, whose firm terms
-// and local supply rows are reused where the sites leave them as they were; or null.
 // The first step of every analysis: the scenario and the segments (statuses, counts, candidates, support).
 Analysis segmentsOnly(const Chain& chain, const detail::FirmSites& sites, const AnalysisOptions& options) {
     Analysis result;
@@ -464,6 +461,9 @@ Analysis segmentsOnly(const Chain& chain, const detail::FirmSites& sites, const 
     return result;
 }
 
+// Segments, support, candidates, targets, set-aside and priorities of one chain with `sites` (no what-if
+// comparison). `plain`: the analysis of the same region and hubs without the assumed sites, whose firm terms
+// and local supply rows are reused where the sites leave them as they were; or null.
 Analysis analyzeSites(const Chain& chain, const detail::FirmSites& sites, const AnalysisOptions& options,
                       const Analysis* plain) {
     Analysis result = segmentsOnly(chain, sites, options);

@@ -138,7 +138,7 @@ char* printId(void*, int, IDTYPE) { return nullptr; }
 void closeIds(void* state) { delete static_cast<SequentialIds*>(state); }
 void registerId(void*, int, void*) {}
 
-// agwrite() appends the graph's DOT text to the std::string it is given as its channel (graphText below).
+// agwrite() appends the graph's DOT text to the std::string it is given as its channel (segmentInput below).
 int appendText(void* text, const char* piece) {
     static_cast<std::string*>(text)->append(piece);
     return 0;
