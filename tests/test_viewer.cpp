@@ -220,6 +220,25 @@ Screenshot screenshot(const std::string& arguments) {
 
 }  // namespace
 
+TEST_CASE(
+    "the menu's Chinese text is drawn from the one-byte font texture: dark strokes on the light bar, not blocks") {
+    // The atlas goes to the driver as one byte a pixel read through a swizzle (backend.cpp). If the swizzle
+    // were ignored every glyph's quad would be opaque (solid blocks); if the texture were empty, no text at all.
+    std::string nev = std::string(CHAINATLAS_CHAINS_DIR) + "/nev.json";
+    Screenshot shot = screenshot("'" + nev + "' --region weinan --hub xian --lang zh");
+    int dark = 0, pixels = 0, tinted = 0;
+    for (int y = 0; y < 18; ++y)  // the menu bar: 文件 编辑 视图 (中文 after them is highlighted)
+        for (int x = 0; x < 140; ++x) {
+            const unsigned char* p = &shot.rgb[3 * (static_cast<std::size_t>(y) * shot.width + x)];
+            ++pixels;
+            dark += p[0] + p[1] + p[2] < 3 * 110;
+            tinted += std::abs(p[0] - p[2]) > 40;  // the menu's text and bar are grey; a red channel alone is not
+        }
+    CHECK(dark > 150);         // the three words' strokes
+    CHECK(dark < pixels / 4);  // strokes, not filled squares
+    CHECK(tinted < pixels / 20);
+}
+
 TEST_CASE("Weinan with hub Xi'an and a what-if: advice colours on the map, the priorities chart, rank changes") {
     std::string nev = std::string(CHAINATLAS_CHAINS_DIR) + "/nev.json";
     Screenshot shot = screenshot(

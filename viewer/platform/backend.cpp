@@ -8,6 +8,8 @@
 #include <stb/stb_image_write.h>
 
 #include <algorithm>
+#include <cstdint>
+#include <string_view>
 
 namespace viewer {
 
@@ -64,12 +66,17 @@ std::unique_ptr<Backend> Backend::create(const WindowOptions& options, std::stri
     ImGui_ImplGlfw_InitForOpenGL(window, true);
     glfwSetCharCallback(window, onChar);  // in place of ImGui's, which onChar calls with the filtered character
     ImGui_ImplOpenGL3_Init(glsl);
+    // The shaders now, not in the first frame: the first frame would also upload the atlas again, and
+    // rebuild it when reloadFontTexture has already freed its pixels.
+    ImGui_ImplOpenGL3_CreateDeviceObjects();
+    backend->singleChannelFont_ = std::string_view(glsl).find("330") != std::string_view::npos;
     return backend;
 }
 
 Backend::Backend(GLFWwindow* window) : window_(window) {}
 
 Backend::~Backend() {
+    if (fontTexture_) glDeleteTextures(1, &fontTexture_);
     ImGui_ImplOpenGL3_Shutdown();
     ImGui_ImplGlfw_Shutdown();
     ImGui::DestroyContext();
@@ -115,9 +122,41 @@ std::vector<std::string> Backend::takeDroppedPaths() {
     return paths;
 }
 
+// The CJK atlas is 4096 pixels wide and over a thousand high. ImGui's backend uploads it as RGBA (white, with
+// the glyphs in the alpha), and the atlas keeps its pixels in both forms: about 24 MB in the process and 19 MB
+// in the driver for one byte of information a pixel. In an OpenGL 3.3 context the texture is uploaded with
+// that one byte (GL_R8) and read as (1, 1, 1, r) through a swizzle, which is what the RGBA texture holds; the
+// atlas's own copies are freed once the driver has the pixels (the glyph positions stay in the fonts).
 void Backend::reloadFontTexture() {
-    ImGui_ImplOpenGL3_DestroyFontsTexture();
-    ImGui_ImplOpenGL3_CreateFontsTexture();
+    ImGuiIO& io = ImGui::GetIO();
+    ImGui_ImplOpenGL3_DestroyFontsTexture();  // the backend's texture of ImGui's default font, if any
+    if (fontTexture_) glDeleteTextures(1, &fontTexture_);
+    fontTexture_ = 0;
+    if (!singleChannelFont_) {
+        ImGui_ImplOpenGL3_CreateFontsTexture();
+        io.Fonts->ClearTexData();
+        return;
+    }
+    constexpr GLint kR8 = 0x8229;                   // GL_R8 (OpenGL 3.0)
+    constexpr GLenum kTextureSwizzleRgba = 0x8E46;  // GL_TEXTURE_SWIZZLE_RGBA (OpenGL 3.3)
+    unsigned char* pixels = nullptr;
+    int width = 0, height = 0;
+    io.Fonts->GetTexDataAsAlpha8(&pixels, &width, &height);
+    GLint boundTexture = 0, unpackAlignment = 4;
+    glGetIntegerv(GL_TEXTURE_BINDING_2D, &boundTexture);
+    glGetIntegerv(GL_UNPACK_ALIGNMENT, &unpackAlignment);
+    glGenTextures(1, &fontTexture_);
+    glBindTexture(GL_TEXTURE_2D, fontTexture_);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
+    const GLint swizzle[] = {GL_ONE, GL_ONE, GL_ONE, GL_RED};
+    glTexParameteriv(GL_TEXTURE_2D, kTextureSwizzleRgba, swizzle);
+    glPixelStorei(GL_UNPACK_ALIGNMENT, 1);  // rows of single bytes
+    glTexImage2D(GL_TEXTURE_2D, 0, kR8, width, height, 0, GL_RED, GL_UNSIGNED_BYTE, pixels);
+    glPixelStorei(GL_UNPACK_ALIGNMENT, unpackAlignment);
+    glBindTexture(GL_TEXTURE_2D, static_cast<GLuint>(boundTexture));
+    io.Fonts->SetTexID(reinterpret_cast<ImTextureID>(static_cast<std::intptr_t>(fontTexture_)));
+    io.Fonts->ClearTexData();
 }
 
 // Before a frame: keys pressed since the last one count as down; those already up again are remembered.

@@ -63,7 +63,9 @@ private:
     // ImGui 1.86 reads key states once per frame, so a press and release within one slow frame (a busy
     // projector laptop, a sanitizer build) would be lost: presses are latched and held for one frame.
     std::vector<int> keyPresses_, latched_;
-    int width_ = 0, height_ = 0;  // of the framebuffer endFrame drew
+    int width_ = 0, height_ = 0;      // of the framebuffer endFrame drew
+    unsigned fontTexture_ = 0;        // the atlas as one byte a pixel (reloadFontTexture), else 0
+    bool singleChannelFont_ = false;  // an OpenGL 3.3 context: the atlas can be read through a swizzle
     bool windowed_ = true;
     int savedX_ = 0, savedY_ = 0, savedWidth_ = 0, savedHeight_ = 0;  // the window before fullscreen
 };
