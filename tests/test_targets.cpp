@@ -2,7 +2,10 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <cmath>
+#include <iterator>
 #include <map>
+#include <random>
 #include <string>
 
 #include "chainatlas/analysis/scenario.hpp"
@@ -59,6 +62,43 @@ TEST_CASE("percentiles with ties and missing metrics") {
     CHECK(profile[fo] == Approx(2.75 / 6));
     CHECK(profile[ff] == Approx(2.5 / 6));
     CHECK(profile[fh2] == Approx(0.5));
+}
+
+TEST_CASE("percentiles of 5,000 firms equal their definition: negatives, -0 with 0, ties, tiny and huge values") {
+    // q = (values below + 0.5 * (values equal - 1)) / (n - 1), counted pairwise (docs/method.md §7); -0 equals 0.
+    const double pool[] = {
+        -0.0, 0.0, -1.5, 1.5, 2.0, -2.0, 1e-310, -1e-310, 3.25, 1e300, -1e300, 0.1, 0.30000000000000004, 0.3};
+    std::mt19937 random(26);
+    Chain chain;
+    chain.firms.resize(5000);
+    for (Firm& firm : chain.firms)
+        for (int m = 0; m < kMetricCount; ++m)
+            if (random() % 4 != 0) {  // a quarter of the firms lack each metric
+                std::size_t pick = random() % (m == 5 ? 2 : std::size(pool));  // land: only -0 and 0, one run
+                firm.metrics[m] = m == 4 ? std::ldexp(static_cast<double>(random() % 100000), -20)  // few ties
+                                         : pool[pick];
+            }
+    auto q = metricPercentiles(chain);
+    for (int m = 0; m < kMetricCount; ++m) {
+        std::vector<double> values;
+        for (const Firm& firm : chain.firms)
+            if (firm.metrics[m]) values.push_back(*firm.metrics[m]);
+        auto n = static_cast<double>(values.size());
+        for (std::size_t f = 0; f < chain.firms.size(); f += 7) {
+            CAPTURE(m);
+            CAPTURE(f);
+            if (!chain.firms[f].metrics[m]) {
+                CHECK(q[f][m] == 0.5);
+                continue;
+            }
+            double x = *chain.firms[f].metrics[m];
+            auto below = static_cast<double>(
+                std::count_if(values.begin(), values.end(), [&](double v) { return v < x; }));
+            auto equal = static_cast<double>(std::count(values.begin(), values.end(), x));
+            CHECK(q[f][m] == (below + 0.5 * (equal - 1)) / (n - 1));
+        }
+    }
+    CHECK(q[0][5] == 0.5);  // all of land is one run of zeros: each firm is in the middle
 }
 
 TEST_CASE("a metric only one firm has gives q = 0.5") {
