@@ -190,10 +190,11 @@ private:
         items.push_back(std::move(item));
     }
     template <typename Items, typename Read>
-    void eachItem(od::value value, Items& items, Read&& readItem) {
+    void eachItem(od::value value, Items& items, Read&& readItem, IdInterner* ids = nullptr) {
         od::array array = value.get_array();
         std::size_t count = array.count_elements();
         items.reserve(items.size() + count);
+        if (ids) ids->reserve(count);
         std::size_t read = 0;
         for (auto item : array) {
             if (++read % 4096 == 0 && document_) {
@@ -477,13 +478,16 @@ void FastJsonLoader::readTop(od::object top, unsigned& seen) {
         } else if (key == "stages") {
             once(seen, 3), eachItem(value, chain_.stages, [&](od::object o) { readStage(o); });
         } else if (key == "segments") {
-            once(seen, 4), eachItem(value, chain_.segments, [&](od::object o) { readSegment(o); });
+            once(seen, 4), eachItem(
+                               value, chain_.segments, [&](od::object o) { readSegment(o); }, &segments_);
         } else if (key == "links") {
             once(seen, 5), eachItem(value, chain_.links, [&](od::object o) { readLink(o); });
         } else if (key == "regions") {
-            once(seen, 6), eachItem(value, chain_.regions, [&](od::object o) { readRegion(o); });
+            once(seen, 6), eachItem(
+                               value, chain_.regions, [&](od::object o) { readRegion(o); }, &regions_);
         } else if (key == "firms") {
-            once(seen, 7), eachItem(value, chain_.firms, [&](od::object o) { readFirm(o); });
+            once(seen, 7), eachItem(
+                               value, chain_.firms, [&](od::object o) { readFirm(o); }, &firms_);
         } else if (key == "supplies") {
             once(seen, 8), eachItem(value, chain_.supplies.edit(), [&](od::object o) { readSupply(o); });
         } else if (key == "resources") {

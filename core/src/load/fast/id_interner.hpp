@@ -35,6 +35,15 @@ public:
             if (i + kAhead < ids.size()) fetch(i + kAhead);
         }
     }
+    // Room for `more` ids beyond those met so far, so that an array of definitions whose length is known
+    // does not grow the table (and rehash every id met) a dozen times on the way.
+    void reserve(std::size_t more) {
+        std::size_t want = 64;
+        while (want < (ids_.size() + more + 1) * 2) want *= 2;
+        if (want > slots_.size()) growTo(want);
+        ids_.reserve(ids_.size() + more);
+        position_.reserve(position_.size() + more);
+    }
     // Gives up on a duplicate definition (the validator reports it).
     void define(std::string_view id, int position) {
         int number = intern(id);
@@ -94,9 +103,10 @@ private:
     std::vector<std::string_view> ids_;  // by provisional number
     std::vector<int> position_;          // by provisional number; -1 until defined
 
-    void grow() {
+    void grow() { growTo(std::max<std::size_t>(64, slots_.size() * 2)); }
+    void growTo(std::size_t size) {  // a power of two
         std::vector<Slot> old = std::move(slots_);
-        slots_.assign(std::max<std::size_t>(64, old.size() * 2), Slot{});
+        slots_.assign(size, Slot{});
         std::size_t mask = slots_.size() - 1;
         for (const Slot& slot : old) {
             if (slot.number < 0) continue;
