@@ -4,6 +4,8 @@
 #include <doctest/doctest.h>
 
 #include <filesystem>
+#include <iterator>
+#include <string>
 
 #include "chainatlas/analysis/scenario.hpp"
 #include "chainatlas/results/result_writers.hpp"
@@ -66,6 +68,15 @@ TEST_CASE("streamed JSON equals the DOM's dump on a synthetic chain with quotes 
     Chain chain = bench::generateChain(spec);
     chain.id = "syn\"th\\etic\n\t\x01\x1f 合成";
     chain.firms[0].id = "f\"0\r";
+    // Ids of every length up to 200 bytes with an escape, a control byte or UTF-8 at every place: the writer
+    // tests eight bytes at a time, copies short texts whole and hands long ones on straight.
+    const char* odd[] = {"\"", "\\", "\x02", "\x1f", "合", "\x7f", "\n"};
+    for (std::size_t i = 1; i < chain.firms.size(); ++i) {
+        std::size_t length = i % 201, at = (i / 201) % (length + 1);
+        std::string id(length, 'x');
+        id.insert(at, odd[i % std::size(odd)]);
+        chain.firms[i].id = id + "#" + std::to_string(i);
+    }
     chain.segments[0].id = "s\b\f0";
     chain.buildIndexes();
     Analysis analysis = hubAndWhatIf(chain);
