@@ -19,6 +19,13 @@ void startWithHugePages(char** argv) {
     if (tunables.find("glibc.malloc.hugetlb") != std::string::npos) return;
     if (!tunables.empty()) tunables += ':';
     tunables += "glibc.malloc.hugetlb=1";
+    // Blocks up to 32 MB (glibc's largest threshold) come from the heap, not each from a mapping of its own:
+    // a mapping rarely starts on a 2 MB boundary, so the kernel backs only its whole 2 MB pieces with huge
+    // pages and faults the rest in 4 KB at a time, and a block freed is zeroed again when mapped anew. The
+    // heap grows in huge pages, and reuses what was freed (docs/performance.md). The viewer sets its own
+    // threshold at start (mallopt), which takes precedence.
+    if (tunables.find("glibc.malloc.mmap_threshold") == std::string::npos)
+        tunables += ":glibc.malloc.mmap_threshold=33554432";
     if (setenv("GLIBC_TUNABLES", tunables.c_str(), 1) != 0) return;
     execv("/proc/self/exe", argv);
     // Not started again (no /proc, say): run as is, without the tunable in the environment of children.
