@@ -112,6 +112,12 @@ ca::Weights readWeights(const std::string& file, ca::Weights base) {
     return base;
 }
 
+// A call that cannot succeed is refused before the chain is read: a national file takes seconds to load.
+void requireRegion(const AnalysisArgs& args) {
+    if (args.region.empty() && args.sessionFile.empty())
+        throw Failure{kExitFailure, "--region is required (or a --session that names one)"};
+}
+
 // The session first, then every option given on the command line over it.
 ca::AnalysisOptions buildOptions(const ca::Chain& chain, const AnalysisArgs& args, ca::Session* sessionOut = nullptr) {
     ca::AnalysisOptions options;
@@ -223,6 +229,7 @@ int runStats(const std::string& file, const std::string& langName) {
 }
 
 int runAnalyze(const AnalysisArgs& args) {
+    requireRegion(args);
     const ca::Chain& chain = keptUntilExit(loadOrFail(args.file));
     ca::Session session;
     ca::AnalysisOptions options = buildOptions(chain, args, &session);
@@ -255,6 +262,7 @@ struct Prepared {
 
 std::unique_ptr<Prepared> prepare(const AnalysisArgs& args) {
     auto p = std::make_unique<Prepared>();
+    requireRegion(args);
     p->chain = std::make_shared<const ca::Chain>(loadOrFail(args.file));
     ca::AnalysisOptions options = buildOptions(*p->chain, args, &p->session);
     p->scenario = ca::analyzeScenario(p->chain, options);

@@ -552,6 +552,13 @@ TEST_CASE("--session supplies region, hubs and weights — options on the comman
     r = run("analyze " + kMini);
     CHECK(r.status == 1);
     CHECK(r.err.find("--region is required") != std::string::npos);
+    // Said before the file is read: a missing file is not even looked at (a national file takes seconds).
+    for (const char* command : {"analyze", "map -o /tmp/chainatlas-never.svg", "report -o /tmp/chainatlas-never.pdf"}) {
+        CAPTURE(command);
+        r = run(std::string(command) + " /no/such/chain.json");
+        CHECK(r.status == 1);
+        CHECK(r.err == "chainatlas: --region is required (or a --session that names one)\n");
+    }
     std::filesystem::remove(path);
 }
 
