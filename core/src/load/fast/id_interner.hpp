@@ -17,11 +17,13 @@ struct GiveUp {};  // thrown inside a fast loader only: the validating path deci
 class IdInterner {
 public:
     int intern(std::string_view id) { return internHashed(id, std::hash<std::string_view>{}(id)); }
-    // The same for many ids at once, in order: each slot is fetched from memory a few ids ahead of its turn.
+    // The same for many ids at once, in order: each slot is fetched from memory 32 ids ahead of its turn.
     // A lookup in a table of 100k ids is one cache miss; with the misses overlapped the 1M firm references
-    // of a national file's supplies are interned about three times faster than one by one.
+    // of a national file's supplies are interned about three times faster than one by one. At 1M firms the
+    // table is 128 MB and each miss goes to memory: 8 ids ahead left the interning at 14% of the run's
+    // cycles, 32 at 8% (at 100k firms 10% to 7%).
     void internAll(const std::vector<std::string_view>& ids, std::vector<int>& numbers) {
-        constexpr std::size_t kAhead = 8;
+        constexpr std::size_t kAhead = 32;
         std::size_t hashes[kAhead];
         auto fetch = [&](std::size_t i) {
             std::size_t hash = std::hash<std::string_view>{}(ids[i]);
