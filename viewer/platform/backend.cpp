@@ -155,7 +155,9 @@ void Backend::reloadFontTexture() {
     glTexImage2D(GL_TEXTURE_2D, 0, kR8, width, height, 0, GL_RED, GL_UNSIGNED_BYTE, pixels);
     glPixelStorei(GL_UNPACK_ALIGNMENT, unpackAlignment);
     glBindTexture(GL_TEXTURE_2D, static_cast<GLuint>(boundTexture));
-    io.Fonts->SetTexID(reinterpret_cast<ImTextureID>(static_cast<std::intptr_t>(fontTexture_)));
+    // ImGui carries an OpenGL texture name in its pointer-sized ImTextureID, as its own backend does.
+    io.Fonts->SetTexID(reinterpret_cast<ImTextureID>(  // NOLINT(performance-no-int-to-ptr)
+        static_cast<std::intptr_t>(fontTexture_)));
     io.Fonts->ClearTexData();
 }
 
