@@ -1,0 +1,55 @@
+#!/usr/bin/env bash
+# How `analyze --format json -o` grows with the chain (issue 26: 1M firms within 10x the 100k time): runs the
+# two sizes in pairs, one right after the other (large first, then small first, in turn: a run right after
+# the large one waits on what that one left to the kernel), and prints each pair (wall, user and system
+# seconds, peak MB) with its ratio, then the median ratio of wall and of user time. On a shared virtual
+# machine single runs swing by 10-30%; compare medians.
+# Usage: bash bench/scale.sh [BUILD_DIR (default build-rel)] [PAIRS (default 5)] [SMALL (default 100000)]
+#        [LARGE (default 1000000)]
+# Chains are generated with chainatlas-bench (5 supplies a firm) into $BENCH_DIR (default /tmp/chainatlas-bench)
+# and reused; the 1M chain is 577 MB and takes about a minute to generate.
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+build=${1:-build-rel}
+pairs=${2:-5}
+small=${3:-100000}
+large=${4:-1000000}
+[[ $build = /* ]] || build="$root/$build"
+cli="$build/cli/chainatlas"
+bench="$build/bench/chainatlas-bench"
+work=${BENCH_DIR:-/tmp/chainatlas-bench}
+mkdir -p "$work"
+for tool in "$cli" "$bench"; do
+    [[ -x $tool ]] || { echo "scale.sh: $tool is missing; build it first (see bench/run.sh)" >&2; exit 1; }
+done
+for n in "$small" "$large"; do
+    [[ -s $work/chain-$n.json ]] || "$bench" generate "$work/chain-$n.json" --firms "$n" --supplies $((n * 5))
+done
+
+# One run: "WALL USER SYSTEM PEAK_MB".
+run() {
+    /usr/bin/time -f "%e %U %S %M" -o "$work/scale-time.txt" \
+        "$cli" analyze "$work/chain-$1.json" --region r0 --hub r1 --format json -o "$work/scale-out.json" \
+        > /dev/null 2> "$work/scale-stderr.txt" ||
+        { echo "scale.sh: analyze failed on $1 firms:" >&2; cat "$work/scale-stderr.txt" >&2; exit 1; }
+    awk '{printf "%s %s %s %.0f\n", $1, $2, $3, $4 / 1024}' "$work/scale-time.txt"
+}
+
+printf '%-6s %28s %28s %14s\n' "pair" "$large firms: wall user sys MB" "$small firms: wall user sys MB" "ratio wall user"
+walls=() users=()
+for ((p = 1; p <= pairs; ++p)); do
+    if ((p % 2)); then
+        read -r lw lu ls lm < <(run "$large")
+        read -r sw su ss sm < <(run "$small")
+    else
+        read -r sw su ss sm < <(run "$small")
+        read -r lw lu ls lm < <(run "$large")
+    fi
+    wall=$(awk "BEGIN {printf \"%.2f\", $lw / $sw}")
+    user=$(awk "BEGIN {printf \"%.2f\", $lu / $su}")
+    walls+=("$wall") users+=("$user")
+    printf '%-6s %28s %28s %14s\n' "$p" "$lw $lu $ls $lm" "$sw $su $ss $sm" "$wall $user"
+done
+median() { printf '%s\n' "$@" | sort -n | awk '{v[NR] = $1} END {print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2}'; }
+echo "median ratio: wall $(median "${walls[@]}")x, user $(median "${users[@]}")x" \
+     "(load average $(cut -d' ' -f1 /proc/loadavg); $(nproc) cores; $(date +%F))"
