@@ -21,6 +21,7 @@
 #include "chainatlas/analysis/scenario.hpp"
 #include "chainatlas/analysis/support.hpp"
 #include "chainatlas/base/file_io.hpp"
+#include "chainatlas/base/huge_pages.hpp"
 #include "chainatlas/load/fast_load.hpp"
 #include "chainatlas/load/load.hpp"
 #include "chainatlas/map/layout.hpp"
@@ -243,6 +244,10 @@ int benchInnovation(const bench::SyntheticSpec& spec) {
 }  // namespace
 
 int main(int argc, char** argv) {
+    // The phases are timed under the allocator settings chainatlas and the viewer start with (huge pages, large
+    // blocks from the heap); without them every fresh 4 KB page costs a fault and the phases looked slower than
+    // the same work inside `chainatlas analyze`.
+    chainatlas::startWithHugePages(argv);
     bench::SyntheticSpec spec;
     std::string what = "all", output;
     for (int i = 1; i < argc; ++i) {
