@@ -12,6 +12,7 @@
 
 #include "analysis/firm_sites.hpp"
 #include "base/json_reader.hpp"
+#include "base/radix_sort.hpp"
 #include "chainatlas/analysis/scenario.hpp"
 #include "chainatlas/analysis/support.hpp"
 #include "chainatlas/base/text.hpp"
@@ -332,11 +333,9 @@ struct RankKey {
 // of reading them from the 300-byte targets), and the buffers of the radix sort.
 struct Ranking {
     std::vector<std::array<double, kTermCount>> values;
-    static constexpr int kDigitBits = 11, kDigits = (64 + kDigitBits - 1) / kDigitBits;
-    static constexpr std::size_t kBuckets = std::size_t{1} << kDigitBits;
     std::vector<std::uint64_t> words, spare;
     std::vector<int> targetOf;  // id rank -> position in the targets
-    std::vector<std::array<std::uint32_t, kBuckets>> counts = std::vector<std::array<std::uint32_t, kBuckets>>(kDigits);
+    detail::RadixSort radix;
 
     explicit Ranking(const std::vector<Target>& targets) { take(targets); }
     void take(const std::vector<Target>& targets) {
@@ -366,26 +365,13 @@ void sortKeys(std::vector<RankKey>& keys, Ranking& r) {
         return;
     }
     r.words.resize(n);
-    r.spare.resize(n);
     r.targetOf.resize(n);
     for (std::size_t i = 0; i < n; ++i) {
         r.words[i] = static_cast<std::uint64_t>(top - keys[i].score) << idBits |
                      static_cast<std::uint64_t>(keys[i].idRank);
         r.targetOf[static_cast<std::size_t>(keys[i].idRank)] = keys[i].target;
     }
-    constexpr int kDigitBits = Ranking::kDigitBits, kDigits = Ranking::kDigits;
-    constexpr std::size_t kBuckets = Ranking::kBuckets;
-    for (auto& c : r.counts) c.fill(0);
-    for (std::uint64_t w : r.words)
-        for (int d = 0; d < kDigits; ++d) ++r.counts[d][(w >> (d * kDigitBits)) & (kBuckets - 1)];
-    for (int d = 0; d < kDigits; ++d) {
-        std::array<std::uint32_t, kBuckets>& c = r.counts[static_cast<std::size_t>(d)];
-        if (c[(r.words[0] >> (d * kDigitBits)) & (kBuckets - 1)] == n) continue;  // every word has this digit
-        std::uint32_t at = 0;
-        for (std::uint32_t& count : c) at += std::exchange(count, at);  // starts of the buckets
-        for (std::uint64_t w : r.words) r.spare[c[(w >> (d * kDigitBits)) & (kBuckets - 1)]++] = w;
-        r.words.swap(r.spare);
-    }
+    r.radix(r.words, r.spare, [](std::uint64_t word) { return word; });
     std::uint64_t idMask = (std::uint64_t{1} << idBits) - 1;
     for (std::size_t i = 0; i < n; ++i) {
         auto idRank = static_cast<int>(r.words[i] & idMask);

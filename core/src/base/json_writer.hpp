@@ -96,12 +96,7 @@ private:
         room(1);
         buffer_[used_++] = c;
     }
-    void put(std::string_view text) {
-        if (text.size() > kBuffer / 4) {  // a long text goes straight on, after what is waiting
-            drain();
-            out_.append(text);
-            return;
-        }
+    void put(std::string_view text) {  // a few bytes: ": ", "null", "true"
         room(text.size());
         std::memcpy(buffer_ + used_, text.data(), text.size());
         used_ += text.size();
@@ -170,13 +165,17 @@ private:
         return to;
     }
     static constexpr std::size_t kLongestEscape = 6;  // \u00XX
+    // The text in pieces of at most 64 bytes, each escaped straight into the buffer after one check for room
+    // (a piece grows at most sixfold): ids and keys are one piece.
     void quoted(std::string_view text) {
-        if (text.size() <= kBuffer / 8) {  // a short text (ids, keys): one check for room, bytes copied as tested
-            room(text.size() * kLongestEscape + 2);
+        constexpr std::size_t kPiece = kBuffer / 8;
+        put('"');
+        for (std::size_t i = 0; i < text.size();) {
+            std::size_t end = std::min(text.size(), i + kPiece);
+            room((end - i) * kLongestEscape);
             char* to = buffer_ + used_;
-            *to++ = '"';
-            for (std::size_t i = 0; i < text.size();) {
-                if (text.size() - i >= 8) {
+            while (i < end) {
+                if (end - i >= 8) {
                     std::uint64_t word;
                     std::memcpy(&word, text.data() + i, 8);
                     if (!mayNeedEscape(word)) {
@@ -189,29 +188,8 @@ private:
                 if (plainByte(c)) *to++ = static_cast<char>(c);
                 else to = escaped(c, to);
             }
-            *to++ = '"';
             used_ = static_cast<std::size_t>(to - buffer_);
-            return;
         }
-        put('"');
-        std::size_t plain = 0, i = 0;
-        while (i < text.size()) {
-            if (text.size() - i >= 8) {
-                std::uint64_t word;
-                std::memcpy(&word, text.data() + i, 8);
-                if (!mayNeedEscape(word)) {
-                    i += 8;
-                    continue;
-                }
-            }
-            auto c = static_cast<unsigned char>(text[i++]);
-            if (plainByte(c)) continue;
-            put(text.substr(plain, i - 1 - plain));
-            plain = i;
-            room(kLongestEscape);
-            used_ = static_cast<std::size_t>(escaped(c, buffer_ + used_) - buffer_);
-        }
-        put(text.substr(plain));
         put('"');
     }
 

@@ -4,7 +4,8 @@
 #include <algorithm>
 #include <cstdint>
 #include <cstring>
-#include <utility>
+
+#include "base/radix_sort.hpp"
 
 namespace chainatlas {
 
@@ -25,26 +26,6 @@ std::uint64_t orderKey(double value) {
     return bits >> 63 ? ~bits : bits | std::uint64_t{1} << 63;
 }
 
-// Sorts by key, 11 bits a pass, skipping the passes whose digit every key shares (values of one metric mostly
-// share their sign and exponent). Runs of equal keys are runs of equal values; their order inside a run does
-// not matter to the percentiles.
-void radixSort(std::vector<Keyed>& values, std::vector<Keyed>& spare) {
-    constexpr int kDigitBits = 11, kDigits = (64 + kDigitBits - 1) / kDigitBits;
-    constexpr std::size_t kBuckets = std::size_t{1} << kDigitBits;
-    std::vector<std::array<std::uint32_t, kBuckets>> counts(kDigits);
-    for (const Keyed& v : values)
-        for (int d = 0; d < kDigits; ++d) ++counts[d][(v.key >> (d * kDigitBits)) & (kBuckets - 1)];
-    spare.resize(values.size());
-    for (int d = 0; d < kDigits; ++d) {
-        std::array<std::uint32_t, kBuckets>& c = counts[static_cast<std::size_t>(d)];
-        if (c[(values[0].key >> (d * kDigitBits)) & (kBuckets - 1)] == values.size()) continue;
-        std::uint32_t at = 0;
-        for (std::uint32_t& count : c) at += std::exchange(count, at);  // starts of the buckets
-        for (const Keyed& v : values) spare[c[(v.key >> (d * kDigitBits)) & (kBuckets - 1)]++] = v;
-        values.swap(spare);
-    }
-}
-
 // q of every item in every metric; 0.5 where the item lacks the metric or only one item has it.
 // Items are firms or segments: both carry the same six optional metrics.
 template <typename Item>
@@ -55,13 +36,14 @@ std::vector<std::array<double, kMetricCount>> percentilesOf(const std::vector<It
     // starts and `equal` its length. A binary search per item found the same two numbers, but 600k searches
     // into 100k values missed the cache each time; a comparison sort of 100k values took 4 ms a metric.
     std::vector<Keyed> values, spare;
+    detail::RadixSort radixSort;  // runs of equal keys are runs of equal values; order within a run is free
     for (int m = 0; m < kMetricCount; ++m) {
         values.clear();
         for (std::size_t i = 0; i < items.size(); ++i)
             if (items[i].metrics[m]) values.push_back({orderKey(*items[i].metrics[m]), static_cast<std::uint32_t>(i)});
         std::size_t n = values.size();
         if (n <= 1) continue;
-        radixSort(values, spare);
+        radixSort(values, spare, [](const Keyed& v) { return v.key; });
         for (std::size_t low = 0; low < n;) {
             std::size_t high = low + 1;
             while (high < n && values[high].key == values[low].key) ++high;
