@@ -200,10 +200,15 @@ int benchPhases(const std::string& path) {
         "%.3f\ntargets %zu\njson_bytes %zu\n",
         load, analyse, whatIfTime, whatIfCopy, whatIfAnalyse, whatIfIncremental, describe, describeFirms, writeJson,
         writeCsv, analysis.targets.size(), json.size());
-    // How much of simdjson's token index the fast JSON path handed back behind its reader (peak memory).
+    // The fast JSON path's token index: read in windows (their number, the largest window's index), and read
+    // as one document (how much of its index was handed back behind the reader).
     if (auto padded = readPaddedFile(path)) {
         FastLoadStats stats;
         if (fastChainFromPaddedJson(padded->view(), &stats))
+            std::printf("windows %zu\nwindow_index_mb %.2f\n", stats.windows, stats.indexBytes / 1048576.0);
+        FastJsonOptions whole;
+        whole.oneDocument = true;
+        if (fastChainFromPaddedJson(padded->view(), &stats, whole))
             std::printf("index_mb %.1f/%.1f\n", stats.indexBytesReleased / 1048576.0, stats.indexBytes / 1048576.0);
     }
     return 0;

@@ -201,8 +201,11 @@ TEST_CASE("a chain large enough to hand back its token index behind the reader l
     spec.ties = 2000;
     std::string text = chainToJson(bench::generateChain(spec)).dump();
     FastLoadStats stats;
-    std::optional<Chain> fast = fastChainFromJson(text, &stats);
+    FastJsonOptions oneDocument;
+    oneDocument.oneDocument = true;
+    std::optional<Chain> fast = fastChainFromJson(text, &stats, oneDocument);
     REQUIRE(fast.has_value());
+    CHECK(stats.windows == 0);
     // The configure-time probe (cmake/probes/simdjson_token_index.cpp) decides whether the index can be
     // reached; it must for the simdjson whose layout was read (Debian 12's 3.0), which CI builds against.
     bool reachable = stats.indexBytes > 0;
@@ -236,10 +239,140 @@ TEST_CASE("a chain large enough to hand back its token index behind the reader l
         std::string moved = text.substr(0, at) + std::string(1 + random() % 3000, ' ') + text.substr(at);
         INFO("white space at " << at);
         FastLoadStats movedStats;
-        std::optional<Chain> again = fastChainFromJson(moved, &movedStats);
+        std::optional<Chain> again = fastChainFromJson(moved, &movedStats, oneDocument);
         REQUIRE(again.has_value());
         if (reachable) CHECK(movedStats.indexBytesReleased > stats.indexBytes / 2);
         CHECK(chainToJson(*again) == model);
+    }
+}
+
+namespace {
+
+// The model read in windows of `windowBytes` (stats.windows > 0 when the windows were read to the end, 0
+// when the reading fell back to one document), as JSON for comparison; "none" when the fast path declined.
+std::string readInWindows(const std::string& text, std::size_t windowBytes, FastLoadStats& stats) {
+    FastJsonOptions options;
+    options.windowBytes = windowBytes;
+    std::optional<Chain> chain = fastChainFromJson(text, &stats, options);
+    return chain ? chainToJson(*chain).dump() : "none";
+}
+
+std::string readAsOneDocument(const std::string& text) {
+    FastJsonOptions options;
+    options.oneDocument = true;
+    std::optional<Chain> chain = fastChainFromJson(text, nullptr, options);
+    return chain ? chainToJson(*chain).dump() : "none";
+}
+
+}  // namespace
+
+TEST_CASE("read in windows of any size, every good file gives the model it gives read as one document") {
+    std::vector<std::string> files = jsonFilesIn(CHAINATLAS_CHAINS_DIR);
+    for (const auto& file : jsonFilesIn(std::string(CHAINATLAS_TEST_DATA_DIR) + "/good")) files.push_back(file);
+    bench::SyntheticSpec spec;
+    spec.segments = 30, spec.regions = 20, spec.firms = 600, spec.supplies = 2000, spec.resources = 20, spec.ties = 100;
+    const std::string synthetic = chainToJson(bench::generateChain(spec)).dump();
+    std::vector<std::pair<std::string, std::string>> texts{{"synthetic, minified", synthetic},
+                                                           {"synthetic, indented",
+                                                            nlohmann::json::parse(synthetic).dump(2)}};
+    for (const auto& file : files) texts.emplace_back(file, readText(file));
+    // 1 byte: every item is longer than the window, which must double; 300 and 4096: cuts inside items (after
+    // a site's or a name's '}') and between them; the default: a small chain in one window an array.
+    for (const auto& entry : texts) {
+        const std::string& text = entry.second;
+        const std::string whole = readAsOneDocument(text);
+        REQUIRE(whole != "none");
+        for (std::size_t windowBytes : {std::size_t{1}, std::size_t{300}, std::size_t{4096}, std::size_t{256} * 1024}) {
+            INFO(entry.first << ", windows of " << windowBytes << " bytes");
+            FastLoadStats stats;
+            CHECK(readInWindows(text, windowBytes, stats) == whole);
+            CHECK(stats.windows > 0);  // read in windows, not after falling back
+        }
+    }
+    // The synthetic chain in windows of 300 bytes: many windows, each with a small token index.
+    FastLoadStats stats;
+    readInWindows(synthetic, 300, stats);
+    CHECK(stats.windows > synthetic.size() / 600);
+}
+
+TEST_CASE("a window cut inside a string, ids with escapes and items longer than a window read as in one document") {
+    // Strings holding "}," "}]" and "},{" (a cut there ends the window inside the string: stage 1 refuses it,
+    // and the window grows past it); ids written with \u escapes (unescaped into the parser's buffer, which the
+    // next window overwrites: the supplies' ends wait there for a batch to be interned, windows later); a
+    // firm far longer than the window.
+    std::string firms;
+    for (int i = 0; i < 40; ++i) {
+        firms += std::string(i ? "," : "") + "{\"id\": \"f\\u0030" + std::to_string(i) +
+                 "\", \"note\": \"ends }, then {\\\"x\\\": 1}], and },{ again\", \"sites\": [{\"region\": \"r\","
+                 " \"segments\": [\"s\"], \"note\": \"a}, b\"}, {\"region\": \"q\", \"segments\": [\"s\"]}]}";
+    }
+    firms += ", {\"id\": \"long\", \"name\": \"" + std::string(5000, 'L') +
+             "\", \"sites\": [{\"region\": \"r\", \"segments\": [\"s\"]}]}";
+    std::string supplies;
+    for (int i = 0; i + 1 < 40; ++i)
+        supplies += std::string(i ? "," : "") + "{\"from\": \"f0" + std::to_string(i) + "\", \"to\": \"f\\u0030" +
+                    std::to_string(i + 1) + "\", \"note\": \"plain\"}";
+    const std::string text = R"({"format": "chainatlas/1", "chain": {"id": "c", "note": "a }, b"}, "firms": [)" +
+                             firms +
+                             R"(], "segments": [{"id": "s"}], "regions": [{"id": "r"}, {"id": "q"}], "supplies": [)" +
+                             supplies + "]}";
+    checkBothPaths(text, "cuts inside strings");
+    const std::string whole = readAsOneDocument(text);
+    REQUIRE(whole != "none");
+    for (std::size_t windowBytes : {std::size_t{1}, std::size_t{50}, std::size_t{200}, std::size_t{1000}}) {
+        INFO("windows of " << windowBytes << " bytes");
+        FastLoadStats stats;
+        CHECK(readInWindows(text, windowBytes, stats) == whole);
+        CHECK(stats.windows > (windowBytes <= 50 ? 40u : 0u));  // small windows: the supplies take many
+    }
+    FastLoadStats stats;
+    FastJsonOptions small;
+    small.windowBytes = 200;
+    std::optional<Chain> chain = fastChainFromJson(text, &stats, small);
+    REQUIRE(chain.has_value());
+    CHECK(chain->firms[7].id == "f07");
+    CHECK(chain->supplies.size() == 39);
+    CHECK(chain->supplies[38].from == 38);
+    CHECK(chain->supplies[38].to == 39);
+}
+
+TEST_CASE("what only one document can say falls back to it, and what is wrong stays wrong in windows") {
+    const std::string head = R"({"format": "chainatlas/1", "chain": {"id": "c"}, "segments": [{"id": "s"}],
+                                 "regions": [{"id": "r"}], )";
+    // Read in windows these decline (an escape in a top-level key or in the format, a key the windows do not
+    // know): read as one document they load, and the result is the same.
+    const std::string fallbacks[] = {
+        R"({"format": "chainatlas\/1", "chain": {"id": "c"}, "segments": [{"id": "s"}], "regions": [{"id": "r"}], "firms": []})",
+        head + R"("fir\u006ds": [{"id": "a", "sites": [{"region": "r", "segments": ["s"]}]}]})",
+    };
+    for (const std::string& text : fallbacks) {
+        INFO(text);
+        FastLoadStats stats;
+        CHECK(readInWindows(text, 8, stats) == readAsOneDocument(text));
+        CHECK(readAsOneDocument(text) != "none");
+        CHECK(stats.windows == 0);
+    }
+    // Wrong deep in a long array (an item the validator warns about, a bracket missing, a string never
+    // closed, text after the end): declined in windows of every size, as in one document.
+    std::string many;
+    for (int i = 0; i < 60; ++i)
+        many += std::string(i ? "," : "") + R"({"id": "f)" + std::to_string(i) +
+                R"(", "sites": [{"region": "r", "segments": ["s"]}]})";
+    const std::string wrongs[] = {
+        head + R"("firms": [)" + many + R"(, {"id": "g"}]})",
+        head + R"("firms": [)" + many + R"(, {"id": "g", "sites": [{"region": "r", "segments": ["s"]}]})",
+        head + R"("firms": [)" + many + R"(, {"id": "g", "sites": [{"region": "r", "segments": ["s"]}]}, {"id": "h})",
+        head + R"("firms": [)" + many + R"(]} ])",
+        head + R"("firms": [)" + many +
+            R"(], "supplies": [{"from": "f1", "to": "f2"}, {"from": "f1", "to": "nobody"}]})",
+    };
+    for (const std::string& text : wrongs) {
+        INFO(text.substr(text.size() - 80));
+        for (std::size_t windowBytes : {std::size_t{1}, std::size_t{100}, std::size_t{256} * 1024}) {
+            FastLoadStats stats;
+            CHECK(readInWindows(text, windowBytes, stats) == "none");
+        }
+        CHECK_FALSE(validateChainText(text, "t.json").diagnostics.empty());
     }
 }
 

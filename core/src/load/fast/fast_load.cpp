@@ -9,6 +9,9 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <cstring>
+#include <deque>
+#include <functional>
 #include <set>
 
 #include "chainatlas/base/text.hpp"
@@ -19,6 +22,9 @@
 #include "load/json_scan.hpp"
 #include "load/validate.hpp"
 #include "model/chain_index.hpp"
+#if CHAINATLAS_SIMDJSON_TOKEN_INDEX
+#include "load/fast/simdjson_reach.hpp"
+#endif
 
 namespace chainatlas {
 
@@ -45,6 +51,26 @@ std::string_view keyOf(Field& field) {
     return field.unescaped_key();
 }
 
+// While a window of the file is read (FastJsonLoader::openWindow), the parser reads a copy of the file's text
+// from `file` on, in a buffer the next window overwrites: a view into that copy is turned into the same bytes
+// of the file, which outlive the load, and a string unescaped into the parser's own buffer (also reused by
+// the next window) is copied into `kept`. Outside windows views are left as they are.
+struct WindowCopy {
+    const char* begin = nullptr;
+    const char* end = nullptr;
+    const char* file = nullptr;
+    std::deque<std::string>* kept = nullptr;
+};
+thread_local const WindowCopy* tWindow = nullptr;
+
+std::string_view lasting(std::string_view view) {
+    if (!tWindow) return view;
+    std::less_equal<const char*> notAfter;
+    if (notAfter(tWindow->begin, view.data()) && notAfter(view.data() + view.size(), tWindow->end))
+        return {tWindow->file + (view.data() - tWindow->begin), view.size()};
+    return tWindow->kept->emplace_back(view);
+}
+
 // A string as a view into the file's text when it has nothing to unescape (ids, most names): simdjson's
 // get_string() copies every string into a buffer of its own, which at 100k firms touched 20 MB more memory
 // and took longer than the copy saved. Escapes and anything unusual go through get_string().
@@ -59,10 +85,11 @@ std::string_view text(od::value value) {
                          [](char c) { return c == '\\' || c == '"' || static_cast<unsigned char>(c) < 0x20; })) {
             od::raw_json_string consumed = value.get_raw_json_string();  // moves on, as get_string() would
             static_cast<void>(consumed);
-            return inner;
+            return lasting(inner);
         }
     }
-    return value.get_string();
+    std::string_view unescaped = value.get_string();
+    return lasting(unescaped);
 }
 
 double number(od::value value, bool nonNegative) {
@@ -163,11 +190,75 @@ void internAll(od::value array, IdInterner& interner, std::vector<int>& numbers)
     for (auto item : array.get_array()) numbers.push_back(interner.intern(text(item.value())));
 }
 
+constexpr std::size_t kNowhere = std::string_view::npos;
+
+bool isBlank(char c) { return c == ' ' || c == '\n' || c == '\r' || c == '\t'; }
+
+std::size_t skipBlank(std::string_view text, std::size_t at) {
+    while (at < text.size() && isBlank(text[at])) ++at;
+    return at;
+}
+
+// Where a window may end: just after the first '}' at or after `from` that blanks and a ',' or a ']' follow
+// (the end of an item, when the '}' is not inside a string or deeper in the item); the end of the text if
+// there is none. A guess: the reader finds out (FastJsonLoader::windowedItems).
+std::size_t cutAfter(std::string_view text, std::size_t from) {
+    while (from < text.size()) {
+        const void* brace = std::memchr(text.data() + from, '}', text.size() - from);
+        if (!brace) break;
+        std::size_t at = static_cast<std::size_t>(static_cast<const char*>(brace) - text.data()) + 1;
+        std::size_t next = skipBlank(text, at);
+        if (next < text.size() && (text[next] == ',' || text[next] == ']')) return at;
+        from = at;
+    }
+    return text.size();
+}
+
+// Just after the object that starts at `at` (strings skipped, brackets counted), or kNowhere. The object's
+// window then checks what this only counted.
+std::size_t objectEnd(std::string_view text, std::size_t at) {
+    if (at >= text.size() || text[at] != '{') return kNowhere;
+    int depth = 0;
+    for (std::size_t i = at; i < text.size(); ++i) {
+        char c = text[i];
+        if (c == '"') {
+            for (++i; i < text.size() && text[i] != '"'; ++i)
+                if (text[i] == '\\') ++i;
+            if (i >= text.size()) return kNowhere;
+        } else if (c == '{' || c == '[') {
+            ++depth;
+        } else if ((c == '}' || c == ']') && --depth == 0) {
+            return i + 1;
+        }
+    }
+    return kNowhere;
+}
+
 class FastJsonLoader {
 public:
     std::optional<Chain> run(simdjson::padded_string_view text, FastLoadStats* stats);
+    // The same reading with the top level scanned here and the arrays parsed a window at a time; nullopt
+    // also when a window cannot be read, and then the caller reads the text as one document.
+    std::optional<Chain> runInWindows(std::string_view text, const FastJsonOptions& options, FastLoadStats* stats);
 
 private:
+    // Reading in windows: the whole text, the reused buffer a window is copied into (a '[', the window, a ']'
+    // and simdjson's padding), and strings unescaped from windows.
+    std::string_view whole_;
+    std::size_t windowBytes_ = 0, windows_ = 0, largestIndex_ = 0;
+    std::unique_ptr<char[]> window_;
+    std::size_t windowCapacity_ = 0;
+    WindowCopy copy_;
+    std::deque<std::string> kept_;
+    od::document openWindow(std::size_t from, std::size_t to);
+    std::size_t inText(const char* inWindow) const {
+        return static_cast<std::size_t>(copy_.file - whole_.data()) + static_cast<std::size_t>(inWindow - copy_.begin);
+    }
+    std::size_t readTopValue(std::string_view key, std::size_t at, unsigned& seen);
+    template <typename Items, typename Read>
+    std::size_t windowedItems(std::size_t at, Items& items, Read&& readItem, IdInterner* ids = nullptr);
+    std::optional<Chain> finish(FastLoadStats* stats);
+
     od::parser parser_;
     od::document* document_ = nullptr;
     detail::TokenIndexRelease indexRelease_;
@@ -594,14 +685,9 @@ std::optional<Chain> FastJsonLoader::run(simdjson::padded_string_view text, Fast
         constexpr unsigned required = 1u << 0 | 1u << 1 | 1u << 4 | 1u << 6 |
                                       1u << 7;  // format chain segments regions firms
         if ((seen & required) != required) return std::nullopt;
-        resolveReferences();
-        checkLinks();
-        if (!passesLaterChecks(chain_)) return std::nullopt;
         document_ = nullptr;
         if (stats)
             stats->indexBytes = indexRelease_.indexBytes(), stats->indexBytesReleased = indexRelease_.releasedBytes();
-        parser_ = od::parser{};  // its buffers (an index of every token) are not needed for the graphs below
-        sources_ = stages_ = segments_ = regions_ = firms_ = resources_ = IdInterner{};
     } catch (const GiveUp&) {
         return std::nullopt;
     } catch (const simdjson::simdjson_error&) {
@@ -609,8 +695,192 @@ std::optional<Chain> FastJsonLoader::run(simdjson::padded_string_view text, Fast
     } catch (const json::exception&) {
         return std::nullopt;  // a kept value that nlohmann refuses
     }
+    return finish(stats);
+}
+
+// After the last value was read, by either reading: references, links and the checks made after reading.
+std::optional<Chain> FastJsonLoader::finish(FastLoadStats* stats) {
+    try {
+        resolveReferences();
+        checkLinks();
+        if (!passesLaterChecks(chain_)) return std::nullopt;
+        if (stats && windows_) stats->windows = windows_, stats->indexBytes = largestIndex_;
+        parser_ = od::parser{};  // its buffers (an index of every token) are not needed for the graphs below
+        window_.reset();
+        sources_ = stages_ = segments_ = regions_ = firms_ = resources_ = IdInterner{};
+    } catch (const GiveUp&) {
+        return std::nullopt;
+    }
     chain_.buildIndexes();
     return std::move(chain_);
+}
+
+// The window [from, to) of the text, copied between brackets into the reused buffer and handed to simdjson
+// (stage 1 indexes only this copy). Throws simdjson_error when stage 1 refuses it.
+od::document FastJsonLoader::openWindow(std::size_t from, std::size_t to) {
+    std::size_t length = to - from;
+    std::size_t need = length + 2 + simdjson::SIMDJSON_PADDING;
+    if (need > windowCapacity_) {
+        windowCapacity_ = std::max(need, windowCapacity_ * 2);
+        window_.reset(new char[windowCapacity_]);
+    }
+    char* buffer = window_.get();
+    buffer[0] = '[';
+    std::memcpy(buffer + 1, whole_.data() + from, length);
+    buffer[length + 1] = ']';
+    std::memset(buffer + length + 2, 0, simdjson::SIMDJSON_PADDING);
+    copy_ = WindowCopy{buffer + 1, buffer + 1 + length, whole_.data() + from, &kept_};
+    tWindow = &copy_;
+    ++windows_;
+    od::document document = parser_.iterate(simdjson::padded_string_view(buffer, length + 2, windowCapacity_));
+#if CHAINATLAS_SIMDJSON_TOKEN_INDEX
+    std::uint32_t tokens = 0;
+    if (detail::tokenIndex(parser_, tokens)) largestIndex_ = std::max<std::size_t>(largestIndex_, tokens * 4ull);
+#endif
+    return document;
+}
+
+// The items of the array that starts at `at`, a window at a time; just after the array, or kNowhere.
+// A window runs from the start of an item to a guessed cut (cutAfter) at least windowBytes_ further on. When
+// the guess was wrong, the last item is cut off inside the window and fails to read: the items before it
+// stay read, and the next window starts at it. When the first item of a window fails, the window doubles
+// (an item longer than a window), up to the end of the text; then the failure is the item's own and the
+// reading gives up. An item is read whole or not at all, so none is read twice.
+template <typename Items, typename Read>
+std::size_t FastJsonLoader::windowedItems(std::size_t at, Items& items, Read&& readItem, IdInterner* ids) {
+    const std::string_view text = whole_;
+    if (at >= text.size() || text[at] != '[') return kNowhere;
+    at = skipBlank(text, at + 1);
+    if (at < text.size() && text[at] == ']') return at + 1;
+    const std::size_t first = at;
+    std::size_t want = windowBytes_;
+    bool reserved = false;
+    while (true) {
+        std::size_t cut = want >= text.size() - at ? text.size() : cutAfter(text, at + want);
+        std::size_t done = 0;
+        // Just after the last item read: its ',', the array's own ']' (the rest of the window is left unread), or
+        // the ']' closing the window.
+        const char* last = nullptr;
+        const char* closing = nullptr;
+        bool failed = false;
+        try {
+            od::document document = openWindow(at, cut);
+            closing = copy_.end;
+            od::array array = document.get_array();
+            for (auto item : array) {
+                readItem(item.value().get_object());
+                ++done;
+                if (document.current_location().get(last) != simdjson::SUCCESS) last = nullptr;
+            }
+        } catch (const GiveUp&) {
+            failed = true;
+        } catch (const simdjson::simdjson_error&) {
+            failed = true;
+        }
+        if (done == 0 || !last) {
+            if (cut == text.size()) return kNowhere;
+            want *= 2;
+            continue;
+        }
+        std::size_t after = last == closing ? skipBlank(text, cut) : inText(last);
+        if (after >= text.size()) return kNowhere;
+        if (text[after] == ']' && !failed) return after + 1;
+        if (!reserved) {
+            // An array longer than a window: room for the items the rest of the text would hold at the density
+            // of the first window (growing a vector of 500k supplies by doubling held the old and the new block
+            // at once, 25 MB more at the peak). Room in a vector is only address space until it is used; the
+            // table of ids is written when made, so it gets room for half the guess (the rest of the text
+            // holds other arrays too; if not, it grows once).
+            reserved = true;
+            std::size_t estimate = done + done * (text.size() - after) / std::max<std::size_t>(after - first, 1);
+            items.reserve(items.size() + estimate);
+            if (ids) ids->reserve(estimate / 2);
+        }
+        if (text[after] != ',') return kNowhere;
+        at = skipBlank(text, after + 1);
+        want = windowBytes_;
+    }
+}
+
+// One value of the top-level object, read in windows; just after it, or kNowhere.
+std::size_t FastJsonLoader::readTopValue(std::string_view key, std::size_t at, unsigned& seen) {
+    if (key == "format") {
+        once(seen, 0);
+        constexpr std::string_view format = "\"chainatlas/1\"";  // anything else (escapes too): one document
+        return whole_.substr(at, format.size()) == format ? at + format.size() : kNowhere;
+    }
+    if (key == "chain") {
+        once(seen, 1);
+        std::size_t end = objectEnd(whole_, at);
+        if (end == kNowhere) return kNowhere;
+        od::document document = openWindow(at, end);
+        int count = 0;
+        od::array array = document.get_array();
+        for (auto item : array) readChainHead(item.value().get_object()), ++count;
+        const char* after = nullptr;
+        if (count != 1 || document.current_location().get(after) != simdjson::OUT_OF_BOUNDS) return kNowhere;
+        return end;
+    }
+    if (key == "sources") return once(seen, 2), windowedItems(at, chain_.sources, [&](od::object o) { readSource(o); });
+    if (key == "stages") return once(seen, 3), windowedItems(at, chain_.stages, [&](od::object o) { readStage(o); });
+    if (key == "segments")
+        return once(seen, 4), windowedItems(
+                                  at, chain_.segments, [&](od::object o) { readSegment(o); }, &segments_);
+    if (key == "links") return once(seen, 5), windowedItems(at, chain_.links, [&](od::object o) { readLink(o); });
+    if (key == "regions")
+        return once(seen, 6), windowedItems(
+                                  at, chain_.regions, [&](od::object o) { readRegion(o); }, &regions_);
+    if (key == "firms")
+        return once(seen, 7), windowedItems(
+                                  at, chain_.firms, [&](od::object o) { readFirm(o); }, &firms_);
+    if (key == "supplies")
+        return once(seen, 8), windowedItems(at, chain_.supplies.edit(), [&](od::object o) { readSupply(o); });
+    if (key == "resources")
+        return once(seen, 9), windowedItems(at, chain_.resources, [&](od::object o) { readResource(o); });
+    if (key == "ties") return once(seen, 10), windowedItems(at, chain_.ties, [&](od::object o) { readTie(o); });
+    return kNowhere;  // an unknown key is a warning; a key with an escape is read as one document
+}
+
+std::optional<Chain> FastJsonLoader::runInWindows(std::string_view text, const FastJsonOptions& options,
+                                                  FastLoadStats* stats) {
+    struct Outside {
+        ~Outside() { tWindow = nullptr; }
+    } outside;
+    whole_ = text;
+    windowBytes_ = std::max<std::size_t>(options.windowBytes, 1);
+    try {
+        std::size_t at = skipBlank(text, 0);
+        if (at >= text.size() || text[at] != '{') return std::nullopt;
+        at = skipBlank(text, at + 1);
+        unsigned seen = 0;
+        while (true) {
+            std::size_t keyEnd = at < text.size() && text[at] == '"' ? text.find('"', at + 1) : kNowhere;
+            if (keyEnd == kNowhere) return std::nullopt;
+            std::string_view key = text.substr(at + 1, keyEnd - at - 1);
+            at = skipBlank(text, keyEnd + 1);
+            if (at >= text.size() || text[at] != ':') return std::nullopt;
+            at = readTopValue(key, skipBlank(text, at + 1), seen);
+            if (at == kNowhere) return std::nullopt;
+            at = skipBlank(text, at);
+            if (at < text.size() && text[at] == ',') {
+                at = skipBlank(text, at + 1);
+                continue;
+            }
+            if (at < text.size() && text[at] == '}') break;
+            return std::nullopt;
+        }
+        if (skipBlank(text, at + 1) != text.size()) return std::nullopt;  // the validator's to report
+        constexpr unsigned required = 1u << 0 | 1u << 1 | 1u << 4 | 1u << 6 | 1u << 7;
+        if ((seen & required) != required) return std::nullopt;
+    } catch (const GiveUp&) {
+        return std::nullopt;
+    } catch (const simdjson::simdjson_error&) {
+        return std::nullopt;
+    } catch (const json::exception&) {
+        return std::nullopt;
+    }
+    tWindow = nullptr;  // the views kept point into the text now
+    return finish(stats);
 }
 
 }  // namespace
@@ -629,16 +899,21 @@ std::optional<PaddedText> readPaddedFile(const std::string& path) {
     return PaddedText(std::move(bytes), got);
 }
 
-std::optional<Chain> fastChainFromPaddedJson(std::string_view text, FastLoadStats* stats) {
+std::optional<Chain> fastChainFromPaddedJson(std::string_view text, FastLoadStats* stats,
+                                             const FastJsonOptions& options) {
     // Refuse what the validating path's precheck refuses by size alone; everything else the pass checks.
     if (text.size() >= 0xFFFFFFFFu) return std::nullopt;
+    if (!options.oneDocument) {
+        if (auto chain = FastJsonLoader().runInWindows(text, options, stats)) return chain;
+        if (stats) *stats = FastLoadStats{};
+    }
     FastJsonLoader loader;
     return loader.run(simdjson::padded_string_view(text.data(), text.size(), text.size() + fastLoadPadding()), stats);
 }
 
-std::optional<Chain> fastChainFromJson(std::string_view text, FastLoadStats* stats) {
+std::optional<Chain> fastChainFromJson(std::string_view text, FastLoadStats* stats, const FastJsonOptions& options) {
     simdjson::padded_string padded(text);
-    return fastChainFromPaddedJson(std::string_view(padded.data(), padded.size()), stats);
+    return fastChainFromPaddedJson(std::string_view(padded.data(), padded.size()), stats, options);
 }
 
 }  // namespace chainatlas
