@@ -1,5 +1,7 @@
 // Fast JSON loading: one pass of simdjson's On-Demand API straight into the model (no DOM; see
-// docs/performance.md for the measurements behind the choice). The pass gives up at the first thing
+// docs/performance.md for the measurements behind the choice). The top-level object is scanned here and its
+// arrays are handed to simdjson a window at a time (runInWindows); a text the windows cannot read is read
+// again as one document (run). The pass gives up at the first thing
 // the validator would say anything about — an error or a warning — so a file it accepts is exactly a
 // file the validator accepts silently, and the model is the same.
 #include <simdjson.h>
@@ -178,7 +180,8 @@ Name name(od::value value) {
     return result;
 }
 
-// An id as a view into the file's text or the parser's buffer; both outlive the interners that keep it.
+// An id as a view into the file's text, the parser's buffer (read as one document) or a copy the loader keeps
+// (an escaped id read in a window: lasting()); each outlives the interners that keep it.
 std::string_view id(od::value value) {
     std::string_view id = text(value);
     if (!isValidId(id)) throw GiveUp{};
