@@ -9,9 +9,12 @@
 #include <filesystem>
 #include <fstream>
 #include <stdexcept>
+#include <string>
 #include <thread>
+#include <vector>
 
 #include "chainatlas/base/file_io.hpp"
+#include "chainatlas/base/huge_pages.hpp"
 
 using namespace chainatlas;
 namespace fs = std::filesystem;
@@ -191,4 +194,29 @@ TEST_CASE("readFileText: refuses what readWholeFile refuses, with the same reaso
     fs::resize_file(s / "huge.json", kMaxReadBytes + 1);
     CHECK(readFileText(s / "huge.json", 64).error().message.find("too large") != std::string::npos);
     CHECK(readFileText(s / "huge.json", 64).error().code == ErrorCode::TooLarge);
+}
+
+TEST_CASE("a command line names a large input: a file, an --option=value, or a folder whose files add up") {
+    Scratch s;
+    std::ofstream(s / "small.json") << "{}";
+    std::ofstream(s / "large.json") << std::string(3000, 'x');
+    fs::create_directories(s / "csv");
+    std::ofstream(s / "csv/firms.csv") << std::string(1500, 'y');
+    std::ofstream(s / "csv/sites.csv") << std::string(1500, 'z');
+    std::string program = "chainatlas", analyze = "analyze", small = s / "small.json", large = s / "large.json",
+                csv = s / "csv", option = "--chain=" + large, missing = s / "none.json", flag = "--format";
+    auto names = [](const std::vector<std::string*>& words, std::uintmax_t bytes) {
+        std::vector<char*> argv;
+        argv.reserve(words.size() + 1);
+        for (std::string* word : words) argv.push_back(word->data());
+        argv.push_back(nullptr);
+        return namesInputOf(argv.data(), bytes);
+    };
+    CHECK(names({&program, &analyze, &large}, 3000));
+    CHECK_FALSE(names({&program, &analyze, &large}, 3001));  // 3,000 bytes: not 3,001
+    CHECK_FALSE(names({&program, &analyze, &small, &missing, &flag}, 100));
+    CHECK(names({&program, &option}, 3000));  // after the '='
+    CHECK(names({&program, &csv}, 3000));     // 1,500 + 1,500
+    CHECK_FALSE(names({&program, &csv}, 3001));
+    CHECK_FALSE(names({&large}, 1));  // argv[0] is the program, not an input
 }

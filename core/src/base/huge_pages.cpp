@@ -3,16 +3,61 @@
 #include <unistd.h>
 
 #include <cstdlib>
+#include <filesystem>
 #include <string>
+#include <system_error>
 
 namespace chainatlas {
 
-void startWithHugePages(char** argv) {
+namespace {
+
+std::uintmax_t bytesAt(const std::string& path, std::uintmax_t enough) {
+    namespace fs = std::filesystem;
+    std::error_code error;
+    fs::file_status status = fs::status(path, error);
+    if (error) return 0;
+    if (fs::is_regular_file(status)) {
+        std::uintmax_t size = fs::file_size(path, error);
+        return error ? 0 : size;
+    }
+    if (!fs::is_directory(status)) return 0;
+    std::uintmax_t total = 0;
+    int entries = 0;
+    for (fs::directory_iterator it(path, error), end; !error && it != end && entries < 1000; it.increment(error)) {
+        ++entries;
+        std::error_code fileError;
+        if (!it->is_regular_file(fileError) || fileError) continue;
+        std::uintmax_t size = it->file_size(fileError);
+        if (!fileError) total += size;
+        if (total >= enough) break;
+    }
+    return total;
+}
+
+}  // namespace
+
+bool namesInputOf(char** argv, std::uintmax_t bytes) {
+    if (!argv || !argv[0]) return false;
+    for (char** arg = argv + 1; *arg; ++arg) {
+        std::string text = *arg;
+        if (text.empty()) continue;
+        if (text.rfind("--", 0) == 0) {
+            std::size_t equals = text.find('=');
+            if (equals == std::string::npos) continue;
+            text = text.substr(equals + 1);
+        }
+        if (bytesAt(text, bytes) >= bytes) return true;
+    }
+    return false;
+}
+
+void startWithHugePages(char** argv, std::uintmax_t inputsFrom) {
     // Sanitizer builds replace malloc: the tunable would change nothing there.
 #if defined(__SANITIZE_ADDRESS__)
-    static_cast<void>(argv);
+    static_cast<void>(argv), static_cast<void>(inputsFrom);
     return;
 #else
+    if (inputsFrom > 0 && !namesInputOf(argv, inputsFrom)) return;
     const char* current = std::getenv("GLIBC_TUNABLES");
     std::string tunables = current ? current : "";
     // Set already (by us a moment ago, or by the user, who may also set it to 0 to turn this off).
