@@ -194,6 +194,23 @@ void internAll(od::value array, IdInterner& interner, std::vector<int>& numbers)
 }
 
 constexpr std::size_t kNowhere = std::string_view::npos;
+// The bits of `seen` (readTop, readTopValue) of the keys a chain file must have: format, chain, segments,
+// regions, firms.
+constexpr unsigned kRequiredKeys = 1u << 0 | 1u << 1 | 1u << 4 | 1u << 6 | 1u << 7;
+
+// Runs `read`; false when the fast path must decline: it gave up (what the validator would speak of),
+// simdjson refused the text, or nlohmann a kept value.
+template <typename Read>
+bool reads(Read&& read) {
+    try {
+        read();
+        return true;
+    } catch (const GiveUp&) {
+    } catch (const simdjson::simdjson_error&) {
+    } catch (const json::exception&) {
+    }
+    return false;
+}
 
 bool isBlank(char c) { return c == ' ' || c == '\n' || c == '\r' || c == '\t'; }
 
@@ -299,6 +316,8 @@ private:
         }
     }
     void readTop(od::object top, unsigned& seen);
+    template <typename Read>
+    bool eachArray(std::string_view key, unsigned& seen, Read&& read);
     void readChainHead(od::object object);
     void readSource(od::object object);
     void readStage(od::object object);
@@ -558,6 +577,33 @@ void FastJsonLoader::readTie(od::object object) {
     chain_.ties.push_back(std::move(tie));
 }
 
+// The top-level keys that hold an array of items, with the reader of an item and the ids it defines: `read`
+// gets them for `key` (marked seen) and true is returned; false for any other key. Both readings use it.
+template <typename Read>
+bool FastJsonLoader::eachArray(std::string_view key, unsigned& seen, Read&& read) {
+    auto one = [&](int bit, auto& items, auto&& readItem, IdInterner* ids = nullptr) {
+        once(seen, bit);
+        read(items, readItem, ids);
+        return true;
+    };
+    if (key == "sources") return one(2, chain_.sources, [&](od::object o) { readSource(o); });
+    if (key == "stages") return one(3, chain_.stages, [&](od::object o) { readStage(o); });
+    if (key == "segments")
+        return one(
+            4, chain_.segments, [&](od::object o) { readSegment(o); }, &segments_);
+    if (key == "links") return one(5, chain_.links, [&](od::object o) { readLink(o); });
+    if (key == "regions")
+        return one(
+            6, chain_.regions, [&](od::object o) { readRegion(o); }, &regions_);
+    if (key == "firms")
+        return one(
+            7, chain_.firms, [&](od::object o) { readFirm(o); }, &firms_);
+    if (key == "supplies") return one(8, chain_.supplies.edit(), [&](od::object o) { readSupply(o); });
+    if (key == "resources") return one(9, chain_.resources, [&](od::object o) { readResource(o); });
+    if (key == "ties") return one(10, chain_.ties, [&](od::object o) { readTie(o); });
+    return false;
+}
+
 void FastJsonLoader::readTop(od::object top, unsigned& seen) {
     for (auto field : top) {
         std::string_view key = keyOf(field);
@@ -567,28 +613,9 @@ void FastJsonLoader::readTop(od::object top, unsigned& seen) {
             if (text(value) != "chainatlas/1") throw GiveUp{};
         } else if (key == "chain") {
             once(seen, 1), readChainHead(value.get_object());
-        } else if (key == "sources") {
-            once(seen, 2), eachItem(value, chain_.sources, [&](od::object o) { readSource(o); });
-        } else if (key == "stages") {
-            once(seen, 3), eachItem(value, chain_.stages, [&](od::object o) { readStage(o); });
-        } else if (key == "segments") {
-            once(seen, 4), eachItem(
-                               value, chain_.segments, [&](od::object o) { readSegment(o); }, &segments_);
-        } else if (key == "links") {
-            once(seen, 5), eachItem(value, chain_.links, [&](od::object o) { readLink(o); });
-        } else if (key == "regions") {
-            once(seen, 6), eachItem(
-                               value, chain_.regions, [&](od::object o) { readRegion(o); }, &regions_);
-        } else if (key == "firms") {
-            once(seen, 7), eachItem(
-                               value, chain_.firms, [&](od::object o) { readFirm(o); }, &firms_);
-        } else if (key == "supplies") {
-            once(seen, 8), eachItem(value, chain_.supplies.edit(), [&](od::object o) { readSupply(o); });
-        } else if (key == "resources") {
-            once(seen, 9), eachItem(value, chain_.resources, [&](od::object o) { readResource(o); });
-        } else if (key == "ties") {
-            once(seen, 10), eachItem(value, chain_.ties, [&](od::object o) { readTie(o); });
-        } else {
+        } else if (!eachArray(key, seen, [&](auto& items, auto&& readItem, IdInterner* ids) {
+                       eachItem(value, items, readItem, ids);
+                   })) {
             throw GiveUp{};  // an unknown top-level key is a warning
         }
     }
@@ -677,43 +704,31 @@ bool passesLaterChecks(const Chain& chain) {
 }
 
 std::optional<Chain> FastJsonLoader::run(simdjson::padded_string_view text, FastLoadStats* stats) {
-    try {
+    bool whole = false;
+    bool read = reads([&] {
         od::document document = parser_.iterate(text);
         document_ = &document;
         indexRelease_.start(parser_, text.data());
         unsigned seen = 0;
         readTop(document.get_object(), seen);
-        const char* after = nullptr;  // anything after the top-level object is the validator's to report
-        if (document.current_location().get(after) != simdjson::OUT_OF_BOUNDS) return std::nullopt;
-        constexpr unsigned required = 1u << 0 | 1u << 1 | 1u << 4 | 1u << 6 |
-                                      1u << 7;  // format chain segments regions firms
-        if ((seen & required) != required) return std::nullopt;
         document_ = nullptr;
-        if (stats)
-            stats->indexBytes = indexRelease_.indexBytes(), stats->indexBytesReleased = indexRelease_.releasedBytes();
-    } catch (const GiveUp&) {
-        return std::nullopt;
-    } catch (const simdjson::simdjson_error&) {
-        return std::nullopt;
-    } catch (const json::exception&) {
-        return std::nullopt;  // a kept value that nlohmann refuses
-    }
+        const char* after = nullptr;  // anything after the top-level object is the validator's to report
+        whole = document.current_location().get(after) == simdjson::OUT_OF_BOUNDS &&
+                (seen & kRequiredKeys) == kRequiredKeys;
+    });
+    if (!read || !whole) return std::nullopt;
+    if (stats)
+        stats->indexBytes = indexRelease_.indexBytes(), stats->indexBytesReleased = indexRelease_.releasedBytes();
     return finish(stats);
 }
 
 // After the last value was read, by either reading: references, links and the checks made after reading.
 std::optional<Chain> FastJsonLoader::finish(FastLoadStats* stats) {
-    try {
-        resolveReferences();
-        checkLinks();
-        if (!passesLaterChecks(chain_)) return std::nullopt;
-        if (stats && windows_) stats->windows = windows_, stats->indexBytes = largestIndex_;
-        parser_ = od::parser{};  // its buffers (an index of every token) are not needed for the graphs below
-        window_.reset();
-        sources_ = stages_ = segments_ = regions_ = firms_ = resources_ = IdInterner{};
-    } catch (const GiveUp&) {
-        return std::nullopt;
-    }
+    if (!reads([&] { resolveReferences(), checkLinks(); }) || !passesLaterChecks(chain_)) return std::nullopt;
+    if (stats && windows_) stats->windows = windows_, stats->indexBytes = largestIndex_;
+    parser_ = od::parser{};  // its buffers (an index of every token) are not needed for the graphs below
+    window_.reset();
+    sources_ = stages_ = segments_ = regions_ = firms_ = resources_ = IdInterner{};
     chain_.buildIndexes();
     return std::move(chain_);
 }
@@ -764,28 +779,21 @@ std::size_t FastJsonLoader::windowedItems(std::size_t at, Items& items, Read&& r
         // Just after the last item read: its ',', the array's own ']' (the rest of the window is left unread), or
         // the ']' closing the window.
         const char* last = nullptr;
-        const char* closing = nullptr;
-        bool failed = false;
-        try {
+        bool failed = !reads([&] {
             od::document document = openWindow(at, cut);
-            closing = copy_.end;
             od::array array = document.get_array();
             for (auto item : array) {
                 readItem(item.value().get_object());
                 ++done;
                 if (document.current_location().get(last) != simdjson::SUCCESS) last = nullptr;
             }
-        } catch (const GiveUp&) {
-            failed = true;
-        } catch (const simdjson::simdjson_error&) {
-            failed = true;
-        }
+        });
         if (done == 0 || !last) {
             if (cut == text.size()) return kNowhere;
             want *= 2;
             continue;
         }
-        std::size_t after = last == closing ? skipBlank(text, cut) : inText(last);
+        std::size_t after = last == copy_.end ? skipBlank(text, cut) : inText(last);
         if (after >= text.size()) return kNowhere;
         if (text[after] == ']' && !failed) return after + 1;
         if (!reserved) {
@@ -825,24 +833,10 @@ std::size_t FastJsonLoader::readTopValue(std::string_view key, std::size_t at, u
         if (count != 1 || document.current_location().get(after) != simdjson::OUT_OF_BOUNDS) return kNowhere;
         return end;
     }
-    if (key == "sources") return once(seen, 2), windowedItems(at, chain_.sources, [&](od::object o) { readSource(o); });
-    if (key == "stages") return once(seen, 3), windowedItems(at, chain_.stages, [&](od::object o) { readStage(o); });
-    if (key == "segments")
-        return once(seen, 4), windowedItems(
-                                  at, chain_.segments, [&](od::object o) { readSegment(o); }, &segments_);
-    if (key == "links") return once(seen, 5), windowedItems(at, chain_.links, [&](od::object o) { readLink(o); });
-    if (key == "regions")
-        return once(seen, 6), windowedItems(
-                                  at, chain_.regions, [&](od::object o) { readRegion(o); }, &regions_);
-    if (key == "firms")
-        return once(seen, 7), windowedItems(
-                                  at, chain_.firms, [&](od::object o) { readFirm(o); }, &firms_);
-    if (key == "supplies")
-        return once(seen, 8), windowedItems(at, chain_.supplies.edit(), [&](od::object o) { readSupply(o); });
-    if (key == "resources")
-        return once(seen, 9), windowedItems(at, chain_.resources, [&](od::object o) { readResource(o); });
-    if (key == "ties") return once(seen, 10), windowedItems(at, chain_.ties, [&](od::object o) { readTie(o); });
-    return kNowhere;  // an unknown key is a warning; a key with an escape is read as one document
+    std::size_t end = kNowhere;
+    eachArray(key, seen,
+              [&](auto& items, auto&& readItem, IdInterner* ids) { end = windowedItems(at, items, readItem, ids); });
+    return end;  // kNowhere also for an unknown key (a warning) and a key with an escape (read as one document)
 }
 
 std::optional<Chain> FastJsonLoader::runInWindows(std::string_view text, const FastJsonOptions& options,
@@ -852,37 +846,27 @@ std::optional<Chain> FastJsonLoader::runInWindows(std::string_view text, const F
     } outside;
     whole_ = text;
     windowBytes_ = std::max<std::size_t>(options.windowBytes, 1);
-    try {
-        std::size_t at = skipBlank(text, 0);
-        if (at >= text.size() || text[at] != '{') return std::nullopt;
-        at = skipBlank(text, at + 1);
-        unsigned seen = 0;
-        while (true) {
+    unsigned seen = 0;
+    std::size_t at = skipBlank(text, 0);
+    if (at >= text.size() || text[at] != '{') return std::nullopt;
+    at = skipBlank(text, at + 1);
+    bool read = reads([&] {
+        while (at != kNowhere) {
             std::size_t keyEnd = at < text.size() && text[at] == '"' ? text.find('"', at + 1) : kNowhere;
-            if (keyEnd == kNowhere) return std::nullopt;
+            if (keyEnd == kNowhere) return void(at = kNowhere);
             std::string_view key = text.substr(at + 1, keyEnd - at - 1);
             at = skipBlank(text, keyEnd + 1);
-            if (at >= text.size() || text[at] != ':') return std::nullopt;
+            if (at >= text.size() || text[at] != ':') return void(at = kNowhere);
             at = readTopValue(key, skipBlank(text, at + 1), seen);
-            if (at == kNowhere) return std::nullopt;
+            if (at == kNowhere) return;
             at = skipBlank(text, at);
-            if (at < text.size() && text[at] == ',') {
-                at = skipBlank(text, at + 1);
-                continue;
-            }
-            if (at < text.size() && text[at] == '}') break;
-            return std::nullopt;
+            if (at < text.size() && text[at] == '}') return;
+            at = at < text.size() && text[at] == ',' ? skipBlank(text, at + 1) : kNowhere;
         }
-        if (skipBlank(text, at + 1) != text.size()) return std::nullopt;  // the validator's to report
-        constexpr unsigned required = 1u << 0 | 1u << 1 | 1u << 4 | 1u << 6 | 1u << 7;
-        if ((seen & required) != required) return std::nullopt;
-    } catch (const GiveUp&) {
+    });
+    // After the '}': only blanks (anything else is the validator's to report), and every required key.
+    if (!read || at == kNowhere || skipBlank(text, at + 1) != text.size() || (seen & kRequiredKeys) != kRequiredKeys)
         return std::nullopt;
-    } catch (const simdjson::simdjson_error&) {
-        return std::nullopt;
-    } catch (const json::exception&) {
-        return std::nullopt;
-    }
     tWindow = nullptr;  // the views kept point into the text now
     return finish(stats);
 }
