@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <nlohmann/json.hpp>
 #include <random>
+#include <utility>
 
 #include "chainatlas/analysis/scenario.hpp"
 #include "chainatlas/analysis/targets.hpp"
@@ -96,6 +97,74 @@ TEST_CASE("a what-if copy shares the supplies, and a change to one copy's suppli
     CHECK(none.empty());
     none.edit().push_back(3);
     CHECK(none.size() == 1);
+}
+
+TEST_CASE("a what-if copy shares the chunks of firms it adds no site to") {
+    bench::SyntheticSpec spec;
+    spec.segments = 10, spec.regions = 5, spec.firms = 2000, spec.supplies = 4000;
+    const Chain chain = bench::generateChain(spec);
+    REQUIRE(chain.firms.chunkCount() == 4);  // 512 firms a chunk: 512 + 512 + 512 + 464
+    int firm = 1100;                         // in the third chunk
+    std::size_t sitesBefore = chain.firms[firm].sites.size();
+    const Chain assumed = applyAssumptions(chain, {{firm, 3, {0, 1}}});  // const: a read must not copy
+    CHECK(assumed.firms.chunksSharedWith(chain.firms) == 3);
+    CHECK(assumed.firms.size() == chain.firms.size());
+    CHECK(assumed.firms[firm].sites.size() == sitesBefore + 1);
+    CHECK(chain.firms[firm].sites.size() == sitesBefore);  // the original is left as it was
+    CHECK(&assumed.firms[0] == &chain.firms[0]);           // the same firm, not a copy
+    CHECK(&assumed.firms[firm - 1] != &chain.firms[firm - 1]);
+    for (std::size_t f = 0; f < chain.firms.size(); ++f)
+        if (static_cast<int>(f) != firm) REQUIRE(assumed.firms[f].sites.size() == chain.firms[f].sites.size());
+}
+
+TEST_CASE("a chunked vector reads and writes like a vector, each copy its own") {
+    ChunkedVector<int> v;
+    for (int i = 0; i < 1500; ++i) v.push_back(i);
+    REQUIRE(v.size() == 1500);
+    CHECK(v.chunkCount() == 3);
+    CHECK(v.front() == 0);
+    CHECK(v.back() == 1499);
+    CHECK(v[511] == 511);
+    CHECK(v[512] == 512);
+    long long sum = 0;
+    for (int x : std::as_const(v)) sum += x;
+    CHECK(sum == 1499LL * 1500 / 2);
+    auto it = std::find(v.cbegin(), v.cend(), 1024);
+    CHECK(it - v.cbegin() == 1024);
+    CHECK(*(it - 1) == 1023);
+    CHECK(it[2] == 1026);
+    CHECK(v.cend() - v.cbegin() == 1500);
+
+    ChunkedVector<int> copy = v;
+    CHECK(copy.chunksSharedWith(v) == 3);
+    for (int x : std::as_const(copy)) sum -= x;  // reading shares on
+    CHECK(sum == 0);
+    CHECK(copy.chunksSharedWith(v) == 3);
+    copy[700] = -1;  // a write copies its chunk
+    CHECK(copy.chunksSharedWith(v) == 2);
+    CHECK(v[700] == 700);
+    CHECK(copy[700] == -1);
+    for (int& x : copy) x += 1;  // writing through iterators copies every chunk
+    CHECK(copy.chunksSharedWith(v) == 0);
+    CHECK(copy[0] == 1);
+    CHECK(v[0] == 0);
+    CHECK(copy[700] == 0);
+
+    copy.resize(513);
+    CHECK(copy.size() == 513);
+    CHECK(copy.chunkCount() == 2);
+    CHECK(copy.back() == 513);
+    copy.pop_back();
+    CHECK(copy.chunkCount() == 1);
+    copy.resize(515);
+    CHECK(copy.back() == 0);  // grown items start value-initialised
+    CHECK(copy[511] == 512);
+    copy.clear();
+    CHECK(copy.empty());
+    CHECK(v.size() == 1500);
+    ChunkedVector<int> listed{4, 5, 6};
+    CHECK(listed.size() == 3);
+    CHECK(listed[2] == 6);
 }
 
 TEST_CASE("FIRM@REGION[:SEG,...] is parsed once for the command line and the viewer") {
@@ -362,7 +431,7 @@ AnalysisOptions randomWhatIf(const Chain& chain, std::mt19937_64& random) {
                             : where == 1 ? options.hubs[0]
                                          : static_cast<int>(random() % chain.regions.size());
         if (random() % 2) assumption.segments = {static_cast<int>(random() % chain.segments.size())};
-        if (chain.firms[assumption.firm].sites.empty() && assumption.segments.empty()) assumption.segments = {0};
+        if (chain.firms[assumption.firm].sites.empty() && assumption.segments.empty()) assumption.segments.push_back(0);
         options.assumptions.push_back(assumption);
     }
     return options;

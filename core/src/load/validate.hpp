@@ -17,6 +17,6 @@ struct OutputTotalProblem {
     std::size_t firm = 0, site = 0;
     bool infiniteTotal = false;  // else: the smallest output is over 300 orders of magnitude below the total
 };
-std::optional<OutputTotalProblem> outputTotalProblem(const std::vector<Firm>& firms);
+std::optional<OutputTotalProblem> outputTotalProblem(const ChunkedVector<Firm>& firms);
 
 }  // namespace chainatlas

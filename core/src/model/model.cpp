@@ -81,26 +81,26 @@ ChainGraph graphOf(const std::vector<Edge>& edges, std::size_t vertices) {
     return ChainGraph(boost::edges_are_unsorted_multi_pass, pairs.begin(), pairs.end(), static_cast<int>(vertices));
 }
 
-template <typename Item>
-std::vector<int> sortedById(const std::vector<Item>& items) {
+template <typename Items>
+std::vector<int> sortedById(const Items& items) {
     std::vector<int> order(items.size());
     for (std::size_t i = 0; i < order.size(); ++i) order[i] = static_cast<int>(i);
     std::sort(order.begin(), order.end(), [&](int a, int b) { return items[a].id < items[b].id; });
     return order;
 }
 
-template <typename Item>
-int findIn(const std::vector<int>& sorted, const std::vector<Item>& items, std::string_view id) {
+template <typename Items>
+int findIn(const std::vector<int>& sorted, const Items& items, std::string_view id) {
     auto it = std::lower_bound(sorted.begin(), sorted.end(), id,
                                [&](int position, std::string_view wanted) { return items[position].id < wanted; });
     return it != sorted.end() && items[*it].id == id ? *it : -1;
 }
 
-template <typename Item>
-std::vector<std::string> idsOf(const std::vector<Item>& items) {
+template <typename Items>
+std::vector<std::string> idsOf(const Items& items) {
     std::vector<std::string> ids;
     ids.reserve(items.size());
-    for (const Item& item : items) ids.push_back(item.id);
+    for (const auto& item : items) ids.push_back(item.id);
     return ids;
 }
 

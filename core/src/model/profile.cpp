@@ -28,8 +28,8 @@ std::uint64_t orderKey(double value) {
 
 // q of every item in every metric; 0.5 where the item lacks the metric or only one item has it.
 // Items are firms or segments: both carry the same six optional metrics.
-template <typename Item>
-std::vector<std::array<double, kMetricCount>> percentilesOf(const std::vector<Item>& items) {
+template <typename Items>
+std::vector<std::array<double, kMetricCount>> percentilesOf(const Items& items) {
     std::vector<std::array<double, kMetricCount>> q(items.size());
     for (auto& row : q) row.fill(0.5);
     // One sort of the values per metric, then each run of equal values shares its q: `less` is where the run

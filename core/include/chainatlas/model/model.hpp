@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "chainatlas/base/diagnostics.hpp"
+#include "chainatlas/model/chunked_vector.hpp"
 #include "chainatlas/model/shared_vector.hpp"
 
 namespace chainatlas {
@@ -206,7 +207,7 @@ struct Chain {
     std::vector<Segment> segments;
     std::vector<Link> links;
     std::vector<Region> regions;
-    std::vector<Firm> firms;
+    ChunkedVector<Firm> firms;      // its chunks shared by a chain's what-if copies (they add a site to a few firms)
     SharedVector<Supply> supplies;  // shared by a chain's what-if copies (they change sites only)
     std::vector<Resource> resources;
     std::vector<Tie> ties;

@@ -294,8 +294,8 @@ private:
     // `items` is reserved to the array's length first (a cheap pass over the token index): growing a vector
     // of 500k supplies by doubling held the old and the new block at once, 25 MB more at the peak.
     // A defined item joins its list: its id is kept, and the interner learns the position it stands for.
-    template <typename Item>
-    void add(Item item, std::string_view idView, IdInterner& ids, std::vector<Item>& items) {
+    template <typename Item, typename Items>
+    void add(Item item, std::string_view idView, IdInterner& ids, Items& items) {
         item.id = std::string(idView);
         ids.define(idView, static_cast<int>(items.size()));
         items.push_back(std::move(item));
