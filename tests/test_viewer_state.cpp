@@ -574,7 +574,12 @@ TEST_CASE("the analysis worker computes the posted scenario off the calling thre
     CHECK_FALSE(done->scene);  // no map description was asked for
     CHECK(viewer::applyOutcome(state, done->outcome));
     CHECK(state.analysis().region == 1);
+    std::weak_ptr<const Analysis> replaced = done->outcome.analysis;  // what was shown before
+    REQUIRE_FALSE(replaced.expired());
     worker.discard(std::move(done->outcome));  // the replaced analysis is freed on the worker
+    for (int i = 0; i < 500 && worker.freeing(); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    CHECK_FALSE(worker.freeing());
+    CHECK(replaced.expired());  // freed once the worker says so (the memory script waits for that)
 }
 
 TEST_CASE("the analysis worker hands over the segments alone before the targets, when asked to") {

@@ -16,7 +16,9 @@ bool settled(const App& app) {
     if (!app.state.hasAnalysis()) return true;
     // The newest layout shown, not only finished (a finished one waits for the next frame to be polled).
     bool shown = app.shownGeneration == app.state.layoutGeneration() || !app.layoutError.empty();
-    return app.geometry && shown && !app.worker.busy() && !app.analysing();
+    // Old results freed too (the analysis worker frees them after handing over the new ones), so that the
+    // memory reported is what the window keeps, not what it is letting go of.
+    return app.geometry && shown && !app.worker.busy() && !app.analysing() && !app.analysisWorker.freeing();
 }
 
 double residentMb() {

@@ -28,6 +28,11 @@ std::optional<WorkerOutcome> AnalysisWorker::poll() { return shared_->poll(); }
 
 bool AnalysisWorker::busy() const { return shared_->busy(); }
 
+bool AnalysisWorker::freeing() const {
+    std::lock_guard<std::mutex> lock(shared_->mutex);
+    return shared_->freeing || !shared_->garbage.empty();
+}
+
 void AnalysisWorker::discard(std::shared_ptr<const void> garbage) {
     if (!garbage) return;
     {
@@ -43,6 +48,12 @@ void AnalysisWorker::discard(AnalysisOutcome&& replaced) {
 
 void AnalysisWorker::run(const std::shared_ptr<Shared>& shared) {
     yieldToInterface();
+    auto freeGarbage = [&](std::vector<std::shared_ptr<const void>>& garbage) {
+        if (garbage.empty()) return;
+        garbage.clear();
+        std::lock_guard<std::mutex> lock(shared->mutex);
+        shared->freeing = false;
+    };
     for (;;) {
         AnalysisRequest job;
         std::vector<std::shared_ptr<const void>> garbage;
@@ -53,14 +64,15 @@ void AnalysisWorker::run(const std::shared_ptr<Shared>& shared) {
             });
             if (shared->stopping) return;
             garbage.swap(shared->garbage);
+            shared->freeing = !garbage.empty();
             if (!shared->pending) {
                 lock.unlock();
-                garbage.clear();
+                freeGarbage(garbage);
                 continue;
             }
             job = shared->take();
         }
-        garbage.clear();
+        freeGarbage(garbage);
         auto start = std::chrono::steady_clock::now();
         WorkerOutcome done;
         AnalysisOutcome& outcome = done.outcome;

@@ -58,6 +58,7 @@ public:
     void request(AnalysisRequest request);
     std::optional<WorkerOutcome> poll();  // a finished analysis, once
     bool busy() const;                    // a request is waiting or running
+    bool freeing() const;                 // memory handed to discard() is not freed yet
     // Memory to free on the worker thread instead of the UI's.
     void discard(std::shared_ptr<const void> garbage);
     void discard(AnalysisOutcome&& replaced);
@@ -65,6 +66,7 @@ public:
 private:
     struct Shared : Mailbox<AnalysisRequest, WorkerOutcome> {
         std::vector<std::shared_ptr<const void>> garbage;  // freed on the worker thread
+        bool freeing = false;                              // taken from `garbage` and being freed
     };
     static void run(const std::shared_ptr<Shared>& shared);
 
