@@ -8,11 +8,16 @@
 //        chainatlas-bench phases PATH (load, analyse, what-if, describe the map at segment and firm level,
 //                                      write JSON, write CSV: best of 3 each;
 //                                      region r0, hub r1, what-if: the top target in r0)
+//        chainatlas-bench touch MB   (time to touch MB of fresh memory, a byte a 4 KB page, in huge pages as
+//                                     the program's heap: on a virtual machine the first touch of memory the
+//                                     host has not backed yet costs many times a page used before)
 #include <malloc.h>
 #include <simdjson.h>
+#include <sys/mman.h>
 #include <sys/resource.h>
 
 #include <chrono>
+#include <cstdint>
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
@@ -246,6 +251,31 @@ int benchInnovation(const bench::SyntheticSpec& spec) {
     return differ == 0 ? 0 : 1;
 }
 
+// `touch MB`: maps MB of memory on a 2 MB boundary, asks for huge pages, writes a byte a 4 KB page.
+int benchTouch(const std::string& megabytes) {
+    std::size_t mb = std::strtoull(megabytes.c_str(), nullptr, 10);
+    if (mb == 0) {
+        std::fprintf(stderr, "usage: chainatlas-bench touch MB\n");
+        return 1;
+    }
+    constexpr std::size_t kHuge = std::size_t{2} << 20;
+    std::size_t bytes = mb << 20;
+    void* mapped = mmap(nullptr, bytes + kHuge, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    if (mapped == MAP_FAILED) {
+        std::perror("touch: mmap");
+        return 1;
+    }
+    std::size_t misaligned = reinterpret_cast<std::uintptr_t>(mapped) % kHuge;
+    char* start = static_cast<char*>(mapped) + (misaligned ? kHuge - misaligned : 0);
+    madvise(start, bytes, MADV_HUGEPAGE);
+    auto began = Clock::now();
+    for (std::size_t at = 0; at < bytes; at += 4096) start[at] = 1;
+    double seconds = secondsSince(began);
+    std::printf("touch %zu MB: %.3f s, %.2f ms/MB\n", mb, seconds, seconds * 1000 / static_cast<double>(mb));
+    munmap(mapped, bytes + kHuge);
+    return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -265,7 +295,9 @@ int main(int argc, char** argv) {
         else if (!std::strcmp(argv[i], "--regions")) number(spec.regions);
         else if (!std::strcmp(argv[i], "--resources")) number(spec.resources);
         else if (!std::strcmp(argv[i], "--ties")) number(spec.ties);
-        else if ((what == "generate" || what == "generate-csv" || what == "load" || what == "phases") && output.empty())
+        else if ((what == "generate" || what == "generate-csv" || what == "load" || what == "phases" ||
+                  what == "touch") &&
+                 output.empty())
             output = argv[i];
         else what = argv[i];
     }
@@ -286,6 +318,7 @@ int main(int argc, char** argv) {
         return loaded.ok() ? 0 : 2;
     }
     if (what == "phases") return benchPhases(output);
+    if (what == "touch") return benchTouch(output);
     if (what == "innovation") return benchInnovation(spec);
     if (what == "generate") {
         if (output.empty()) {
