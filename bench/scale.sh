@@ -1,7 +1,6 @@
 #!/usr/bin/env bash
 # How `analyze --format json -o` grows with the chain (issue 26: 1M firms within 10x the 100k time): runs the
-# two sizes in pairs, one right after the other (large first, then small first, in turn: a run right after
-# the large one waits on what that one left to the kernel), and prints each pair (wall, user and system
+# two sizes in pairs, one right after the other (large first, then small first, in turn), and prints each pair (wall, user and system
 # seconds, peak MB) with its ratio, then the median ratio of wall and of user time. On a shared virtual
 # machine single runs swing by 10-30%; compare medians.
 # On a virtual machine, memory the guest has not used for a while may have been handed back to the host, and
@@ -32,6 +31,7 @@ done
 
 # One run: "WALL USER SYSTEM PEAK_MB".
 run() {
+    sync  # the other size's output written out first: else this run's fsync waits on it (ext4 orders them)
     [[ ${BENCH_COLD:-0} = 1 ]] ||
         "$bench" touch $(($(stat -c %s "$work/chain-$1.json") * 3 / 1048576)) > /dev/null
     /usr/bin/time -f "%e %U %S %M" -o "$work/scale-time.txt" \
