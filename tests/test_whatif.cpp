@@ -370,6 +370,13 @@ void checkSameWhatIf(const Chain& chain, const AnalysisOptions& options) {
     CHECK(analysisJsonText(chain, incremental, 0, -1) == analysisJsonText(chain, full, 0, -1));
     checkSameSegments(chain, analyzeSegmentsOf(chain, none), plain);
     checkSameSegments(chain, analyzeSegmentsOf(chain, options), full);
+    // The segments made first for the map stand for the analysis's own (the viewer's worker): the same result;
+    // the plain scenario's segments are not taken for the what-if.
+    Analysis segments = analyzeSegmentsOf(chain, options), plainSegments = analyzeSegmentsOf(chain, none);
+    CHECK(analysisJsonText(chain, analyzeWhatIf(chain, options, plain, &segments), 0, -1) ==
+          analysisJsonText(chain, full, 0, -1));
+    CHECK(analysisJsonText(chain, analyzeWhatIf(chain, options, plain, &plainSegments), 0, -1) ==
+          analysisJsonText(chain, full, 0, -1));
     REQUIRE(incremental.targets.size() == full.targets.size());
     for (std::size_t i = 0; i < full.targets.size(); ++i)
         CHECK(incremental.targets[i].baseRank == full.targets[i].baseRank);
@@ -462,4 +469,46 @@ TEST_CASE("the incremental what-if gives the full what-if's result on every bund
             checkSameWhatIf(chain, randomWhatIf(chain, random));
         }
     }
+}
+
+TEST_CASE("segments made first are taken instead of worked out again, only for their own scenario") {
+    auto chain = std::make_shared<const Chain>(randomChain(3));
+    AnalysisOptions options;
+    options.region = 0;
+    options.hubs = {1};
+    Analysis plain = analyze(*chain, options);
+    // A marked copy shows whether the analysis took it: no step after the segments sets `sites` again.
+    Analysis marked = analyzeSegmentsOf(*chain, options);
+    marked.segments[0].sites += 1000;
+    CHECK(analyzeScenario(chain, options, nullptr, &marked).analysis.segments[0].sites ==
+          plain.segments[0].sites + 1000);
+    CHECK(analysisJsonText(*chain, analyzeScenario(chain, options, nullptr, &marked).analysis, 0, -1) !=
+          analysisJsonText(*chain, plain, 0, -1));  // so the equalities of checkSameWhatIf are not vacuous
+
+    AnalysisOptions whatIf = options;
+    whatIf.assumptions.push_back({static_cast<int>(chain->firms.size()) - 1, 0, {0}});
+    Analysis markedWhatIf = analyzeSegmentsOf(*chain, whatIf);
+    markedWhatIf.segments[0].sites += 1000;
+    Analysis fresh = analyzeScenario(chain, whatIf, &plain).analysis;
+    CHECK(analyzeScenario(chain, whatIf, &plain, &markedWhatIf).analysis.segments[0].sites ==
+          fresh.segments[0].sites + 1000);
+
+    // Made for another region, hubs, what-ifs or weights, or a whole analysis: not taken.
+    AnalysisOptions elsewhere = options;
+    elsewhere.region = 2;
+    Analysis other = analyzeSegmentsOf(*chain, elsewhere);
+    other.segments[0].sites += 1000;
+    CHECK(analyzeScenario(chain, options, nullptr, &other).analysis.segments[0].sites == plain.segments[0].sites);
+    AnalysisOptions otherHub = options;
+    otherHub.hubs = {2};
+    Analysis hubbed = analyzeSegmentsOf(*chain, otherHub);
+    hubbed.segments[0].sites += 1000;
+    CHECK(analyzeScenario(chain, options, nullptr, &hubbed).analysis.segments[0].sites == plain.segments[0].sites);
+    CHECK(analyzeScenario(chain, whatIf, &plain, &marked).analysis.segments[0].sites == fresh.segments[0].sites);
+    AnalysisOptions reweighted = options;
+    reweighted.weights.fit = 5;
+    CHECK(analyzeScenario(chain, reweighted, nullptr, &marked).analysis.segments[0].sites == plain.segments[0].sites);
+    Analysis whole = plain;
+    whole.segments[0].sites += 1000;
+    CHECK(analyzeScenario(chain, options, nullptr, &whole).analysis.segments[0].sites == plain.segments[0].sites);
 }

@@ -88,14 +88,14 @@ AnalysisOptions analysisOptions(const Scenario& scenario) {
 }
 
 AnalysisOutcome computeOutcome(const std::shared_ptr<const Chain>& chain, const Scenario& scenario,
-                               const std::shared_ptr<const Analysis>& plain) {
+                               const std::shared_ptr<const Analysis>& plain, const Analysis* segments) {
     AnalysisOutcome out;
     out.scenario = scenario;
     AnalysisOptions options = analysisOptions(scenario);
     bool reusable = plain && plain->region == scenario.region && plain->hubs == scenario.hubs &&
                     plain->weights == scenario.weights;
     if (options.assumptions.empty()) {
-        AnalysedScenario result = analyzeScenario(chain, options);
+        AnalysedScenario result = analyzeScenario(chain, options, nullptr, segments);
         out.drawn = std::move(result.drawn);
         out.analysis = std::make_shared<const Analysis>(std::move(result.analysis));
         out.plain = out.analysis;
@@ -107,7 +107,7 @@ AnalysisOutcome computeOutcome(const std::shared_ptr<const Chain>& chain, const 
             none.assumptions.clear();
             return std::make_shared<const Analysis>(analyzeScenario(chain, none).analysis);
         }();
-        AnalysedScenario result = analyzeScenario(chain, options, out.plain.get());
+        AnalysedScenario result = analyzeScenario(chain, options, out.plain.get(), segments);
         out.drawn = std::move(result.drawn);
         out.analysis = std::make_shared<const Analysis>(std::move(result.analysis));
     }

@@ -152,9 +152,11 @@ private:
 // What an analysis of `scenario` is asked for: its region, hubs and weights, and the what-ifs made in that region.
 chainatlas::AnalysisOptions analysisOptions(const Scenario& scenario);
 // The analysis of `scenario` on `chain` (thread-safe: reads only its arguments). `plain`, when it is the
-// analysis without what-ifs of the same region, hubs and weights, is reused instead of computed again.
+// analysis without what-ifs of the same region, hubs and weights, is reused instead of computed again;
+// `segments`, the scenario's segments alone (analyzeSegmentsOf) when they were made first for the map, likewise.
 AnalysisOutcome computeOutcome(const std::shared_ptr<const chainatlas::Chain>& chain, const Scenario& scenario,
-                               const std::shared_ptr<const chainatlas::Analysis>& plain);
+                               const std::shared_ptr<const chainatlas::Analysis>& plain,
+                               const chainatlas::Analysis* segments = nullptr);
 // Stores an outcome if it is for the open file and the newest request; returns false (state untouched) if not.
 // On success `outcome` holds what it replaced, so the caller chooses where that memory is freed.
 bool applyOutcome(ViewerState& state, AnalysisOutcome& outcome);

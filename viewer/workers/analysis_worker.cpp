@@ -76,10 +76,14 @@ void AnalysisWorker::run(const std::shared_ptr<Shared>& shared) {
         auto start = std::chrono::steady_clock::now();
         WorkerOutcome done;
         AnalysisOutcome& outcome = done.outcome;
-        if (job.segmentsFirst)
-            job.segmentsFirst(job.chain, std::make_shared<const chainatlas::Analysis>(
-                                             chainatlas::analyzeSegmentsOf(*job.chain, analysisOptions(job.scenario))));
-        outcome = computeOutcome(job.chain, job.scenario, job.plain);
+        // The segments handed to the layout first are the analysis's own first step: taken, not made again.
+        std::shared_ptr<const chainatlas::Analysis> segments;
+        if (job.segmentsFirst) {
+            segments = std::make_shared<const chainatlas::Analysis>(
+                chainatlas::analyzeSegmentsOf(*job.chain, analysisOptions(job.scenario)));
+            job.segmentsFirst(job.chain, segments);
+        }
+        outcome = computeOutcome(job.chain, job.scenario, job.plain, segments.get());
         outcome.chainGeneration = job.chainGeneration;
         outcome.version = job.version;
         outcome.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();

@@ -434,7 +434,17 @@ void rankRanges(std::vector<Target>& targets, std::vector<RankKey>& keys, const 
 }
 
 // The first step of every analysis: the scenario and the segments (statuses, counts, candidates, support).
-Analysis segmentsOnly(const Chain& chain, const detail::FirmSites& sites, const AnalysisOptions& options) {
+// Whether `done` is the segments-only analysis of `options` (analyzeSegmentsOf: no candidates ranked yet), so
+// that its segments may stand for segmentsOnly's.
+bool segmentsMadeFor(const Analysis& done, const AnalysisOptions& options) {
+    return done.region == options.region && done.hubs == options.hubs && done.assumed == options.assumptions &&
+           done.weights == options.weights && done.targets.empty() && done.unranked.empty() && done.setAside.empty() &&
+           done.priorities.empty() && done.localSupply.empty() && done.changed.empty();
+}
+
+Analysis segmentsOnly(const Chain& chain, const detail::FirmSites& sites, const AnalysisOptions& options,
+                      const Analysis* done = nullptr) {
+    if (done && segmentsMadeFor(*done, options)) return *done;
     Analysis result;
     result.region = options.region;
     result.hubs = options.hubs;
@@ -451,8 +461,8 @@ Analysis segmentsOnly(const Chain& chain, const detail::FirmSites& sites, const 
 // comparison). `plain`: the analysis of the same region and hubs without the assumed sites, whose firm terms
 // and local supply rows are reused where the sites leave them as they were; or null.
 Analysis analyzeSites(const Chain& chain, const detail::FirmSites& sites, const AnalysisOptions& options,
-                      const Analysis* plain) {
-    Analysis result = segmentsOnly(chain, sites, options);
+                      const Analysis* plain, const Analysis* segments = nullptr) {
+    Analysis result = segmentsOnly(chain, sites, options, segments);
     buildCandidates(chain, sites, result.segments, options, plain, result);
     // Local supply follows which firms are local: only an assumed site in the region changes it.
     const auto& assumed = sites.assumedFirms();
@@ -471,8 +481,8 @@ Analysis analyzeSites(const Chain& chain, const detail::FirmSites& sites, const 
     return result;
 }
 
-Analysis analyzeChain(const Chain& chain, const AnalysisOptions& options) {
-    return analyzeSites(chain, detail::FirmSites(chain), options, nullptr);
+Analysis analyzeChain(const Chain& chain, const AnalysisOptions& options, const Analysis* segments = nullptr) {
+    return analyzeSites(chain, detail::FirmSites(chain), options, nullptr, segments);
 }
 
 // `changed` and each target's rank without the assumptions, against `base` (docs/method.md §11).
@@ -587,16 +597,15 @@ Analysis analyze(const Chain& chain, const AnalysisOptions& options) {
 }
 
 AnalysedScenario analyzeScenario(const std::shared_ptr<const Chain>& chain, const AnalysisOptions& options,
-                                 const Analysis* plain) {
-    if (options.assumptions.empty()) return {chain, analyzeChain(*chain, options)};
+                                 const Analysis* plain, const Analysis* segments) {
+    if (options.assumptions.empty()) return {chain, analyzeChain(*chain, options, segments)};
     AnalysisOptions filled = options;
     filled.assumptions = withDefaultSegments(*chain, options.assumptions);
     if (plain) {
-        // The plain analysis at hand: the what-if is analysed from it without the copy, which is made beside
-        // it on a second core only because the map draws the assumed sites.
-        auto drawn = std::async(std::launch::async, [&] { return applyAssumptions(*chain, filled.assumptions); });
-        Analysis analysis = analyzeWhatIf(*chain, filled, *plain);
-        return {std::make_shared<const Chain>(drawn.get()), std::move(analysis)};
+        // The plain analysis at hand: the what-if is analysed from it without the copy, which is made only
+        // because the map draws the assumed sites (it shares all but the assumed firms' chunks: under 1 ms).
+        Analysis analysis = analyzeWhatIf(*chain, filled, *plain, segments);
+        return {std::make_shared<const Chain>(applyAssumptions(*chain, filled.assumptions)), std::move(analysis)};
     }
     std::future<Analysis> base = plainInBackground(*chain, options);
     auto drawn = std::make_shared<const Chain>(applyAssumptions(*chain, filled.assumptions));
@@ -611,8 +620,9 @@ Analysis analyzeSegmentsOf(const Chain& chain, const AnalysisOptions& options) {
     return segmentsOnly(chain, detail::FirmSites(chain, filled.assumptions), filled);
 }
 
-Analysis analyzeWhatIf(const Chain& chain, const AnalysisOptions& options, const Analysis& plain) {
-    if (options.assumptions.empty()) return analyzeChain(chain, options);
+Analysis analyzeWhatIf(const Chain& chain, const AnalysisOptions& options, const Analysis& plain,
+                       const Analysis* segments) {
+    if (options.assumptions.empty()) return analyzeChain(chain, options, segments);
     AnalysisOptions filled = options;
     filled.assumptions = withDefaultSegments(chain, options.assumptions);
     // The plain analysis must be of the same region, hubs and weights (its ranks are the ranks without the
@@ -626,7 +636,7 @@ Analysis analyzeWhatIf(const Chain& chain, const AnalysisOptions& options, const
     }());
     const Analysis& reference = samePlace ? plain : base;
     detail::FirmSites sites(chain, filled.assumptions);
-    Analysis result = analyzeSites(chain, sites, filled, &reference);
+    Analysis result = analyzeSites(chain, sites, filled, &reference, segments);
     compareWithBase(chain, filled, reference, result);
     return result;
 }

@@ -17,9 +17,11 @@ struct AnalysedScenario {
 };
 // The one call for a scenario: no order of steps to get right. `plain`: the analysis of the same region, hubs
 // and weights without assumptions when the caller keeps it (the viewer, while only the assumed firms
-// change): reused instead of computed again.
+// change): reused instead of computed again. `segments`: analyzeSegmentsOf(*chain, options) when the caller
+// made it already (the viewer lays its map out from it first): its segments are taken instead of worked out
+// again. Either one made for another scenario is not used, so a stale one costs time, never a wrong result.
 AnalysedScenario analyzeScenario(const std::shared_ptr<const Chain>& chain, const AnalysisOptions& options,
-                                 const Analysis* plain = nullptr);
+                                 const Analysis* plain = nullptr, const Analysis* segments = nullptr);
 
 // The same analysis without the drawn chain; with assumptions it also reports `changed` against the plain
 // analysis.
@@ -31,7 +33,8 @@ Analysis analyze(const Chain& chain, const AnalysisOptions& options);
 // supplies, ties, metrics and locality decide are taken from `plain` for every firm the what-if leaves
 // untouched (all but the assumed firms and their supply partners). The result is the analysis of the copy,
 // to the last bit. A `plain` of another region, hubs or weights is not reused (it is made again).
-Analysis analyzeWhatIf(const Chain& chain, const AnalysisOptions& options, const Analysis& plain);
+Analysis analyzeWhatIf(const Chain& chain, const AnalysisOptions& options, const Analysis& plain,
+                       const Analysis* segments = nullptr);
 
 // The segments of analyze(chain, options) alone, with its region, hubs, assumptions and weights: statuses,
 // counts, candidates and support, no targets. All that a map of segments is laid out from (segment labels

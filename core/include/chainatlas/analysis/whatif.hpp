@@ -16,6 +16,7 @@ struct Assumption {
     int firm = -1;
     int region = -1;
     std::vector<int> segments;  // empty: all segments of the firm's existing sites
+    bool operator==(const Assumption&) const = default;
 };
 
 // Reads "FIRM@REGION[:SEG,SEG...]" (command line, viewer); the error is Format (the syntax, a firm without
