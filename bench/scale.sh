@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # How `analyze --format json -o` grows with the chain (issue 26: 1M firms within 10x the 100k time): runs the
-# two sizes in pairs, one right after the other (large first, then small first, in turn), and prints each pair (wall, user and system
-# seconds, peak MB) with its ratio, then the median ratio of wall and of user time. On a shared virtual
-# machine single runs swing by 10-30%; compare medians.
+# two sizes in pairs, one right after the other (large first, then small first, in turn), and prints each
+# pair (wall, user and system seconds, peak MB) with its ratio, then the median ratio of wall and of user
+# time. On a shared virtual machine single runs swing by 10-30%; compare medians.
 # On a virtual machine, memory the guest has not used for a while may have been handed back to the host, and
 # the first touch of it costs many times a page used recently (here 3.8 against 0.15 ms/MB, printed at the
 # start): the 1M run needs 1.4 GB and swung by seconds with it. So each run is preceded by a touch of 3x its

@@ -492,6 +492,9 @@ TEST_CASE("segments made first are taken instead of worked out again, only for t
     Analysis fresh = analyzeScenario(chain, whatIf, &plain).analysis;
     CHECK(analyzeScenario(chain, whatIf, &plain, &markedWhatIf).analysis.segments[0].sites ==
           fresh.segments[0].sites + 1000);
+    // Without the plain analysis (the copy of the chain is analysed): taken all the same.
+    CHECK(analyzeScenario(chain, whatIf, nullptr, &markedWhatIf).analysis.segments[0].sites ==
+          fresh.segments[0].sites + 1000);
 
     // Made for another region, hubs, what-ifs or weights, or a whole analysis: not taken.
     AnalysisOptions elsewhere = options;

@@ -433,7 +433,6 @@ void rankRanges(std::vector<Target>& targets, std::vector<RankKey>& keys, const 
         }
 }
 
-// The first step of every analysis: the scenario and the segments (statuses, counts, candidates, support).
 // Whether `done` is the segments-only analysis of `options` (analyzeSegmentsOf: no candidates ranked yet), so
 // that its segments may stand for segmentsOnly's.
 bool segmentsMadeFor(const Analysis& done, const AnalysisOptions& options) {
@@ -442,6 +441,8 @@ bool segmentsMadeFor(const Analysis& done, const AnalysisOptions& options) {
            done.priorities.empty() && done.localSupply.empty() && done.changed.empty();
 }
 
+// The first step of every analysis: the scenario and the segments (statuses, counts, candidates, support);
+// `done` instead, when it was made already for the same scenario.
 Analysis segmentsOnly(const Chain& chain, const detail::FirmSites& sites, const AnalysisOptions& options,
                       const Analysis* done = nullptr) {
     if (done && segmentsMadeFor(*done, options)) return *done;
@@ -571,8 +572,8 @@ void rerank(Analysis& analysis, const Chain& chain, const Weights& weights) {
 namespace {
 // The analysis of the chain with the assumptions applied (`assumedChain`), with `changed` against `base`.
 Analysis analyzeAssumed(const Chain& chain, const Chain& assumedChain, const AnalysisOptions& options,
-                        const Analysis& base) {
-    Analysis result = analyzeChain(assumedChain, options);
+                        const Analysis& base, const Analysis* segments = nullptr) {
+    Analysis result = analyzeChain(assumedChain, options, segments);
     if (options.assumptions.empty()) return result;
     compareWithBase(chain, options, base, result);
     return result;
@@ -609,7 +610,7 @@ AnalysedScenario analyzeScenario(const std::shared_ptr<const Chain>& chain, cons
     }
     std::future<Analysis> base = plainInBackground(*chain, options);
     auto drawn = std::make_shared<const Chain>(applyAssumptions(*chain, filled.assumptions));
-    Analysis analysis = analyzeAssumed(*chain, *drawn, filled, base.get());
+    Analysis analysis = analyzeAssumed(*chain, *drawn, filled, base.get(), segments);
     return {std::move(drawn), std::move(analysis)};
 }
 
