@@ -1,9 +1,15 @@
 // Layout geometry: boxes, left-to-right links, firms inside their lanes, Graphviz escaping.
 #include <doctest/doctest.h>
+#include <malloc.h>
 
 #include <algorithm>
 #include <chrono>
 #include <set>
+#include <string>
+#include <vector>
+#if defined(__SANITIZE_ADDRESS__)
+#include <sanitizer/allocator_interface.h>
+#endif
 
 #include "chainatlas/analysis/scenario.hpp"
 #include "chainatlas/map/layout.hpp"
@@ -260,4 +266,190 @@ TEST_CASE("a map of segments laid out again from the same graph is reused, anoth
     REQUIRE(engine.layout(chain, whole, firms));
     REQUIRE(engine.layout(chain, whole, firms));
     CHECK_FALSE(engine.reusedLast());
+}
+
+// The viewer has dot run in a helper process (Graphviz 2.42's dot does not free all it allocates for a graph
+// with clusters). The helper gets the graph as bytes and makes it again by the same calls; the map must be
+// the one laid out in this process, to the last bit of every number.
+namespace {
+const std::vector<std::string> kHelper = {"/proc/self/exe", std::string(kLayoutHelperFlag)};
+
+bool sameBox(const Box& p, const Box& q) { return p.x == q.x && p.y == q.y && p.w == q.w && p.h == q.h; }
+bool samePoint(const Point& p, const Point& q) { return p.x == q.x && p.y == q.y; }
+
+// Every field, not only the boxes and curves checkSameGeometry looks at.
+bool identical(const MapGeometry& a, const MapGeometry& b) {
+    bool same = a.level == b.level && a.width == b.width && a.height == b.height &&
+                a.clusters.size() == b.clusters.size() && a.segments.size() == b.segments.size() &&
+                a.links.size() == b.links.size() && a.firms.size() == b.firms.size() &&
+                a.supplies.size() == b.supplies.size();
+    for (std::size_t i = 0; same && i < a.clusters.size(); ++i)
+        same = a.clusters[i].stage == b.clusters[i].stage && sameBox(a.clusters[i].box, b.clusters[i].box);
+    for (std::size_t i = 0; same && i < a.segments.size(); ++i)
+        same = a.segments[i].segment == b.segments[i].segment && sameBox(a.segments[i].box, b.segments[i].box) &&
+               sameBox(a.segments[i].firmArea, b.segments[i].firmArea);
+    for (std::size_t i = 0; same && i < a.links.size(); ++i) {
+        const LinkPath &p = a.links[i], &q = b.links[i];
+        same = p.from == q.from && p.to == q.to && p.hasArrow == q.hasArrow && samePoint(p.arrowTip, q.arrowTip) &&
+               p.points.size() == q.points.size();
+        for (std::size_t k = 0; same && k < p.points.size(); ++k) same = samePoint(p.points[k], q.points[k]);
+    }
+    for (std::size_t i = 0; same && i < a.firms.size(); ++i)
+        same = a.firms[i].firm == b.firms[i].firm && a.firms[i].segment == b.firms[i].segment &&
+               sameBox(a.firms[i].box, b.firms[i].box);
+    for (std::size_t i = 0; same && i < a.supplies.size(); ++i)
+        same = a.supplies[i].supply == b.supplies[i].supply && samePoint(a.supplies[i].from, b.supplies[i].from) &&
+               samePoint(a.supplies[i].to, b.supplies[i].to);
+    return same;
+}
+
+std::size_t heapInUse() {
+#if defined(__SANITIZE_ADDRESS__)
+    return __sanitizer_get_current_allocated_bytes();
+#else
+    return mallinfo2().uordblks + mallinfo2().hblkhd;
+#endif
+}
+}  // namespace
+
+TEST_CASE("a map laid out by the helper process is the one laid out in this process") {
+    struct Case {
+        std::string file, region, hub;
+    };
+    const std::string chains = CHAINATLAS_CHAINS_DIR;
+    std::vector<Case> cases = {{std::string(CHAINATLAS_TEST_DATA_DIR) + "/good/mini.json", "suzhou", "shanghai"},
+                               {chains + "/nev.json", "weinan", "xian"},
+                               {chains + "/nev.json", "suzhou", "shanghai"},
+                               {chains + "/biomedicine.json", "suzhou", "shanghai"}};
+    LayoutEngine here, helped;
+    helped.layOutInHelper(kHelper);
+    for (const Case& c : cases) {
+        CAPTURE(c.file);
+        CAPTURE(c.region);
+        Chain chain = test::chainFromFile(c.file);
+        Analysis analysis = analyze(chain, test::options(chain, c.region, {c.hub}));
+        for (MapLevel level : {MapLevel::Segment, MapLevel::Firm})
+            for (Lang lang : {Lang::Zh, Lang::En}) {
+                LayoutOptions options;
+                options.level = level;
+                options.lang = lang;
+                auto expected = here.layout(chain, analysis, options);
+                auto got = helped.layout(chain, analysis, options);
+                REQUIRE(expected);
+                REQUIRE(got);
+                CHECK_FALSE(here.ranInHelperLast());
+                CHECK(helped.ranInHelperLast());
+                CHECK(identical(*got, *expected));
+            }
+    }
+    // Stage clusters, routed and straight links (past 1,500 links dot routes one per segment), firm cells.
+    bench::SyntheticSpec spec;
+    spec.segments = 60;
+    spec.regions = 6;
+    spec.firms = 400;
+    spec.supplies = 800;
+    Chain synthetic = bench::generateChain(spec);
+    Analysis analysis = analyze(synthetic, test::options(synthetic, "r0", {"r1"}));
+    for (MapLevel level : {MapLevel::Segment, MapLevel::Firm}) {
+        LayoutOptions options;
+        options.level = level;
+        auto expected = here.layout(synthetic, analysis, options);
+        auto got = helped.layout(synthetic, analysis, options);
+        REQUIRE(expected);
+        REQUIRE(got);
+        CHECK(helped.ranInHelperLast());
+        CHECK(identical(*got, *expected));
+    }
+    std::vector<std::pair<int, int>> links;
+    for (int column = 0; column < 3; ++column)
+        for (int i = 0; i < 30; ++i)
+            for (int j = 0; j < 30; ++j) links.emplace_back(column * 30 + i, (column + 1) * 30 + j);
+    Chain dense = linkedChain(120, links);  // 2,700 links, none implied by another path
+    Analysis denseAnalysis = analyze(dense, test::options(dense, "r"));
+    auto expected = here.layout(dense, denseAnalysis, LayoutOptions{});
+    auto got = helped.layout(dense, denseAnalysis, LayoutOptions{});
+    REQUIRE(expected);
+    REQUIRE(got);
+    CHECK(identical(*got, *expected));
+    CHECK(helped.helpersStarted() == 1);  // one helper for all of them
+    // The comparison itself tells maps apart: another region's map of the same chain is not the same.
+    Analysis other = analyze(synthetic, test::options(synthetic, "r2", {"r1"}));
+    CHECK_FALSE(identical(*here.layout(synthetic, other, LayoutOptions{}), *here.layout(synthetic, analysis, {})));
+}
+
+TEST_CASE("with the helper, what dot leaves behind does not stay in this process") {
+    Chain chain = test::chainFromFile(std::string(CHAINATLAS_CHAINS_DIR) + "/nev.json");
+    Analysis suzhou = analyze(chain, test::options(chain, "suzhou", {"shanghai"}));
+    Analysis weinan = analyze(chain, test::options(chain, "weinan", {"xian"}));
+    // 30 layouts, the two regions in turn (each graph differs from the last: dot runs every time).
+    auto growth = [&](LayoutEngine& engine) {
+        for (int i = 0; i < 4; ++i) REQUIRE(engine.layout(chain, i % 2 ? weinan : suzhou, LayoutOptions{}));
+        std::size_t before = heapInUse();
+        for (int i = 0; i < 30; ++i) {
+            REQUIRE(engine.layout(chain, i % 2 ? weinan : suzhou, LayoutOptions{}));
+            CHECK_FALSE(engine.reusedLast());
+        }
+        std::size_t after = heapInUse();
+        return after > before ? after - before : 0;
+    };
+    LayoutEngine here, helped;
+    helped.layOutInHelper(kHelper);
+    std::size_t helpedGrowth = growth(helped);
+    std::size_t hereGrowth = growth(here);
+    MESSAGE("heap growth over 30 layouts of nev.json: " << hereGrowth << " bytes in this process, " << helpedGrowth
+                                                        << " with the helper");
+    CHECK(helpedGrowth < 16 * 1024);
+    CHECK(helped.helpersStarted() == 1);
+}
+
+TEST_CASE("a helper that has grown past its limit is replaced by a new one, and the maps stay the same") {
+    Chain chain = test::chainFromFile(std::string(CHAINATLAS_CHAINS_DIR) + "/nev.json");
+    Analysis suzhou = analyze(chain, test::options(chain, "suzhou", {"shanghai"}));
+    Analysis weinan = analyze(chain, test::options(chain, "weinan", {"xian"}));
+    LayoutEngine here, kept, replaced;
+    kept.layOutInHelper(kHelper);
+    replaced.layOutInHelper(kHelper, 1);  // every helper has more than 1 byte in use after a layout
+    for (int i = 0; i < 4; ++i) {
+        const Analysis& analysis = i % 2 ? weinan : suzhou;
+        auto expected = here.layout(chain, analysis, LayoutOptions{});
+        auto a = kept.layout(chain, analysis, LayoutOptions{});
+        auto b = replaced.layout(chain, analysis, LayoutOptions{});
+        REQUIRE(expected);
+        REQUIRE(a);
+        REQUIRE(b);
+        CHECK(identical(*a, *expected));
+        CHECK(identical(*b, *expected));
+    }
+    CHECK(kept.helpersStarted() == 1);
+    CHECK(replaced.helpersStarted() == 4);
+}
+
+TEST_CASE("a helper that cannot start, stops, or crashes: the layout runs here, or fails with a message") {
+    Chain chain = test::chainFromFile(std::string(CHAINATLAS_TEST_DATA_DIR) + "/good/mini.json");
+    Analysis analysis = analyze(chain, test::options(chain, "suzhou", {"shanghai"}));
+    LayoutEngine expected;
+    auto map = expected.layout(chain, analysis, LayoutOptions{});
+    REQUIRE(map);
+
+    LayoutEngine missing;  // no such program: laid out in this process, the same map
+    missing.layOutInHelper({"/nonexistent/chainatlas-helper", std::string(kLayoutHelperFlag)});
+    auto here = missing.layout(chain, analysis, LayoutOptions{});
+    REQUIRE(here);
+    CHECK_FALSE(missing.ranInHelperLast());
+    CHECK(identical(*here, *map));
+
+    LayoutEngine quits;  // a program that ends without answering
+    quits.layOutInHelper({"/bin/sh", "-c", "exit 0"});
+    auto none = quits.layout(chain, analysis, LayoutOptions{});
+    REQUIRE_FALSE(none);
+    CHECK(none.error().message.find("ended without an answer") != std::string::npos);
+
+    LayoutEngine crashes;  // one that stops on a signal, as a crash of dot would
+    crashes.layOutInHelper({"/bin/sh", "-c", "kill -SEGV $$"});
+    auto crashed = crashes.layout(chain, analysis, LayoutOptions{});
+    REQUIRE_FALSE(crashed);
+    CHECK(crashed.error().message.find("signal 11") != std::string::npos);
+    // The next layout starts a helper again (and fails again here, without taking this process down).
+    CHECK_FALSE(crashes.layout(chain, analysis, LayoutOptions{}));
+    CHECK(crashes.helpersStarted() == 2);
 }

@@ -236,6 +236,8 @@ void returnLargeBlocksWhenFreed() {
 }  // namespace
 
 int main(int argc, char** argv) {
+    // The layout helper this program starts for itself (LayoutWorker): no window, only dot.
+    if (argc == 2 && std::string_view(argv[1]) == chainatlas::kLayoutHelperFlag) return chainatlas::serveMapLayouts(0);
     chainatlas::startWithHugePages(argv);
     returnLargeBlocksWhenFreed();
     Options o;

@@ -39,6 +39,8 @@ std::function<void(LayoutRequest)> LayoutWorker::layOutEarly() const {
 void LayoutWorker::run(const std::shared_ptr<Shared>& shared) {
     yieldToInterface();
     chainatlas::LayoutEngine engine;
+    // The window lays out maps for hours: dot runs in a helper process, which takes what it leaves behind.
+    engine.layOutInHelper({"/proc/self/exe", std::string(chainatlas::kLayoutHelperFlag)});
     for (;;) {
         LayoutRequest job;
         bool early = false;

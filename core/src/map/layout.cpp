@@ -13,6 +13,7 @@
 
 #include "chainatlas/base/text.hpp"
 #include "chainatlas/map/scene.hpp"
+#include "graph_transfer.hpp"
 
 namespace chainatlas {
 
@@ -117,41 +118,6 @@ LinkPath straightLink(const Link& link, const Box& from, const Box& to) {
     return {link.from, link.to, {start, lerp(1.0 / 3), lerp(2.0 / 3), end}, tip, true};
 }
 
-// Graph object ids independent of memory addresses. Graphviz's default discipline uses the address of
-// each interned name as the object's id and orders nodes and subgraphs by id, so the layout changed with
-// the heap (even with the length of the input file's path). Mapping no name makes cgraph number every
-// object in creation order and keep the names in its own table.
-struct SequentialIds {
-    IDTYPE next = 1;
-};
-void* openIds(Agraph_t*, Agdisc_t*) { return new SequentialIds; }
-long mapId(void* state, int, char* name, IDTYPE* id, int create) {
-    if (name || !create) return 0;  // names: cgraph's internal table (then an anonymous id from here)
-    auto* ids = static_cast<SequentialIds*>(state);
-    *id = ids->next;
-    ids->next += 2;  // odd, as cgraph's own anonymous ids are
-    return 1;
-}
-long allocId(void*, int, IDTYPE) { return 0; }
-void freeId(void*, int, IDTYPE) {}
-char* printId(void*, int, IDTYPE) { return nullptr; }
-void closeIds(void* state) { delete static_cast<SequentialIds*>(state); }
-void registerId(void*, int, void*) {}
-
-// agwrite() appends the graph's DOT text to the std::string it is given as its channel (segmentInput below).
-int appendText(void* text, const char* piece) {
-    static_cast<std::string*>(text)->append(piece);
-    return 0;
-}
-int flushNothing(void*) { return 0; }
-
-Agdisc_t* sequentialDiscipline() {
-    static Agiddisc_t ids = {openIds, mapId, allocId, freeId, printId, closeIds, registerId};
-    static Agiodisc_t io = {AgIoDisc.afread, appendText, flushNothing};  // never reads: graphs are built here
-    static Agdisc_t discipline = {&AgMemDisc, &ids, &io};
-    return &discipline;
-}
-
 }  // namespace
 
 struct LayoutEngine::Context {
@@ -161,6 +127,8 @@ struct LayoutEngine::Context {
     std::string lastInput;
     MapGeometry lastGeometry;
     bool reused = false;
+    std::unique_ptr<detail::LayoutHelper> helper;  // layOutInHelper: dot runs there
+    bool ranInHelper = false;                      // the last layout did
 };
 
 LayoutEngine::LayoutEngine() : context_(std::make_unique<Context>()) {
@@ -254,13 +222,9 @@ Box flipped(boxf b, double top) { return {b.LL.x, top - b.UR.y, b.UR.x - b.LL.x,
 
 namespace {
 
-// The Graphviz graph of one map: a cluster per stage, a box per segment (sized for its firm cells when it
-// is expanded), an edge per routed link. Owned by the caller, who closes it.
-struct GraphParts {
-    Agraph_t* graph = nullptr;
-    std::vector<Agraph_t*> clusters;
-    std::vector<Agnode_t*> nodes;
-    std::vector<Agedge_t*> edges;  // null: a link dot does not route
+// The Graphviz graph of one map (a box per segment sized for its firm cells when it is expanded), and how
+// each link is drawn.
+struct GraphParts : detail::GraphParts {
     std::vector<LinkDraw> draw;
 };
 
@@ -306,7 +270,7 @@ Agnode_t* segmentNode(Agraph_t* owner, const Chain& chain, const Analysis& analy
 GraphParts buildGraph(const Chain& chain, const Analysis& analysis, const LayoutOptions& options,
                       const FirmPlan& plan) {
     GraphParts parts;
-    parts.graph = agopen(const_cast<char*>("chain"), Agdirected, sequentialDiscipline());
+    parts.graph = agopen(const_cast<char*>("chain"), Agdirected, detail::sequentialDiscipline());
     setGraphAttributes(parts.graph, chain, analysis, options);
     parts.clusters.assign(chain.stages.size(), nullptr);
     for (std::size_t s = 0; s < chain.stages.size(); ++s) {
@@ -333,20 +297,18 @@ GraphParts buildGraph(const Chain& chain, const Analysis& analysis, const Layout
 
 // The laid-out graph as map geometry: y flipped to grow downwards, clusters, segment boxes (with the area
 // left for firm cells), and link curves (or straight lines for links dot did not route).
-MapGeometry readGeometry(const GraphParts& parts, const Chain& chain, const Analysis& analysis,
-                         const LayoutOptions& options) {
+MapGeometry geometryOf(const detail::RawLayout& raw, const std::vector<LinkDraw>& draw, const Chain& chain,
+                       const Analysis& analysis, const LayoutOptions& options) {
     MapGeometry geometry;
     geometry.level = options.level;
-    boxf bb = GD_bb(parts.graph);
-    double top = bb.UR.y;
-    geometry.width = bb.UR.x - bb.LL.x;
-    geometry.height = bb.UR.y - bb.LL.y;
-    for (std::size_t s = 0; s < parts.clusters.size(); ++s)
-        if (agfstnode(parts.clusters[s]))
-            geometry.clusters.push_back({static_cast<int>(s), flipped(GD_bb(parts.clusters[s]), top)});
-    for (std::size_t s = 0; s < parts.nodes.size(); ++s) {
-        pointf centre = ND_coord(parts.nodes[s]);
-        double w = ND_width(parts.nodes[s]) * kPointsPerInch, h = ND_height(parts.nodes[s]) * kPointsPerInch;
+    double top = raw.bb.UR.y;
+    geometry.width = raw.bb.UR.x - raw.bb.LL.x;
+    geometry.height = raw.bb.UR.y - raw.bb.LL.y;
+    for (std::size_t s = 0; s < raw.clusters.size(); ++s)
+        if (raw.clusters[s]) geometry.clusters.push_back({static_cast<int>(s), flipped(*raw.clusters[s], top)});
+    for (std::size_t s = 0; s < raw.nodes.size(); ++s) {
+        pointf centre = raw.nodes[s].centre;
+        double w = raw.nodes[s].width * kPointsPerInch, h = raw.nodes[s].height * kPointsPerInch;
         SegmentNode node{static_cast<int>(s), {centre.x - w / 2, top - centre.y - h / 2, w, h}, {}};
         if (options.expands(static_cast<int>(s))) {
             double header = firmHeader(segmentLines(chain, analysis, static_cast<int>(s), options.lang).size());
@@ -355,22 +317,19 @@ MapGeometry readGeometry(const GraphParts& parts, const Chain& chain, const Anal
         }
         geometry.segments.push_back(node);
     }
-    for (std::size_t k = 0; k < parts.edges.size(); ++k) {
-        if (parts.draw[k] == LinkDraw::Straight) {
+    for (std::size_t k = 0; k < raw.edges.size(); ++k) {
+        if (draw[k] == LinkDraw::Straight) {
             const Link& link = chain.links[k];
             geometry.links.push_back(
                 straightLink(link, geometry.segments[link.from].box, geometry.segments[link.to].box));
             continue;
         }
         LinkPath path{chain.links[k].from, chain.links[k].to, {}, {}, false};
-        splines* spline = parts.edges[k] ? ED_spl(parts.edges[k]) : nullptr;
-        if (spline && spline->size > 0) {
-            const bezier& curve = spline->list[0];
-            for (int i = 0; i < curve.size; ++i) path.points.push_back({curve.list[i].x, top - curve.list[i].y});
-            if (curve.eflag) {
-                path.hasArrow = true;
-                path.arrowTip = {curve.ep.x, top - curve.ep.y};
-            }
+        const detail::RawLayout::Curve& curve = raw.edges[k];
+        for (const pointf& p : curve.points) path.points.push_back({p.x, top - p.y});
+        if (!curve.points.empty() && curve.arrow) {
+            path.hasArrow = true;
+            path.arrowTip = {curve.tip.x, top - curve.tip.y};
         }
         geometry.links.push_back(std::move(path));
     }
@@ -423,7 +382,7 @@ void routeSupplies(MapGeometry& geometry, const Chain& chain, const Analysis& an
 }
 
 // Everything a map of segments is made from: the graph dot lays out (its DOT text: names, labels, sizes,
-// attributes, edges) and the links drawn straight beside it (readGeometry). Firm level also places firm cells
+// attributes, edges) and the links drawn straight beside it (geometryOf). Firm level also places firm cells
 // and supply lines by the targets' ranks, which the text does not hold: "" there (never reused).
 std::string segmentInput(const GraphParts& parts, const Chain& chain, const LayoutOptions& options) {
     if (options.level != MapLevel::Segment) return {};
@@ -450,17 +409,33 @@ Result<MapGeometry> LayoutEngine::layout(const Chain& chain, const Analysis& ana
     GraphParts parts = buildGraph(chain, analysis, options, plan);
     std::string input = segmentInput(parts, chain, options);
     context_->reused = !input.empty() && input == context_->lastInput;
+    context_->ranInHelper = false;
     if (context_->reused) {
         agclose(parts.graph);
         return context_->lastGeometry;
     }
-    if (gvLayout(gvc, parts.graph, "dot") != 0) {
+    detail::LayoutHelper::Outcome helped;
+    if (context_->helper) helped = context_->helper->layOut(parts);
+    context_->ranInHelper = helped.ended != detail::LayoutHelper::Outcome::Ended::Unavailable;
+    detail::RawLayout raw;
+    if (context_->ranInHelper) {
         agclose(parts.graph);
-        return Result<MapGeometry>::failure(ErrorCode::Internal, "Graphviz dot could not lay out the chain");
+        if (helped.ended == detail::LayoutHelper::Outcome::Ended::Failed)
+            return Result<MapGeometry>::failure(ErrorCode::Internal,
+                                                helped.why.empty()
+                                                    ? "Graphviz dot could not lay out the chain"
+                                                    : "Graphviz dot could not lay out the chain: " + helped.why);
+        raw = std::move(helped.layout);
+    } else {
+        if (gvLayout(gvc, parts.graph, "dot") != 0) {
+            agclose(parts.graph);
+            return Result<MapGeometry>::failure(ErrorCode::Internal, "Graphviz dot could not lay out the chain");
+        }
+        raw = detail::rawLayoutOf(parts);
+        gvFreeLayout(gvc, parts.graph);
+        agclose(parts.graph);
     }
-    MapGeometry geometry = readGeometry(parts, chain, analysis, options);
-    gvFreeLayout(gvc, parts.graph);
-    agclose(parts.graph);
+    MapGeometry geometry = geometryOf(raw, parts.draw, chain, analysis, options);
     if (options.level == MapLevel::Firm)
         routeSupplies(geometry, chain, analysis, placeFirms(geometry, chain, plan, options), options);
     context_->lastGeometry = input.empty() ? MapGeometry{} : geometry;
@@ -469,5 +444,20 @@ Result<MapGeometry> LayoutEngine::layout(const Chain& chain, const Analysis& ana
 }
 
 bool LayoutEngine::reusedLast() const { return context_->reused; }
+
+void LayoutEngine::layOutInHelper(std::vector<std::string> command, std::size_t mostHeapBytes) {
+    context_->helper = command.empty() ? nullptr
+                                       : std::make_unique<detail::LayoutHelper>(std::move(command), mostHeapBytes);
+}
+
+bool LayoutEngine::ranInHelperLast() const { return context_->ranInHelper; }
+
+int LayoutEngine::helpersStarted() const { return context_->helper ? context_->helper->started() : 0; }
+
+int serveMapLayouts(int socket) {
+    GVC_t* gvc = sharedContext();
+    if (!gvc) return 1;
+    return detail::serveLayouts(socket, gvc);
+}
 
 }  // namespace chainatlas

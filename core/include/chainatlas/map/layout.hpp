@@ -2,8 +2,10 @@
 // firms placed in their segment's box (docs/architecture.md). Output is plain geometry in points, y down.
 #pragma once
 
+#include <cstddef>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "chainatlas/analysis/targets.hpp"
@@ -83,11 +85,25 @@ public:
     // analyzeSegmentsOf) gets that geometry again without running dot.
     Result<MapGeometry> layout(const Chain& chain, const Analysis& analysis, const LayoutOptions& options);
     bool reusedLast() const;  // the last layout() was such a reuse
+    // Have dot run in a helper process started from `command` (this program with a flag that makes it call
+    // serveMapLayouts), for a program that lays out maps for hours: Graphviz 2.42's dot does not free all it
+    // allocates for a graph with clusters, and a helper whose heap has grown past `mostHeapBytes` is replaced
+    // by a new one. The map is the same. When no helper can be started, layouts run in this process; when dot
+    // crashes in the helper, the layout fails with a message and the program lives on. Empty: in this process.
+    void layOutInHelper(std::vector<std::string> command, std::size_t mostHeapBytes = std::size_t{32} << 20);
+    bool ranInHelperLast() const;  // the last layout() ran dot in the helper
+    int helpersStarted() const;    // helper processes started so far
 
 private:
     struct Context;
     std::unique_ptr<Context> context_;
 };
+
+// The helper process's side of LayoutEngine::layOutInHelper: lays out the graphs read from `socket` until it
+// closes. Returns the process's exit status. A program that starts itself as its helper does so when it is
+// given this one argument, and the socket is its standard input.
+int serveMapLayouts(int socket);
+inline constexpr std::string_view kLayoutHelperFlag = "--layout-helper";
 
 // Text from data as a Graphviz escape string that shows literally: backslashes doubled, '&' as "&amp;".
 std::string graphvizLiteral(const std::string& text);
