@@ -12,6 +12,9 @@
 #include <type_traits>
 #include <unordered_map>
 #include <utility>
+#if defined(__SANITIZE_ADDRESS__)
+#include <sanitizer/allocator_interface.h>
+#endif
 
 namespace chainatlas::detail {
 
@@ -162,6 +165,16 @@ bool receive(int socket, std::string& bytes) {
     if (size > (std::uint64_t{1} << 32)) return false;
     bytes.resize(size);
     return receiveExactly(socket, bytes.data(), bytes.size());
+}
+
+// The bytes the process has allocated and not freed (under AddressSanitizer, which replaces malloc, its count).
+std::size_t heapInUse() {
+#if defined(__SANITIZE_ADDRESS__)
+    return __sanitizer_get_current_allocated_bytes();
+#else
+    struct mallinfo2 heap = mallinfo2();
+    return heap.uordblks + heap.hblkhd;
+#endif
 }
 
 // What the helper writes back: 0 and the layout, or 1 (dot failed); then its heap bytes in use.
@@ -394,8 +407,7 @@ int serveLayouts(int socket, GVC_t* gvc) {
             }
             agclose(parts->graph);
         }
-        struct mallinfo2 heap = mallinfo2();
-        std::size_t inUse = heap.uordblks + heap.hblkhd;
+        std::size_t inUse = heapInUse();
         answer.append(reinterpret_cast<const char*>(&inUse), sizeof inUse);
         if (!sendAll(socket, answer)) return 1;
     }
