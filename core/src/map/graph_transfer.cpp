@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <csignal>
 #include <cstdint>
 #include <cstring>
 #include <type_traits>
@@ -347,6 +348,11 @@ bool LayoutHelper::start() {
     socket_ = sockets[0];
     ++started_;
     return true;
+}
+
+LayoutHelper::~LayoutHelper() {
+    if (pid_ > 0) kill(pid_, SIGKILL);
+    stop();
 }
 
 void LayoutHelper::stop() {

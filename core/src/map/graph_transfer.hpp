@@ -58,7 +58,7 @@ class LayoutHelper {
 public:
     LayoutHelper(std::vector<std::string> command, std::size_t mostHeapBytes)
         : command_(std::move(command)), mostHeapBytes_(mostHeapBytes) {}
-    ~LayoutHelper() { stop(); }
+    ~LayoutHelper();  // ends the helper at once, even in the middle of a layout nobody waits for
     LayoutHelper(const LayoutHelper&) = delete;
     LayoutHelper& operator=(const LayoutHelper&) = delete;
 
