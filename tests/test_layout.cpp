@@ -8,7 +8,8 @@
 #include <string>
 #include <vector>
 #if defined(__SANITIZE_ADDRESS__)
-#include <sanitizer/allocator_interface.h>
+// AddressSanitizer's count of the bytes allocated and not freed (GCC ships no header declaring it).
+extern "C" std::size_t __sanitizer_get_current_allocated_bytes();
 #endif
 
 #include "chainatlas/analysis/scenario.hpp"
