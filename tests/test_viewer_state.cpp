@@ -1074,6 +1074,52 @@ TEST_CASE("Ctrl+Z brings back a note cleared after its field was left, in turn w
     CHECK(state.noteEdits.empty());
 }
 
+// Ctrl+Y after Ctrl+Z on a note used to redo only the scenario: the text undone was lost for good.
+TEST_CASE("Ctrl+Y brings back a note edit undone with Ctrl+Z, in the reverse order of the undos") {
+    ViewerState state = opened();
+    REQUIRE(state.chain->regions.size() >= 2);
+    CHECK_FALSE(viewer::canRedo(state));
+    // Typed, undone, redone, undone again: the note goes and comes back each time.
+    viewer::rememberNoteEdit(state, "f1", "");
+    viewer::notesHere(state)["f1"] = "约见 6 月 🚗";
+    REQUIRE(viewer::undo(state));
+    CHECK(viewer::notesHere(state).count("f1") == 0);
+    CHECK(viewer::canRedo(state));
+    CHECK(viewer::redo(state));
+    CHECK(viewer::notesHere(state)["f1"] == "约见 6 月 🚗");
+    CHECK_FALSE(viewer::canRedo(state));
+    CHECK(viewer::undo(state));
+    CHECK(viewer::notesHere(state).count("f1") == 0);
+    CHECK(viewer::redo(state));
+    CHECK(viewer::notesHere(state)["f1"] == "约见 6 月 🚗");
+    // A region change, then the note replaced: undone note first, then the region; redone region first,
+    // then the note.
+    int region = state.scenario.region, other = region == 0 ? 1 : 0;
+    viewer::setRegion(state, other);
+    viewer::rememberNoteEdit(state, "f1", "");
+    viewer::notesHere(state)["f1"] = "there";
+    REQUIRE(viewer::undo(state));  // the note made in the other region
+    CHECK(state.scenario.region == other);
+    CHECK(viewer::notesHere(state).count("f1") == 0);
+    REQUIRE(viewer::undo(state));  // the region
+    CHECK(state.scenario.region == region);
+    REQUIRE(viewer::redo(state));  // the region first
+    CHECK(state.scenario.region == other);
+    CHECK(viewer::notesHere(state).count("f1") == 0);
+    REQUIRE(viewer::redo(state));  // then the note
+    CHECK(viewer::notesHere(state)["f1"] == "there");
+    CHECK_FALSE(viewer::redo(state));
+    // A new edit drops what could be redone; so does a new scenario step.
+    REQUIRE(viewer::undo(state));
+    viewer::rememberNoteEdit(state, "f2", "");
+    CHECK(viewer::redo(state) == false);
+    CHECK(viewer::notesHere(state).count("f1") == 0);
+    REQUIRE(viewer::undo(state));
+    CHECK(viewer::canRedo(state));
+    viewer::setRegion(state, region);
+    CHECK_FALSE(viewer::canRedo(state));
+}
+
 TEST_CASE("notes belong to the region they were made for: another region shows its own, both saved and read back") {
     ViewerState state = opened();
     int suzhou = findRegion(*state.chain, "suzhou"), shanghai = findRegion(*state.chain, "shanghai");

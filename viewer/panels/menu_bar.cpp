@@ -36,7 +36,7 @@ void drawMenuBar(App& app) {
     }
     if (ImGui::BeginMenu(tr(state.lang, "编辑", "Edit"))) {
         if (ImGui::MenuItem(tr(state.lang, "撤销", "Undo"), "Ctrl+Z", false, canUndo(state))) undo(state);
-        if (ImGui::MenuItem(tr(state.lang, "重做", "Redo"), "Ctrl+Y", false, !state.redoStack.empty())) redo(state);
+        if (ImGui::MenuItem(tr(state.lang, "重做", "Redo"), "Ctrl+Y", false, canRedo(state))) redo(state);
         if (ImGui::MenuItem(tr(state.lang, "搜索", "Search"), "Ctrl+F")) {
             app.showSearch = true;
             app.focusSearch = true;

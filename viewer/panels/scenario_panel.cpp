@@ -176,7 +176,7 @@ void drawScenarioPanel(App& app, ImVec2 pos, ImVec2 size) {
     if (ImGui::GetItemRectMax().x + ImGui::GetStyle().ItemSpacing.x + redoWidth <=
         ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x)
         ImGui::SameLine();
-    ImGui::BeginDisabled(state.redoStack.empty());
+    ImGui::BeginDisabled(!canRedo(state));
     if (ImGui::Button(redoLabel)) redo(state);
     ImGui::EndDisabled();
     ImGui::End();

@@ -61,6 +61,7 @@ void record(ViewerState& state) {
     state.undoStack.push_back(state.scenario);
     if (state.undoStack.size() > 200) state.undoStack.erase(state.undoStack.begin());
     state.redoStack.clear();
+    state.noteRedos.clear();
 }
 
 bool ignoredInSearch(char32_t c) {
@@ -187,6 +188,7 @@ bool adoptChain(ViewerState& state, OpenedChain& opened) {
     state.showResources = !state.chain->resources.empty();
     state.notes.clear();
     state.noteEdits.clear();
+    state.noteRedos.clear();
     state.checklists.clear();
     state.expanded.assign(state.chain->segments.size(), 0);
     state.camera.fitRequested = true;
@@ -290,18 +292,32 @@ std::string currentRegionId(const ViewerState& state) {
 void rememberNoteEdit(ViewerState& state, const std::string& firm, std::string before) {
     state.noteEdits.push_back({currentRegionId(state), firm, std::move(before), state.undoStack.size()});
     if (state.noteEdits.size() > kNoteEditsKept) state.noteEdits.erase(state.noteEdits.begin());
+    state.noteRedos.clear();
 }
 
 bool canUndo(const ViewerState& state) { return !state.undoStack.empty() || !state.noteEdits.empty(); }
+
+bool canRedo(const ViewerState& state) { return !state.redoStack.empty() || !state.noteRedos.empty(); }
+
+namespace {
+// Puts `text` in the note of `firm` in `region` (empty: no note) and hands back what was there.
+std::string swapNote(ViewerState& state, const std::string& region, const std::string& firm, std::string text) {
+    auto& notes = state.notes[region];  // the region it was made in, focal or not
+    auto found = notes.find(firm);
+    std::string was = found == notes.end() ? std::string() : std::move(found->second);
+    if (text.empty()) notes.erase(firm);
+    else notes[firm] = std::move(text);
+    return was;
+}
+}  // namespace
 
 bool undo(ViewerState& state) {
     // A note edited after the newest scenario step (or after steps since undone) comes back first.
     if (!state.noteEdits.empty() && state.noteEdits.back().undoDepth >= state.undoStack.size()) {
         NoteEdit edit = std::move(state.noteEdits.back());
         state.noteEdits.pop_back();
-        auto& notes = state.notes[edit.region];  // the region it was made in, focal or not
-        if (edit.before.empty()) notes.erase(edit.firm);
-        else notes[edit.firm] = std::move(edit.before);
+        std::string was = swapNote(state, edit.region, edit.firm, std::move(edit.before));
+        state.noteRedos.push_back({edit.region, edit.firm, std::move(was), state.redoStack.size()});
         return true;
     }
     if (state.undoStack.empty()) return false;
@@ -313,6 +329,14 @@ bool undo(ViewerState& state) {
 }
 
 bool redo(ViewerState& state) {
+    // A note whose edit was undone after the newest scenario step was undone comes back first.
+    if (!state.noteRedos.empty() && state.noteRedos.back().undoDepth >= state.redoStack.size()) {
+        NoteEdit edit = std::move(state.noteRedos.back());
+        state.noteRedos.pop_back();
+        std::string was = swapNote(state, edit.region, edit.firm, std::move(edit.before));
+        state.noteEdits.push_back({edit.region, edit.firm, std::move(was), state.undoStack.size()});
+        return true;
+    }
     if (state.redoStack.empty()) return false;
     state.undoStack.push_back(state.scenario);
     state.scenario = state.redoStack.back();

@@ -118,6 +118,9 @@ struct ViewerState {
     // Notes on targets: region id -> firm id -> note. A note belongs to the region it was made for (notesHere).
     std::map<std::string, std::map<std::string, std::string>> notes;
     std::vector<NoteEdit> noteEdits;  // the last edits of notes, newest last (kNoteEditsKept)
+    // Note edits undone, newest last, for Ctrl+Y: `before` is the note as it was before the undo, `undoDepth`
+    // the scenario's redo steps then (redone after those). A new edit of a note or of the scenario drops them.
+    std::vector<NoteEdit> noteRedos;
     std::map<std::string, chainatlas::Checklist>
         checklists;  // the ten-item checklist per region id (saved with the session)
     std::vector<std::string> recentFiles;
@@ -207,6 +210,7 @@ bool isAssumed(const ViewerState& state, int firm);
 bool undo(ViewerState& state);
 bool redo(ViewerState& state);
 bool canUndo(const ViewerState& state);
+bool canRedo(const ViewerState& state);
 constexpr std::size_t kNoteEditsKept = 50;
 // The note of `firm` held `before` until an edit just finished: Ctrl+Z brings it back.
 void rememberNoteEdit(ViewerState& state, const std::string& firm, std::string before);
