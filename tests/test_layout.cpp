@@ -445,6 +445,12 @@ TEST_CASE("a helper that cannot start, stops, or crashes: the layout runs here, 
     REQUIRE_FALSE(none);
     CHECK(none.error().message.find("ended without an answer") != std::string::npos);
 
+    LayoutEngine garbled;  // one whose answer is well framed but has no nodes for the graph's four
+    garbled.layOutInHelper({"/bin/sh", "-c", R"({ printf '\101'; head -c 72 /dev/zero; } >&0)"});
+    auto unread = garbled.layout(chain, analysis, LayoutOptions{});
+    REQUIRE_FALSE(unread);
+    CHECK(unread.error().message.find("could not be read") != std::string::npos);
+
     LayoutEngine crashes;  // one that stops on a signal, as a crash of dot would
     crashes.layOutInHelper({"/bin/sh", "-c", "kill -SEGV $$"});
     auto crashed = crashes.layout(chain, analysis, LayoutOptions{});

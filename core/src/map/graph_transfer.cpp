@@ -393,7 +393,9 @@ LayoutHelper::Outcome LayoutHelper::layOut(const GraphParts& parts) {
     outcome.ended = Outcome::Ended::Failed;
     if (answer[0] != kLaidOut) return outcome;  // dot failed: layout.cpp says so
     auto raw = rawLayoutFromBytes(std::string_view(answer).substr(1, answer.size() - 1 - sizeof heap));
-    if (!raw) {
+    bool fits = raw && raw->clusters.size() == parts.clusters.size() && raw->nodes.size() == parts.nodes.size() &&
+                raw->edges.size() == parts.edges.size();
+    if (!fits) {
         outcome.why = "the layout process's answer could not be read";
         stop();
         return outcome;
