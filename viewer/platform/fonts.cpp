@@ -114,10 +114,8 @@ void addChain(CodePointSet& set, const chainatlas::Chain& chain) {
             set.add(site.extra);
         }
     }
-    for (const Supply& s : chain.supplies) {
-        set.add(s.confidence);
-        set.add(s.extra);
-    }
+    for (const Supply& s : chain.supplies) set.add(s.confidence);
+    for (const chainatlas::SupplyExtra& e : chain.supplyExtras) set.add(e.extra);
     for (const Resource& r : chain.resources) {
         set.add(r.id);
         set.add(r.name);

@@ -162,8 +162,9 @@ json firmsToJson(const Chain& chain) {
 
 json suppliesToJson(const Chain& chain) {
     json out = json::array();
-    for (const Supply& supply : chain.supplies) {
-        json s = withExtra(supply.extra);
+    for (std::size_t i = 0; i < chain.supplies.size(); ++i) {
+        const Supply& supply = chain.supplies[i];
+        json s = withExtra(supplyExtra(chain, static_cast<int>(i)));
         s["from"] = chain.firms[supply.from].id;
         s["to"] = chain.firms[supply.to].id;
         if (supply.segment >= 0) s["segment"] = chain.segments[supply.segment].id;

@@ -571,7 +571,9 @@ void Validator::readSupplies(const json* items) {
         supply.year = year(item, p);
         checkSupplyEnd(supply, false, p);
         checkSupplyEnd(supply, true, p);
-        supply.extra = extra(item, {"from", "to", "segment", "confidence", "from_region", "to_region", "year"});
+        json kept = extra(item, {"from", "to", "segment", "confidence", "from_region", "to_region", "year"});
+        if (!kept.is_null())
+            chain_.supplyExtras.edit().push_back({static_cast<int>(chain_.supplies.size()), std::move(kept)});
         chain_.supplies.edit().push_back(std::move(supply));
     }
 }

@@ -153,6 +153,14 @@ const std::vector<double>& ChainIndex::firmProfiles(const Chain& chain) const {
 
 }  // namespace detail
 
+const nlohmann::json& supplyExtra(const Chain& chain, int supply) {
+    static const nlohmann::json none;
+    const auto& extras = chain.supplyExtras.get();
+    auto found = std::lower_bound(extras.begin(), extras.end(), supply,
+                                  [](const SupplyExtra& e, int s) { return e.supply < s; });
+    return found != extras.end() && found->supply == supply ? found->extra : none;
+}
+
 std::size_t siteCount(const Chain& chain) {
     std::size_t sites = 0;
     for (const Firm& firm : chain.firms) sites += firm.sites.size();

@@ -494,6 +494,7 @@ void FastJsonLoader::readFirm(od::object object) {
 
 void FastJsonLoader::readSupply(od::object object) {
     Supply supply;
+    nlohmann::json extra;  // null until a key we do not use is met
     std::string_view from, to;
     unsigned seen = 0;
     for (auto field : object) {
@@ -505,11 +506,13 @@ void FastJsonLoader::readSupply(od::object object) {
         else if (key == "from_region") once(seen, 4), supply.fromRegion = regions_.intern(text(field.value()));
         else if (key == "to_region") once(seen, 5), supply.toRegion = regions_.intern(text(field.value()));
         else if (key == "year") once(seen, 6), supply.year = year(field.value());
-        else keep(supply.extra, key, field.value(), kItemDepth);
+        else keep(extra, key, field.value(), kItemDepth);
     }
     if ((seen & 3u) != 3u || from == to) throw GiveUp{};  // a firm supplying itself is a warning
     supplyEnds_.push_back(from);
     supplyEnds_.push_back(to);
+    if (!extra.is_null())
+        chain_.supplyExtras.edit().push_back({static_cast<int>(chain_.supplies.size()), std::move(extra)});
     chain_.supplies.edit().push_back(std::move(supply));
     if (supplyEnds_.size() >= 8192) internSupplyEnds();
 }
