@@ -311,38 +311,34 @@ std::string swapNote(ViewerState& state, const std::string& region, const std::s
 }
 }  // namespace
 
-bool undo(ViewerState& state) {
-    // A note edited after the newest scenario step (or after steps since undone) comes back first.
-    if (!state.noteEdits.empty() && state.noteEdits.back().undoDepth >= state.undoStack.size()) {
-        NoteEdit edit = std::move(state.noteEdits.back());
-        state.noteEdits.pop_back();
+namespace {
+// One step back (undo) or forward (redo), each side with its scenarios and its note edits: a note edit made
+// after the newest scenario step of the side (or after steps since moved to the other side) goes first. The
+// step lands on the other side, so that it can be taken back.
+bool step(ViewerState& state, std::vector<Scenario>& from, std::vector<NoteEdit>& notesFrom, std::vector<Scenario>& to,
+          std::vector<NoteEdit>& notesTo) {
+    if (!notesFrom.empty() && notesFrom.back().undoDepth >= from.size()) {
+        NoteEdit edit = std::move(notesFrom.back());
+        notesFrom.pop_back();
         std::string was = swapNote(state, edit.region, edit.firm, std::move(edit.before));
-        state.noteRedos.push_back({edit.region, edit.firm, std::move(was), state.redoStack.size()});
+        notesTo.push_back({edit.region, edit.firm, std::move(was), to.size()});
         return true;
     }
-    if (state.undoStack.empty()) return false;
-    state.redoStack.push_back(state.scenario);
-    state.scenario = state.undoStack.back();
-    state.undoStack.pop_back();
+    if (from.empty()) return false;
+    to.push_back(state.scenario);
+    state.scenario = from.back();
+    from.pop_back();
     recompute(state);
     return true;
 }
+}  // namespace
+
+bool undo(ViewerState& state) {
+    return step(state, state.undoStack, state.noteEdits, state.redoStack, state.noteRedos);
+}
 
 bool redo(ViewerState& state) {
-    // A note whose edit was undone after the newest scenario step was undone comes back first.
-    if (!state.noteRedos.empty() && state.noteRedos.back().undoDepth >= state.redoStack.size()) {
-        NoteEdit edit = std::move(state.noteRedos.back());
-        state.noteRedos.pop_back();
-        std::string was = swapNote(state, edit.region, edit.firm, std::move(edit.before));
-        state.noteEdits.push_back({edit.region, edit.firm, std::move(was), state.undoStack.size()});
-        return true;
-    }
-    if (state.redoStack.empty()) return false;
-    state.undoStack.push_back(state.scenario);
-    state.scenario = state.redoStack.back();
-    state.redoStack.pop_back();
-    recompute(state);
-    return true;
+    return step(state, state.redoStack, state.noteRedos, state.undoStack, state.noteEdits);
 }
 
 Camera locateCamera(Camera camera, const Box& box, const Box& context, double width, double height) {

@@ -63,13 +63,6 @@ char* printId(void* state, int, IDTYPE id) {
 void closeIds(void* state) { delete static_cast<SequentialIds*>(state); }
 void registerId(void*, int, void*) {}
 
-// agwrite() appends the graph's DOT text to the std::string it is given as its channel (layout.cpp).
-int appendText(void* text, const char* piece) {
-    static_cast<std::string*>(text)->append(piece);
-    return 0;
-}
-int flushNothing(void*) { return 0; }
-
 // Bytes in the machine's own order: they go to a copy of the same program on the same machine.
 class Writer {
 public:
@@ -111,21 +104,14 @@ private:
     std::string_view rest_;
 };
 
-using Attributes = std::vector<std::pair<std::string, std::string>>;
-
 // The attributes of `object` (of `kind`) that are not empty. Not "not the default": setting a graph's
 // attribute makes its value that graph's default too, and every attribute here is declared with "".
-Attributes attributesOf(Agraph_t* graph, void* object, int kind) {
-    Attributes out;
-    for (Agsym_t* sym = agnxtattr(graph, kind, nullptr); sym; sym = agnxtattr(graph, kind, sym)) {
-        const char* value = agxget(object, sym);
-        if (value && *value) out.emplace_back(sym->name, value);
-    }
-    return out;
-}
-void putAttributes(Writer& out, const Attributes& attributes) {
-    out.put(attributes.size());
-    for (const auto& [name, value] : attributes) out.put(std::string_view(name)), out.put(std::string_view(value));
+void putAttributes(Writer& out, Agraph_t* graph, void* object, int kind) {
+    std::vector<std::pair<std::string_view, std::string_view>> set;
+    for (Agsym_t* sym = agnxtattr(graph, kind, nullptr); sym; sym = agnxtattr(graph, kind, sym))
+        if (const char* value = agxget(object, sym); value && *value) set.emplace_back(sym->name, value);
+    out.put(set.size());
+    for (const auto& [name, value] : set) out.put(name), out.put(value);
 }
 // Sets them as layout.cpp sets every attribute (agsafeset, declared with "" as the default).
 bool getAttributes(Reader& in, void* object) {
@@ -139,18 +125,21 @@ bool getAttributes(Reader& in, void* object) {
     return true;
 }
 
-bool sendAll(int socket, const std::string& bytes) {
-    std::uint64_t size = bytes.size();
-    std::string message(reinterpret_cast<const char*>(&size), sizeof size);
-    message += bytes;
-    std::size_t sent = 0;
-    while (sent < message.size()) {
-        ssize_t n = send(socket, message.data() + sent, message.size() - sent, MSG_NOSIGNAL);
+// MSG_NOSIGNAL: a helper gone is an error here, not a SIGPIPE that ends the window.
+bool sendExactly(int socket, const char* from, std::size_t size) {
+    while (size > 0) {
+        ssize_t n = send(socket, from, size, MSG_NOSIGNAL);
         if (n < 0 && errno == EINTR) continue;
         if (n <= 0) return false;
-        sent += static_cast<std::size_t>(n);
+        from += n, size -= static_cast<std::size_t>(n);
     }
     return true;
+}
+// A message: its length (8 bytes), then its bytes.
+bool sendAll(int socket, const std::string& bytes) {
+    std::uint64_t size = bytes.size();
+    return sendExactly(socket, reinterpret_cast<const char*>(&size), sizeof size) &&
+           sendExactly(socket, bytes.data(), bytes.size());
 }
 bool receiveExactly(int socket, char* into, std::size_t size) {
     while (size > 0) {
@@ -186,8 +175,7 @@ constexpr char kLaidOut = 0, kNotLaidOut = 1;
 
 Agdisc_t* sequentialDiscipline() {
     static Agiddisc_t ids = {openIds, mapId, allocId, freeId, printId, closeIds, registerId};
-    static Agiodisc_t io = {AgIoDisc.afread, appendText, flushNothing};  // never reads: graphs are built here
-    static Agdisc_t discipline = {&AgMemDisc, &ids, &io};
+    static Agdisc_t discipline = {&AgMemDisc, &ids, &AgIoDisc};
     return &discipline;
 }
 
@@ -212,29 +200,27 @@ RawLayout rawLayoutOf(const GraphParts& parts) {
 std::string graphBytes(const GraphParts& parts) {
     Writer out;
     Agraph_t* g = parts.graph;
-    putAttributes(out, attributesOf(g, g, AGRAPH));
+    putAttributes(out, g, g, AGRAPH);
     out.put(parts.clusters.size());
     for (Agraph_t* cluster : parts.clusters) {
         out.put(std::string_view(agnameof(cluster)));
-        putAttributes(out, attributesOf(g, cluster, AGRAPH));
+        putAttributes(out, g, cluster, AGRAPH);
     }
     out.put(parts.nodes.size());
+    std::unordered_map<const Agnode_t*, long> index;  // node -> its place in parts.nodes
     for (Agnode_t* node : parts.nodes) {
+        index.emplace(node, static_cast<long>(index.size()));
         out.put(std::string_view(agnameof(node)));
         long owner = -1;
         for (std::size_t c = 0; c < parts.clusters.size() && owner < 0; ++c)
             if (agsubnode(parts.clusters[c], node, 0)) owner = static_cast<long>(c);
         out.put(owner);
-        putAttributes(out, attributesOf(g, node, AGNODE));
+        putAttributes(out, g, node, AGNODE);
     }
     out.put(parts.edges.size());
     for (Agedge_t* edge : parts.edges) {
-        long tail = -1, head = -1;  // -1: no edge (a link dot does not route)
-        for (std::size_t n = 0; edge && n < parts.nodes.size() && (tail < 0 || head < 0); ++n) {
-            if (parts.nodes[n] == agtail(edge)) tail = static_cast<long>(n);
-            if (parts.nodes[n] == aghead(edge)) head = static_cast<long>(n);
-        }
-        out.put(tail), out.put(head);
+        // -1, -1: no edge (a link dot does not route)
+        out.put(edge ? index.at(agtail(edge)) : -1L), out.put(edge ? index.at(aghead(edge)) : -1L);
     }
     return std::move(out.text);
 }
@@ -356,33 +342,29 @@ LayoutHelper::~LayoutHelper() {
     stop();
 }
 
-void LayoutHelper::stop() {
+int LayoutHelper::stop() {
     if (socket_ >= 0) close(socket_);  // the helper reads the end of its input and ends
-    socket_ = -1;
-    if (pid_ > 0)
-        while (waitpid(pid_, nullptr, 0) < 0 && errno == EINTR) {
-        }
-    pid_ = -1;
-}
-
-std::string LayoutHelper::stopAndSay() {
-    if (socket_ >= 0) close(socket_);
     socket_ = -1;
     int status = 0;
     while (pid_ > 0 && waitpid(pid_, &status, 0) < 0 && errno == EINTR) {
     }
     pid_ = -1;
+    return status;
+}
+
+std::string LayoutHelper::stopAndSay() {
+    int status = stop();
     if (WIFSIGNALED(status))
         return "the layout process stopped on signal " + std::to_string(WTERMSIG(status)) + ", " +
                strsignal(WTERMSIG(status));
     return "the layout process ended without an answer";
 }
 
-LayoutHelper::Outcome LayoutHelper::layOut(const GraphParts& parts) {
+LayoutHelper::Outcome LayoutHelper::layOut(const GraphParts& parts, const std::string& bytes) {
     Outcome outcome;
     if (socket_ < 0 && !start()) return outcome;
     std::string answer;
-    if (!sendAll(socket_, graphBytes(parts)) || !receive(socket_, answer) || answer.size() < 1 + sizeof(std::size_t)) {
+    if (!sendAll(socket_, bytes) || !receive(socket_, answer) || answer.size() < 1 + sizeof(std::size_t)) {
         outcome.ended = Outcome::Ended::Failed;
         outcome.why = stopAndSay();
         return outcome;

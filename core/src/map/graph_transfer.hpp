@@ -72,7 +72,7 @@ public:
         RawLayout layout;
         std::string why;
     };
-    Outcome layOut(const GraphParts& parts);
+    Outcome layOut(const GraphParts& parts, const std::string& bytes);  // bytes: graphBytes(parts)
     int started() const { return started_; }  // helpers started so far (one more each time one is replaced)
 
 private:
@@ -83,7 +83,7 @@ private:
     bool unavailable_ = false;  // starting failed once: not tried again
     int started_ = 0;
     bool start();
-    void stop();
+    int stop();                // the helper's wait status (0 when there was none)
     std::string stopAndSay();  // stops a helper that broke off, and says how it ended
 };
 

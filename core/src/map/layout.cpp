@@ -123,7 +123,7 @@ LinkPath straightLink(const Link& link, const Box& from, const Box& to) {
 struct LayoutEngine::Context {
     GVC_t* gvc = nullptr;
     // The last map of segments laid out, and everything it was laid out from (segmentInput): a request with
-    // the same input gets the same geometry without running dot again.
+    // the same input gets the same geometry without running dot again (nor the helper).
     std::string lastInput;
     MapGeometry lastGeometry;
     bool reused = false;
@@ -381,13 +381,14 @@ void routeSupplies(MapGeometry& geometry, const Chain& chain, const Analysis& an
     }
 }
 
-// Everything a map of segments is made from: the graph dot lays out (its DOT text: names, labels, sizes,
-// attributes, edges) and the links drawn straight beside it (geometryOf). Firm level also places firm cells
-// and supply lines by the targets' ranks, which the text does not hold: "" there (never reused).
-std::string segmentInput(const GraphParts& parts, const Chain& chain, const LayoutOptions& options) {
+// Everything a map of segments is made from: the graph dot lays out (`graph`: its bytes, as the helper gets
+// them: names, labels, sizes, attributes, edges) and the links drawn straight beside it (geometryOf). Firm
+// level also places firm cells and supply lines by the targets' ranks, which the graph does not hold: "" there
+// (never reused).
+std::string segmentInput(const std::string& graph, const GraphParts& parts, const Chain& chain,
+                         const LayoutOptions& options) {
     if (options.level != MapLevel::Segment) return {};
-    std::string input;
-    if (agwrite(parts.graph, &input) != 0) return {};
+    std::string input = graph;
     for (std::size_t k = 0; k < parts.draw.size(); ++k)
         if (parts.draw[k] == LinkDraw::Straight)
             input.append("\nstraight ")
@@ -407,7 +408,8 @@ Result<MapGeometry> LayoutEngine::layout(const Chain& chain, const Analysis& ana
     FirmPlan plan;
     if (options.level == MapLevel::Firm) plan = planFirms(chain, analysis);
     GraphParts parts = buildGraph(chain, analysis, options, plan);
-    std::string input = segmentInput(parts, chain, options);
+    std::string graph = detail::graphBytes(parts);
+    std::string input = segmentInput(graph, parts, chain, options);
     context_->reused = !input.empty() && input == context_->lastInput;
     context_->ranInHelper = false;
     if (context_->reused) {
@@ -415,7 +417,7 @@ Result<MapGeometry> LayoutEngine::layout(const Chain& chain, const Analysis& ana
         return context_->lastGeometry;
     }
     detail::LayoutHelper::Outcome helped;
-    if (context_->helper) helped = context_->helper->layOut(parts);
+    if (context_->helper) helped = context_->helper->layOut(parts, graph);
     context_->ranInHelper = helped.ended != detail::LayoutHelper::Outcome::Ended::Unavailable;
     detail::RawLayout raw;
     if (context_->ranInHelper) {
